@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.ts';
+import { registerData } from './data.ts';
+import { registerServe } from './serve.ts';
+
+/** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
+export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
+
+export const commands: RegisterCommand[] = [registerData, registerServe];

@@ -1,0 +1,90 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { AnalyticsStore, QueryProgress, Row } from './store.ts';
+
+export interface DuckDbOptions {
+  /** Memory limit, e.g. '2GB' (the import benchmark's budget). */
+  memoryLimit?: string;
+  threads?: number;
+  tempDirectory?: string;
+}
+
+export async function openDuckDb(options: DuckDbOptions = {}): Promise<DuckDbStore> {
+  const settings: Record<string, string> = {};
+  if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
+  if (options.threads) settings.threads = String(options.threads);
+  if (options.tempDirectory) settings.temp_directory = options.tempDirectory;
+  const instance = await DuckDBInstance.create(':memory:', settings);
+  const connection = await instance.connect();
+  return new DuckDbStore(instance, connection);
+}
+
+/** Converts DuckDB values to plain JSON-friendly values: BIGINT/HUGEINT → number, DECIMAL → number. */
+function plain(value: DuckDBValue): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => plain(v as DuckDBValue));
+  const v = value as { toDouble?: () => number; items?: DuckDBValue[]; entries?: Record<string, DuckDBValue> };
+  if (typeof v.toDouble === 'function') return v.toDouble();
+  if (Array.isArray(v.items)) return v.items.map(plain);
+  if (v.entries && typeof v.entries === 'object') {
+    return Object.fromEntries(Object.entries(v.entries).map(([k, x]) => [k, plain(x)]));
+  }
+  return String(value);
+}
+
+export class DuckDbStore implements AnalyticsStore {
+  readonly engine = 'duckdb' as const;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Calls on one connection are serialised; parallel callers should open more connections. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async connect(): Promise<DuckDbStore> {
+    return new DuckDbStore(this.instance, await this.instance.connect());
+  }
+
+  query<T extends Row = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.serial(async () => {
+      const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+      const rows = reader.getRowObjects();
+      return rows.map((row) => {
+        const out: Row = {};
+        for (const [k, v] of Object.entries(row)) out[k] = plain(v);
+        return out as T;
+      });
+    });
+  }
+
+  run(sql: string, params: unknown[] = [], onProgress?: (p: QueryProgress) => void): Promise<void> {
+    return this.serial(async () => {
+      const timer = onProgress
+        ? setInterval(() => {
+            try {
+              onProgress({ percentage: this.connection.progress.percentage });
+            } catch {
+              // progress is best effort
+            }
+          }, 250)
+        : undefined;
+      try {
+        await this.connection.run(sql, params as DuckDBValue[]);
+      } finally {
+        if (timer) clearInterval(timer);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    this.connection.closeSync();
+  }
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Layout of a data directory:
+ *   catalog/<dataset>.json      one entry per dataset: manifest, provenance, counts, where its files are
+ *   store/<dataset>/<version>/  the dataset's files (Parquet, JSON), never changed once written
+ *   state/                      the embedded application database (PGlite) when DATABASE_URL is unset
+ *   tmp/                        work in progress; anything here after a crash is garbage
+ */
+export class DataDir {
+  constructor(readonly root: string) {}
+
+  get catalogDir(): string {
+    return path.join(this.root, 'catalog');
+  }
+  get storeDir(): string {
+    return path.join(this.root, 'store');
+  }
+  get stateDir(): string {
+    return path.join(this.root, 'state');
+  }
+  get tmpDir(): string {
+    return path.join(this.root, 'tmp');
+  }
+
+  ensure(): this {
+    for (const dir of [this.catalogDir, this.storeDir, this.tmpDir]) fs.mkdirSync(dir, { recursive: true });
+    return this;
+  }
+
+  /** A fresh scratch folder under tmp/; the caller renames it into the store or removes it. */
+  scratch(prefix: string): string {
+    this.ensure();
+    const dir = path.join(this.tmpDir, `${prefix}-${randomUUID()}`);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  /** Removes leftovers of interrupted work. Safe because nothing outside tmp/ points into it. */
+  clearScratch(): void {
+    fs.rmSync(this.tmpDir, { recursive: true, force: true });
+    fs.mkdirSync(this.tmpDir, { recursive: true });
+  }
+
+  absolute(relative: string): string {
+    return path.join(this.root, relative);
+  }
+}
+
+/** Write a file so that readers see either the old or the new content, never a half-written one. */
+export function writeFileAtomic(file: string, content: string | Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}

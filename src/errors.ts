@@ -1,0 +1,103 @@
+/**
+ * Errors are values with a code, a plain-words message and the place they concern (file, line, field).
+ * Every layer throws ChokepointError for anything a user can fix; the CLI prints it and the API returns it
+ * as { error: { code, message, place } } with the matching HTTP status.
+ */
+export interface Place {
+  file?: string;
+  line?: number;
+  column?: string;
+  field?: string;
+}
+
+export type ErrorCode =
+  | 'bad_input'
+  | 'bad_file'
+  | 'not_found'
+  | 'unknown_code'
+  | 'no_data'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'too_large'
+  | 'checksum_mismatch'
+  | 'network'
+  | 'internal';
+
+const httpStatus: Record<ErrorCode, number> = {
+  bad_input: 400,
+  bad_file: 400,
+  unknown_code: 400,
+  not_found: 404,
+  no_data: 404,
+  conflict: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  too_large: 413,
+  checksum_mismatch: 422,
+  network: 502,
+  internal: 500,
+};
+
+/** CLI exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 bad input/data, 4 not found, 5 permission. */
+const exitCodes: Record<ErrorCode, number> = {
+  bad_input: 3,
+  bad_file: 3,
+  unknown_code: 3,
+  checksum_mismatch: 3,
+  too_large: 3,
+  not_found: 4,
+  no_data: 4,
+  conflict: 3,
+  unauthenticated: 5,
+  forbidden: 5,
+  network: 6,
+  internal: 1,
+};
+
+export class ChokepointError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly place: Place = {},
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ChokepointError';
+  }
+
+  get httpStatus(): number {
+    return httpStatus[this.code];
+  }
+
+  get exitCode(): number {
+    return exitCodes[this.code];
+  }
+
+  /** "file.csv line 12, column v: message" — the place first, so a reader finds it at once. */
+  describe(): string {
+    const where = describePlace(this.place);
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; place: Place } {
+    return { code: this.code, message: this.message, place: this.place };
+  }
+}
+
+export function describePlace(place: Place): string {
+  const parts: string[] = [];
+  if (place.file) parts.push(place.file);
+  if (place.line !== undefined) parts.push(`line ${place.line}`);
+  if (place.column) parts.push(`column ${place.column}`);
+  if (place.field) parts.push(`field ${place.field}`);
+  return parts.join(', ');
+}
+
+export function badInput(message: string, place: Place = {}): ChokepointError {
+  return new ChokepointError('bad_input', message, place);
+}
+
+export function notFound(message: string, place: Place = {}): ChokepointError {
+  return new ChokepointError('not_found', message, place);
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ChokepointError } from '../errors.ts';
+import { DataDir } from '../data/dataDir.ts';
+import { Catalog } from '../data/catalog.ts';
+import { openDuckDb, type DuckDbStore } from '../data/analytics/duckdb.ts';
+import { openStateDb, type StateDb } from '../data/state/db.ts';
+import { routePlugins } from './routes/index.ts';
+
+export interface AppOptions {
+  dataDir: string;
+  /** postgres://…; PGlite in the data directory when absent. */
+  databaseUrl?: string;
+  /** Use an already-open state database (tests). */
+  state?: StateDb;
+  /** Serve the built web app from this folder (default dist/web when it exists). */
+  webDir?: string | false;
+  logger?: boolean;
+  /** Largest request body accepted, bytes. */
+  bodyLimit?: number;
+}
+
+/** Services every route plugin may use, decorated on the instance as `app.services`. */
+export interface Services {
+  dataDir: DataDir;
+  catalog: Catalog;
+  analytics: DuckDbStore;
+  state: StateDb;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export type App = FastifyInstance;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const dataDir = new DataDir(options.dataDir).ensure();
+  const state =
+    options.state ?? (await openStateDb({ databaseUrl: options.databaseUrl, dataDir: dataDir.stateDir }));
+  const analytics = await openDuckDb({ tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
+  app.decorate('services', { dataDir, catalog: new Catalog(dataDir), analytics, state });
+  app.addHook('onClose', async () => {
+    await analytics.close();
+    if (!options.state) await state.close();
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ChokepointError) {
+      return reply.status(error.httpStatus).send({ error: error.toJSON() });
+    }
+    const e = error as { validation?: unknown; statusCode?: number; code?: string; message: string };
+    if (e.validation) {
+      return reply.status(400).send({ error: { code: 'bad_input', message: e.message, place: {} } });
+    }
+    if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send({ error: { code: 'too_large', message: 'request body too large', place: {} } });
+    }
+    if (e.statusCode && e.statusCode < 500) {
+      return reply.status(e.statusCode).send({ error: { code: 'bad_input', message: e.message, place: {} } });
+    }
+    request.log.error(error);
+    return reply.status(500).send({ error: { code: 'internal', message: 'internal error', place: {} } });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'chokepoint API',
+        version: '0.1.0',
+        description: 'Economic-security analysis: supply-chain dependence, chokepoints, scenarios, early warning.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'chokepoint_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
+
+  const webDir = options.webDir === false ? undefined : (options.webDir ?? path.join(repoRoot, 'dist', 'web'));
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes fall back to index.html; unknown API paths stay JSON 404s.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'not_found', message: 'not found', place: {} } });
+      }
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler((_request, reply) =>
+      reply.status(404).send({ error: { code: 'not_found', message: 'not found', place: {} } }),
+    );
+  }
+  return app;
+}

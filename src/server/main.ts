@@ -1,0 +1,27 @@
+import { defaultPort, resolveDataDir } from '../config.ts';
+import { buildApp } from './app.ts';
+
+export interface StartOptions {
+  dataDir?: string;
+  port?: number;
+  host?: string;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<void> {
+  const dataDir = resolveDataDir(options.dataDir);
+  const app = await buildApp({ dataDir, databaseUrl: process.env.DATABASE_URL, logger: true });
+  const port = options.port ?? Number(process.env.PORT ?? defaultPort);
+  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  await app.listen({ port, host });
+  const shown = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
+  process.stderr.write(`chokepoint is serving http://${shown}:${port} (data: ${dataDir})\n`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void app.close().then(() => process.exit(0));
+    });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await startServer();
+}

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
+
+export const healthRoutes: FastifyPluginAsync = async (app) => {
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and which stores are in use',
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), state: Type.String(), analytics: Type.String() }),
+        },
+      },
+    },
+    async () => ({ status: 'ok' as const, state: app.services.state.kind, analytics: app.services.analytics.engine }),
+  );
+};
