@@ -1,21 +1,43 @@
 import { useTranslation } from 'react-i18next';
 import { Home } from './features/home/Home.tsx';
+import { href, useRoute } from './router/router.ts';
+
+interface View {
+  path: string;
+  label: string;
+  render: () => React.ReactNode;
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
+  const route = useRoute();
+  const views: View[] = [{ path: '', label: t('nav.home'), render: () => <Home /> }];
+  const current = views.find((v) => v.path === (route.path[0] ?? '')) ?? views[0];
   return (
     <div className="app">
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
       <header>
         <h1>
           {t('app.title')} <small>{t('app.tagline')}</small>
         </h1>
-        <button type="button" onClick={() => void i18n.changeLanguage(i18n.language === 'ja' ? 'en' : 'ja')}>
+        <nav aria-label={t('nav.label')}>
+          {views.map((v) => (
+            <a key={v.path} href={href(v.path ? [v.path] : [])} aria-current={v === current ? 'page' : undefined}>
+              {v.label}
+            </a>
+          ))}
+        </nav>
+        <button
+          type="button"
+          lang={i18n.language === 'ja' ? 'en' : 'ja'}
+          onClick={() => void i18n.changeLanguage(i18n.language === 'ja' ? 'en' : 'ja')}
+        >
           {t('lang.switch')}
         </button>
       </header>
-      <main>
-        <Home />
-      </main>
+      <main id="main">{current.render()}</main>
     </div>
   );
 }

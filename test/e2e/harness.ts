@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, type App } from '../../src/server/app.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+/**
+ * Browser-test harness: a server on a random loopback port over a temporary data directory, and Debian's
+ * Chromium driven by playwright-core. Screenshots go to test-results/ (not committed).
+ */
+export interface Harness {
+  app: App;
+  baseUrl: string;
+  dataDir: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function startHarness(prepare?: (dataDir: string) => Promise<void>): Promise<Harness> {
+  const dataDir = tempDir('chokepoint-e2e-');
+  if (prepare) await prepare(dataDir);
+  const app = await buildApp({ dataDir });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newPage(h: Harness, lang: 'ja' | 'en' = 'en'): Promise<Page> {
+  const context = await h.browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US', viewport: { width: 1280, height: 800 } });
+  return context.newPage();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.resolve('test-results', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+
+export interface Marking {
+  level: 0 | 1 | 2 | 3;
+  compartments: string[];
+  releasableTo: string[] | null;
+}
+
+const levelClass = ['public', 'restricted', 'confidential', 'critical'];
+
+/** Shows an object's marking: level name in the user's language, compartments and releasability. */
+export function MarkingBadge({ marking }: { marking: Marking | undefined }) {
+  const { t } = useTranslation();
+  if (!marking) return null;
+  const parts = [t(`marking.level.${marking.level}`)];
+  if (marking.compartments.length) parts.push(marking.compartments.join('/'));
+  if (marking.releasableTo) parts.push(t('marking.releasableTo', { orgs: marking.releasableTo.join(', ') }));
+  return (
+    <span className={`marking marking-${levelClass[marking.level]}`} data-testid="marking" title={t('marking.title')}>
+      {parts.join(' · ')}
+    </span>
+  );
+}
