@@ -11,6 +11,8 @@ import { Catalog } from '../data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../data/analytics/duckdb.ts';
 import { openStateDb, type StateDb } from '../data/state/db.ts';
 import { routePlugins } from './routes/index.ts';
+import { security } from './security/plugin.ts';
+import { openApiSecurity } from './security/openapi.ts';
 
 export interface AppOptions {
   dataDir: string;
@@ -92,10 +94,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
           token: { type: 'http', scheme: 'bearer' },
         },
       },
+      security: [{ session: [] }, { token: [] }],
     },
+    transform: openApiSecurity,
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Authentication, CSRF and role checks run before every route plugin (docs/security.md).
+  await app.register(security);
   for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
 
   const webDir = options.webDir === false ? undefined : (options.webDir ?? path.join(repoRoot, 'dist', 'web'));

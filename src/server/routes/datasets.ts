@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
+import { datasetMarkings, filterReadable, MarkingSchema } from '../security/markings.ts';
+import { publicMarking } from '../../analysis/marking.ts';
 
 export const DatasetSchema = Type.Object({
   id: Type.String(),
@@ -19,20 +21,24 @@ export const DatasetSchema = Type.Object({
   hs: Type.Optional(Type.String()),
   notes: Type.Optional(Type.String()),
   files: Type.Array(Type.Object({ name: Type.String(), sha256: Type.String(), bytes: Type.Number() })),
+  marking: MarkingSchema,
 });
 
 export const datasetRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/datasets',
     {
+      config: { authz: { kind: 'list', fixture: 'dataset' } },
       schema: {
         tags: ['datasets'],
-        summary: 'Datasets present, with provenance',
+        summary: 'Datasets present, with provenance and marking (only those the user may read)',
         response: { 200: Type.Object({ items: Type.Array(DatasetSchema), total: Type.Number() }) },
       },
     },
-    async () => {
-      const items = app.services.catalog.list();
+    async (request) => {
+      const markings = await datasetMarkings(app);
+      const all = app.services.catalog.list().map((e) => ({ ...e, marking: markings.get(e.id) ?? publicMarking }));
+      const items = filterReadable(request, all);
       return { items, total: items.length };
     },
   );

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { StateDb } from '../state/db.ts';
+import type { MarkingLevel } from '../../analysis/marking.ts';
+import { badInput, ChokepointError, notFound } from '../../errors.ts';
+import { checkPasswordStrength, hashPassword, randomPassword } from './secrets.ts';
+import { grantablePermissions, isRole, roles, type Role } from './roles.ts';
+import { getOrganisation } from './organisations.ts';
+
+/** User accounts. Password hashes never leave this module except to the login check. */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  organisationId: string;
+  role: Role;
+  clearanceLevel: MarkingLevel;
+  compartments: string[];
+  permissions: string[];
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface NewUser {
+  username: string;
+  displayName?: string;
+  organisationId: string;
+  role: Role;
+  clearanceLevel?: MarkingLevel;
+  compartments?: string[];
+  permissions?: string[];
+  /** A random one is generated (and returned once) when absent. */
+  password?: string;
+}
+
+const usernamePattern = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+export const compartmentPattern = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
+export function checkCompartments(compartments: string[], field = 'compartments'): string[] {
+  for (const c of compartments) {
+    if (!compartmentPattern.test(c)) {
+      throw badInput(`compartment "${c}" must be 1–40 lower-case letters, digits, "-" or "_"`, { field });
+    }
+  }
+  return [...new Set(compartments)].sort();
+}
+
+export async function addUser(db: StateDb, input: NewUser): Promise<{ user: User; password: string }> {
+  const username = input.username.trim().toLowerCase();
+  if (!usernamePattern.test(username)) {
+    throw badInput('username must be 2–64 lower-case letters, digits, ".", "_", "@" or "-"', { field: 'username' });
+  }
+  if (!isRole(input.role)) throw badInput(`role must be one of ${roles.join(', ')}`, { field: 'role' });
+  const level = input.clearanceLevel ?? 0;
+  if (![0, 1, 2, 3].includes(level)) throw badInput('clearance level must be 0–3', { field: 'clearanceLevel' });
+  const org = await getOrganisation(db, input.organisationId);
+  if (level > org.sharingCap) {
+    throw badInput(
+      `clearance level ${level} exceeds the sharing cap ${org.sharingCap} of organisation ${org.id}`,
+      { field: 'clearanceLevel' },
+    );
+  }
+  const compartments = checkCompartments(input.compartments ?? []);
+  const extra = [...new Set(input.permissions ?? [])];
+  for (const p of extra) {
+    if (!(grantablePermissions as string[]).includes(p)) {
+      throw badInput(`permission ${p} cannot be granted; grantable: ${grantablePermissions.join(', ')}`, {
+        field: 'permissions',
+      });
+    }
+  }
+  const displayName = (input.displayName ?? username).trim();
+  if (!displayName || displayName.length > 200) {
+    throw badInput('display name must be 1–200 characters', { field: 'displayName' });
+  }
+  const password = input.password ?? randomPassword();
+  checkPasswordStrength(password);
+  if ((await db.query('SELECT 1 FROM users WHERE username = $1', [username])).length) {
+    throw new ChokepointError('conflict', `user ${username} exists already`, { field: 'username' });
+  }
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO users (id, username, display_name, organisation_id, role, clearance_level, compartments, permissions, password_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,
+    [id, username, displayName, org.id, input.role, level, JSON.stringify(compartments), JSON.stringify(extra), await hashPassword(password)],
+  );
+  return { user: await getUser(db, id), password };
+}
+
+type Row = {
+  id: string;
+  username: string;
+  display_name: string;
+  organisation_id: string;
+  role: Role;
+  clearance_level: number;
+  compartments: string[];
+  permissions: string[];
+  disabled: boolean;
+  locked_until: string | Date | null;
+  created_at: string | Date;
+};
+const columns =
+  'id, username, display_name, organisation_id, role, clearance_level, compartments, permissions, disabled, locked_until, created_at';
+
+const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
+
+export function userFromRow(r: Row): User {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    organisationId: r.organisation_id,
+    role: r.role,
+    clearanceLevel: Number(r.clearance_level) as MarkingLevel,
+    compartments: r.compartments,
+    permissions: r.permissions,
+    disabled: r.disabled,
+    lockedUntil: iso(r.locked_until),
+    createdAt: iso(r.created_at)!,
+  };
+}
+
+export async function getUser(db: StateDb, id: string): Promise<User> {
+  const rows = await db.query<Row>(`SELECT ${columns} FROM users WHERE id = $1`, [id]);
+  if (!rows.length) throw notFound(`no user ${id}`, { field: 'user' });
+  return userFromRow(rows[0]);
+}
+
+export async function findUserByUsername(db: StateDb, username: string): Promise<User> {
+  const rows = await db.query<Row>(`SELECT ${columns} FROM users WHERE username = $1`, [username.trim().toLowerCase()]);
+  if (!rows.length) throw notFound(`no user ${username}`, { field: 'username' });
+  return userFromRow(rows[0]);
+}
+
+export async function listUsers(db: StateDb): Promise<User[]> {
+  return (await db.query<Row>(`SELECT ${columns} FROM users ORDER BY username`)).map(userFromRow);
+}
+
+export async function countUsers(db: StateDb): Promise<number> {
+  const [row] = await db.query<{ n: number | string }>('SELECT count(*) AS n FROM users');
+  return Number(row.n);
+}
+
+/** Disabling also ends the user's sessions and revokes their API tokens. */
+export async function setUserDisabled(db: StateDb, username: string, disabled: boolean): Promise<User> {
+  const user = await findUserByUsername(db, username);
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE users SET disabled = $2 WHERE id = $1', [user.id, disabled]);
+    if (disabled) {
+      await tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+      await tx.query('UPDATE api_tokens SET revoked = true WHERE user_id = $1', [user.id]);
+    }
+  });
+  return getUser(db, user.id);
+}
+
+/** Sets a new password (random when absent), clears the lockout and ends the user's sessions. */
+export async function resetPassword(
+  db: StateDb,
+  username: string,
+  newPassword?: string,
+): Promise<{ user: User; password: string }> {
+  const user = await findUserByUsername(db, username);
+  const password = newPassword ?? randomPassword();
+  checkPasswordStrength(password);
+  const hashed = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.query(
+      'UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, password_changed_at = now() WHERE id = $1',
+      [user.id, hashed],
+    );
+    await tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+  });
+  return { user: await getUser(db, user.id), password };
+}

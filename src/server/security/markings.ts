@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { canRead, joinMarkings, publicMarking, type Marking } from '../../analysis/marking.ts';
+import { notFound } from '../../errors.ts';
+import type { SessionUser } from './session.ts';
+
+/**
+ * Marking checks for route plugins (docs/security.md). A hidden object does not exist: assertReadable throws
+ * not_found, lists and counts filter in SQL (readableSql) or in memory (filterReadable).
+ */
+export const MarkingSchema = Type.Object(
+  {
+    level: Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2), Type.Literal(3)], {
+      description: '0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical',
+    }),
+    compartments: Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' }), { maxItems: 50 }),
+    releasableTo: Type.Union([Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 }), Type.Null()], {
+      description: 'organisation ids the object may be released to; null = unrestricted',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type MarkingBody = Static<typeof MarkingSchema>;
+
+/** Benchmark-only: bench/security.ts measures the cost of the checks by switching them off. Never set in the app. */
+export const benchmarkSwitch = { bypassMarkingChecks: false };
+
+function userOf(request: FastifyRequest): SessionUser | undefined {
+  return (request as { user?: SessionUser | null }).user ?? undefined;
+}
+
+export function canReadMarking(request: FastifyRequest, marking: Marking): boolean {
+  if (benchmarkSwitch.bypassMarkingChecks) return true;
+  const user = userOf(request);
+  // Without a user (public routes) only public, unrestricted objects are readable.
+  if (!user) return marking.level === 0 && marking.compartments.length === 0 && marking.releasableTo === null;
+  return canRead(user.clearance, marking);
+}
+
+export function assertReadable(request: FastifyRequest, marking: Marking, what = 'object'): void {
+  if (!canReadMarking(request, marking)) throw notFound(`${what} not found`);
+}
+
+const columnPattern = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i;
+
+/**
+ * SQL for a WHERE clause admitting only rows whose jsonb marking `column` the user may read, with its
+ * parameters numbered from `nextParam`: level ≤ clearance, compartments ⊆ held compartments, releasableTo
+ * null or containing the user's organisation. Use it in both the page query and the count query.
+ */
+export function readableSql(
+  request: FastifyRequest,
+  column: string,
+  nextParam: number,
+): { sql: string; params: unknown[] } {
+  if (!columnPattern.test(column)) throw new Error(`readableSql: not a column name: ${column}`);
+  if (benchmarkSwitch.bypassMarkingChecks) return { sql: 'TRUE', params: [] };
+  const user = userOf(request);
+  const level = user ? user.clearance.level : 0;
+  const compartments = user ? user.clearance.compartments : [];
+  const org = user ? user.clearance.organisationId : '';
+  const n = nextParam;
+  return {
+    sql:
+      `((${column}->>'level')::int <= $${n}::int` +
+      ` AND COALESCE(${column}->'compartments', '[]'::jsonb) <@ $${n + 1}::jsonb` +
+      ` AND (COALESCE(jsonb_typeof(${column}->'releasableTo'), 'null') = 'null'` +
+      ` OR (${column}->'releasableTo') @> $${n + 2}::jsonb))`,
+    params: [level, JSON.stringify(compartments), JSON.stringify([org])],
+  };
+}
+
+export function filterReadable<T extends { marking: Marking }>(request: FastifyRequest, items: T[]): T[] {
+  if (benchmarkSwitch.bypassMarkingChecks) return items;
+  return items.filter((item) => canReadMarking(request, item.marking));
+}
+
+/** The marking a result derived from these inputs carries at least: their join. */
+export function deriveMarking(markings: Marking[]): Marking {
+  return joinMarkings(markings);
+}
+
+export async function datasetMarking(app: FastifyInstance, datasetId: string): Promise<Marking> {
+  const rows = await app.services.state.query<{ marking: Marking }>(
+    'SELECT marking FROM dataset_markings WHERE dataset_id = $1',
+    [datasetId],
+  );
+  return rows.length ? rows[0].marking : publicMarking;
+}
+
+/** Markings of all datasets that have one (the rest are public), for lists. */
+export async function datasetMarkings(app: FastifyInstance): Promise<Map<string, Marking>> {
+  const rows = await app.services.state.query<{ dataset_id: string; marking: Marking }>(
+    'SELECT dataset_id, marking FROM dataset_markings',
+  );
+  return new Map(rows.map((r) => [r.dataset_id, r.marking]));
+}

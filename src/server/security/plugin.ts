@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import { ChokepointError, badInput } from '../../errors.ts';
+import type { Marking } from '../../analysis/marking.ts';
+import { appendAudit } from '../../data/security/auditLog.ts';
+import { sha256, sameSecret } from '../../data/security/secrets.ts';
+import { csrfCookie, sessionCookie, sessionLifetimeHours, sessionUser, tokenUser, type SessionUser } from './session.ts';
+import './authz.ts';
+
+/**
+ * The one hook every request passes through (docs/security.md): authenticates /api routes by session cookie or
+ * bearer token, enforces CSRF double submit on cookie-authenticated changes, checks declared roles before the
+ * body is validated, and provides `app.audit`.
+ */
+export interface AuditRecord {
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  marking?: Marking | null;
+  details?: Record<string, unknown> | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    audit(request: FastifyRequest | null, record: AuditRecord): Promise<void>;
+  }
+  interface FastifyRequest {
+    /** The signed-in user; null only on public routes (config.public) and non-API paths. */
+    user: SessionUser;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function behindTls(request: FastifyRequest): boolean {
+  const forwarded = request.headers['x-forwarded-proto'];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return request.protocol === 'https' || proto === 'https';
+}
+
+/** Sets the session cookie (HttpOnly) and the CSRF cookie (readable by the web app, which echoes it). */
+export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, sessionId: string, csrf: string): void {
+  const common = { path: '/', sameSite: 'strict' as const, secure: behindTls(request), maxAge: sessionLifetimeHours * 3600 };
+  reply.setCookie(sessionCookie, sessionId, { ...common, httpOnly: true });
+  reply.setCookie(csrfCookie, csrf, { ...common, httpOnly: false });
+}
+
+export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply): void {
+  const common = { path: '/', sameSite: 'strict' as const, secure: behindTls(request) };
+  reply.clearCookie(sessionCookie, { ...common, httpOnly: true });
+  reply.clearCookie(csrfCookie, { ...common, httpOnly: false });
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return m ? m[1] : undefined;
+}
+
+/** Finds the first string containing a NUL (PostgreSQL text cannot hold one) and names its field. */
+function nulField(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = nulField(v, path ? `${path}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+async function securityPlugin(app: FastifyInstance): Promise<void> {
+  await app.register(cookie);
+  app.decorateRequest('user', null as unknown as SessionUser);
+
+  app.decorate('audit', async (request: FastifyRequest | null, record: AuditRecord) => {
+    const user = request ? ((request as { user?: SessionUser | null }).user ?? null) : null;
+    await appendAudit(app.services.state, {
+      actorId: user?.id ?? null,
+      actor: user?.username ?? (request ? 'anonymous' : 'system'),
+      ...record,
+    });
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    // Unknown paths fall through to the JSON 404; the web app and /openapi.json are public.
+    if (!url || !url.startsWith('/api/')) return;
+    if (request.routeOptions.config.public) return;
+    const state = app.services.state;
+    const token = bearer(request);
+    if (token) {
+      const user = await tokenUser(state, token);
+      if (!user) throw new ChokepointError('unauthenticated', 'the API token is not valid');
+      request.user = user;
+      return;
+    }
+    const sessionId = request.cookies[sessionCookie];
+    const found = sessionId ? await sessionUser(state, sessionId) : null;
+    if (!found) throw new ChokepointError('unauthenticated', 'sign in first');
+    if (!safeMethods.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      const sent = Array.isArray(header) ? header[0] : header;
+      const cookieValue = request.cookies[csrfCookie];
+      if (!sent || !cookieValue || !sameSecret(sent, cookieValue) || !sameSecret(sha256(sent), found.csrfHash)) {
+        throw new ChokepointError('forbidden', 'missing or wrong CSRF token (send header x-csrf-token = cookie chokepoint_csrf)');
+      }
+    }
+    request.user = found.user;
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const allowed = request.routeOptions.config.roles;
+    if (allowed && request.user && !allowed.includes(request.user.role)) {
+      throw new ChokepointError('forbidden', `this action needs the role ${allowed.join(' or ')}`);
+    }
+    const field = nulField(request.body, '');
+    if (field) throw badInput('text must not contain NUL characters', { field });
+  });
+}
+
+export const security = fp(securityPlugin, { name: 'chokepoint-security' });

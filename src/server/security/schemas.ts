@@ -1,0 +1,29 @@
+import { Type } from 'typebox';
+
+/** Response schemas shared by the security routes. */
+export const RoleSchema = Type.Union([
+  Type.Literal('administrator'),
+  Type.Literal('analyst'),
+  Type.Literal('viewer'),
+  Type.Literal('auditor'),
+]);
+
+export const LevelSchema = Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2), Type.Literal(3)]);
+
+export const SessionUserSchema = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  organisationId: Type.String(),
+  role: RoleSchema,
+  clearance: Type.Object({
+    level: LevelSchema,
+    compartments: Type.Array(Type.String()),
+    organisationId: Type.String(),
+  }),
+  permissions: Type.Array(Type.String()),
+});
+
+export const ErrorSchema = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), place: Type.Object({}, { additionalProperties: true }) }),
+});

@@ -1,0 +1,92 @@
+import type { StateDb } from '../../data/state/db.ts';
+import type { Clearance, MarkingLevel } from '../../analysis/marking.ts';
+import type { Role } from '../../data/security/roles.ts';
+import { effectivePermissions } from '../../data/security/roles.ts';
+import { randomToken, sha256 } from '../../data/security/secrets.ts';
+
+/** The authenticated user of a request (`request.user`). */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  organisationId: string;
+  role: Role;
+  /** Effective clearance: the user's level capped by the organisation's sharing cap. */
+  clearance: Clearance;
+  permissions: string[];
+  /** How the request authenticated: a browser session (CSRF applies) or an API token. */
+  via: 'session' | 'token';
+}
+
+export const sessionCookie = 'chokepoint_session';
+export const csrfCookie = 'chokepoint_csrf';
+export const sessionLifetimeHours = 12;
+
+type Row = {
+  id: string;
+  username: string;
+  display_name: string;
+  organisation_id: string;
+  role: Role;
+  clearance_level: number;
+  sharing_cap: number;
+  compartments: string[];
+  permissions: string[];
+  csrf_hash?: string;
+};
+
+const userColumns = `u.id, u.username, u.display_name, u.organisation_id, u.role, u.clearance_level, o.sharing_cap,
+  u.compartments, u.permissions`;
+
+function toSessionUser(r: Row, via: SessionUser['via']): SessionUser {
+  const level = Math.min(Number(r.clearance_level), Number(r.sharing_cap)) as MarkingLevel;
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    organisationId: r.organisation_id,
+    role: r.role,
+    clearance: { level, compartments: r.compartments, organisationId: r.organisation_id },
+    permissions: effectivePermissions(r.role, r.permissions),
+    via,
+  };
+}
+
+/** A fresh session (new random id: a session id from before login is never reused — no fixation). */
+export async function createSession(db: StateDb, userId: string): Promise<{ sessionId: string; csrf: string }> {
+  const sessionId = randomToken();
+  const csrf = randomToken();
+  await db.query(
+    `INSERT INTO sessions (id_hash, user_id, csrf_hash, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+    [sha256(sessionId), userId, sha256(csrf), sessionLifetimeHours],
+  );
+  return { sessionId, csrf };
+}
+
+export async function sessionUser(
+  db: StateDb,
+  sessionId: string,
+): Promise<{ user: SessionUser; csrfHash: string } | null> {
+  const rows = await db.query<Row>(
+    `SELECT ${userColumns}, s.csrf_hash FROM sessions s JOIN users u ON u.id = s.user_id
+       JOIN organisations o ON o.id = u.organisation_id
+     WHERE s.id_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
+    [sha256(sessionId)],
+  );
+  return rows.length ? { user: toSessionUser(rows[0], 'session'), csrfHash: rows[0].csrf_hash! } : null;
+}
+
+export async function endSession(db: StateDb, sessionId: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE id_hash = $1', [sha256(sessionId)]);
+}
+
+export async function tokenUser(db: StateDb, token: string): Promise<SessionUser | null> {
+  const rows = await db.query<Row>(
+    `UPDATE api_tokens t SET last_used_at = now() FROM users u JOIN organisations o ON o.id = u.organisation_id
+     WHERE t.token_hash = $1 AND NOT t.revoked AND u.id = t.user_id AND NOT u.disabled
+     RETURNING ${userColumns}`,
+    [sha256(token)],
+  );
+  return rows.length ? toSessionUser(rows[0], 'token') : null;
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Marking } from '../../src/analysis/marking.ts';
+
+/**
+ * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
+ * fixture: NAME }` is exercised by creating objects with `authzFixtures[NAME](app, marking)`, which returns the
+ * new object's id. Each area adds its own object types here (one entry, a few lines).
+ */
+export type AuthzFixture = (app: FastifyInstance, marking: Marking) => Promise<string>;
+
+export const authzFixtures: Record<string, AuthzFixture> = {
+  /** A catalog entry (synthetic, no rows) with the marking stored in dataset_markings. */
+  dataset: async (app, marking) => {
+    const id = `authz-${randomUUID().slice(0, 8)}`;
+    const scratch = path.join(app.services.dataDir.tmpDir, id);
+    fs.mkdirSync(scratch, { recursive: true });
+    app.services.catalog.publish(
+      {
+        id,
+        kind: 'other',
+        title: `SYNTHETIC authorization fixture ${id}`,
+        publisher: 'chokepoint tests',
+        version: '1',
+        source: 'synthetic',
+        retrievedAt: new Date().toISOString(),
+        importedAt: new Date().toISOString(),
+        synthetic: true,
+        files: [],
+        rows: 0,
+        rejectedRows: 0,
+      },
+      scratch,
+      'v1',
+    );
+    await app.services.state.query(
+      `INSERT INTO dataset_markings (dataset_id, marking) VALUES ($1, $2::jsonb)
+       ON CONFLICT (dataset_id) DO UPDATE SET marking = EXCLUDED.marking`,
+      [id, JSON.stringify(marking)],
+    );
+    return id;
+  },
+};
