@@ -1,5 +1,6 @@
 import { defaultPort, resolveDataDir } from '../config.ts';
 import { buildApp } from './app.ts';
+import { createFirstAdministrator } from '../data/security/users.ts';
 
 export interface StartOptions {
   dataDir?: string;
@@ -10,6 +11,13 @@ export interface StartOptions {
 export async function startServer(options: StartOptions = {}): Promise<void> {
   const dataDir = resolveDataDir(options.dataDir);
   const app = await buildApp({ dataDir, databaseUrl: process.env.DATABASE_URL, logger: true });
+  // First start with no users: a one-time random password for `admin`, shown once here and never stored in clear.
+  const first = await createFirstAdministrator(app.services.state);
+  if (first) {
+    app.log.warn(
+      `first start: created administrator "${first.user.username}" with one-time password ${first.password} — sign in and change it (or reset it with: chokepoint users reset-password ${first.user.username})`,
+    );
+  }
   const port = options.port ?? Number(process.env.PORT ?? defaultPort);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });

@@ -2,8 +2,12 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerData } from './data.ts';
 import { registerServe } from './serve.ts';
+import { registerGroups } from './groups.ts';
+import { registerUsers } from './users.ts';
+import { registerOrgs } from './orgs.ts';
+import { registerAudit } from './audit.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerUsers, registerOrgs, registerAudit, registerGroups];

@@ -174,3 +174,26 @@ export async function resetPassword(
   });
   return { user: await getUser(db, user.id), password };
 }
+
+/**
+ * On first start with no users: creates administrator `admin` (organisation meti) with a random password that
+ * the caller shows once. Returns null when any user exists.
+ */
+export async function createFirstAdministrator(db: StateDb): Promise<{ user: User; password: string } | null> {
+  if ((await countUsers(db)) > 0) return null;
+  const { ensureOrganisation, defaultOrganisation } = await import('./organisations.ts');
+  await ensureOrganisation(db, defaultOrganisation);
+  try {
+    return await addUser(db, {
+      username: 'admin',
+      displayName: 'Administrator 管理者',
+      organisationId: defaultOrganisation.id,
+      role: 'administrator',
+      clearanceLevel: 3,
+    });
+  } catch (error) {
+    // Another process created it first.
+    if (error instanceof ChokepointError && error.code === 'conflict') return null;
+    throw error;
+  }
+}
