@@ -33,13 +33,13 @@ export function findTradeDataset(catalog: Catalog, id?: string): CatalogEntry {
       entry
         ? `dataset "${id}" is ${entry.kind}, not annual trade` +
             (present.length ? ` (trade datasets: ${present.join(', ')})` : '')
-        : `no trade dataset "${id}"` +
-            (present.length ? ` (present: ${present.join(', ')})` : noTradeHint),
+        : `no trade dataset "${id}"` + (present.length ? ` (present: ${present.join(', ')})` : noTradeHint),
       { field: 'dataset' },
     );
   }
   const newest = trade[0];
-  if (!newest) throw new ChokepointError('not_found', `no annual trade dataset${noTradeHint}`, { field: 'dataset' });
+  if (!newest)
+    throw new ChokepointError('not_found', `no annual trade dataset${noTradeHint}`, { field: 'dataset' });
   return newest;
 }
 

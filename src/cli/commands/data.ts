@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { formatCount } from '../progress.ts';
+import { registerDataImport } from './dataImport.ts';
 
 /** `chokepoint data …`: list, fetch, import, synth, remove. Subcommands live in data-*.ts files. */
 export const registerData: RegisterCommand = (program, context) => {
@@ -34,4 +35,6 @@ export const registerData: RegisterCommand = (program, context) => {
 };
 
 /** Other modules add `data` subcommands here (fetch, import, synth …). */
-export const dataSubcommands: ((data: Command, context: Parameters<RegisterCommand>[1]) => void)[] = [];
+export const dataSubcommands: ((data: Command, context: Parameters<RegisterCommand>[1]) => void)[] = [
+  registerDataImport,
+];

@@ -1,0 +1,459 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { DataDir } from '../dataDir.ts';
+import { Catalog, type CatalogEntry, type SourceFile } from '../catalog.ts';
+import { openDuckDb, type DuckDbStore } from '../analytics/duckdb.ts';
+import { sqlString } from '../analytics/store.ts';
+import { ChokepointError } from '../../errors.ts';
+import { extractZip } from './zipMembers.ts';
+import { checkBaciHeader, findDomainRejects, maxYear, minYear, type RejectedLine } from './baciLines.ts';
+import { nonUtf8Encoding } from './textEncoding.ts';
+
+/**
+ * CEPII BACI importer: the archive (BACI_HS17_V202601.zip: one BACI_HS17_Y<year>_V202601.csv per year plus
+ * country_codes_V202601.csv and product_codes_HS17_V202601.csv) or bare `t,i,j,k,v,q` CSV files → Parquet
+ * partitioned by year (layout in ../tradeDataset.ts). DuckDB parses the CSV (streaming, explicit types); the
+ * values are kept as published (v thousand USD, q tonnes, NA → NULL). The result is built in a scratch folder
+ * and published by Catalog.publish, so a failure or a kill leaves the previous state.
+ */
+export const hsRevisions = ['HS92', 'HS96', 'HS02', 'HS07', 'HS12', 'HS17', 'HS22'] as const;
+
+export interface BaciImportOptions {
+  dataDir: DataDir;
+  /** CSV files or CEPII zip archives. */
+  inputs: string[];
+  /** Default 'baci-' + hs in lower case, e.g. 'baci-hs17'. */
+  datasetId?: string;
+  /** HS revision; default from a file name like BACI_HS17_…, else required. */
+  hs?: string;
+  /** Default from a file name like …_V202601…, else 'unknown'. */
+  version?: string;
+  title?: string;
+  publisher?: string;
+  url?: string;
+  licence?: string;
+  source?: CatalogEntry['source'];
+  synthetic?: boolean;
+  retrievedAt?: string;
+  /** Rows that may be rejected before the import fails (default 0: any rejected row fails it). */
+  maxRejects?: number;
+  /** Progress in bytes of CSV (done, total) with the phase as note. */
+  onProgress?: (done: number, total: number, note?: string) => void;
+}
+
+/** What `data synth` writes beside a generated CSV; its presence marks an import as synthetic. */
+export interface SyntheticSidecar {
+  generator: string;
+  seed: number;
+  year: number;
+  rows: number;
+  hs: string;
+}
+
+export function syntheticSidecarPath(csv: string): string {
+  return `${csv}.synthetic.json`;
+}
+
+/** How many rejected rows the catalog keeps as examples. */
+const keptRejects = 20;
+/** Bump when the stored layout or the checks change, so an old store version is not reused. */
+const formatVersion = 1;
+
+interface TradeCsv {
+  file: string;
+  /** How the user knows it: the path given, or archive:member. */
+  label: string;
+  bytes: number;
+}
+
+interface Reject extends RejectedLine {
+  kind: 'parse' | 'domain';
+}
+
+export async function importBaci(options: BaciImportOptions): Promise<CatalogEntry> {
+  const { dataDir } = options;
+  if (options.inputs.length === 0) throw new ChokepointError('bad_input', 'no input file given');
+  for (const input of options.inputs) {
+    if (!fs.existsSync(input) || !fs.statSync(input).isFile()) {
+      throw new ChokepointError('not_found', 'no such file', { file: input });
+    }
+  }
+  const sidecar = readSidecars(options.inputs);
+  const hs = resolveHs(options.hs ?? sidecar?.hs, options.inputs);
+  const version = options.version ?? versionFromNames(options.inputs) ?? 'unknown';
+  const synthetic = Boolean(options.synthetic || sidecar);
+  const datasetId = options.datasetId ?? `baci-${hs.toLowerCase()}`;
+  const maxRejects = options.maxRejects ?? 0;
+  if (!Number.isInteger(maxRejects) || maxRejects < 0) {
+    throw new ChokepointError('bad_input', 'max rejects must be a whole number ≥ 0', {
+      field: 'max-rejects',
+    });
+  }
+  const catalog = new Catalog(dataDir);
+  const scratch = dataDir.scratch(`import-${datasetId}`);
+  const out = path.join(scratch, 'out');
+  let db: DuckDbStore | undefined;
+  try {
+    // Hashing runs beside the conversion: the version key is needed only at publication.
+    const hashing = Promise.all(options.inputs.map(hashFile));
+    const inputBytes = options.inputs.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const trade: TradeCsv[] = [];
+    const members: { archive: string; name: string; bytes: number }[] = [];
+    let countryTable: string | undefined;
+    let countryLabel: string | undefined;
+    let productTable: string | undefined;
+    let extracted = 0;
+    for (const input of options.inputs) {
+      if (!isZip(input)) {
+        trade.push({ file: input, label: input, bytes: fs.statSync(input).size });
+        continue;
+      }
+      const archive = path.basename(input);
+      const got = await extractZip(
+        input,
+        input,
+        path.join(scratch, 'src'),
+        (name) => /\.csv$/i.test(name),
+        (n) => options.onProgress?.((extracted += n), inputBytes * 4, 'extracting'),
+      );
+      for (const m of got) {
+        members.push({ archive, name: m.name, bytes: m.bytes });
+        const base = path.basename(m.name);
+        if (/country_codes/i.test(base)) {
+          countryTable ??= m.file;
+          countryLabel ??= `${input}:${m.name}`;
+        } else if (/product_codes/i.test(base)) productTable ??= m.file;
+        else trade.push({ file: m.file, label: `${input}:${m.name}`, bytes: m.bytes });
+      }
+      if (!got.some((m) => /^BACI_.*\.csv$/i.test(path.basename(m.name)) || /_Y\d{4}_/.test(m.name))) {
+        throw new ChokepointError('bad_file', 'zip archive holds no BACI yearly CSV (BACI_HS.._Y…_V….csv)', {
+          file: input,
+        });
+      }
+    }
+    for (const csv of trade) checkBaciHeader(csv.file, csv.label);
+    const total = trade.reduce((sum, c) => sum + c.bytes, 0);
+    options.onProgress?.(0, total, 'converting');
+
+    // Code tables go to codes/ first: DuckDB's partitioned COPY wants an empty target folder.
+    const codes = path.join(scratch, 'codes');
+    fs.mkdirSync(codes, { recursive: true });
+    db = await openDuckDb({ memoryLimit: '1GB', tempDirectory: path.join(scratch, 'duckdb') });
+    const countries = countryTable
+      ? await storeCodeTable(db, countryTable, path.join(codes, 'country_codes.parquet'))
+      : undefined;
+    if (productTable) await storeCodeTable(db, productTable, path.join(codes, 'product_codes.parquet'));
+    const countryCodes = countries
+      ? await countryCodeSet(db, countries, countryLabel ?? countries)
+      : undefined;
+
+    const rejectLimit = maxRejects + 1000;
+    const fileList = `[${trade.map((c) => sqlString(c.file)).join(', ')}]`;
+    await db
+      .run(
+        `COPY (
+           SELECT CASE WHEN ${validRow(countryCodes)} THEN t ELSE 0 END AS t, i, j,
+                  CASE WHEN length(k) < 6 THEN lpad(k, 6, '0') ELSE k END AS k, v, q
+           FROM (SELECT t, i, j, trim(k) AS k, v, q AS q_text, TRY_CAST(q AS DOUBLE) AS q FROM read_csv(${fileList}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+                columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'VARCHAR', 'v': 'DOUBLE', 'q': 'VARCHAR'},
+                nullstr = ['NA', ''], strict_mode = true, store_rejects = true,
+                rejects_table = 'baci_reject_errors', rejects_scan = 'baci_reject_scans', rejects_limit = ${rejectLimit}))
+         ) TO ${sqlString(out)} (FORMAT parquet, PARTITION_BY (t))`,
+        [],
+        (p) => {
+          if (p.percentage >= 0) options.onProgress?.((p.percentage / 100) * total, total, 'converting');
+        },
+      )
+      .catch((e: Error) => {
+        throw new ChokepointError('bad_file', `could not read the CSV: ${labelPaths(e.message, trade)}`, {
+          file: trade.length === 1 ? trade[0].label : undefined,
+        });
+      });
+
+    // Rows DuckDB could not parse (text in a numeric column, wrong field count …), one per line.
+    const parseRejects = await db.query<{
+      path: string;
+      line: number;
+      column: string;
+      kind: string;
+      message: string;
+      text: string;
+      pos: number;
+    }>(
+      `SELECT s.file_path AS path, e.line::BIGINT AS line, any_value(e.column_name) AS column,
+              any_value(e.error_type) AS kind, any_value(e.error_message) AS message, any_value(e.csv_line) AS text,
+              min(e.line_byte_position)::BIGINT AS pos
+       FROM baci_reject_errors e JOIN baci_reject_scans s USING (scan_id, file_id)
+       GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line`,
+    );
+    const parseCapped = parseRejects.length >= rejectLimit;
+    // Rows that parsed but are out of domain went to partition t=0.
+    const zeroDir = path.join(out, 't=0');
+    const yearly = await db.query<{ t: number; rows: number; value: number; withQuantity: number }>(
+      `SELECT t, count(*)::BIGINT AS rows, sum(v) AS value, count(q)::BIGINT AS "withQuantity"
+       FROM read_parquet(${sqlString(path.join(out, 't=*', '*.parquet'))}, hive_partitioning = true, hive_types = {'t': INTEGER})
+       GROUP BY t ORDER BY t`,
+    );
+    const domainCount = yearly.find((y) => y.t === 0)?.rows ?? 0;
+    const years = yearly.filter((y) => y.t !== 0);
+    const rejectedRows = parseRejects.length + domainCount;
+
+    const rejects: Reject[] = [];
+    const byLabel = new Map(trade.map((c) => [c.file, c]));
+    for (const r of parseRejects.slice(0, keptRejects)) {
+      const csv = byLabel.get(r.path) ?? { file: r.path, label: r.path, bytes: 0 };
+      checkLineEncoding(csv, r.pos, r.line);
+      rejects.push({
+        kind: 'parse',
+        file: csv.label,
+        line: r.line,
+        column: r.column ?? undefined,
+        reason: `${r.kind.toLowerCase()}: ${r.message}`,
+        text: (r.text ?? '').replace(/^\r?\n/, '').replace(/\r$/, ''),
+      });
+    }
+    if (domainCount > 0) {
+      // Find the lines (DuckDB kept no line numbers for parsed rows); skip lines DuckDB itself rejected.
+      for (const csv of trade) {
+        if (rejects.filter((r) => r.kind === 'domain').length >= keptRejects) break;
+        const skip = new Set(parseRejects.filter((r) => r.path === csv.file).map((r) => r.line));
+        for (const r of await findDomainRejects(
+          csv.file,
+          csv.label,
+          { countries: countryCodes },
+          keptRejects,
+          skip,
+        )) {
+          rejects.push({ ...r, kind: 'domain' });
+        }
+      }
+      fs.rmSync(zeroDir, { recursive: true, force: true });
+    }
+    rejects.sort(
+      (a, b) =>
+        trade.findIndex((c) => c.label === a.file) - trade.findIndex((c) => c.label === b.file) ||
+        a.line - b.line,
+    );
+
+    if (rejectedRows > maxRejects) {
+      const first = rejects[0];
+      const count = `${parseCapped ? 'at least ' : ''}${rejectedRows} rejected row${rejectedRows === 1 ? '' : 's'}`;
+      throw new ChokepointError(
+        'bad_file',
+        first
+          ? `${first.reason} — ${count} in all${maxRejects ? ` (more than --max-rejects ${maxRejects})` : ''}; nothing was imported`
+          : `${count}; nothing was imported`,
+        first ? { file: first.file, line: first.line, column: first.column } : {},
+        { rejectedRows, rejects },
+      );
+    }
+    if (years.length === 0)
+      throw new ChokepointError('bad_file', 'no rows to import', { file: trade[0]?.label });
+
+    await db.close();
+    db = undefined;
+    for (const f of fs.readdirSync(codes)) fs.renameSync(path.join(codes, f), path.join(out, f));
+    fs.rmSync(path.join(scratch, 'duckdb'), { recursive: true, force: true });
+    options.onProgress?.(total, total, 'checksums');
+    const hashes = await hashing;
+    const files: SourceFile[] = options.inputs.map((f, n) => ({
+      name: path.basename(f),
+      sha256: hashes[n],
+      bytes: fs.statSync(f).size,
+    }));
+    const now = new Date().toISOString();
+    const entry: Omit<CatalogEntry, 'path'> = {
+      id: datasetId,
+      kind: 'trade-annual',
+      title:
+        options.title ??
+        (synthetic
+          ? `SYNTHETIC BACI-format trade flows (${hs}), generated — not real data`
+          : `CEPII BACI bilateral trade flows (${hs})`),
+      publisher: options.publisher ?? (synthetic ? 'chokepoint synthetic generator' : 'CEPII'),
+      url:
+        options.url ??
+        (synthetic ? undefined : 'https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37'),
+      version,
+      licence: options.licence ?? (synthetic ? undefined : 'Etalab Open Licence 2.0'),
+      source: options.source ?? (synthetic ? 'synthetic' : 'import'),
+      retrievedAt: options.retrievedAt ?? now,
+      importedAt: now,
+      synthetic,
+      files,
+      rows: years.reduce((s, y) => s + y.rows, 0),
+      rejectedRows,
+      years: years.map((y) => y.t),
+      hs,
+      notes: 'v = thousand current USD, q = metric tonnes (NULL where not published), as published by BACI',
+      extra: {
+        yearly: years.map((y) => ({ year: y.t, rows: y.rows, value: y.value, withQuantity: y.withQuantity })),
+        rejects: rejects.slice(0, keptRejects).map(({ kind: _kind, ...r }) => r),
+        ...(members.length ? { members } : {}),
+        ...(countryTable ? { countryCodes: 'country_codes.parquet' } : {}),
+        ...(productTable ? { productCodes: 'product_codes.parquet' } : {}),
+        ...(sidecar ? { generator: sidecar } : {}),
+      },
+    };
+    const key = versionKey(version, {
+      formatVersion,
+      datasetId,
+      hs,
+      version,
+      synthetic,
+      maxRejects,
+      inputs: hashes,
+      meta: [entry.title, entry.publisher, entry.url, entry.licence, entry.source],
+    });
+    const published = catalog.publish(entry, out, key);
+    return published;
+  } finally {
+    if (db) await db.close().catch(() => undefined);
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The SQL twin of domainProblem() in baciLines.ts: a row is kept when the year is in range, the country codes
+ * are known and the product is an HS6 code, the value is present and ≥ 0, and the quantity absent or ≥ 0.
+ */
+function validRow(countries?: Set<number>): string {
+  const known = countries?.size ? `[${[...countries].sort((a, b) => a - b).join(', ')}]` : undefined;
+  const code = (c: string) => (known ? `list_contains(${known}, ${c})` : `${c} BETWEEN 1 AND 999`);
+  return `(t BETWEEN ${minYear} AND ${maxYear()} AND ${code('i')} AND ${code('j')}
+          AND regexp_full_match(k, '[0-9]{5,6}') AND v >= 0 AND isfinite(v)
+          AND (CASE WHEN q IS NULL THEN q_text IS NULL OR trim(q_text) IN ('NA', '') ELSE q >= 0 AND isfinite(q) END))`;
+}
+
+/** Copies a CEPII code table (countries or products) as all-text Parquet beside the data; returns its path. */
+async function storeCodeTable(db: DuckDbStore, csv: string, target: string): Promise<string> {
+  const head = fs.readFileSync(csv).subarray(0, 1 << 20);
+  const encoding = nonUtf8Encoding(head) ? 'latin-1' : 'utf-8';
+  await db.run(
+    `COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = true, all_varchar = true, encoding = '${encoding}'))
+     TO ${sqlString(target)} (FORMAT parquet)`,
+  );
+  return target;
+}
+
+async function countryCodeSet(db: DuckDbStore, parquet: string, label: string): Promise<Set<number>> {
+  const columns = (
+    await db.query<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(parquet)})`)
+  ).map((c) => c.column_name);
+  const column = columns.find((c) => /^(country_)?code$/i.test(c.trim()));
+  if (!column) {
+    throw new ChokepointError(
+      'bad_file',
+      `country code table has no country_code column (found ${columns.join(', ')})`,
+      {
+        file: label,
+        line: 1,
+      },
+    );
+  }
+  const rows = await db.query<{ code: number }>(
+    `SELECT DISTINCT TRY_CAST(trim(${quoteIdent(column)}) AS INTEGER) AS code FROM read_parquet(${sqlString(parquet)})`,
+  );
+  return new Set(rows.map((r) => r.code).filter((c) => Number.isInteger(c)));
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A CAST error on a line that is not UTF-8 is an encoding problem: say so. */
+function checkLineEncoding(csv: TradeCsv, position: number, line: number): void {
+  if (!Number.isFinite(position) || position < 0) return;
+  const fd = fs.openSync(csv.file, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = fs.readSync(fd, buf, 0, buf.length, position);
+    let bytes = buf.subarray(0, n);
+    const nl = bytes.indexOf(0x0a, 1);
+    if (nl > 0) bytes = bytes.subarray(0, nl);
+    const encoding = nonUtf8Encoding(bytes);
+    if (encoding) {
+      throw new ChokepointError('bad_file', `file is not UTF-8 (looks like ${encoding})`, {
+        file: csv.label,
+        line,
+      });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function isZip(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4);
+    fs.readSync(fd, buf, 0, 4, 0);
+    return buf.readUInt32LE(0) === 0x04034b50 || (/\.zip$/i.test(file) && fs.statSync(file).size > 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function resolveHs(given: string | undefined, inputs: string[]): string {
+  const fromNames = [
+    ...new Set(
+      inputs.map((f) => /BACI_(HS\d\d)_/i.exec(path.basename(f))?.[1]?.toUpperCase()).filter(Boolean),
+    ),
+  ];
+  const hs = given?.toUpperCase() ?? (fromNames.length === 1 ? fromNames[0] : undefined);
+  if (!hs) {
+    throw new ChokepointError(
+      'bad_input',
+      fromNames.length > 1
+        ? `the files are of different HS revisions (${fromNames.join(', ')}); import them separately`
+        : 'the file name does not say the HS revision: give it with --hs (HS92, HS96, HS02, HS07, HS12, HS17, HS22)',
+      { field: 'hs' },
+    );
+  }
+  if (!(hsRevisions as readonly string[]).includes(hs)) {
+    throw new ChokepointError(
+      'bad_input',
+      `unknown HS revision "${given}" (expected one of ${hsRevisions.join(', ')})`,
+      {
+        field: 'hs',
+      },
+    );
+  }
+  return hs;
+}
+
+function versionFromNames(inputs: string[]): string | undefined {
+  for (const f of inputs) {
+    const m = /_(V\d{6}[A-Za-z]?)(?:[._]|$)/.exec(path.basename(f));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+function readSidecars(inputs: string[]): SyntheticSidecar | undefined {
+  for (const f of inputs) {
+    const side = syntheticSidecarPath(f);
+    if (fs.existsSync(side)) return JSON.parse(fs.readFileSync(side, 'utf8')) as SyntheticSidecar;
+  }
+  return undefined;
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function versionKey(version: string, facts: unknown): string {
+  const digest = createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 16);
+  return `${version.replace(/[^\w.-]/g, '_')}-${digest}`;
+}
+
+/** DuckDB error messages name scratch paths; show the user's names instead. */
+function labelPaths(message: string, trade: TradeCsv[]): string {
+  let text = message;
+  for (const c of trade) text = text.replaceAll(c.file, c.label);
+  return text;
+}
