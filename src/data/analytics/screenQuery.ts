@@ -151,7 +151,7 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   SELECT f.t, r.reporter, f.k, sum(f.v) AS v FROM flows f JOIN rep r ON f.i = r.member
   WHERE NOT EXISTS (SELECT 1 FROM rep g WHERE g.reporter = r.reporter AND g.member = f.j)
   GROUP BY ALL)`
-      : `exp AS (SELECT w.t, r.reporter, w.k, w.v FROM world_by_exporter w JOIN rep r ON w.i = r.member)`,
+      : `exp AS (SELECT w.t, r.reporter, w.k, sum(w.v) AS v FROM world_by_exporter w JOIN rep r ON w.i = r.member GROUP BY ALL)`,
   ];
   if (groups) {
     ctes.push(`intra AS (
