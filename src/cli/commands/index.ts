@@ -3,11 +3,8 @@ import type { CliContext } from '../context.ts';
 import { registerData } from './data.ts';
 import { registerServe } from './serve.ts';
 import { registerGroups } from './groups.ts';
-import { registerUsers } from './users.ts';
-import { registerOrgs } from './orgs.ts';
-import { registerAudit } from './audit.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerUsers, registerOrgs, registerAudit, registerGroups];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerGroups];

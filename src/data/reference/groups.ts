@@ -14,7 +14,7 @@ export interface CountryGroup {
   ja: string;
   /** ISO3 codes (see src/data/reference/countries.ts). */
   members: string[];
-  /** True for groups that are a policy choice shipped only as an example. */
+  /** True for groups that are a policy choice shipped only as an example: show `exampleLabel` with them. */
   example: boolean;
   /** Membership as of this date, and where it is defined. */
   asOf?: string;
@@ -92,16 +92,16 @@ export const builtInGroups: readonly CountryGroup[] = Object.freeze([
   },
   {
     id: 'LIKE_MINDED',
-    en: 'Like-minded countries (example — edit to your policy)',
-    ja: '同志国（例 — 自組織の方針に合わせて編集してください）',
+    en: 'Like-minded countries',
+    ja: '同志国',
     members: [...g7, ...codes('AUS NZL KOR SGP NLD SWE FIN DNK NOR CHE TWN IND')],
     example: true,
     note: 'An illustration only; which countries count as like-minded is the user’s policy decision.',
   },
   {
     id: 'CONCERN',
-    en: 'Countries of concern (example — edit to your policy)',
-    ja: '懸念国（例 — 自組織の方針に合わせて編集してください）',
+    en: 'Countries of concern',
+    ja: '懸念国',
     members: ['CHN', 'RUS', 'PRK', 'IRN'],
     example: true,
     note: 'An illustration only; which countries are of concern is the user’s policy decision.',
