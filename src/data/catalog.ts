@@ -15,6 +15,7 @@ export type DatasetKind =
   | 'prices'
   | 'io-table'
   | 'patents'
+  | 'exports'
   | 'other';
 
 export interface SourceFile {

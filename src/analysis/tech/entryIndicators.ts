@@ -94,6 +94,8 @@ function patentSide(reporter: string, input: EntryPatentInput, p: EntryParameter
       // Without a `total` field the fields are taken as a partition: P_c = Σ_f P_cf.
       if (hasTotals ? r.field === totalField : !fields.has(totalField)) totals.set(r.country, (totals.get(r.country) ?? 0) + r.count);
     }
+    // Countries are those with an all-field count: the world of the field share and of the total is the same set.
+    if (hasTotals) for (const c of [...entry.keys()]) if (!totals.has(c)) entry.delete(c);
     for (const c of totals.keys()) if (!entry.has(c)) entry.set(c, 0);
     const counts = [...entry].map(([country, count]) => ({ country, field: 'entry', count }));
     const cells = rta(counts, totals);
