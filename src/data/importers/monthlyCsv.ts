@@ -1,0 +1,118 @@
+import { ChokepointError } from '../../errors.ts';
+import { parseCsv } from './csvRecords.ts';
+import { normalisePeriod } from '../../analysis/ews/period.ts';
+import type { Flow, MonthlyRow } from '../../analysis/ews/panel.ts';
+import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/monthlyImport.ts';
+
+/**
+ * Any monthly CSV through a column mapping: `--map period=…,partner=…,hs=…,value=…,quantity=…` (optional
+ * unit=…, reporter=…, flow=…), with `--reporter ISO3` and `--flow import|export` for files that hold one of each.
+ */
+export interface ColumnMap {
+  period: string;
+  partner: string;
+  hs: string;
+  value: string;
+  quantity?: string;
+  unit?: string;
+  reporter?: string;
+  flow?: string;
+}
+
+export interface MonthlyCsvOptions {
+  map: ColumnMap;
+  reporter?: string;
+  flow?: Flow;
+  /** Unit of the quantity column when the file has no unit column. */
+  unit?: string;
+}
+
+const mapKeys = ['period', 'partner', 'hs', 'value', 'quantity', 'unit', 'reporter', 'flow'];
+
+/** Parses "period=period_dt,partner=partner_name,…". */
+export function parseColumnMap(text: string): ColumnMap {
+  const map: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    const [k, ...rest] = part.split('=');
+    const key = k.trim();
+    const column = rest.join('=').trim();
+    if (!mapKeys.includes(key) || !column) {
+      throw new ChokepointError('bad_input', `--map entry "${part}" must be one of ${mapKeys.join(', ')} = a column name`, { field: 'map' });
+    }
+    map[key] = column;
+  }
+  for (const required of ['period', 'partner', 'hs', 'value']) {
+    if (!map[required]) throw new ChokepointError('bad_input', `--map needs ${required}=<column>`, { field: 'map' });
+  }
+  return map as unknown as ColumnMap;
+}
+
+export function parseFlow(text: string, place: { file?: string; line?: number; field?: string } = {}): Flow | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'import' || t === 'imports' || t === 'm' || t === '2') return 'import';
+  if (t === 'export' || t === 'exports' || t === 'x' || t === '1') return 'export';
+  if (place.field) throw new ChokepointError('bad_input', `flow "${text}" must be import or export`, place);
+  return undefined;
+}
+
+export function importMonthlyCsv(file: string, options: MonthlyCsvOptions): MonthlyImport {
+  const { text, file: source } = readSourceText(file);
+  const name = source.name;
+  const records = parseCsv(text, name);
+  if (records.length === 0) throw new ChokepointError('bad_file', 'the file is empty', { file: name });
+  const header = records[0].fields.map((h) => h.trim());
+  const col = (key: keyof ColumnMap): number => {
+    const column = options.map[key];
+    if (!column) return -1;
+    const i = header.indexOf(column);
+    if (i < 0) throw new ChokepointError('bad_file', `column "${column}" (for ${key}) is not in the header: ${header.join(', ')}`, { file: name, line: 1, column });
+    return i;
+  };
+  const c = { period: col('period'), partner: col('partner'), hs: col('hs'), value: col('value'), quantity: col('quantity'), unit: col('unit'), reporter: col('reporter'), flow: col('flow') };
+  if (c.reporter < 0 && !options.reporter) throw new ChokepointError('bad_input', 'give --reporter ISO3 or map a reporter column', { field: 'reporter' });
+  if (c.flow < 0 && !options.flow) throw new ChokepointError('bad_input', 'give --flow import|export or map a flow column', { field: 'flow' });
+  const resolver = new PartnerResolver();
+  const reporterResolver = new PartnerResolver();
+  const rows: MonthlyRow[] = [];
+  const rejected: MonthlyImport['rejected'] = [];
+  const fixedReporter = options.reporter ? reporterResolver.resolve(options.reporter) : undefined;
+  if (options.reporter && !fixedReporter) throw new ChokepointError('bad_input', `--reporter "${options.reporter}" is not a known country`, { field: 'reporter' });
+  for (let r = 1; r < records.length; r++) {
+    const { line, fields } = records[r];
+    const get = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '');
+    const period = normalisePeriod(get(c.period));
+    if (!period) {
+      rejected.push({ line, reason: `period "${get(c.period)}" is not a month` });
+      continue;
+    }
+    const partnerName = get(c.partner);
+    const partner = resolver.resolve(partnerName);
+    if (!partner) {
+      resolver.fail(partnerName);
+      continue;
+    }
+    const reporter = fixedReporter ?? reporterResolver.resolve(get(c.reporter));
+    if (!reporter) {
+      rejected.push({ line, reason: `reporter "${get(c.reporter)}" is not a known country` });
+      continue;
+    }
+    const flow = c.flow >= 0 ? parseFlow(get(c.flow)) : options.flow;
+    if (!flow) {
+      rejected.push({ line, reason: `flow "${get(c.flow)}" is neither import nor export` });
+      continue;
+    }
+    const valueText = get(c.value);
+    const value = Number(valueText);
+    if (valueText === '' || !Number.isFinite(value)) {
+      throw new ChokepointError('bad_file', `value "${valueText}" is not a number`, { file: name, line, column: options.map.value });
+    }
+    let quantity: number | null = null;
+    if (c.quantity >= 0 && get(c.quantity) !== '') {
+      quantity = Number(get(c.quantity));
+      if (!Number.isFinite(quantity)) throw new ChokepointError('bad_file', `quantity "${get(c.quantity)}" is not a number`, { file: name, line, column: options.map.quantity });
+    }
+    const unit = quantity === null ? null : c.unit >= 0 ? get(c.unit) || null : (options.unit ?? 'unit');
+    rows.push({ reporter, partner, hs: get(c.hs), flow, period, value, quantity, unit, line });
+  }
+  return { source: 'csv', rows, unresolvedPartners: resolver.report(), rejected, missing: 'zero', file: source };
+}

@@ -1,0 +1,185 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { sharedData } from '../helpers/tmp.ts';
+import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
+import { importEvents } from '../../src/data/importers/events.ts';
+import { seedEvents, seedEventsFile } from '../../src/data/ews/scanFile.ts';
+import { buildPanel, type MonthlyRow } from '../../src/analysis/ews/panel.ts';
+import { computeIndicators } from '../../src/analysis/ews/indicators.ts';
+import { defaultRuleSet, evaluateRules, type Alert } from '../../src/analysis/ews/rules.ts';
+import { backtest } from '../../src/analysis/ews/backtest.ts';
+import { periodIndex } from '../../src/analysis/ews/period.ts';
+
+/**
+ * China's monthly exports of gallium/germanium and graphite by partner (UN Comtrade-derived, 2017–2024) around
+ * the export controls of Aug 2023 (Ga/Ge) and Dec 2023 (graphite). Alerts are checked against z-scores, shares
+ * and levels recomputed here from the raw CSV with plain arrays and sorting (not the typed-array code path).
+ */
+const dir = path.join(sharedData, 'monthly/china-critical-minerals');
+const file = path.join(dir, 'country_monthly_stats.csv');
+
+/** Independent reading of the CSV: partner → product → month → value. */
+function rawSeries(): Map<string, Map<string, number>> {
+  const lines = fs.readFileSync(file, 'utf8').trim().split('\n').slice(1);
+  const out = new Map<string, Map<string, number>>();
+  for (const line of lines) {
+    const f = line.split(',');
+    const key = `${f[5]}|${f[6]}`;
+    if (!out.has(key)) out.set(key, new Map());
+    out.get(key)!.set(f[0].slice(0, 7), Number(f[1]));
+  }
+  return out;
+}
+
+const months: string[] = [];
+for (let y = 2017; y <= 2024; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
+
+/** z of month t recomputed from its definition (docs/ews.md): seasonal index × trailing level, MAD scale. */
+function independentZ(v: number[], t: number): number {
+  const level = (u: number) => (u >= 12 ? v.slice(u - 12, u).reduce((a, b) => a + b, 0) / 12 : NaN);
+  const residual = (u: number) => {
+    const L = level(u);
+    const ratios: number[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const w = u - 12 * k;
+      if (w < 12) break;
+      if (level(w) > 0) ratios.push(v[w] / level(w));
+    }
+    if (!(L > 0) || ratios.length === 0) return NaN;
+    const B = L * median(ratios);
+    const c = 0.05 * L;
+    return Math.log((v[u] + c) / (B + c));
+  };
+  const past = [];
+  for (let u = 0; u < t; u++) {
+    const e = residual(u);
+    if (!Number.isNaN(e)) past.push(Math.abs(e));
+  }
+  const window = past.slice(-24);
+  if (window.length < 12) return NaN;
+  const scale = Math.max(1.4826 * median(window), 0.1);
+  return residual(t) / scale;
+}
+
+describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)', () => {
+  let rows: MonthlyRow[];
+  let alerts: Alert[];
+  const raw = rawSeries();
+
+  beforeAll(() => {
+    const imported = importMonthlyCsv(file, {
+      map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
+      reporter: 'CHN',
+      flow: 'export',
+      unit: 'kg',
+    });
+    // Product groups of the file, named by the HS codes the recorded controls list.
+    const codes: Record<string, string> = { 'Gallium/Germanium': '811292', Graphite: '2504' };
+    rows = imported.rows.map((r) => ({ ...r, hs: codes[r.hs] ?? r.hs }));
+    expect(imported.unresolvedPartners).toEqual([]);
+    const panel = buildPanel(rows);
+    const indicators = computeIndicators(panel, defaultRuleSet.parameters, seedEvents());
+    alerts = evaluateRules(panel, indicators, defaultRuleSet, periodIndex('2023-05') - panel.start, periodIndex('2024-02') - panel.start);
+  });
+
+  const find = (partner: string, hs: string, period: string) => alerts.find((a) => a.partner === partner && a.hs === hs && a.period === period);
+  const values = (group: string, partner: string) => months.map((m) => raw.get(`${group}|${partner}`)?.get(m) ?? 0);
+
+  it('the seed events are China’s Ga/Ge (Aug 2023) and graphite (Dec 2023) controls, with sources; the shared events.csv holds none', () => {
+    const events = seedEvents();
+    const gage = events.find((e) => e.id === 'cn-2023-gallium-germanium')!;
+    expect([gage.country, gage.announced, gage.effective]).toEqual(['CHN', '2023-07-03', '2023-08-01']);
+    expect(events.find((e) => e.id === 'cn-2023-graphite')!.effective).toBe('2023-12-01');
+    expect(events.every((e) => e.source.length > 0)).toBe(true);
+    expect(importEvents(path.join(dir, 'events.csv'), 'CHN')).toEqual([]);
+    expect(fs.existsSync(seedEventsFile)).toBe(true);
+  });
+
+  it('Japan’s Ga/Ge imports from China collapse in Aug–Sep 2023: alert (3 警戒) after the control', () => {
+    const v = values('Gallium/Germanium', 'Japan');
+    for (const period of ['2023-08', '2023-09']) {
+      const z = independentZ(v, months.indexOf(period));
+      expect(z).toBeLessThan(-1.5);
+      const alert = find('JPN', '811292', period)!;
+      expect(alert).toBeDefined();
+      const crossed = alert.indicators.find((i) => i.rule === 'collapse-after-control' && i.name === 'valueZ')!;
+      expect(crossed.value).toBeCloseTo(z, 6);
+      // Japan took ~8 % of the group's exports in the baseline year, below the 10 % of the severe rule: level 3.
+      expect(alert.level).toBe(3);
+      expect(alert.levelName).toBe('alert');
+      expect(alert.levelNameJa).toBe('警戒');
+    }
+    // August itself is beyond −3: the plain collapse rule fires too.
+    expect(independentZ(v, months.indexOf('2023-08'))).toBeLessThan(-3);
+    expect(find('JPN', '811292', '2023-08')!.rules.map((r) => r.id)).toContain('value-collapse');
+  });
+
+  it('graphite: Japan front-loads in Nov 2023 (3 警戒) and exports collapse in Dec 2023 (4 深刻 for Korea and in total)', () => {
+    const jp = values('Graphite', 'Japan');
+    const zNov = independentZ(jp, months.indexOf('2023-11'));
+    expect(zNov).toBeGreaterThan(3);
+    const nov = find('JPN', '2504', '2023-11')!;
+    expect(nov.level).toBe(3);
+    expect(nov.rules.map((r) => r.id)).toContain('front-loading-strong');
+    expect(nov.indicators.find((i) => i.name === 'eventLead')!.value).toBe(1);
+
+    const kr = values('Graphite', 'South Korea');
+    const zDec = independentZ(kr, months.indexOf('2023-12'));
+    expect(zDec).toBeLessThan(-3);
+    // Korea's share of China's graphite exports in the 12 months before the window (Dec 2022 … Nov 2023 − 3).
+    const t = months.indexOf('2023-12');
+    const partners = [...raw.keys()].filter((k) => k.startsWith('Graphite|')).map((k) => k.split('|')[1]);
+    const sum = (p: string) => values('Graphite', p).slice(t - 14, t - 2).reduce((a, b) => a + b, 0);
+    const share = sum('South Korea') / partners.reduce((a, p) => a + sum(p), 0);
+    expect(share).toBeGreaterThan(0.1);
+    const dec = find('KOR', '2504', '2023-12')!;
+    expect(dec.level).toBe(4);
+    expect(dec.levelName).toBe('severe');
+    expect(dec.indicators.find((i) => i.name === 'partnerShare')!.value).toBeCloseTo(share, 9);
+
+    const total = months.map((_, i) => partners.reduce((a, p) => a + values('Graphite', p)[i], 0));
+    expect(independentZ(total, t)).toBeLessThan(-3);
+    expect(find('WLD', '2504', '2023-12')!.level).toBe(4);
+  });
+
+  it('without recorded events the same collapses are only statistical alerts (levels 1–2)', () => {
+    const panel = buildPanel(rows);
+    const plain = evaluateRules(panel, computeIndicators(panel, defaultRuleSet.parameters, []), defaultRuleSet, periodIndex('2023-05') - panel.start, periodIndex('2024-02') - panel.start);
+    expect(Math.max(...plain.map((a) => a.level))).toBeLessThanOrEqual(2);
+    expect(plain.find((a) => a.partner === 'JPN' && a.hs === '811292' && a.period === '2023-08')!.level).toBe(1);
+  });
+
+  it('explanations name the indicators, numbers and thresholds in Japanese and English', () => {
+    const a = find('KOR', '2504', '2023-12')!;
+    expect(a.explanation.en).toContain('Severe collapse after a control');
+    expect(a.explanation.en).toMatch(/value vs seasonal baseline \(robust z\) -\d+\.\d\d <= -3\.00/);
+    expect(a.explanation.ja).toContain('深刻');
+    expect(a.explanation.ja).toContain('規制後の深刻な途絶');
+  });
+
+  it('backtest: per-rule counts over 2017–2024 and false alarms on a quiet period (2020-01 … 2022-12) are reported', () => {
+    const panel = buildPanel(rows);
+    const indicators = computeIndicators(panel, defaultRuleSet.parameters, seedEvents());
+    const { report, alerts: all } = backtest(panel, indicators, defaultRuleSet, { from: '2020-01', to: '2022-12' });
+    expect(report.alerts).toBe(all.length);
+    const sumRules = report.rules.find((r) => r.rule === 'collapse-after-control')!;
+    expect(sumRules.alerts).toBe(all.filter((a) => a.rules.some((r) => r.id === 'collapse-after-control')).length);
+    expect(sumRules.when.every((w) => w.period >= '2023-08')).toBe(true);
+    // No event-based rule fires before the first recorded control's window opens (May 2023).
+    for (const id of ['front-loading', 'front-loading-strong', 'collapse-after-control', 'collapse-after-control-severe']) {
+      expect(report.rules.find((r) => r.rule === id)!.when.every((w) => w.period >= '2023-05')).toBe(true);
+    }
+    const q = report.quiet!;
+    expect(q.series).toBeGreaterThan(0);
+    // Rare earths and polysilicon have no recorded event: they form the quiet set together with nothing else.
+    expect(q.alertsPerSeriesYear).toBeLessThan(2);
+    expect(q.alerts).toBe(all.filter((a) => a.period >= '2020-01' && a.period <= '2022-12' && (a.hs === 'Rare Earths' || a.hs === 'Polysilicon')).length);
+  });
+});
