@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataDir } from '../dataDir.ts';
+import { Catalog, provenanceOf, type Provenance } from '../catalog.ts';
+import { hsFileName, type HsCode } from '../importers/hs.ts';
+import { ChokepointError } from '../../errors.ts';
+import { mapHsCode, type HsRevision } from './concordance.ts';
+
+export interface HsLabelHit {
+  text: string;
+  /** The code whose label was used: the code asked for, or a parent (6 → 4 → 2) when it had none. */
+  code: string;
+  revision: HsRevision;
+  /** False when the label is a parent's or another revision's. */
+  exact: boolean;
+}
+
+export interface HsLabels {
+  /** The label of a code in a language, or undefined when neither the code nor any parent is known. */
+  hsLabel(code: string, lang: 'en' | 'ja', revision?: HsRevision): string | undefined;
+  lookup(code: string, lang: 'en' | 'ja', revision?: HsRevision): HsLabelHit | undefined;
+  has(code: string, revision?: HsRevision): boolean;
+  provenance: Provenance;
+}
+
+/** Builds the lookup from HS codes (the 'hs' dataset's content). */
+export function hsLabelsFrom(codes: HsCode[], provenance: Provenance): HsLabels {
+  const index = new Map<string, HsCode>();
+  for (const c of codes) index.set(`${c.revision}:${c.code}`, c);
+  const other = (r: HsRevision): HsRevision => (r === 'HS22' ? 'HS17' : 'HS22');
+  const labelOf = (code: string, revision: HsRevision, lang: 'en' | 'ja'): string | undefined => {
+    const hit = index.get(`${revision}:${code}`);
+    return hit ? (lang === 'ja' ? hit.ja : hit.en) : undefined;
+  };
+  const lookup = (raw: string, lang: 'en' | 'ja', revision: HsRevision = 'HS22'): HsLabelHit | undefined => {
+    const code = raw.trim();
+    if (!/^\d{2}(\d{2}(\d{2})?)?$/.test(code)) return undefined;
+    const own = labelOf(code, revision, lang);
+    if (own) return { text: own, code, revision, exact: true };
+    // Another revision's label is used only where the concordance says the subheading did not change.
+    const alt = other(revision);
+    if (!mapHsCode(code, revision, alt).changed) {
+      const text = labelOf(code, alt, lang);
+      if (text) return { text, code, revision: alt, exact: false };
+    }
+    for (const parent of [code.slice(0, 4), code.slice(0, 2)]) {
+      if (parent.length >= code.length) continue;
+      for (const r of [revision, alt]) {
+        const text = labelOf(parent, r, lang);
+        if (text) return { text, code: parent, revision: r, exact: false };
+      }
+    }
+    return undefined;
+  };
+  return {
+    lookup,
+    hsLabel: (code, lang, revision) => lookup(code, lang, revision)?.text,
+    has: (code, revision = 'HS22') => index.has(`${revision}:${code.trim()}`),
+    provenance,
+  };
+}
+
+/** Loads the 'hs' dataset (chokepoint data fetch hs); throws not_found naming the command when absent. */
+export function loadHsLabels(dataDir: DataDir, datasetId = 'hs'): HsLabels {
+  const entry = new Catalog(dataDir).find(datasetId);
+  if (!entry) {
+    throw new ChokepointError('not_found', `no HS nomenclature in ${dataDir.root}: run "chokepoint data fetch hs"`, {
+      field: 'dataset',
+    });
+  }
+  const file = path.join(dataDir.absolute(entry.path), hsFileName);
+  const codes = JSON.parse(fs.readFileSync(file, 'utf8')) as HsCode[];
+  return hsLabelsFrom(codes, provenanceOf(entry));
+}
