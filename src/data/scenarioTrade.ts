@@ -1,0 +1,122 @@
+import { ChokepointError } from '../errors.ts';
+import type { AnalyticsStore } from './analytics/store.ts';
+import { sqlString } from './analytics/store.ts';
+import type { ScenarioDefinition } from '../analysis/scenario/definition.ts';
+import type { TradeBase } from '../analysis/scenario/tradeBase.ts';
+import { shockReach } from '../analysis/scenario/directLoss.ts';
+import { countryByBaciCode } from './reference/countries.ts';
+
+/**
+ * Loads the trade a scenario needs from an annual trade table expression (see tradeSource): the reporter's
+ * imports of every product by partner in the base year, then, for the products a shock reaches, every exporter's
+ * exports to destinations other than the reporter (the pool substitutes draw on). Checks that every product the
+ * scenario names exists in the data for that year; an absent one is an error naming its field.
+ */
+export async function loadScenarioTrade(
+  store: AnalyticsStore,
+  source: string,
+  definition: ScenarioDefinition,
+  knownYears?: number[],
+): Promise<TradeBase> {
+  let year = definition.year;
+  if (year === undefined) {
+    year = knownYears?.length
+      ? Math.max(...knownYears)
+      : ((await store.query<{ y: number }>(`SELECT max(t) AS y FROM ${source}`))[0]?.y ?? undefined);
+    if (year === undefined || year === null)
+      throw new ChokepointError('no_data', 'the trade dataset has no rows', { field: 'year' });
+  } else if (knownYears && !knownYears.includes(year)) {
+    throw new ChokepointError(
+      'bad_input',
+      `no trade data for ${year} (years present: ${knownYears.join(', ')})`,
+      { field: 'year' },
+    );
+  }
+  const reporterCodes = definition.reporter.codes;
+  const codeList = reporterCodes.map((c) => String(Math.trunc(c))).join(', ');
+
+  const named: { product: string; field: string }[] = [];
+  definition.shocks.forEach((s, i) => {
+    if (s.type === 'export-cut' && s.products !== 'all')
+      s.products.forEach((p, j) => named.push({ product: p, field: `shocks[${i}].products[${j}]` }));
+  });
+  for (const p of Object.keys(definition.stockpiles.products))
+    named.push({ product: p, field: `stockpiles.products.${p}` });
+  definition.exposure.forEach(
+    (e, i) => e.product !== 'all' && named.push({ product: e.product, field: `exposure[${i}].product` }),
+  );
+  if (named.length > 0) {
+    const list = [...new Set(named.map((n) => n.product))].map(sqlString).join(', ');
+    const present = new Set(
+      (
+        await store.query<{ k: string }>(`SELECT DISTINCT k FROM ${source} WHERE t = $1 AND k IN (${list})`, [
+          year,
+        ])
+      ).map((r) => r.k),
+    );
+    const missing = named.find((n) => !present.has(n.product));
+    if (missing) {
+      throw new ChokepointError(
+        'unknown_code',
+        `product ${missing.product} does not occur in the trade data for ${year}`,
+        {
+          field: missing.field,
+        },
+      );
+    }
+  }
+
+  const importRows = await store.query<{
+    k: string;
+    i: number;
+    v: number;
+    q: number | null;
+    nq: number;
+    n: number;
+  }>(
+    `SELECT k, i, sum(v) AS v, sum(q) AS q, count(q) AS nq, count(*) AS n
+       FROM ${source} WHERE t = $1 AND j IN (${codeList}) AND i NOT IN (${codeList}) GROUP BY k, i`,
+    [year],
+  );
+  if (importRows.length === 0) {
+    throw new ChokepointError(
+      'no_data',
+      `no imports of ${definition.reporter.iso3} in ${year} in the trade data`,
+      { field: 'reporter' },
+    );
+  }
+  const imports = importRows.map((r) => ({
+    product: r.k,
+    partner: r.i,
+    value: r.v,
+    quantity: r.nq === r.n ? r.q : null,
+  }));
+  const affected = [
+    ...new Set(
+      imports
+        .filter((f) =>
+          definition.shocks.some((s) => shockReach(s, f.product, f.partner, definition.exposure) > 0),
+        )
+        .map((f) => f.product),
+    ),
+  ];
+  const exportsToOthers =
+    affected.length === 0
+      ? []
+      : (
+          await store.query<{ k: string; i: number; v: number }>(
+            `SELECT k, i, sum(v) AS v FROM ${source}
+              WHERE t = $1 AND k IN (${affected.map(sqlString).join(', ')}) AND j NOT IN (${codeList}) AND i NOT IN (${codeList})
+              GROUP BY k, i`,
+            [year],
+          )
+        ).map((r) => ({ product: r.k, exporter: r.i, value: r.v }));
+  const partners: TradeBase['partners'] = {};
+  for (const code of new Set([...imports.map((f) => f.partner), ...exportsToOthers.map((f) => f.exporter)])) {
+    const c = countryByBaciCode(code);
+    partners[code] = c
+      ? { iso3: c.iso3, en: c.en, ja: c.ja }
+      : { iso3: String(code), en: `BACI ${code}`, ja: `BACI ${code}` };
+  }
+  return { year, reporterCodes, imports, exportsToOthers, partners };
+}
