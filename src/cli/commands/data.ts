@@ -3,6 +3,7 @@ import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { formatCount } from '../progress.ts';
 import { registerDataImport } from './dataImport.ts';
+import { registerDataSynth } from './dataSynth.ts';
 
 /** `chokepoint data …`: list, fetch, import, synth, remove. Subcommands live in data-*.ts files. */
 export const registerData: RegisterCommand = (program, context) => {
@@ -37,4 +38,5 @@ export const registerData: RegisterCommand = (program, context) => {
 /** Other modules add `data` subcommands here (fetch, import, synth …). */
 export const dataSubcommands: ((data: Command, context: Parameters<RegisterCommand>[1]) => void)[] = [
   registerDataImport,
+  registerDataSynth,
 ];

@@ -23,7 +23,7 @@ export interface BaciImportOptions {
   dataDir: DataDir;
   /** CSV files or CEPII zip archives. */
   inputs: string[];
-  /** Default 'baci-' + hs in lower case, e.g. 'baci-hs17'. */
+  /** Default 'baci-' + hs in lower case, e.g. 'baci-hs17' ('baci-hs17-synthetic' for synthetic data). */
   datasetId?: string;
   /** HS revision; default from a file name like BACI_HS17_…, else required. */
   hs?: string;
@@ -81,9 +81,13 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
   }
   const sidecar = readSidecars(options.inputs);
   const hs = resolveHs(options.hs ?? sidecar?.hs, options.inputs);
-  const version = options.version ?? versionFromNames(options.inputs) ?? 'unknown';
+  const version =
+    options.version ??
+    versionFromNames(options.inputs) ??
+    (sidecar ? `synthetic-seed${sidecar.seed}` : 'unknown');
   const synthetic = Boolean(options.synthetic || sidecar);
-  const datasetId = options.datasetId ?? `baci-${hs.toLowerCase()}`;
+  // Synthetic data never takes the id real BACI would get, so it cannot replace it by accident.
+  const datasetId = options.datasetId ?? `baci-${hs.toLowerCase()}${synthetic ? '-synthetic' : ''}`;
   const maxRejects = options.maxRejects ?? 0;
   if (!Number.isInteger(maxRejects) || maxRejects < 0) {
     throw new ChokepointError('bad_input', 'max rejects must be a whole number ≥ 0', {
