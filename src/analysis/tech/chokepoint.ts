@@ -41,7 +41,10 @@ export interface ChokepointFlags {
   indispensability: boolean | null;
 }
 
-export function chokepointFlags(input: ChokepointInput, t: ChokepointThresholds = defaultChokepointThresholds): ChokepointFlags {
+export function chokepointFlags(
+  input: ChokepointInput,
+  t: ChokepointThresholds = defaultChokepointThresholds,
+): ChokepointFlags {
   const known = input.worldHhi !== null || input.worldTopShare !== null;
   const concentrated = known
     ? (input.worldHhi ?? 0) >= t.concentratedHhi || (input.worldTopShare ?? 0) >= t.concentratedTopShare
@@ -51,6 +54,8 @@ export function chokepointFlags(input: ChokepointInput, t: ChokepointThresholds 
     concentrated,
     dependence: concentrated === null || own === null ? null : concentrated && own < t.lowOwnShare,
     indispensability:
-      own === null ? null : own >= t.leadingShare || (input.reporterRank !== null && input.reporterRank <= t.leadingRank),
+      own === null
+        ? null
+        : own >= t.leadingShare || (input.reporterRank !== null && input.reporterRank <= t.leadingRank),
   };
 }

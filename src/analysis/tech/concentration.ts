@@ -30,7 +30,16 @@ export function concentration(amounts: readonly CountryAmount[], reach = 0.75): 
   const positive = amounts.filter((a) => a.amount > 0);
   const total = positive.reduce((s, a) => s + a.amount, 0);
   if (total <= 0) {
-    return { total: 0, ranked: [], topCountry: null, topShare: null, runnerUp: null, leadRatio: null, countriesToReach: null, hhi: null };
+    return {
+      total: 0,
+      ranked: [],
+      topCountry: null,
+      topShare: null,
+      runnerUp: null,
+      leadRatio: null,
+      countriesToReach: null,
+      hhi: null,
+    };
   }
   const ranked = [...positive]
     .sort((a, b) => b.amount - a.amount || a.country.localeCompare(b.country))
@@ -43,7 +52,10 @@ export function concentration(amounts: readonly CountryAmount[], reach = 0.75): 
     topShare: first.share,
     runnerUp: second?.country ?? null,
     leadRatio: second ? first.amount / second.amount : null,
-    countriesToReach: countriesTo(ranked.map((r) => r.share), reach),
+    countriesToReach: countriesTo(
+      ranked.map((r) => r.share),
+      reach,
+    ),
     hhi: hhi(ranked.map((r) => r.share)),
   };
 }

@@ -59,12 +59,18 @@ export function rca(rows: readonly ExportValue[], totals?: RcaTotals): RcaCell[]
  * RCA of an exporter for a basket of products taken together (a critical good made of several HS codes):
  * (Σ_k∈B X_ck / X_c) / (Σ_k∈B X_wk / X_w).
  */
-export function basketRca(rows: readonly ExportValue[], exporter: string, basket: ReadonlySet<string>, totals?: RcaTotals): number | null {
+export function basketRca(
+  rows: readonly ExportValue[],
+  exporter: string,
+  basket: ReadonlySet<string>,
+  totals?: RcaTotals,
+): number | null {
   const merged = rows.map((r) => ({ ...r, product: basket.has(r.product) ? '__basket__' : r.product }));
   const cell = rca(merged, totals).find((c) => c.exporter === exporter && c.product === '__basket__');
   if (cell) return cell.rca;
   // The exporter exports none of the basket: RCA is 0 if it exports anything at all.
-  const hasExports = rows.some((r) => r.exporter === exporter && r.value > 0) || (totals?.exporter.get(exporter) ?? 0) > 0;
+  const hasExports =
+    rows.some((r) => r.exporter === exporter && r.value > 0) || (totals?.exporter.get(exporter) ?? 0) > 0;
   const basketExists = rows.some((r) => basket.has(r.product) && r.value > 0);
   return hasExports && basketExists ? 0 : null;
 }

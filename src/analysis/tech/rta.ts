@@ -35,7 +35,8 @@ export function rta(counts: readonly PatentCount[], totals?: ReadonlyMap<string,
     fieldTotal.set(field, (fieldTotal.get(field) ?? 0) + count);
   }
   if (totals) {
-    for (const { country } of counts) if (totals.has(country)) countryTotal.set(country, totals.get(country)!);
+    for (const { country } of counts)
+      if (totals.has(country)) countryTotal.set(country, totals.get(country)!);
   }
   let world = 0;
   for (const t of countryTotal.values()) world += t;
