@@ -21,7 +21,7 @@ export const registerUsers: RegisterCommand = (program, context) => {
     .option('--level <n>', 'clearance level 0 公開, 1 取扱注意, 2 秘, 3 重要経済安保情報', '0')
     .option('--compartments <list>', 'comma-separated compartments, e.g. semiconductors,batteries', '')
     .option('--name <display name>', 'display name')
-    .option('--grant <permissions>', 'extra permissions, comma-separated (declassify, audit.read)', '')
+    .option('--grant <permissions>', 'extra permissions, comma-separated (declassify)', '')
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .action(async (username: string, opts: AddOptions, cmd: Command) => {
       const ctx = context(cmd);

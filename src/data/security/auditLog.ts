@@ -135,6 +135,8 @@ export interface AuditQuery {
   before?: number;
   action?: string;
   actor?: string;
+  /** Extra condition (e.g. the reader's marking filter), with parameters numbered from the given one. */
+  visible?: (nextParam: number) => { sql: string; params: unknown[] };
 }
 
 export async function listAudit(db: StateDb, q: AuditQuery = {}): Promise<{ items: AuditEntry[]; total: number }> {
@@ -142,6 +144,11 @@ export async function listAudit(db: StateDb, q: AuditQuery = {}): Promise<{ item
   const params: unknown[] = [];
   if (q.action) where.push(`action = $${params.push(q.action)}`);
   if (q.actor) where.push(`actor = $${params.push(q.actor)}`);
+  if (q.visible) {
+    const v = q.visible(params.length + 1);
+    where.push(v.sql);
+    params.push(...v.params);
+  }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [count] = await db.query<{ n: number | string }>(`SELECT count(*) AS n FROM audit_log ${filter}`, params);
   const page = [...params];

@@ -31,7 +31,7 @@ export const rolePermissions: Record<Role, Permission[]> = {
 };
 
 /** Only permissions no role implies may be granted individually. */
-export const grantablePermissions: Permission[] = ['declassify', 'audit.read'];
+export const grantablePermissions: Permission[] = ['declassify'];
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);

@@ -2,6 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { datasetRoutes } from './datasets.ts';
 import { authRoutes } from './auth.ts';
+import { userRoutes } from './users.ts';
+import { organisationRoutes } from './organisations.ts';
+import { apiTokenRoutes } from './apiTokens.ts';
+import { auditRoutes } from './auditLog.ts';
+import { datasetMarkingRoutes } from './datasetMarkings.ts';
+import { consultationRoutes } from './consultation.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, authRoutes, datasetRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes];

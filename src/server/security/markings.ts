@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { canRead, joinMarkings, publicMarking, type Marking } from '../../analysis/marking.ts';
-import { notFound } from '../../errors.ts';
+import { canRead, joinMarkings, type Marking } from '../../analysis/marking.ts';
+import { getDatasetMarking } from '../../data/security/datasetMarkings.ts';
+import { notFound, type Place } from '../../errors.ts';
 import type { SessionUser } from './session.ts';
 
 /**
@@ -37,8 +38,9 @@ export function canReadMarking(request: FastifyRequest, marking: Marking): boole
   return canRead(user.clearance, marking);
 }
 
-export function assertReadable(request: FastifyRequest, marking: Marking, what = 'object'): void {
-  if (!canReadMarking(request, marking)) throw notFound(`${what} not found`);
+/** Throws the same not_found a missing object gives: pass the same `what` and `place` your route uses for those. */
+export function assertReadable(request: FastifyRequest, marking: Marking, what = 'object', place: Place = {}): void {
+  if (!canReadMarking(request, marking)) throw notFound(`${what} not found`, place);
 }
 
 const columnPattern = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i;
@@ -81,11 +83,7 @@ export function deriveMarking(markings: Marking[]): Marking {
 }
 
 export async function datasetMarking(app: FastifyInstance, datasetId: string): Promise<Marking> {
-  const rows = await app.services.state.query<{ marking: Marking }>(
-    'SELECT marking FROM dataset_markings WHERE dataset_id = $1',
-    [datasetId],
-  );
-  return rows.length ? rows[0].marking : publicMarking;
+  return getDatasetMarking(app.services.state, datasetId);
 }
 
 /** Markings of all datasets that have one (the rest are public), for lists. */
