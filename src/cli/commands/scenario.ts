@@ -1,0 +1,136 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { RegisterCommand } from './index.ts';
+import type { CliContext } from '../context.ts';
+import { renderTable } from '../table.ts';
+import { startProgress } from '../progress.ts';
+import { readScenarioFile } from '../../data/scenarioFile.ts';
+import { runScenarioOnData, type ScenarioRunOutput } from '../../data/scenarioService.ts';
+import { listGroups } from '../../data/reference/groupStore.ts';
+import type { Ranged } from '../../analysis/scenario/random.ts';
+
+const fmt = (v: number | null, digits = 0) =>
+  v === null
+    ? '—'
+    : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const range = (r: Ranged, digits = 0) =>
+  `${fmt(r.value, digits)} [${fmt(r.p5, digits)}–${fmt(r.p95, digits)}]`;
+
+export function renderScenario(r: ScenarioRunOutput): string {
+  const lines: string[] = [];
+  lines.push(`${r.name}${r.nameJa ? ` / ${r.nameJa}` : ''}`);
+  lines.push(
+    `Reporter ${r.reporter.en} (${r.reporter.ja}), base year ${r.year}, horizon ${fmt(r.horizonMonths, 1)} months, ${r.monteCarlo.draws} Monte Carlo draws (seed ${r.monteCarlo.seed}); values central [p5–p95].`,
+  );
+  lines.push('');
+  lines.push(
+    `Imports affected ${fmt(r.totals.importsAffected)} kUSD/yr · lost ${range(r.totals.lost)} · replaced ${range(r.totals.replaced)} · from stock ${range(r.totals.stockDrawn)} · unmet ${range(r.totals.unmet)} (thousand USD)`,
+  );
+  lines.push('');
+  const products = [...r.products].sort((a, b) => b.lost.value - a.lost.value).slice(0, 25);
+  lines.push(
+    renderTable(
+      [
+        'product',
+        'lost kUSD',
+        'replaced',
+        'unmet',
+        'TTS mo',
+        'TTR mo',
+        'binds',
+        'P(bind)',
+        'main substitute',
+      ],
+      products.map((p) => [
+        p.product,
+        range(p.lost),
+        range(p.replaced),
+        range(p.unmet),
+        p.timeToSurvive.value === null ? '> horizon' : fmt(p.timeToSurvive.value, 1),
+        fmt(p.timeToRecover.value, 1),
+        p.binding ? 'YES' : '',
+        fmt(p.bindingProbability * 100) + '%',
+        p.replacedFrom[0]
+          ? `${p.replacedFrom[0].partner}${p.replacedFrom[0].likeMinded ? ' (like-minded)' : ''}`
+          : '',
+      ]),
+    ),
+  );
+  if (r.products.length > products.length)
+    lines.push(`… ${r.products.length - products.length} more products (--json for all)`);
+  lines.push(`Binding first: ${r.bindingProducts.slice(0, 10).join(', ') || 'none'}`);
+  if (r.economy) {
+    const e = r.economy;
+    lines.push('');
+    lines.push(
+      `Economy (${r.units.sectors}): value added lost — Leontief ${range(e.leontiefValueAddedLoss, 1)}, ARIO ${range(e.arioValueAddedLoss, 1)}; Ghosh forward output loss ${range(e.ghoshOutputLoss, 1)}`,
+    );
+    lines.push(
+      `ARIO: lowest total output ${fmt(e.worstRelativeOutput.value * 100, 4)} % of baseline on day ${e.worstDay}; ${e.recoveredDay === null ? 'not recovered within the horizon' : `recovered by day ${e.recoveredDay}`}`,
+    );
+    lines.push(
+      renderTable(
+        ['sector', '部門', 'inoperability', 'Leontief output loss', 'ARIO output loss', 'ARIO VA loss'],
+        e.sectors.map((s) => [
+          `${s.code} ${s.en}`,
+          s.ja,
+          s.inoperability.value.toExponential(2),
+          range(s.leontiefOutputLoss, 1),
+          range(s.arioOutputLoss, 1),
+          range(s.arioValueAddedLoss, 1),
+        ]),
+      ),
+    );
+  }
+  lines.push('');
+  const p = r.provenance;
+  lines.push(
+    `Sources: trade ${p.trade.dataset} (${p.trade.title}, ${p.trade.publisher}, ${p.trade.version}${p.trade.synthetic ? ', SYNTHETIC' : ''})` +
+      (p.ioTable ? `; IO table ${p.ioTable.dataset} (${p.ioTable.publisher}, ${p.ioTable.version})` : '') +
+      (p.concordance ? `; concordance ${p.concordance.id}` : ''),
+  );
+  lines.push(`Methods: ${p.methods.join('; ')}.`);
+  return lines.join('\n');
+}
+
+async function runFile(ctx: CliContext, file: string, dataset?: string): Promise<ScenarioRunOutput> {
+  // Groups as edited in the application state (like-minded is a policy choice).
+  const groups = await listGroups(await ctx.state());
+  const { definition } = readScenarioFile(path.resolve(file), groups);
+  const progress = startProgress({
+    label: 'scenario',
+    total: definition.monteCarlo.draws,
+    unit: 'draws',
+    quiet: ctx.quiet,
+  });
+  const result = await runScenarioOnData({
+    dataDir: ctx.dataDir,
+    catalog: ctx.catalog,
+    analytics: await ctx.analytics(),
+    definition,
+    dataset,
+    onProgress: (done) => progress.update(done),
+  });
+  progress.done(`${result.products.length} products, ${result.bindingProducts.length} binding`);
+  return result;
+}
+
+/** `chokepoint scenario run`: supply-disruption scenarios from a YAML/JSON file (PRODUCT.md §3.4). */
+export const registerScenario: RegisterCommand = (program, context) => {
+  const scenario = program
+    .command('scenario')
+    .description('supply-disruption scenarios: run a scenario file');
+  scenario
+    .command('run')
+    .description('run a scenario file (YAML or JSON; see examples/scenario-gallium-germanium.yaml)')
+    .argument('<file>', 'scenario file')
+    .option('--dataset <id>', 'annual trade dataset (default: the newest)')
+    .option('--out <file>', 'also write the full JSON result to this file')
+    .action(async (file: string, opts: { dataset?: string; out?: string }, cmd: Command) => {
+      const ctx = context(cmd);
+      const result = await runFile(ctx, file, opts.dataset);
+      if (opts.out) fs.writeFileSync(opts.out, JSON.stringify(result, null, 2));
+      ctx.print(result, () => renderScenario(result));
+    });
+};
