@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerData } from './data.ts';
 import { registerServe } from './serve.ts';
+import { registerMaritime } from './maritime.ts';
 import { registerScenario } from './scenario.ts';
 import { registerIo } from './io.ts';
 import { registerTech } from './tech.ts';
@@ -11,4 +12,4 @@ import { registerEws } from './ews.ts';
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerGroups, registerEws, registerTech, registerScenario, registerIo];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerGroups, registerEws, registerTech, registerScenario, registerIo, registerMaritime];

@@ -1,0 +1,172 @@
+import type { Catalog, Provenance } from '../catalog.ts';
+import { provenanceOf } from '../catalog.ts';
+import type { DataDir } from '../dataDir.ts';
+import type { AnalyticsStore } from '../analytics/store.ts';
+import { findTradeDataset, tradeSource } from '../tradeDataset.ts';
+import { countryByBaciCode, countryName, resolveCountry, type Country } from '../reference/countries.ts';
+import { ChokepointError } from '../../errors.ts';
+import { chokepointExposure, type ExposureResult, type ImportFlow, type PartnerRoutes } from '../../analysis/maritime/exposure.ts';
+import { defaultFreightOptions, freightRuleLabels, type FreightOptions, type FreightRule } from '../../analysis/maritime/freightRules.ts';
+import { areLandNeighbours } from '../../analysis/maritime/landNeighbours.ts';
+import { passageById } from '../../analysis/maritime/passages.ts';
+import { defaultSpeedKnots } from '../../analysis/maritime/route.ts';
+import { openSeaRoutes, parseClosures, routeMethod } from './seaRoutes.ts';
+import { countryRouteTable } from './countryRouteCache.ts';
+
+/**
+ * The exposure report behind `chokepoint exposure` and GET /api/maritime/exposure: a reporter's imports in a
+ * year (one product, an HS prefix, or all) from the trade dataset, each flow given a freight rule and, when
+ * sea-borne, the partner → reporter route between main ports; shares per passage; a closure what-if.
+ */
+export interface ExposureRequest {
+  /** ISO3, ISO2, BACI code or name. */
+  reporter: string;
+  year: number;
+  /** HS6 code or a 2–6 digit prefix; all products when absent. */
+  hs?: string;
+  closed?: string | string[];
+  open?: string | string[];
+  speedKnots?: number;
+  tradeDataset?: string;
+  freight?: Partial<FreightOptions>;
+  flowsPerPassage?: number;
+}
+
+export interface Named {
+  code: string;
+  en: string;
+  ja: string;
+}
+
+export interface ExposureReport extends Omit<ExposureResult, 'byRule'> {
+  reporter: Named;
+  year: number;
+  hs: string | null;
+  closed: string[];
+  speedKnots: number;
+  freight: FreightOptions;
+  reporterPorts: string[];
+  byRule: { rule: FreightRule; en: string; ja: string; valueKusd: number; flows: number }[];
+  passageNames: Record<string, { en: string; ja: string }>;
+  partnerNames: Record<string, { en: string; ja: string }>;
+  valueUnit: 'thousand USD';
+  method: string;
+  provenance: { trade: Provenance; network: Provenance };
+  synthetic: boolean;
+  timings: { queryMs: number; routesMs: number; exposureMs: number };
+}
+
+export interface ExposureServices {
+  dataDir: DataDir;
+  catalog: Catalog;
+  analytics: AnalyticsStore;
+}
+
+export function resolveReporter(text: string): Country {
+  const country = resolveCountry(text);
+  if (!country) throw new ChokepointError('unknown_code', `unknown country "${text}" (ISO3 such as JPN, or a name)`, { field: 'reporter' });
+  return country;
+}
+
+export async function exposureReport(services: ExposureServices, request: ExposureRequest): Promise<ExposureReport> {
+  const reporter = resolveReporter(request.reporter);
+  if (!Number.isInteger(request.year) || request.year < 1950 || request.year > 2100) {
+    throw new ChokepointError('bad_input', `year must be a four-digit year, not ${request.year}`, { field: 'year' });
+  }
+  const hs = request.hs?.trim();
+  if (hs !== undefined && !/^\d{2,6}$/.test(hs)) {
+    throw new ChokepointError('bad_input', `HS code must be 2–6 digits, not "${request.hs}"`, { field: 'hs' });
+  }
+  const speedKnots = request.speedKnots ?? defaultSpeedKnots;
+  if (!(speedKnots > 0 && speedKnots <= 60)) {
+    throw new ChokepointError('bad_input', `speed must be between 0 and 60 knots, not ${speedKnots}`, { field: 'speed-knots' });
+  }
+  const freight: FreightOptions = { ...defaultFreightOptions, ...request.freight };
+  const scenarioClosures = parseClosures(request.closed, request.open);
+  const baselineClosures = parseClosures([], request.open);
+  const extraClosed = scenarioClosures.ids.filter((id) => !baselineClosures.ids.includes(id));
+
+  const trade = findTradeDataset(services.catalog, request.tradeDataset);
+  const sea = openSeaRoutes(services.dataDir, services.catalog);
+
+  const t0 = performance.now();
+  const codes = reporter.baciCodes.filter((c) => Number.isInteger(c));
+  if (codes.length === 0) throw new ChokepointError('no_data', `${reporter.en} has no trade code`, { field: 'reporter' });
+  const rows = await services.analytics.query<{ i: number; k: string; v: number; q: number | null }>(
+    `SELECT i, k, sum(v) AS v, CASE WHEN count(q) = count(*) THEN sum(q) END AS q
+       FROM ${tradeSource(services.dataDir, trade)}
+      WHERE t = $1 AND j IN (${codes.join(', ')}) AND i NOT IN (${codes.join(', ')})
+        ${hs ? 'AND starts_with(k, $2)' : ''}
+      GROUP BY i, k`,
+    hs ? [request.year, hs] : [request.year],
+  );
+  const queryMs = performance.now() - t0;
+  if (rows.length === 0) {
+    throw new ChokepointError(
+      'no_data',
+      `no imports of ${reporter.iso3} in ${request.year}${hs ? ` for HS ${hs}` : ''} in dataset ${trade.id}` +
+        (trade.years?.length ? ` (years present: ${trade.years.join(', ')})` : ''),
+      { field: 'year' },
+    );
+  }
+
+  const t1 = performance.now();
+  const baseline = countryRouteTable(sea, services.dataDir, baselineClosures);
+  const scenario = extraClosed.length ? countryRouteTable(sea, services.dataDir, scenarioClosures) : undefined;
+  const routesMs = performance.now() - t1;
+
+  const t2 = performance.now();
+  const partnerNames: Record<string, { en: string; ja: string }> = {};
+  const partnerOf = new Map<number, string>();
+  const flows: ImportFlow[] = rows.map((r) => {
+    let partner = partnerOf.get(r.i);
+    if (!partner) {
+      const c = countryByBaciCode(r.i);
+      partner = c ? c.iso3 : `BACI:${r.i}`;
+      partnerOf.set(r.i, partner);
+      partnerNames[partner] = c ? { en: countryName(c, 'en'), ja: countryName(c, 'ja') } : { en: `BACI code ${r.i}`, ja: `BACIコード ${r.i}` };
+    }
+    return { partner, product: r.k, valueKusd: r.v, tonnes: r.q };
+  });
+  const reporterHasPorts = baseline.mainPorts.has(reporter.iso3);
+  const routesOf = (partner: string): PartnerRoutes => ({
+    hasPorts: reporterHasPorts && baseline.mainPorts.has(partner),
+    landNeighbour: areLandNeighbours(partner, reporter.iso3),
+    baseline: baseline.routes.get(partner)?.get(reporter.iso3) ?? null,
+    scenario: scenario ? (scenario.routes.get(partner)?.get(reporter.iso3) ?? null) : undefined,
+  });
+  const result = chokepointExposure(flows, routesOf, {
+    freight,
+    speedKnots,
+    closed: extraClosed,
+    flowsPerPassage: request.flowsPerPassage,
+  });
+  const exposureMs = performance.now() - t2;
+
+  const passageNames: Record<string, { en: string; ja: string }> = {};
+  for (const id of new Set([...result.passages.map((p) => p.passage), ...scenarioClosures.ids])) {
+    const p = passageById(id);
+    if (p) passageNames[id] = { en: p.en, ja: p.ja };
+  }
+  return {
+    ...result,
+    reporter: { code: reporter.iso3, en: countryName(reporter, 'en'), ja: countryName(reporter, 'ja') },
+    year: request.year,
+    hs: hs ?? null,
+    closed: scenarioClosures.ids,
+    speedKnots,
+    freight,
+    reporterPorts: baseline.mainPorts.get(reporter.iso3)?.ports ?? [],
+    byRule: result.byRule.map((r) => ({ ...r, ...freightRuleLabels[r.rule] })),
+    passageNames,
+    partnerNames,
+    valueUnit: 'thousand USD',
+    method:
+      `${routeMethod}. Partner → reporter route = shortest over the two countries' main ports (mainPorts.ts rule). ` +
+      `Exposure of a passage = import value of sea-routed flows whose route crosses it; share = that / all imports. ` +
+      `Freight rules: land neighbours, air for HS ${freight.airProducts.join('/')} or value > ${freight.airValuePerTonneUsd.toLocaleString('en-US')} USD/t.`,
+    provenance: { trade: provenanceOf(trade), network: provenanceOf(sea.entry) },
+    synthetic: trade.synthetic,
+    timings: { queryMs, routesMs, exposureMs },
+  };
+}
