@@ -203,6 +203,7 @@ export function buildPanel(rows: readonly MonthlyRow[], options: PanelOptions = 
     if (rows[r].quantity !== null) quantity[cell] = rows[r].quantity as number;
   }
   if (problems.length) {
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     const shown = problems.slice(0, 20).map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.series}: ${p.message}`);
     throw new ChokepointError(
       'bad_file',

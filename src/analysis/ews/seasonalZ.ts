@@ -3,15 +3,16 @@ import { RollingMedian, medianOf3 } from './rollingMedian.ts';
 /**
  * Value (or volume) of a month against a seasonal baseline, robust to outliers.
  *
- *   level      L_t = mean(x_{t−12} … x_{t−1})                       (trailing year)
- *   baseline   B_t = L_t · median_k ( x_{t−12k} / L_{t−12k} ),  k = 1…K  (same-month seasonal index, K ≤ 3 years)
+ *   level      L_t = mean(x_{t−12} … x_{t−1})                                   (trailing year)
+ *   centred    C_u = (½x_{u−6} + x_{u−5} + … + x_{u+5} + ½x_{u+6}) / 12          (2×12 moving average)
+ *   baseline   B_t = L_t · median_k ( x_{t−12k} / C_{t−12k} ),  k = 1…K      (seasonal index, K ≤ 3 years)
  *   residual   e_t = ln((x_t + c_t) / (B_t + c_t)),   c_t = offset · L_t  (keeps zeros finite)
  *   scale      σ_t = max(1.4826 · median(|e_s|, last W residuals before t), minScale)
  *   z          z_t = e_t / σ_t
  *
- * A multiplicative seasonal-index baseline (classical decomposition, cf. Cleveland et al. 1990, STL) with a
- * median across years and a MAD scale (Hampel 1974; 1.4826 makes MAD consistent with σ under normality), so that
- * one earlier spike moves neither the baseline nor the scale. Every term uses months before t only, so a
+ * A multiplicative seasonal-index baseline (classical decomposition: ratio to a centred 2×12 moving average,
+ * as in X-11's first pass; cf. Cleveland et al. 1990, STL) with a median across years and a MAD scale (Hampel 1974; 1.4826 makes MAD consistent with σ under normality), so that
+ * one earlier spike moves neither the baseline nor the scale. Every term uses months before t only (C_u needs x up to u+6 ≤ t−6), so a
  * backtest sees what a scan on that month would have seen. NaN when the history is too short (no level, no
  * same month a year before, fewer than `minResiduals` residuals) or when the trailing year had no trade.
  */
@@ -41,9 +42,11 @@ const MAD_TO_SIGMA = 1.4826;
 /** Scratch space reused across series (no allocation per series). */
 export class SeasonalWork {
   readonly level: Float64Array;
+  readonly centred: Float64Array;
   readonly abs: RollingMedian;
   constructor(months: number, p: SeasonalParameters) {
     this.level = new Float64Array(months);
+    this.centred = new Float64Array(months);
     this.abs = new RollingMedian(p.scaleWindow);
   }
 }
@@ -80,6 +83,17 @@ export function seasonalZ(
       else nans--;
     }
   }
+  // Centred 2×12 moving average C_u, defined for 6 ≤ u ≤ T−7 (NaN if any month in its span is NaN).
+  const centred = work.centred;
+  for (let u = 0; u < months; u++) {
+    if (u < 6 || u + 6 >= months) {
+      centred[u] = NaN;
+      continue;
+    }
+    let c = 0.5 * (x[off + u - 6] + x[off + u + 6]);
+    for (let j = u - 5; j <= u + 5; j++) c += x[off + j];
+    centred[u] = c / 12;
+  }
   const K = p.years;
   for (let t = 0; t < months; t++) {
     const i = off + t;
@@ -89,8 +103,8 @@ export function seasonalZ(
     let ratio3 = NaN;
     for (let k = 1; k <= K && k <= 3; k++) {
       const u = t - 12 * k;
-      if (u < 12) break;
-      const Lu = level[u];
+      if (u < 6) break;
+      const Lu = centred[u];
       const xu = x[off + u];
       if (!(Lu > 0) || xu !== xu) continue;
       if (k === 1) ratio1 = xu / Lu;

@@ -7,8 +7,8 @@ import type { SourceFile } from '../catalog.ts';
 
 /**
  * World Bank Commodity Price Data (the Pink Sheet), monthly, nominal USD: the original workbook
- * (CMO-Historical-Data-Monthly.xlsx, sheet "Monthly Prices": names on row 5, units on row 6, codes on row 7,
- * months "1960M01" from row 8, "…" for no quote) or a CSV with a `month` column and one column per series code.
+ * (CMO-Historical-Data-Monthly.xlsx, sheet "Monthly Prices": names on row 5, units on row 6, codes on row 7 from column B,
+ * months "1960M01" in column A from row 8, "…" for no quote) or a CSV with a `month` column and one column per series code.
  */
 export interface PriceRow {
   series: string;
@@ -30,7 +30,8 @@ export interface PriceImport {
   file: SourceFile;
 }
 
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || v === '…' || v === '..';
+/** No quote: empty, "…" or dots. */
+const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && /^\s*(…|\.*)\s*$/.test(v));
 
 export async function importPinkSheet(file: string, seriesListCsv?: string): Promise<PriceImport> {
   return file.toLowerCase().endsWith('.xlsx') ? importWorkbook(file) : importCsv(file, seriesListCsv);
@@ -47,7 +48,7 @@ async function importWorkbook(file: string): Promise<PriceImport> {
   const codes = sheet.getRow(7).values as unknown[];
   const series: PriceSeriesInfo[] = [];
   const columns: number[] = [];
-  for (let c = 3; c < codes.length; c++) {
+  for (let c = 2; c < codes.length; c++) {
     if (typeof codes[c] !== 'string' || !codes[c]) continue;
     columns.push(c);
     series.push({ code: String(codes[c]), name: String(names[c] ?? codes[c]), unit: String(units[c] ?? '').replace(/^\(|\)$/g, '') });
@@ -57,10 +58,10 @@ async function importWorkbook(file: string): Promise<PriceImport> {
   let emptyCells = 0;
   for (let r = 8; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values as unknown[];
-    const label = values[2];
+    const label = values[1];
     if (label === null || label === undefined || label === '') continue;
     const period = normalisePeriod(String(label));
-    if (!period) throw new ChokepointError('bad_file', `month "${String(label)}" is not YYYYMmm`, { file: source.name, line: r, column: 'B' });
+    if (!period) throw new ChokepointError('bad_file', `month "${String(label)}" is not YYYYMmm`, { file: source.name, line: r, column: 'A' });
     columns.forEach((c, k) => {
       const v = values[c];
       if (isEmpty(v)) {
