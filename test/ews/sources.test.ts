@@ -123,7 +123,7 @@ describe('UN Comtrade+ monthly (CSV and API JSON)', () => {
     const result = importComtradeMonthly(file);
     expect(result.rows.length).toBe(data.length);
     expect(result.rows[0]).toMatchObject({ reporter: 'USA', partner: 'CHN', hs: '811292', period: '2023-01', unit: 'kg' });
-    expect(result.rows.map((r) => r.flow)).toEqual(data.map((d) => (d.flowCode === 'M' ? 'import' : 'export')));
+    expect(result.rows.map((r) => r.flow)).toEqual(data.map((d) => ((d as Record<string, unknown>).flowCode === 'M' ? 'import' : 'export')));
   });
 });
 
