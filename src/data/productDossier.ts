@@ -77,7 +77,7 @@ export async function productDossier(
     throw new ChokepointError('unknown_code', `"${request.hs6}" is not an HS6 code (six digits, e.g. 811292)`, { field: 'hs6' });
   }
   const resolved = await resolveScreen(services, { ...request, critical: false });
-  const label = services.labels?.(hs6);
+  const label = services.labels?.label(hs6, resolved.entry.hs);
   const reporters = resolved.input.reporters as { reporter: string; members: number[] }[];
   const members = reporters[0].members;
   const memberList = members.join(', ');
@@ -86,7 +86,7 @@ export async function productDossier(
        sum(v) AS v, sum(q) FILTER (WHERE q > 0) AS q, sum(v) FILTER (WHERE q > 0) AS vq
      FROM ${resolved.input.source} WHERE k = ${sqlString(hs6)} GROUP BY ALL`,
   );
-  if (rows.length === 0 && !label) {
+  if (rows.length === 0 && !services.labels?.known(hs6, resolved.entry.hs)) {
     throw new ChokepointError('unknown_code', `HS code ${hs6} is not in the HS nomenclature nor in dataset "${resolved.entry.id}"`, {
       field: 'hs6',
     });

@@ -32,8 +32,14 @@ export interface ScreenServices {
   analytics: AnalyticsStore;
   /** Editable groups and the critical goods registry; the built-in groups are used when absent. */
   state?: StateDb;
-  /** HS6 → Japanese and English labels. */
-  labels?: (hs6: string) => { en: string; ja: string } | undefined;
+  /** HS6 → Japanese and English labels (for the trade dataset's HS revision). */
+  labels?: ProductLabels;
+}
+
+export interface ProductLabels {
+  label(hs6: string, revision?: string): { en: string; ja: string } | undefined;
+  /** True when the code is in the nomenclature (of that revision, or of another one). */
+  known(hs6: string, revision?: string): boolean;
 }
 
 export interface ScreenRequest {
@@ -250,7 +256,7 @@ export async function resolveScreen(services: ScreenServices, request: ScreenReq
 }
 
 function toItem(row: ScreenRow, resolved: ResolvedScreen, services: ScreenServices): ScreenItem {
-  const label = services.labels?.(row.hs6);
+  const label = services.labels?.label(row.hs6, resolved.entry.hs);
   const flags: Record<string, boolean> = {};
   const persistence: Record<string, { met: number; of: number }> = {};
   for (const m of resolved.input.methods) {

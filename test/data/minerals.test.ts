@@ -30,6 +30,9 @@ describe('USGS MCS2025 world data and mine ▸ refine ▸ trade', () => {
     expect(ga).toEqual({ prod_2023: 621000, prod_2024: 750000, iso3: 'CHN' });
     const worlds = await analytics.query(`SELECT count(*) AS n FROM ${src} WHERE row_kind = 'world'`);
     expect(worlds[0].n).toBeGreaterThan(60);
+    // "Congo (Kinshasa)" is the Democratic Republic of the Congo, not the Republic of the Congo.
+    const congo = await analytics.query(`SELECT DISTINCT iso3 FROM ${src} WHERE country LIKE 'Congo (%' ORDER BY iso3`);
+    expect(congo.map((r) => r.iso3)).toEqual(['COD']);
     const bounds = await analytics.query(`SELECT count(*) AS n FROM ${src} WHERE notes LIKE '%lower bound%'`);
     // Seven rows hold a value written as a lower bound (">2000000" …).
     expect(bounds[0].n).toBe(7);

@@ -21,7 +21,11 @@ describe('screen and product dossier services (real BACI critical minerals)', ()
     await importBaci({ dataDir, inputs: [csv], datasetId: 'baci-cm', hs: 'HS17', version: 'V202601' });
     analytics = await openDuckDb();
     state = await openStateDb({});
-    services = { dataDir, catalog: new Catalog(dataDir), analytics, state, labels: (hs6) => (hs6 === '811292' ? { en: 'Ga/Ge…', ja: 'ガリウム等' } : undefined) };
+    services = { dataDir, catalog: new Catalog(dataDir), analytics, state, labels: {
+        label: (hs6) => (hs6 === '811292' ? { en: 'Ga/Ge…', ja: 'ガリウム等' } : undefined),
+        known: (hs6) => hs6 === '811292',
+      },
+    };
   });
   afterAll(async () => {
     await analytics.close();

@@ -3,7 +3,9 @@ import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { formatCount } from '../progress.ts';
 import { registerDataImport } from './dataImport.ts';
+import { registerDataFetch } from './dataFetch.ts';
 import { registerDataSynth } from './dataSynth.ts';
+import { registerDataImportUsgs } from './minerals.ts';
 
 /** `chokepoint data …`: list, fetch, import, synth, remove. Subcommands live in data-*.ts files. */
 export const registerData: RegisterCommand = (program, context) => {
@@ -38,5 +40,7 @@ export const registerData: RegisterCommand = (program, context) => {
 /** Other modules add `data` subcommands here (fetch, import, synth …). */
 export const dataSubcommands: ((data: Command, context: Parameters<RegisterCommand>[1]) => void)[] = [
   registerDataImport,
+  registerDataFetch,
   registerDataSynth,
+  registerDataImportUsgs,
 ];

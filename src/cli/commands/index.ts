@@ -2,6 +2,10 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerData } from './data.ts';
 import { registerServe } from './serve.ts';
+import { registerScreen } from './screen.ts';
+import { registerProduct } from './product.ts';
+import { registerCritical } from './critical.ts';
+import { registerMinerals } from './minerals.ts';
 import { registerMaritime } from './maritime.ts';
 import { registerScenario } from './scenario.ts';
 import { registerIo } from './io.ts';
@@ -12,4 +16,4 @@ import { registerEws } from './ews.ts';
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerGroups, registerEws, registerTech, registerScenario, registerIo, registerMaritime];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerGroups, registerEws, registerTech, registerScenario, registerIo, registerMaritime];

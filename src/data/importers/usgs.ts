@@ -50,7 +50,11 @@ function countryOf(cell: string): { iso3: string | null; kind: MineralRow['row_k
   if (/^world total/i.test(name)) return { iso3: null, kind: 'world' };
   if (/^other countries/i.test(name)) return { iso3: null, kind: 'other' };
   const bare = name.replace(/\s*\(.*\)\s*\d*$/, '').replace(/\s+\d+$/, '').trim();
-  const country = resolveCountry(bare) ?? resolveCountry(name);
+  // "Korea, North" → "North Korea".
+  const inverted = /^(.+), (North|South)$/.exec(bare);
+  // "Congo (Kinshasa)" → "Congo-Kinshasa" before the remark in brackets is dropped ("Brazil (beneficiated)").
+  const hyphenated = name.replace(/ \((\w+)\)$/, '-$1');
+  const country = (hyphenated !== name ? resolveCountry(hyphenated) : undefined) ?? resolveCountry(bare) ?? (inverted ? resolveCountry(`${inverted[2]} ${inverted[1]}`) : undefined) ?? resolveCountry(name);
   return country ? { iso3: country.iso3, kind: 'country' } : { iso3: null, kind: 'unresolved' };
 }
 
