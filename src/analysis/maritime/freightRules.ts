@@ -3,7 +3,7 @@
  * exposure result reports the rule applied to each flow:
  *   land                  partner and reporter share a land border (landNeighbours.ts)
  *   air_product           the product is on the air-freight list (HS prefixes; semiconductors 8541/8542,
- *                         diamonds 7102, gold 7108 by default)
+ *                         diamonds 7102, gold 7108, platinum-group metals 7110 by default)
  *   air_value             value per tonne above the threshold (default 50,000 USD/t = 50 USD/kg; sea cargo is
  *                         typically worth a few USD/kg, air cargo often over 100 USD/kg — Hummels, "Transportation
  *                         costs and international trade in the second era of globalization", JEP 21(3), 2007)
@@ -34,7 +34,7 @@ export interface FreightOptions {
 
 export const defaultFreightOptions: FreightOptions = {
   airValuePerTonneUsd: 50_000,
-  airProducts: ['8541', '8542', '7102', '7108'],
+  airProducts: ['8541', '8542', '7102', '7108', '7110'],
 };
 
 /**

@@ -7,9 +7,10 @@ import { haversineKm } from './geo.ts';
  *  1. candidates are the country's ports (UN/LOCODE prefix = ISO2), ranked by the terminal flag (t = 1) first,
  *     then by the number of countries the port has services to (`to_cty`, a liner-connectivity proxy in the
  *     spirit of UNCTAD's port liner shipping connectivity index), then by code;
- *  2. the top-ranked port is taken, then each next candidate that lies at least `minSpacingKm` (default 1,000 km)
- *     from every port already taken, up to `maxPorts` (default 4) — so a country with two coasts (USA, Canada,
- *     Mexico, Russia, Colombia …) gets a port on each;
+ *  2. the top-ranked port is taken, then each next candidate that serves at least `minServesShare` (default 25 %)
+ *     as many countries as the top port and lies at least `minSpacingKm` (default 1,000 km) from every port
+ *     already taken, up to `maxPorts` (default 4) — so a country with two coasts (USA, Canada, Mexico, Russia,
+ *     Colombia …) gets a major port on each, and a minor outlying port (Naha for Japan) is not picked;
  *  3. a landlocked country uses its transit gateway (landlockedGateways) — even when the list has river or
  *     Caspian ports for it (Vienna, Basel, Aktau), which do not reach the sea network;
  *  4. ports farther than `maxAccessKm` (default 150 km) from the network (inland, river or lake ports) are not
@@ -30,10 +31,11 @@ export interface PortForSelection {
 export interface MainPortRule {
   maxPorts: number;
   minSpacingKm: number;
+  minServesShare: number;
   maxAccessKm: number;
 }
 
-export const defaultMainPortRule: MainPortRule = { maxPorts: 4, minSpacingKm: 1000, maxAccessKm: 150 };
+export const defaultMainPortRule: MainPortRule = { maxPorts: 4, minSpacingKm: 1000, minServesShare: 0.25, maxAccessKm: 150 };
 
 export type MainPortReason = 'rule' | 'override' | 'gateway';
 
@@ -56,6 +58,14 @@ export const landlockedGateways: Readonly<Record<string, string>> = Object.freez
   ET: 'DJJIB', CF: 'CMDLA', TD: 'CMDLA', NE: 'BJCOO', ML: 'SNDKR', BF: 'CIABJ', BO: 'CLARI', PY: 'ARBUE',
 });
 
+/**
+ * Built-in overrides where the connectivity proxy misses a coast: the port list records no services from
+ * Russia's Pacific ports, yet Vladivostok/Vostochny carry its trade with East Asia (Rosmorport port statistics).
+ */
+export const defaultMainPortOverrides: Readonly<Record<string, string[]>> = Object.freeze({
+  RU: ['RULED', 'RUNVS', 'RUVVO'],
+});
+
 export function selectMainPorts(
   ports: readonly PortForSelection[],
   rule: MainPortRule = defaultMainPortRule,
@@ -76,7 +86,12 @@ export function selectMainPorts(
     const chosen: PortForSelection[] = [];
     for (const p of ranked) {
       if (chosen.length >= rule.maxPorts) break;
-      if (chosen.every((c) => haversineKm(c.lon, c.lat, p.lon, p.lat) >= rule.minSpacingKm)) chosen.push(p);
+      if (chosen.length > 0) {
+        const top = chosen[0];
+        if (p.terminal !== top.terminal || p.serves.length < rule.minServesShare * top.serves.length) continue;
+        if (chosen.some((c) => haversineKm(c.lon, c.lat, p.lon, p.lat) < rule.minSpacingKm)) continue;
+      }
+      chosen.push(p);
     }
     result.set(country, { country, ports: chosen.map((p) => p.code), reason: 'rule' });
   }
@@ -84,7 +99,7 @@ export function selectMainPorts(
   for (const [country, gateway] of Object.entries(landlockedGateways)) {
     if (known.has(gateway)) result.set(country, { country, ports: [gateway], reason: 'gateway' });
   }
-  for (const [country, codes] of Object.entries(overrides)) {
+  for (const [country, codes] of Object.entries({ ...defaultMainPortOverrides, ...overrides })) {
     const valid = codes.filter((c) => known.has(c));
     if (valid.length) result.set(country, { country, ports: valid, reason: 'override' });
   }
