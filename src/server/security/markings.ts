@@ -15,7 +15,8 @@ export const MarkingSchema = Type.Object(
       description: '0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical',
     }),
     compartments: Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' }), { maxItems: 50 }),
-    releasableTo: Type.Union([Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 }), Type.Null()], {
+    // Null first: with ajv's type coercion an array branch tried first would turn null into [""].
+    releasableTo: Type.Union([Type.Null(), Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 200 })], {
       description: 'organisation ids the object may be released to; null = unrestricted',
     }),
   },
