@@ -1,0 +1,49 @@
+import { ChokepointError } from '../../errors.ts';
+import type { DatasetManifest } from './types.ts';
+import { baciCriticalMinerals } from './baci-critical-minerals.ts';
+import { baciSampleZafAfg } from './baci-sample-zaf-afg.ts';
+import { hs } from './hs.ts';
+import { countries } from './countries.ts';
+import { maritime } from './maritime.ts';
+import { usgsMcs2025 } from './usgs-mcs2025.ts';
+import { pinksheet } from './pinksheet.ts';
+import { japanIo2011 } from './japan-io-2011.ts';
+import { patentsNcses } from './patents-ncses.ts';
+import { chinaCriticalMineralsMonthly } from './china-critical-minerals-monthly.ts';
+import { japanCustomsSummary } from './japan-customs-summary.ts';
+import { indiaExportsHs8 } from './india-exports-hs8.ts';
+import { worldExportsHs4 } from './world-exports-hs4.ts';
+import { comtradeSamples } from './comtrade-samples.ts';
+
+/** Every dataset chokepoint knows how to fetch, in the order `data fetch all` takes them. */
+export const manifests: readonly DatasetManifest[] = [
+  baciCriticalMinerals,
+  baciSampleZafAfg,
+  hs,
+  countries,
+  maritime,
+  usgsMcs2025,
+  pinksheet,
+  japanIo2011,
+  patentsNcses,
+  chinaCriticalMineralsMonthly,
+  japanCustomsSummary,
+  indiaExportsHs8,
+  worldExportsHs4,
+  comtradeSamples,
+];
+
+/** The manifest of a dataset id; an unknown id is an error that lists the known ones. */
+export function findManifest(id: string): DatasetManifest {
+  const manifest = manifests.find((m) => m.id === id.trim());
+  if (!manifest) {
+    throw new ChokepointError(
+      'not_found',
+      `unknown dataset "${id}" (known: ${manifests.map((m) => m.id).join(', ')})`,
+      {
+        field: 'dataset',
+      },
+    );
+  }
+  return manifest;
+}

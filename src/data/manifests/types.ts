@@ -1,0 +1,49 @@
+import type { DatasetKind } from '../catalog.ts';
+
+/**
+ * A dataset manifest: what a dataset is, who publishes it, and the exact bytes chokepoint expects (SHA-256),
+ * so that a fetch from the publisher or from a local mirror is verified before anything is published.
+ */
+export interface ManifestFile {
+  /** Name inside the dataset (may include a sub-folder, e.g. industry_trends/…csv). */
+  name: string;
+  /** Path relative to a mirror root laid out like ../shared/data. */
+  mirrorPath: string;
+  /** Where this exact file (these bytes) can be downloaded; absent for extracts that exist only in mirrors. */
+  url?: string;
+  sha256: string;
+  bytes: number;
+  /** Data records after the header (CSV, also inside .gz) or features (GeoJSON). */
+  rows?: number;
+  /** For the 'baci' and 'hs' importers: false = a companion file, kept as-is in `<dataset>-files`. */
+  input?: boolean;
+}
+
+/** Where a copy came from when the file is not the publisher's own (a repository at a commit). */
+export interface ManifestOrigin {
+  repo: string;
+  commit: string;
+  path?: string;
+  note?: string;
+}
+
+export interface DatasetManifest {
+  id: string;
+  title: string;
+  titleJa: string;
+  publisher: string;
+  /** The publisher's own page for the data. */
+  url: string;
+  origin: ManifestOrigin[];
+  version: string;
+  licence: string;
+  kind: DatasetKind;
+  /** 'files' copies the verified files into the store for the importers that read them from there. */
+  importer: 'baci' | 'hs' | 'files';
+  /** HS revision for trade data. */
+  hs?: string;
+  /** What the dataset holds, in one or two sentences (shown in docs/datasets.md and `data fetch --list`). */
+  description: string;
+  notes?: string;
+  files: ManifestFile[];
+}

@@ -1,0 +1,288 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { DataDir } from '../../src/data/dataDir.ts';
+import { Catalog } from '../../src/data/catalog.ts';
+import { findManifest, manifests } from '../../src/data/manifests/index.ts';
+import type { DatasetManifest } from '../../src/data/manifests/types.ts';
+import { fetchDataset, type FetchRecord } from '../../src/data/fetch/fetchDataset.ts';
+import { loadHsLabels } from '../../src/data/reference/hs.ts';
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+describe('dataset manifests', () => {
+  it('describe the files in the mirror exactly (size and SHA-256 computed here)', () => {
+    expect(manifests).toHaveLength(14);
+    for (const m of manifests) {
+      expect(m.files.length, m.id).toBeGreaterThan(0);
+      for (const f of m.files) {
+        const content = fs.readFileSync(path.join(sharedData, f.mirrorPath));
+        expect(content.length, f.mirrorPath).toBe(f.bytes);
+        expect(sha256(content), f.mirrorPath).toBe(f.sha256);
+      }
+    }
+  });
+
+  it('cover every data file in the mirror once', () => {
+    const listed = manifests.flatMap((m) => m.files.map((f) => f.mirrorPath)).sort();
+    const present: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(path.join(sharedData, dir), { withFileTypes: true })) {
+        const rel = dir ? `${dir}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(rel);
+        else if (rel !== 'README.md') present.push(rel);
+      }
+    };
+    walk('');
+    expect(listed).toEqual(present.sort());
+  });
+
+  it('reject an unknown dataset id, listing the known ones', () => {
+    expect(() => findManifest('baci-full')).toThrow(
+      /unknown dataset "baci-full" \(known: baci-critical-minerals, baci-sample-zaf-afg, hs, countries,/,
+    );
+  });
+});
+
+describe('data fetch from the mirror (../shared/data)', () => {
+  let dataDir: DataDir;
+  let catalog: Catalog;
+  beforeAll(async () => {
+    dataDir = new DataDir(tempDir());
+    catalog = new Catalog(dataDir);
+    for (const id of ['baci-critical-minerals', 'baci-sample-zaf-afg', 'hs', 'maritime']) {
+      await fetchDataset(findManifest(id), { dataDir, mirror: sharedData });
+    }
+  }, 120_000);
+
+  it('imports the BACI extracts with every row (counted here from the raw files)', () => {
+    const countLines = (p: string) =>
+      fs.readFileSync(path.join(sharedData, p), 'utf8').split(/\r?\n/).filter(Boolean).length - 1;
+    const critical = catalog.get('baci-critical-minerals');
+    expect(critical.rows).toBe(
+      countLines('baci-critical-minerals/BACI_HS17_critical_minerals_2018-2024.csv'),
+    );
+    expect(critical.rows).toBe(112_064);
+    expect(critical).toMatchObject({
+      kind: 'trade-annual',
+      hs: 'HS17',
+      version: 'V202601',
+      source: 'mirror',
+    });
+    expect(critical.years).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(catalog.get('baci-sample-zaf-afg').rows).toBe(
+      countLines('baci-samples/BACI_2021_ZAF_AFG_halfsample.csv'),
+    );
+  });
+
+  it('records provenance: source, mirror path, version, retrieval time and checksums', () => {
+    const entry = catalog.get('baci-critical-minerals');
+    const record = entry.extra?.fetch as FetchRecord;
+    expect(record.source).toBe('mirror');
+    expect(record.files).toHaveLength(1);
+    const file = record.files[0];
+    expect(file.from).toBe(
+      path.join(sharedData, 'baci-critical-minerals/BACI_HS17_critical_minerals_2018-2024.csv'),
+    );
+    expect(file.sha256).toBe(sha256(fs.readFileSync(file.from)));
+    expect(Date.now() - Date.parse(record.retrievedAt)).toBeLessThan(10 * 60_000);
+    expect(entry.url).toContain('cepii.fr');
+    // The extract's companion files are kept, verified, beside it.
+    const companion = catalog.get('baci-critical-minerals-files');
+    expect(companion.files.map((f) => f.name).sort()).toEqual([
+      'baci_critical_minerals_2024.parquet',
+      'critical_codes.json',
+    ]);
+    const stored = path.join(dataDir.absolute(companion.path), 'critical_codes.json');
+    expect(sha256(fs.readFileSync(stored))).toBe(
+      sha256(fs.readFileSync(path.join(sharedData, 'baci-critical-minerals/critical_codes.json'))),
+    );
+  });
+
+  it('runs the HS importer, so labels are available', () => {
+    const labels = loadHsLabels(dataDir);
+    // Japan Customs labels a subheading by its path inside the heading; the heading names the metals.
+    expect(labels.hsLabel('811292', 'ja')).toBe('その他のもの ＞ 塊、くず及び粉');
+    expect(labels.hsLabel('8112', 'ja')).toMatch(/ガリウム/);
+    expect(labels.provenance).toMatchObject({ dataset: 'hs', version: 'HS2022 + HS2017; Japanese labels 2026-07-09' });
+  });
+
+  it('stores "files" datasets as they are, for the importers that read them', () => {
+    const entry = catalog.get('maritime');
+    expect(entry.kind).toBe('maritime');
+    const network = JSON.parse(
+      fs.readFileSync(path.join(dataDir.absolute(entry.path), 'marnet_searoute.geojson'), 'utf8'),
+    );
+    expect(network.features).toHaveLength(4109);
+    expect(entry.rows).toBe(4109 + 3962 + 3 + 28);
+  });
+
+  it('is idempotent: fetching again keeps one stored version', async () => {
+    await fetchDataset(findManifest('maritime'), { dataDir, mirror: sharedData });
+    expect(fs.readdirSync(path.join(dataDir.storeDir, 'maritime'))).toHaveLength(1);
+  });
+
+  it('names a file missing from the mirror', async () => {
+    const empty = tempDir();
+    await expect(fetchDataset(findManifest('countries'), { dataDir, mirror: empty })).rejects.toThrow(
+      /countries\/baci_country_codes_V202201.csv is not in the mirror/,
+    );
+  });
+
+  it('refuses to download extracts that exist only in mirrors', async () => {
+    await expect(fetchDataset(findManifest('baci-critical-minerals'), { dataDir })).rejects.toThrow(
+      /no download address.*--mirror/,
+    );
+  });
+});
+
+describe('data fetch over HTTP (a local server)', () => {
+  const content = Buffer.from(
+    't,i,j,k,v,q\n' + Array.from({ length: 4000 }, (_, n) => `2021,4,${n % 900},010121,${n}.5,NA`).join('\n'),
+  );
+  const requests: { url: string; range?: string }[] = [];
+  let server: http.Server;
+  let base: string;
+  let dropNext = false;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      requests.push({ url: req.url ?? '', range: req.headers.range });
+      if (req.url === '/moved') {
+        res.writeHead(302, { location: '/files/data.csv' });
+        res.end();
+        return;
+      }
+      if (req.url === '/files/tampered.csv') {
+        res.writeHead(200, { 'content-length': content.length });
+        res.end(Buffer.concat([content.subarray(0, 100), Buffer.from('X'), content.subarray(101)]));
+        return;
+      }
+      if (req.url !== '/files/data.csv') {
+        res.writeHead(404);
+        res.end('not here');
+        return;
+      }
+      const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+      const start = range ? Number(range[1]) : 0;
+      const body = content.subarray(start);
+      res.writeHead(range ? 206 : 200, {
+        'content-length': body.length,
+        ...(range ? { 'content-range': `bytes ${start}-${content.length - 1}/${content.length}` } : {}),
+      });
+      if (dropNext) {
+        // Send the first half, then cut the connection mid-file.
+        dropNext = false;
+        res.write(body.subarray(0, Math.floor(body.length / 2)), () =>
+          setTimeout(() => res.socket?.destroy(), 20),
+        );
+        return;
+      }
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const manifestFor = (url: string, id = 'http-test'): DatasetManifest => ({
+    id,
+    title: 'test file',
+    titleJa: 'テスト',
+    publisher: 'test',
+    url: base,
+    origin: [],
+    version: '1',
+    licence: 'test',
+    kind: 'other',
+    importer: 'files',
+    description: 'a file served by the test',
+    files: [
+      {
+        name: 'data.csv',
+        mirrorPath: 'x/data.csv',
+        url,
+        sha256: sha256(content),
+        bytes: content.length,
+        rows: 4000,
+      },
+    ],
+  });
+  const fast = { retries: 2, retryDelayMs: 10, idleTimeoutMs: 2000 };
+
+  it('downloads, following a redirect, verifies and records the URL', async () => {
+    const dataDir = new DataDir(tempDir());
+    const { entries } = await fetchDataset(manifestFor(`${base}/moved`), { dataDir, ...fast });
+    expect(entries[0]).toMatchObject({ id: 'http-test', source: 'download', rows: 4000 });
+    const stored = fs.readFileSync(path.join(dataDir.absolute(entries[0].path), 'data.csv'));
+    expect(stored.equals(content)).toBe(true);
+    expect((entries[0].extra?.fetch as FetchRecord).files[0].from).toBe(`${base}/moved`);
+  });
+
+  it('stops on a checksum mismatch, naming the file and both hashes, and publishes nothing', async () => {
+    const dataDir = new DataDir(tempDir());
+    const manifest = manifestFor(`${base}/files/tampered.csv`);
+    const error = await fetchDataset(manifest, { dataDir, ...fast }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'checksum_mismatch' });
+    const message = (error as Error).message;
+    expect(message).toContain('data.csv');
+    expect(message).toContain(`expected ${manifest.files[0].sha256}`);
+    const actual = sha256(Buffer.concat([content.subarray(0, 100), Buffer.from('X'), content.subarray(101)]));
+    expect(message).toContain(`SHA-256 ${actual}`);
+    expect(new Catalog(dataDir).list()).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir.storeDir, 'http-test'))).toBe(false);
+    // The bad bytes are not kept for a later resume.
+    expect(fs.readdirSync(path.join(dataDir.tmpDir, 'downloads'))).toEqual([]);
+  });
+
+  it('reports a 404 as not found, without retrying, and publishes nothing', async () => {
+    const dataDir = new DataDir(tempDir());
+    const before = requests.length;
+    await expect(
+      fetchDataset(manifestFor(`${base}/files/gone.csv`), { dataDir, ...fast }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('HTTP 404'),
+    });
+    expect(requests.length - before).toBe(1);
+    expect(new Catalog(dataDir).list()).toEqual([]);
+  });
+
+  it('resumes with a Range request when the connection drops mid-file (within one run)', async () => {
+    const dataDir = new DataDir(tempDir());
+    dropNext = true;
+    const before = requests.length;
+    const { entries } = await fetchDataset(manifestFor(`${base}/files/data.csv`), { dataDir, ...fast });
+    const mine = requests.slice(before);
+    expect(mine).toHaveLength(2);
+    expect(mine[0].range).toBeUndefined();
+    expect(mine[1].range).toBe(`bytes=${Math.floor(content.length / 2)}-`);
+    expect(fs.readFileSync(path.join(dataDir.absolute(entries[0].path), 'data.csv')).equals(content)).toBe(
+      true,
+    );
+  });
+
+  it('resumes a partial download left by an earlier, failed run', async () => {
+    const dataDir = new DataDir(tempDir());
+    const manifest = manifestFor(`${base}/files/data.csv`);
+    dropNext = true;
+    await expect(fetchDataset(manifest, { dataDir, ...fast, retries: 0 })).rejects.toMatchObject({
+      code: 'network',
+    });
+    const partial = path.join(dataDir.tmpDir, 'downloads', `${manifest.files[0].sha256}.part`);
+    const kept = fs.statSync(partial).size;
+    expect(kept).toBe(Math.floor(content.length / 2));
+    expect(new Catalog(dataDir).list()).toEqual([]);
+
+    const before = requests.length;
+    await fetchDataset(manifest, { dataDir, ...fast, retries: 0 });
+    expect(requests.slice(before).map((r) => r.range)).toEqual([`bytes=${kept}-`]);
+    expect(new Catalog(dataDir).get('http-test').files[0].sha256).toBe(sha256(content));
+  });
+});
