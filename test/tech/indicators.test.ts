@@ -21,16 +21,31 @@ describe('RTA (Soete & Wyatt 1983), hand-checked', () => {
   });
   it('uses explicit totals when the field is a subset of all patents', () => {
     // Only field x given; totals A 200, B 300 → world 500, field x 40: RTA_A = (30/200)/(40/500) = 1.875.
-    const cells = rta(counts.filter((c) => c.field === 'x'), new Map([['A', 200], ['B', 300]]));
+    const cells = rta(
+      counts.filter((c) => c.field === 'x'),
+      new Map([
+        ['A', 200],
+        ['B', 300],
+      ]),
+    );
     expect(cells.find((c) => c.country === 'A')!.rta).toBeCloseTo(1.875, 12);
     expect(cells.find((c) => c.country === 'B')!.rta).toBeCloseTo(10 / 300 / (40 / 500), 12);
   });
   it('gives null for a country without patents', () => {
-    expect(rta([{ country: 'Z', field: 'x', count: 0 }, ...counts]).find((c) => c.country === 'Z')!.rta).toBeNull();
+    expect(
+      rta([{ country: 'Z', field: 'x', count: 0 }, ...counts]).find((c) => c.country === 'Z')!.rta,
+    ).toBeNull();
   });
   it('trend is the OLS slope per year', () => {
     // y = 1, 1.2, 1.4 over 2020–2022 → slope 0.2; a null year is skipped.
-    expect(slopePerYear([{ year: 2020, value: 1 }, { year: 2021, value: null }, { year: 2021, value: 1.2 }, { year: 2022, value: 1.4 }])).toBeCloseTo(0.2, 12);
+    expect(
+      slopePerYear([
+        { year: 2020, value: 1 },
+        { year: 2021, value: null },
+        { year: 2021, value: 1.2 },
+        { year: 2022, value: 1.4 },
+      ]),
+    ).toBeCloseTo(0.2, 12);
     expect(slopePerYear([{ year: 2020, value: 1 }])).toBeNull();
   });
 });
@@ -75,16 +90,23 @@ describe('concentration and choke-point flags', () => {
   });
   it('flags dependence when supply is concentrated and the own share low, indispensability when leading', () => {
     const t = defaultChokepointThresholds;
-    expect(chokepointFlags({ worldHhi: 0.5, worldTopShare: 0.7, reporterShare: 0.01, reporterRank: 9 }, t)).toEqual({
+    expect(
+      chokepointFlags({ worldHhi: 0.5, worldTopShare: 0.7, reporterShare: 0.01, reporterRank: 9 }, t),
+    ).toEqual({
       concentrated: true,
       dependence: true,
       indispensability: false,
     });
-    expect(chokepointFlags({ worldHhi: 0.1, worldTopShare: 0.2, reporterShare: 0.21, reporterRank: 2 }, t)).toEqual({
+    expect(
+      chokepointFlags({ worldHhi: 0.1, worldTopShare: 0.2, reporterShare: 0.21, reporterRank: 2 }, t),
+    ).toEqual({
       concentrated: false,
       dependence: false,
       indispensability: true,
     });
-    expect(chokepointFlags({ worldHhi: null, worldTopShare: null, reporterShare: null, reporterRank: null }, t).dependence).toBeNull();
+    expect(
+      chokepointFlags({ worldHhi: null, worldTopShare: null, reporterShare: null, reporterRank: null }, t)
+        .dependence,
+    ).toBeNull();
   });
 });

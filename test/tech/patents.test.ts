@@ -19,12 +19,26 @@ const resolve = (name: string) => resolveCountry(name)?.iso3 ?? null;
  * region_path), minus the patent offices, "Unclassified" and "Other Europe" (a group total without children,
  * beside "Other Europe (2020)" which has them) — leaves that are not economies.
  */
-const notEconomies = new Set(['Other Europe', 'Unclassified', 'WIPO', 'African IPO', 'African Regional IPO', 'Eurasian Patent Organization', 'European Patent Office', 'Gulf States Patent Office']);
+const notEconomies = new Set([
+  'Other Europe',
+  'Unclassified',
+  'WIPO',
+  'African IPO',
+  'African Regional IPO',
+  'Eurasian Patent Organization',
+  'European Patent Office',
+  'Gulf States Patent Office',
+]);
 let lines: string[][] | undefined;
 let parents: Set<string>;
 function leafCounts(table: string, year: number): Map<string, number> {
   if (!lines) {
-    lines = fs.readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    lines = fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     parents = new Set(lines.flatMap((f) => f[1].split(' -> ').slice(0, -1)));
   }
   const out = new Map<string, number>();
@@ -46,7 +60,7 @@ function independentRta(fieldTable: string, totalTable: string, year: number, co
     worldTotal += t;
     worldField += field.get(name) ?? 0;
   }
-  return (field.get(country)! / total.get(country)!) / (worldField / worldTotal);
+  return field.get(country)! / total.get(country)! / (worldField / worldTotal);
 }
 
 describe('patents importer and RTA on NSF NCSES data', () => {
@@ -81,7 +95,11 @@ describe('patents importer and RTA on NSF NCSES data', () => {
       ['uspto', 'semiconductors', 'SINV-10', 'SINV-4'],
     ]) {
       const rows = await patentRows(store, dataDir, result.entry, source, 2017);
-      const a = assessEntry('JPN', { patents: { rows, fields: [field] } }, defaultRuleSet.parameters);
+      const a = assessEntry(
+        'JPN',
+        { kind: 'technology', patents: { rows, fields: [field] } },
+        defaultRuleSet.parameters,
+      );
       expect(a.patents!.lastYear).toBe(2022);
       for (const year of [2017, 2022]) {
         const got = a.patents!.rtaByYear.find((r) => r.year === year)!.rta!;
@@ -92,7 +110,11 @@ describe('patents importer and RTA on NSF NCSES data', () => {
 
   it('gives the concentration of USPTO semiconductor patents as read off the file (2022)', async () => {
     const rows = await patentRows(store, dataDir, result.entry, 'uspto', 2017);
-    const a = assessEntry('JPN', { patents: { rows, fields: ['semiconductors'] } }, defaultRuleSet.parameters);
+    const a = assessEntry(
+      'JPN',
+      { kind: 'technology', patents: { rows, fields: ['semiconductors'] } },
+      defaultRuleSet.parameters,
+    );
     const semis = leafCounts('SINV-10', 2022);
     const totals = leafCounts('SINV-4', 2022);
     const inWorld = [...semis].filter(([n]) => totals.has(n));
@@ -110,7 +132,16 @@ describe('patents importer and RTA on NSF NCSES data', () => {
     const bad = path.join(dir, 'bad.csv');
     fs.writeFileSync(bad, 'Economy,Area,Year,N\nJapan,quantum,2020,12\nKorea,quantum,2020,x\n');
     await expect(
-      importPatents({ catalog, dataDir, analytics: store, file: bad, map: { country: 'Economy', field: 'Area', year: 'Year', count: 'N' }, source: 'aspi', id: 'quantum', resolveCountry: resolve }),
+      importPatents({
+        catalog,
+        dataDir,
+        analytics: store,
+        file: bad,
+        map: { country: 'Economy', field: 'Area', year: 'Year', count: 'N' },
+        source: 'aspi',
+        id: 'quantum',
+        resolveCountry: resolve,
+      }),
     ).rejects.toMatchObject({ code: 'bad_file', place: { line: 3, column: 'N' } });
     expect(catalog.find('quantum')).toBeUndefined();
   });
@@ -118,11 +149,26 @@ describe('patents importer and RTA on NSF NCSES data', () => {
   it('imports a generic CSV with --map columns and reports an unknown name', async () => {
     const dir = tempDir();
     const ok = path.join(dir, 'quantum.csv');
-    fs.writeFileSync(ok, 'Economy,Area,Year,N\nJapan,Quantum,2020,12\nSouth Korea,Quantum,2020,7\nAtlantis,Quantum,2020,3\n');
-    const r = await importPatents({ catalog, dataDir, analytics: store, file: ok, map: { country: 'Economy', field: 'Area', year: 'Year', count: 'N' }, source: 'aspi', id: 'quantum', resolveCountry: resolve });
+    fs.writeFileSync(
+      ok,
+      'Economy,Area,Year,N\nJapan,Quantum,2020,12\nSouth Korea,Quantum,2020,7\nAtlantis,Quantum,2020,3\n',
+    );
+    const r = await importPatents({
+      catalog,
+      dataDir,
+      analytics: store,
+      file: ok,
+      map: { country: 'Economy', field: 'Area', year: 'Year', count: 'N' },
+      source: 'aspi',
+      id: 'quantum',
+      resolveCountry: resolve,
+    });
     expect(r.entry.rows).toBe(3);
     expect(r.unresolved).toEqual([{ name: 'Atlantis', rows: 1, firstLine: 4 }]);
     const rows = await patentRows(store, dataDir, r.entry, 'aspi');
-    expect(rows.map((x) => [x.country, x.field, x.count])).toEqual([['JPN', 'quantum', 12], ['KOR', 'quantum', 7]]);
+    expect(rows.map((x) => [x.country, x.field, x.count])).toEqual([
+      ['JPN', 'quantum', 12],
+      ['KOR', 'quantum', 7],
+    ]);
   });
 });

@@ -161,12 +161,17 @@ function tradeSide(reporter: string, input: EntryTradeInput, p: EntryParameters)
 }
 
 /**
- * Choke-point flags combine both sides: dependence from trade where the entry has products (world supply is what
- * a reporter imports), else from patents; indispensability if either side shows a leading share.
+ * Choke-point flags come from trade where the entry has products (world supply is what a reporter imports and
+ * what others buy from it), else from patents (world capability).
  */
 export function assessEntry(
   reporter: string,
-  input: { patents?: EntryPatentInput; trade?: EntryTradeInput; screen?: ScreenInput | null },
+  input: {
+    kind: 'good' | 'technology';
+    patents?: EntryPatentInput;
+    trade?: EntryTradeInput;
+    screen?: ScreenInput | null;
+  },
   parameters: EntryParameters,
 ): EntryAssessment {
   const patent = input.patents ? patentSide(reporter, input.patents, parameters) : null;
@@ -179,12 +184,10 @@ export function assessEntry(
     ind.mxRatio = screen.mxRatio;
     ind.screenFlags = screen.methodsFlagged.length;
   }
-  const tf = trade?.detail.flags;
-  const pf = patent?.detail.flags;
-  ind.dependence = tf?.dependence ?? pf?.dependence ?? null;
-  const ind1 = [tf?.indispensability, pf?.indispensability].filter(
-    (v): v is boolean => v !== null && v !== undefined,
-  );
-  ind.indispensability = ind1.length ? ind1.some(Boolean) : null;
+  ind.technology = input.kind === 'technology';
+  // A good's choke-point flags come from world supply (trade) when there is trade data; patents otherwise.
+  const flags = trade?.detail.flags ?? patent?.detail.flags;
+  ind.dependence = flags?.dependence ?? null;
+  ind.indispensability = flags?.indispensability ?? null;
   return { indicators: withAdvantage(ind), patents: patent?.detail ?? null, trade: trade?.detail ?? null };
 }

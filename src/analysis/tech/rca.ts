@@ -65,12 +65,20 @@ export function basketRca(
   basket: ReadonlySet<string>,
   totals?: RcaTotals,
 ): number | null {
-  const merged = rows.map((r) => ({ ...r, product: basket.has(r.product) ? '__basket__' : r.product }));
-  const cell = rca(merged, totals).find((c) => c.exporter === exporter && c.product === '__basket__');
-  if (cell) return cell.rca;
-  // The exporter exports none of the basket: RCA is 0 if it exports anything at all.
-  const hasExports =
-    rows.some((r) => r.exporter === exporter && r.value > 0) || (totals?.exporter.get(exporter) ?? 0) > 0;
-  const basketExists = rows.some((r) => basket.has(r.product) && r.value > 0);
-  return hasExports && basketExists ? 0 : null;
+  let own = 0;
+  let ownAll = 0;
+  let world = 0;
+  let worldAll = 0;
+  for (const r of rows) {
+    if (!(r.value > 0)) continue;
+    worldAll += r.value;
+    if (r.exporter === exporter) ownAll += r.value;
+    if (!basket.has(r.product)) continue;
+    world += r.value;
+    if (r.exporter === exporter) own += r.value;
+  }
+  const xc = totals ? (totals.exporter.get(exporter) ?? 0) : ownAll;
+  const xw = totals ? totals.world : worldAll;
+  if (xc <= 0 || world <= 0 || xw <= 0) return null;
+  return own / xc / (world / xw);
 }

@@ -41,8 +41,10 @@ export interface EntryIndicators {
   mxRatio: number | null;
   /** Number of dependence-screen methods (EU 2021, GeoDep, majority, concentration) that flagged the entry's codes. */
   screenFlags: number | null;
-  /** The better of RTA and RCA (what advantage the reporter reveals at all). */
+  /** RCA where the entry has trade data (a good's advantage shows in what the reporter exports), else RTA. */
   advantage: number | null;
+  /** The entry is a technology (true) or a good (false). */
+  technology: boolean | null;
   /** Choke-point flag: world supply concentrated and the reporter's own share low. */
   dependence: boolean | null;
   /** Choke-point flag: the reporter holds a leading share (不可欠性). */
@@ -71,6 +73,7 @@ export const indicatorNames: IndicatorName[] = [
   'mxRatio',
   'screenFlags',
   'advantage',
+  'technology',
   'dependence',
   'indispensability',
 ];
@@ -94,7 +97,11 @@ export const indicatorLabels: Record<IndicatorName, { ja: string; en: string }> 
   topSupplierShare: { ja: '最大輸入先のシェア', en: 'top supplier share' },
   mxRatio: { ja: '輸入/輸出比', en: 'imports / exports' },
   screenFlags: { ja: '依存スクリーニングの該当手法数', en: 'dependence methods flagged' },
-  advantage: { ja: '優位性 (RTAとRCAの大きい方)', en: 'advantage (larger of RTA and RCA)' },
+  advantage: {
+    ja: '優位性 (物資はRCA、技術はRTA)',
+    en: 'advantage (RCA for goods with trade data, else RTA)',
+  },
+  technology: { ja: '技術 (物資でない)', en: 'technology (not a good)' },
   dependence: { ja: 'チョークポイント (依存)', en: 'choke point (dependence)' },
   indispensability: { ja: '不可欠性', en: 'indispensability (不可欠性)' },
 };
@@ -103,8 +110,7 @@ export function emptyIndicators(): EntryIndicators {
   return Object.fromEntries(indicatorNames.map((n) => [n, null])) as unknown as EntryIndicators;
 }
 
-/** advantage = max(RTA, RCA) over those known. */
+/** advantage = RCA when known (goods: what the reporter exports), else RTA (technologies: what it patents). */
 export function withAdvantage(ind: EntryIndicators): EntryIndicators {
-  const known = [ind.rta, ind.rca].filter((v): v is number => v !== null);
-  return { ...ind, advantage: known.length ? Math.max(...known) : null };
+  return { ...ind, advantage: ind.rca ?? ind.rta };
 }

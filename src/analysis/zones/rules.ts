@@ -46,9 +46,13 @@ export function parseRuleSet(raw: unknown, file?: string): ZoneRuleSet {
     throw new ChokepointError('bad_input', message, { file, field });
   };
   const obj = (v: unknown, field: string): Record<string, unknown> =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(field, 'must be an object');
-  const str = (v: unknown, field: string): string => (typeof v === 'string' && v.length > 0 ? v : fail(field, 'must be a non-empty string'));
-  const num = (v: unknown, field: string): number => (typeof v === 'number' && Number.isFinite(v) ? v : fail(field, 'must be a number'));
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : fail(field, 'must be an object');
+  const str = (v: unknown, field: string): string =>
+    typeof v === 'string' && v.length > 0 ? v : fail(field, 'must be a non-empty string');
+  const num = (v: unknown, field: string): number =>
+    typeof v === 'number' && Number.isFinite(v) ? v : fail(field, 'must be a number');
   const text = (v: unknown, field: string) => {
     const o = obj(v, field);
     return { ja: str(o.ja, `${field}.ja`), en: str(o.en, `${field}.en`) };
@@ -58,7 +62,8 @@ export function parseRuleSet(raw: unknown, file?: string): ZoneRuleSet {
     if ('all' in o || 'any' in o) {
       const key = 'all' in o ? 'all' : 'any';
       const list = o[key];
-      if (!Array.isArray(list) || list.length === 0) fail(`${field}.${key}`, 'must be a non-empty array of conditions');
+      if (!Array.isArray(list) || list.length === 0)
+        fail(`${field}.${key}`, 'must be a non-empty array of conditions');
       const items = (list as unknown[]).map((c, i) => condition(c, `${field}.${key}[${i}]`));
       return key === 'all' ? { all: items } : { any: items };
     }
@@ -68,7 +73,8 @@ export function parseRuleSet(raw: unknown, file?: string): ZoneRuleSet {
     }
     const op = o.op as Comparison;
     if (!comparisons.includes(op)) fail(`${field}.op`, `op must be one of ${comparisons.join(' ')}`);
-    if (typeof o.value !== 'number' && typeof o.value !== 'boolean') fail(`${field}.value`, 'must be a number or true/false');
+    if (typeof o.value !== 'number' && typeof o.value !== 'boolean')
+      fail(`${field}.value`, 'must be a number or true/false');
     return { indicator: indicator as IndicatorName, op, value: o.value as number | boolean };
   };
   const root = obj(raw, '(root)');
@@ -76,7 +82,11 @@ export function parseRuleSet(raw: unknown, file?: string): ZoneRuleSet {
   const choke = obj(params.chokepoint ?? {}, 'parameters.chokepoint');
   const chokepoint = { ...defaultChokepointThresholds };
   for (const key of Object.keys(choke)) {
-    if (!(key in chokepoint)) fail(`parameters.chokepoint.${key}`, `unknown threshold (known: ${Object.keys(chokepoint).join(', ')})`);
+    if (!(key in chokepoint))
+      fail(
+        `parameters.chokepoint.${key}`,
+        `unknown threshold (known: ${Object.keys(chokepoint).join(', ')})`,
+      );
     chokepoint[key as keyof ChokepointThresholds] = num(choke[key], `parameters.chokepoint.${key}`);
   }
   if (!Array.isArray(root.rules) || root.rules.length === 0) fail('rules', 'must be a non-empty array');
@@ -87,15 +97,25 @@ export function parseRuleSet(raw: unknown, file?: string): ZoneRuleSet {
     if (ids.has(id)) fail(`rules[${i}].id`, `duplicate rule id "${id}"`);
     ids.add(id);
     if (!isZone(o.zone)) fail(`rules[${i}].zone`, 'must be one of disruptive, advantage, dependence');
-    return { id, zone: o.zone as Zone, when: condition(o.when, `rules[${i}].when`), label: text(o.label, `rules[${i}].label`) };
+    return {
+      id,
+      zone: o.zone as Zone,
+      when: condition(o.when, `rules[${i}].when`),
+      label: text(o.label, `rules[${i}].label`),
+    };
   });
   const windowYears = num(params.windowYears, 'parameters.windowYears');
-  if (!Number.isInteger(windowYears) || windowYears < 2) fail('parameters.windowYears', 'must be an integer ≥ 2');
+  if (!Number.isInteger(windowYears) || windowYears < 2)
+    fail('parameters.windowYears', 'must be an integer ≥ 2');
   return {
     id: str(root.id, 'id'),
     version: str(root.version, 'version'),
     description: text(root.description, 'description'),
-    parameters: { windowYears, settledLeadRatio: num(params.settledLeadRatio, 'parameters.settledLeadRatio'), chokepoint },
+    parameters: {
+      windowYears,
+      settledLeadRatio: num(params.settledLeadRatio, 'parameters.settledLeadRatio'),
+      chokepoint,
+    },
     rules,
   };
 }
@@ -170,7 +190,8 @@ export function classify(ind: EntryIndicators, ruleSet: ZoneRuleSet): ZoneClassi
 
 /** "rta 1.32 > 1 ✓" — for text output and the dossier. */
 export function describeCondition(c: ConditionTrace): string {
-  const v = c.value === null ? 'missing' : typeof c.value === 'number' ? formatIndicator(c.value) : String(c.value);
+  const v =
+    c.value === null ? 'missing' : typeof c.value === 'number' ? formatIndicator(c.value) : String(c.value);
   const mark = c.met === null ? '?' : c.met ? '✓' : '✗';
   return `${c.indicator} ${v} ${c.op} ${String(c.threshold)} ${mark}`;
 }

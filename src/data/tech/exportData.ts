@@ -15,7 +15,11 @@ export function findExportDataset(catalog: Catalog, id?: string): CatalogEntry {
   if (id) {
     const entry = catalog.get(id);
     if (entry.kind !== 'exports' && entry.kind !== 'trade-annual') {
-      throw new ChokepointError('bad_input', `dataset "${id}" is ${entry.kind}, not exports or annual trade`, { field: 'dataset' });
+      throw new ChokepointError(
+        'bad_input',
+        `dataset "${id}" is ${entry.kind}, not exports or annual trade`,
+        { field: 'dataset' },
+      );
     }
     return entry;
   }
@@ -56,17 +60,29 @@ function exportsSql(dataDir: DataDir, entry: CatalogEntry): { sql: string; years
   };
 }
 
-export async function exportYear(store: AnalyticsStore, dataDir: DataDir, entry: CatalogEntry, year?: number): Promise<ExportYear> {
+export async function exportYear(
+  store: AnalyticsStore,
+  dataDir: DataDir,
+  entry: CatalogEntry,
+  year?: number,
+): Promise<ExportYear> {
   const { sql, yearsSql } = exportsSql(dataDir, entry);
   const years = (await store.query<{ year: number }>(yearsSql)).map((r) => Number(r.year));
   const chosen = year ?? years[years.length - 1];
   if (!years.includes(chosen)) {
-    throw new ChokepointError('no_data', `dataset "${entry.id}" has no year ${chosen} (years: ${years.join(', ')})`, { field: 'year' });
+    throw new ChokepointError(
+      'no_data',
+      `dataset "${entry.id}" has no year ${chosen} (years: ${years.join(', ')})`,
+      { field: 'year' },
+    );
   }
   const raw = await store.query<{ exporter: string; product: string; value: number }>(sql, [chosen]);
   const rows = raw.map((r) => ({
     // BACI numeric codes become ISO3; a code the table lacks stays visible as #code rather than vanishing.
-    exporter: entry.kind === 'exports' ? r.exporter : (countryByBaciCode(Number(r.exporter))?.iso3 ?? `#${r.exporter}`),
+    exporter:
+      entry.kind === 'exports'
+        ? r.exporter
+        : (countryByBaciCode(Number(r.exporter))?.iso3 ?? `#${r.exporter}`),
     product: r.product,
     value: Number(r.value),
   }));

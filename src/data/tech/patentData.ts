@@ -9,7 +9,10 @@ import type { PatentYearCount } from '../../analysis/tech/entryIndicators.ts';
 export function findPatentDataset(catalog: Catalog, id?: string): CatalogEntry {
   if (id) {
     const entry = catalog.get(id);
-    if (entry.kind !== 'patents') throw new ChokepointError('bad_input', `dataset "${id}" is ${entry.kind}, not patents`, { field: 'dataset' });
+    if (entry.kind !== 'patents')
+      throw new ChokepointError('bad_input', `dataset "${id}" is ${entry.kind}, not patents`, {
+        field: 'dataset',
+      });
     return entry;
   }
   const newest = catalog.ofKind('patents')[0];
@@ -35,7 +38,11 @@ export interface PatentFieldInfo {
   countries: number;
 }
 
-export async function patentFields(store: AnalyticsStore, dataDir: DataDir, entry: CatalogEntry): Promise<PatentFieldInfo[]> {
+export async function patentFields(
+  store: AnalyticsStore,
+  dataDir: DataDir,
+  entry: CatalogEntry,
+): Promise<PatentFieldInfo[]> {
   return store.query<PatentFieldInfo & Record<string, unknown>>(
     `SELECT source, field, min(year) AS "firstYear", max(year) AS "lastYear", count(DISTINCT country) AS countries
      FROM ${patentSource(dataDir, entry)} WHERE kind = 'country' GROUP BY source, field ORDER BY source, field`,
