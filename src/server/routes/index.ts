@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.ts';
 import { datasetRoutes } from './datasets.ts';
+import { maritimeRoutes } from './maritime.ts';
 import { authRoutes } from './auth.ts';
 import { userRoutes } from './users.ts';
 import { organisationRoutes } from './organisations.ts';
@@ -10,4 +11,4 @@ import { datasetMarkingRoutes } from './datasetMarkings.ts';
 import { consultationRoutes } from './consultation.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes];
