@@ -160,6 +160,33 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
     expect(plain.find((a) => a.partner === 'JPN' && a.hs === '811292' && a.period === '2023-08')!.level).toBe(1);
   });
 
+  it('a scan of recent months (z from a later month on) gives the same z as the full history', () => {
+    const panel = buildPanel(rows);
+    const full = computeIndicators(panel, defaultRuleSet.parameters, seedEvents());
+    const from = periodIndex('2023-06') - panel.start;
+    const recent = computeIndicators(panel, defaultRuleSet.parameters, seedEvents(), [], undefined, from);
+    let compared = 0;
+    for (let s = 0; s < panel.series.length; s++) {
+      for (let t = 0; t < panel.months; t++) {
+        const i = s * panel.months + t;
+        if (t < from) {
+          expect(Number.isNaN(recent.table.valueZ[i])).toBe(true);
+          continue;
+        }
+        for (const name of ['valueZ', 'volumeZ', 'unitValueRatio'] as const) {
+          const a = full.table[name][i];
+          const b = recent.table[name][i];
+          if (Number.isNaN(a)) expect(Number.isNaN(b)).toBe(true);
+          else {
+            expect(b).toBeCloseTo(a, 12);
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+
   it('explanations name the indicators, numbers and thresholds in Japanese and English', () => {
     const a = find('KOR', '2504', '2023-12')!;
     expect(a.explanation.en).toContain('Severe collapse after a control');

@@ -4,7 +4,7 @@ import { RollingMedian } from './rollingMedian.ts';
 import { unitValueRatio } from './unitValueRatio.ts';
 import { partnerShares } from './partnerShares.ts';
 import { priceMoves } from './priceMove.ts';
-import { eventIndicators, type EventWindow, type RecordedEvent } from './events.ts';
+import { eventConcerns, eventIndicators, type EventWindow, type RecordedEvent } from './events.ts';
 
 /** The indicators every series gets each month (NaN where one does not apply or history is too short). */
 export const indicatorNames = [
@@ -84,33 +84,40 @@ export function computeIndicators(
   params: IndicatorParameters,
   events: readonly RecordedEvent[] = [],
   prices: readonly PriceSeries[] = [],
+  into?: PanelIndicators,
+  /** First month (column) whose z-scores and unit-value ratios are needed; earlier ones are left NaN. */
+  from = 0,
 ): PanelIndicators {
   const T = panel.months;
   const n = panel.series.length;
   const size = n * T;
-  const table = {} as IndicatorTable;
-  for (const name of indicatorNames) table[name] = new Float64Array(size).fill(NaN);
-  const expected = new Float64Array(size);
-  const scale = new Float64Array(size);
+  // Arrays of a previous call of the same size are reused (chunked scans), so memory is not reallocated.
+  const reuse = into && into.expected.length === size ? into : undefined;
+  const table = reuse?.table ?? ({} as IndicatorTable);
+  for (const name of indicatorNames) table[name] = reuse ? table[name].fill(NaN) : new Float64Array(size).fill(NaN);
+  const expected = reuse?.expected ?? new Float64Array(size);
+  const scale = reuse?.scale ?? new Float64Array(size);
   const work = new SeasonalWork(T, params.seasonal);
   const uvMedian = new RollingMedian(params.unitValueWindow);
   const { valueZ, valueRatio, volumeZ } = table;
   for (let s = 0; s < n; s++) {
     const off = s * T;
-    seasonalZ(panel.value, off, T, params.seasonal, work, valueZ, expected, scale);
+    seasonalZ(panel.value, off, T, params.seasonal, work, valueZ, expected, scale, from);
     for (let i = off; i < off + T; i++) valueRatio[i] = expected[i] > 0 ? panel.value[i] / expected[i] : NaN;
     if (panel.quantity[off] === panel.quantity[off]) {
-      seasonalZ(panel.quantity, off, T, params.seasonal, work, volumeZ, null, null);
-      unitValueRatio(panel.value, panel.quantity, off, T, uvMedian, table.unitValueRatio);
+      seasonalZ(panel.quantity, off, T, params.seasonal, work, volumeZ, null, null, from);
+      unitValueRatio(panel.value, panel.quantity, off, T, uvMedian, table.unitValueRatio, from);
     }
   }
   partnerShares(panel, table);
 
   const eventIds: string[][] = new Array(n);
+  const none: string[] = [];
   for (let s = 0; s < n; s++) {
-    eventIds[s] = events.length
-      ? eventIndicators(events, panel.series[s], panel.start, T, params.eventWindow, table.eventLead, table.eventAge, s * T)
-      : [];
+    const key = panel.series[s];
+    eventIds[s] = events.some((e) => eventConcerns(e, key))
+      ? eventIndicators(events, key, panel.start, T, params.eventWindow, table.eventLead, table.eventAge, s * T)
+      : none;
   }
 
   const priceCodes: string[][] = Array.from({ length: n }, () => []);

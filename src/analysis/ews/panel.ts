@@ -248,3 +248,42 @@ export function buildPanel(rows: readonly MonthlyRow[], options: PanelOptions = 
 export function panelPeriods(panel: SeriesPanel): string[] {
   return Array.from({ length: panel.months }, (_, t) => periodString(panel.start + t));
 }
+
+/**
+ * A panel from series already laid out in typed arrays (generators, stores that read columns): no row objects.
+ * Every group (reporter × product × flow) must include its world total (partner WLD).
+ */
+export function panelFromSeries(
+  series: SeriesKey[],
+  start: number,
+  months: number,
+  value: Float64Array,
+  quantity: Float64Array,
+  units: (string | null)[],
+): SeriesPanel {
+  const groupIndex = new Map<string, number>();
+  const members: number[][] = [];
+  const totals: number[] = [];
+  const group = new Int32Array(series.length);
+  const aggregate = new Uint8Array(series.length);
+  series.forEach((k, s) => {
+    const gk = `${k.reporter}\t${k.hs}\t${k.flow}`;
+    let g = groupIndex.get(gk);
+    if (g === undefined) {
+      g = members.length;
+      groupIndex.set(gk, g);
+      members.push([]);
+      totals.push(-1);
+    }
+    group[s] = g;
+    if (aggregatePartners.has(k.partner)) aggregate[s] = 1;
+    if (k.partner === worldPartner) totals[g] = s;
+    else if (!aggregate[s]) members[g].push(s);
+  });
+  const groups: SeriesGroup[] = members.map((m, g) => {
+    if (totals[g] < 0) throw new ChokepointError('bad_input', `series group ${[...groupIndex.keys()][g]} has no world total (partner WLD)`);
+    const k = series[totals[g]];
+    return { reporter: k.reporter, hs: k.hs, flow: k.flow, partners: Int32Array.from(m), total: totals[g], derivedTotal: false };
+  });
+  return { start, months, series, units, value, quantity, aggregate, group, groups };
+}

@@ -142,9 +142,6 @@ export function parseRuleSet(text: string, file?: string): RuleSet {
 
 export const defaultRuleSet: RuleSet = validateRuleSet(defaultRuleSetJson, 'defaultRules.json');
 
-const holds = (value: number, op: Comparison, threshold: number): boolean =>
-  op === '>=' ? value >= threshold : op === '<=' ? value <= threshold : op === '>' ? value > threshold : value < threshold;
-
 const fmt = (name: IndicatorName, v: number): string => {
   const unit = indicatorLabels[name].unit;
   if (unit === 'share' || unit === 'ratio') return `${(v * 100).toFixed(1)} %`;
@@ -168,7 +165,19 @@ export function evaluateRules(
   const alerts: Alert[] = [];
   const rules = ruleSet.rules;
   const table = indicators.table;
-  const conds = rules.map((r) => r.when.map((c) => ({ ...c, data: table[c.indicator] })));
+  // Conditions flattened into parallel arrays (op as a number) so the inner loop does no lookups.
+  const data: Float64Array[] = [];
+  const opCode: number[] = [];
+  const threshold: number[] = [];
+  const ruleEnd = new Int32Array(rules.length);
+  for (let r = 0; r < rules.length; r++) {
+    for (const c of rules[r].when) {
+      data.push(table[c.indicator]);
+      opCode.push(ops.indexOf(c.op));
+      threshold.push(c.threshold);
+    }
+    ruleEnd[r] = data.length;
+  }
   const minShare = ruleSet.parameters.minPartnerShare;
   const share = table.partnerShare;
   const fired = new Int32Array(rules.length);
@@ -178,12 +187,17 @@ export function evaluateRules(
       const i = off + t;
       if (!(share[i] >= minShare)) continue;
       let nFired = 0;
+      let c = 0;
       for (let r = 0; r < rules.length; r++) {
-        const cs = conds[r];
+        const end = ruleEnd[r];
         let ok = true;
-        for (let c = 0; c < cs.length; c++) {
-          if (!holds(cs[c].data[i], cs[c].op, cs[c].threshold)) {
+        for (; c < end; c++) {
+          const v = data[c][i];
+          const th = threshold[c];
+          const op = opCode[c];
+          if (!(op === 0 ? v >= th : op === 1 ? v <= th : op === 2 ? v > th : v < th)) {
             ok = false;
+            c = end;
             break;
           }
         }

@@ -43,17 +43,20 @@ const MAD_TO_SIGMA = 1.4826;
 export class SeasonalWork {
   readonly level: Float64Array;
   readonly centred: Float64Array;
+  readonly residual: Float64Array;
   readonly abs: RollingMedian;
   constructor(months: number, p: SeasonalParameters) {
     this.level = new Float64Array(months);
     this.centred = new Float64Array(months);
+    this.residual = new Float64Array(months);
     this.abs = new RollingMedian(p.scaleWindow);
   }
 }
 
 /**
  * Computes z (and the baseline B and scale σ, to draw thresholds) for x[off … off+T) into the same offsets of
- * the outputs. `expected` and `scale` may be null when not needed.
+ * the outputs. `expected` and `scale` may be null when not needed. z and σ are computed from month `from` on
+ * (NaN before): a scan of recent months does not pay for the scale of every past month.
  */
 export function seasonalZ(
   x: Float64Array,
@@ -64,6 +67,7 @@ export function seasonalZ(
   z: Float64Array,
   expected: Float64Array | null,
   scale: Float64Array | null,
+  from = 0,
 ): void {
   const level = work.level;
   const abs = work.abs;
@@ -85,16 +89,18 @@ export function seasonalZ(
   }
   // Centred 2×12 moving average C_u, defined for 6 ≤ u ≤ T−7 (NaN if any month in its span is NaN).
   const centred = work.centred;
-  for (let u = 0; u < months; u++) {
-    if (u < 6 || u + 6 >= months) {
-      centred[u] = NaN;
-      continue;
+  centred.fill(NaN);
+  if (months >= 13) {
+    // Running sum of the 11 inner months x_{u−5} … x_{u+5} (NaN propagates, as it should).
+    let inner = 0;
+    for (let j = 1; j <= 11; j++) inner += x[off + j];
+    for (let u = 6; u + 6 < months; u++) {
+      centred[u] = (inner + 0.5 * (x[off + u - 6] + x[off + u + 6])) / 12;
+      inner += x[off + u + 6] - x[off + u - 5];
     }
-    let c = 0.5 * (x[off + u - 6] + x[off + u + 6]);
-    for (let j = u - 5; j <= u + 5; j++) c += x[off + j];
-    centred[u] = c / 12;
   }
   const K = p.years;
+  const residual = work.residual;
   for (let t = 0; t < months; t++) {
     const i = off + t;
     const L = level[t];
@@ -119,14 +125,33 @@ export function seasonalZ(
       const c = p.offset * L;
       e = Math.log((xt + c) / (B + c));
     }
+    residual[t] = e;
+    if (expected) expected[i] = B;
+  }
+  // Scale and z from month `from` on; the rolling median is first filled with the residuals just before it.
+  const start = from < 0 ? 0 : from;
+  let first = start;
+  for (let n = 0; first > 0 && n < p.scaleWindow; ) {
+    first--;
+    if (residual[first] === residual[first]) n++;
+  }
+  for (let t = first; t < start; t++) {
+    const e = residual[t];
+    if (e === e) abs.push(e < 0 ? -e : e);
+  }
+  for (let t = 0; t < start; t++) {
+    z[off + t] = NaN;
+    if (scale) scale[off + t] = NaN;
+  }
+  for (let t = start; t < months; t++) {
+    const e = residual[t];
     let sigma = NaN;
     if (abs.count >= p.minResiduals) {
       sigma = MAD_TO_SIGMA * abs.median();
       if (sigma < p.minScale) sigma = p.minScale;
     }
-    z[i] = e / sigma;
-    if (expected) expected[i] = B;
-    if (scale) scale[i] = sigma;
+    z[off + t] = e / sigma;
+    if (scale) scale[off + t] = sigma;
     if (e === e) abs.push(e < 0 ? -e : e);
   }
 }

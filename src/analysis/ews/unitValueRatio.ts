@@ -13,10 +13,23 @@ export function unitValueRatio(
   months: number,
   median: RollingMedian,
   out: Float64Array,
+  from = 0,
 ): void {
   median.reset();
   const needed = Math.ceil(median.window / 2);
-  for (let t = 0; t < months; t++) {
+  const start = from < 0 ? 0 : from;
+  // Fill the window with the unit values just before `from`, then roll.
+  let first = start;
+  for (let n = 0; first > 0 && n < median.window; ) {
+    first--;
+    if (quantity[off + first] > 0 && value[off + first] > 0) n++;
+  }
+  for (let t = first; t < start; t++) {
+    const q = quantity[off + t];
+    const v = value[off + t];
+    if (q > 0 && v > 0) median.push(v / q);
+  }
+  for (let t = start; t < months; t++) {
     const i = off + t;
     const q = quantity[i];
     const v = value[i];

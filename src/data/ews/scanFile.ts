@@ -95,15 +95,17 @@ export function scanLoaded(
 ): Scan {
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   let panel: SeriesPanel;
-  let indicators: PanelIndicators;
+  let indicators: PanelIndicators | undefined;
   if (loaded.kind === 'prices') {
     ({ panel, indicators } = pricePanel(priceSeriesOf(loaded.imported)));
   } else {
     panel = buildPanel(loaded.imported.rows, { file: loaded.imported.file.name, missing: loaded.imported.missing });
-    indicators = computeIndicators(panel, ruleSet.parameters, options.events ?? [], options.prices ?? []);
   }
   const last = panel.months - 1;
   const from = options.all ? 0 : options.from ? periodIndex(options.from, { field: 'from' }) - panel.start : options.to ? periodIndex(options.to, { field: 'to' }) - panel.start : last;
   const to = options.all ? last : options.to ? periodIndex(options.to, { field: 'to' }) - panel.start : last;
-  return { panel, indicators, alerts: evaluateRules(panel, indicators, ruleSet, from, to), ruleSet };
+  if (loaded.kind === 'trade') {
+    indicators = computeIndicators(panel, ruleSet.parameters, options.events ?? [], options.prices ?? [], undefined, Math.max(0, from));
+  }
+  return { panel, indicators: indicators!, alerts: evaluateRules(panel, indicators!, ruleSet, from, to), ruleSet };
 }
