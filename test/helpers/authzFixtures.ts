@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../src/analysis/marking.ts';
+import { setGroup } from '../../src/data/reference/groupStore.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -12,6 +13,11 @@ import type { Marking } from '../../src/analysis/marking.ts';
 export type AuthzFixture = (app: FastifyInstance, marking: Marking) => Promise<string>;
 
 export const authzFixtures: Record<string, AuthzFixture> = {
+  /** A country group (src/data/reference/groupStore.ts). */
+  countryGroup: async (app, marking) => {
+    const id = `AUTHZ_${randomUUID().slice(0, 8).toUpperCase().replaceAll('-', '')}`;
+    return (await setGroup(app.services.state, { id, members: ['JPN'], marking })).id;
+  },
   /** A catalog entry (synthetic, no rows) with the marking stored in dataset_markings. */
   dataset: async (app, marking) => {
     const id = `authz-${randomUUID().slice(0, 8)}`;

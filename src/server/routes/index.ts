@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.ts';
+import { groupRoutes } from './groups.ts';
+import { countryRoutes } from './countries.ts';
 import { datasetRoutes } from './datasets.ts';
 import { maritimeRoutes } from './maritime.ts';
 import { authRoutes } from './auth.ts';
@@ -11,4 +13,4 @@ import { datasetMarkingRoutes } from './datasetMarkings.ts';
 import { consultationRoutes } from './consultation.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes];
