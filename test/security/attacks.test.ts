@@ -7,7 +7,7 @@ import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { testSession } from '../helpers/auth.ts';
 
 /** Session fixation, CSRF, brute force, token handling, injection in every text field, oversized bodies. */
-type Injected = { method: 'POST'; url: string; payload?: unknown; headers?: Record<string, string>; remoteAddress?: string };
+type LoginExtra = { headers?: Record<string, string>; remoteAddress?: string };
 
 function cookiesOf(res: { headers: Record<string, unknown> }): Record<string, string> {
   const raw = res.headers['set-cookie'];
@@ -31,8 +31,8 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     await state.close();
   });
 
-  const login = (username: string, password: string, extra: Partial<Injected> = {}) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, ...extra });
+  const login = (username: string, password: string, extra: LoginExtra = {}) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: extra.headers, remoteAddress: extra.remoteAddress });
 
   it('login sets an HttpOnly SameSite=Strict session cookie, Secure behind TLS; hashes are argon2id', async () => {
     const { user, password } = await testSession(app, { role: 'viewer' });
@@ -161,7 +161,7 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
               method: method.toUpperCase() as 'POST',
               url: path.replace(/\{\w+\}/g, 'x'),
               headers: admin.headers,
-              payload: sample(schema, field, text),
+              payload: sample(schema, field, text) as Record<string, unknown>,
               remoteAddress: '10.0.1.1',
             });
             expect(res.statusCode, `${method} ${path} ${field} = ${JSON.stringify(text)}: ${res.body}`).toBeLessThan(500);
@@ -178,6 +178,19 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     const opened = await app.inject({ method: 'POST', url: '/api/consultation/cases', payload: { topic: 'other', question: payloads[1] } });
     const read = await app.inject({ method: 'POST', url: '/api/consultation/cases/read', payload: { token: opened.json().caseToken } });
     expect(read.json().messages[0].body).toBe(payloads[1]);
+  });
+
+  it('changing my password needs the current one and ends my other sessions', async () => {
+    const s = await testSession(app, { role: 'viewer' });
+    const other = await login(s.user.username, s.password, { remoteAddress: '10.0.2.1' });
+    const otherCookie = `chokepoint_session=${valueOf(cookiesOf(other).chokepoint_session)}`;
+    const change = (currentPassword: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword, newPassword: 'a brand new passphrase' } });
+    expect((await change('not my password')).statusCode).toBe(403);
+    expect((await change(s.password)).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/auth/me', headers: s.headers })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: otherCookie } })).statusCode).toBe(401);
+    expect((await login(s.user.username, 'a brand new passphrase', { remoteAddress: '10.0.2.1' })).statusCode).toBe(200);
   });
 
   it('oversized bodies get 413, on public and signed-in routes', async () => {

@@ -74,7 +74,7 @@ describe.each(stateBackends)('marking flow (%s)', (backend) => {
 
   it('raising needs analysis.write; lowering needs declassify and a reason, and is audited with it', async () => {
     const id = await authzFixtures.dataset(app, { level: 1, compartments: [], releasableTo: null });
-    const put = (headers: Record<string, string>, body: unknown) => app.inject({ method: 'PUT', url: `/api/datasets/${id}/marking`, headers, payload: body });
+    const put = (headers: Record<string, string>, body: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/datasets/${id}/marking`, headers, payload: body });
     const viewer = await testSession(app, { role: 'viewer', level: 3 });
     expect((await put(viewer.headers, { marking: { level: 2, compartments: [], releasableTo: null } })).statusCode).toBe(403);
     const raised = await put(cleared.headers, { marking: { level: 2, compartments: ['semiconductors'], releasableTo: null } });

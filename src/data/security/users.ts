@@ -197,3 +197,25 @@ export async function createFirstAdministrator(db: StateDb): Promise<{ user: Use
     throw error;
   }
 }
+
+/** The user changes their own password: the current one must be right; other sessions end. */
+export async function changeOwnPassword(
+  db: StateDb,
+  userId: string,
+  current: string,
+  next: string,
+  keepSessionHash: string | null,
+): Promise<void> {
+  const { verifyPassword } = await import('./secrets.ts');
+  const [row] = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [userId]);
+  if (!row || !(await verifyPassword(row.password_hash, current))) {
+    throw new ChokepointError('forbidden', 'the current password is wrong', { field: 'currentPassword' });
+  }
+  checkPasswordStrength(next, 'newPassword');
+  if (next === current) throw badInput('the new password must differ from the current one', { field: 'newPassword' });
+  const hashed = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [userId, hashed]);
+    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [userId, keepSessionHash]);
+  });
+}

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ChokepointError } from '../../errors.ts';
-import { decoyPasswordHash, verifyPassword } from '../../data/security/secrets.ts';
+import { decoyPasswordHash, sha256, verifyPassword } from '../../data/security/secrets.ts';
+import { changeOwnPassword } from '../../data/security/users.ts';
 import { ErrorSchema, SessionUserSchema } from '../security/schemas.ts';
 import { createSession, endSession, sessionCookie, sessionUser } from '../security/session.ts';
 import { clearSessionCookies, setSessionCookies } from '../security/plugin.ts';
@@ -122,6 +123,29 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { via: _via, ...user } = currentUser(request);
       return user;
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { authz: { kind: 'action' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (ends my other sessions)',
+        body: Type.Object(
+          { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 1, maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ ok: Type.Boolean() }) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const sessionId = request.cookies[sessionCookie];
+      await changeOwnPassword(app.services.state, user.id, request.body.currentPassword, request.body.newPassword, sessionId ? sha256(sessionId) : null);
+      await app.audit(request, { action: 'user.change_password', objectType: 'user', objectId: user.id });
+      return { ok: true };
     },
   );
 };
