@@ -3,6 +3,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../src/analysis/marking.ts';
+import { createRun, createScenario, finishRun } from '../../src/data/scenarioStore.ts';
+import { parseScenarioText } from '../../src/data/scenarioFile.ts';
 import { setGroup } from '../../src/data/reference/groupStore.ts';
 
 /**
@@ -48,4 +50,16 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     );
     return id;
   },
+  /** A saved scenario (issue 7). */
+  scenario: async (app, marking) => (await createScenario(app.services.state, authzScenario(marking))).id,
+  /** A finished scenario run with a minimal result. */
+  scenarioRun: async (app, marking) => {
+    const scenario = await createScenario(app.services.state, authzScenario(marking));
+    const run = await createRun(app.services.state, { scenarioId: scenario.id, version: 1, marking });
+    await finishRun(app.services.state, run.id, { name: 'authorization fixture', products: [] }, marking);
+    return run.id;
+  },
 };
+
+const authzScenarioText = 'name: authorization fixture\nshocks:\n  - {type: export-cut, exporter: CHN, products: ["811292"], duration: 1}\n';
+const authzScenario = (marking: Marking) => ({ definition: parseScenarioText(authzScenarioText), text: authzScenarioText, marking });

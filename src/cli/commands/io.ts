@@ -4,27 +4,9 @@ import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { importIoTable, loadIoTable, readIoTableFile } from '../../data/ioTables.ts';
 import { provenanceOf } from '../../data/catalog.ts';
-import {
-  domesticCoefficients,
-  importCoefficients,
-  technicalCoefficients,
-} from '../../analysis/io/coefficients.ts';
-import { outputMultipliers } from '../../analysis/io/leontief.ts';
+import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';
 import type { IoTable } from '../../analysis/io/table.ts';
 import { badInput } from '../../errors.ts';
-
-/** Column sums of (I − A)⁻¹ (closed) and [I − (I − M̂)A]⁻¹ (open), by iteration (no inverse is formed). */
-export function multipliersOf(table: IoTable): {
-  sectors: { code: string; en: string; ja: string }[];
-  outputMultiplier: { closed: number[]; open: number[] };
-} {
-  const A = technicalCoefficients(table.Z, table.output);
-  const Ad = domesticCoefficients(A, importCoefficients(table));
-  return {
-    sectors: table.sectors.map((s) => ({ code: s.code, en: s.en, ja: s.ja })),
-    outputMultiplier: { closed: [...outputMultipliers(A)], open: [...outputMultipliers(Ad)] },
-  };
-}
 
 /** `chokepoint io import|multipliers`: input-output tables (Japan MIC national tables, OECD ICIO). */
 export const registerIo: RegisterCommand = (program, context) => {
@@ -72,7 +54,7 @@ export const registerIo: RegisterCommand = (program, context) => {
         const p = provenanceOf(loaded.entry);
         source = `${p.dataset}: ${p.title}, ${p.publisher}, version ${p.version}`;
       }
-      const result = multipliersOf(table);
+      const result = outputMultiplierTable(table);
       ctx.print(result, () =>
         [
           renderTable(
