@@ -1,7 +1,7 @@
 import { sqlString, type Row } from './analytics/store.ts';
 import { countryByBaciCode } from './reference/countries.ts';
 import { criticalHsCodes } from './criticalGoodsRegistry.ts';
-import { resolveScreen, type ScreenProvenance, type ScreenRequest, type ScreenServices } from './screen.ts';
+import { resolveScreen, type ResolvedScreen, type ScreenProvenance, type ScreenRequest, type ScreenServices } from './screen.ts';
 import { shares } from '../analysis/shares.ts';
 import { hhi } from '../analysis/hhi.ts';
 import { topShares } from '../analysis/topShares.ts';
@@ -71,12 +71,14 @@ interface FlowAgg extends Row {
 export async function productDossier(
   services: ScreenServices,
   request: ScreenRequest & { hs6: string },
+  /** The request already resolved (with critical: false), when the caller resolved it to key a cache. */
+  resolvedScreen?: ResolvedScreen,
 ): Promise<ProductDossier> {
   const hs6 = request.hs6.trim();
   if (!/^\d{6}$/.test(hs6)) {
     throw new ChokepointError('unknown_code', `"${request.hs6}" is not an HS6 code (six digits, e.g. 811292)`, { field: 'hs6' });
   }
-  const resolved = await resolveScreen(services, { ...request, critical: false });
+  const resolved = resolvedScreen ?? (await resolveScreen(services, { ...request, critical: false }));
   const label = services.labels?.label(hs6, resolved.entry.hs);
   const reporters = resolved.input.reporters as { reporter: string; members: number[] }[];
   const members = reporters[0].members;
@@ -156,7 +158,8 @@ export async function productDossier(
   }
   const verdicts = resolved.input.methods.map((m) => m.method.evaluate(years, request.year, m.thresholds, m.options));
   let critical: string[] = [];
-  if (services.state) critical = (await criticalHsCodes(services.state)).get(hs6) ?? [];
+  if (resolved.critical) critical = resolved.critical.get(hs6) ?? [];
+  else if (services.state) critical = (await criticalHsCodes(services.state)).get(hs6) ?? [];
   return {
     hs6,
     labelEn: label?.en ?? '',

@@ -145,6 +145,22 @@ function baciCodesOf(iso3s: readonly string[]): number[] {
   return iso3s.flatMap((iso3) => countryByIso3(iso3)?.baciCodes ?? []);
 }
 
+/** `eu2021.hhi=0.3`, `share=0.6` (CLI --threshold, or comma-separated in the API) → { 'eu2021.hhi': 0.3, share: 0.6 }. */
+export function parseThresholds(list: string[] = []): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of list) {
+    const m = /^([a-z0-9]+(?:\.[A-Za-z0-9]+)?)=(.+)$/.exec(item.trim());
+    const value = m ? Number(m[2]) : NaN;
+    if (!m || !Number.isFinite(value)) {
+      throw new ChokepointError('bad_input', `threshold "${item}" must look like name=value or method.name=value (e.g. eu2021.hhi=0.3)`, {
+        field: 'threshold',
+      });
+    }
+    out[m[1]] = value;
+  }
+  return out;
+}
+
 /** Splits threshold overrides per method; a bare name applies to the chosen method. */
 export function thresholdsByMethod(overrides: Record<string, number> = {}, method?: string): Record<string, Thresholds> {
   const per: Record<string, Partial<Thresholds>> = {};
@@ -297,7 +313,11 @@ function toItem(row: ScreenRow, resolved: ResolvedScreen, services: ScreenServic
 
 /** Screens one reporter (country or group) for one year; items ranked by import value. */
 export async function runScreen(services: ScreenServices, request: ScreenRequest): Promise<ScreenResult> {
-  const resolved = await resolveScreen(services, request);
+  return executeScreen(services, await resolveScreen(services, request), request.year);
+}
+
+/** Runs an already resolved screen (callers that cache results key them on the resolved input). */
+export async function executeScreen(services: ScreenServices, resolved: ResolvedScreen, year: number): Promise<ScreenResult> {
   const rows = await runScreenQuery(services.analytics, resolved.input);
   const all = rows.map((row) => toItem(row, resolved, services));
   const counts = Object.fromEntries(methods.map((m) => [m.id, all.filter((i) => i.flags[m.id]).length]));
@@ -305,7 +325,7 @@ export async function runScreen(services: ScreenServices, request: ScreenRequest
   return {
     reporter: resolved.reporter,
     reporterMembers: resolved.reporterMembers,
-    year: request.year,
+    year,
     window: resolved.window,
     entry: resolved.entry,
     items,

@@ -4,7 +4,9 @@ import type { RegisterCommand } from './index.ts';
 import type { CliContext } from '../context.ts';
 import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
-import { runScreen, screenAllToFile, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
+import { parseThresholds, runScreen, screenAllToFile, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
+
+export { parseThresholds };
 import { writeScreenCsv, writeScreenParquet, writeScreenXlsx } from '../../data/screenExport.ts';
 import { methods } from '../../analysis/methods/index.ts';
 import { ChokepointError } from '../../errors.ts';
@@ -32,22 +34,6 @@ export function parseYear(text: string, field = 'year'): number {
     throw new ChokepointError('bad_input', `--${field} must be a year such as 2024, not "${text}"`, { field });
   }
   return year;
-}
-
-/** `--threshold eu2021.hhi=0.3 --threshold share=0.6` → { 'eu2021.hhi': 0.3, share: 0.6 }. */
-export function parseThresholds(list: string[] = []): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of list) {
-    const m = /^([a-z0-9]+(?:\.[A-Za-z0-9]+)?)=(.+)$/.exec(item.trim());
-    const value = m ? Number(m[2]) : NaN;
-    if (!m || !Number.isFinite(value)) {
-      throw new ChokepointError('bad_input', `--threshold "${item}" must look like name=value or method.name=value (e.g. eu2021.hhi=0.3)`, {
-        field: 'threshold',
-      });
-    }
-    out[m[1]] = value;
-  }
-  return out;
 }
 
 export function parseWindow(text: string): number {

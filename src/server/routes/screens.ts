@@ -1,0 +1,238 @@
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '../security/markings.ts';
+import { executeScreen, parseThresholds, resolveScreen, type ScreenRequest, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
+import { productLabelsFor } from '../../data/productLabels.ts';
+import { methods } from '../../analysis/methods/index.ts';
+import type { Marking } from '../../analysis/marking.ts';
+import { ResultCache } from '../resultCache.ts';
+import { ChokepointError } from '../../errors.ts';
+
+/**
+ * /api/screens — the supply-chain screen (PRODUCT.md §3.2) of one reporter and year: every imported HS6 with
+ * its indicators and method flags, paginated, sortable and filterable, with counts per method and provenance.
+ * A screen derives from its trade dataset and carries that dataset's marking; a user who may not read the
+ * dataset gets 404, as if it did not exist (docs/security.md).
+ */
+const ThresholdsSchema = Type.Record(Type.String(), Type.Record(Type.String(), Type.Number()));
+
+export const ScreenProvenanceSchema = Type.Object({
+  dataset: Type.String(),
+  title: Type.String(),
+  publisher: Type.String(),
+  version: Type.String(),
+  synthetic: Type.Boolean(),
+  method: Type.String(),
+  thresholds: ThresholdsSchema,
+  partner: Type.Optional(Type.String()),
+  concern: Type.Array(Type.String()),
+  likeMinded: Type.Array(Type.String()),
+});
+
+const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const ScreenItemSchema = Type.Object({
+  reporter: Type.String(),
+  hs6: Type.String({ description: 'HS6 code (HS revision of the dataset)' }),
+  labelEn: Type.String(),
+  labelJa: Type.String(),
+  importValueUsd: Type.Number(),
+  hhi: Type.Number({ description: 'Σ s², 0–1' }),
+  topSupplier: Type.String({ description: 'ISO3' }),
+  topShare: Type.Number(),
+  top3Share: Type.Number(),
+  suppliers: Type.Number(),
+  countriesTo75: Type.Number(),
+  concernShare: Type.Number(),
+  likeMindedShare: Type.Number(),
+  partnerShare: Nullable(Type.Number()),
+  extraGroupShare: Type.Number(),
+  unitValueUsdPerTonne: Nullable(Type.Number()),
+  exportValueUsd: Type.Number(),
+  importExportRatio: Type.Number({ description: 'M/X; 9999 when the reporter exports none (noExports)' }),
+  noExports: Type.Boolean(),
+  worldExportHhi: Nullable(Type.Number()),
+  topWorldExporter: Type.Union([Type.String(), Type.Null()]),
+  topWorldExporterShare: Nullable(Type.Number()),
+  yearsWithImports: Type.Number(),
+  critical: Type.Array(Type.String()),
+  flags: Type.Record(Type.String(), Type.Boolean()),
+  persistence: Type.Record(Type.String(), Type.Object({ met: Type.Number(), of: Type.Number() })),
+});
+
+const sortable = [
+  'importValueUsd',
+  'hhi',
+  'topShare',
+  'top3Share',
+  'suppliers',
+  'countriesTo75',
+  'concernShare',
+  'likeMindedShare',
+  'worldExportHhi',
+  'importExportRatio',
+  'exportValueUsd',
+  'hs6',
+] as const;
+
+export const ScreenQuerySchema = Type.Object({
+  reporter: Type.String({ minLength: 2, maxLength: 64, description: 'ISO3, name or group id (EU27 …)' }),
+  year: Type.Integer({ minimum: 1900, maximum: 2200 }),
+  dataset: Type.Optional(Type.String({ maxLength: 64 })),
+  partner: Type.Optional(Type.String({ maxLength: 64, description: 'named partner for the majority method' })),
+  thresholds: Type.Optional(Type.String({ maxLength: 500, description: 'comma-separated method.name=value, e.g. eu2021.hhi=0.3' })),
+  window: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  method: Type.Optional(Type.String({ description: 'only products flagged by this method' })),
+  critical: Type.Optional(Type.Boolean({ description: 'only critical goods (特定重要物資)' })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'HS6 prefix or words of the label (ja/en)' })),
+  topSupplier: Type.Optional(Type.String({ maxLength: 3 })),
+  minImportUsd: Type.Optional(Type.Number({ minimum: 0 })),
+  sort: Type.Optional(Type.Union(sortable.map((s) => Type.Literal(s)))),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
+});
+type ScreenQuery = Static<typeof ScreenQuerySchema>;
+
+const ScreenResponseSchema = Type.Object({
+  reporter: Type.String(),
+  reporterMembers: Type.Array(Type.String()),
+  year: Type.Number(),
+  window: Type.Number(),
+  screened: Type.Number({ description: 'products the reporter imports' }),
+  counts: Type.Record(Type.String(), Type.Number(), { description: 'products flagged per method' }),
+  methods: Type.Array(
+    Type.Object({ id: Type.String(), nameJa: Type.String(), nameEn: Type.String(), citation: Type.String() }),
+  ),
+  total: Type.Number({ description: 'items matching the filters' }),
+  page: Type.Number(),
+  pageSize: Type.Number(),
+  items: Type.Array(ScreenItemSchema),
+  provenance: ScreenProvenanceSchema,
+  marking: MarkingSchema,
+});
+
+const CountsResponseSchema = Type.Object({
+  reporter: Type.String(),
+  year: Type.Number(),
+  screened: Type.Number(),
+  counts: Type.Record(Type.String(), Type.Number()),
+  provenance: ScreenProvenanceSchema,
+  marking: MarkingSchema,
+});
+
+/** Services for screen routes: the app's stores plus the HS labels (read once, reloaded when re-imported). */
+export function screenServicesOf(app: FastifyInstance): ScreenServices {
+  const { dataDir, catalog, analytics, state } = app.services;
+  const hsEntry = catalog.find('hs');
+  const key = hsEntry ? `${hsEntry.path}` : '';
+  if (labelCache.key !== key) labelCache = { key, labels: productLabelsFor(dataDir) };
+  return { dataDir, catalog, analytics, state, labels: labelCache.labels };
+}
+let labelCache: { key: string; labels: ScreenServices['labels'] } = { key: '\0', labels: undefined };
+
+const screenCache = new ResultCache<ScreenResult>(32);
+
+/** Resolves, checks the marking, and returns the (cached) full screen with the marking it carries. */
+export async function screenFor(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  query: Pick<ScreenQuery, 'reporter' | 'year' | 'dataset' | 'partner' | 'thresholds' | 'window' | 'critical'>,
+): Promise<{ result: ScreenResult; marking: Marking }> {
+  const services = screenServicesOf(app);
+  const screenRequest: ScreenRequest = {
+    reporter: query.reporter,
+    year: query.year,
+    dataset: query.dataset,
+    partner: query.partner,
+    critical: query.critical,
+    window: query.window,
+    thresholds: parseThresholds(query.thresholds ? query.thresholds.split(',').filter(Boolean) : []),
+  };
+  const resolved = await resolveScreen(services, screenRequest);
+  const marking = deriveMarking([await datasetMarking(app, resolved.entry.id)]);
+  assertReadable(request, marking, 'dataset');
+  if (marking.level >= 1) {
+    await app.audit(request, { action: 'read', objectType: 'screen', objectId: `${resolved.entry.id}:${resolved.reporter}:${query.year}`, marking });
+  }
+  const key = ResultCache.key([resolved.input, resolved.entry.path, resolved.critical ? [...resolved.critical] : null, marking]);
+  const result = await screenCache.get(key, () => executeScreen(services, resolved, query.year));
+  return { result, marking };
+}
+
+function matchesText(item: ScreenResult['items'][number], q: string): boolean {
+  const text = q.trim().toLowerCase();
+  if (/^\d+$/.test(text)) return item.hs6.startsWith(text);
+  return item.labelEn.toLowerCase().includes(text) || item.labelJa.includes(q.trim());
+}
+
+export const screenRoutes: FastifyPluginAsync = async (app) => {
+  app.get(
+    '/screens',
+    {
+      config: { authz: { kind: 'none', reason: 'a screen is derived from a trade dataset; marking checks in test/server/screens.test.ts' } },
+      schema: {
+        tags: ['screens'],
+        summary: 'Supply-chain screen of a reporter and year: indicators and method flags per HS6 product',
+        querystring: ScreenQuerySchema,
+        response: { 200: ScreenResponseSchema },
+      },
+    },
+    async (request) => {
+      const query = request.query as ScreenQuery;
+      if (query.method && !methods.some((m) => m.id === query.method)) {
+        throw new ChokepointError('bad_input', `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`, { field: 'method' });
+      }
+      const { result, marking } = await screenFor(app, request, query);
+      let items = result.items;
+      if (query.method) items = items.filter((i) => i.flags[query.method!]);
+      if (query.q) items = items.filter((i) => matchesText(i, query.q!));
+      if (query.topSupplier) items = items.filter((i) => i.topSupplier === query.topSupplier!.toUpperCase());
+      if (query.minImportUsd !== undefined) items = items.filter((i) => i.importValueUsd >= query.minImportUsd!);
+      const sort: (typeof sortable)[number] = (query.sort as (typeof sortable)[number] | undefined) ?? 'importValueUsd';
+      const direction = (query.order ?? (sort === 'hs6' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
+      items = [...items].sort((a, b) => {
+        const x = a[sort];
+        const y = b[sort];
+        if (x === y) return a.hs6.localeCompare(b.hs6);
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return (x < y ? -1 : 1) * direction;
+      });
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 50;
+      return {
+        reporter: result.reporter,
+        reporterMembers: result.reporterMembers,
+        year: result.year,
+        window: result.window,
+        screened: result.screened,
+        counts: result.counts,
+        methods: methods.map((m) => ({ id: m.id, nameJa: m.name.ja, nameEn: m.name.en, citation: m.citation })),
+        total: items.length,
+        page,
+        pageSize,
+        items: items.slice((page - 1) * pageSize, page * pageSize).map(({ provenance: _p, ...rest }) => rest),
+        provenance: { ...result.provenance, method: query.method ?? 'all' },
+        marking,
+      };
+    },
+  );
+
+  app.get(
+    '/screens/counts',
+    {
+      config: { authz: { kind: 'none', reason: 'derived from a trade dataset; marking checks in test/server/screens.test.ts' } },
+      schema: {
+        tags: ['screens'],
+        summary: 'Products flagged per method for a reporter and year',
+        querystring: Type.Pick(ScreenQuerySchema, ['reporter', 'year', 'dataset', 'partner', 'thresholds', 'window', 'critical']),
+        response: { 200: CountsResponseSchema },
+      },
+    },
+    async (request) => {
+      const { result, marking } = await screenFor(app, request, request.query as ScreenQuery);
+      return { reporter: result.reporter, year: result.year, screened: result.screened, counts: result.counts, provenance: result.provenance, marking };
+    },
+  );
+};
