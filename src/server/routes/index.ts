@@ -4,6 +4,9 @@ import { datasetRoutes } from './datasets.ts';
 import { screenRoutes } from './screens.ts';
 import { productRoutes } from './products.ts';
 import { criticalGoodRoutes } from './criticalGoods.ts';
+import { screenRoutes } from './screens.ts';
+import { productRoutes } from './products.ts';
+import { criticalGoodRoutes } from './criticalGoods.ts';
 import { maritimeRoutes } from './maritime.ts';
 import { authRoutes } from './auth.ts';
 import { userRoutes } from './users.ts';
@@ -14,4 +17,4 @@ import { datasetMarkingRoutes } from './datasetMarkings.ts';
 import { consultationRoutes } from './consultation.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, screenRoutes, productRoutes, criticalGoodRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, screenRoutes, productRoutes, criticalGoodRoutes, screenRoutes, productRoutes, criticalGoodRoutes];
