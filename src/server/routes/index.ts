@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { healthRoutes } from './health.ts';
+import { groupRoutes } from './groups.ts';
+import { countryRoutes } from './countries.ts';
 import { datasetRoutes } from './datasets.ts';
 import { screenRoutes } from './screens.ts';
 import { productRoutes } from './products.ts';
 import { criticalGoodRoutes } from './criticalGoods.ts';
-import { screenRoutes } from './screens.ts';
-import { productRoutes } from './products.ts';
-import { criticalGoodRoutes } from './criticalGoods.ts';
+import { scenarioRoutes } from './scenarios.ts';
+import { ioRoutes } from './io.ts';
 import { maritimeRoutes } from './maritime.ts';
 import { authRoutes } from './auth.ts';
 import { userRoutes } from './users.ts';
@@ -17,4 +18,4 @@ import { datasetMarkingRoutes } from './datasetMarkings.ts';
 import { consultationRoutes } from './consultation.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, screenRoutes, productRoutes, criticalGoodRoutes, screenRoutes, productRoutes, criticalGoodRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, scenarioRoutes, ioRoutes, screenRoutes, productRoutes, criticalGoodRoutes];
