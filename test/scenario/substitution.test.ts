@@ -29,6 +29,17 @@ describe('reallocation LP (HiGHS)', () => {
     expect(r.total).toBeCloseTo(25, 9);
   });
 
+  it('partners of equal weight share a pool in proportion to their capacity', () => {
+    // Need 5, no like-minded partner: B (8) and D (2) each divert half of what they can → B 4, D 1.
+    const r = reallocateLp(
+      solver,
+      [{ need: 5, partners: [2, 4], capacity: [8, 2], likeMinded: [false, false] }],
+      true,
+    );
+    expect(r.replaced[0][0]).toBeCloseTo(4, 9);
+    expect(r.replaced[0][1]).toBeCloseTo(1, 9);
+  });
+
   it('without like-minded preference the total is the same', () => {
     const blocks: ReallocationBlock[] = [
       { need: 10, partners: [1, 2, 3], capacity: [4, 8, 3], likeMinded: [true, false, true] },

@@ -6,9 +6,12 @@ import { ChokepointError } from '../../errors.ts';
  *   maximise Σ_{k,t,p} w_p x_ktp  (w = 1, or 1 + ε for like-minded partners when they go first)
  *   subject to Σ_p x_ktp ≤ need_kt                (no more than the reporter lost of product k in month t)
  *              0 ≤ x_ktp ≤ cap_ktp                (partner p's divertible exports, ramping up over time)
- * Each (product, month) block has one coupling row, so the optimum total is min(need, Σ_p cap): a fractional
- * knapsack (Dantzig 1957). HiGHS solves the full programme for the reported run (who supplies what); Monte Carlo
- * draws use the closed form, which tests check against HiGHS.
+ * Partners of equal weight are interchangeable in this programme, so it is solved over two pooled columns per
+ * (product, month) — like-minded and others, each bounded by its pool's capacity — and each pool's amount is
+ * split among its partners in proportion to their capacity (the tie-break: every partner diverts the same share
+ * of what it can). This keeps a full trade year (thousands of products × hundreds of partners) to a few tens of
+ * thousands of columns. Each block has one coupling row, so the optimum total is min(need, Σ cap), a fractional
+ * knapsack (Dantzig 1957): Monte Carlo draws use that closed form, which tests check against HiGHS.
  */
 export interface ReallocationBlock {
   /** Reporter's need (lost imports) in this product-month. */
@@ -32,44 +35,47 @@ export function reallocateLp(
   blocks: ReallocationBlock[],
   likeMindedFirst: boolean,
 ): ReallocationResult {
-  const cols: { block: number; index: number }[] = [];
-  const colCost: number[] = [];
-  const colUpper: number[] = [];
+  // Column c = pool (block, like-minded?) with the summed capacity of its partners.
+  const pools: { block: number; likeMinded: boolean; capacity: number }[] = [];
   const starts: number[] = [0];
   const indices: number[] = [];
   const rowUpper: number[] = [];
   blocks.forEach((b, bi) => {
     if (b.need <= 0) return;
-    let any = false;
-    b.partners.forEach((_p, pi) => {
-      if (b.capacity[pi] <= 0) return;
-      indices.push(cols.length);
-      cols.push({ block: bi, index: pi });
-      colCost.push(likeMindedFirst && b.likeMinded[pi] ? 1 + likeMindedBonus : 1);
-      colUpper.push(b.capacity[pi]);
-      any = true;
+    const sums = [0, 0];
+    b.capacity.forEach((c, pi) => {
+      if (c > 0) sums[b.likeMinded[pi] ? 1 : 0] += c;
     });
+    let any = false;
+    for (const likeMinded of [true, false]) {
+      const capacity = sums[likeMinded ? 1 : 0];
+      if (capacity <= 0) continue;
+      indices.push(pools.length);
+      pools.push({ block: bi, likeMinded, capacity });
+      any = true;
+    }
     if (!any) return;
     starts.push(indices.length);
     rowUpper.push(b.need);
   });
   const replaced = blocks.map((b) => b.partners.map(() => 0));
-  if (cols.length === 0) return { replaced, total: 0 };
+  if (pools.length === 0) return { replaced, total: 0 };
   const numRows = rowUpper.length;
+  const numCols = pools.length;
   const solution = highs.withModel(
     {
-      numCols: cols.length,
+      numCols,
       numRows,
       sense: highs.constants.objectiveSense.maximize,
-      colCost: Float64Array.from(colCost),
-      colLower: new Float64Array(cols.length),
-      colUpper: Float64Array.from(colUpper),
+      colCost: Float64Array.from(pools, (p) => (likeMindedFirst && p.likeMinded ? 1 + likeMindedBonus : 1)),
+      colLower: new Float64Array(numCols),
+      colUpper: Float64Array.from(pools, (p) => p.capacity),
       rowLower: new Float64Array(numRows).fill(-highs.infinity),
       rowUpper: Float64Array.from(rowUpper),
       matrix: {
         format: 'csr',
         numRows,
-        numCols: cols.length,
+        numCols,
         starts: Int32Array.from(starts),
         indices: Int32Array.from(indices),
         values: new Float64Array(indices.length).fill(1),
@@ -86,10 +92,15 @@ export function reallocateLp(
     },
   );
   let total = 0;
-  cols.forEach((c, i) => {
-    const v = Math.max(0, solution[i]);
-    replaced[c.block][c.index] = v;
-    total += v;
+  pools.forEach((pool, c) => {
+    const amount = Math.min(pool.capacity, Math.max(0, solution[c]));
+    if (amount <= 0) return;
+    const b = blocks[pool.block];
+    b.capacity.forEach((cap, pi) => {
+      if (cap > 0 && b.likeMinded[pi] === pool.likeMinded)
+        replaced[pool.block][pi] = (amount * cap) / pool.capacity;
+    });
+    total += amount;
   });
   return { replaced, total };
 }
