@@ -192,7 +192,7 @@ export function classify(ind: EntryIndicators, ruleSet: ZoneRuleSet): ZoneClassi
 export function describeCondition(c: ConditionTrace): string {
   const v =
     c.value === null ? 'missing' : typeof c.value === 'number' ? formatIndicator(c.value) : String(c.value);
-  const mark = c.met === null ? '?' : c.met ? '✓' : '✗';
+  const mark = c.met === null ? '?' : c.met ? '✓' : '×';
   return `${c.indicator} ${v} ${c.op} ${String(c.threshold)} ${mark}`;
 }
 

@@ -12,10 +12,11 @@ import { registerIo } from './io.ts';
 import { registerTech } from './tech.ts';
 import { registerZones } from './zones.ts';
 import { registerPolicy } from './policy.ts';
+import { registerDossier } from './dossier.ts';
 import { registerGroups } from './groups.ts';
 import { registerEws } from './ews.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerGroups, registerEws, registerTech, registerZones, registerPolicy, registerScenario, registerIo, registerMaritime];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerGroups, registerEws, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerMaritime];
