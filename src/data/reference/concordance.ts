@@ -10,6 +10,10 @@ export const concordanceHeadings = ['2844', '8103', '8106', '8107', '8109', '811
 
 export type HsRevision = 'HS17' | 'HS22';
 
+function isCovered(code: string): boolean {
+  return concordanceHeadings.some((h) => code.startsWith(h) || h.startsWith(code));
+}
+
 // prettier-ignore
 /** HS 2017 subheading → the HS 2022 subheadings its goods moved to. */
 const hs17ToHs22: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -58,6 +62,11 @@ export interface CodeMapping {
   relation: Relation;
   /** False when the code is the same subheading in both revisions. */
   changed: boolean;
+  /**
+   * True when the code's heading is one this table covers; false means "unchanged" is assumed, not checked
+   * (HS 2022 changed other headings too: 0307, 4403, 8549 … are not in this table).
+   */
+  covered: boolean;
 }
 
 function targets(code: string, from: HsRevision): string[] {
@@ -73,13 +82,14 @@ function targets(code: string, from: HsRevision): string[] {
 export function mapHsCode(code: string, from: HsRevision, to: HsRevision): CodeMapping {
   const c = code.trim();
   if (from === to || c.length !== 6) {
-    const changed = from !== to && c.length === 4 && c === '8107';
+    const changed = from === 'HS17' && to === 'HS22' && c === '8107';
     return {
       from: { code: c, revision: from },
       to,
       codes: changed ? ['8112'] : [c],
       relation: changed ? 'n:1' : '1:1',
       changed,
+      covered: from === to || isCovered(c),
     };
   }
   const codes = targets(c, from);
@@ -89,7 +99,7 @@ export function mapHsCode(code: string, from: HsRevision, to: HsRevision): CodeM
   const merged = fanIn > 1;
   const relation: Relation = split && merged ? 'n:n' : split ? '1:n' : merged ? 'n:1' : '1:1';
   const changed = split || merged || codes[0] !== c;
-  return { from: { code: c, revision: from }, to, codes, relation, changed };
+  return { from: { code: c, revision: from }, to, codes, relation, changed, covered: isCovered(c) };
 }
 
 /** The HS 2017 codes whose scope changed in HS 2022 (keys of the table). */
