@@ -16,6 +16,7 @@ import { apiTokenRoutes } from './apiTokens.ts';
 import { auditRoutes } from './auditLog.ts';
 import { datasetMarkingRoutes } from './datasetMarkings.ts';
 import { consultationRoutes } from './consultation.ts';
+import { ewsRoutes } from './ews.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, scenarioRoutes, ioRoutes, screenRoutes, productRoutes, criticalGoodRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, scenarioRoutes, ioRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes];

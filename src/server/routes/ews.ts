@@ -1,0 +1,369 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { randomUUID } from 'node:crypto';
+import { ChokepointError } from '../../errors.ts';
+import { MarkingSchema, assertReadable, readableSql, deriveMarking, datasetMarking } from '../security/markings.ts';
+import { currentUser } from '../security/access.ts';
+import { provenanceOf } from '../../data/catalog.ts';
+import { publicMarking, type Marking } from '../../analysis/marking.ts';
+import { alertLevels } from '../../analysis/ews/levels.ts';
+import { indicatorNames } from '../../analysis/ews/indicators.ts';
+import { buildPanel, panelPeriods } from '../../analysis/ews/panel.ts';
+import { computeIndicators } from '../../analysis/ews/indicators.ts';
+import { defaultRuleSet, validateRuleSet } from '../../analysis/ews/rules.ts';
+import { backtest } from '../../analysis/ews/backtest.ts';
+import { readMonthly } from '../../data/ews/seriesStore.ts';
+import { recordedEvents, ruleSetById } from '../../data/ews/itemScan.ts';
+import { alertHistory, getAlert, getItem, listAlerts, listItems, rulePrecision, transitionAlert, type AlertStatus } from '../../data/ews/ewsState.ts';
+
+/**
+ * /api/ews — early warning (早期警戒): alert inbox and lifecycle, monitored items with their series and
+ * thresholds, rule sets, recorded events, backtests. Alerts and items carry markings; lists and counts only
+ * include what the reader may see (docs/security.md).
+ */
+const Label = Type.Object({ ja: Type.String(), en: Type.String() });
+const Indicator = Type.Object({ rule: Type.String(), name: Type.String(), value: Type.Union([Type.Number(), Type.Null()]), op: Type.String(), threshold: Type.Number() });
+const AlertSchema = Type.Object({
+  id: Type.String(),
+  itemId: Type.Union([Type.String(), Type.Null()]),
+  ruleSet: Type.String(),
+  period: Type.String(),
+  reporter: Type.String(),
+  partner: Type.String(),
+  hs: Type.String(),
+  flow: Type.String(),
+  level: Type.Number(),
+  levelName: Label,
+  rules: Type.Array(Type.Object({ id: Type.String(), level: Type.Number(), label: Label })),
+  indicators: Type.Array(Indicator),
+  explanation: Label,
+  status: Type.String(),
+  assignee: Type.Union([Type.String(), Type.Null()]),
+  feedback: Type.Union([Type.String(), Type.Null()]),
+  feedbackReason: Type.Union([Type.String(), Type.Null()]),
+  marking: MarkingSchema,
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+const ItemSchema = Type.Object({
+  id: Type.String(),
+  listId: Type.String(),
+  reporter: Type.String(),
+  partner: Type.Union([Type.String(), Type.Null()]),
+  hs: Type.String(),
+  flow: Type.String(),
+  label: Label,
+  grade: Type.String(),
+  cadence: Type.String(),
+  dataset: Type.Union([Type.String(), Type.Null()]),
+  ruleSet: Type.String(),
+  nextScanAt: Type.Union([Type.String(), Type.Null()]),
+  lastScanAt: Type.Union([Type.String(), Type.Null()]),
+  marking: MarkingSchema,
+});
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const writers = ['administrator', 'analyst'] as ('administrator' | 'analyst')[];
+
+const withLevelName = <T extends { level: number }>(a: T) => ({ ...a, levelName: alertLevels[a.level as 1 | 2 | 3 | 4] });
+const readable = (request: FastifyRequest) => (n: number) => readableSql(request, 'marking', n);
+
+async function readableAlert(app: Parameters<FastifyPluginAsync>[0], request: FastifyRequest, id: string) {
+  const alert = await getAlert(app.services.state, id);
+  if (!alert) throw new ChokepointError('not_found', 'alert not found', { field: 'id' });
+  assertReadable(request, alert.marking, 'alert', { field: 'id' });
+  return alert;
+}
+
+export const ewsRoutes: FastifyPluginAsync = async (app) => {
+  const state = () => app.services.state;
+
+  app.get(
+    '/ews/alerts',
+    {
+      config: { authz: { kind: 'none', reason: 'marking filter of list and count covered by test/ews/api.test.ts' } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'Alert inbox: filter and page; totals count only alerts the reader may see',
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('acknowledged'), Type.Literal('assigned'), Type.Literal('resolved')])),
+          minLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+          hs: Type.Optional(Type.String({ maxLength: 64 })),
+          reporter: Type.Optional(Type.String({ maxLength: 8 })),
+          partner: Type.Optional(Type.String({ maxLength: 8 })),
+          itemId: Type.Optional(Type.String({ maxLength: 64 })),
+          page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+          pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(AlertSchema), total: Type.Number(), page: Type.Number(), pageSize: Type.Number() }) },
+      },
+    },
+    async (request) => {
+      const q = request.query as { status?: AlertStatus; minLevel?: number; hs?: string; reporter?: string; partner?: string; itemId?: string; page?: number; pageSize?: number };
+      const page = q.page ?? 1;
+      const pageSize = q.pageSize ?? 50;
+      const { items, total } = await listAlerts(state(), { ...q, readable: readable(request) }, page, pageSize);
+      return { items: items.map(withLevelName), total, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/ews/alerts/:id',
+    {
+      config: { authz: { kind: 'none', reason: 'hidden alerts answer 404 like missing ones; covered by test/ews/api.test.ts' } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'One alert with its history',
+        params: IdParams,
+        response: { 200: Type.Object({ alert: AlertSchema, history: Type.Array(Type.Object({ action: Type.String(), actor: Type.Union([Type.String(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]), at: Type.String() })) }) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const alert = await readableAlert(app, request, id);
+      if (alert.marking.level >= 1) await app.audit(request, { action: 'read', objectType: 'ews-alert', objectId: id, marking: alert.marking });
+      return { alert: withLevelName(alert), history: await alertHistory(state(), id) };
+    },
+  );
+
+  const Action = Type.Union([
+    Type.Object({ action: Type.Literal('acknowledge') }, { additionalProperties: false }),
+    Type.Object({ action: Type.Literal('assign'), assignee: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+    Type.Object(
+      { action: Type.Literal('resolve'), feedback: Type.Union([Type.Literal('true_alarm'), Type.Literal('false_alarm')]), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+      { additionalProperties: false },
+    ),
+  ]);
+  app.post(
+    '/ews/alerts/:id/actions',
+    {
+      config: { roles: writers, authz: { kind: 'action' } },
+      schema: { tags: ['early warning'], summary: 'Lifecycle: acknowledge, assign, resolve (with true/false-alarm feedback)', params: IdParams, body: Action, response: { 200: AlertSchema } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params as { id: string };
+      await readableAlert(app, request, id);
+      const updated = await transitionAlert(state(), id, request.body as Parameters<typeof transitionAlert>[2], user.id);
+      await app.audit(request, { action: `alert-${(request.body as { action: string }).action}`, objectType: 'ews-alert', objectId: id, marking: updated.marking });
+      return withLevelName(updated);
+    },
+  );
+
+  app.get(
+    '/ews/precision',
+    {
+      config: { authz: { kind: 'none', reason: 'aggregates over readable alerts only (readableSql)' } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'Precision per rule from feedback on resolved alerts the reader may see',
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ rule: Type.String(), trueAlarms: Type.Number(), falseAlarms: Type.Number(), precision: Type.Union([Type.Number(), Type.Null()]) })) }) },
+      },
+    },
+    async (request) => ({ items: await rulePrecision(state(), readable(request)) }),
+  );
+
+  app.get(
+    '/ews/items',
+    {
+      config: { authz: { kind: 'none', reason: 'marking filter in SQL; covered by test/ews/api.test.ts' } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'Monitored items (grade A–D, cadence)',
+        querystring: Type.Object({ listId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: Type.Object({ items: Type.Array(ItemSchema), total: Type.Number() }) },
+      },
+    },
+    async (request) => {
+      const items = await listItems(state(), { listId: (request.query as { listId?: string }).listId, where: readableSql(request, 'marking', (request.query as { listId?: string }).listId ? 2 : 1) });
+      return { items, total: items.length };
+    },
+  );
+
+  app.get(
+    '/ews/items/:id',
+    {
+      config: { authz: { kind: 'none', reason: 'needs a monthly dataset; covered by test/ews/api.test.ts' } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'An item with its monthly series, seasonal baseline and the value thresholds of the rules',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            item: ItemSchema,
+            series: Type.Union([
+              Type.Null(),
+              Type.Object({
+                partner: Type.String(),
+                periods: Type.Array(Type.String()),
+                value: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+                expected: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+                thresholds: Type.Array(Type.Object({ rule: Type.String(), z: Type.Number(), values: Type.Array(Type.Union([Type.Number(), Type.Null()])) })),
+                valueZ: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+              }),
+            ]),
+            provenance: Type.Union([Type.Null(), Type.Object({}, { additionalProperties: true })]),
+            marking: MarkingSchema,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const item = await getItem(state(), id);
+      if (!item) throw new ChokepointError('not_found', 'item not found', { field: 'id' });
+      assertReadable(request, item.marking, 'item', { field: 'id' });
+      const entry = item.dataset ? app.services.catalog.find(item.dataset) : undefined;
+      if (!entry) return { item, series: null, provenance: null, marking: item.marking };
+      const dm = await datasetMarking(app, entry.id);
+      assertReadable(request, dm, 'item', { field: 'id' });
+      const rows = await readMonthly(app.services.dataDir, app.services.analytics, entry, { reporter: item.reporter, hs: item.hs, flow: item.flow });
+      const marking = deriveMarking([item.marking, dm]);
+      if (rows.length === 0) return { item, series: null, provenance: provenanceOf(entry), marking };
+      const ruleSet = await ruleSetById(state(), item.ruleSet);
+      const panel = buildPanel(rows, { file: entry.id, missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero' });
+      const ind = computeIndicators(panel, ruleSet.parameters, await recordedEvents(state()));
+      const partner = item.partner ?? 'WLD';
+      const s = panel.series.findIndex((k) => k.partner === partner);
+      if (s < 0) return { item, series: null, provenance: provenanceOf(entry), marking };
+      const T = panel.months;
+      const slice = (a: Float64Array) => Array.from(a.subarray(s * T, (s + 1) * T), (v) => (Number.isFinite(v) ? v : null));
+      // Value at which valueZ reaches a rule's threshold: (B + c)·exp(z·σ) − c, c = offset × trailing level.
+      const zThresholds = [...new Set(ruleSet.rules.flatMap((r) => r.when.filter((c) => c.indicator === 'valueZ').map((c) => `${r.id}|${c.threshold}`)))];
+      const level = (t: number) => {
+        let sum = 0;
+        for (let k = t - 12; k < t; k++) sum += panel.value[s * T + k];
+        return t >= 12 ? sum / 12 : NaN;
+      };
+      const thresholds = zThresholds.map((key) => {
+        const [rule, z] = key.split('|');
+        const values = Array.from({ length: T }, (_, t) => {
+          const B = ind.expected[s * T + t];
+          const sigma = ind.scale[s * T + t];
+          const c = ruleSet.parameters.seasonal.offset * level(t);
+          const v = (B + c) * Math.exp(Number(z) * sigma) - c;
+          return Number.isFinite(v) ? Math.max(0, v) : null;
+        });
+        return { rule, z: Number(z), values };
+      });
+      return {
+        item,
+        series: { partner, periods: panelPeriods(panel), value: slice(panel.value), expected: slice(ind.expected), thresholds, valueZ: slice(ind.table.valueZ) },
+        provenance: provenanceOf(entry),
+        marking,
+      };
+    },
+  );
+
+  app.get(
+    '/ews/rule-sets',
+    {
+      config: { authz: { kind: 'none', reason: 'rule sets filtered by marking in memory' } },
+      schema: { tags: ['early warning'], summary: 'Rule sets: the documented default and stored ones', response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), body: Type.Any(), marking: MarkingSchema })), indicators: Type.Array(Type.String()) }) } },
+    },
+    async (request) => {
+      const rows = await state().query<{ id: string; body: unknown; marking: Marking }>(
+        `SELECT id, body, marking FROM ews_rule_sets WHERE ${readableSql(request, 'marking', 1).sql} ORDER BY id`,
+        readableSql(request, 'marking', 1).params,
+      );
+      return { items: [{ id: 'default', body: defaultRuleSet, marking: publicMarking }, ...rows], indicators: [...indicatorNames] };
+    },
+  );
+
+  app.put(
+    '/ews/rule-sets/:id',
+    {
+      config: { roles: writers, authz: { kind: 'action' } },
+      schema: { tags: ['early warning'], summary: 'Save a rule set (validated; thresholds and parameters as in docs/ews.md)', params: IdParams, body: Type.Object({ body: Type.Any(), marking: Type.Optional(MarkingSchema) }), response: { 200: Type.Object({ id: Type.String() }) } },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const { id } = request.params as { id: string };
+      if (id === 'default') throw new ChokepointError('conflict', 'the default rule set is shipped with chokepoint; save yours under another id', { field: 'id' });
+      const { body, marking } = request.body as { body: unknown; marking?: Marking };
+      const ruleSet = validateRuleSet({ ...(body as object), id });
+      const m = marking ?? publicMarking;
+      await state().query(
+        `INSERT INTO ews_rule_sets (id, body, marking, updated_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, marking = EXCLUDED.marking, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [id, JSON.stringify(ruleSet), JSON.stringify(m), user.id],
+      );
+      await app.audit(request, { action: 'save', objectType: 'ews-rule-set', objectId: id, marking: m });
+      return { id };
+    },
+  );
+
+  app.post(
+    '/ews/events',
+    {
+      config: { roles: writers, authz: { kind: 'action' } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'Record an event (export-control announcement) with its dates and source',
+        body: Type.Object(
+          {
+            country: Type.String({ pattern: '^[A-Z]{3}$' }),
+            hs: Type.Array(Type.String({ pattern: '^\\d{2,10}$' }), { minItems: 1, maxItems: 200 }),
+            targets: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{3}$' }), { maxItems: 300 })),
+            announced: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+            effective: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+            title: Label,
+            source: Type.String({ minLength: 1, maxLength: 2000 }),
+            marking: Type.Optional(MarkingSchema),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const b = request.body as { country: string; hs: string[]; targets?: string[]; announced: string; effective: string; title: { ja: string; en: string }; source: string; marking?: Marking };
+      if (b.effective < b.announced) throw new ChokepointError('bad_input', 'effective date is before the announcement', { field: 'effective' });
+      const id = randomUUID();
+      await state().query(
+        'INSERT INTO ews_events (id, country, hs, targets, announced, effective, title, source, marking, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        [id, b.country, JSON.stringify(b.hs), JSON.stringify(b.targets ?? []), b.announced, b.effective, JSON.stringify(b.title), b.source, JSON.stringify(b.marking ?? publicMarking), user.id],
+      );
+      await app.audit(request, { action: 'create', objectType: 'ews-event', objectId: id, marking: b.marking ?? publicMarking });
+      return { id };
+    },
+  );
+
+  app.post(
+    '/ews/backtest',
+    {
+      config: { roles: writers, authz: { kind: 'action' } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'Run a rule set over the history of a monthly dataset: alerts per rule and when, false alarms on a quiet period',
+        body: Type.Object(
+          {
+            dataset: Type.String({ maxLength: 64 }),
+            ruleSet: Type.Optional(Type.String({ maxLength: 64 })),
+            reporter: Type.Optional(Type.String({ maxLength: 8 })),
+            hs: Type.Optional(Type.String({ maxLength: 64 })),
+            flow: Type.Optional(Type.Union([Type.Literal('import'), Type.Literal('export')])),
+            quietFrom: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
+            quietTo: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ report: Type.Any(), provenance: Type.Object({}, { additionalProperties: true }), marking: MarkingSchema }) },
+      },
+    },
+    async (request) => {
+      const b = request.body as { dataset: string; ruleSet?: string; reporter?: string; hs?: string; flow?: 'import' | 'export'; quietFrom?: string; quietTo?: string };
+      const entry = app.services.catalog.find(b.dataset);
+      if (!entry) throw new ChokepointError('not_found', 'dataset not found', { field: 'dataset' });
+      const marking = await datasetMarking(app, entry.id);
+      assertReadable(request, marking, 'dataset', { field: 'dataset' });
+      const rows = await readMonthly(app.services.dataDir, app.services.analytics, entry, { reporter: b.reporter, hs: b.hs, flow: b.flow });
+      if (rows.length === 0) throw new ChokepointError('no_data', 'no monthly rows match', { field: 'dataset' });
+      const ruleSet = await ruleSetById(state(), b.ruleSet ?? 'default');
+      const panel = buildPanel(rows, { file: entry.id, missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero' });
+      const ind = computeIndicators(panel, ruleSet.parameters, await recordedEvents(state()));
+      const { report } = backtest(panel, ind, ruleSet, b.quietFrom && b.quietTo ? { from: b.quietFrom, to: b.quietTo } : undefined);
+      return { report, provenance: { ...provenanceOf(entry), method: `EWS rule set ${ruleSet.id}` }, marking };
+    },
+  );
+};
