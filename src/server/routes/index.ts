@@ -16,7 +16,10 @@ import { apiTokenRoutes } from './apiTokens.ts';
 import { auditRoutes } from './auditLog.ts';
 import { datasetMarkingRoutes } from './datasetMarkings.ts';
 import { consultationRoutes } from './consultation.ts';
+import { techRoutes } from './tech.ts';
+import { zoneRoutes } from './zones.ts';
+import { policyRoutes } from './policy.ts';
 import { ewsRoutes } from './ews.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, scenarioRoutes, ioRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, scenarioRoutes, ioRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes];

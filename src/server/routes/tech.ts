@@ -1,0 +1,231 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
+import { ChokepointError } from '../../errors.ts';
+import { provenanceOf } from '../../data/catalog.ts';
+import { resolveCountry } from '../../data/reference/countries.ts';
+import { findPatentDataset, patentFields, patentRows } from '../../data/tech/patentData.ts';
+import { exportYear, findExportDataset, rcaCoverage } from '../../data/tech/exportData.ts';
+import { fieldWindow, rtaTable } from '../../analysis/tech/fieldWindow.ts';
+import { rca } from '../../analysis/tech/rca.ts';
+import { defaultRuleSet } from '../../analysis/zones/defaultRules.ts';
+
+/**
+ * /api/tech — technology indicators: patent fields, RTA of every country in a field with concentration and
+ * growth (Soete & Wyatt 1983; ASPI), and Balassa RCA of a reporter per product. Each answer carries its
+ * dataset's provenance and marking; a dataset the user may not read answers 404.
+ */
+const Provenance = Type.Object({
+  dataset: Type.String(),
+  title: Type.String(),
+  publisher: Type.String(),
+  version: Type.String(),
+  url: Type.Optional(Type.String()),
+  licence: Type.Optional(Type.String()),
+  retrievedAt: Type.Optional(Type.String()),
+  synthetic: Type.Boolean(),
+});
+const N = Type.Union([Type.Number(), Type.Null()]);
+const RtaQuery = Type.Object({
+  field: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: 'source/field, e.g. uspto/semiconductors',
+  }),
+  window: Type.Optional(Type.Integer({ minimum: 2, maximum: 50 })),
+  dataset: Type.Optional(Type.String({ maxLength: 64 })),
+});
+const RcaQuery = Type.Object({
+  reporter: Type.String({ minLength: 2, maxLength: 64 }),
+  year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
+  products: Type.Optional(Type.String({ maxLength: 2000, description: 'comma-separated product codes' })),
+  dataset: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 100 })),
+});
+
+export const techRoutes: FastifyPluginAsync = async (app) => {
+  const readableDataset = async (request: Parameters<typeof assertReadable>[0], id: string) => {
+    const marking = await datasetMarking(app, id);
+    assertReadable(request, marking, 'dataset', { field: 'dataset' });
+    return marking;
+  };
+
+  app.get(
+    '/tech/fields',
+    {
+      config: {
+        authz: {
+          kind: 'none',
+          reason: 'derived from a patents dataset; marking checks in test/tech/api.test.ts',
+        },
+      },
+      schema: {
+        tags: ['tech'],
+        summary: 'Patent fields present (source/field, years, countries)',
+        querystring: Type.Object({ dataset: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                source: Type.String(),
+                field: Type.String(),
+                firstYear: Type.Number(),
+                lastYear: Type.Number(),
+                countries: Type.Number(),
+              }),
+            ),
+            provenance: Provenance,
+            marking: MarkingSchema,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const entry = findPatentDataset(app.services.catalog, (request.query as { dataset?: string }).dataset);
+      const marking = await readableDataset(request, entry.id);
+      return {
+        items: await patentFields(app.services.analytics, app.services.dataDir, entry),
+        provenance: provenanceOf(entry),
+        marking,
+      };
+    },
+  );
+
+  app.get(
+    '/tech/rta',
+    {
+      config: {
+        authz: {
+          kind: 'none',
+          reason: 'derived from a patents dataset; marking checks in test/tech/api.test.ts',
+        },
+      },
+      schema: {
+        tags: ['tech'],
+        summary:
+          'RTA of every country in a patent field, with concentration (top share, lead ratio, countries to 75 %) and growth',
+        querystring: RtaQuery,
+        response: {
+          200: Type.Object({
+            source: Type.String(),
+            field: Type.String(),
+            year: Type.Number(),
+            window: Type.Array(Type.Number()),
+            method: Type.String(),
+            worldCount: Type.Number(),
+            worldGrowth: N,
+            worldGrowthAllFields: N,
+            topCountry: Type.Union([Type.String(), Type.Null()]),
+            topShare: N,
+            leadRatio: N,
+            countriesTo75: N,
+            hhi: N,
+            items: Type.Array(
+              Type.Object({ country: Type.String(), count: Type.Number(), share: N, rta: N, rtaTrend: N }),
+            ),
+            provenance: Provenance,
+            marking: MarkingSchema,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query as Static<typeof RtaQuery>;
+      const entry = findPatentDataset(app.services.catalog, q.dataset);
+      const marking = await readableDataset(request, entry.id);
+      const [source, field] = q.field.includes('/') ? q.field.split('/') : [undefined, q.field];
+      const fields = (await patentFields(app.services.analytics, app.services.dataDir, entry)).filter(
+        (f) => f.field === field && (!source || f.source === source),
+      );
+      if (fields.length !== 1)
+        throw new ChokepointError(
+          'not_found',
+          `${fields.length ? 'ambiguous' : 'no'} field "${q.field}" (see /api/tech/fields)`,
+          { field: 'field' },
+        );
+      const rows = await patentRows(app.services.analytics, app.services.dataDir, entry, fields[0].source);
+      const w = fieldWindow(rows, [fields[0].field], q.window ?? defaultRuleSet.parameters.windowYears)!;
+      const last = w.years[w.years.length - 1];
+      const c = last.concentration;
+      return {
+        source: fields[0].source,
+        field: fields[0].field,
+        year: last.year,
+        window: w.years.map((y) => y.year),
+        method:
+          'RTA = (P_cf / P_c) / (P_wf / P_w) (Soete & Wyatt 1983); trend = OLS slope per year; growth = log-linear',
+        worldCount: last.world,
+        worldGrowth: w.growth,
+        worldGrowthAllFields: w.growthAll,
+        topCountry: c.topCountry,
+        topShare: c.topShare,
+        leadRatio: c.leadRatio,
+        countriesTo75: c.countriesToReach,
+        hhi: c.hhi,
+        items: rtaTable(w),
+        provenance: provenanceOf(entry),
+        marking,
+      };
+    },
+  );
+
+  app.get(
+    '/tech/rca',
+    {
+      config: {
+        authz: {
+          kind: 'none',
+          reason: 'derived from an exports dataset; marking checks in test/tech/api.test.ts',
+        },
+      },
+      schema: {
+        tags: ['tech'],
+        summary: 'Balassa RCA of a reporter per product, highest first',
+        querystring: RcaQuery,
+        response: {
+          200: Type.Object({
+            reporter: Type.String(),
+            year: Type.Number(),
+            productDigits: Type.Number(),
+            method: Type.String(),
+            coverage: Type.String(),
+            total: Type.Number(),
+            items: Type.Array(
+              Type.Object({ product: Type.String(), exports: Type.Number(), rca: N, worldShare: N }),
+            ),
+            provenance: Provenance,
+            marking: MarkingSchema,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query as Static<typeof RcaQuery>;
+      const reporter = resolveCountry(q.reporter)?.iso3;
+      if (!reporter)
+        throw new ChokepointError('unknown_code', `"${q.reporter}" is not a known country`, {
+          field: 'reporter',
+        });
+      const entry = findExportDataset(app.services.catalog, q.dataset);
+      const marking = await readableDataset(request, entry.id);
+      const data = await exportYear(app.services.analytics, app.services.dataDir, entry, q.year);
+      const wanted = q.products ? new Set(q.products.split(',').map((p) => p.trim())) : undefined;
+      const cells = rca(data.rows)
+        .filter((c) => c.exporter === reporter && (!wanted || wanted.has(c.product)))
+        .sort((a, b) => (b.rca ?? -1) - (a.rca ?? -1) || a.product.localeCompare(b.product));
+      return {
+        reporter,
+        year: data.year,
+        productDigits: data.productDigits,
+        method: 'RCA = (X_ck / X_c) / (X_wk / X_w) (Balassa 1965)',
+        coverage: rcaCoverage(data),
+        total: cells.length,
+        items: cells
+          .slice(0, q.limit ?? 100)
+          .map((c) => ({ product: c.product, exports: c.value, rca: c.rca, worldShare: c.worldShare })),
+        provenance: provenanceOf(entry),
+        marking,
+      };
+    },
+  );
+};
