@@ -2,10 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '../security/markings.ts';
 import { parseThresholds, resolveScreen } from '../../data/screen.ts';
+import { findTradeDataset } from '../../data/tradeDataset.ts';
 import { productDossier, type ProductDossier } from '../../data/productDossier.ts';
 import { mineralView, type MineralTradeView } from '../../data/mineralsTrade.ts';
 import { ResultCache } from '../resultCache.ts';
-import { ScreenProvenanceSchema, screenServicesOf } from './screens.ts';
+import { ScreenProvenanceSchema, screenServicesOf, stateContext } from './screens.ts';
 
 /**
  * /api/products/:hs6 — the product dossier (suppliers over the years, world exporters, the reporter's exports,
@@ -134,28 +135,28 @@ export const productRoutes: FastifyPluginAsync = async (app) => {
       const { hs6 } = request.params as { hs6: string };
       const query = request.query as Static<typeof ProductQuery>;
       const services = screenServicesOf(app);
-      const screenRequest = {
-        reporter: query.reporter,
-        year: query.year,
-        dataset: query.dataset,
-        partner: query.partner,
-        thresholds: parseThresholds(query.thresholds ? query.thresholds.split(',').filter(Boolean) : []),
-      };
-      const resolved = await resolveScreen(services, { ...screenRequest, critical: false });
+      const entry = findTradeDataset(services.catalog, query.dataset);
       const minerals = services.catalog.ofKind('minerals')[0];
-      const marking = deriveMarking([
-        await datasetMarking(app, resolved.entry.id),
-        ...(minerals ? [await datasetMarking(app, minerals.id)] : []),
-      ]);
+      const context = await stateContext(app, [entry.id, ...(minerals ? [minerals.id] : [])]);
+      const marking = context.marking;
       assertReadable(request, marking, 'dataset');
-      if (marking.level >= 1) {
-        await app.audit(request, { action: 'read', objectType: 'product-dossier', objectId: `${resolved.entry.id}:${resolved.reporter}:${query.year}:${hs6}`, marking });
-      }
-      const key = ResultCache.key([hs6, resolved.input, resolved.entry.path, minerals?.path, resolved.critical?.get(hs6.trim()) ?? null, marking]);
+      const params = [hs6, query.reporter, query.year, query.partner, query.thresholds];
+      const key = ResultCache.key([entry.id, entry.path, minerals?.path, params, context.version, marking]);
       const dossier = await dossierCache.get(key, async () => {
+        const screenRequest = {
+          reporter: query.reporter,
+          year: query.year,
+          dataset: entry.id,
+          partner: query.partner,
+          thresholds: parseThresholds(query.thresholds ? query.thresholds.split(',').filter(Boolean) : []),
+        };
+        const resolved = await resolveScreen(services, { ...screenRequest, critical: false });
         const d = await productDossier(services, { ...screenRequest, hs6 }, resolved);
-        return { ...d, minerals: await mineralView(services, d.hs6, query.year, resolved.entry.id) };
+        return { ...d, minerals: await mineralView(services, d.hs6, query.year, entry.id) };
       });
+      if (marking.level >= 1) {
+        await app.audit(request, { action: 'read', objectType: 'product-dossier', objectId: `${entry.id}:${dossier.reporter}:${query.year}:${dossier.hs6}`, marking });
+      }
       return { ...dossier, marking };
     },
   );

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '../security/markings.ts';
-import { executeScreen, parseThresholds, resolveScreen, type ScreenRequest, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
+import { assertReadable, deriveMarking, MarkingSchema } from '../security/markings.ts';
+import { findTradeDataset } from '../../data/tradeDataset.ts';
+import { publicMarking } from '../../analysis/marking.ts';
+import { executeScreen, parseThresholds, resolveScreen, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
 import { productLabelsFor } from '../../data/productLabels.ts';
 import { methods } from '../../analysis/methods/index.ts';
 import type { Marking } from '../../analysis/marking.ts';
@@ -131,33 +133,59 @@ export function screenServicesOf(app: FastifyInstance): ScreenServices {
 }
 let labelCache: { key: string; labels: ScreenServices['labels'] } = { key: '\0', labels: undefined };
 
-const screenCache = new ResultCache<ScreenResult>(32);
+const screenCache = new ResultCache<{ result: ScreenResult; marking: Marking }>(64);
 
-/** Resolves, checks the marking, and returns the (cached) full screen with the marking it carries. */
+export interface StateContext {
+  /** Changes whenever a country group or a critical good changes (max updated_at and count of each). */
+  version: string;
+  marking: Marking;
+}
+
+/**
+ * What a cached result depends on in application state, in ONE query: the versions of the country groups and of
+ * the critical goods registry, and the join of the markings of the datasets used. A cache hit then needs no
+ * further state queries; an edit of a group or a critical good, or a new marking, changes the key.
+ */
+export async function stateContext(app: FastifyInstance, datasetIds: string[]): Promise<StateContext> {
+  const [row] = await app.services.state.query<{ groups: string | null; critical: string | null; markings: Marking[] | string | null }>(
+    `SELECT
+       (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM country_groups) AS groups,
+       (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM critical_goods) AS critical,
+       (SELECT jsonb_agg(marking) FROM dataset_markings WHERE dataset_id = ANY($1::text[])) AS markings`,
+    [datasetIds],
+  );
+  const markings = typeof row.markings === 'string' ? (JSON.parse(row.markings) as Marking[]) : (row.markings ?? []);
+  return { version: `${row.groups}|${row.critical}`, marking: deriveMarking([publicMarking, ...markings]) };
+}
+
+/** Checks the marking (404 when hidden), audits reads of marked results, and returns the (cached) full screen. */
 export async function screenFor(
   app: FastifyInstance,
   request: FastifyRequest,
   query: Pick<ScreenQuery, 'reporter' | 'year' | 'dataset' | 'partner' | 'thresholds' | 'window' | 'critical'>,
 ): Promise<{ result: ScreenResult; marking: Marking }> {
   const services = screenServicesOf(app);
-  const screenRequest: ScreenRequest = {
-    reporter: query.reporter,
-    year: query.year,
-    dataset: query.dataset,
-    partner: query.partner,
-    critical: query.critical,
-    window: query.window,
-    thresholds: parseThresholds(query.thresholds ? query.thresholds.split(',').filter(Boolean) : []),
-  };
-  const resolved = await resolveScreen(services, screenRequest);
-  const marking = deriveMarking([await datasetMarking(app, resolved.entry.id)]);
-  assertReadable(request, marking, 'dataset');
-  if (marking.level >= 1) {
-    await app.audit(request, { action: 'read', objectType: 'screen', objectId: `${resolved.entry.id}:${resolved.reporter}:${query.year}`, marking });
+  const entry = findTradeDataset(services.catalog, query.dataset);
+  const context = await stateContext(app, [entry.id]);
+  assertReadable(request, context.marking, 'dataset');
+  const params = [query.reporter, query.year, query.partner, query.thresholds, query.window, query.critical];
+  const key = ResultCache.key([entry.id, entry.path, params, context.version, context.marking]);
+  const cached = await screenCache.get(key, async () => {
+    const resolved = await resolveScreen(services, {
+      reporter: query.reporter,
+      year: query.year,
+      dataset: entry.id,
+      partner: query.partner,
+      critical: query.critical,
+      window: query.window,
+      thresholds: parseThresholds(query.thresholds ? query.thresholds.split(',').filter(Boolean) : []),
+    });
+    return { result: await executeScreen(services, resolved, query.year), marking: context.marking };
+  });
+  if (context.marking.level >= 1) {
+    await app.audit(request, { action: 'read', objectType: 'screen', objectId: `${entry.id}:${cached.result.reporter}:${query.year}`, marking: context.marking });
   }
-  const key = ResultCache.key([resolved.input, resolved.entry.path, resolved.critical ? [...resolved.critical] : null, marking]);
-  const result = await screenCache.get(key, () => executeScreen(services, resolved, query.year));
-  return { result, marking };
+  return cached;
 }
 
 function matchesText(item: ScreenResult['items'][number], q: string): boolean {
