@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../helpers/tmp.ts';
 import { parseCsv } from '../../src/data/importers/csvRecords.ts';
@@ -173,5 +175,38 @@ describe('Japan Customs country codes', () => {
       if (country) expect(resolveCountry(name)?.iso3, `line ${line}: ${code} ${name}`).toBe(country.iso3);
       else expect(customsAreaByCode(Number(code))?.en, `line ${line}: ${code} ${name}`).toBeDefined();
     }
+  });
+});
+
+describe('names in the other shared datasets', () => {
+  it('resolves every destination of India’s export statistics but the three that are not countries', async () => {
+    const file = path.join(
+      sharedData,
+      'india-exports-hs8/india_exports_hs8_by_country_FY2017-18_to_FY2024-25_usd_mn.csv.gz',
+    );
+    const names = new Set<string>();
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()) });
+    let header = true;
+    for await (const line of lines) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const fields = line.split(','); // …,partner_country,value_usd_million,quantity,unit: read from the end
+      names.add(fields[fields.length - 4]);
+    }
+    expect(names.size).toBeGreaterThan(230);
+    const unresolved = [...names].filter((n) => !resolveCountry(n)).sort();
+    expect(unresolved).toEqual(['INSTALLATIONS IN INTERNATIONAL WATERS', 'PANAMA C Z', 'UNSPECIFIED']);
+    expect(resolveCountry('CHINA P RP')?.iso3).toBe('CHN');
+    expect(resolveCountry('U ARAB EMTS')?.iso3).toBe('ARE');
+  }, 60_000);
+
+  it('resolves every exporter ISO3 of the world exports table', () => {
+    const file = path.join(sharedData, 'world-exports-hs4/world_trade_2017.csv.gz');
+    const rows = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').slice(1).filter(Boolean);
+    const codes = new Set(rows.map((r) => r.split(',')[0].replaceAll('"', '')));
+    expect(codes.size).toBe(224);
+    expect([...codes].filter((c) => !countryByIso3(c))).toEqual([]);
   });
 });

@@ -105,7 +105,7 @@ const t = (variants: string[] = [], includedIn?: string): Extra => ({
 const v = (...variants: string[]): Extra => ({ variants });
 
 // prettier-ignore
-export const countries: readonly Country[] = Object.freeze([
+const table: Country[] = [
   // East Asia
   c('CHN', 'CN', 156, [156], 105, 'east-asia', 'China', '中国', v("People's Republic of China", 'China, mainland', 'PRC', '中華人民共和国')),
   c('HKG', 'HK', 344, [344], 108, 'east-asia', 'Hong Kong, China', '香港', t(['Hong Kong', 'China, Hong Kong SAR', 'China, Hong Kong Special Administrative Region', 'Hong Kong SAR', 'Hong Kong SAR, China', '中国香港'])),
@@ -358,6 +358,19 @@ export const countries: readonly Country[] = Object.freeze([
   c('UMI', 'UM', 581, [849], undefined, 'oceania', 'United States Minor Outlying Islands', '米領小離島', t(['US Misc. Pacific Isds', 'US Miscellaneous Pacific Islands'])),
   c('VUT', 'VU', 548, [548], 611, 'oceania', 'Vanuatu', 'バヌアツ'),
   c('WLF', 'WF', 876, [876], undefined, 'oceania', 'Wallis and Futuna', 'ウォリス・フツナ', t(['Wallis and Futuna Isds', 'Wallis and Futuna Islands'])),
+    // Territories with ISO codes but no code of their own in BACI (their trade is reported with another's).
+  c('GLP', 'GP', 312, [], undefined, 'latin-america', 'Guadeloupe', 'グアドループ', t([], 'FRA')),
+  c('MTQ', 'MQ', 474, [], undefined, 'latin-america', 'Martinique', 'マルティニーク', t([], 'FRA')),
+  c('MAF', 'MF', 663, [], undefined, 'latin-america', 'Saint Martin (French part)', 'サン・マルタン（仏領）', t(['Saint Martin'], 'FRA')),
+  c('SJM', 'SJ', 744, [], undefined, 'europe', 'Svalbard and Jan Mayen', 'スバールバル諸島及びヤンマイエン島', t([], 'NOR')),
+  c('GGY', 'GG', 831, [], undefined, 'europe', 'Guernsey', 'ガーンジー', T),
+  c('JEY', 'JE', 832, [], undefined, 'europe', 'Jersey', 'ジャージー', T),
+  c('IMN', 'IM', 833, [], undefined, 'europe', 'Isle of Man', 'マン島', T),
+  c('ALA', 'AX', 248, [], undefined, 'europe', 'Åland Islands', 'オーランド諸島', t([], 'FIN')),
+  c('ATA', 'AQ', 10, [], undefined, 'world', 'Antarctica', '南極', T),
+  c('BVT', 'BV', 74, [], undefined, 'world', 'Bouvet Island', 'ブーベ島', T),
+  c('HMD', 'HM', 334, [], undefined, 'oceania', 'Heard Island and McDonald Islands', 'ハード島・マクドナルド諸島', T),
+  c('SGS', 'GS', 239, [], undefined, 'latin-america', 'South Georgia and the South Sandwich Islands', 'サウスジョージア・サウスサンドウィッチ諸島', T),
   // Historical entities: reported in older trade data, never in current years.
   c('SUN', 'SU', 810, [810], undefined, 'europe', 'USSR (former)', 'ソ連（旧）', { kind: 'historical', variants: ['Fmr USSR', 'Former USSR', 'USSR', 'Soviet Union', 'ソビエト連邦'] }),
   c('CSK', 'CS', 200, [200], undefined, 'europe', 'Czechoslovakia (former)', 'チェコスロバキア（旧）', { kind: 'historical', variants: ['Czechoslovakia', 'チェコスロバキア'] }),
@@ -372,7 +385,33 @@ export const countries: readonly Country[] = Object.freeze([
   c('XBK', undefined, undefined, [837], undefined, 'world', 'Bunkers', '船舶・航空機用燃料等', { kind: 'area', variants: ['Ship stores and bunkers'] }),
   c('XFZ', undefined, undefined, [838], undefined, 'world', 'Free zones', '自由貿易地域', { kind: 'area' }),
   c('XSC', undefined, undefined, [839], undefined, 'world', 'Special categories', '特殊分類', { kind: 'area' }),
-]);
+];
+
+/**
+ * Spellings met in other sources, by ISO3: India's Export Import Data Bank (DGCI&S abbreviations such as
+ * "CHINA P RP", "U ARAB EMTS") and USGS Mineral Commodity Summaries ("Korea, North").
+ */
+// prettier-ignore
+const sourceSpellings: Record<string, string[]> = {
+  ASM: ['AMERI SAMOA'], ATA: ['ANTARTICA'], ATG: ['ANTIGUA'], BHR: ['BAHARAIN IS'], BGD: ['BANGLADESH PR'],
+  BIH: ['BOSNIA-HRZGOVIN'], VGB: ['BR VIRGN IS'], IOT: ['BRITISH INDIAN'], CAF: ['C AFRI REP'], CPV: ['CAPE VERDE IS'],
+  CYM: ['CAYMAN IS'], CHN: ['CHINA P RP'], CXR: ['CHRISTMAS IS.'], CCK: ['COCOS IS'], COD: ['CONGO D. REP.'],
+  COG: ['CONGO P REP'], COK: ['COOK IS'], DOM: ['DOMINIC REP'], EGY: ['EGYPT A RP'], GNQ: ['EQUTL GUINEA'],
+  FLK: ['FALKLAND IS'], FRO: ['FAROE IS.'], FJI: ['FIJI IS'], GUF: ['FR GUIANA'], PYF: ['FR POLYNESIA'],
+  HMD: ['HEARD MACDONALD'], KIR: ['KIRIBATI REP'], PRK: ['KOREA DP RP', 'Korea, North'], KOR: ['KOREA RP', 'Korea, South'],
+  KGZ: ['KYRGHYZSTAN'], LAO: ['LAO PD RP'], MHL: ['MARSHALL ISLAND'], MNP: ['N. MARIANA IS.'], NRU: ['NAURU RP'],
+  NLD: ['NETHERLAND'], ANT: ['NETHERLANDANTIL'], NIU: ['NIUE IS'], NFK: ['NORFOLK IS'], PAK: ['PAKISTAN IR'],
+  PAN: ['PANAMA REPUBLIC'], PNG: ['PAPUA N GNA'], PCN: ['PITCAIRN IS.'], ESH: ['SAHARWI A.DM RP'], STP: ['SAO TOME'],
+  SAU: ['SAUDI ARAB'], SVK: ['SLOVAK REP'], SLB: ['SOLOMON IS'], LKA: ['SRI LANKA DSR'], SHN: ['ST HELENA'],
+  KNA: ['ST KITT N A'], SPM: ['ST PIERRE'], PSE: ['STATE OF PALEST'], SJM: ['SVALLBARD AND J'], TZA: ['TANZANIA REP'],
+  TKL: ['TOKELAU IS'], TTO: ['TRINIDAD'], TCA: ['TURKS C IS'], ARE: ['U ARAB EMTS'], SCG: ['UNION OF SERBIA & MONTENEGRO'],
+  UMI: ['US MINOR OUTLYING ISLANDS'], VUT: ['VANUATU REP'], VNM: ['VIETNAM SOC REP'], VIR: ['VIRGIN IS US'],
+  WLF: ['WALLIS F IS'], YEM: ['YEMEN REPUBLC'],
+};
+
+export const countries: readonly Country[] = Object.freeze(
+  table.map((c) => Object.freeze({ ...c, variants: [...c.variants, ...(sourceSpellings[c.iso3] ?? [])] })),
+);
 
 /**
  * Japan Customs codes for areas that are not countries in our table (parts of a country, unknown
