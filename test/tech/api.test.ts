@@ -23,8 +23,20 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
     state = await openTestState(backend);
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
     const { dataDir, catalog, analytics } = app.services;
-    await importPatents({ catalog, dataDir, analytics, file: path.join(sharedData, 'patents', 'patents_by_country_field_year.csv'), resolveCountry: resolve });
-    await importExports({ catalog, dataDir, analytics, file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'), resolveCountry: resolve });
+    await importPatents({
+      catalog,
+      dataDir,
+      analytics,
+      file: path.join(sharedData, 'patents', 'patents_by_country_field_year.csv'),
+      resolveCountry: resolve,
+    });
+    await importExports({
+      catalog,
+      dataDir,
+      analytics,
+      file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'),
+      resolveCountry: resolve,
+    });
     analyst = (await testSession(app, { role: 'analyst', level: 2 })).headers;
     viewer = (await testSession(app, { role: 'viewer', level: 0 })).headers;
     cleared = (await testSession(app, { role: 'viewer', level: 2 })).headers;
@@ -35,7 +47,12 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
   });
 
   it('needs a session', async () => {
-    for (const url of ['/api/tech/rta?field=uspto/semiconductors', '/api/zones', '/api/policy/measures', '/api/zones/tech-semiconductors/dossier']) {
+    for (const url of [
+      '/api/tech/rta?field=uspto/semiconductors',
+      '/api/zones',
+      '/api/policy/measures',
+      '/api/zones/tech-semiconductors/dossier',
+    ]) {
       expect((await app.inject({ url })).statusCode).toBe(401);
     }
   });
@@ -55,7 +72,9 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
   });
 
   it('gives Japan’s RCA for HS4 8505 from the exports dataset', async () => {
-    const body = (await app.inject({ url: '/api/tech/rca?reporter=JPN&products=8505,2805', headers: viewer })).json();
+    const body = (
+      await app.inject({ url: '/api/tech/rca?reporter=JPN&products=8505,2805', headers: viewer })
+    ).json();
     expect(body.items.map((i: { product: string }) => i.product)).toEqual(['8505', '2805']);
     expect(body.items[0].rca).toBeGreaterThan(1);
     expect(body.coverage).toBe('all-products');
@@ -73,7 +92,11 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
       method: 'POST',
       url: '/api/zones/tech-semiconductors/override',
       headers: analyst,
-      payload: { zone: 'disruptive', reason: 'gate-all-around and chiplets reshape the field', marking: { level: 2, compartments: [], releasableTo: null } },
+      payload: {
+        zone: 'disruptive',
+        reason: 'gate-all-around and chiplets reshape the field',
+        marking: { level: 2, compartments: [], releasableTo: null },
+      },
     });
     expect(override.statusCode).toBe(200);
     expect(override.json().createdBy).toMatch(/^u-/);
@@ -81,24 +104,43 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
     const hidden = (await app.inject({ url: '/api/zones?screen=false', headers: viewer })).json();
     expect(hidden.total).toBe(total - 1);
     expect(hidden.items.some((i: { id: string }) => i.id === 'tech-semiconductors')).toBe(false);
-    expect((await app.inject({ url: '/api/zones/tech-semiconductors?screen=false', headers: viewer })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/zones/no-such-entry?screen=false', headers: viewer })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/zones/tech-semiconductors/dossier?screen=false', headers: viewer })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: '/api/zones/tech-semiconductors?screen=false', headers: viewer })).statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ url: '/api/zones/no-such-entry?screen=false', headers: viewer })).statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ url: '/api/zones/tech-semiconductors/dossier?screen=false', headers: viewer }))
+        .statusCode,
+    ).toBe(404);
 
-    const seen = (await app.inject({ url: '/api/zones/tech-semiconductors?screen=false', headers: cleared })).json();
+    const seen = (
+      await app.inject({ url: '/api/zones/tech-semiconductors?screen=false', headers: cleared })
+    ).json();
     expect([seen.item.zone, seen.item.ruleZone]).toEqual(['disruptive', 'advantage']);
     expect(seen.history[0].reason).toContain('chiplets');
     const audit = await listAudit(state, {});
-    expect(audit.items.some((a) => a.action === 'zone.override' && a.objectId === 'JPN/tech-semiconductors')).toBe(true);
+    expect(
+      audit.items.some((a) => a.action === 'zone.override' && a.objectId === 'JPN/tech-semiconductors'),
+    ).toBe(true);
   });
 
   it('refuses an override from a viewer', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/zones/tech-chemistry/override', headers: viewer, payload: { zone: 'advantage', reason: 'x' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/zones/tech-chemistry/override',
+      headers: viewer,
+      payload: { zone: 'advantage', reason: 'x' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('exports the dossier as PDF with extractable Japanese text and the marking on every page', async () => {
-    const res = await app.inject({ url: '/api/zones/tech-semiconductors/dossier?lang=ja&format=pdf&screen=false', headers: cleared });
+    const res = await app.inject({
+      url: '/api/zones/tech-semiconductors/dossier?lang=ja&format=pdf&screen=false',
+      headers: cleared,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = pdfText(res.rawPayload);
@@ -109,11 +151,16 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
     expect((pdf.text.match(/秘 \(confidential\)/g) ?? []).length).toBe(2 * pdf.pages);
     const audit = await listAudit(state, {});
-    expect(audit.items.some((a) => a.action === 'export' && a.objectId === 'tech-semiconductors.pdf')).toBe(true);
+    expect(audit.items.some((a) => a.action === 'export' && a.objectId === 'tech-semiconductors.pdf')).toBe(
+      true,
+    );
   });
 
   it('exports the dossier as XLSX carrying the marking', async () => {
-    const res = await app.inject({ url: '/api/zones/tech-chemistry/dossier?lang=en&format=xlsx&screen=false', headers: viewer });
+    const res = await app.inject({
+      url: '/api/zones/tech-chemistry/dossier?lang=en&format=xlsx&screen=false',
+      headers: viewer,
+    });
     expect(res.statusCode).toBe(200);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
@@ -121,7 +168,9 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
     const ws = wb.worksheets[0];
     expect(String(ws.getCell('A1').value)).toBe('PUBLIC (公開)');
     expect(ws.headerFooter.oddFooter).toContain('PUBLIC (公開)');
-    expect(String(ws.getCell('A2').value)).toBe('Critical good / technology dossier: chemistry, materials and pharmaceuticals');
+    expect(String(ws.getCell('A2').value)).toBe(
+      'Critical good / technology dossier: chemistry, materials and pharmaceuticals',
+    );
   });
 
   it('lists the measures catalogue and records an applied measure in the policy map', async () => {
@@ -139,7 +188,17 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
       'like-minded-coordination',
       'global-south-diversification',
     ]);
-    const applied = await app.inject({ method: 'POST', url: '/api/policy/applied', headers: analyst, payload: { entryId: 'tech-chemistry', measureId: 'rd-programme', status: 'planned', note: 'materials R&D' } });
+    const applied = await app.inject({
+      method: 'POST',
+      url: '/api/policy/applied',
+      headers: analyst,
+      payload: {
+        entryId: 'tech-chemistry',
+        measureId: 'rd-programme',
+        status: 'planned',
+        note: 'materials R&D',
+      },
+    });
     expect(applied.statusCode).toBe(200);
     const map = (await app.inject({ url: '/api/policy/map?screen=false', headers: viewer })).json();
     const chem = map.items.find((i: { id: string }) => i.id === 'tech-chemistry');

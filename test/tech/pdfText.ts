@@ -49,7 +49,9 @@ export function pdfText(pdf: Buffer): PdfText {
         [...m[3].matchAll(/<([0-9a-f]+)>/gi)].forEach((u, i) => map.set(from + i, unicodeOf(u[1])));
       }
       const chars = /beginbfchar([\s\S]*?)endbfchar/i.exec(text);
-      if (chars) for (const m of chars[1].matchAll(/<([0-9a-f]{4})>\s*<([0-9a-f]+)>/gi)) map.set(parseInt(m[1], 16), unicodeOf(m[2]));
+      if (chars)
+        for (const m of chars[1].matchAll(/<([0-9a-f]{4})>\s*<([0-9a-f]+)>/gi))
+          map.set(parseInt(m[1], 16), unicodeOf(m[2]));
     } else if (/\bT[Jj]\b/.test(text)) {
       contents.push(text);
     }
@@ -58,7 +60,15 @@ export function pdfText(pdf: Buffer): PdfText {
   for (const c of contents) {
     for (const op of c.matchAll(/\[((?:<[0-9a-f]*>|[^\]])*)\]\s*TJ|<([0-9a-f]*)>\s*Tj/gi)) {
       const hexes = op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-f]*)>/gi)].map((h) => h[1]) : [op[2]];
-      lines.push(hexes.map((h) => hexToCodes(h).map((code) => map.get(code) ?? '\ufffd').join('')).join(''));
+      lines.push(
+        hexes
+          .map((h) =>
+            hexToCodes(h)
+              .map((code) => map.get(code) ?? '\ufffd')
+              .join(''),
+          )
+          .join(''),
+      );
     }
   }
   const pages = (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;

@@ -14,7 +14,8 @@ export const policyFamilyNames: Record<PolicyFamily, { ja: string; en: string }>
 };
 
 /** Risks an entry can show; each comes from an indicator (see riskOf). */
-export type PolicyRisk = 'supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead';
+export type PolicyRisk =
+  'supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead';
 
 export const policyRiskNames: Record<PolicyRisk, { ja: string; en: string }> = {
   'supply-dependence': { ja: '供給途絶・対外依存', en: 'supply dependence' },
@@ -32,17 +33,83 @@ export interface PolicyMeasure {
 }
 
 export const policyMeasures: PolicyMeasure[] = [
-  { id: 'subsidy', family: 'promotion', name: { ja: '補助金(設備投資・生産基盤)', en: 'subsidy (capital investment)' }, zones: ['disruptive', 'advantage', 'dependence'], risks: ['supply-dependence', 'losing-lead'] },
-  { id: 'low-interest-loan', family: 'promotion', name: { ja: '低利融資', en: 'low-interest loan' }, zones: ['advantage', 'dependence'], risks: ['supply-dependence'] },
-  { id: 'tax-credit', family: 'promotion', name: { ja: '税制措置', en: 'tax credit' }, zones: ['disruptive', 'advantage'], risks: ['losing-lead'] },
-  { id: 'rd-programme', family: 'promotion', name: { ja: '研究開発支援', en: 'R&D programme' }, zones: ['disruptive', 'advantage'], risks: ['losing-lead'] },
-  { id: 'export-control', family: 'protection', name: { ja: '輸出管理', en: 'export control' }, zones: ['disruptive', 'advantage'], risks: ['technology-leakage'] },
-  { id: 'technology-management', family: 'protection', name: { ja: '技術管理・技術流出防止', en: 'technology-management scheme' }, zones: ['disruptive', 'advantage'], risks: ['technology-leakage'] },
-  { id: 'investment-screening', family: 'protection', name: { ja: '対内投資審査', en: 'investment screening' }, zones: ['disruptive', 'advantage'], risks: ['technology-leakage'] },
-  { id: 'data-cyber-security', family: 'protection', name: { ja: 'データ・サイバーセキュリティ要件', en: 'data and cyber security requirements' }, zones: ['disruptive', 'advantage', 'dependence'], risks: ['technology-leakage', 'supply-dependence'] },
-  { id: 'stockpile', family: 'partnership', name: { ja: '備蓄', en: 'stockpile' }, zones: ['dependence'], risks: ['supply-dependence', 'supplier-concentration'] },
-  { id: 'like-minded-coordination', family: 'partnership', name: { ja: '同志国との連携', en: 'like-minded coordination' }, zones: ['disruptive', 'advantage', 'dependence'], risks: ['supplier-concentration', 'technology-leakage'] },
-  { id: 'global-south-diversification', family: 'partnership', name: { ja: 'グローバルサウスとの連携による供給源多角化', en: 'Global South diversification' }, zones: ['dependence'], risks: ['supply-dependence', 'supplier-concentration'] },
+  {
+    id: 'subsidy',
+    family: 'promotion',
+    name: { ja: '補助金(設備投資・生産基盤)', en: 'subsidy (capital investment)' },
+    zones: ['disruptive', 'advantage', 'dependence'],
+    risks: ['supply-dependence', 'losing-lead'],
+  },
+  {
+    id: 'low-interest-loan',
+    family: 'promotion',
+    name: { ja: '低利融資', en: 'low-interest loan' },
+    zones: ['advantage', 'dependence'],
+    risks: ['supply-dependence'],
+  },
+  {
+    id: 'tax-credit',
+    family: 'promotion',
+    name: { ja: '税制措置', en: 'tax credit' },
+    zones: ['disruptive', 'advantage'],
+    risks: ['losing-lead'],
+  },
+  {
+    id: 'rd-programme',
+    family: 'promotion',
+    name: { ja: '研究開発支援', en: 'R&D programme' },
+    zones: ['disruptive', 'advantage'],
+    risks: ['losing-lead'],
+  },
+  {
+    id: 'export-control',
+    family: 'protection',
+    name: { ja: '輸出管理', en: 'export control' },
+    zones: ['disruptive', 'advantage'],
+    risks: ['technology-leakage'],
+  },
+  {
+    id: 'technology-management',
+    family: 'protection',
+    name: { ja: '技術管理・技術流出防止', en: 'technology-management scheme' },
+    zones: ['disruptive', 'advantage'],
+    risks: ['technology-leakage'],
+  },
+  {
+    id: 'investment-screening',
+    family: 'protection',
+    name: { ja: '対内投資審査', en: 'investment screening' },
+    zones: ['disruptive', 'advantage'],
+    risks: ['technology-leakage'],
+  },
+  {
+    id: 'data-cyber-security',
+    family: 'protection',
+    name: { ja: 'データ・サイバーセキュリティ要件', en: 'data and cyber security requirements' },
+    zones: ['disruptive', 'advantage', 'dependence'],
+    risks: ['technology-leakage', 'supply-dependence'],
+  },
+  {
+    id: 'stockpile',
+    family: 'partnership',
+    name: { ja: '備蓄', en: 'stockpile' },
+    zones: ['dependence'],
+    risks: ['supply-dependence', 'supplier-concentration'],
+  },
+  {
+    id: 'like-minded-coordination',
+    family: 'partnership',
+    name: { ja: '同志国との連携', en: 'like-minded coordination' },
+    zones: ['disruptive', 'advantage', 'dependence'],
+    risks: ['supplier-concentration', 'technology-leakage'],
+  },
+  {
+    id: 'global-south-diversification',
+    family: 'partnership',
+    name: { ja: 'グローバルサウスとの連携による供給源多角化', en: 'Global South diversification' },
+    zones: ['dependence'],
+    risks: ['supply-dependence', 'supplier-concentration'],
+  },
 ];
 
 export function measureById(id: string): PolicyMeasure | undefined {

@@ -51,7 +51,10 @@ export const technologies: TechnologyEntry[] = [
   },
   {
     id: 'tech-mechanical',
-    name: { ja: '機械工学(工作機械・ロボットを含む)', en: 'mechanical engineering (incl. machine tools, robots)' },
+    name: {
+      ja: '機械工学(工作機械・ロボットを含む)',
+      en: 'mechanical engineering (incl. machine tools, robots)',
+    },
     fields: [f('pct/mechanical-engineering')],
     note: { ja: 'PCT出願(WIPO技術分野: 機械工学)', en: 'PCT applications, WIPO area mechanical engineering' },
   },
@@ -59,13 +62,19 @@ export const technologies: TechnologyEntry[] = [
     id: 'tech-ai',
     name: { ja: '人工知能', en: 'artificial intelligence' },
     fields: [f('wipo/artificial-intelligence')],
-    note: { ja: '細分類の特許データを取り込むと算出', en: 'computed once a finer patent dataset is imported' },
+    note: {
+      ja: '細分類の特許データを取り込むと算出',
+      en: 'computed once a finer patent dataset is imported',
+    },
   },
   {
     id: 'tech-quantum',
     name: { ja: '量子技術', en: 'quantum technology' },
     fields: [f('wipo/quantum')],
-    note: { ja: '細分類の特許データを取り込むと算出', en: 'computed once a finer patent dataset is imported' },
+    note: {
+      ja: '細分類の特許データを取り込むと算出',
+      en: 'computed once a finer patent dataset is imported',
+    },
   },
 ];
 
