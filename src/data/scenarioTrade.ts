@@ -75,7 +75,7 @@ export async function loadScenarioTrade(
     n: number;
   }>(
     `SELECT k, i, sum(v) AS v, sum(q) AS q, count(q) AS nq, count(*) AS n
-       FROM ${source} WHERE t = $1 AND j IN (${codeList}) AND i NOT IN (${codeList}) GROUP BY k, i`,
+       FROM ${source} WHERE t = $1 AND j IN (${codeList}) AND i NOT IN (${codeList}) GROUP BY k, i ORDER BY k, i`,
     [year],
   );
   if (importRows.length === 0) {
@@ -107,7 +107,7 @@ export async function loadScenarioTrade(
           await store.query<{ k: string; i: number; v: number }>(
             `SELECT k, i, sum(v) AS v FROM ${source}
               WHERE t = $1 AND k IN (${affected.map(sqlString).join(', ')}) AND j NOT IN (${codeList}) AND i NOT IN (${codeList})
-              GROUP BY k, i`,
+              GROUP BY k, i ORDER BY k, i`,
             [year],
           )
         ).map((r) => ({ product: r.k, exporter: r.i, value: r.v }));

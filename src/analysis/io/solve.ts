@@ -42,11 +42,9 @@ export function solveIMinus(m: Csr, b: ArrayLike<number>, options: SolveOptions 
     let change = 0;
     let size = 0;
     for (let i = 0; i < n; i++) {
-      let s = b[i];
-      for (let k = m.rowPtr[i]; k < m.rowPtr[i + 1]; k++) {
-        const j = m.col[k];
-        if (j !== i) s += m.val[k] * x[j];
-      }
+      // Σ over the whole row, then take the diagonal term back out (no branch in the inner loop).
+      let s = b[i] - diag[i] * x[i];
+      for (let k = m.rowPtr[i]; k < m.rowPtr[i + 1]; k++) s += m.val[k] * x[m.col[k]];
       const xi = s / (1 - diag[i]);
       change = Math.max(change, Math.abs(xi - x[i]));
       size = Math.max(size, Math.abs(xi));

@@ -4,7 +4,7 @@ import type { ScenarioDefinition, Shock } from './definition.ts';
 import type { TradeBase } from './tradeBase.ts';
 import { combinedCut, shockIntensity, shockReach } from './directLoss.ts';
 import { reallocateLp, replacedTotal, type ReallocationBlock } from './substitution.ts';
-import { drawDownStock, timeToRecover } from './survival.ts';
+import { timeToRecover } from './survival.ts';
 import { propagateDynamic, propagateStatic, type PreparedTable } from './propagation.ts';
 import type { Concordance } from './concordance.ts';
 import { draw, midpoint, ranged, seededRandom, type Range, type Ranged } from './random.ts';
@@ -122,6 +122,8 @@ interface Hit {
   /** Index into the product's partner arrays. */
   index: number;
   reach: Float64Array;
+  /** Whether a shock that cuts exports to every importer reaches this flow. */
+  toAll: boolean;
 }
 
 interface CompiledProduct {
@@ -171,6 +173,12 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
   }
   const reachOf = (product: string, partner: number) =>
     Float64Array.from(shocks, (s) => shockReach(s, product, partner, exposure));
+  const toAllShock = shocks.map((s) => s.type === 'disaster' || (s.type === 'export-cut' && s.to === 'all'));
+  const hit = (index: number, reach: Float64Array): Hit => ({
+    index,
+    reach,
+    toAll: toAllShock.some((t, i) => t && reach[i] > 0),
+  });
   const isSource = (s: Shock, partner: number, product: string) =>
     (s.type === 'export-cut' &&
       s.exporter.codes.includes(partner) &&
@@ -183,7 +191,7 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
     p.partners.forEach((partner, index) => {
       const reach = reachOf(product, partner);
       if (reach.some((w) => w > 0)) {
-        importHits.push({ index, reach });
+        importHits.push(hit(index, reach));
         reach.forEach((w, i) => w > 0 && hitShocks.add(i));
       }
     });
@@ -204,7 +212,7 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
       others.push(code);
       othersValue.push(o.values[i]);
       othersLikeMinded.push(likeMinded.has(code));
-      if (reach.some((w) => w > 0)) othersHits.push({ index, reach });
+      if (reach.some((w) => w > 0)) othersHits.push(hit(index, reach));
       else freeCapacity += o.values[i];
     });
     const shockList = [...hitShocks].sort((a, b) => a - b);
@@ -228,27 +236,44 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
   return compiled;
 }
 
+/** Monthly detail of one product in the central run. */
 interface ProductRun {
   lost: Float64Array;
   lostQuantity: Float64Array | null;
   replaced: Float64Array;
   drawn: Float64Array;
   unmet: Float64Array;
-  timeToSurvive: number | null;
-  timeToRecover: number;
   lostByPartner: Float64Array;
-  replacedByPartner?: Float64Array;
+  replacedByPartner: Float64Array;
 }
 
-interface Run {
-  products: ProductRun[];
+/** The figures kept for every run (central and each Monte Carlo draw): totals per product and per sector. */
+interface RunSummary {
+  lost: Float64Array;
+  replaced: Float64Array;
+  drawn: Float64Array;
+  unmet: Float64Array;
+  /** Months; NaN when the stock lasts through the horizon. */
+  timeToSurvive: Float64Array;
+  timeToRecover: Float64Array;
   economy?: {
     direct: Float64Array;
     inoperability: Float64Array;
     leontief: Float64Array;
     ghosh: Float64Array;
-    ario: ReturnType<typeof propagateDynamic>;
+    arioOutputLoss: Float64Array;
+    arioValueAddedLoss: Float64Array;
+    worstRelativeOutput: number;
+    /** Total output relative to baseline per day (output-weighted). */
+    totalRelative: Float64Array;
   };
+}
+
+interface Run {
+  summary: RunSummary;
+  /** Central run only. */
+  products?: ProductRun[];
+  ario?: ReturnType<typeof propagateDynamic>;
 }
 
 function runOnce(
@@ -260,129 +285,207 @@ function runOnce(
 ): Run {
   const { definition, io } = inputs;
   const shocks = definition.shocks;
-  const intensity = shocks.map((s, i) =>
-    Float64Array.from({ length: months }, (_, t) =>
-      shockIntensity(s.start, params.duration[i], params.rampUp, t),
-    ),
-  );
+  const ns = shocks.length;
+  const intensity = new Float64Array(ns * months);
+  for (let i = 0; i < ns; i++) {
+    for (let t = 0; t < months; t++) {
+      intensity[i * months + t] = shockIntensity(shocks[i].start, params.duration[i], params.rampUp, t);
+    }
+  }
   const toAll = shocks.map((s) => s.type === 'disaster' || (s.type === 'export-cut' && s.to === 'all'));
   const share = Float64Array.from(params.share);
-  const cutAt = (reach: Float64Array, t: number, only?: boolean[]) => {
+  const cutAt = (reach: Float64Array, t: number, onlyToAll: boolean) => {
     let kept = 1;
-    for (let i = 0; i < reach.length; i++) {
-      if (reach[i] > 0 && (!only || only[i])) kept *= 1 - reach[i] * share[i] * intensity[i][t];
+    for (let i = 0; i < ns; i++) {
+      const w = reach[i];
+      if (w > 0 && (!onlyToAll || toAll[i])) kept *= 1 - w * share[i] * intensity[i * months + t];
     }
     return 1 - kept;
   };
-  const products: ProductRun[] = [];
-  const blocks: ReallocationBlock[] = [];
-  const blockOf: { product: number; month: number }[] = [];
-  for (const c of compiled) {
-    const lost = new Float64Array(months);
-    const hasQuantity = c.importHits.some((h) => c.quantities[h.index] !== null);
-    const lostQuantity = hasQuantity ? new Float64Array(months) : null;
-    const replaced = new Float64Array(months);
-    const lostByPartner = new Float64Array(c.partners.length);
-    for (let t = 0; t < months; t++) {
-      let reporterLostToAll = 0;
-      let worldLostToAll = 0;
-      for (const h of c.importHits) {
-        const cut = cutAt(h.reach, t);
-        const v = (cut * c.imports[h.index]) / 12;
-        lost[t] += v;
-        lostByPartner[h.index] += v;
-        const q = c.quantities[h.index];
-        if (lostQuantity && q !== null) lostQuantity[t] += (cut * q) / 12;
-        if (h.reach.some((w, i) => w > 0 && toAll[i])) {
-          const cutAll = cutAt(h.reach, t, toAll);
-          const exporter = c.partners[h.index];
-          reporterLostToAll += cutAll * c.imports[h.index];
-          worldLostToAll += cutAll * (c.imports[h.index] + (c.othersByCode.get(exporter) ?? 0));
-        }
-      }
-      if (lost[t] <= 0) continue;
-      // Other importers that lost the same supply compete for the substitutes in proportion to their loss.
-      const competition = worldLostToAll > 0 ? reporterLostToAll / worldLostToAll : 1;
-      const ramp = params.rampUp > 0 ? Math.min(1, Math.max(0, (t + 0.5 - c.firstStart) / params.rampUp)) : 1;
-      const scale = (params.substitutionShare * ramp * competition) / 12;
-      if (central) {
-        const capacity = Array.from(c.othersValue, (v) => v * scale);
-        for (const h of c.othersHits) capacity[h.index] *= 1 - cutAt(h.reach, t);
-        blocks.push({ need: lost[t], partners: c.others, capacity, likeMinded: c.othersLikeMinded });
-        blockOf.push({ product: products.length, month: t });
-      } else {
-        let capacity = c.freeCapacity;
-        for (const h of c.othersHits) capacity += c.othersValue[h.index] * (1 - cutAt(h.reach, t));
-        replaced[t] = replacedTotal(lost[t], capacity * scale);
-      }
-    }
-    products.push({
-      lost,
-      lostQuantity,
-      replaced,
-      drawn: new Float64Array(months),
-      unmet: new Float64Array(months),
-      timeToSurvive: null,
-      timeToRecover: timeToRecover(
-        c.shocks.map((i) => shocks[i].start + params.duration[i]),
-        params.rampUp,
-      ),
-      lostByPartner,
-      replacedByPartner: central ? new Float64Array(c.others.length) : undefined,
-    });
-  }
-  if (central && blocks.length > 0) {
-    const lp = reallocateLp(inputs.highs, blocks, definition.substitution.likeMindedFirst);
-    blocks.forEach((_b, bi) => {
-      const { product, month } = blockOf[bi];
-      const run = products[product];
-      lp.replaced[bi].forEach((v, pi) => {
-        run.replaced[month] += v;
-        run.replacedByPartner![pi] += v;
-      });
-    });
-  }
-  compiled.forEach((c, k) => {
-    const run = products[k];
-    const shortfall = run.lost.map((l, t) => Math.max(0, l - run.replaced[t]));
-    const stock = (params.stockDays(c.product) / 365) * c.totalImports;
-    const d = drawDownStock(shortfall, stock);
-    run.drawn = d.drawn;
-    run.unmet = d.unmet;
-    run.timeToSurvive = d.timeToSurvive;
-  });
-  if (!io) return { products };
-  const n = io.prepared.table.sectors.length;
+  const K = compiled.length;
+  const summary: RunSummary = {
+    lost: new Float64Array(K),
+    replaced: new Float64Array(K),
+    drawn: new Float64Array(K),
+    unmet: new Float64Array(K),
+    timeToSurvive: new Float64Array(K),
+    timeToRecover: new Float64Array(K),
+  };
+  const n = io ? io.prepared.table.sectors.length : 0;
   // Thousand USD → table units (million of the table's currency): × rate / 1000.
   const toTable = definition.propagation.exchangeRate / 1000;
-  const unmetByMonth = Array.from({ length: months }, () => new Float64Array(n));
+  const unmetByMonth = Array.from({ length: io ? months : 0 }, () => new Float64Array(n));
   const lostImports = new Float64Array(n);
-  compiled.forEach((c, k) => {
-    const sector = io.concordance.sectorOf(c.product);
-    if (sector === undefined) {
-      throw new ChokepointError(
-        'bad_input',
-        `product ${c.product} matches no prefix of concordance ${io.concordance.id}`,
-        {
-          field: 'propagation.concordance',
-        },
-      );
+  const sectorOf = io
+    ? compiled.map((c) => {
+        const sector = io.concordance.sectorOf(c.product);
+        if (sector === undefined) {
+          throw new ChokepointError(
+            'bad_input',
+            `product ${c.product} matches no prefix of concordance ${io.concordance.id}`,
+            {
+              field: 'propagation.concordance',
+            },
+          );
+        }
+        return sector;
+      })
+    : [];
+
+  /** Monthly loss of product k into `lost` (and quantities, partners when given); returns nothing. */
+  const lossOf = (k: number, t: number, lostByPartner?: Float64Array, lostQuantity?: Float64Array | null) => {
+    const c = compiled[k];
+    let lost = 0;
+    let reporterLostToAll = 0;
+    let worldLostToAll = 0;
+    for (const h of c.importHits) {
+      const cut = cutAt(h.reach, t, false);
+      const v = (cut * c.imports[h.index]) / 12;
+      lost += v;
+      if (lostByPartner) lostByPartner[h.index] += v;
+      const q = c.quantities[h.index];
+      if (lostQuantity && q !== null) lostQuantity[t] += (cut * q) / 12;
+      if (h.toAll) {
+        const cutAll = cutAt(h.reach, t, true);
+        reporterLostToAll += cutAll * c.imports[h.index];
+        worldLostToAll += cutAll * (c.imports[h.index] + (c.othersByCode.get(c.partners[h.index]) ?? 0));
+      }
     }
-    products[k].unmet.forEach((u, t) => {
-      unmetByMonth[t][sector] += u * toTable;
-      lostImports[sector] += u * toTable;
+    // Other importers that lost the same supply compete for the substitutes in proportion to their loss.
+    const competition = worldLostToAll > 0 ? reporterLostToAll / worldLostToAll : 1;
+    const ramp = params.rampUp > 0 ? Math.min(1, Math.max(0, (t + 0.5 - c.firstStart) / params.rampUp)) : 1;
+    return { lost, scale: (params.substitutionShare * ramp * competition) / 12 };
+  };
+
+  /** Stock drawdown, TTS/TTR and the sectors' unmet imports of product k, from its monthly loss and replacement. */
+  const settle = (
+    k: number,
+    lost: Float64Array,
+    replaced: Float64Array,
+    drawn?: Float64Array,
+    unmetOut?: Float64Array,
+  ) => {
+    const c = compiled[k];
+    let remaining = (params.stockDays(c.product) / 365) * c.totalImports;
+    let tts = NaN;
+    let lostSum = 0;
+    let replacedSum = 0;
+    let drawnSum = 0;
+    let unmetSum = 0;
+    for (let t = 0; t < months; t++) {
+      lostSum += lost[t];
+      replacedSum += replaced[t];
+      const short = Math.max(0, lost[t] - replaced[t]);
+      if (short <= 0) continue;
+      const take = Math.min(remaining, short);
+      const unmet = short - take;
+      if (Number.isNaN(tts) && unmet > 1e-9 * short) tts = t + remaining / short;
+      remaining -= take;
+      drawnSum += take;
+      unmetSum += unmet;
+      if (drawn) drawn[t] = take;
+      if (unmetOut) unmetOut[t] = unmet;
+      if (io && unmet > 0) {
+        unmetByMonth[t][sectorOf[k]] += unmet * toTable;
+        lostImports[sectorOf[k]] += unmet * toTable;
+      }
+    }
+    summary.lost[k] = lostSum;
+    summary.replaced[k] = replacedSum;
+    summary.drawn[k] = drawnSum;
+    summary.unmet[k] = unmetSum;
+    summary.timeToSurvive[k] = tts;
+    summary.timeToRecover[k] = timeToRecover(
+      c.shocks.map((i) => shocks[i].start + params.duration[i]),
+      params.rampUp,
+    );
+  };
+
+  let products: ProductRun[] | undefined;
+  if (central) {
+    products = [];
+    const blocks: ReallocationBlock[] = [];
+    const blockOf: { product: number; month: number }[] = [];
+    compiled.forEach((c, k) => {
+      const run: ProductRun = {
+        lost: new Float64Array(months),
+        lostQuantity: c.importHits.some((h) => c.quantities[h.index] !== null)
+          ? new Float64Array(months)
+          : null,
+        replaced: new Float64Array(months),
+        drawn: new Float64Array(months),
+        unmet: new Float64Array(months),
+        lostByPartner: new Float64Array(c.partners.length),
+        replacedByPartner: new Float64Array(c.others.length),
+      };
+      for (let t = 0; t < months; t++) {
+        const { lost, scale } = lossOf(k, t, run.lostByPartner, run.lostQuantity);
+        run.lost[t] = lost;
+        if (lost <= 0) continue;
+        const capacity = Array.from(c.othersValue, (v) => v * scale);
+        for (const h of c.othersHits) capacity[h.index] *= 1 - cutAt(h.reach, t, false);
+        blocks.push({ need: lost, partners: c.others, capacity, likeMinded: c.othersLikeMinded });
+        blockOf.push({ product: k, month: t });
+      }
+      products!.push(run);
     });
-  });
+    if (blocks.length > 0) {
+      const lp = reallocateLp(inputs.highs, blocks, definition.substitution.likeMindedFirst);
+      blocks.forEach((_b, bi) => {
+        const { product, month } = blockOf[bi];
+        const run = products![product];
+        lp.replaced[bi].forEach((v, pi) => {
+          run.replaced[month] += v;
+          run.replacedByPartner[pi] += v;
+        });
+      });
+    }
+    products.forEach((run, k) => settle(k, run.lost, run.replaced, run.drawn, run.unmet));
+  } else {
+    const lost = new Float64Array(months);
+    const replaced = new Float64Array(months);
+    for (let k = 0; k < K; k++) {
+      const c = compiled[k];
+      for (let t = 0; t < months; t++) {
+        const loss = lossOf(k, t);
+        lost[t] = loss.lost;
+        if (loss.lost <= 0) {
+          replaced[t] = 0;
+          continue;
+        }
+        let capacity = c.freeCapacity;
+        for (const h of c.othersHits) capacity += c.othersValue[h.index] * (1 - cutAt(h.reach, t, false));
+        replaced[t] = replacedTotal(loss.lost, capacity * loss.scale);
+      }
+      settle(k, lost, replaced);
+    }
+  }
+  if (!io) return { summary, products };
   const s = propagateStatic(io.prepared, lostImports, months);
   const ario = propagateDynamic(io.prepared, unmetByMonth, params.inventoryDays);
-  return { products, economy: { ...s, ario } };
+  const output = io.prepared.table.output;
+  const total = sum(output);
+  const totalRelative = new Float64Array(ario.days);
+  for (let d = 0; d < ario.days; d++) {
+    let x = 0;
+    for (let j = 0; j < n; j++) x += ario.relativeOutput[d * n + j] * output[j];
+    totalRelative[d] = x / total;
+  }
+  summary.economy = {
+    ...s,
+    arioOutputLoss: ario.outputLoss,
+    arioValueAddedLoss: ario.valueAddedLoss,
+    worstRelativeOutput: ario.worstRelativeOutput,
+    totalRelative,
+  };
+  return { summary, products, ario: central ? ario : undefined };
 }
 
-const sum = (a: ArrayLike<number>) => {
+function sum(a: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i];
   return s;
-};
+}
 
 export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioResult> {
   const { definition, trade, io } = inputs;
@@ -420,45 +523,59 @@ export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioRe
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  const r = (value: number, of: (run: Run) => number) => ranged(value, draws.map(of));
+  const r = (value: number, of: (run: RunSummary) => number) =>
+    ranged(
+      value,
+      draws.map((d) => of(d.summary)),
+    );
+  const cs = central.summary;
+  const centralProducts = central.products!;
   const partner = (code: number) =>
     trade.partners[code] ?? { iso3: String(code), en: String(code), ja: String(code) };
+  const orNull = (v: number) => (Number.isFinite(v) ? v : null);
   const ttsRange = (k: number) => {
-    const c = central.products[k].timeToSurvive;
-    const values = draws.map((d) => d.products[k].timeToSurvive ?? Infinity);
-    const x = ranged(c ?? Infinity, values);
-    const f = (v: number) => (Number.isFinite(v) ? v : null);
-    return { value: c, p5: f(x.p5), p50: f(x.p50), p95: f(x.p95) };
+    // A stock that lasts the horizon counts as +∞ in the quantiles and shows as null.
+    const inf = (v: number) => (Number.isNaN(v) ? Infinity : v);
+    const x = ranged(
+      inf(cs.timeToSurvive[k]),
+      draws.map((d) => inf(d.summary.timeToSurvive[k])),
+    );
+    return { value: orNull(x.value), p5: orNull(x.p5), p50: orNull(x.p50), p95: orNull(x.p95) };
   };
+  const binds = (summary: RunSummary, k: number) =>
+    !Number.isNaN(summary.timeToSurvive[k]) && summary.timeToSurvive[k] < summary.timeToRecover[k];
   const products: ProductResult[] = compiled.map((c, k) => {
-    const run = central.products[k];
-    const binds = (p: ProductRun) => p.timeToSurvive !== null && p.timeToSurvive < p.timeToRecover;
+    const run = centralProducts[k];
     return {
       product: c.product,
       imports: c.totalImports,
-      lost: r(sum(run.lost), (d) => sum(d.products[k].lost)),
+      lost: r(cs.lost[k], (d) => d.lost[k]),
       lostQuantity: run.lostQuantity ? sum(run.lostQuantity) : null,
-      replaced: r(sum(run.replaced), (d) => sum(d.products[k].replaced)),
-      unmet: r(sum(run.unmet), (d) => sum(d.products[k].unmet)),
+      replaced: r(cs.replaced[k], (d) => d.replaced[k]),
+      unmet: r(cs.unmet[k], (d) => d.unmet[k]),
       timeToSurvive: ttsRange(k),
-      timeToRecover: r(run.timeToRecover, (d) => d.products[k].timeToRecover),
-      binding: binds(run),
+      timeToRecover: r(cs.timeToRecover[k], (d) => d.timeToRecover[k]),
+      binding: binds(cs, k),
       bindingProbability: draws.length
-        ? draws.filter((d) => binds(d.products[k])).length / draws.length
-        : binds(run)
+        ? draws.filter((d) => binds(d.summary, k)).length / draws.length
+        : binds(cs, k)
           ? 1
           : 0,
       lostFrom: c.partners
-        .map((code, i) => ({ ...partner(code), partner: partner(code).iso3, value: run.lostByPartner[i] }))
+        .map((code, i) => ({
+          partner: partner(code).iso3,
+          en: partner(code).en,
+          ja: partner(code).ja,
+          value: run.lostByPartner[i],
+        }))
         .filter((p) => p.value > 0)
-        .sort((a, b) => b.value - a.value)
-        .map(({ partner: p, en, ja, value }) => ({ partner: p, en, ja, value })),
+        .sort((a, b) => b.value - a.value),
       replacedFrom: c.others
         .map((code, i) => ({
           partner: partner(code).iso3,
           en: partner(code).en,
           ja: partner(code).ja,
-          value: run.replacedByPartner![i],
+          value: run.replacedByPartner[i],
           likeMinded: c.othersLikeMinded[i],
         }))
         .filter((p) => p.value > 1e-9)
@@ -473,8 +590,8 @@ export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioRe
       })),
     };
   });
-  const totalOf = (field: 'lost' | 'replaced' | 'drawn' | 'unmet') => (run: Run) =>
-    run.products.reduce((s, p) => s + sum(p[field]), 0);
+  const totalOf = (field: 'lost' | 'replaced' | 'drawn' | 'unmet') => (summary: RunSummary) =>
+    sum(summary[field]);
   const result: ScenarioResult = {
     name: definition.name,
     nameJa: definition.nameJa,
@@ -484,10 +601,10 @@ export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioRe
     units: { trade: 'thousand USD', quantity: 'tonnes', sectors: io?.prepared.table.unit },
     totals: {
       importsAffected: compiled.reduce((s, c) => s + c.totalImports, 0),
-      lost: r(totalOf('lost')(central), totalOf('lost')),
-      replaced: r(totalOf('replaced')(central), totalOf('replaced')),
-      stockDrawn: r(totalOf('drawn')(central), totalOf('drawn')),
-      unmet: r(totalOf('unmet')(central), totalOf('unmet')),
+      lost: r(totalOf('lost')(cs), totalOf('lost')),
+      replaced: r(totalOf('replaced')(cs), totalOf('replaced')),
+      stockDrawn: r(totalOf('drawn')(cs), totalOf('drawn')),
+      unmet: r(totalOf('unmet')(cs), totalOf('unmet')),
     },
     products,
     bindingProducts: products
@@ -509,12 +626,20 @@ export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioRe
         : ['No input-output table was available: economy-wide propagation was skipped.']),
     ],
   };
-  if (io && central.economy) {
+  if (io && cs.economy && central.ario) {
     const { table } = io.prepared;
     const n = table.sectors.length;
-    const ce = central.economy;
+    const ce = cs.economy;
+    const ario = central.ario;
     const v = io.prepared.valueAddedCoefficient;
-    const e = (run: Run) => run.economy!;
+    const e = (d: RunSummary) => d.economy!;
+    const vaOf = (x: Float64Array) => sum(x.map((y, j) => y * v[j]));
+    const band = Array.from(ce.totalRelative, (value, day) =>
+      ranged(
+        value,
+        draws.map((d) => d.summary.economy!.totalRelative[day]),
+      ),
+    );
     result.economy = {
       sectors: table.sectors.map((sector, j) => ({
         ...sector,
@@ -522,64 +647,27 @@ export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioRe
         inoperability: r(ce.inoperability[j], (d) => e(d).inoperability[j]),
         leontiefOutputLoss: r(ce.leontief[j], (d) => e(d).leontief[j]),
         ghoshOutputLoss: r(ce.ghosh[j], (d) => e(d).ghosh[j]),
-        arioOutputLoss: r(ce.ario.outputLoss[j], (d) => e(d).ario.outputLoss[j]),
+        arioOutputLoss: r(ce.arioOutputLoss[j], (d) => e(d).arioOutputLoss[j]),
         leontiefValueAddedLoss: r(ce.leontief[j] * v[j], (d) => e(d).leontief[j] * v[j]),
-        arioValueAddedLoss: r(ce.ario.valueAddedLoss[j], (d) => e(d).ario.valueAddedLoss[j]),
+        arioValueAddedLoss: r(ce.arioValueAddedLoss[j], (d) => e(d).arioValueAddedLoss[j]),
       })),
-      leontiefValueAddedLoss: r(sum(ce.leontief.map((x, j) => x * v[j])), (d) =>
-        sum(e(d).leontief.map((x, j) => x * v[j])),
-      ),
+      leontiefValueAddedLoss: r(vaOf(ce.leontief), (d) => vaOf(e(d).leontief)),
       ghoshOutputLoss: r(sum(ce.ghosh), (d) => sum(e(d).ghosh)),
-      arioValueAddedLoss: r(sum(ce.ario.valueAddedLoss), (d) => sum(e(d).ario.valueAddedLoss)),
-      arioOutputLoss: r(sum(ce.ario.outputLoss), (d) => sum(e(d).ario.outputLoss)),
-      worstDay: ce.ario.worstDay,
-      worstRelativeOutput: r(ce.ario.worstRelativeOutput, (d) => e(d).ario.worstRelativeOutput),
-      recoveredDay: ce.ario.recoveredDay,
-      ...timelines(
-        io.prepared.table.output,
-        ce.ario,
-        draws.map((d) => e(d).ario),
-        n,
+      arioValueAddedLoss: r(sum(ce.arioValueAddedLoss), (d) => sum(e(d).arioValueAddedLoss)),
+      arioOutputLoss: r(sum(ce.arioOutputLoss), (d) => sum(e(d).arioOutputLoss)),
+      worstDay: ario.worstDay,
+      worstRelativeOutput: r(ce.worstRelativeOutput, (d) => e(d).worstRelativeOutput),
+      recoveredDay: ario.recoveredDay,
+      timeline: {
+        central: [...ce.totalRelative],
+        p5: band.map((b) => b.p5),
+        p50: band.map((b) => b.p50),
+        p95: band.map((b) => b.p95),
+      },
+      sectorTimeline: Array.from({ length: n }, (_, j) =>
+        Array.from({ length: ario.days }, (_, d) => ario.relativeOutput[d * n + j]),
       ),
     };
   }
   return result;
-}
-
-/** Daily total output relative to baseline (output-weighted), central and Monte Carlo band. */
-function timelines(
-  output: Float64Array,
-  central: ReturnType<typeof propagateDynamic>,
-  draws: ReturnType<typeof propagateDynamic>[],
-  n: number,
-): {
-  timeline: { central: number[]; p5: number[]; p50: number[]; p95: number[] };
-  sectorTimeline: number[][];
-} {
-  const total = sum(output);
-  const totalRelative = (a: ReturnType<typeof propagateDynamic>) =>
-    Array.from({ length: a.days }, (_, d) => {
-      let s = 0;
-      for (let j = 0; j < n; j++) s += a.relativeOutput[d * n + j] * output[j];
-      return s / total;
-    });
-  const c = totalRelative(central);
-  const all = draws.map(totalRelative);
-  const band = c.map((value, d) =>
-    ranged(
-      value,
-      all.map((x) => x[d]),
-    ),
-  );
-  return {
-    timeline: {
-      central: c,
-      p5: band.map((b) => b.p5),
-      p50: band.map((b) => b.p50),
-      p95: band.map((b) => b.p95),
-    },
-    sectorTimeline: Array.from({ length: n }, (_, j) =>
-      Array.from({ length: central.days }, (_, d) => central.relativeOutput[d * n + j]),
-    ),
-  };
 }
