@@ -141,7 +141,7 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     sum(vq) * 1000 / sum(q) AS unit_value
   FROM ranked r LEFT JOIN partners p ON p.code = r.partner
   GROUP BY r.t, r.reporter, r.k)`,
-    `world_by_exporter AS (SELECT t, k, i, sum(v) AS v FROM flows GROUP BY ALL HAVING sum(v) > 0)`,
+    `world_by_exporter AS MATERIALIZED (SELECT t, k, i, sum(v) AS v FROM flows GROUP BY ALL HAVING sum(v) > 0)`,
     `world AS (
   SELECT w.t, w.k, sum(w.v) AS total, sum(w.v * w.v) / (sum(w.v) * sum(w.v)) AS hhi,
     arg_max(coalesce(p.iso3, CAST(w.i AS VARCHAR)), w.v) AS top_exporter, max(w.v) / sum(w.v) AS top_share
@@ -167,9 +167,10 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   LEFT JOIN exp e USING (t, reporter, k)
   LEFT JOIN world w USING (t, k)
   ${groups ? 'LEFT JOIN intra USING (t, reporter, k)' : ''})`);
-  // Each method's criteria judged per year, then counted over its window (persistence.ts).
+  // Each method's criteria judged per year, then counted over its window (persistence.ts). MATERIALIZED: the
+  // result is read twice (persistence and the target year) and DuckDB would otherwise compute it twice.
   const metCols = input.methods.map((m) => `${methodConditionSql(m)} AS met_${m.method.id}`);
-  ctes.push(`judged AS (SELECT yearly.*${metCols.map((c) => `, ${c}`).join('')} FROM yearly)`);
+  ctes.push(`judged AS MATERIALIZED (SELECT yearly.*${metCols.map((c) => `, ${c}`).join('')} FROM yearly)`);
   const persistenceCols = input.methods.map((m) => {
     const w = methodWindow(m) ?? window;
     return `count_if(met_${m.method.id} AND t > ${year - w}) AS ${methodColumn('years', m.method.id)}`;
