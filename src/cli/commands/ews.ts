@@ -12,6 +12,7 @@ import { backtest } from '../../analysis/ews/backtest.ts';
 import { levelLabel } from '../../analysis/ews/levels.ts';
 import type { Alert } from '../../analysis/ews/rules.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
+import { registerEwsItems } from './ewsItems.ts';
 
 interface SeriesOptions {
   map?: string;
@@ -162,4 +163,5 @@ export const registerEws: RegisterCommand = (program, context) => {
     ctx.print(entry, () => `${entry.id}: ${entry.kind}, ${loadNotes(loaded)}; stored in ${entry.path}`);
   });
 
+  registerEwsItems(ews, context);
 };
