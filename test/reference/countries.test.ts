@@ -209,4 +209,13 @@ describe('names in the other shared datasets', () => {
     expect(codes.size).toBe(224);
     expect([...codes].filter((c) => !countryByIso3(c))).toEqual([]);
   });
+
+  it('resolves Japan Customs’ 7-letter area names, all but the EU and the grand total', () => {
+    const file = path.join(sharedData, 'monthly/japan-customs-summary/trade_year_2009-2026.csv.gz');
+    const rows = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').slice(1).filter(Boolean);
+    const areas = new Set(rows.map((r) => r.split(',')[1].replaceAll('"', '')));
+    expect(areas.size).toBe(57);
+    expect([...areas].filter((a) => !resolveCountry(a)).sort()).toEqual(['EU', 'Grand Total']);
+    expect(resolveCountry('Sngapor')?.iso3).toBe('SGP');
+  });
 });

@@ -389,7 +389,8 @@ const table: Country[] = [
 
 /**
  * Spellings met in other sources, by ISO3: India's Export Import Data Bank (DGCI&S abbreviations such as
- * "CHINA P RP", "U ARAB EMTS") and USGS Mineral Commodity Summaries ("Korea, North").
+ * "CHINA P RP", "U ARAB EMTS"), Japan Customs' 7-letter area names ("Sngapor", "U Arb E") and USGS Mineral
+ * Commodity Summaries ("Korea, North").
  */
 // prettier-ignore
 const sourceSpellings: Record<string, string[]> = {
@@ -398,15 +399,16 @@ const sourceSpellings: Record<string, string[]> = {
   CYM: ['CAYMAN IS'], CHN: ['CHINA P RP'], CXR: ['CHRISTMAS IS.'], CCK: ['COCOS IS'], COD: ['CONGO D. REP.'],
   COG: ['CONGO P REP'], COK: ['COOK IS'], DOM: ['DOMINIC REP'], EGY: ['EGYPT A RP'], GNQ: ['EQUTL GUINEA'],
   FLK: ['FALKLAND IS'], FRO: ['FAROE IS.'], FJI: ['FIJI IS'], GUF: ['FR GUIANA'], PYF: ['FR POLYNESIA'],
-  HMD: ['HEARD MACDONALD'], KIR: ['KIRIBATI REP'], PRK: ['KOREA DP RP', 'Korea, North'], KOR: ['KOREA RP', 'Korea, South'],
+  HMD: ['HEARD MACDONALD'], KIR: ['KIRIBATI REP'], PRK: ['KOREA DP RP', 'Korea, North'], KOR: ['KOREA RP', 'Korea, South', 'R Korea'],
   KGZ: ['KYRGHYZSTAN'], LAO: ['LAO PD RP'], MHL: ['MARSHALL ISLAND'], MNP: ['N. MARIANA IS.'], NRU: ['NAURU RP'],
-  NLD: ['NETHERLAND'], ANT: ['NETHERLANDANTIL'], NIU: ['NIUE IS'], NFK: ['NORFOLK IS'], PAK: ['PAKISTAN IR'],
-  PAN: ['PANAMA REPUBLIC'], PNG: ['PAPUA N GNA'], PCN: ['PITCAIRN IS.'], ESH: ['SAHARWI A.DM RP'], STP: ['SAO TOME'],
-  SAU: ['SAUDI ARAB'], SVK: ['SLOVAK REP'], SLB: ['SOLOMON IS'], LKA: ['SRI LANKA DSR'], SHN: ['ST HELENA'],
+  NLD: ['NETHERLAND', 'Nethlds'], ANT: ['NETHERLANDANTIL'], NIU: ['NIUE IS'], NFK: ['NORFOLK IS'], PAK: ['PAKISTAN IR', 'Pakistn'],
+  PAN: ['PANAMA REPUBLIC'], PNG: ['PAPUA N GNA', 'Pap Nga'], PCN: ['PITCAIRN IS.'], ESH: ['SAHARWI A.DM RP'], STP: ['SAO TOME'],
+  SAU: ['SAUDI ARAB', 'Su Arab'], SVK: ['SLOVAK REP'], SLB: ['SOLOMON IS'], LKA: ['SRI LANKA DSR'], SHN: ['ST HELENA'],
   KNA: ['ST KITT N A'], SPM: ['ST PIERRE'], PSE: ['STATE OF PALEST'], SJM: ['SVALLBARD AND J'], TZA: ['TANZANIA REP'],
-  TKL: ['TOKELAU IS'], TTO: ['TRINIDAD'], TCA: ['TURKS C IS'], ARE: ['U ARAB EMTS'], SCG: ['UNION OF SERBIA & MONTENEGRO'],
+  TKL: ['TOKELAU IS'], TTO: ['TRINIDAD'], TCA: ['TURKS C IS'], ARE: ['U ARAB EMTS', 'U Arb E'], SCG: ['UNION OF SERBIA & MONTENEGRO'],
   UMI: ['US MINOR OUTLYING ISLANDS'], VUT: ['VANUATU REP'], VNM: ['VIETNAM SOC REP'], VIR: ['VIRGIN IS US'],
   WLF: ['WALLIS F IS'], YEM: ['YEMEN REPUBLC'],
+  ARG: ['Argent'], AUS: ['Austral'], COL: ['Colmbia'], HKG: ['Hg Kong'], IDN: ['Indnsia'], MYS: ['Malysia'], NZL: ['Newzeld'], PHL: ['Philpin'], PRT: ['Portugl'], PRI: ['Prtrico'], ZAF: ['S Afrca'], SGP: ['Sngapor'], CHE: ['Switzld'], THA: ['Thailnd'], GBR: ['U King'], VEN: ['Venezla'],
 };
 
 export const countries: readonly Country[] = Object.freeze(
