@@ -106,7 +106,7 @@ export async function run(): Promise<BenchResult[]> {
     if (c % 10 === 0) process.stderr.write(`  chunk ${c + 1}/${chunks}: ${series} series, scan ${(scanMs / 1000).toFixed(1)} s\n`);
   }
   const backtestSeries = backtestChunks * perChunk;
-  const note = `SYNTHETIC seeded series (seed 20260101), ${MONTHS} months, ${PARTNERS} partners + world per group; ${os.cpus().length} cores shared`;
+  const note = `SYNTHETIC seeded series (seed 20260101), ${MONTHS} months, ${PARTNERS} partners + world per group; ${os.cpus().length} cores shared, load average at the end ${os.loadavg()[0].toFixed(1)}`;
   const perMillion = (ms: number, n: number) => (ms / n) * 1e6 / 1000;
   return [
     { name: `scan ${series} series × 96 months: wall time`, value: scanMs / 1000, unit: 's', target: '≤ 60', pass: scanMs / 1000 <= 60 && series >= target, note: `${series} series, ${scanAlerts} alerts; ${note}` },
