@@ -108,7 +108,10 @@ describe('data fetch from the mirror (../shared/data)', () => {
     // Japan Customs labels a subheading by its path inside the heading; the heading names the metals.
     expect(labels.hsLabel('811292', 'ja')).toBe('その他のもの ＞ 塊、くず及び粉');
     expect(labels.hsLabel('8112', 'ja')).toMatch(/ガリウム/);
-    expect(labels.provenance).toMatchObject({ dataset: 'hs', version: 'HS2022 + HS2017; Japanese labels 2026-07-09' });
+    expect(labels.provenance).toMatchObject({
+      dataset: 'hs',
+      version: 'HS2022 + HS2017; Japanese labels 2026-07-09',
+    });
   });
 
   it('stores "files" datasets as they are, for the importers that read them', () => {
@@ -162,7 +165,13 @@ describe('data fetch over HTTP (a local server)', () => {
         res.end(Buffer.concat([content.subarray(0, 100), Buffer.from('X'), content.subarray(101)]));
         return;
       }
-      if (req.url !== '/files/data.csv') {
+      if (req.url === '/files/stall.csv' && !req.headers.range) {
+        // Send the first 1,000 bytes, then nothing: the client's idle timeout must end the attempt.
+        res.writeHead(200, { 'content-length': content.length });
+        res.write(content.subarray(0, 1000));
+        return;
+      }
+      if (req.url !== '/files/data.csv' && req.url !== '/files/stall.csv') {
         res.writeHead(404);
         res.end('not here');
         return;
@@ -188,6 +197,7 @@ describe('data fetch over HTTP (a local server)', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -284,5 +294,19 @@ describe('data fetch over HTTP (a local server)', () => {
     await fetchDataset(manifest, { dataDir, ...fast, retries: 0 });
     expect(requests.slice(before).map((r) => r.range)).toEqual([`bytes=${kept}-`]);
     expect(new Catalog(dataDir).get('http-test').files[0].sha256).toBe(sha256(content));
+  });
+
+  it('ends a stalled transfer after the idle timeout and resumes where it stopped', async () => {
+    const dataDir = new DataDir(tempDir());
+    const before = requests.length;
+    const { entries } = await fetchDataset(manifestFor(`${base}/files/stall.csv`), {
+      ...fast,
+      dataDir,
+      idleTimeoutMs: 300,
+    });
+    expect(requests.slice(before).map((r) => r.range)).toEqual([undefined, 'bytes=1000-']);
+    expect(fs.readFileSync(path.join(dataDir.absolute(entries[0].path), 'data.csv')).equals(content)).toBe(
+      true,
+    );
   });
 });
