@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Home } from './features/home/Home.tsx';
+import { ZonesPage } from './features/zones/ZonesPage.tsx';
+import { TechIndicators } from './features/zones/TechIndicators.tsx';
+import { PolicyMap } from './features/zones/PolicyMap.tsx';
 import { href, useRoute } from './router/router.ts';
 
 interface View {
@@ -11,7 +14,12 @@ interface View {
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
-  const views: View[] = [{ path: '', label: t('nav.home'), render: () => <Home /> }];
+  const views: View[] = [
+    { path: '', label: t('nav.home'), render: () => <Home /> },
+    { path: 'tech', label: t('nav.tech'), render: () => <TechIndicators /> },
+    { path: 'zones', label: t('nav.zones'), render: () => <ZonesPage /> },
+    { path: 'policy', label: t('nav.policy'), render: () => <PolicyMap /> },
+  ];
   const current = views.find((v) => v.path === (route.path[0] ?? '')) ?? views[0];
   return (
     <div className="app">

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge, type Marking } from '../../components/MarkingBadge.tsx';
+
+interface Measure {
+  id: string;
+  family: string;
+  familyName: { ja: string; en: string };
+  name: { ja: string; en: string };
+  zones: string[];
+}
+interface MapItem {
+  id: string;
+  name: { ja: string; en: string };
+  zone: string | null;
+  risks: string[];
+  suggested: { measure: string; becauseZone: boolean; becauseRisks: string[] }[];
+  applied: { measureId: string; status: string }[];
+  marking: Marking;
+}
+
+/** The policy map: per entry its zone, suggested measures by family, and measures applied. */
+export function PolicyMap() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const [measures, setMeasures] = useState<Measure[]>([]);
+  const [items, setItems] = useState<MapItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    Promise.all([
+      api<{ items: Measure[] }>('/policy/measures'),
+      api<{ items: MapItem[] }>('/policy/map?reporter=JPN'),
+    ])
+      .then(([m, p]) => {
+        setMeasures(m.items);
+        setItems(p.items);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  const families = ['promotion', 'protection', 'partnership'];
+  const nameOf = (id: string) => measures.find((m) => m.id === id)?.name[lang] ?? id;
+  return (
+    <section aria-labelledby="policy-heading">
+      <h2 id="policy-heading">{t('policy.title')}</h2>
+      {error && <p role="alert">{t('error.load', { message: error })}</p>}
+      {items && (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('zones.entry')}</th>
+              <th>{t('zones.zone')}</th>
+              {families.map((f) => (
+                <th key={f}>{measures.find((m) => m.family === f)?.familyName[lang] ?? f}</th>
+              ))}
+              <th>{t('policy.applied')}</th>
+              <th>{t('marking.title')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((e) => (
+              <tr key={e.id}>
+                <td>{e.name[lang]}</td>
+                <td>{e.zone ? t(`zones.names.${e.zone}`) : t('zones.unclassified')}</td>
+                {families.map((f) => (
+                  <td key={f}>
+                    {e.suggested
+                      .filter((s) => measures.find((m) => m.id === s.measure)?.family === f)
+                      .map((s) => nameOf(s.measure))
+                      .join('、')}
+                  </td>
+                ))}
+                <td>{e.applied.map((a) => `${nameOf(a.measureId)} (${a.status})`).join(', ')}</td>
+                <td>
+                  <MarkingBadge marking={e.marking} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge, type Marking } from '../../components/MarkingBadge.tsx';
+import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
+import { formatNumber, formatShare } from '../../format/numbers.ts';
+
+interface Field {
+  source: string;
+  field: string;
+  firstYear: number;
+  lastYear: number;
+}
+interface Rta {
+  year: number;
+  window: number[];
+  method: string;
+  worldGrowth: number | null;
+  topCountry: string | null;
+  topShare: number | null;
+  leadRatio: number | null;
+  countriesTo75: number | null;
+  items: {
+    country: string;
+    count: number;
+    share: number | null;
+    rta: number | null;
+    rtaTrend: number | null;
+  }[];
+  provenance: Provenance;
+  marking: Marking;
+}
+
+/** Technology indicators: RTA of every country in a patent field, with concentration and growth. */
+export function TechIndicators() {
+  const { t, i18n } = useTranslation();
+  const [fields, setFields] = useState<Field[]>([]);
+  const [field, setField] = useState('uspto/semiconductors');
+  const [rta, setRta] = useState<Rta | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ items: Field[] }>('/tech/fields')
+      .then((r) => setFields(r.items))
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  useEffect(() => {
+    api<Rta>(`/tech/rta?field=${encodeURIComponent(field)}`)
+      .then(setRta)
+      .catch((e: Error) => setError(e.message));
+  }, [field]);
+  const l = i18n.language;
+  return (
+    <section aria-labelledby="tech-heading">
+      <h2 id="tech-heading">{t('tech.title')}</h2>
+      {error && <p role="alert">{t('error.load', { message: error })}</p>}
+      <label>
+        {t('tech.field')}{' '}
+        <select value={field} onChange={(e) => setField(e.target.value)}>
+          {fields.map((f) => (
+            <option key={`${f.source}/${f.field}`} value={`${f.source}/${f.field}`}>
+              {f.source}/{f.field} ({f.firstYear}–{f.lastYear})
+            </option>
+          ))}
+        </select>
+      </label>
+      {rta && (
+        <>
+          <p>
+            {rta.year}: {t('tech.leader')} {rta.topCountry} {formatShare(rta.topShare, l)} ·{' '}
+            {t('tech.leadRatio')} {formatNumber(rta.leadRatio, l)} · {t('tech.countriesTo75')}{' '}
+            {rta.countriesTo75} · {t('tech.growth')} {formatShare(rta.worldGrowth, l)}{' '}
+            <MarkingBadge marking={rta.marking} />
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('tech.country')}</th>
+                <th>{t('tech.patents')}</th>
+                <th>{t('tech.share')}</th>
+                <th>RTA</th>
+                <th>{t('tech.trend')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rta.items.slice(0, 25).map((r) => (
+                <tr key={r.country}>
+                  <td>{r.country}</td>
+                  <td>{formatNumber(r.count, l, 0)}</td>
+                  <td>{formatShare(r.share, l)}</td>
+                  <td>{formatNumber(r.rta, l)}</td>
+                  <td>{formatNumber(r.rtaTrend, l, 3)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ProvenanceFooter provenance={{ ...rta.provenance, method: rta.method }} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
+import { formatNumber, formatShare } from '../../format/numbers.ts';
+import { ZoneMatrix } from './ZoneMatrix.tsx';
+import type { ZonesResponse } from './types.ts';
+
+/** Zones ①/②/③ of every critical good and technology: matrix, table with the rule that fired, dossier links. */
+export function ZonesPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const [data, setData] = useState<ZonesResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<ZonesResponse>('/zones?reporter=JPN')
+      .then(setData)
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  const zoneName = (id: string | null) => {
+    const z = data?.zones.find((x) => x.id === id);
+    return z ? `${z.number} ${z[lang]}` : t('zones.unclassified');
+  };
+  return (
+    <section aria-labelledby="zones-heading">
+      <h2 id="zones-heading">{t('zones.title')}</h2>
+      {error && <p role="alert">{t('error.load', { message: error })}</p>}
+      {data && (
+        <>
+          <p>
+            {t('zones.reporter')}: {data.reporter} · {t('zones.rules')}: {data.ruleSet.id} v
+            {data.ruleSet.version}
+          </p>
+          <ZoneMatrix data={data} />
+          <table>
+            <thead>
+              <tr>
+                <th>{t('zones.entry')}</th>
+                <th>{t('zones.zone')}</th>
+                <th>{t('zones.rule')}</th>
+                <th>RTA</th>
+                <th>RCA</th>
+                <th>{t('zones.exportShare')}</th>
+                <th>{t('zones.screenFlags')}</th>
+                <th>{t('zones.dossier')}</th>
+                <th>{t('marking.title')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.name[lang]}</td>
+                  <td>{zoneName(e.zone)}</td>
+                  <td title={e.rule?.label[lang]}>
+                    {e.override ? `${t('zones.override')}: ${e.override.reason}` : (e.rule?.id ?? '—')}
+                  </td>
+                  <td>{formatNumber(e.indicators.rta as number | null, i18n.language)}</td>
+                  <td>{formatNumber(e.indicators.rca as number | null, i18n.language)}</td>
+                  <td>{formatShare(e.indicators.exportShare as number | null, i18n.language)}</td>
+                  <td>{String(e.indicators.screenFlags ?? '—')}</td>
+                  <td>
+                    <a href={`/api/zones/${e.id}/dossier?lang=${lang}&format=pdf`}>PDF</a>{' '}
+                    <a href={`/api/zones/${e.id}/dossier?lang=${lang}&format=xlsx`}>XLSX</a>
+                  </td>
+                  <td>
+                    <MarkingBadge marking={e.marking} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data.notes.map((n) => (
+            <p key={n} className="note">
+              {n}
+            </p>
+          ))}
+          <ProvenanceFooter provenance={data.provenance} />
+        </>
+      )}
+    </section>
+  );
+}
