@@ -155,6 +155,28 @@ describe('BACI import of real files', () => {
     }
   });
 
+  it('reads a padded "NA" quantity that first appears after the lines the reader samples', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'late-padding.csv');
+    const rows = Array.from({ length: 4000 }, (_v, n) => `2021,4,24,${382000 + n},1.5,2.25\n`).join('');
+    fs.writeFileSync(
+      file,
+      `t,i,j,k,v,q\n${rows}2021,4,24,999999,7,"           NA"\n2021,4,24,999998,8,"      3.500"\n`,
+    );
+    const dataDir = new DataDir(tempDir());
+    const entry = await importBaci({ dataDir, inputs: [file], hs: 'HS17' });
+    expect(entry.rows).toBe(4002);
+    expect(entry.rejectedRows).toBe(0);
+    const src = tradeSource(dataDir, entry);
+    expect(await db.query(`SELECT k, v, q FROM ${src} WHERE k >= '999998' ORDER BY k`)).toEqual([
+      { k: '999998', v: 8, q: 3.5 },
+      { k: '999999', v: 7, q: null },
+    ]);
+    expect(await db.query(`SELECT count(q) AS q, sum(v) AS v FROM ${src}`)).toEqual([
+      { q: 4001, v: 4000 * 1.5 + 15 },
+    ]);
+  });
+
   it('is idempotent: the same import twice gives the same store version and files', async () => {
     const dataDir = new DataDir(tempDir());
     const first = await importBaci({ dataDir, inputs: [sample], hs: 'HS17' });

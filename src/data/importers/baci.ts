@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { DataDir } from '../dataDir.ts';
 import { Catalog, type CatalogEntry, type SourceFile } from '../catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../analytics/duckdb.ts';
-import { sqlString } from '../analytics/store.ts';
+import { sqlString, type Row } from '../analytics/store.ts';
 import { ChokepointError } from '../../errors.ts';
 import { extractZip } from './zipMembers.ts';
 import { checkBaciHeader, findDomainRejects, maxYear, minYear, type RejectedLine } from './baciLines.ts';
@@ -65,6 +65,8 @@ interface TradeCsv {
   /** How the user knows it: the path given, or archive:member. */
   label: string;
   bytes: number;
+  /** Fields padded with spaces in the first lines (older BACI releases: "       13.235", "           NA"). */
+  padded?: boolean;
 }
 
 interface Reject extends RejectedLine {
@@ -136,77 +138,52 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
         });
       }
     }
-    for (const csv of trade) checkBaciHeader(csv.file, csv.label);
+    for (const csv of trade) csv.padded = checkBaciHeader(csv.file, csv.label).padded;
     const total = trade.reduce((sum, c) => sum + c.bytes, 0);
     options.onProgress?.(0, total, 'converting');
 
-    // Code tables go to codes/ first: DuckDB's partitioned COPY wants an empty target folder.
-    const codes = path.join(scratch, 'codes');
-    fs.mkdirSync(codes, { recursive: true });
-    db = await openDuckDb({ memoryLimit: '1GB', tempDirectory: path.join(scratch, 'duckdb') });
+    db = await openDuckDb({ memoryLimit: '1500MB', tempDirectory: path.join(scratch, 'duckdb') });
+    await db.run('SET preserve_insertion_order = false');
+    fs.mkdirSync(out, { recursive: true });
     const countries = countryTable
-      ? await storeCodeTable(db, countryTable, path.join(codes, 'country_codes.parquet'))
+      ? await storeCodeTable(db, countryTable, path.join(out, 'country_codes.parquet'))
       : undefined;
-    if (productTable) await storeCodeTable(db, productTable, path.join(codes, 'product_codes.parquet'));
+    if (productTable) await storeCodeTable(db, productTable, path.join(out, 'product_codes.parquet'));
     const countryCodes = countries
       ? await countryCodeSet(db, countries, countryLabel ?? countries)
       : undefined;
 
+    // One file at a time (a CEPII archive holds one CSV per year), so each usually takes the one-year fast path.
     const rejectLimit = maxRejects + 1000;
-    const fileList = `[${trade.map((c) => sqlString(c.file)).join(', ')}]`;
-    await db
-      .run(
-        `COPY (
-           SELECT CASE WHEN ${validRow(countryCodes)} THEN t ELSE 0 END AS t, i, j,
-                  CASE WHEN length(k) < 6 THEN lpad(k, 6, '0') ELSE k END AS k, v, q
-           FROM (SELECT t, i, j, trim(k) AS k, v, q AS q_text, TRY_CAST(q AS DOUBLE) AS q FROM read_csv(${fileList}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
-                columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'VARCHAR', 'v': 'DOUBLE', 'q': 'VARCHAR'},
-                nullstr = ['NA', ''], strict_mode = true, store_rejects = true,
-                rejects_table = 'baci_reject_errors', rejects_scan = 'baci_reject_scans', rejects_limit = ${rejectLimit}))
-         ) TO ${sqlString(out)} (FORMAT parquet, PARTITION_BY (t))`,
-        [],
-        (p) => {
-          if (p.percentage >= 0) options.onProgress?.((p.percentage / 100) * total, total, 'converting');
-        },
-      )
-      .catch((e: Error) => {
-        throw new ChokepointError('bad_file', `could not read the CSV: ${labelPaths(e.message, trade)}`, {
-          file: trade.length === 1 ? trade[0].label : undefined,
-        });
+    const parseRejects: (ParseReject & { csv: TradeCsv })[] = [];
+    const perYear = new Map<number, YearStats>();
+    let domainCount = 0;
+    let converted = 0;
+    for (const [n, csv] of trade.entries()) {
+      const result = await convertFile(db, csv, n, scratch, out, {
+        countryCodes,
+        rejectLimit,
+        onProgress: (fraction) => options.onProgress?.(converted + fraction * csv.bytes, total, 'converting'),
       });
-
-    // Rows DuckDB could not parse (text in a numeric column, wrong field count …), one per line.
-    const parseRejects = await db.query<{
-      path: string;
-      line: number;
-      column: string;
-      kind: string;
-      message: string;
-      text: string;
-      pos: number;
-    }>(
-      `SELECT s.file_path AS path, e.line::BIGINT AS line, any_value(e.column_name) AS column,
-              any_value(e.error_type) AS kind, any_value(e.error_message) AS message, any_value(e.csv_line) AS text,
-              min(e.line_byte_position)::BIGINT AS pos
-       FROM baci_reject_errors e JOIN baci_reject_scans s USING (scan_id, file_id)
-       GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line`,
-    );
+      converted += csv.bytes;
+      parseRejects.push(...result.parseRejects.map((r) => ({ ...r, csv })));
+      domainCount += result.domainRows;
+      for (const y of result.years) {
+        const sum = perYear.get(y.t) ?? { t: y.t, rows: 0, value: 0, withQuantity: 0 };
+        sum.rows += y.rows;
+        sum.value += y.value;
+        sum.withQuantity += y.withQuantity;
+        perYear.set(y.t, sum);
+      }
+      if (parseRejects.length + domainCount > maxRejects + rejectLimit) break; // hopeless: stop early
+    }
     const parseCapped = parseRejects.length >= rejectLimit;
-    // Rows that parsed but are out of domain went to partition t=0.
-    const zeroDir = path.join(out, 't=0');
-    const yearly = await db.query<{ t: number; rows: number; value: number; withQuantity: number }>(
-      `SELECT t, count(*)::BIGINT AS rows, sum(v) AS value, count(q)::BIGINT AS "withQuantity"
-       FROM read_parquet(${sqlString(path.join(out, 't=*', '*.parquet'))}, hive_partitioning = true, hive_types = {'t': INTEGER})
-       GROUP BY t ORDER BY t`,
-    );
-    const domainCount = yearly.find((y) => y.t === 0)?.rows ?? 0;
-    const years = yearly.filter((y) => y.t !== 0);
+    const years = [...perYear.values()].sort((a, b) => a.t - b.t);
     const rejectedRows = parseRejects.length + domainCount;
 
     const rejects: Reject[] = [];
-    const byLabel = new Map(trade.map((c) => [c.file, c]));
     for (const r of parseRejects.slice(0, keptRejects)) {
-      const csv = byLabel.get(r.path) ?? { file: r.path, label: r.path, bytes: 0 };
+      const { csv } = r;
       checkLineEncoding(csv, r.pos, r.line);
       rejects.push({
         kind: 'parse',
@@ -221,7 +198,7 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
       // Find the lines (DuckDB kept no line numbers for parsed rows); skip lines DuckDB itself rejected.
       for (const csv of trade) {
         if (rejects.filter((r) => r.kind === 'domain').length >= keptRejects) break;
-        const skip = new Set(parseRejects.filter((r) => r.path === csv.file).map((r) => r.line));
+        const skip = new Set(parseRejects.filter((r) => r.csv === csv).map((r) => r.line));
         for (const r of await findDomainRejects(
           csv.file,
           csv.label,
@@ -232,7 +209,6 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
           rejects.push({ ...r, kind: 'domain' });
         }
       }
-      fs.rmSync(zeroDir, { recursive: true, force: true });
     }
     rejects.sort(
       (a, b) =>
@@ -257,7 +233,6 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
 
     await db.close();
     db = undefined;
-    for (const f of fs.readdirSync(codes)) fs.renameSync(path.join(codes, f), path.join(out, f));
     fs.rmSync(path.join(scratch, 'duckdb'), { recursive: true, force: true });
     options.onProgress?.(total, total, 'checksums');
     const hashes = await hashing;
@@ -317,6 +292,126 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+interface ParseReject {
+  line: number;
+  column: string;
+  kind: string;
+  message: string;
+  text: string;
+  pos: number;
+}
+
+interface YearStats {
+  t: number;
+  rows: number;
+  value: number;
+  withQuantity: number;
+}
+
+/**
+ * Converts one CSV: DuckDB reads it (explicit types, rejects kept with their lines) into one Parquet file, the
+ * year of out-of-domain rows set to 0. When the file holds a single valid year (BACI's yearly files, synthetic
+ * years) that file simply moves to t=YYYY/ — a partitioned write costs about 40 % more CPU, so it is done only
+ * for files with several years or with rejected rows. Files keep t as a column too (the same as the folder).
+ */
+async function convertFile(
+  db: DuckDbStore,
+  csv: TradeCsv,
+  n: number,
+  scratch: string,
+  out: string,
+  options: { countryCodes?: Set<number>; rejectLimit: number; onProgress: (fraction: number) => void },
+): Promise<{ parseRejects: ParseReject[]; years: YearStats[]; domainRows: number }> {
+  const stage = path.join(scratch, `stage-${n}.parquet`);
+  // Quantities are parsed as numbers unless the file pads them ("           NA" is not DuckDB's null string):
+  // padding is seen in the first lines, and a padded NA further down makes the file run again as text.
+  let parseRejects = await copyCsv(db, csv, stage, { ...options, quantityAsText: Boolean(csv.padded) });
+  if (!csv.padded && parseRejects.some((r) => r.column === 'q' && /"?\s+NA\s*"?$/.test(r.text ?? ''))) {
+    parseRejects = await copyCsv(db, csv, stage, { ...options, quantityAsText: true });
+  }
+  const stats = await db.query<YearStats & Row>(
+    `SELECT t, count(*)::BIGINT AS rows, coalesce(sum(v), 0) AS value, count(q)::BIGINT AS "withQuantity"
+     FROM read_parquet(${sqlString(stage)}) GROUP BY t ORDER BY t`,
+  );
+  const years = stats.filter((y) => y.t !== 0);
+  const domainRows = stats.find((y) => y.t === 0)?.rows ?? 0;
+  if (years.length === 1 && domainRows === 0) {
+    const dir = path.join(out, `t=${years[0].t}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.renameSync(stage, path.join(dir, `part-${n}.parquet`));
+  } else if (years.length > 0) {
+    const split = path.join(scratch, `split-${n}`);
+    await db.run(
+      `COPY (SELECT * FROM read_parquet(${sqlString(stage)}) WHERE t <> 0)
+       TO ${sqlString(split)} (FORMAT parquet, PARTITION_BY (t), WRITE_PARTITION_COLUMNS true)`,
+    );
+    for (const y of years) {
+      const from = path.join(split, `t=${y.t}`);
+      const dir = path.join(out, `t=${y.t}`);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [m, f] of fs.readdirSync(from).sort().entries()) {
+        fs.renameSync(path.join(from, f), path.join(dir, `part-${n}-${m}.parquet`));
+      }
+    }
+    fs.rmSync(split, { recursive: true, force: true });
+  }
+  fs.rmSync(stage, { force: true });
+  return { parseRejects, years, domainRows };
+}
+
+/** CSV → one Parquet file (columns i, j, k, v, q, t); returns the lines DuckDB could not parse, one each. */
+async function copyCsv(
+  db: DuckDbStore,
+  csv: TradeCsv,
+  target: string,
+  options: {
+    countryCodes?: Set<number>;
+    quantityAsText: boolean;
+    rejectLimit: number;
+    onProgress: (fraction: number) => void;
+  },
+): Promise<ParseReject[]> {
+  const run = (convertRuns += 1);
+  const errors = `baci_reject_errors_${run}`;
+  const scans = `baci_reject_scans_${run}`;
+  const q = options.quantityAsText ? 'VARCHAR' : 'DOUBLE';
+  const read = `read_csv(${sqlString(csv.file)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+      columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'VARCHAR', 'v': 'DOUBLE', 'q': '${q}'},
+      nullstr = ['NA', ''], strict_mode = true, store_rejects = true,
+      rejects_table = '${errors}', rejects_scan = '${scans}', rejects_limit = ${options.rejectLimit})`;
+  const rows = options.quantityAsText
+    ? `(SELECT t, i, j, k, v, q AS q_text, TRY_CAST(q AS DOUBLE) AS q FROM ${read})`
+    : `(SELECT *, NULL::VARCHAR AS q_text FROM ${read})`;
+  await db
+    .run(
+      `COPY (
+         SELECT i, j, CASE WHEN length(k) = 6 THEN k ELSE lpad(k, 6, '0') END AS k, v, q,
+                CASE WHEN ${validRow(options.countryCodes)} THEN t ELSE 0 END AS t
+         FROM ${rows}
+       ) TO ${sqlString(target)} (FORMAT parquet)`,
+      [],
+      (p) => {
+        if (p.percentage >= 0) options.onProgress(p.percentage / 100);
+      },
+    )
+    .catch((e: Error) => {
+      throw new ChokepointError(
+        'bad_file',
+        `could not read the CSV: ${e.message.replaceAll(csv.file, csv.label)}`,
+        {
+          file: csv.label,
+        },
+      );
+    });
+  return db.query<ParseReject & Row>(
+    `SELECT e.line::BIGINT AS line, any_value(e.column_name) AS column, any_value(e.error_type) AS kind,
+            any_value(e.error_message) AS message, any_value(e.csv_line) AS text,
+            min(e.line_byte_position)::BIGINT AS pos
+     FROM ${errors} e GROUP BY e.line ORDER BY e.line`,
+  );
+}
+let convertRuns = 0;
 
 /**
  * The SQL twin of domainProblem() in baciLines.ts: a row is kept when the year is in range, the country codes
@@ -453,11 +548,4 @@ async function hashFile(file: string): Promise<string> {
 function versionKey(version: string, facts: unknown): string {
   const digest = createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 16);
   return `${version.replace(/[^\w.-]/g, '_')}-${digest}`;
-}
-
-/** DuckDB error messages name scratch paths; show the user's names instead. */
-function labelPaths(message: string, trade: TradeCsv[]): string {
-  let text = message;
-  for (const c of trade) text = text.replaceAll(c.file, c.label);
-  return text;
 }

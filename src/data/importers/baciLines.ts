@@ -29,7 +29,7 @@ export interface RejectedLine {
 }
 
 /** Checks that the file is non-empty UTF-8 with the header t,i,j,k,v,q and at least one data row. */
-export function checkBaciHeader(file: string, label: string): void {
+export function checkBaciHeader(file: string, label: string): { padded: boolean } {
   const fd = fs.openSync(file, 'r');
   let head: Buffer;
   try {
@@ -62,6 +62,7 @@ export function checkBaciHeader(file: string, label: string): void {
   if (!hasRow && head.length < 64 * 1024) {
     throw new ChokepointError('bad_file', 'file has a header but no data rows', { file: label, line: 2 });
   }
+  return { padded: /,"?\s+[\w.-]/.test(text.slice(header.length)) };
 }
 
 /** Strips surrounding spaces and one pair of double quotes, then spaces inside them ("   13.235"). */
