@@ -14,6 +14,8 @@ import { defaultRuleSet, validateRuleSet } from '../../analysis/ews/rules.ts';
 import { backtest } from '../../analysis/ews/backtest.ts';
 import { readMonthly } from '../../data/ews/seriesStore.ts';
 import { recordedEvents, ruleSetById } from '../../data/ews/itemScan.ts';
+import { scanItem } from '../../data/ews/itemScan.ts';
+import { EwsScheduler } from '../../data/ews/scheduler.ts';
 import { alertHistory, getAlert, getItem, listAlerts, listItems, rulePrecision, transitionAlert, type AlertStatus } from '../../data/ews/ewsState.ts';
 
 /**
@@ -76,6 +78,20 @@ async function readableAlert(app: Parameters<FastifyPluginAsync>[0], request: Fa
 
 export const ewsRoutes: FastifyPluginAsync = async (app) => {
   const state = () => app.services.state;
+
+  // The scheduler scans due items in process every CHOKEPOINT_EWS_INTERVAL_SECONDS (default 900; 0 = off).
+  const interval = Number(process.env.CHOKEPOINT_EWS_INTERVAL_SECONDS ?? 900);
+  if (interval > 0) {
+    const smtpHost = process.env.CHOKEPOINT_SMTP_HOST;
+    const scheduler = new EwsScheduler({
+      state: app.services.state,
+      scan: (item) => scanItem(app.services, item),
+      notify: smtpHost ? { smtp: { host: smtpHost, port: Number(process.env.CHOKEPOINT_SMTP_PORT ?? 25), from: process.env.CHOKEPOINT_SMTP_FROM ?? 'ews@localhost' } } : {},
+      onError: (item, error) => app.log.warn({ item: item.id, err: error }, 'EWS scan failed'),
+    });
+    scheduler.start(interval * 1000);
+    app.addHook('onClose', async () => scheduler.stop());
+  }
 
   app.get(
     '/ews/alerts',
