@@ -54,7 +54,7 @@ describe('data fetch from the mirror (../shared/data)', () => {
   beforeAll(async () => {
     dataDir = new DataDir(tempDir());
     catalog = new Catalog(dataDir);
-    for (const id of ['baci-critical-minerals', 'baci-sample-zaf-afg', 'hs', 'maritime']) {
+    for (const id of ['baci-critical-minerals', 'baci-sample-zaf-afg', 'hs', 'maritime', 'usgs-mcs2025']) {
       await fetchDataset(findManifest(id), { dataDir, mirror: sharedData });
     }
   }, 120_000);
@@ -122,6 +122,13 @@ describe('data fetch from the mirror (../shared/data)', () => {
     );
     expect(network.features).toHaveLength(4109);
     expect(entry.rows).toBe(4109 + 3962 + 3 + 28);
+  });
+
+  it('runs the USGS importer on the world data and keeps the other USGS files beside it', () => {
+    const minerals = catalog.get('usgs-mcs2025');
+    expect(minerals).toMatchObject({ kind: 'minerals', rows: 1250, source: 'mirror' });
+    expect(catalog.ofKind('minerals').map((e) => e.id)).toEqual(['usgs-mcs2025']);
+    expect(catalog.get('usgs-mcs2025-files').files).toHaveLength(16);
   });
 
   it('is idempotent: fetching again keeps one stored version', async () => {

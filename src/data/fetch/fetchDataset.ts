@@ -10,6 +10,7 @@ import type { DatasetManifest, ManifestFile } from '../manifests/types.ts';
 import { download } from './download.ts';
 import { importHs } from '../importers/hs.ts';
 import { importBaci } from '../importers/baci.ts';
+import { importUsgsMcs } from '../importers/usgs.ts';
 
 export interface FetchOptions {
   dataDir: DataDir;
@@ -247,6 +248,14 @@ export async function fetchDataset(manifest: DatasetManifest, options: FetchOpti
             hs17: byName('baci_product_codes_hs17_bec.csv'),
           },
           sourceFiles: inputs.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })),
+        });
+      } else if (manifest.importer === 'usgs') {
+        entry = await importUsgsMcs({
+          dataDir,
+          input: local(inputs[0].name),
+          datasetId: manifest.id,
+          version: manifest.version,
+          source,
         });
       } else {
         entry = await importBaci({ ...common, hs: manifest.hs, inputs: inputs.map((f) => local(f.name)) });

@@ -15,7 +15,7 @@ export interface ManifestFile {
   bytes: number;
   /** Data records after the header (CSV, also inside .gz) or features (GeoJSON). */
   rows?: number;
-  /** For the 'baci' and 'hs' importers: false = a companion file, kept as-is in `<dataset>-files`. */
+  /** For the 'baci', 'hs' and 'usgs' importers: false = a companion file, kept as-is in `<dataset>-files`. */
   input?: boolean;
 }
 
@@ -38,8 +38,11 @@ export interface DatasetManifest {
   version: string;
   licence: string;
   kind: DatasetKind;
-  /** 'files' copies the verified files into the store for the importers that read them from there. */
-  importer: 'baci' | 'hs' | 'files';
+  /**
+   * 'baci', 'hs', 'usgs' run that importer on the input files; 'files' copies the verified files into the store
+   * for the importers that read them from there.
+   */
+  importer: 'baci' | 'hs' | 'usgs' | 'files';
   /** HS revision for trade data. */
   hs?: string;
   /** What the dataset holds, in one or two sentences (shown in docs/datasets.md and `data fetch --list`). */

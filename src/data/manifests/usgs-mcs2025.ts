@@ -10,8 +10,8 @@ export const usgsMcs2025: DatasetManifest = {
   origin: [{ repo: 'PJGriff26/materials-demand-model', commit: 'aae6498f' }],
   version: 'MCS2025',
   licence: 'US public domain',
-  kind: 'other',
-  importer: 'files',
+  kind: 'minerals',
+  importer: 'usgs',
   description:
     'World mine production 2023/2024, capacity and reserves by country for 77 commodities; US salient statistics per commodity (zip); industry-trend tables including net import reliance.',
   files: [
@@ -21,18 +21,21 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '4cf9adcc5add0f2271b073569635e49adc51392326ac5225bb9d644b1bb11e28',
       bytes: 134507,
       rows: 1250,
+      input: true,
     },
     {
       name: 'MCS2025_World_Data.xml',
       mirrorPath: 'minerals/MCS2025_World_Data.xml',
       sha256: '87d08f6fd9cca4803a4d6cf397d61049642d1c4700460dbed1670143189f7b67',
       bytes: 17978,
+      input: false,
     },
     {
       name: 'Salient_Commodity_MCS2025.zip',
       mirrorPath: 'minerals/Salient_Commodity_MCS2025.zip',
       sha256: '54b00a9a852e25238865c3bd5640fa9f1fcc4d1a4a850b0e8705bc8a454bd743',
       bytes: 386803,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Fig10_Price_Growth_Rates.csv',
@@ -40,6 +43,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: 'aac3ecbec1fba8cee613d99f18a625b6709675f7291e6b3720292b8a6ba664d9',
       bytes: 1493,
       rows: 40,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Fig11_Pch_Consump_2023_2024.csv',
@@ -47,6 +51,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '0861c35d9f0556753e694e3635d16fa709e89b9579a55dd0f4bbd7e2fd2dd893',
       bytes: 1482,
       rows: 78,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Fig12_Pch_Consump_2020_2024.csv',
@@ -54,6 +59,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: 'c7da51590a2e50e9cbb5faa442674a5d26caff0efc5f2584a44596d4f1c92f01',
       bytes: 1415,
       rows: 75,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Fig13_Scrap.csv',
@@ -61,6 +67,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '85778210ce907bb028035cb1570b75d0a51aa4f73c4252bd78deb6c1cfe72b7b',
       bytes: 1022,
       rows: 15,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Fig1_Minerals_in_Economy.csv',
@@ -68,6 +75,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '03f6631f124e0dfb6b67c629900bb8c933843124401fb08853681333f3de8e26',
       bytes: 1831,
       rows: 14,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Fig2_Net_Import_Reliance.csv',
@@ -75,6 +83,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: 'b387e8097d71810316e9df21609821e3330eb8c231d37ca6c5c57c4e870f8eb5',
       bytes: 7382,
       rows: 64,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Fig3_Major_Import_Sources.csv',
@@ -82,6 +91,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '09bff53a4a3c00749cd542bd30a788be03b3be35eb6745c9a6d38207bef2a2de',
       bytes: 1213,
       rows: 43,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Fig4_Value_by_Type.csv',
@@ -89,12 +99,14 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: 'd1fb247d714961012b28c23bf0b49c7bbdd8c0a080edc8e7fe912ce4ac77c862',
       bytes: 227,
       rows: 4,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_Mineral_Industry_Trends_and_Salient_Statistics.xml',
       mirrorPath: 'minerals/industry_trends/MCS2025_Mineral_Industry_Trends_and_Salient_Statistics.xml',
       sha256: '119afe1a3dd4096a6d934dd5593a8423c756f1a81c75a30019a6e994233799d3',
       bytes: 67891,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_T1_Mineral_Industry_Trends.csv',
@@ -102,6 +114,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '4882674c373bd2af6175ffe91f10aa3ed0d466c652691e64a82fa273e2e17329',
       bytes: 787,
       rows: 6,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_T2_Mineral_Economic_Trends.csv',
@@ -109,6 +122,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: 'f2760f927b4b7cacfe29d7c326cf79a2ad208f4f0a5365c35e72c1094fde57ff',
       bytes: 1242,
       rows: 5,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_T3_State_Value_Rank.csv',
@@ -116,6 +130,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '630caaf7efdbdfbfa31234214cf5d36599c2301bddcd85419edf48fb576e2ed4',
       bytes: 8070,
       rows: 51,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_T4_Critical_Minerals_End_Use.csv',
@@ -123,6 +138,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '52b3ab433d69bd3d4fcee5c0c4c210a5eb3318e74f2b286b3b9be620c372daa2',
       bytes: 3681,
       rows: 50,
+      input: false,
     },
     {
       name: 'industry_trends/MCS2025_T5_Critical_Minerals_Salient.csv',
@@ -130,6 +146,7 @@ export const usgsMcs2025: DatasetManifest = {
       sha256: '35f570547717814474610e22b9bc2bfac246c0e14df9e6ca92218231333d831d',
       bytes: 4499,
       rows: 31,
+      input: false,
     },
   ],
 };
