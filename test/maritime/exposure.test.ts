@@ -7,7 +7,12 @@ import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts
 import { sqlString } from '../../src/data/analytics/store.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
-import { exposureReport, type ExposureServices } from '../../src/data/maritime/exposureReport.ts';
+import { exposureReport, partnerCodes, reporterRoutes, type ExposureServices } from '../../src/data/maritime/exposureReport.ts';
+import { exposureAggregatesSql } from '../../src/data/maritime/exposureQuery.ts';
+import { openSeaRoutes, parseClosures } from '../../src/data/maritime/seaRoutes.ts';
+import { tradeSource, findTradeDataset } from '../../src/data/tradeDataset.ts';
+import { aggregateFlows, type ImportFlow } from '../../src/analysis/maritime/exposure.ts';
+import { defaultFreightOptions } from '../../src/analysis/maritime/freightRules.ts';
 
 /**
  * Exposure of Japan's 2024 critical-mineral imports (real CEPII BACI extract) to maritime chokepoints. Expected
@@ -92,6 +97,39 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
     expect(r.byRule.map((x) => x.rule).sort()).toEqual(['air_product', 'sea_quantity_unknown']);
     expect(r.seaValueKusd).toBeCloseTo(total - platinum, 2);
     for (const p of r.passages) expect(p.shareOfImports).toBeCloseTo(p.valueKusd / total, 9);
+  }, 120_000);
+
+  it('the SQL aggregation over the store equals the reference aggregation of the same flows read from the CSV', async () => {
+    // Flows of every importer j would do; take Germany (BACI 280 in this extract): it has land neighbours, air products and sea flows.
+    const rows = await duck.query<{ i: number; k: string; v: number }>(
+      `SELECT i, lpad(CAST(k AS VARCHAR), 6, '0') AS k, sum(v) AS v FROM read_csv(${sqlString(csv)}, nullstr = 'NA')
+        WHERE t = 2024 AND j = 280 GROUP BY i, k`,
+    );
+    const flows: ImportFlow[] = rows.map((r) => ({ partner: partnerCodes.get(r.i) ?? `BACI:${r.i}`, product: r.k, valueKusd: r.v, tonnes: null }));
+    const sea = openSeaRoutes(services.dataDir, services.catalog);
+    const { routesOf } = reporterRoutes(services, sea, 'DEU', parseClosures([]));
+    const options = { speedKnots: 14, closed: [], flowsPerPassage: 5, freight: defaultFreightOptions, productsWithPassages: 40 };
+    const reference = aggregateFlows(flows, routesOf, options);
+    const sql = await exposureAggregatesSql(services.analytics, {
+      source: tradeSource(services.dataDir, findTradeDataset(services.catalog)),
+      year: 2024,
+      reporterCodes: [280],
+      partnerOf: partnerCodes,
+      routesOf,
+      freight: defaultFreightOptions,
+      flowsPerPassage: 5,
+      productsWithPassages: 40,
+    });
+    const rules = new Set(reference.partnerRules.map((r) => r.rule));
+    expect(rules).toContain('land');
+    expect(rules).toContain('air_product');
+    expect(rules).toContain('sea_quantity_unknown');
+    const norm = <T extends { valueKusd: number }>(list: T[], key: (x: T) => string) =>
+      list.map((x) => [key(x), Math.round(x.valueKusd * 1000) / 1000] as const).sort((a, b) => a[0].localeCompare(b[0]));
+    expect(norm(sql.partnerRules, (r) => `${r.partner} ${r.rule} ${r.flows}`)).toEqual(norm(reference.partnerRules, (r) => `${r.partner} ${r.rule} ${r.flows}`));
+    expect(norm(sql.products, (p) => `${p.product} ${Math.round(p.seaValueKusd * 1000)}`)).toEqual(norm(reference.products, (p) => `${p.product} ${Math.round(p.seaValueKusd * 1000)}`));
+    expect(norm(sql.productPassages, (p) => `${p.product} ${p.passage}`)).toEqual(norm(reference.productPassages, (p) => `${p.product} ${p.passage}`));
+    expect(norm(sql.topFlows, (f) => `${f.passage} ${f.partner} ${f.product} ${f.rule}`)).toEqual(norm(reference.topFlows, (f) => `${f.passage} ${f.partner} ${f.product} ${f.rule}`));
   }, 120_000);
 
   it('unknown reporter and missing year are clear errors', async () => {

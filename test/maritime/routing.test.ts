@@ -166,6 +166,36 @@ describe('sea network import', () => {
     expect(entry.extra!.rejectedPorts).toEqual([expect.objectContaining({ index: 942 })]);
   });
 
+  it('builds from a fetched maritime dataset (catalog entry), keeping its provenance', () => {
+    const target = new DataDir(tempDir()).ensure();
+    const catalog = new Catalog(target);
+    const scratch = target.scratch('maritime');
+    for (const f of ['marnet_searoute.geojson', 'ports.geojson', 'chokepoints_portwatch.csv']) fs.copyFileSync(path.join(maritime, f), path.join(scratch, f));
+    const fetched = catalog.publish(
+      {
+        id: 'maritime',
+        kind: 'maritime',
+        title: 'Shipping-lane network, ports and chokepoints',
+        publisher: 'searoute-py',
+        version: 'searoute-py 4446009a',
+        source: 'mirror',
+        retrievedAt: '2026-01-01T00:00:00.000Z',
+        importedAt: '2026-01-01T00:00:00.000Z',
+        synthetic: false,
+        files: [],
+        rows: 0,
+        rejectedRows: 0,
+      },
+      scratch,
+      'v1',
+    );
+    const built = importSeaNetwork({ catalog, dataDir: target, source: fetched });
+    expect(built).toMatchObject({ id: 'sea-network', version: 'searoute-py 4446009a', source: 'mirror', retrievedAt: '2026-01-01T00:00:00.000Z' });
+    expect(built.extra!.versionKey).toBe(routes.versionKey);
+    const r = routeBetweenPorts(openSeaRoutes(target, catalog), 'JPYOK', 'NLRTM', parseClosures([]));
+    expect(r.distanceKm).toBe(routeBetweenPorts(routes, 'JPYOK', 'NLRTM', parseClosures([])).distanceKm);
+  }, 120_000);
+
   it('stores the graph as typed arrays that read back identically', () => {
     const again = readSeaNetwork(path.join(dataDir.absolute(routes.entry.path), 'graph.bin'));
     expect(Buffer.compare(encodeSeaNetwork(again), encodeSeaNetwork(routes.network))).toBe(0);

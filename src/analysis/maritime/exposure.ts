@@ -74,6 +74,7 @@ export interface ProductExposure {
   product: string;
   valueKusd: number;
   seaValueKusd: number;
+  /** Sea value by passage (empty beyond the products the aggregates broke down). */
   byPassage: Record<string, number>;
 }
 
@@ -93,93 +94,167 @@ export interface ExposureResult {
   };
 }
 
+/**
+ * What the exposure is assembled from: sums by partner and freight rule, by product, by product × passage, and
+ * the largest flows behind each passage. Computed from flow rows here (aggregateFlows) or by SQL over the whole
+ * trade store (src/data/maritime/exposureQuery.ts, tested against aggregateFlows on the same data).
+ */
+export interface ExposureAggregates {
+  partnerRules: { partner: string; rule: FreightRule; valueKusd: number; flows: number }[];
+  products: { product: string; valueKusd: number; seaValueKusd: number }[];
+  /** Sea value by product × passage, for the `productsWithPassages` largest products (all when unset). */
+  productPassages: { product: string; passage: string; valueKusd: number }[];
+  /** Up to `flowsPerPassage` largest sea flows per passage. */
+  topFlows: (FlowLine & { passage: string })[];
+}
+
+const isSea = (rule: FreightRule) => rule === 'sea' || rule === 'sea_quantity_unknown';
+
+/** The freight rule of a flow, given its partner's routes: a sea-borne flow without a route counts as no_port. */
+export function flowRule(flow: ImportFlow, routes: PartnerRoutes, freight: FreightOptions): FreightRule {
+  const rule = freightRule(flow, routes, freight);
+  return isSea(rule) && !routes.baseline ? 'no_port' : rule;
+}
+
+export function aggregateFlows(
+  flows: readonly ImportFlow[],
+  routesOf: (partner: string) => PartnerRoutes,
+  options: ExposureOptions & { productsWithPassages?: number },
+): ExposureAggregates {
+  const freight = options.freight ?? defaultFreightOptions;
+  const keep = options.flowsPerPassage ?? 10;
+  const routeCache = new Map<string, { routes: PartnerRoutes; passages: string[] }>();
+  const partnerRules = new Map<string, { partner: string; rule: FreightRule; valueKusd: number; flows: number }>();
+  const products = new Map<string, { product: string; valueKusd: number; seaValueKusd: number }>();
+  const productPassages = new Map<string, Map<string, number>>();
+  const top = new Map<string, (FlowLine & { passage: string })[]>();
+  for (const flow of flows) {
+    if (!(flow.valueKusd > 0)) continue;
+    let cached = routeCache.get(flow.partner);
+    if (!cached) {
+      const routes = routesOf(flow.partner);
+      cached = { routes, passages: routes.baseline ? [...new Set(routes.baseline.passages)] : [] };
+      routeCache.set(flow.partner, cached);
+    }
+    const rule = flowRule(flow, cached.routes, freight);
+    const key = `${flow.partner}\u0000${rule}`;
+    const pr = partnerRules.get(key) ?? { partner: flow.partner, rule, valueKusd: 0, flows: 0 };
+    pr.valueKusd += flow.valueKusd;
+    pr.flows++;
+    partnerRules.set(key, pr);
+    const product = products.get(flow.product) ?? { product: flow.product, valueKusd: 0, seaValueKusd: 0 };
+    product.valueKusd += flow.valueKusd;
+    products.set(flow.product, product);
+    if (!isSea(rule)) continue;
+    product.seaValueKusd += flow.valueKusd;
+    let byPassage = productPassages.get(flow.product);
+    if (!byPassage) productPassages.set(flow.product, (byPassage = new Map()));
+    for (const passage of cached.passages) {
+      byPassage.set(passage, (byPassage.get(passage) ?? 0) + flow.valueKusd);
+      let list = top.get(passage);
+      if (!list) top.set(passage, (list = []));
+      if (keep > 0 && (list.length < keep || list[list.length - 1].valueKusd < flow.valueKusd)) {
+        insertTop(list, { passage, partner: flow.partner, product: flow.product, valueKusd: flow.valueKusd, rule }, keep);
+      }
+    }
+  }
+  const ranked = [...products.values()].sort((a, b) => b.valueKusd - a.valueKusd || a.product.localeCompare(b.product));
+  const withPassages = new Set(ranked.slice(0, options.productsWithPassages ?? ranked.length).map((p) => p.product));
+  return {
+    partnerRules: [...partnerRules.values()],
+    products: ranked,
+    productPassages: [...productPassages.entries()]
+      .filter(([product]) => withPassages.has(product))
+      .flatMap(([product, m]) => [...m.entries()].map(([passage, valueKusd]) => ({ product, passage, valueKusd }))),
+    topFlows: [...top.values()].flat(),
+  };
+}
+
 export function chokepointExposure(
   flows: readonly ImportFlow[],
   routesOf: (partner: string) => PartnerRoutes,
   options: ExposureOptions,
 ): ExposureResult {
-  const freight = options.freight ?? defaultFreightOptions;
+  return assembleExposure(aggregateFlows(flows, routesOf, options), routesOf, options);
+}
+
+/** Shares per passage, partners with their routes and the closure what-if, from the aggregates. */
+export function assembleExposure(
+  agg: ExposureAggregates,
+  routesOf: (partner: string) => PartnerRoutes,
+  options: ExposureOptions,
+): ExposureResult {
   const keep = options.flowsPerPassage ?? 10;
   const scenarioOn = options.closed.length > 0;
   const closed = new Set(options.closed);
-  const routeCache = new Map<string, PartnerRoutes>();
-  const partners = new Map<string, PartnerExposure>();
-  const products = new Map<string, ProductExposure>();
-  const passages = new Map<string, { value: number; flows: number; top: FlowLine[] }>();
-  const ruleTotals = new Map<FreightRule, { value: number; flows: number }>();
+  const withDays = (r: CountryRoute | null | undefined) =>
+    r ? { ...r, days: sailingDays(r.distanceKm, options.speedKnots) } : null;
+
   let total = 0;
   let sea = 0;
   let affected = 0;
   let noRoute = 0;
   let extraDaysWeighted = 0;
   let reroutedValue = 0;
+  const ruleTotals = new Map<FreightRule, { value: number; flows: number }>();
+  const partners = new Map<string, PartnerExposure>();
+  const passages = new Map<string, { value: number; flows: number }>();
 
-  const withDays = (r: CountryRoute | null | undefined) =>
-    r ? { ...r, days: sailingDays(r.distanceKm, options.speedKnots) } : null;
-
-  for (const flow of flows) {
-    if (!(flow.valueKusd > 0)) continue;
-    let routes = routeCache.get(flow.partner);
-    if (!routes) {
-      routes = routesOf(flow.partner);
-      routeCache.set(flow.partner, routes);
-    }
-    let rule = freightRule(flow, routes, freight);
-    if ((rule === 'sea' || rule === 'sea_quantity_unknown') && !routes.baseline) rule = 'no_port';
-    total += flow.valueKusd;
-    const rt = ruleTotals.get(rule) ?? { value: 0, flows: 0 };
-    rt.value += flow.valueKusd;
-    rt.flows++;
-    ruleTotals.set(rule, rt);
-
-    let partner = partners.get(flow.partner);
+  for (const pr of agg.partnerRules) {
+    total += pr.valueKusd;
+    const rt = ruleTotals.get(pr.rule) ?? { value: 0, flows: 0 };
+    rt.value += pr.valueKusd;
+    rt.flows += pr.flows;
+    ruleTotals.set(pr.rule, rt);
+    const routes = routesOf(pr.partner);
+    let partner = partners.get(pr.partner);
     if (!partner) {
-      partner = { partner: flow.partner, valueKusd: 0, byRule: {}, route: withDays(routes.baseline) };
+      const b = routes.baseline;
+      partner = { partner: pr.partner, valueKusd: 0, byRule: {}, route: withDays(b) };
       if (scenarioOn) {
-        const s = routes.scenario ?? null;
-        const b = routes.baseline;
+        const sc = routes.scenario ?? null;
         partner.scenario = {
-          route: withDays(s),
+          route: withDays(sc),
           affectedValueKusd: 0,
-          extraKm: s && b ? s.distanceKm - b.distanceKm : null,
-          extraDays: s && b ? sailingDays(s.distanceKm - b.distanceKm, options.speedKnots) : null,
-          noRoute: Boolean(b) && !s,
+          extraKm: sc && b ? sc.distanceKm - b.distanceKm : null,
+          extraDays: sc && b ? sailingDays(sc.distanceKm - b.distanceKm, options.speedKnots) : null,
+          noRoute: Boolean(b) && !sc,
         };
       }
-      partners.set(flow.partner, partner);
+      partners.set(pr.partner, partner);
     }
-    partner.valueKusd += flow.valueKusd;
-    partner.byRule[rule] = (partner.byRule[rule] ?? 0) + flow.valueKusd;
-
-    let product = products.get(flow.product);
-    if (!product) {
-      product = { product: flow.product, valueKusd: 0, seaValueKusd: 0, byPassage: {} };
-      products.set(flow.product, product);
-    }
-    product.valueKusd += flow.valueKusd;
-
-    if (rule !== 'sea' && rule !== 'sea_quantity_unknown') continue;
-    const route = routes.baseline!;
-    sea += flow.valueKusd;
-    product.seaValueKusd += flow.valueKusd;
-    const line: FlowLine = { partner: flow.partner, product: flow.product, valueKusd: flow.valueKusd, rule };
-    for (const id of new Set(route.passages)) {
-      const p = passages.get(id) ?? { value: 0, flows: 0, top: [] };
-      p.value += flow.valueKusd;
-      p.flows++;
-      insertTop(p.top, line, keep);
+    partner.valueKusd += pr.valueKusd;
+    partner.byRule[pr.rule] = (partner.byRule[pr.rule] ?? 0) + pr.valueKusd;
+    if (!isSea(pr.rule) || !routes.baseline) continue;
+    sea += pr.valueKusd;
+    for (const id of new Set(routes.baseline.passages)) {
+      const p = passages.get(id) ?? { value: 0, flows: 0 };
+      p.value += pr.valueKusd;
+      p.flows += pr.flows;
       passages.set(id, p);
-      product.byPassage[id] = (product.byPassage[id] ?? 0) + flow.valueKusd;
     }
-    if (scenarioOn && route.passages.some((id) => closed.has(id))) {
-      affected += flow.valueKusd;
-      partner.scenario!.affectedValueKusd += flow.valueKusd;
-      if (!routes.scenario) noRoute += flow.valueKusd;
+    if (scenarioOn && routes.baseline.passages.some((id) => closed.has(id))) {
+      affected += pr.valueKusd;
+      partner.scenario!.affectedValueKusd += pr.valueKusd;
+      if (!routes.scenario) noRoute += pr.valueKusd;
       else {
-        reroutedValue += flow.valueKusd;
-        extraDaysWeighted += flow.valueKusd * sailingDays(routes.scenario.distanceKm - route.distanceKm, options.speedKnots);
+        reroutedValue += pr.valueKusd;
+        extraDaysWeighted += pr.valueKusd * sailingDays(routes.scenario.distanceKm - routes.baseline.distanceKm, options.speedKnots);
       }
     }
+  }
+
+  const topByPassage = new Map<string, FlowLine[]>();
+  for (const f of agg.topFlows) {
+    let list = topByPassage.get(f.passage);
+    if (!list) topByPassage.set(f.passage, (list = []));
+    insertTop(list, { partner: f.partner, product: f.product, valueKusd: f.valueKusd, rule: f.rule }, keep);
+  }
+  const byPassage = new Map<string, Record<string, number>>();
+  for (const pp of agg.productPassages) {
+    let record = byPassage.get(pp.product);
+    if (!record) byPassage.set(pp.product, (record = {}));
+    record[pp.passage] = pp.valueKusd;
   }
 
   return {
@@ -195,11 +270,13 @@ export function chokepointExposure(
         shareOfImports: total > 0 ? p.value / total : 0,
         shareOfSeaImports: sea > 0 ? p.value / sea : 0,
         flows: p.flows,
-        topFlows: p.top,
+        topFlows: topByPassage.get(passage) ?? [],
       }))
       .sort((a, b) => b.valueKusd - a.valueKusd),
     partners: [...partners.values()].sort((a, b) => b.valueKusd - a.valueKusd),
-    products: [...products.values()].sort((a, b) => b.valueKusd - a.valueKusd),
+    products: [...agg.products]
+      .sort((a, b) => b.valueKusd - a.valueKusd || a.product.localeCompare(b.product))
+      .map((p) => ({ ...p, byPassage: byPassage.get(p.product) ?? {} })),
     scenario: scenarioOn
       ? {
           closed: [...options.closed],
@@ -212,7 +289,7 @@ export function chokepointExposure(
 }
 
 /** Keeps the `keep` largest flows, largest first. */
-function insertTop(top: FlowLine[], line: FlowLine, keep: number): void {
+function insertTop<T extends FlowLine>(top: T[], line: T, keep: number): void {
   if (keep <= 0) return;
   if (top.length === keep && top[keep - 1].valueKusd >= line.valueKusd) return;
   let i = top.length;

@@ -17,6 +17,7 @@ interface ExposureOptions {
   airThreshold: string;
   airProducts?: string;
   top: string;
+  products: string;
 }
 
 /** `chokepoint exposure --reporter JPN --year 2024 [--hs 850511] [--closed ormuz]`. */
@@ -34,6 +35,7 @@ export function registerExposure(program: Command, context: (cmd: Command) => Cl
     .option('--air-threshold <usdPerTonne>', 'value per tonne above which a flow is assumed air-freighted', String(defaultFreightOptions.airValuePerTonneUsd))
     .option('--air-products <prefixes>', `HS prefixes always air-freighted (default ${defaultFreightOptions.airProducts.join(',')})`)
     .option('--top <n>', 'rows per table in the text output', '10')
+    .option('--products <n>', 'largest products broken down by passage in --json output', '200')
     .action(async (opts: ExposureOptions, cmd: Command) => {
       const ctx = context(cmd);
       const number = (v: string, field: string): number => {
@@ -51,6 +53,7 @@ export function registerExposure(program: Command, context: (cmd: Command) => Cl
           open: opts.open,
           speedKnots: number(opts.speedKnots, 'speed-knots'),
           tradeDataset: opts.dataset,
+          productsWithPassages: number(opts.products, 'products'),
           freight: {
             airValuePerTonneUsd: number(opts.airThreshold, 'air-threshold'),
             ...(opts.airProducts !== undefined ? { airProducts: opts.airProducts.split(',').map((s) => s.trim()).filter(Boolean) } : {}),

@@ -3,15 +3,16 @@ import { provenanceOf } from '../catalog.ts';
 import type { DataDir } from '../dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { findTradeDataset, tradeSource } from '../tradeDataset.ts';
-import { countryByBaciCode, countryName, resolveCountry, type Country } from '../reference/countries.ts';
+import { countries, countryByIso3, countryName, resolveCountry, type Country } from '../reference/countries.ts';
 import { ChokepointError } from '../../errors.ts';
-import { chokepointExposure, type ExposureResult, type ImportFlow, type PartnerRoutes } from '../../analysis/maritime/exposure.ts';
+import { assembleExposure, type ExposureResult, type PartnerRoutes } from '../../analysis/maritime/exposure.ts';
+import { exposureAggregatesSql } from './exposureQuery.ts';
 import { defaultFreightOptions, freightRuleLabels, type FreightOptions, type FreightRule } from '../../analysis/maritime/freightRules.ts';
 import { areLandNeighbours } from '../../analysis/maritime/landNeighbours.ts';
 import { passageById } from '../../analysis/maritime/passages.ts';
 import { defaultSpeedKnots } from '../../analysis/maritime/route.ts';
-import { openSeaRoutes, parseClosures, routeMethod } from './seaRoutes.ts';
-import { countryRouteTable } from './countryRouteCache.ts';
+import { openSeaRoutes, parseClosures, routeMethod, type Closures, type SeaRoutes } from './seaRoutes.ts';
+import { countryRouteTable, type CountryRouteTable } from './countryRouteCache.ts';
 
 /**
  * The exposure report behind `chokepoint exposure` and GET /api/maritime/exposure: a reporter's imports in a
@@ -30,6 +31,15 @@ export interface ExposureRequest {
   tradeDataset?: string;
   freight?: Partial<FreightOptions>;
   flowsPerPassage?: number;
+  /** Products (largest first) broken down by passage; all when unset. */
+  productsWithPassages?: number;
+}
+
+/** BACI / Comtrade exporter code → ISO3, for every current country and territory. */
+export const partnerCodes = new Map<number, string>();
+for (const c of countries) {
+  if (c.kind === 'historical') continue;
+  for (const code of c.baciCodes) if (!partnerCodes.has(code)) partnerCodes.set(code, c.iso3);
 }
 
 export interface Named {
@@ -68,6 +78,29 @@ export function resolveReporter(text: string): Country {
   return country;
 }
 
+/**
+ * The partner → reporter routes (between main ports, precomputed for all countries and cached) with the
+ * baseline closures and, for a what-if, the scenario's.
+ */
+export function reporterRoutes(
+  services: Pick<ExposureServices, 'dataDir'>,
+  sea: SeaRoutes,
+  reporterIso3: string,
+  baselineClosures: Closures,
+  scenarioClosures?: Closures,
+): { routesOf: (partner: string) => PartnerRoutes; baseline: CountryRouteTable } {
+  const baseline = countryRouteTable(sea, services.dataDir, baselineClosures);
+  const scenario = scenarioClosures ? countryRouteTable(sea, services.dataDir, scenarioClosures) : undefined;
+  const reporterHasPorts = baseline.mainPorts.has(reporterIso3);
+  const routesOf = (partner: string): PartnerRoutes => ({
+    hasPorts: reporterHasPorts && baseline.mainPorts.has(partner),
+    landNeighbour: areLandNeighbours(partner, reporterIso3),
+    baseline: baseline.routes.get(partner)?.get(reporterIso3) ?? null,
+    scenario: scenario ? (scenario.routes.get(partner)?.get(reporterIso3) ?? null) : undefined,
+  });
+  return { routesOf, baseline };
+}
+
 export async function exposureReport(services: ExposureServices, request: ExposureRequest): Promise<ExposureReport> {
   const reporter = resolveReporter(request.reporter);
   if (!Number.isInteger(request.year) || request.year < 1950 || request.year > 2100) {
@@ -89,19 +122,28 @@ export async function exposureReport(services: ExposureServices, request: Exposu
   const trade = findTradeDataset(services.catalog, request.tradeDataset);
   const sea = openSeaRoutes(services.dataDir, services.catalog);
 
-  const t0 = performance.now();
   const codes = reporter.baciCodes.filter((c) => Number.isInteger(c));
   if (codes.length === 0) throw new ChokepointError('no_data', `${reporter.en} has no trade code`, { field: 'reporter' });
-  const rows = await services.analytics.query<{ i: number; k: string; v: number; q: number | null }>(
-    `SELECT i, k, sum(v) AS v, CASE WHEN count(q) = count(*) THEN sum(q) END AS q
-       FROM ${tradeSource(services.dataDir, trade)}
-      WHERE t = $1 AND j IN (${codes.join(', ')}) AND i NOT IN (${codes.join(', ')})
-        ${hs ? 'AND starts_with(k, $2)' : ''}
-      GROUP BY i, k`,
-    hs ? [request.year, hs] : [request.year],
-  );
+
+  const t1 = performance.now();
+  const { routesOf, baseline } = reporterRoutes(services, sea, reporter.iso3, baselineClosures, extraClosed.length ? scenarioClosures : undefined);
+  const routesMs = performance.now() - t1;
+
+  const t0 = performance.now();
+  const options = { freight, speedKnots, closed: extraClosed, flowsPerPassage: request.flowsPerPassage ?? 10 };
+  const aggregates = await exposureAggregatesSql(services.analytics, {
+    source: tradeSource(services.dataDir, trade),
+    year: request.year,
+    reporterCodes: codes,
+    hs,
+    partnerOf: partnerCodes,
+    routesOf,
+    freight,
+    flowsPerPassage: options.flowsPerPassage,
+    productsWithPassages: request.productsWithPassages,
+  });
   const queryMs = performance.now() - t0;
-  if (rows.length === 0) {
+  if (aggregates.partnerRules.length === 0) {
     throw new ChokepointError(
       'no_data',
       `no imports of ${reporter.iso3} in ${request.year}${hs ? ` for HS ${hs}` : ''} in dataset ${trade.id}` +
@@ -110,38 +152,14 @@ export async function exposureReport(services: ExposureServices, request: Exposu
     );
   }
 
-  const t1 = performance.now();
-  const baseline = countryRouteTable(sea, services.dataDir, baselineClosures);
-  const scenario = extraClosed.length ? countryRouteTable(sea, services.dataDir, scenarioClosures) : undefined;
-  const routesMs = performance.now() - t1;
-
   const t2 = performance.now();
-  const partnerNames: Record<string, { en: string; ja: string }> = {};
-  const partnerOf = new Map<number, string>();
-  const flows: ImportFlow[] = rows.map((r) => {
-    let partner = partnerOf.get(r.i);
-    if (!partner) {
-      const c = countryByBaciCode(r.i);
-      partner = c ? c.iso3 : `BACI:${r.i}`;
-      partnerOf.set(r.i, partner);
-      partnerNames[partner] = c ? { en: countryName(c, 'en'), ja: countryName(c, 'ja') } : { en: `BACI code ${r.i}`, ja: `BACIコード ${r.i}` };
-    }
-    return { partner, product: r.k, valueKusd: r.v, tonnes: r.q };
-  });
-  const reporterHasPorts = baseline.mainPorts.has(reporter.iso3);
-  const routesOf = (partner: string): PartnerRoutes => ({
-    hasPorts: reporterHasPorts && baseline.mainPorts.has(partner),
-    landNeighbour: areLandNeighbours(partner, reporter.iso3),
-    baseline: baseline.routes.get(partner)?.get(reporter.iso3) ?? null,
-    scenario: scenario ? (scenario.routes.get(partner)?.get(reporter.iso3) ?? null) : undefined,
-  });
-  const result = chokepointExposure(flows, routesOf, {
-    freight,
-    speedKnots,
-    closed: extraClosed,
-    flowsPerPassage: request.flowsPerPassage,
-  });
+  const result = assembleExposure(aggregates, routesOf, options);
   const exposureMs = performance.now() - t2;
+  const partnerNames: Record<string, { en: string; ja: string }> = {};
+  for (const p of result.partners) {
+    const c = p.partner.startsWith('BACI:') ? undefined : countryByIso3(p.partner);
+    partnerNames[p.partner] = c ? { en: countryName(c, 'en'), ja: countryName(c, 'ja') } : { en: `BACI code ${p.partner.slice(5)}`, ja: `BACIコード ${p.partner.slice(5)}` };
+  }
 
   const passageNames: Record<string, { en: string; ja: string }> = {};
   for (const id of new Set([...result.passages.map((p) => p.passage), ...scenarioClosures.ids])) {

@@ -162,6 +162,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         open: q.open,
         speedKnots: q.speedKnots,
         tradeDataset: trade.id,
+        productsWithPassages: q.products ?? 200,
       });
       return { ...report, productCount: report.products.length, products: report.products.slice(0, q.products ?? 200), marking };
     },
