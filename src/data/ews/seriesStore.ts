@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog, CatalogEntry } from '../catalog.ts';
+import type { Catalog, CatalogEntry, SourceFile } from '../catalog.ts';
 import type { DataDir } from '../dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { sqlString } from '../analytics/store.ts';
@@ -27,6 +27,36 @@ export interface DatasetMeta {
   source?: CatalogEntry['source'];
   synthetic?: boolean;
   notes?: string;
+}
+
+/** The catalog entry of a stored monthly dataset (trade or prices), with the source file's provenance. */
+function entryFor(
+  kind: 'trade-monthly' | 'prices',
+  meta: DatasetMeta,
+  file: SourceFile,
+  rows: number,
+  rejectedRows: number,
+  extra: Record<string, unknown>,
+): Omit<CatalogEntry, 'path'> {
+  const now = new Date().toISOString();
+  return {
+    id: meta.id,
+    kind,
+    title: meta.title,
+    publisher: meta.publisher,
+    url: meta.url,
+    version: meta.version ?? file.sha256.slice(0, 12),
+    licence: meta.licence,
+    source: meta.source ?? 'import',
+    retrievedAt: now,
+    importedAt: now,
+    synthetic: meta.synthetic ?? false,
+    files: [file],
+    rows,
+    rejectedRows,
+    notes: meta.notes,
+    extra,
+  };
 }
 
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
@@ -57,34 +87,15 @@ export async function publishMonthly(
        TO ${sqlString(path.join(scratch, 'series.parquet'))} (FORMAT parquet)`,
     );
     fs.rmSync(csv);
-    const periods = panel.months;
-    const now = new Date().toISOString();
     return catalog.publish(
-      {
-        id: meta.id,
-        kind: 'trade-monthly',
-        title: meta.title,
-        publisher: meta.publisher,
-        url: meta.url,
-        version: meta.version ?? imported.file.sha256.slice(0, 12),
-        licence: meta.licence,
-        source: meta.source ?? 'import',
-        retrievedAt: now,
-        importedAt: now,
-        synthetic: meta.synthetic ?? false,
-        files: [imported.file],
-        rows: imported.rows.length,
-        rejectedRows: imported.rejected.length + imported.unresolvedPartners.reduce((a, u) => a + u.rows, 0),
-        notes: meta.notes,
-        extra: {
-          format: imported.source,
-          missing: imported.missing,
-          series: panel.series.length,
-          months: periods,
-          unresolvedPartners: imported.unresolvedPartners,
-          rejectedSample: imported.rejected.slice(0, 50),
-        },
-      },
+      entryFor('trade-monthly', meta, imported.file, imported.rows.length, imported.rejected.length + imported.unresolvedPartners.reduce((a, u) => a + u.rows, 0), {
+        format: imported.source,
+        missing: imported.missing,
+        series: panel.series.length,
+        months: panel.months,
+        unresolvedPartners: imported.unresolvedPartners,
+        rejectedSample: imported.rejected.slice(0, 50),
+      }),
       scratch,
       imported.file.sha256.slice(0, 16),
     );
@@ -117,29 +128,11 @@ export async function publishPrices(
        TO ${sqlString(path.join(scratch, 'prices.parquet'))} (FORMAT parquet)`,
     );
     fs.rmSync(csv);
-    const now = new Date().toISOString();
     return catalog.publish(
-      {
-        id: meta.id,
-        kind: 'prices',
-        title: meta.title,
-        publisher: meta.publisher,
-        url: meta.url,
-        version: meta.version ?? imported.file.sha256.slice(0, 12),
-        licence: meta.licence,
-        source: meta.source ?? 'import',
-        retrievedAt: now,
-        importedAt: now,
-        synthetic: meta.synthetic ?? false,
-        files: [imported.file],
-        rows: imported.rows.length,
-        rejectedRows: 0,
-        notes: meta.notes,
-        extra: {
-          series: imported.series.map((s) => ({ ...s, hs: priceLinks[s.code] ?? [] })),
-          emptyCells: imported.emptyCells,
-        },
-      },
+      entryFor('prices', meta, imported.file, imported.rows.length, 0, {
+        series: imported.series.map((x) => ({ ...x, hs: priceLinks[x.code] ?? [] })),
+        emptyCells: imported.emptyCells,
+      }),
       scratch,
       imported.file.sha256.slice(0, 16),
     );
