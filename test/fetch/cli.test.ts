@@ -65,5 +65,5 @@ describe('chokepoint groups', () => {
     const bad = await run(['--data-dir', dir, 'groups', 'set', 'X', '--members', 'JPN,Atlantis']);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('field members[1]: "Atlantis" is not a known country');
-  }, 30_000);
+  }, 120_000);
 });
