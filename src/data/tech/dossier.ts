@@ -6,6 +6,8 @@ import { indicatorLabels, indicatorNames, type IndicatorName } from '../../analy
 import { policyFamilyNames, policyRiskNames } from '../../analysis/policy/measures.ts';
 import { countryByIso3, countryName } from '../reference/countries.ts';
 import { exposureReport } from '../maritime/exposureReport.ts';
+import { listAlerts } from '../ews/ewsState.ts';
+import { getScenario, listRuns, listScenarios } from '../scenarioStore.ts';
 import { assessZones, type AssessedEntry, type TechServices, type ZoneRequest } from './zoneAssessment.ts';
 
 /**
@@ -66,7 +68,8 @@ const words = {
   measures: { ja: '施策', en: 'Policy measures' },
   applied: { ja: '実施中・予定の施策', en: 'Measures applied' },
   sources: { ja: '出典', en: 'Sources' },
-  scenarios: { ja: 'シナリオ・警報', en: 'Scenarios and alerts' },
+  scenarios: { ja: 'シナリオ', en: 'Scenarios' },
+  alerts: { ja: '早期警戒の警報', en: 'Early-warning alerts' },
   none: { ja: 'なし', en: 'none' },
   country: { ja: '国・地域', en: 'country' },
   share: { ja: 'シェア', en: 'share' },
@@ -107,6 +110,7 @@ export function dossierSections(
   lang: Lang,
   extra: {
     maritime?: DossierSection;
+    related?: DossierSection[];
     notes: string[];
     provenance: { dataset: string; title: string; publisher: string; version: string; synthetic: boolean }[];
   },
@@ -247,14 +251,7 @@ export function dossierSections(
         }
       : { text: [w('none')] }),
   });
-  sections.push({
-    heading: w('scenarios'),
-    text: [
-      lang === 'ja'
-        ? 'この品目に保存されたシナリオ・警報は、本ドシエ作成時点で本システムに登録されていません。'
-        : 'No saved scenarios or alerts for this entry were found in this installation when the dossier was made.',
-    ],
-  });
+  if (extra.related) sections.push(...extra.related);
   sections.push({
     heading: w('sources'),
     text: [
@@ -314,6 +311,78 @@ async function maritimeSection(
   };
 }
 
+/** Whether an HS code of an alert or scenario (HS2–HS6) and one of the entry's HS6 codes denote overlapping goods. */
+function hsOverlaps(code: string, hs6: readonly string[]): boolean {
+  return hs6.some((c) => c.startsWith(code) || code.startsWith(c));
+}
+
+/**
+ * Early-warning alerts of the reporter on the entry's HS codes, and saved scenarios whose current definition names
+ * one of its HS6 codes (or their HS4 headings), with their latest run. Their markings join the dossier's.
+ */
+async function relatedSections(
+  services: TechServices,
+  e: AssessedEntry,
+  reporter: string,
+  lang: Lang,
+): Promise<{ sections: DossierSection[]; markings: Marking[] }> {
+  const markings: Marking[] = [];
+  const sections: DossierSection[] = [];
+  const none = words.none[lang];
+  if (e.entry.hs6.length === 0) return { sections, markings };
+  const alerts = (await listAlerts(services.state, { reporter }, 1, 500)).items.filter((a) =>
+    hsOverlaps(a.hs, e.entry.hs6),
+  );
+  markings.push(...alerts.map((a) => a.marking));
+  sections.push({
+    heading: words.alerts[lang],
+    ...(alerts.length
+      ? {
+          table: {
+            columns: [
+              lang === 'ja' ? '期間' : 'period',
+              'HS',
+              lang === 'ja' ? '相手国' : 'partner',
+              lang === 'ja' ? '水準' : 'level',
+              lang === 'ja' ? '状態' : 'status',
+              lang === 'ja' ? '説明' : 'explanation',
+            ],
+            rows: alerts.map((a) => [a.period, a.hs, a.partner, a.level, a.status, a.explanation[lang]]),
+          },
+        }
+      : { text: [none] }),
+  });
+  const codes = [...new Set(e.entry.hs6.flatMap((c) => [c, c.slice(0, 4)]))];
+  const scenarios: (string | number | null)[][] = [];
+  for (const s of (await listScenarios(services.state, undefined, { limit: 500, offset: 0 })).items) {
+    const record = await getScenario(services.state, s.id);
+    if (!record || !codes.some((c) => new RegExp(`(^|\\D)${c}(\\D|$)`).test(record.text))) continue;
+    const [run] = await listRuns(services.state, s.id);
+    markings.push(s.marking, ...(run ? [run.marking] : []));
+    scenarios.push([
+      lang === 'ja' ? (s.nameJa ?? s.name) : s.name,
+      s.version,
+      run ? `${run.status} (${run.createdAt.slice(0, 10)})` : '—',
+    ]);
+  }
+  sections.push({
+    heading: words.scenarios[lang],
+    ...(scenarios.length
+      ? {
+          table: {
+            columns: [
+              lang === 'ja' ? 'シナリオ' : 'scenario',
+              lang === 'ja' ? '版' : 'version',
+              lang === 'ja' ? '最新の実行' : 'latest run',
+            ],
+            rows: scenarios,
+          },
+        }
+      : { text: [none] }),
+  });
+  return { sections, markings };
+}
+
 export async function buildDossier(
   services: TechServices,
   request: ZoneRequest & { entry: string; lang: Lang },
@@ -322,6 +391,7 @@ export async function buildDossier(
   const e = assessment.entries[0];
   const notes = [...assessment.notes];
   const maritime = await maritimeSection(services, e, assessment.reporter, request.lang, notes);
+  const related = await relatedSections(services, e, assessment.reporter, request.lang);
   const provenance = assessment.provenance.map((p) => ({
     dataset: p.dataset,
     title: p.title,
@@ -329,7 +399,7 @@ export async function buildDossier(
     version: p.version,
     synthetic: p.synthetic,
   }));
-  const marking = joinMarkings([e.marking, assessment.marking]);
+  const marking = joinMarkings([e.marking, assessment.marking, ...related.markings]);
   const l = request.lang;
   return {
     entryId: e.entry.id,
@@ -347,7 +417,7 @@ export async function buildDossier(
           `${e.entry.kind === 'good' ? (l === 'ja' ? '特定重要物資' : 'specified critical good') : l === 'ja' ? '重要技術' : 'critical technology'}: ${e.entry.id}${e.entry.hs6.length ? ` — HS ${e.entry.hs6.join(', ')}` : ''}`,
         ],
       },
-      ...dossierSections(e, l, { maritime, notes, provenance }),
+      ...dossierSections(e, l, { maritime, related: related.sections, notes, provenance }),
     ],
   };
 }
