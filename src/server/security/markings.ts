@@ -75,7 +75,20 @@ export function readableSql(
 
 export function filterReadable<T extends { marking: Marking }>(request: FastifyRequest, items: T[]): T[] {
   if (benchmarkSwitch.bypassMarkingChecks) return items;
-  return items.filter((item) => canReadMarking(request, item.marking));
+  const readable = readerOf(request);
+  return items.filter((item) => readable(item.marking));
+}
+
+/** The check as a predicate with the clearance prepared once, for long lists (same rule as canRead). */
+function readerOf(request: FastifyRequest): (marking: Marking) => boolean {
+  const user = userOf(request);
+  if (!user) return (m) => m.level === 0 && m.compartments.length === 0 && m.releasableTo === null;
+  const { level, organisationId } = user.clearance;
+  const held = new Set(user.clearance.compartments);
+  return (m) =>
+    m.level <= level &&
+    m.compartments.every((c) => held.has(c)) &&
+    (m.releasableTo === null || m.releasableTo.includes(organisationId));
 }
 
 /** The marking a result derived from these inputs carries at least: their join. */
