@@ -7,6 +7,7 @@ import { findTradeDataset, tradeSource } from './tradeDataset.ts';
 import { loadIoTable } from './ioTables.ts';
 import { resolveConcordance } from './concordanceFile.ts';
 import { loadScenarioTrade } from './scenarioTrade.ts';
+import { closureExposure } from './scenarioExposure.ts';
 import type { ScenarioDefinition } from '../analysis/scenario/definition.ts';
 import { prepareTable } from '../analysis/scenario/propagation.ts';
 import { runScenario, type ScenarioResult } from '../analysis/scenario/run.ts';
@@ -28,6 +29,7 @@ export interface ScenarioRunOutput extends ScenarioResult {
   provenance: {
     trade: Provenance;
     ioTable?: Provenance;
+    seaNetwork?: Provenance;
     concordance?: { id: string; source: string };
     methods: string[];
   };
@@ -53,14 +55,24 @@ export async function runScenarioOnData(options: {
   dataset?: string;
   onProgress?: (done: number, total: number) => void;
 }): Promise<ScenarioRunOutput> {
-  const { definition, catalog } = options;
+  const { catalog } = options;
+  let definition = options.definition;
   const tradeEntry = findTradeDataset(catalog, options.dataset);
-  const trade = await loadScenarioTrade(
-    options.analytics,
-    tradeSource(options.dataDir, tradeEntry),
-    definition,
-    tradeEntry.years,
-  );
+  const source = tradeSource(options.dataDir, tradeEntry);
+  let trade = await loadScenarioTrade(options.analytics, source, definition, tradeEntry.years);
+  // Closures without exposure in the file take it from the sea-route network: first the reporter's exposed flows
+  // (which decide the products affected), then, with their substitutes loaded, the substitutes' routes.
+  const first = closureExposure(options.dataDir, catalog, definition, trade);
+  let seaNetwork: Provenance | undefined;
+  const methods = [...scenarioMethods];
+  if (first.provenance) {
+    const withImports = { ...definition, exposure: [...definition.exposure, ...first.exposure] };
+    trade = await loadScenarioTrade(options.analytics, source, withImports, tradeEntry.years);
+    const full = closureExposure(options.dataDir, catalog, definition, trade);
+    definition = { ...definition, exposure: [...definition.exposure, ...full.exposure] };
+    seaNetwork = full.provenance;
+    if (full.method) methods.push(full.method);
+  }
   const ioWanted = definition.propagation.ioTable;
   const hasTable = ioWanted !== undefined || catalog.ofKind('io-table').length > 0;
   let io: Parameters<typeof runScenario>[0]['io'];
@@ -92,8 +104,9 @@ export async function runScenarioOnData(options: {
     provenance: {
       trade: provenanceOf(tradeEntry),
       ioTable: ioProvenance,
+      seaNetwork,
       concordance: io ? { id: io.concordance.id, source: io.concordance.source } : undefined,
-      methods: scenarioMethods,
+      methods,
     },
   };
 }

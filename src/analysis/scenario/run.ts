@@ -3,7 +3,7 @@ import { ChokepointError } from '../../errors.ts';
 import type { ScenarioDefinition, Shock } from './definition.ts';
 import type { TradeBase } from './tradeBase.ts';
 import { combinedCut, shockIntensity, shockReach } from './directLoss.ts';
-import { reallocateLp, replacedTotal, type ReallocationBlock } from './substitution.ts';
+import { reallocatePools, replacedTotal, type PoolBlock } from './substitution.ts';
 import { timeToRecover } from './survival.ts';
 import { propagateDynamic, propagateStatic, type PreparedTable } from './propagation.ts';
 import type { Concordance } from './concordance.ts';
@@ -139,8 +139,11 @@ interface CompiledProduct {
   /** Exports to others by partner code (for competition under cuts to all). */
   othersByCode: Map<number, number>;
   othersHits: Hit[];
-  /** Σ capacity base of allowed substitutes no shock reaches. */
+  /** Σ capacity base of allowed substitutes no shock reaches (all, and like-minded only). */
   freeCapacity: number;
+  freeLikeMinded: number;
+  /** Whether a shock reaches substitute i (then its capacity is computed month by month). */
+  othersHit: Uint8Array;
   shocks: number[];
   firstStart: number;
 }
@@ -203,6 +206,7 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
     const othersHits: Hit[] = [];
     const othersByCode = new Map<number, number>();
     let freeCapacity = 0;
+    let freeLikeMinded = 0;
     o.codes.forEach((code, i) => {
       othersByCode.set(code, o.values[i]);
       if (allowed && !allowed.has(code)) return;
@@ -213,7 +217,10 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
       othersValue.push(o.values[i]);
       othersLikeMinded.push(likeMinded.has(code));
       if (reach.some((w) => w > 0)) othersHits.push(hit(index, reach));
-      else freeCapacity += o.values[i];
+      else {
+        freeCapacity += o.values[i];
+        if (likeMinded.has(code)) freeLikeMinded += o.values[i];
+      }
     });
     const shockList = [...hitShocks].sort((a, b) => a - b);
     compiled.push({
@@ -229,6 +236,8 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
       othersByCode,
       othersHits,
       freeCapacity,
+      freeLikeMinded,
+      othersHit: Uint8Array.from(others, (_c, i) => (othersHits.some((h) => h.index === i) ? 1 : 0)),
       shocks: shockList,
       firstStart: Math.min(...shockList.map((i) => shocks[i].start)),
     });
@@ -404,8 +413,10 @@ function runOnce(
   let products: ProductRun[] | undefined;
   if (central) {
     products = [];
-    const blocks: ReallocationBlock[] = [];
-    const blockOf: { product: number; month: number }[] = [];
+    // Pooled programme (substitution.ts): per product-month the like-minded and other pools; afterwards each pool's
+    // amount goes to its partners in proportion to their capacity in that month.
+    const blocks: PoolBlock[] = [];
+    const blockOf: { product: number; month: number; scale: number; hitCut: Float64Array }[] = [];
     compiled.forEach((c, k) => {
       const run: ProductRun = {
         lost: new Float64Array(months),
@@ -422,22 +433,45 @@ function runOnce(
         const { lost, scale } = lossOf(k, t, run.lostByPartner, run.lostQuantity);
         run.lost[t] = lost;
         if (lost <= 0) continue;
-        const capacity = Array.from(c.othersValue, (v) => v * scale);
-        for (const h of c.othersHits) capacity[h.index] *= 1 - cutAt(h.reach, t, false);
-        blocks.push({ need: lost, partners: c.others, capacity, likeMinded: c.othersLikeMinded });
-        blockOf.push({ product: k, month: t });
+        let likeMinded = c.freeLikeMinded;
+        let other = c.freeCapacity - c.freeLikeMinded;
+        const hitCut = new Float64Array(c.othersHits.length);
+        c.othersHits.forEach((h, i) => {
+          hitCut[i] = cutAt(h.reach, t, false);
+          const capacity = c.othersValue[h.index] * (1 - hitCut[i]);
+          if (c.othersLikeMinded[h.index]) likeMinded += capacity;
+          else other += capacity;
+        });
+        blocks.push({ need: lost, likeMinded: likeMinded * scale, other: other * scale });
+        blockOf.push({ product: k, month: t, scale, hitCut });
       }
       products!.push(run);
     });
     if (blocks.length > 0) {
-      const lp = reallocateLp(inputs.highs, blocks, definition.substitution.likeMindedFirst);
-      blocks.forEach((_b, bi) => {
-        const { product, month } = blockOf[bi];
+      const taken = reallocatePools(inputs.highs, blocks, definition.substitution.likeMindedFirst);
+      // Per product, the factor applied to the base capacity of its unreached partners, by pool.
+      const freeFactor = compiled.map(() => ({ likeMinded: 0, other: 0 }));
+      blocks.forEach((b, bi) => {
+        const { product, month, scale, hitCut } = blockOf[bi];
+        const c = compiled[product];
         const run = products![product];
-        lp.replaced[bi].forEach((v, pi) => {
-          run.replaced[month] += v;
-          run.replacedByPartner[pi] += v;
+        run.replaced[month] += taken.likeMinded[bi] + taken.other[bi];
+        const fLikeMinded = b.likeMinded > 0 ? taken.likeMinded[bi] / b.likeMinded : 0;
+        const fOther = b.other > 0 ? taken.other[bi] / b.other : 0;
+        freeFactor[product].likeMinded += scale * fLikeMinded;
+        freeFactor[product].other += scale * fOther;
+        c.othersHits.forEach((h, i) => {
+          const f = c.othersLikeMinded[h.index] ? fLikeMinded : fOther;
+          run.replacedByPartner[h.index] += c.othersValue[h.index] * scale * (1 - hitCut[i]) * f;
         });
+      });
+      compiled.forEach((c, k) => {
+        const run = products![k];
+        for (let i = 0; i < c.others.length; i++) {
+          if (c.othersHit[i]) continue;
+          run.replacedByPartner[i] =
+            c.othersValue[i] * (c.othersLikeMinded[i] ? freeFactor[k].likeMinded : freeFactor[k].other);
+        }
       });
     }
     products.forEach((run, k) => settle(k, run.lost, run.replaced, run.drawn, run.unmet));
@@ -479,6 +513,28 @@ function runOnce(
     totalRelative,
   };
   return { summary, products, ario: central ? ario : undefined };
+}
+
+/** The ten largest partners; the rest summed as "other partners" (その他), like-minded ones apart. */
+function topPartners(list: PartnerAmount[], keep = 10): PartnerAmount[] {
+  const sorted = list.filter((p) => p.value > 1e-9).sort((a, b) => b.value - a.value);
+  if (sorted.length <= keep + 1) return sorted;
+  const rest = sorted.slice(keep);
+  const out = sorted.slice(0, keep);
+  for (const likeMinded of [true, false, undefined]) {
+    const group = rest.filter((p) => p.likeMinded === likeMinded);
+    if (group.length === 0) continue;
+    const value = group.reduce((s, p) => s + p.value, 0);
+    const lm = likeMinded === true;
+    out.push({
+      partner: lm ? 'OTHERS_LIKE_MINDED' : 'OTHERS',
+      en: `${group.length} other ${lm ? 'like-minded ' : ''}partners`,
+      ja: `その他の${lm ? '同志国' : '国・地域'}（${group.length}）`,
+      value,
+      ...(likeMinded === undefined ? {} : { likeMinded }),
+    });
+  }
+  return out;
 }
 
 function sum(a: ArrayLike<number>): number {
@@ -570,16 +626,15 @@ export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioRe
         }))
         .filter((p) => p.value > 0)
         .sort((a, b) => b.value - a.value),
-      replacedFrom: c.others
-        .map((code, i) => ({
+      replacedFrom: topPartners(
+        c.others.map((code, i) => ({
           partner: partner(code).iso3,
           en: partner(code).en,
           ja: partner(code).ja,
           value: run.replacedByPartner[i],
           likeMinded: c.othersLikeMinded[i],
-        }))
-        .filter((p) => p.value > 1e-9)
-        .sort((a, b) => b.value - a.value),
+        })),
+      ),
       months: Array.from({ length: months }, (_, t) => ({
         month: t,
         lost: run.lost[t],

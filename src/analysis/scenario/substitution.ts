@@ -30,46 +30,52 @@ export interface ReallocationResult {
 /** Objective bonus that makes like-minded capacity go first without changing the total replaced. */
 const likeMindedBonus = 1e-3;
 
-export function reallocateLp(
+/** One (product, month) of the pooled programme: the need and the capacity of the like-minded and other pools. */
+export interface PoolBlock {
+  need: number;
+  likeMinded: number;
+  other: number;
+}
+
+/** Solves the pooled programme with HiGHS; returns the amount taken from each pool of each block. */
+export function reallocatePools(
   highs: Highs,
-  blocks: ReallocationBlock[],
+  blocks: readonly PoolBlock[],
   likeMindedFirst: boolean,
-): ReallocationResult {
-  // Column c = pool (block, like-minded?) with the summed capacity of its partners.
-  const pools: { block: number; likeMinded: boolean; capacity: number }[] = [];
+): { likeMinded: Float64Array; other: Float64Array } {
+  const likeMinded = new Float64Array(blocks.length);
+  const other = new Float64Array(blocks.length);
+  const cols: { block: number; likeMinded: boolean; capacity: number }[] = [];
   const starts: number[] = [0];
   const indices: number[] = [];
   const rowUpper: number[] = [];
   blocks.forEach((b, bi) => {
     if (b.need <= 0) return;
-    const sums = [0, 0];
-    b.capacity.forEach((c, pi) => {
-      if (c > 0) sums[b.likeMinded[pi] ? 1 : 0] += c;
-    });
     let any = false;
-    for (const likeMinded of [true, false]) {
-      const capacity = sums[likeMinded ? 1 : 0];
+    for (const [isLikeMinded, capacity] of [
+      [true, b.likeMinded],
+      [false, b.other],
+    ] as const) {
       if (capacity <= 0) continue;
-      indices.push(pools.length);
-      pools.push({ block: bi, likeMinded, capacity });
+      indices.push(cols.length);
+      cols.push({ block: bi, likeMinded: isLikeMinded, capacity });
       any = true;
     }
     if (!any) return;
     starts.push(indices.length);
     rowUpper.push(b.need);
   });
-  const replaced = blocks.map((b) => b.partners.map(() => 0));
-  if (pools.length === 0) return { replaced, total: 0 };
+  if (cols.length === 0) return { likeMinded, other };
   const numRows = rowUpper.length;
-  const numCols = pools.length;
+  const numCols = cols.length;
   const solution = highs.withModel(
     {
       numCols,
       numRows,
       sense: highs.constants.objectiveSense.maximize,
-      colCost: Float64Array.from(pools, (p) => (likeMindedFirst && p.likeMinded ? 1 + likeMindedBonus : 1)),
+      colCost: Float64Array.from(cols, (c) => (likeMindedFirst && c.likeMinded ? 1 + likeMindedBonus : 1)),
       colLower: new Float64Array(numCols),
-      colUpper: Float64Array.from(pools, (p) => p.capacity),
+      colUpper: Float64Array.from(cols, (c) => c.capacity),
       rowLower: new Float64Array(numRows).fill(-highs.infinity),
       rowUpper: Float64Array.from(rowUpper),
       matrix: {
@@ -91,16 +97,40 @@ export function reallocateLp(
       return model.getSolution().colValue;
     },
   );
-  let total = 0;
-  pools.forEach((pool, c) => {
-    const amount = Math.min(pool.capacity, Math.max(0, solution[c]));
-    if (amount <= 0) return;
-    const b = blocks[pool.block];
-    b.capacity.forEach((cap, pi) => {
-      if (cap > 0 && b.likeMinded[pi] === pool.likeMinded)
-        replaced[pool.block][pi] = (amount * cap) / pool.capacity;
+  cols.forEach((c, i) => {
+    const amount = Math.min(c.capacity, Math.max(0, solution[i]));
+    (c.likeMinded ? likeMinded : other)[c.block] = amount;
+  });
+  return { likeMinded, other };
+}
+
+/** The programme with partners listed: pooled, solved, and each pool split in proportion to capacity. */
+export function reallocateLp(
+  highs: Highs,
+  blocks: ReallocationBlock[],
+  likeMindedFirst: boolean,
+): ReallocationResult {
+  const pools = blocks.map((b) => {
+    let likeMinded = 0;
+    let other = 0;
+    b.capacity.forEach((c, pi) => {
+      if (c > 0) {
+        if (b.likeMinded[pi]) likeMinded += c;
+        else other += c;
+      }
     });
-    total += amount;
+    return { need: b.need, likeMinded, other };
+  });
+  const taken = reallocatePools(highs, pools, likeMindedFirst);
+  let total = 0;
+  const replaced = blocks.map((b, bi) => {
+    total += taken.likeMinded[bi] + taken.other[bi];
+    return b.capacity.map((c, pi) => {
+      if (c <= 0) return 0;
+      const pool = b.likeMinded[pi] ? pools[bi].likeMinded : pools[bi].other;
+      const amount = b.likeMinded[pi] ? taken.likeMinded[bi] : taken.other[bi];
+      return (amount * c) / pool;
+    });
   });
   return { replaced, total };
 }
