@@ -44,6 +44,8 @@ describe('expandReporter', () => {
     expect(r.isGroup).toBe(true);
     expect(r.members).toHaveLength(27);
     expect(expandReporter('five eyes').members.sort()).toEqual(['AUS', 'CAN', 'GBR', 'NZL', 'USA']);
+    expect(expandReporter('EU').group?.id).toBe('EU27');
+    expect(expandReporter('countries of concern').group?.id).toBe('CONCERN');
   });
   it('passes a country through as one ISO3', () => {
     expect(expandReporter('Japan')).toEqual({ members: ['JPN'], isGroup: false });

@@ -127,6 +127,19 @@ export function assertMembers(members: string[], field = 'members'): string[] {
   return out;
 }
 
+/** Group ids compare without case, spaces, '-' or '_': "five eyes" finds FIVE_EYES. */
+const groupKey = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** Other names users write for the built-in groups. */
+const groupAliases: Record<string, string> = {
+  EU: 'EU27',
+  EUROPEANUNION: 'EU27',
+  G7COUNTRIES: 'G7',
+  QUADRILATERAL: 'QUAD',
+  LIKEMINDEDCOUNTRIES: 'LIKEMINDED',
+  COUNTRIESOFCONCERN: 'CONCERN',
+};
+
 export interface ExpandedReporter {
   /** ISO3 codes of the countries the reporter stands for. */
   members: string[];
@@ -142,11 +155,9 @@ export function expandReporter(
   codeOrGroup: string,
   groups: readonly CountryGroup[] = builtInGroups,
 ): ExpandedReporter {
-  const key = codeOrGroup
-    .trim()
-    .toUpperCase()
-    .replace(/[\s-]+/g, '_');
-  const group = groups.find((g) => g.id.toUpperCase() === key);
+  const key = groupKey(codeOrGroup);
+  const id = groupAliases[key] ?? key;
+  const group = groups.find((g) => groupKey(g.id) === id);
   if (group) return { members: [...group.members], isGroup: true, group };
   const country = resolveCountry(codeOrGroup);
   if (country) return { members: [country.iso3], isGroup: false };
