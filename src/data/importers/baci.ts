@@ -312,8 +312,9 @@ interface YearStats {
 /**
  * Converts one CSV: DuckDB reads it (explicit types, rejects kept with their lines) into one Parquet file, the
  * year of out-of-domain rows set to 0. When the file holds a single valid year (BACI's yearly files, synthetic
- * years) that file simply moves to t=YYYY/ — a partitioned write costs about 40 % more CPU, so it is done only
- * for files with several years or with rejected rows. Files keep t as a column too (the same as the folder).
+ * years, codes already 6 digits) that file simply moves to t=YYYY/: a partitioned write, or re-writing k,
+ * costs 25–40 % more CPU, so it is done only for files with several years, rejected rows or 5-digit codes
+ * (zero-padded then). Files keep t as a column too (the same value as their folder).
  */
 async function convertFile(
   db: DuckDbStore,
@@ -330,20 +331,25 @@ async function convertFile(
   if (!csv.padded && parseRejects.some((r) => r.column === 'q' && /"?\s+NA\s*"?$/.test(r.text ?? ''))) {
     parseRejects = await copyCsv(db, csv, stage, { ...options, quantityAsText: true });
   }
-  const stats = await db.query<YearStats & Row>(
-    `SELECT t, count(*)::BIGINT AS rows, coalesce(sum(v), 0) AS value, count(q)::BIGINT AS "withQuantity"
+  const stats = await db.query<YearStats & Row & { short: number }>(
+    `SELECT t, count(*)::BIGINT AS rows, coalesce(sum(v), 0) AS value, count(q)::BIGINT AS "withQuantity",
+            count(*) FILTER (WHERE length(k) <> 6)::BIGINT AS short
      FROM read_parquet(${sqlString(stage)}) GROUP BY t ORDER BY t`,
   );
-  const years = stats.filter((y) => y.t !== 0);
+  const years = stats
+    .filter((y) => y.t !== 0)
+    .map(({ t, rows, value, withQuantity }) => ({ t, rows, value, withQuantity }));
   const domainRows = stats.find((y) => y.t === 0)?.rows ?? 0;
-  if (years.length === 1 && domainRows === 0) {
+  const shortCodes = stats.some((y) => y.t !== 0 && y.short > 0);
+  if (years.length === 1 && domainRows === 0 && !shortCodes) {
     const dir = path.join(out, `t=${years[0].t}`);
     fs.mkdirSync(dir, { recursive: true });
     fs.renameSync(stage, path.join(dir, `part-${n}.parquet`));
   } else if (years.length > 0) {
     const split = path.join(scratch, `split-${n}`);
     await db.run(
-      `COPY (SELECT * FROM read_parquet(${sqlString(stage)}) WHERE t <> 0)
+      `COPY (SELECT i, j, CASE WHEN length(k) = 6 THEN k ELSE lpad(k, 6, '0') END AS k, v, q, t
+             FROM read_parquet(${sqlString(stage)}) WHERE t <> 0)
        TO ${sqlString(split)} (FORMAT parquet, PARTITION_BY (t), WRITE_PARTITION_COLUMNS true)`,
     );
     for (const y of years) {
@@ -360,7 +366,7 @@ async function convertFile(
   return { parseRejects, years, domainRows };
 }
 
-/** CSV → one Parquet file (columns i, j, k, v, q, t); returns the lines DuckDB could not parse, one each. */
+/** CSV → one Parquet file (columns i, j, k as read, v, q, t); returns the lines DuckDB could not parse, one each. */
 async function copyCsv(
   db: DuckDbStore,
   csv: TradeCsv,
@@ -382,12 +388,11 @@ async function copyCsv(
       rejects_table = '${errors}', rejects_scan = '${scans}', rejects_limit = ${options.rejectLimit})`;
   const rows = options.quantityAsText
     ? `(SELECT t, i, j, k, v, q AS q_text, TRY_CAST(q AS DOUBLE) AS q FROM ${read})`
-    : `(SELECT *, NULL::VARCHAR AS q_text FROM ${read})`;
+    : read;
   await db
     .run(
       `COPY (
-         SELECT i, j, CASE WHEN length(k) = 6 THEN k ELSE lpad(k, 6, '0') END AS k, v, q,
-                CASE WHEN ${validRow(options.countryCodes)} THEN t ELSE 0 END AS t
+         SELECT i, j, k, v, q, CASE WHEN ${validRow(options.countryCodes, options.quantityAsText)} THEN t ELSE 0 END AS t
          FROM ${rows}
        ) TO ${sqlString(target)} (FORMAT parquet)`,
       [],
@@ -417,12 +422,16 @@ let convertRuns = 0;
  * The SQL twin of domainProblem() in baciLines.ts: a row is kept when the year is in range, the country codes
  * are known and the product is an HS6 code, the value is present and ≥ 0, and the quantity absent or ≥ 0.
  */
-function validRow(countries?: Set<number>): string {
+function validRow(countries: Set<number> | undefined, quantityAsText: boolean): string {
+  // Read as text, q is NULL also when it was not a number: only a (padded) NA or an empty field may be.
+  const quantity = quantityAsText
+    ? `(CASE WHEN q IS NULL THEN q_text IS NULL OR trim(q_text) IN ('NA', '') ELSE q >= 0 AND isfinite(q) END)`
+    : '(q IS NULL OR (q >= 0 AND isfinite(q)))';
   const known = countries?.size ? `[${[...countries].sort((a, b) => a - b).join(', ')}]` : undefined;
   const code = (c: string) => (known ? `list_contains(${known}, ${c})` : `${c} BETWEEN 1 AND 999`);
   return `(t BETWEEN ${minYear} AND ${maxYear()} AND ${code('i')} AND ${code('j')}
           AND regexp_full_match(k, '[0-9]{5,6}') AND v >= 0 AND isfinite(v)
-          AND (CASE WHEN q IS NULL THEN q_text IS NULL OR trim(q_text) IN ('NA', '') ELSE q >= 0 AND isfinite(q) END))`;
+          AND ${quantity})`;
 }
 
 /** Copies a CEPII code table (countries or products) as all-text Parquet beside the data; returns its path. */
