@@ -21,9 +21,20 @@ describe('geometry', () => {
     expect(wrapLon(-180)).toBe(-180);
   });
   it('splits a line at the antimeridian, interpolating the crossing latitude', () => {
-    expect(splitAtAntimeridian([[170, 10], [-170, 20]])).toEqual([
-      [[170, 10], [180, 15]],
-      [[-180, 15], [-170, 20]],
+    expect(
+      splitAtAntimeridian([
+        [170, 10],
+        [-170, 20],
+      ]),
+    ).toEqual([
+      [
+        [170, 10],
+        [180, 15],
+      ],
+      [
+        [-180, 15],
+        [-170, 20],
+      ],
     ]);
   });
   it('detects a segment crossing the Cape Agulhas gate (20°E south of 34.83°S) but not one north of it', () => {
@@ -37,10 +48,33 @@ describe('network and Dijkstra on a small hand-made network', () => {
   // A square 0,0 – 1,0 – 1,1 – 0,1 with the edge 0,0 – 1,0 tagged suez, and a line across the antimeridian.
   const { network, stats } = buildSeaNetwork(
     [
-      { coordinates: [[0, 0], [1, 0]], passage: 'suez' },
-      { coordinates: [[1, 0], [1, 1], [0, 1], [0, 0]] },
-      { coordinates: [[179, 0], [180, 0]] },
-      { coordinates: [[-180, 0], [-179, 0]] },
+      {
+        coordinates: [
+          [0, 0],
+          [1, 0],
+        ],
+        passage: 'suez',
+      },
+      {
+        coordinates: [
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      },
+      {
+        coordinates: [
+          [179, 0],
+          [180, 0],
+        ],
+      },
+      {
+        coordinates: [
+          [-180, 0],
+          [-179, 0],
+        ],
+      },
     ],
     [],
   );
@@ -49,7 +83,8 @@ describe('network and Dijkstra on a small hand-made network', () => {
     expect(stats.components).toBe(2);
   });
   it('routes through the tagged edge when open, around it when closed', () => {
-    const node = (x: number, y: number) => [...network.lon].findIndex((l, i) => l === x && network.lat[i] === y);
+    const node = (x: number, y: number) =>
+      [...network.lon].findIndex((l, i) => l === x && network.lat[i] === y);
     const a = node(0, 0);
     const b = node(1, 0);
     const open = shortestPathTree(network, a, 0);
@@ -65,14 +100,20 @@ describe('network and Dijkstra on a small hand-made network', () => {
 describe('freight rules', () => {
   const ctx = { landNeighbour: false, hasPorts: true };
   it('applies land, air (product list, value per tonne), no port, sea — in that order', () => {
-    expect(freightRule({ product: '280429', valueKusd: 100, tonnes: 10 }, { ...ctx, landNeighbour: true })).toBe('land');
+    expect(
+      freightRule({ product: '280429', valueKusd: 100, tonnes: 10 }, { ...ctx, landNeighbour: true }),
+    ).toBe('land');
     expect(freightRule({ product: '854231', valueKusd: 1, tonnes: 1000 }, ctx)).toBe('air_product');
     // 100 thousand USD for 1 tonne = 100,000 USD/t > 50,000.
     expect(freightRule({ product: '810820', valueKusd: 100, tonnes: 1 }, ctx)).toBe('air_value');
     // 100 thousand USD for 10 tonnes = 10,000 USD/t.
     expect(freightRule({ product: '810820', valueKusd: 100, tonnes: 10 }, ctx)).toBe('sea');
-    expect(freightRule({ product: '810820', valueKusd: 100, tonnes: null }, ctx)).toBe('sea_quantity_unknown');
-    expect(freightRule({ product: '810820', valueKusd: 100, tonnes: 10 }, { ...ctx, hasPorts: false })).toBe('no_port');
+    expect(freightRule({ product: '810820', valueKusd: 100, tonnes: null }, ctx)).toBe(
+      'sea_quantity_unknown',
+    );
+    expect(freightRule({ product: '810820', valueKusd: 100, tonnes: 10 }, { ...ctx, hasPorts: false })).toBe(
+      'no_port',
+    );
   });
   it('knows trading land borders both ways round', () => {
     expect(areLandNeighbours('USA', 'CAN')).toBe(true);
@@ -104,17 +145,34 @@ describe('main ports', () => {
     ]);
     expect(main.get('XX')).toEqual({ country: 'XX', ports: ['XXAAA', 'XXDDD'], reason: 'rule' });
     expect(main.get('CH')).toEqual({ country: 'CH', ports: ['NLRTM'], reason: 'gateway' });
-    const overridden = selectMainPorts([port('XXAAA', 0, true, 10), port('XXDDD', 20, true, 5)], undefined, { XX: ['XXDDD'] });
+    const overridden = selectMainPorts([port('XXAAA', 0, true, 10), port('XXDDD', 20, true, 5)], undefined, {
+      XX: ['XXDDD'],
+    });
     expect(overridden.get('XX')).toEqual({ country: 'XX', ports: ['XXDDD'], reason: 'override' });
   });
 });
 
 describe('exposure arithmetic, by hand', () => {
-  const route = (passages: string[], km: number) => ({ distanceKm: km, fromPort: 'AAAAA', toPort: 'BBBBB', passages });
+  const route = (passages: string[], km: number) => ({
+    distanceKm: km,
+    fromPort: 'AAAAA',
+    toPort: 'BBBBB',
+    passages,
+  });
   const routes: Record<string, PartnerRoutes> = {
-    P1: { hasPorts: true, landNeighbour: false, baseline: route(['x', 'y'], 10_000), scenario: route(['z', 'y'], 11_000) },
+    P1: {
+      hasPorts: true,
+      landNeighbour: false,
+      baseline: route(['x', 'y'], 10_000),
+      scenario: route(['z', 'y'], 11_000),
+    },
     P2: { hasPorts: true, landNeighbour: true, baseline: route(['x'], 500), scenario: null },
-    P3: { hasPorts: true, landNeighbour: false, baseline: route(['y'], 3_000), scenario: route(['y'], 3_000) },
+    P3: {
+      hasPorts: true,
+      landNeighbour: false,
+      baseline: route(['y'], 3_000),
+      scenario: route(['y'], 3_000),
+    },
     P4: { hasPorts: true, landNeighbour: false, baseline: route(['x'], 8_000), scenario: null },
   };
   const flows = [
@@ -129,7 +187,10 @@ describe('exposure arithmetic, by hand', () => {
     // total 240; sea 210 (P2 is a land neighbour); x: P1 150 + P4 40 = 190; y: P1 150 + P3 20 = 170.
     expect(r.totalValueKusd).toBe(240);
     expect(r.seaValueKusd).toBe(210);
-    expect(r.passages.map((p) => [p.passage, p.valueKusd])).toEqual([['x', 190], ['y', 170]]);
+    expect(r.passages.map((p) => [p.passage, p.valueKusd])).toEqual([
+      ['x', 190],
+      ['y', 170],
+    ]);
     expect(r.passages[0].shareOfImports).toBeCloseTo(190 / 240, 12);
     expect(r.passages[0].shareOfSeaImports).toBeCloseTo(190 / 210, 12);
     expect(r.passages[0].topFlows.map((f) => f.valueKusd)).toEqual([100, 50, 40]);
@@ -141,7 +202,12 @@ describe('exposure arithmetic, by hand', () => {
     expect(r.products.find((p) => p.product === 'b')!.byPassage).toEqual({ x: 90, y: 50 });
   });
   it('closing x: 190 affected, 40 (P4) with no route, P1 rerouted 1,000 km = 1.607 days', () => {
-    expect(r.scenario).toEqual({ closed: ['x'], affectedValueKusd: 190, noRouteValueKusd: 40, meanExtraDays: 1000 / 622.272 });
+    expect(r.scenario).toEqual({
+      closed: ['x'],
+      affectedValueKusd: 190,
+      noRouteValueKusd: 40,
+      meanExtraDays: 1000 / 622.272,
+    });
     const p1 = r.partners.find((p) => p.partner === 'P1')!;
     expect(p1.scenario!.extraKm).toBe(1000);
     expect(p1.scenario!.extraDays).toBeCloseTo(1.607, 3);

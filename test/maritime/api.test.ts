@@ -51,7 +51,9 @@ describe.each(stateBackends)('maritime API (%s)', (backend) => {
     expect(body.days).toBeCloseTo(body.distanceKm / 888.96, 1);
     expect(body.route.geometry.type).toBe('MultiLineString');
     expect(body.marking).toEqual({ level: 0, compartments: [], releasableTo: null });
-    const none = (await app.inject({ url: '/api/maritime/route?from=JPYOK&to=NLRTM&closed=all', headers })).json();
+    const none = (
+      await app.inject({ url: '/api/maritime/route?from=JPYOK&to=NLRTM&closed=all', headers })
+    ).json();
     expect(none.route).toBeNull();
     expect(none.message).toMatch(/no sea route/);
     const bad = await app.inject({ url: '/api/maritime/route?from=JPYOX&to=NLRTM', headers });
@@ -60,7 +62,10 @@ describe.each(stateBackends)('maritime API (%s)', (backend) => {
   });
 
   it("gives Japan's helium exposure to Hormuz and the closure what-if", async () => {
-    const res = await app.inject({ url: '/api/maritime/exposure?reporter=JPN&year=2024&hs=280429&closed=ormuz', headers });
+    const res = await app.inject({
+      url: '/api/maritime/exposure?reporter=JPN&year=2024&hs=280429&closed=ormuz',
+      headers,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     // Qatar 60,821.838 of 199,066.989 thousand USD (CEPII BACI 2024, read from the CSV in exposure.test.ts).
@@ -73,17 +78,30 @@ describe.each(stateBackends)('maritime API (%s)', (backend) => {
   it('serves the simplified network and the straits as GeoJSON', async () => {
     const net = (await app.inject({ url: '/api/maritime/network.geojson?toleranceKm=100', headers })).json();
     expect(net.type).toBe('FeatureCollection');
-    expect(net.features.some((f: { properties: { passages: string[] } }) => f.properties.passages.includes('suez'))).toBe(true);
-    for (const f of net.features) for (const line of f.geometry.coordinates) for (const [lon] of line) expect(Math.abs(lon)).toBeLessThanOrEqual(180);
+    expect(
+      net.features.some((f: { properties: { passages: string[] } }) =>
+        f.properties.passages.includes('suez'),
+      ),
+    ).toBe(true);
+    for (const f of net.features)
+      for (const line of f.geometry.coordinates)
+        for (const [lon] of line) expect(Math.abs(lon)).toBeLessThanOrEqual(180);
     const straits = (await app.inject({ url: '/api/maritime/straits.geojson', headers })).json();
-    expect(straits.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Point')).toHaveLength(28);
-    expect(straits.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Polygon')).toHaveLength(7);
+    expect(
+      straits.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Point'),
+    ).toHaveLength(28);
+    expect(
+      straits.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Polygon'),
+    ).toHaveLength(7);
     const list = (await app.inject({ url: '/api/maritime/chokepoints', headers })).json();
     expect(list.items.find((p: { id: string }) => p.id === 'ormuz').ja).toBe('ホルムズ海峡');
   });
 
   it('hides results derived from a dataset the user may not read (404, like a missing one)', async () => {
-    await state.query('INSERT INTO dataset_markings (dataset_id, marking) VALUES ($1, $2)', ['sea-network', JSON.stringify({ level: 2, compartments: [], releasableTo: null })]);
+    await state.query('INSERT INTO dataset_markings (dataset_id, marking) VALUES ($1, $2)', [
+      'sea-network',
+      JSON.stringify({ level: 2, compartments: [], releasableTo: null }),
+    ]);
     try {
       const res = await app.inject({ url: '/api/maritime/route?from=JPYOK&to=NLRTM', headers });
       expect(res.statusCode).toBe(404);

@@ -7,7 +7,12 @@ import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts
 import { sqlString } from '../../src/data/analytics/store.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
-import { exposureReport, partnerCodes, reporterRoutes, type ExposureServices } from '../../src/data/maritime/exposureReport.ts';
+import {
+  exposureReport,
+  partnerCodes,
+  reporterRoutes,
+  type ExposureServices,
+} from '../../src/data/maritime/exposureReport.ts';
 import { exposureAggregatesSql } from '../../src/data/maritime/exposureQuery.ts';
 import { openSeaRoutes, parseClosures } from '../../src/data/maritime/seaRoutes.ts';
 import { tradeSource, findTradeDataset } from '../../src/data/tradeDataset.ts';
@@ -25,10 +30,12 @@ let services: ExposureServices;
 let duck: DuckDbStore;
 
 async function fromCsv(sql: string): Promise<number> {
-  const rows = await duck.query<{ x: number }>(sql.replace(
+  const rows = await duck.query<{ x: number }>(
+    sql.replace(
       'SRC',
       `(SELECT t, i, j, lpad(CAST(k AS VARCHAR), 6, '0') AS k, v FROM read_csv(${sqlString(csv)}, nullstr = 'NA'))`,
-    ),);
+    ),
+  );
   return Number(rows[0].x ?? 0);
 }
 
@@ -48,7 +55,9 @@ afterAll(async () => {
 describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', () => {
   it('helium and other rare gases (HS 280429): the share from Qatar passes Hormuz, and nothing else does', async () => {
     const total = await fromCsv(`SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND k = '280429'`);
-    const qatar = await fromCsv(`SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND k = '280429' AND i = 634`);
+    const qatar = await fromCsv(
+      `SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND k = '280429' AND i = 634`,
+    );
     expect(qatar).toBeCloseTo(60821.838, 3); // as read from the file: 60.8 million USD of 199.1
     const r = await exposureReport(services, { reporter: 'JPN', year: 2024, hs: '280429' });
     expect(r.totalValueKusd).toBeCloseTo(total, 3);
@@ -63,7 +72,9 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
 
   it('Hormuz closed: Qatar has no sea route left; Saudi titanium (HS 810820) moves to the Red Sea coast', async () => {
     const qatar = await fromCsv(`SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND i = 634`);
-    const saudiTitanium = await fromCsv(`SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND i = 682 AND k = '810820'`);
+    const saudiTitanium = await fromCsv(
+      `SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND i = 682 AND k = '810820'`,
+    );
     const r = await exposureReport(services, { reporter: 'JPN', year: 2024, closed: 'ormuz' });
     expect(r.scenario!.closed).toEqual(['ormuz']);
     expect(r.scenario!.noRouteValueKusd).toBeCloseTo(qatar, 3);
@@ -77,7 +88,9 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
     expect(sau.scenario!.extraDays!).toBeCloseTo(sau.scenario!.extraKm! / (14 * 1.852 * 24), 6);
     // Affected = every sea flow whose route crossed Hormuz: Qatar's and Saudi Arabia's (all products).
     const saudi = await fromCsv(`SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND i = 682`);
-    const saudiAir = await fromCsv(`SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND i = 682 AND (k LIKE '7110%' OR k LIKE '8541%' OR k LIKE '8542%')`);
+    const saudiAir = await fromCsv(
+      `SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND i = 682 AND (k LIKE '7110%' OR k LIKE '8541%' OR k LIKE '8542%')`,
+    );
     expect(r.scenario!.affectedValueKusd).toBeCloseTo(qatar + saudi - saudiAir, 3);
     expect(saudiTitanium).toBeGreaterThan(0);
     const titanium = r.products.find((p) => p.product === '810820')!;
@@ -86,8 +99,12 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
 
   it('every flow gets exactly one freight rule and none is dropped; platinum is air-freighted', async () => {
     const total = await fromCsv(`SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392`);
-    const flows = await fromCsv(`SELECT count(*) AS x FROM (SELECT DISTINCT i, k FROM SRC WHERE t = 2024 AND j = 392 AND v > 0)`);
-    const platinum = await fromCsv(`SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND k LIKE '7110%'`);
+    const flows = await fromCsv(
+      `SELECT count(*) AS x FROM (SELECT DISTINCT i, k FROM SRC WHERE t = 2024 AND j = 392 AND v > 0)`,
+    );
+    const platinum = await fromCsv(
+      `SELECT sum(v) AS x FROM SRC WHERE t = 2024 AND j = 392 AND k LIKE '7110%'`,
+    );
     const r = await exposureReport(services, { reporter: 'JPN', year: 2024 });
     expect(r.totalValueKusd).toBeCloseTo(total, 2); // 30,735.8 million USD
     expect(r.byRule.reduce((s, x) => s + x.valueKusd, 0)).toBeCloseTo(total, 2);
@@ -105,10 +122,21 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
       `SELECT i, lpad(CAST(k AS VARCHAR), 6, '0') AS k, sum(v) AS v FROM read_csv(${sqlString(csv)}, nullstr = 'NA')
         WHERE t = 2024 AND j = 280 GROUP BY i, k`,
     );
-    const flows: ImportFlow[] = rows.map((r) => ({ partner: partnerCodes.get(r.i) ?? `BACI:${r.i}`, product: r.k, valueKusd: r.v, tonnes: null }));
+    const flows: ImportFlow[] = rows.map((r) => ({
+      partner: partnerCodes.get(r.i) ?? `BACI:${r.i}`,
+      product: r.k,
+      valueKusd: r.v,
+      tonnes: null,
+    }));
     const sea = openSeaRoutes(services.dataDir, services.catalog);
     const { routesOf } = reporterRoutes(services, sea, 'DEU', parseClosures([]));
-    const options = { speedKnots: 14, closed: [], flowsPerPassage: 5, freight: defaultFreightOptions, productsWithPassages: 40 };
+    const options = {
+      speedKnots: 14,
+      closed: [],
+      flowsPerPassage: 5,
+      freight: defaultFreightOptions,
+      productsWithPassages: 40,
+    };
     const reference = aggregateFlows(flows, routesOf, options);
     const sql = await exposureAggregatesSql(services.analytics, {
       source: tradeSource(services.dataDir, findTradeDataset(services.catalog)),
@@ -125,15 +153,29 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
     expect(rules).toContain('air_product');
     expect(rules).toContain('sea_quantity_unknown');
     const norm = <T extends { valueKusd: number }>(list: T[], key: (x: T) => string) =>
-      list.map((x) => [key(x), Math.round(x.valueKusd * 1000) / 1000] as const).sort((a, b) => a[0].localeCompare(b[0]));
-    expect(norm(sql.partnerRules, (r) => `${r.partner} ${r.rule} ${r.flows}`)).toEqual(norm(reference.partnerRules, (r) => `${r.partner} ${r.rule} ${r.flows}`));
-    expect(norm(sql.products, (p) => `${p.product} ${Math.round(p.seaValueKusd * 1000)}`)).toEqual(norm(reference.products, (p) => `${p.product} ${Math.round(p.seaValueKusd * 1000)}`));
-    expect(norm(sql.productPassages, (p) => `${p.product} ${p.passage}`)).toEqual(norm(reference.productPassages, (p) => `${p.product} ${p.passage}`));
-    expect(norm(sql.topFlows, (f) => `${f.passage} ${f.partner} ${f.product} ${f.rule}`)).toEqual(norm(reference.topFlows, (f) => `${f.passage} ${f.partner} ${f.product} ${f.rule}`));
+      list
+        .map((x) => [key(x), Math.round(x.valueKusd * 1000) / 1000] as const)
+        .sort((a, b) => a[0].localeCompare(b[0]));
+    expect(norm(sql.partnerRules, (r) => `${r.partner} ${r.rule} ${r.flows}`)).toEqual(
+      norm(reference.partnerRules, (r) => `${r.partner} ${r.rule} ${r.flows}`),
+    );
+    expect(norm(sql.products, (p) => `${p.product} ${Math.round(p.seaValueKusd * 1000)}`)).toEqual(
+      norm(reference.products, (p) => `${p.product} ${Math.round(p.seaValueKusd * 1000)}`),
+    );
+    expect(norm(sql.productPassages, (p) => `${p.product} ${p.passage}`)).toEqual(
+      norm(reference.productPassages, (p) => `${p.product} ${p.passage}`),
+    );
+    expect(norm(sql.topFlows, (f) => `${f.passage} ${f.partner} ${f.product} ${f.rule}`)).toEqual(
+      norm(reference.topFlows, (f) => `${f.passage} ${f.partner} ${f.product} ${f.rule}`),
+    );
   }, 120_000);
 
   it('unknown reporter and missing year are clear errors', async () => {
-    await expect(exposureReport(services, { reporter: 'XYZ', year: 2024 })).rejects.toThrow(/unknown country "XYZ"/);
-    await expect(exposureReport(services, { reporter: 'JPN', year: 2030 })).rejects.toThrow(/no imports of JPN in 2030/);
+    await expect(exposureReport(services, { reporter: 'XYZ', year: 2024 })).rejects.toThrow(
+      /unknown country "XYZ"/,
+    );
+    await expect(exposureReport(services, { reporter: 'JPN', year: 2030 })).rejects.toThrow(
+      /no imports of JPN in 2030/,
+    );
   });
 });

@@ -6,7 +6,13 @@ import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { ChokepointError } from '../../src/errors.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
-import { findPort, openSeaRoutes, parseClosures, routeBetweenPorts, type SeaRoutes } from '../../src/data/maritime/seaRoutes.ts';
+import {
+  findPort,
+  openSeaRoutes,
+  parseClosures,
+  routeBetweenPorts,
+  type SeaRoutes,
+} from '../../src/data/maritime/seaRoutes.ts';
 import { encodeSeaNetwork, readSeaNetwork } from '../../src/data/maritime/seaNetworkFile.ts';
 
 const maritime = path.join(sharedData, 'maritime');
@@ -27,7 +33,8 @@ interface Reference {
 function hav(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const r = Math.PI / 180;
   const a =
-    Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
 }
 
@@ -68,7 +75,8 @@ function readReference(): Reference {
   };
   for (const f of geo.features) {
     const tag: string | null = f.properties?.passage ?? null;
-    const lines: number[][][] = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const lines: number[][][] =
+      f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const line of lines) {
       for (let i = 1; i < line.length; i++) {
         const a = node(line[i - 1][0], line[i - 1][1]);
@@ -136,7 +144,21 @@ function portCoordinates(code: string): { lon: number; lat: number } {
   return { lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] };
 }
 
-const tagged = new Set(['suez', 'panama', 'malacca', 'ormuz', 'babalmandab', 'gibraltar', 'bosporus', 'dardanelles', 'sunda', 'south_africa', 'chili', 'bering', 'northwest']);
+const tagged = new Set([
+  'suez',
+  'panama',
+  'malacca',
+  'ormuz',
+  'babalmandab',
+  'gibraltar',
+  'bosporus',
+  'dardanelles',
+  'sunda',
+  'south_africa',
+  'chili',
+  'bering',
+  'northwest',
+]);
 
 let routes: SeaRoutes;
 let ref: Reference;
@@ -160,7 +182,11 @@ describe('sea network import', () => {
     // differ (9,681 vs 9,677), which the route distances below show changes nothing.
     expect(stats.lines).toBe(4110);
     expect(Math.abs(stats.nodes - ref.lon.length)).toBeLessThanOrEqual(10);
-    expect(entry.files.map((f) => f.name).sort()).toEqual(['chokepoints_portwatch.csv', 'marnet_searoute.geojson', 'ports.geojson']);
+    expect(entry.files.map((f) => f.name).sort()).toEqual([
+      'chokepoints_portwatch.csv',
+      'marnet_searoute.geojson',
+      'ports.geojson',
+    ]);
     // The file's one port without a UN/LOCODE ("EG", Ras Budran) is rejected and reported, not dropped silently.
     expect(entry.rejectedRows).toBe(1);
     expect(entry.extra!.rejectedPorts).toEqual([expect.objectContaining({ index: 942 })]);
@@ -170,7 +196,8 @@ describe('sea network import', () => {
     const target = new DataDir(tempDir()).ensure();
     const catalog = new Catalog(target);
     const scratch = target.scratch('maritime');
-    for (const f of ['marnet_searoute.geojson', 'ports.geojson', 'chokepoints_portwatch.csv']) fs.copyFileSync(path.join(maritime, f), path.join(scratch, f));
+    for (const f of ['marnet_searoute.geojson', 'ports.geojson', 'chokepoints_portwatch.csv'])
+      fs.copyFileSync(path.join(maritime, f), path.join(scratch, f));
     const fetched = catalog.publish(
       {
         id: 'maritime',
@@ -190,7 +217,12 @@ describe('sea network import', () => {
       'v1',
     );
     const built = importSeaNetwork({ catalog, dataDir: target, source: fetched });
-    expect(built).toMatchObject({ id: 'sea-network', version: 'searoute-py 4446009a', source: 'mirror', retrievedAt: '2026-01-01T00:00:00.000Z' });
+    expect(built).toMatchObject({
+      id: 'sea-network',
+      version: 'searoute-py 4446009a',
+      source: 'mirror',
+      retrievedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(built.extra!.versionKey).toBe(routes.versionKey);
     const r = routeBetweenPorts(openSeaRoutes(target, catalog), 'JPYOK', 'NLRTM', parseClosures([]));
     expect(r.distanceKm).toBe(routeBetweenPorts(routes, 'JPYOK', 'NLRTM', parseClosures([])).distanceKm);
@@ -204,22 +236,38 @@ describe('sea network import', () => {
 });
 
 describe('port-to-port routes against an independent O(V²) Dijkstra', () => {
-  const cases: { from: string; to: string; closed: string[]; expectTags: string[]; expectAlso?: string[] }[] = [
-    // Yokohama → Rotterdam: Malacca, Bab el-Mandeb, Suez, Gibraltar, then the Dover Strait (geofence).
-    { from: 'JPYOK', to: 'NLRTM', closed: [], expectTags: ['malacca', 'babalmandab', 'suez', 'gibraltar'], expectAlso: ['dover'] },
-    // Singapore → Rotterdam with Suez closed: around the Cape of Good Hope.
-    { from: 'SGSIN', to: 'NLRTM', closed: ['suez'], expectTags: ['sunda', 'south_africa'], expectAlso: ['dover'] },
-    // Shanghai → Los Angeles across the Pacific (and the antimeridian): no tagged passage.
-    { from: 'CNSHA', to: 'USLAX', closed: [], expectTags: [] },
-    // Mesaieed (Qatar) → Yokohama: Hormuz then Malacca.
-    { from: 'QAMES', to: 'JPYOK', closed: [], expectTags: ['ormuz', 'malacca'] },
-    // Santos → Shanghai with the Cape closed: west about, through the Magellan/Cape Horn passage.
-    { from: 'BRSSZ', to: 'CNSHA', closed: ['south_africa'], expectTags: ['chili'] },
-  ];
+  const cases: { from: string; to: string; closed: string[]; expectTags: string[]; expectAlso?: string[] }[] =
+    [
+      // Yokohama → Rotterdam: Malacca, Bab el-Mandeb, Suez, Gibraltar, then the Dover Strait (geofence).
+      {
+        from: 'JPYOK',
+        to: 'NLRTM',
+        closed: [],
+        expectTags: ['malacca', 'babalmandab', 'suez', 'gibraltar'],
+        expectAlso: ['dover'],
+      },
+      // Singapore → Rotterdam with Suez closed: around the Cape of Good Hope.
+      {
+        from: 'SGSIN',
+        to: 'NLRTM',
+        closed: ['suez'],
+        expectTags: ['sunda', 'south_africa'],
+        expectAlso: ['dover'],
+      },
+      // Shanghai → Los Angeles across the Pacific (and the antimeridian): no tagged passage.
+      { from: 'CNSHA', to: 'USLAX', closed: [], expectTags: [] },
+      // Mesaieed (Qatar) → Yokohama: Hormuz then Malacca.
+      { from: 'QAMES', to: 'JPYOK', closed: [], expectTags: ['ormuz', 'malacca'] },
+      // Santos → Shanghai with the Cape closed: west about, through the Magellan/Cape Horn passage.
+      { from: 'BRSSZ', to: 'CNSHA', closed: ['south_africa'], expectTags: ['chili'] },
+    ];
   for (const c of cases) {
     it(`${c.from} → ${c.to}${c.closed.length ? ` with ${c.closed.join(', ')} closed` : ''}`, () => {
       const mine = routeBetweenPorts(routes, c.from, c.to, parseClosures(c.closed));
-      const theirs = referenceRoute(ref, portCoordinates(c.from), portCoordinates(c.to), ['northwest', ...c.closed]);
+      const theirs = referenceRoute(ref, portCoordinates(c.from), portCoordinates(c.to), [
+        'northwest',
+        ...c.closed,
+      ]);
       expect(theirs).not.toBeNull();
       expect(mine.distanceKm).not.toBeNull();
       expect(Math.abs(mine.distanceKm! - theirs!.km)).toBeLessThan(0.1);
@@ -257,7 +305,9 @@ describe('closures that leave no route', () => {
     expect(mine.route).toBeNull();
     expect(mine.distanceKm).toBeNull();
     expect(mine.message).toMatch(/no sea route from AEJEA to JPYOK/);
-    expect(referenceRoute(ref, portCoordinates('AEJEA'), portCoordinates('JPYOK'), ['northwest', 'ormuz'])).toBeNull();
+    expect(
+      referenceRoute(ref, portCoordinates('AEJEA'), portCoordinates('JPYOK'), ['northwest', 'ormuz']),
+    ).toBeNull();
   }, 60_000);
 
   it('every passage closed: no route from Yokohama to Rotterdam', () => {
@@ -285,7 +335,8 @@ describe('bad input', () => {
 
   it('a malformed network file is rejected naming the file and the feature, and nothing is published', () => {
     const dir = tempDir();
-    for (const f of ['ports.geojson', 'chokepoints_portwatch.csv']) fs.copyFileSync(path.join(maritime, f), path.join(dir, f));
+    for (const f of ['ports.geojson', 'chokepoints_portwatch.csv'])
+      fs.copyFileSync(path.join(maritime, f), path.join(dir, f));
     const geo = JSON.parse(fs.readFileSync(path.join(maritime, 'marnet_searoute.geojson'), 'utf8'));
     geo.features[17].geometry.coordinates = [[12.5, 'north']];
     fs.writeFileSync(path.join(dir, 'marnet_searoute.geojson'), JSON.stringify(geo));
@@ -301,7 +352,10 @@ describe('bad input', () => {
       expect(e.place.file).toBe('marnet_searoute.geojson');
       expect(e.place.field).toMatch(/^features\[17\]\.geometry\.coordinates/);
     }
-    fs.writeFileSync(path.join(dir, 'marnet_searoute.geojson'), '{"type":"FeatureCollection","features":[\n{"type":"Feature",,}]}');
+    fs.writeFileSync(
+      path.join(dir, 'marnet_searoute.geojson'),
+      '{"type":"FeatureCollection","features":[\n{"type":"Feature",,}]}',
+    );
     expect(() => importSeaNetwork({ catalog, dataDir: target, dir })).toThrow(ChokepointError);
     expect(catalog.list()).toEqual([]);
   });

@@ -31,7 +31,10 @@ export function countryRouteMatrix(
 ): Map<string, Map<string, CountryRoute | null>> {
   const result = new Map<string, Map<string, CountryRoute | null>>();
   countries.forEach((origin, index) => {
-    const trees = origin.ports.map((p) => ({ port: p, tree: shortestPathTree(network, p.place.node, closedMask) }));
+    const trees = origin.ports.map((p) => ({
+      port: p,
+      tree: shortestPathTree(network, p.place.node, closedMask),
+    }));
     const row = new Map<string, CountryRoute | null>();
     for (const destination of countries) {
       if (destination.country === origin.country) continue;

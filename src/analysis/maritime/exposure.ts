@@ -1,5 +1,11 @@
 import type { CountryRoute } from './countryRoutes.ts';
-import { freightRule, freightRules, type FreightOptions, type FreightRule, defaultFreightOptions } from './freightRules.ts';
+import {
+  freightRule,
+  freightRules,
+  type FreightOptions,
+  type FreightRule,
+  defaultFreightOptions,
+} from './freightRules.ts';
 import { sailingDays } from './geo.ts';
 
 /**
@@ -124,7 +130,10 @@ export function aggregateFlows(
   const freight = options.freight ?? defaultFreightOptions;
   const keep = options.flowsPerPassage ?? 10;
   const routeCache = new Map<string, { routes: PartnerRoutes; passages: string[] }>();
-  const partnerRules = new Map<string, { partner: string; rule: FreightRule; valueKusd: number; flows: number }>();
+  const partnerRules = new Map<
+    string,
+    { partner: string; rule: FreightRule; valueKusd: number; flows: number }
+  >();
   const products = new Map<string, { product: string; valueKusd: number; seaValueKusd: number }>();
   const productPassages = new Map<string, Map<string, number>>();
   const top = new Map<string, (FlowLine & { passage: string })[]>();
@@ -154,18 +163,28 @@ export function aggregateFlows(
       let list = top.get(passage);
       if (!list) top.set(passage, (list = []));
       if (keep > 0 && (list.length < keep || list[list.length - 1].valueKusd < flow.valueKusd)) {
-        insertTop(list, { passage, partner: flow.partner, product: flow.product, valueKusd: flow.valueKusd, rule }, keep);
+        insertTop(
+          list,
+          { passage, partner: flow.partner, product: flow.product, valueKusd: flow.valueKusd, rule },
+          keep,
+        );
       }
     }
   }
-  const ranked = [...products.values()].sort((a, b) => b.valueKusd - a.valueKusd || a.product.localeCompare(b.product));
-  const withPassages = new Set(ranked.slice(0, options.productsWithPassages ?? ranked.length).map((p) => p.product));
+  const ranked = [...products.values()].sort(
+    (a, b) => b.valueKusd - a.valueKusd || a.product.localeCompare(b.product),
+  );
+  const withPassages = new Set(
+    ranked.slice(0, options.productsWithPassages ?? ranked.length).map((p) => p.product),
+  );
   return {
     partnerRules: [...partnerRules.values()],
     products: ranked,
     productPassages: [...productPassages.entries()]
       .filter(([product]) => withPassages.has(product))
-      .flatMap(([product, m]) => [...m.entries()].map(([passage, valueKusd]) => ({ product, passage, valueKusd }))),
+      .flatMap(([product, m]) =>
+        [...m.entries()].map(([passage, valueKusd]) => ({ product, passage, valueKusd })),
+      ),
     topFlows: [...top.values()].flat(),
   };
 }
@@ -239,7 +258,9 @@ export function assembleExposure(
       if (!routes.scenario) noRoute += pr.valueKusd;
       else {
         reroutedValue += pr.valueKusd;
-        extraDaysWeighted += pr.valueKusd * sailingDays(routes.scenario.distanceKm - routes.baseline.distanceKm, options.speedKnots);
+        extraDaysWeighted +=
+          pr.valueKusd *
+          sailingDays(routes.scenario.distanceKm - routes.baseline.distanceKm, options.speedKnots);
       }
     }
   }

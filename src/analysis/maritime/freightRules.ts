@@ -14,14 +14,27 @@
  */
 export type FreightRule = 'land' | 'air_product' | 'air_value' | 'no_port' | 'sea' | 'sea_quantity_unknown';
 
-export const freightRules: readonly FreightRule[] = ['sea', 'sea_quantity_unknown', 'land', 'air_product', 'air_value', 'no_port'];
+export const freightRules: readonly FreightRule[] = [
+  'sea',
+  'sea_quantity_unknown',
+  'land',
+  'air_product',
+  'air_value',
+  'no_port',
+];
 
 export const freightRuleLabels: Record<FreightRule, { en: string; ja: string }> = {
   sea: { en: 'sea (routed)', ja: '海上輸送（航路計算）' },
-  sea_quantity_unknown: { en: 'sea, quantity unknown (value/weight not checked)', ja: '海上輸送（数量不明のため単価未確認）' },
+  sea_quantity_unknown: {
+    en: 'sea, quantity unknown (value/weight not checked)',
+    ja: '海上輸送（数量不明のため単価未確認）',
+  },
   land: { en: 'land neighbour (not sea-routed)', ja: '陸上国境（海上輸送とみなさない）' },
   air_product: { en: 'air freight (product list)', ja: '航空輸送（対象品目）' },
-  air_value: { en: 'air freight (value per tonne above threshold)', ja: '航空輸送（重量当たり価額が閾値超）' },
+  air_value: {
+    en: 'air freight (value per tonne above threshold)',
+    ja: '航空輸送（重量当たり価額が閾値超）',
+  },
   no_port: { en: 'no port to route from or to', ja: '発着港なし（航路計算不可）' },
 };
 

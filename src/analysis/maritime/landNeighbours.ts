@@ -87,7 +87,8 @@ const borders: Record<string, string[]> = {
 };
 
 const pairs = new Set<string>();
-for (const [a, list] of Object.entries(borders)) for (const b of list) pairs.add(a < b ? `${a}-${b}` : `${b}-${a}`);
+for (const [a, list] of Object.entries(borders))
+  for (const b of list) pairs.add(a < b ? `${a}-${b}` : `${b}-${a}`);
 
 export function areLandNeighbours(a: string, b: string): boolean {
   return pairs.has(a < b ? `${a}-${b}` : `${b}-${a}`);

@@ -35,7 +35,12 @@ export interface MainPortRule {
   maxAccessKm: number;
 }
 
-export const defaultMainPortRule: MainPortRule = { maxPorts: 4, minSpacingKm: 1000, minServesShare: 0.25, maxAccessKm: 150 };
+export const defaultMainPortRule: MainPortRule = {
+  maxPorts: 4,
+  minSpacingKm: 1000,
+  minServesShare: 0.25,
+  maxAccessKm: 150,
+};
 
 export type MainPortReason = 'rule' | 'override' | 'gateway';
 
@@ -51,11 +56,46 @@ export interface MainPorts {
  * Review of Maritime Transport; our own selection, one port each, editable by override).
  */
 export const landlockedGateways: Readonly<Record<string, string>> = Object.freeze({
-  AT: 'DEHAM', CH: 'NLRTM', CZ: 'DEHAM', SK: 'DEHAM', HU: 'SIKOP', LU: 'BEANR', RS: 'GRSKG', MK: 'GRSKG',
-  BY: 'LTKLJ', MD: 'ROCND', AM: 'GEPTI', AZ: 'GEPTI', KZ: 'CNLYG', KG: 'CNLYG', UZ: 'CNLYG', TJ: 'CNLYG',
-  TM: 'IRBND', AF: 'PKKHI', NP: 'INCCU', BT: 'INCCU', MN: 'CNTSN', LA: 'THLCH', ZM: 'TZDAR', ZW: 'MZBEW',
-  MW: 'MZBEW', BW: 'ZADUR', LS: 'ZADUR', SZ: 'ZADUR', UG: 'KEMBA', RW: 'TZDAR', BI: 'TZDAR', SS: 'KEMBA',
-  ET: 'DJJIB', CF: 'CMDLA', TD: 'CMDLA', NE: 'BJCOO', ML: 'SNDKR', BF: 'CIABJ', BO: 'CLARI', PY: 'ARBUE',
+  AT: 'DEHAM',
+  CH: 'NLRTM',
+  CZ: 'DEHAM',
+  SK: 'DEHAM',
+  HU: 'SIKOP',
+  LU: 'BEANR',
+  RS: 'GRSKG',
+  MK: 'GRSKG',
+  BY: 'LTKLJ',
+  MD: 'ROCND',
+  AM: 'GEPTI',
+  AZ: 'GEPTI',
+  KZ: 'CNLYG',
+  KG: 'CNLYG',
+  UZ: 'CNLYG',
+  TJ: 'CNLYG',
+  TM: 'IRBND',
+  AF: 'PKKHI',
+  NP: 'INCCU',
+  BT: 'INCCU',
+  MN: 'CNTSN',
+  LA: 'THLCH',
+  ZM: 'TZDAR',
+  ZW: 'MZBEW',
+  MW: 'MZBEW',
+  BW: 'ZADUR',
+  LS: 'ZADUR',
+  SZ: 'ZADUR',
+  UG: 'KEMBA',
+  RW: 'TZDAR',
+  BI: 'TZDAR',
+  SS: 'KEMBA',
+  ET: 'DJJIB',
+  CF: 'CMDLA',
+  TD: 'CMDLA',
+  NE: 'BJCOO',
+  ML: 'SNDKR',
+  BF: 'CIABJ',
+  BO: 'CLARI',
+  PY: 'ARBUE',
 });
 
 /**
@@ -81,14 +121,18 @@ export function selectMainPorts(
   const result = new Map<string, MainPorts>();
   for (const [country, list] of byCountry) {
     const ranked = [...list].sort(
-      (a, b) => Number(b.terminal) - Number(a.terminal) || b.serves.length - a.serves.length || a.code.localeCompare(b.code),
+      (a, b) =>
+        Number(b.terminal) - Number(a.terminal) ||
+        b.serves.length - a.serves.length ||
+        a.code.localeCompare(b.code),
     );
     const chosen: PortForSelection[] = [];
     for (const p of ranked) {
       if (chosen.length >= rule.maxPorts) break;
       if (chosen.length > 0) {
         const top = chosen[0];
-        if (p.terminal !== top.terminal || p.serves.length < rule.minServesShare * top.serves.length) continue;
+        if (p.terminal !== top.terminal || p.serves.length < rule.minServesShare * top.serves.length)
+          continue;
         if (chosen.some((c) => haversineKm(c.lon, c.lat, p.lon, p.lat) < rule.minSpacingKm)) continue;
       }
       chosen.push(p);

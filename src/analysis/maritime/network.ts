@@ -60,7 +60,10 @@ export function buildSeaNetwork(
   const lon: number[] = [];
   const lat: number[] = [];
   const cells = new Map<string, number[]>();
-  const cellOf = (x: number, y: number): [number, number] => [Math.floor(x / toleranceDeg), Math.floor(y / toleranceDeg)];
+  const cellOf = (x: number, y: number): [number, number] => [
+    Math.floor(x / toleranceDeg),
+    Math.floor(y / toleranceDeg),
+  ];
   const nodeAt = (rawLon: number, rawLat: number): number => {
     const x = wrapLon(rawLon);
     const y = rawLat;
@@ -126,8 +129,17 @@ export function buildSeaNetwork(
     for (let e = 0; e < eu.length; e++) {
       const hit =
         mark.kind === 'geofence'
-          ? pointSegmentDistanceKm(mark.lon, mark.lat, lon[eu[e]], lat[eu[e]], lon[ev[e]], lat[ev[e]]) <= mark.radiusKm
-          : crossesMeridian(mark.lon, mark.latMin, mark.latMax, lon[eu[e]], lat[eu[e]], lon[ev[e]], lat[ev[e]]);
+          ? pointSegmentDistanceKm(mark.lon, mark.lat, lon[eu[e]], lat[eu[e]], lon[ev[e]], lat[ev[e]]) <=
+            mark.radiusKm
+          : crossesMeridian(
+              mark.lon,
+              mark.latMin,
+              mark.latMax,
+              lon[eu[e]],
+              lat[eu[e]],
+              lon[ev[e]],
+              lat[ev[e]],
+            );
       if (hit) {
         em[e] |= bit;
         count++;

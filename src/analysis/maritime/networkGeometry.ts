@@ -20,7 +20,8 @@ export function simplifiedNetworkLines(network: SeaNetwork, toleranceKm: number)
   const used = new Uint8Array(targets.length);
   const reverseSlot = (from: number, s: number): number => {
     const to = targets[s];
-    for (let r = offsets[to]; r < offsets[to + 1]; r++) if (targets[r] === from && mask[r] === mask[s]) return r;
+    for (let r = offsets[to]; r < offsets[to + 1]; r++)
+      if (targets[r] === from && mask[r] === mask[s]) return r;
     return -1;
   };
   const features: NetworkLineFeature[] = [];
@@ -73,8 +74,15 @@ export function circleRing(lon: number, lat: number, radiusKm: number, steps = 4
   const ring: [number, number][] = [];
   for (let i = 0; i <= steps; i++) {
     const bearing = (2 * Math.PI * (i % steps)) / steps;
-    const lat2 = Math.asin(Math.sin(lat * r) * Math.cos(d) + Math.cos(lat * r) * Math.sin(d) * Math.cos(bearing));
-    const lon2 = lon * r + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat * r), Math.cos(d) - Math.sin(lat * r) * Math.sin(lat2));
+    const lat2 = Math.asin(
+      Math.sin(lat * r) * Math.cos(d) + Math.cos(lat * r) * Math.sin(d) * Math.cos(bearing),
+    );
+    const lon2 =
+      lon * r +
+      Math.atan2(
+        Math.sin(bearing) * Math.sin(d) * Math.cos(lat * r),
+        Math.cos(d) - Math.sin(lat * r) * Math.sin(lat2),
+      );
     ring.push([((((lon2 / r + 180) % 360) + 360) % 360) - 180, lat2 / r]);
   }
   return ring;

@@ -30,23 +30,98 @@ export const passageDefinitions: readonly PassageDefinition[] = Object.freeze([
   { id: 'suez', kind: 'tag', en: 'Suez Canal', ja: 'スエズ運河', portwatchId: 'chokepoint1' },
   { id: 'panama', kind: 'tag', en: 'Panama Canal', ja: 'パナマ運河', portwatchId: 'chokepoint2' },
   { id: 'bosporus', kind: 'tag', en: 'Bosporus Strait', ja: 'ボスポラス海峡', portwatchId: 'chokepoint3' },
-  { id: 'babalmandab', kind: 'tag', en: 'Bab el-Mandeb Strait', ja: 'バブ・エル・マンデブ海峡', portwatchId: 'chokepoint4' },
+  {
+    id: 'babalmandab',
+    kind: 'tag',
+    en: 'Bab el-Mandeb Strait',
+    ja: 'バブ・エル・マンデブ海峡',
+    portwatchId: 'chokepoint4',
+  },
   { id: 'malacca', kind: 'tag', en: 'Malacca Strait', ja: 'マラッカ海峡', portwatchId: 'chokepoint5' },
   { id: 'ormuz', kind: 'tag', en: 'Strait of Hormuz', ja: 'ホルムズ海峡', portwatchId: 'chokepoint6' },
-  { id: 'south_africa', kind: 'tag', en: 'Cape of Good Hope', ja: '喜望峰', portwatchId: 'chokepoint7', gate: { lon: 20, latMin: -80, latMax: -34.83 } },
-  { id: 'gibraltar', kind: 'tag', en: 'Gibraltar Strait', ja: 'ジブラルタル海峡', portwatchId: 'chokepoint8' },
+  {
+    id: 'south_africa',
+    kind: 'tag',
+    en: 'Cape of Good Hope',
+    ja: '喜望峰',
+    portwatchId: 'chokepoint7',
+    gate: { lon: 20, latMin: -80, latMax: -34.83 },
+  },
+  {
+    id: 'gibraltar',
+    kind: 'tag',
+    en: 'Gibraltar Strait',
+    ja: 'ジブラルタル海峡',
+    portwatchId: 'chokepoint8',
+  },
   { id: 'sunda', kind: 'tag', en: 'Sunda Strait', ja: 'スンダ海峡', portwatchId: 'chokepoint19' },
-  { id: 'chili', kind: 'tag', en: 'Magellan Strait and Cape Horn', ja: 'マゼラン海峡・ホーン岬', portwatchId: 'chokepoint21', gate: { lon: -67.27, latMin: -80, latMax: -55.98 } },
+  {
+    id: 'chili',
+    kind: 'tag',
+    en: 'Magellan Strait and Cape Horn',
+    ja: 'マゼラン海峡・ホーン岬',
+    portwatchId: 'chokepoint21',
+    gate: { lon: -67.27, latMin: -80, latMax: -55.98 },
+  },
   { id: 'bering', kind: 'tag', en: 'Bering Strait', ja: 'ベーリング海峡', portwatchId: 'chokepoint26' },
   { id: 'dardanelles', kind: 'tag', en: 'Dardanelles Strait', ja: 'ダーダネルス海峡' },
   { id: 'northwest', kind: 'tag', en: 'Northwest Passage', ja: '北西航路' },
-  { id: 'dover', kind: 'geofence', en: 'Dover Strait', ja: 'ドーバー海峡', portwatchId: 'chokepoint9', radiusKm: 40 },
-  { id: 'taiwan', kind: 'geofence', en: 'Taiwan Strait', ja: '台湾海峡', portwatchId: 'chokepoint11', radiusKm: 120 },
-  { id: 'korea', kind: 'geofence', en: 'Korea Strait', ja: '対馬海峡（朝鮮海峡）', portwatchId: 'chokepoint12', radiusKm: 100 },
-  { id: 'tsugaru', kind: 'geofence', en: 'Tsugaru Strait', ja: '津軽海峡', portwatchId: 'chokepoint13', radiusKm: 40 },
-  { id: 'luzon', kind: 'geofence', en: 'Luzon Strait', ja: 'ルソン海峡', portwatchId: 'chokepoint14', radiusKm: 180 },
-  { id: 'lombok', kind: 'geofence', en: 'Lombok Strait', ja: 'ロンボク海峡', portwatchId: 'chokepoint15', radiusKm: 40 },
-  { id: 'makassar', kind: 'geofence', en: 'Makassar Strait', ja: 'マカッサル海峡', portwatchId: 'chokepoint20', radiusKm: 120 },
+  {
+    id: 'dover',
+    kind: 'geofence',
+    en: 'Dover Strait',
+    ja: 'ドーバー海峡',
+    portwatchId: 'chokepoint9',
+    radiusKm: 40,
+  },
+  {
+    id: 'taiwan',
+    kind: 'geofence',
+    en: 'Taiwan Strait',
+    ja: '台湾海峡',
+    portwatchId: 'chokepoint11',
+    radiusKm: 120,
+  },
+  {
+    id: 'korea',
+    kind: 'geofence',
+    en: 'Korea Strait',
+    ja: '対馬海峡（朝鮮海峡）',
+    portwatchId: 'chokepoint12',
+    radiusKm: 100,
+  },
+  {
+    id: 'tsugaru',
+    kind: 'geofence',
+    en: 'Tsugaru Strait',
+    ja: '津軽海峡',
+    portwatchId: 'chokepoint13',
+    radiusKm: 40,
+  },
+  {
+    id: 'luzon',
+    kind: 'geofence',
+    en: 'Luzon Strait',
+    ja: 'ルソン海峡',
+    portwatchId: 'chokepoint14',
+    radiusKm: 180,
+  },
+  {
+    id: 'lombok',
+    kind: 'geofence',
+    en: 'Lombok Strait',
+    ja: 'ロンボク海峡',
+    portwatchId: 'chokepoint15',
+    radiusKm: 40,
+  },
+  {
+    id: 'makassar',
+    kind: 'geofence',
+    en: 'Makassar Strait',
+    ja: 'マカッサル海峡',
+    portwatchId: 'chokepoint20',
+    radiusKm: 120,
+  },
 ]);
 
 /** Passages closed unless the user opens them: the Northwest Passage is ice-bound most of the year. */
@@ -93,16 +168,24 @@ export interface PortwatchChokepoint {
  * Geofences (around the PortWatch coordinates) and gates that mark network edges with passages. A geofenced
  * passage whose PortWatch coordinate is missing from the list is an error the caller reports.
  */
-export function passageMarks(
-  portwatch: readonly PortwatchChokepoint[],
-): { marks: PassageMark[]; missing: string[] } {
+export function passageMarks(portwatch: readonly PortwatchChokepoint[]): {
+  marks: PassageMark[];
+  missing: string[];
+} {
   const marks: PassageMark[] = [];
   const missing: string[] = [];
   for (const p of passageDefinitions) {
     if (p.kind === 'geofence') {
       const point = portwatch.find((c) => c.portwatchId === p.portwatchId);
       if (!point) missing.push(p.id);
-      else marks.push({ id: p.id, kind: 'geofence', lon: point.lon, lat: point.lat, radiusKm: p.radiusKm ?? 50 });
+      else
+        marks.push({
+          id: p.id,
+          kind: 'geofence',
+          lon: point.lon,
+          lat: point.lat,
+          radiusKm: p.radiusKm ?? 50,
+        });
     }
     if (p.gate) marks.push({ id: p.id, kind: 'gate', ...p.gate });
   }

@@ -28,19 +28,34 @@ export function registerExposure(program: Command, context: (cmd: Command) => Cl
     .requiredOption('--reporter <country>', 'importing country: ISO3 (JPN), ISO2 or name')
     .requiredOption('--year <year>', 'year of the trade data')
     .option('--hs <code>', 'one product (HS6) or an HS prefix (2–6 digits); all products when absent')
-    .option('--closed <passages>', 'passages closed in the what-if, comma-separated (e.g. ormuz,malacca) or all')
+    .option(
+      '--closed <passages>',
+      'passages closed in the what-if, comma-separated (e.g. ormuz,malacca) or all',
+    )
     .option('--open <passages>', 'open passages closed by default (northwest)')
-    .option('--speed-knots <knots>', `speed for days at sea (default ${defaultSpeedKnots})`, String(defaultSpeedKnots))
+    .option(
+      '--speed-knots <knots>',
+      `speed for days at sea (default ${defaultSpeedKnots})`,
+      String(defaultSpeedKnots),
+    )
     .option('--dataset <id>', 'trade dataset (default: the newest annual trade dataset)')
-    .option('--air-threshold <usdPerTonne>', 'value per tonne above which a flow is assumed air-freighted', String(defaultFreightOptions.airValuePerTonneUsd))
-    .option('--air-products <prefixes>', `HS prefixes always air-freighted (default ${defaultFreightOptions.airProducts.join(',')})`)
+    .option(
+      '--air-threshold <usdPerTonne>',
+      'value per tonne above which a flow is assumed air-freighted',
+      String(defaultFreightOptions.airValuePerTonneUsd),
+    )
+    .option(
+      '--air-products <prefixes>',
+      `HS prefixes always air-freighted (default ${defaultFreightOptions.airProducts.join(',')})`,
+    )
     .option('--top <n>', 'rows per table in the text output', '10')
     .option('--products <n>', 'largest products broken down by passage in --json output', '200')
     .action(async (opts: ExposureOptions, cmd: Command) => {
       const ctx = context(cmd);
       const number = (v: string, field: string): number => {
         const n = Number(v);
-        if (!Number.isFinite(n)) throw new ChokepointError('bad_input', `--${field} must be a number, not "${v}"`, { field });
+        if (!Number.isFinite(n))
+          throw new ChokepointError('bad_input', `--${field} must be a number, not "${v}"`, { field });
         return n;
       };
       const report = await exposureReport(
@@ -56,7 +71,14 @@ export function registerExposure(program: Command, context: (cmd: Command) => Cl
           productsWithPassages: number(opts.products, 'products'),
           freight: {
             airValuePerTonneUsd: number(opts.airThreshold, 'air-threshold'),
-            ...(opts.airProducts !== undefined ? { airProducts: opts.airProducts.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+            ...(opts.airProducts !== undefined
+              ? {
+                  airProducts: opts.airProducts
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+                }
+              : {}),
           },
         },
       );
@@ -89,7 +111,9 @@ function render(r: ExposureReport, top: number): string {
         musd(p.valueKusd),
         pct(p.shareOfImports),
         pct(p.shareOfSeaImports),
-        p.topFlows[0] ? `${partner(p.topFlows[0].partner)} HS ${p.topFlows[0].product} ${musd(p.topFlows[0].valueKusd)}` : '',
+        p.topFlows[0]
+          ? `${partner(p.topFlows[0].partner)} HS ${p.topFlows[0].product} ${musd(p.topFlows[0].valueKusd)}`
+          : '',
       ]),
     ),
   ];
@@ -120,13 +144,17 @@ function render(r: ExposureReport, top: number): string {
     '',
     renderTable(
       ['partner', 'value (M USD)', 'route', 'km', 'days'],
-      r.partners.slice(0, top).map((p) => [
-        partner(p.partner),
-        musd(p.valueKusd),
-        p.route ? `${p.route.fromPort}→${p.route.toPort} ${p.route.passages.join('>')}` : Object.keys(p.byRule).join(','),
-        p.route ? Math.round(p.route.distanceKm).toLocaleString('en-US') : '',
-        p.route ? p.route.days.toFixed(1) : '',
-      ]),
+      r.partners
+        .slice(0, top)
+        .map((p) => [
+          partner(p.partner),
+          musd(p.valueKusd),
+          p.route
+            ? `${p.route.fromPort}→${p.route.toPort} ${p.route.passages.join('>')}`
+            : Object.keys(p.byRule).join(','),
+          p.route ? Math.round(p.route.distanceKm).toLocaleString('en-US') : '',
+          p.route ? p.route.days.toFixed(1) : '',
+        ]),
     ),
     '',
     `sources: ${r.provenance.trade.title} ${r.provenance.trade.version}${r.synthetic ? ' (SYNTHETIC)' : ''}; ${r.provenance.network.title} ${r.provenance.network.version}`,

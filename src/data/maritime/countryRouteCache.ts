@@ -5,7 +5,11 @@ import type { DataDir } from '../dataDir.ts';
 import { writeFileAtomic } from '../dataDir.ts';
 import { ChokepointError } from '../../errors.ts';
 import { countries } from '../reference/countries.ts';
-import { countryRouteMatrix, type CountryPorts, type CountryRoute } from '../../analysis/maritime/countryRoutes.ts';
+import {
+  countryRouteMatrix,
+  type CountryPorts,
+  type CountryRoute,
+} from '../../analysis/maritime/countryRoutes.ts';
 import { selectMainPorts, type MainPorts } from '../../analysis/maritime/mainPorts.ts';
 import { placeOf, type Closures, type SeaRoutes } from './seaRoutes.ts';
 
@@ -26,7 +30,8 @@ export interface CountryRouteTable {
 }
 
 const iso2to3 = new Map<string, string>();
-for (const c of countries) if (c.iso2 && c.kind !== 'historical' && !iso2to3.has(c.iso2)) iso2to3.set(c.iso2, c.iso3);
+for (const c of countries)
+  if (c.iso2 && c.kind !== 'historical' && !iso2to3.has(c.iso2)) iso2to3.set(c.iso2, c.iso3);
 const iso3to2 = new Map([...iso2to3].map(([a, b]) => [b, a]));
 
 export function mainPortOverridesFile(dataDir: DataDir): string {
@@ -49,9 +54,13 @@ export function mainPortsByCountry(routes: SeaRoutes, dataDir: DataDir): Map<str
     }
     for (const [key, codes] of Object.entries(raw as Record<string, unknown>)) {
       const iso2 = key.length === 3 ? iso3to2.get(key.toUpperCase()) : key.toUpperCase();
-      if (!iso2 || !iso2to3.has(iso2)) throw new ChokepointError('bad_file', `unknown country "${key}"`, { file, field: key });
+      if (!iso2 || !iso2to3.has(iso2))
+        throw new ChokepointError('bad_file', `unknown country "${key}"`, { file, field: key });
       if (!Array.isArray(codes) || codes.some((c) => typeof c !== 'string' || !routes.portByCode.has(c))) {
-        throw new ChokepointError('bad_file', `"${key}" must list known port codes (UN/LOCODE)`, { file, field: key });
+        throw new ChokepointError('bad_file', `"${key}" must list known port codes (UN/LOCODE)`, {
+          file,
+          field: key,
+        });
       }
       overrides[iso2] = codes as string[];
     }
@@ -78,12 +87,23 @@ export function countryRouteTable(
     .update(JSON.stringify([...mainPorts.values()].map((m) => [m.country, m.ports])))
     .digest('hex')
     .slice(0, 12);
-  const file = path.join(dataDir.root, 'cache', 'maritime', routes.versionKey, `${portsKey}-${closures.key}.json`);
+  const file = path.join(
+    dataDir.root,
+    'cache',
+    'maritime',
+    routes.versionKey,
+    `${portsKey}-${closures.key}.json`,
+  );
   const hit = memory.get(file);
   if (hit) return hit;
   if (fs.existsSync(file)) {
     try {
-      const table = decode(JSON.parse(fs.readFileSync(file, 'utf8')) as CachedTable, routes.versionKey, closures, mainPorts);
+      const table = decode(
+        JSON.parse(fs.readFileSync(file, 'utf8')) as CachedTable,
+        routes.versionKey,
+        closures,
+        mainPorts,
+      );
       memory.set(file, table);
       return table;
     } catch {
@@ -93,7 +113,10 @@ export function countryRouteTable(
   const started = performance.now();
   const list: CountryPorts[] = [...mainPorts.values()]
     .sort((a, b) => a.country.localeCompare(b.country))
-    .map((m) => ({ country: m.country, ports: m.ports.map((code) => ({ code, place: placeOf(routes.portByCode.get(code)!) })) }));
+    .map((m) => ({
+      country: m.country,
+      ports: m.ports.map((code) => ({ code, place: placeOf(routes.portByCode.get(code)!) })),
+    }));
   const matrix = countryRouteMatrix(routes.network, list, closures.mask, onProgress);
   const table: CountryRouteTable = {
     versionKey: routes.versionKey,
@@ -121,25 +144,48 @@ function encode(table: CountryRouteTable): CachedTable {
   const rows: (number | string)[][] = [];
   for (const [o, row] of table.routes) {
     for (const [d, r] of row) {
-      rows.push(r ? [index.get(o)!, index.get(d)!, Math.round(r.distanceKm * 1000) / 1000, r.fromPort, r.toPort, r.passages.join('+')] : [index.get(o)!, index.get(d)!]);
+      rows.push(
+        r
+          ? [
+              index.get(o)!,
+              index.get(d)!,
+              Math.round(r.distanceKm * 1000) / 1000,
+              r.fromPort,
+              r.toPort,
+              r.passages.join('+'),
+            ]
+          : [index.get(o)!, index.get(d)!],
+      );
     }
   }
   return { versionKey: table.versionKey, countries: countryList, routes: rows };
 }
 
-function decode(cached: CachedTable, versionKey: string, closures: Closures, mainPorts: Map<string, MainPorts>): CountryRouteTable {
+function decode(
+  cached: CachedTable,
+  versionKey: string,
+  closures: Closures,
+  mainPorts: Map<string, MainPorts>,
+): CountryRouteTable {
   if (cached.versionKey !== versionKey) throw new Error('stale cache');
   const routes = new Map<string, Map<string, CountryRoute | null>>();
   for (const c of cached.countries) routes.set(c, new Map());
   for (const r of cached.routes) {
     const o = cached.countries[r[0] as number];
     const d = cached.countries[r[1] as number];
-    routes.get(o)!.set(
-      d,
-      r.length > 2
-        ? { distanceKm: r[2] as number, fromPort: r[3] as string, toPort: r[4] as string, passages: r[5] ? (r[5] as string).split('+') : [] }
-        : null,
-    );
+    routes
+      .get(o)!
+      .set(
+        d,
+        r.length > 2
+          ? {
+              distanceKm: r[2] as number,
+              fromPort: r[3] as string,
+              toPort: r[4] as string,
+              passages: r[5] ? (r[5] as string).split('+') : [],
+            }
+          : null,
+      );
   }
   return { versionKey, closures, mainPorts, routes, computedMs: 0, fromCache: true };
 }

@@ -36,7 +36,10 @@ interface Row extends Record<string, unknown> {
   flows: number;
 }
 
-export async function exposureAggregatesSql(store: AnalyticsStore, q: ExposureQuery): Promise<ExposureAggregates> {
+export async function exposureAggregatesSql(
+  store: AnalyticsStore,
+  q: ExposureQuery,
+): Promise<ExposureAggregates> {
   const codes = q.reporterCodes.map((c) => Math.trunc(c)).join(', ');
   // Partner table: i, base rule ('land' | 'no_port' | 'sea'), route id; and route → passage pairs.
   const routeIds = new Map<string, number>();
@@ -58,13 +61,16 @@ export async function exposureAggregatesSql(store: AnalyticsStore, q: ExposureQu
     }
     partnerRows.push(`(${Math.trunc(i)}, '${base}', ${route ?? 'NULL'})`);
   }
-  const partners = partnerRows.length ? `(VALUES ${partnerRows.join(', ')}) AS p(i, base, route)` : `(SELECT NULL::INTEGER AS i, NULL::VARCHAR AS base, NULL::INTEGER AS route WHERE false) AS p`;
+  const partners = partnerRows.length
+    ? `(VALUES ${partnerRows.join(', ')}) AS p(i, base, route)`
+    : `(SELECT NULL::INTEGER AS i, NULL::VARCHAR AS base, NULL::INTEGER AS route WHERE false) AS p`;
   const rp = routePassages.length
     ? `(VALUES ${routePassages.map(([r, p]) => `(${r}, ${sqlString(p)})`).join(', ')}) AS rp(route, passage)`
     : `(SELECT NULL::INTEGER AS route, NULL::VARCHAR AS passage WHERE false) AS rp`;
   const air = q.freight.airProducts.filter((p) => /^\d{1,6}$/.test(p)).map((p) => `starts_with(f.k, '${p}')`);
   const threshold = Number(q.freight.airValuePerTonneUsd);
-  const limit = q.productsWithPassages === undefined ? '' : `LIMIT ${Math.max(0, Math.trunc(q.productsWithPassages))}`;
+  const limit =
+    q.productsWithPassages === undefined ? '' : `LIMIT ${Math.max(0, Math.trunc(q.productsWithPassages))}`;
   const params: unknown[] = [q.year];
   if (q.hs) params.push(q.hs);
   const keep = Math.max(0, Math.trunc(q.flowsPerPassage));
@@ -112,14 +118,25 @@ export async function exposureAggregatesSql(store: AnalyticsStore, q: ExposureQu
   const agg: ExposureAggregates = { partnerRules: [], products: [], productPassages: [], topFlows: [] };
   for (const r of rows) {
     if (r.kind === 'partner_rule') {
-      agg.partnerRules.push({ partner: partnerName(r.i!), rule: r.label as FreightRule, valueKusd: r.value, flows: r.flows });
+      agg.partnerRules.push({
+        partner: partnerName(r.i!),
+        rule: r.label as FreightRule,
+        valueKusd: r.value,
+        flows: r.flows,
+      });
     } else if (r.kind === 'product') {
       agg.products.push({ product: r.k!, valueKusd: r.value, seaValueKusd: r.sea ?? 0 });
     } else if (r.kind === 'product_passage') {
       agg.productPassages.push({ product: r.k!, passage: r.label!, valueKusd: r.value });
     } else {
       const [passage, rule] = r.label!.split('|');
-      agg.topFlows.push({ passage, partner: partnerName(r.i!), product: r.k!, valueKusd: r.value, rule: rule as FreightRule });
+      agg.topFlows.push({
+        passage,
+        partner: partnerName(r.i!),
+        product: r.k!,
+        valueKusd: r.value,
+        rule: rule as FreightRule,
+      });
     }
   }
   return agg;

@@ -3,11 +3,26 @@ import { provenanceOf } from '../catalog.ts';
 import type { DataDir } from '../dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { findTradeDataset, tradeSource } from '../tradeDataset.ts';
-import { countries, countryByIso3, countryName, resolveCountry, type Country } from '../reference/countries.ts';
+import {
+  countries,
+  countryByIso3,
+  countryName,
+  resolveCountry,
+  type Country,
+} from '../reference/countries.ts';
 import { ChokepointError } from '../../errors.ts';
-import { assembleExposure, type ExposureResult, type PartnerRoutes } from '../../analysis/maritime/exposure.ts';
+import {
+  assembleExposure,
+  type ExposureResult,
+  type PartnerRoutes,
+} from '../../analysis/maritime/exposure.ts';
 import { exposureAggregatesSql } from './exposureQuery.ts';
-import { defaultFreightOptions, freightRuleLabels, type FreightOptions, type FreightRule } from '../../analysis/maritime/freightRules.ts';
+import {
+  defaultFreightOptions,
+  freightRuleLabels,
+  type FreightOptions,
+  type FreightRule,
+} from '../../analysis/maritime/freightRules.ts';
 import { areLandNeighbours } from '../../analysis/maritime/landNeighbours.ts';
 import { passageById } from '../../analysis/maritime/passages.ts';
 import { defaultSpeedKnots } from '../../analysis/maritime/route.ts';
@@ -74,7 +89,10 @@ export interface ExposureServices {
 
 export function resolveReporter(text: string): Country {
   const country = resolveCountry(text);
-  if (!country) throw new ChokepointError('unknown_code', `unknown country "${text}" (ISO3 such as JPN, or a name)`, { field: 'reporter' });
+  if (!country)
+    throw new ChokepointError('unknown_code', `unknown country "${text}" (ISO3 such as JPN, or a name)`, {
+      field: 'reporter',
+    });
   return country;
 }
 
@@ -101,18 +119,27 @@ export function reporterRoutes(
   return { routesOf, baseline };
 }
 
-export async function exposureReport(services: ExposureServices, request: ExposureRequest): Promise<ExposureReport> {
+export async function exposureReport(
+  services: ExposureServices,
+  request: ExposureRequest,
+): Promise<ExposureReport> {
   const reporter = resolveReporter(request.reporter);
   if (!Number.isInteger(request.year) || request.year < 1950 || request.year > 2100) {
-    throw new ChokepointError('bad_input', `year must be a four-digit year, not ${request.year}`, { field: 'year' });
+    throw new ChokepointError('bad_input', `year must be a four-digit year, not ${request.year}`, {
+      field: 'year',
+    });
   }
   const hs = request.hs?.trim();
   if (hs !== undefined && !/^\d{2,6}$/.test(hs)) {
-    throw new ChokepointError('bad_input', `HS code must be 2–6 digits, not "${request.hs}"`, { field: 'hs' });
+    throw new ChokepointError('bad_input', `HS code must be 2–6 digits, not "${request.hs}"`, {
+      field: 'hs',
+    });
   }
   const speedKnots = request.speedKnots ?? defaultSpeedKnots;
   if (!(speedKnots > 0 && speedKnots <= 60)) {
-    throw new ChokepointError('bad_input', `speed must be between 0 and 60 knots, not ${speedKnots}`, { field: 'speed-knots' });
+    throw new ChokepointError('bad_input', `speed must be between 0 and 60 knots, not ${speedKnots}`, {
+      field: 'speed-knots',
+    });
   }
   const freight: FreightOptions = { ...defaultFreightOptions, ...request.freight };
   const scenarioClosures = parseClosures(request.closed, request.open);
@@ -123,14 +150,26 @@ export async function exposureReport(services: ExposureServices, request: Exposu
   const sea = openSeaRoutes(services.dataDir, services.catalog);
 
   const codes = reporter.baciCodes.filter((c) => Number.isInteger(c));
-  if (codes.length === 0) throw new ChokepointError('no_data', `${reporter.en} has no trade code`, { field: 'reporter' });
+  if (codes.length === 0)
+    throw new ChokepointError('no_data', `${reporter.en} has no trade code`, { field: 'reporter' });
 
   const t1 = performance.now();
-  const { routesOf, baseline } = reporterRoutes(services, sea, reporter.iso3, baselineClosures, extraClosed.length ? scenarioClosures : undefined);
+  const { routesOf, baseline } = reporterRoutes(
+    services,
+    sea,
+    reporter.iso3,
+    baselineClosures,
+    extraClosed.length ? scenarioClosures : undefined,
+  );
   const routesMs = performance.now() - t1;
 
   const t0 = performance.now();
-  const options = { freight, speedKnots, closed: extraClosed, flowsPerPassage: request.flowsPerPassage ?? 10 };
+  const options = {
+    freight,
+    speedKnots,
+    closed: extraClosed,
+    flowsPerPassage: request.flowsPerPassage ?? 10,
+  };
   const aggregates = await exposureAggregatesSql(services.analytics, {
     source: tradeSource(services.dataDir, trade),
     year: request.year,
@@ -158,7 +197,9 @@ export async function exposureReport(services: ExposureServices, request: Exposu
   const partnerNames: Record<string, { en: string; ja: string }> = {};
   for (const p of result.partners) {
     const c = p.partner.startsWith('BACI:') ? undefined : countryByIso3(p.partner);
-    partnerNames[p.partner] = c ? { en: countryName(c, 'en'), ja: countryName(c, 'ja') } : { en: `BACI code ${p.partner.slice(5)}`, ja: `BACIコード ${p.partner.slice(5)}` };
+    partnerNames[p.partner] = c
+      ? { en: countryName(c, 'en'), ja: countryName(c, 'ja') }
+      : { en: `BACI code ${p.partner.slice(5)}`, ja: `BACIコード ${p.partner.slice(5)}` };
   }
 
   const passageNames: Record<string, { en: string; ja: string }> = {};

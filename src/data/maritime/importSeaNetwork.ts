@@ -7,7 +7,14 @@ import { ChokepointError } from '../../errors.ts';
 import { buildSeaNetwork, type BuildStats } from '../../analysis/maritime/network.ts';
 import { NodeIndex } from '../../analysis/maritime/nodeIndex.ts';
 import { passageMarks } from '../../analysis/maritime/passages.ts';
-import { maritimeInputsIn, readChokepoints, readNetworkLines, readPorts, type MaritimeInputs, type PortRecord } from './maritimeFiles.ts';
+import {
+  maritimeInputsIn,
+  readChokepoints,
+  readNetworkLines,
+  readPorts,
+  type MaritimeInputs,
+  type PortRecord,
+} from './maritimeFiles.ts';
 import { encodeSeaNetwork } from './seaNetworkFile.ts';
 
 /**
@@ -43,7 +50,11 @@ export interface SeaNetworkImportOptions {
 
 function sha256(file: string): SourceFile {
   const content = fs.readFileSync(file);
-  return { name: path.basename(file), sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length };
+  return {
+    name: path.basename(file),
+    sha256: createHash('sha256').update(content).digest('hex'),
+    bytes: content.length,
+  };
 }
 
 export function importSeaNetwork(options: SeaNetworkImportOptions): CatalogEntry {
@@ -54,7 +65,11 @@ export function importSeaNetwork(options: SeaNetworkImportOptions): CatalogEntry
       : options.source
         ? maritimeInputsIn(options.dataDir.absolute(options.source.path))
         : undefined);
-  if (!inputs) throw new ChokepointError('bad_input', 'give the maritime folder, the three files, or a fetched maritime dataset');
+  if (!inputs)
+    throw new ChokepointError(
+      'bad_input',
+      'give the maritime folder, the three files, or a fetched maritime dataset',
+    );
   const files = [sha256(inputs.network), sha256(inputs.ports), sha256(inputs.chokepoints)];
 
   const lines = readNetworkLines(inputs.network);
@@ -62,9 +77,13 @@ export function importSeaNetwork(options: SeaNetworkImportOptions): CatalogEntry
   const chokepoints = readChokepoints(inputs.chokepoints);
   const { marks, missing } = passageMarks(chokepoints);
   if (missing.length) {
-    throw new ChokepointError('bad_file', `no PortWatch coordinates for the geofenced straits ${missing.join(', ')}`, {
-      file: path.basename(inputs.chokepoints),
-    });
+    throw new ChokepointError(
+      'bad_file',
+      `no PortWatch coordinates for the geofenced straits ${missing.join(', ')}`,
+      {
+        file: path.basename(inputs.chokepoints),
+      },
+    );
   }
   const { network, stats } = buildSeaNetwork(lines, marks);
   const unmarked = Object.entries(stats.markedEdges).filter(([, n]) => n === 0);
@@ -90,7 +109,10 @@ export function importSeaNetwork(options: SeaNetworkImportOptions): CatalogEntry
     fs.writeFileSync(path.join(scratch, 'graph.bin'), encodeSeaNetwork(network));
     fs.writeFileSync(path.join(scratch, 'ports.json'), JSON.stringify(snapped));
     fs.writeFileSync(path.join(scratch, 'chokepoints.json'), JSON.stringify(chokepoints, null, 1));
-    fs.writeFileSync(path.join(scratch, 'network.json'), JSON.stringify({ versionKey, builderVersion, stats }, null, 1));
+    fs.writeFileSync(
+      path.join(scratch, 'network.json'),
+      JSON.stringify({ versionKey, builderVersion, stats }, null, 1),
+    );
   } catch (error) {
     fs.rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -101,7 +123,8 @@ export function importSeaNetwork(options: SeaNetworkImportOptions): CatalogEntry
     {
       id: options.id ?? seaNetworkId,
       kind: 'maritime',
-      title: 'Sea-route network: Eurostat marnet lanes with passage tags, ports (UN/LOCODE), IMF PortWatch chokepoints',
+      title:
+        'Sea-route network: Eurostat marnet lanes with passage tags, ports (UN/LOCODE), IMF PortWatch chokepoints',
       publisher: 'searoute-py (G. Halili) from Eurostat marnet; chokepoints from IMF PortWatch',
       url: source?.url ?? 'https://github.com/genthalili/searoute-py',
       version: source?.version ?? `sha256:${versionKey}`,
@@ -117,7 +140,9 @@ export function importSeaNetwork(options: SeaNetworkImportOptions): CatalogEntry
         `${stats.nodes} nodes, ${stats.edges} edges, ${stats.components} connected component(s); ` +
         `${snapped.length} ports` +
         (duplicates.length ? `; ${duplicates.length} repeated port codes kept once (first feature)` : '') +
-        (rejected.length ? `; ${rejected.length} port feature(s) rejected: ${rejected.map((r) => `#${r.index} ${r.reason}`).join('; ')}` : ''),
+        (rejected.length
+          ? `; ${rejected.length} port feature(s) rejected: ${rejected.map((r) => `#${r.index} ${r.reason}`).join('; ')}`
+          : ''),
       extra: {
         stats: stats satisfies BuildStats,
         ports: snapped.length,

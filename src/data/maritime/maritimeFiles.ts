@@ -102,25 +102,39 @@ export function readNetworkLines(file: string): NetworkLine[] {
   const lines: NetworkLine[] = [];
   features(file).forEach((raw, index) => {
     const where = `features[${index}]`;
-    const feature = raw as { type?: unknown; geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown };
-    if (!feature || feature.type !== 'Feature') fail(file, where, `feature ${index} is not a GeoJSON Feature`);
+    const feature = raw as {
+      type?: unknown;
+      geometry?: { type?: unknown; coordinates?: unknown };
+      properties?: unknown;
+    };
+    if (!feature || feature.type !== 'Feature')
+      fail(file, where, `feature ${index} is not a GeoJSON Feature`);
     const props = (feature.properties ?? {}) as { passage?: unknown };
     if (typeof props !== 'object') fail(file, `${where}.properties`, 'properties must be an object or null');
     const passage = props.passage ?? null;
     if (passage !== null && (typeof passage !== 'string' || !knownTags.has(passage))) {
-      fail(file, `${where}.properties.passage`, `unknown passage ${JSON.stringify(passage)} (known: ${[...knownTags].join(', ')})`);
+      fail(
+        file,
+        `${where}.properties.passage`,
+        `unknown passage ${JSON.stringify(passage)} (known: ${[...knownTags].join(', ')})`,
+      );
     }
     const g = feature.geometry;
     if (!g || typeof g !== 'object') fail(file, `${where}.geometry`, `feature ${index} has no geometry`);
     if (g.type === 'LineString') {
       lines.push({ coordinates: lineString(file, `${where}.geometry.coordinates`, g.coordinates), passage });
     } else if (g.type === 'MultiLineString') {
-      if (!Array.isArray(g.coordinates)) fail(file, `${where}.geometry.coordinates`, 'MultiLineString needs an array of lines');
+      if (!Array.isArray(g.coordinates))
+        fail(file, `${where}.geometry.coordinates`, 'MultiLineString needs an array of lines');
       (g.coordinates as unknown[]).forEach((c, j) =>
         lines.push({ coordinates: lineString(file, `${where}.geometry.coordinates[${j}]`, c), passage }),
       );
     } else {
-      fail(file, `${where}.geometry.type`, `feature ${index} is a ${String(g.type)}; lanes must be LineString or MultiLineString`);
+      fail(
+        file,
+        `${where}.geometry.type`,
+        `feature ${index} is a ${String(g.type)}; lanes must be LineString or MultiLineString`,
+      );
     }
   });
   if (lines.length === 0) fail(file, 'features', 'the network has no lines');
@@ -162,13 +176,21 @@ export function readPorts(file: string): {
 
   function readPort(raw: unknown, index: number): void {
     const where = `features[${index}]`;
-    const feature = raw as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: Record<string, unknown> };
-    if (!feature?.geometry || feature.geometry.type !== 'Point') fail(file, `${where}.geometry`, `port feature ${index} is not a Point`);
+    const feature = raw as {
+      geometry?: { type?: unknown; coordinates?: unknown };
+      properties?: Record<string, unknown>;
+    };
+    if (!feature?.geometry || feature.geometry.type !== 'Point')
+      fail(file, `${where}.geometry`, `port feature ${index} is not a Point`);
     const [lon, lat] = position(file, `${where}.geometry.coordinates`, feature.geometry.coordinates);
     const p = feature.properties ?? {};
     const code = p.port;
     if (typeof code !== 'string' || !locodePattern.test(code)) {
-      fail(file, `${where}.properties.port`, `port code ${JSON.stringify(code)} is not a UN/LOCODE (5 characters, e.g. JPYOK)`);
+      fail(
+        file,
+        `${where}.properties.port`,
+        `port code ${JSON.stringify(code)} is not a UN/LOCODE (5 characters, e.g. JPYOK)`,
+      );
     }
     const serves = p.to_cty ?? [];
     if (!Array.isArray(serves) || serves.some((c) => typeof c !== 'string' || !/^[A-Z]{2}$/.test(c))) {
@@ -198,20 +220,37 @@ export function readChokepoints(file: string): PortwatchChokepoint[] {
   const header = records[0]?.fields.map((f) => f.trim()) ?? [];
   const col = (name: string): number => {
     const i = header.indexOf(name);
-    if (i < 0) throw new ChokepointError('bad_file', `no column ${name}`, { file: path.basename(file), line: 1, column: name });
+    if (i < 0)
+      throw new ChokepointError('bad_file', `no column ${name}`, {
+        file: path.basename(file),
+        line: 1,
+        column: name,
+      });
     return i;
   };
-  const [id, name, lon, lat, passage] = ['portwatch_id', 'name', 'lon', 'lat', 'searoute_py_passage'].map(col);
+  const [id, name, lon, lat, passage] = ['portwatch_id', 'name', 'lon', 'lat', 'searoute_py_passage'].map(
+    col,
+  );
   return records.slice(1).map((r) => {
     const x = Number(r.fields[lon]);
     const y = Number(r.fields[lat]);
     if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 180 || Math.abs(y) > 90) {
-      throw new ChokepointError('bad_file', `coordinates "${r.fields[lon]}", "${r.fields[lat]}" are not a longitude and latitude`, {
-        file: path.basename(file),
-        line: r.line,
-      });
+      throw new ChokepointError(
+        'bad_file',
+        `coordinates "${r.fields[lon]}", "${r.fields[lat]}" are not a longitude and latitude`,
+        {
+          file: path.basename(file),
+          line: r.line,
+        },
+      );
     }
     const tag = r.fields[passage]?.trim();
-    return { portwatchId: r.fields[id].trim(), name: r.fields[name].trim(), lon: x, lat: y, passage: tag || undefined };
+    return {
+      portwatchId: r.fields[id].trim(),
+      name: r.fields[name].trim(),
+      lon: x,
+      lat: y,
+      passage: tag || undefined,
+    };
   });
 }

@@ -47,13 +47,18 @@ export function readSeaNetwork(file: string): SeaNetwork {
   if (buffer.length < 16 || buffer.toString('ascii', 0, 8) !== magic) {
     throw new ChokepointError('bad_file', 'not a chokepoint sea-network graph file', { file });
   }
-  const counts: Counts = { nodes: view.getUint32(8, true), 'nodes+1': view.getUint32(8, true) + 1, slots: view.getUint32(12, true) };
+  const counts: Counts = {
+    nodes: view.getUint32(8, true),
+    'nodes+1': view.getUint32(8, true) + 1,
+    slots: view.getUint32(12, true),
+  };
   let offset = 16;
   const out: Record<string, unknown> = {};
   for (const [name, Kind, count] of layout) {
     const length = counts[count];
     const bytes = length * Kind.BYTES_PER_ELEMENT;
-    if (offset + bytes > data.length) throw new ChokepointError('bad_file', `graph file truncated at ${name}`, { file });
+    if (offset + bytes > data.length)
+      throw new ChokepointError('bad_file', `graph file truncated at ${name}`, { file });
     out[name] = new Kind(data.buffer, offset, length);
     offset += bytes + ((8 - (bytes % 8)) % 8);
   }

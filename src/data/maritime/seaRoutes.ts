@@ -5,8 +5,19 @@ import { provenanceOf } from '../catalog.ts';
 import type { DataDir } from '../dataDir.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { SeaNetwork } from '../../analysis/maritime/network.ts';
-import { closureMask, defaultClosed, passageById, passageDefinitions, type PortwatchChokepoint } from '../../analysis/maritime/passages.ts';
-import { defaultSpeedKnots, routeGeometry, seaRoute, type NetworkPlace } from '../../analysis/maritime/route.ts';
+import {
+  closureMask,
+  defaultClosed,
+  passageById,
+  passageDefinitions,
+  type PortwatchChokepoint,
+} from '../../analysis/maritime/passages.ts';
+import {
+  defaultSpeedKnots,
+  routeGeometry,
+  seaRoute,
+  type NetworkPlace,
+} from '../../analysis/maritime/route.ts';
 import { seaNetworkId, type SnappedPort } from './importSeaNetwork.ts';
 import { readSeaNetwork } from './seaNetworkFile.ts';
 
@@ -42,7 +53,9 @@ export function openSeaRoutes(dataDir: DataDir, catalog: Catalog, id = seaNetwor
     network: readSeaNetwork(path.join(dir, 'graph.bin')),
     ports,
     portByCode: new Map(ports.map((p) => [p.code, p])),
-    chokepoints: JSON.parse(fs.readFileSync(path.join(dir, 'chokepoints.json'), 'utf8')) as PortwatchChokepoint[],
+    chokepoints: JSON.parse(
+      fs.readFileSync(path.join(dir, 'chokepoints.json'), 'utf8'),
+    ) as PortwatchChokepoint[],
   };
   loaded.set(dir, routes);
   return routes;
@@ -59,14 +72,21 @@ export function findPort(routes: SeaRoutes, code: string, field = 'port'): Snapp
   if (port) return port;
   const nameMatch = code.trim().toLowerCase();
   const scored = routes.ports
-    .map((p) => ({ p, d: editDistance(p.code, wanted) - (nameMatch.length >= 3 && p.name.toLowerCase().includes(nameMatch) ? 3 : 0) }))
+    .map((p) => ({
+      p,
+      d:
+        editDistance(p.code, wanted) -
+        (nameMatch.length >= 3 && p.name.toLowerCase().includes(nameMatch) ? 3 : 0),
+    }))
     .filter((x) => x.d <= 2)
     .sort((a, b) => a.d - b.d || a.p.code.localeCompare(b.p.code))
     .slice(0, 6);
   throw new ChokepointError(
     'unknown_code',
     `unknown port code "${code}"` +
-      (scored.length ? `; did you mean ${scored.map((x) => `${x.p.code} (${x.p.name})`).join(', ')}?` : ' (UN/LOCODE, e.g. JPYOK)'),
+      (scored.length
+        ? `; did you mean ${scored.map((x) => `${x.p.code} (${x.p.name})`).join(', ')}?`
+        : ' (UN/LOCODE, e.g. JPYOK)'),
     { field },
   );
 }
@@ -97,12 +117,18 @@ export interface Closures {
  * Closed passages from user input ("suez,babalmandab", "all"), plus the default-closed Northwest Passage unless
  * listed in `open`. Unknown names are a bad_input error listing the known ones.
  */
-export function parseClosures(closed: string | readonly string[] | undefined, open: string | readonly string[] | undefined = []): Closures {
+export function parseClosures(
+  closed: string | readonly string[] | undefined,
+  open: string | readonly string[] | undefined = [],
+): Closures {
   const split = (v: string | readonly string[] | undefined): string[] =>
     (typeof v === 'string' ? v.split(',') : (v ?? [])).map((s) => s.trim().toLowerCase()).filter(Boolean);
   const closing = split(closed);
   const opening = split(open);
-  for (const [field, list] of [['closed', closing], ['open', opening]] as const) {
+  for (const [field, list] of [
+    ['closed', closing],
+    ['open', opening],
+  ] as const) {
     for (const id of list) {
       if (id !== 'all' && !passageById(id)) {
         throw new ChokepointError(
@@ -115,7 +141,9 @@ export function parseClosures(closed: string | readonly string[] | undefined, op
   }
   const ids = closing.includes('all')
     ? passageDefinitions.map((p) => p.id)
-    : [...new Set([...defaultClosed, ...closing])].filter((id) => !opening.includes(id) || closing.includes(id));
+    : [...new Set([...defaultClosed, ...closing])].filter(
+        (id) => !opening.includes(id) || closing.includes(id),
+      );
   const sorted = passageDefinitions.map((p) => p.id).filter((id) => ids.includes(id));
   return { ids: sorted, mask: closureMask(sorted), key: sorted.length ? sorted.join('+') : 'none' };
 }
@@ -137,7 +165,12 @@ export interface PortRouteResult {
   distanceKm: number | null;
   days: number | null;
   passages: string[];
-  route: { distanceKm: number; days: number; passages: string[]; geometry: ReturnType<typeof routeGeometry> } | null;
+  route: {
+    distanceKm: number;
+    days: number;
+    passages: string[];
+    geometry: ReturnType<typeof routeGeometry>;
+  } | null;
   message?: string;
   method: string;
   provenance: Provenance;
@@ -159,7 +192,9 @@ export function routeBetweenPorts(
   speedKnots = defaultSpeedKnots,
 ): PortRouteResult {
   if (!(speedKnots > 0 && speedKnots <= 60)) {
-    throw new ChokepointError('bad_input', `speed must be between 0 and 60 knots, not ${speedKnots}`, { field: 'speed-knots' });
+    throw new ChokepointError('bad_input', `speed must be between 0 and 60 knots, not ${speedKnots}`, {
+      field: 'speed-knots',
+    });
   }
   const from = findPort(routes, fromCode, 'from');
   const to = findPort(routes, toCode, 'to');

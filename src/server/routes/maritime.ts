@@ -20,10 +20,19 @@ import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '..
  * datasets' markings, and a user who may not read one gets 404 (docs/security.md).
  */
 const none = (reason: string) => ({ authz: { kind: 'none' as const, reason } });
-const why = 'derived from the sea-network (and trade) datasets, needs them imported; covered by test/maritime/api.test.ts';
+const why =
+  'derived from the sea-network (and trade) datasets, needs them imported; covered by test/maritime/api.test.ts';
 
-const PassageList = Type.Optional(Type.String({ maxLength: 400, pattern: '^[a-z_,\\s]*$', description: 'comma-separated passage ids, or all' }));
-const Speed = Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 60, default: defaultSpeedKnots, description: 'knots' }));
+const PassageList = Type.Optional(
+  Type.String({
+    maxLength: 400,
+    pattern: '^[a-z_,\\s]*$',
+    description: 'comma-separated passage ids, or all',
+  }),
+);
+const Speed = Type.Optional(
+  Type.Number({ exclusiveMinimum: 0, maximum: 60, default: defaultSpeedKnots, description: 'knots' }),
+);
 const Open = Type.Object({}, { additionalProperties: true });
 const Geometry = Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Any()) });
 
@@ -31,7 +40,13 @@ async function readableMarking(app: App, request: FastifyRequest, datasetIds: st
   const marking = deriveMarking(await Promise.all(datasetIds.map((id) => datasetMarking(app, id))));
   assertReadable(request, marking, 'dataset', { field: 'dataset' });
   if (marking.level >= 1) {
-    await app.audit(request, { action: 'read', objectType: 'dataset', objectId: datasetIds.join('+'), marking, details: { route: request.routeOptions.url } });
+    await app.audit(request, {
+      action: 'read',
+      objectType: 'dataset',
+      objectId: datasetIds.join('+'),
+      marking,
+      details: { route: request.routeOptions.url },
+    });
   }
   return marking;
 }
@@ -45,7 +60,8 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: none(why),
       schema: {
         tags: ['maritime'],
-        summary: 'Passages a sea route can cross, with Japanese and English names, PortWatch coordinates and detection rule',
+        summary:
+          'Passages a sea route can cross, with Japanese and English names, PortWatch coordinates and detection rule',
         response: {
           200: Type.Object({
             items: Type.Array(
@@ -72,7 +88,17 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const marking = await readableMarking(app, request, [routes.entry.id]);
       const items = passageDefinitions.map((p) => {
         const point = routes.chokepoints.find((c) => c.portwatchId === p.portwatchId);
-        return { id: p.id, kind: p.kind, en: p.en, ja: p.ja, portwatchId: p.portwatchId, lon: point?.lon, lat: point?.lat, radiusKm: p.radiusKm, defaultClosed: p.id === 'northwest' };
+        return {
+          id: p.id,
+          kind: p.kind,
+          en: p.en,
+          ja: p.ja,
+          portwatchId: p.portwatchId,
+          lon: point?.lon,
+          lat: point?.lat,
+          radiusKm: p.radiusKm,
+          defaultClosed: p.id === 'northwest',
+        };
       });
       return { items, marking, provenance: provenanceOf(routes.entry) };
     },
@@ -84,7 +110,8 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: none(why),
       schema: {
         tags: ['maritime'],
-        summary: 'Shortest sea route between two ports (UN/LOCODE): km, days at a stated speed, passages in travel order, GeoJSON line; route null when closures leave none',
+        summary:
+          'Shortest sea route between two ports (UN/LOCODE): km, days at a stated speed, passages in travel order, GeoJSON line; route null when closures leave none',
         querystring: Type.Object({
           from: Type.String({ minLength: 2, maxLength: 40 }),
           to: Type.String({ minLength: 2, maxLength: 40 }),
@@ -98,7 +125,15 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
               distanceKm: Type.Union([Type.Number(), Type.Null()]),
               days: Type.Union([Type.Number(), Type.Null()]),
               passages: Type.Array(Type.String()),
-              route: Type.Union([Type.Object({ distanceKm: Type.Number(), days: Type.Number(), passages: Type.Array(Type.String()), geometry: Geometry }), Type.Null()]),
+              route: Type.Union([
+                Type.Object({
+                  distanceKm: Type.Number(),
+                  days: Type.Number(),
+                  passages: Type.Array(Type.String()),
+                  geometry: Geometry,
+                }),
+                Type.Null(),
+              ]),
               message: Type.Optional(Type.String()),
               marking: MarkingSchema,
             },
@@ -111,7 +146,13 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const routes = sea();
       const marking = await readableMarking(app, request, [routes.entry.id]);
       const q = request.query;
-      const result = routeBetweenPorts(routes, q.from, q.to, parseClosures(q.closed, q.open), q.speedKnots ?? defaultSpeedKnots);
+      const result = routeBetweenPorts(
+        routes,
+        q.from,
+        q.to,
+        parseClosures(q.closed, q.open),
+        q.speedKnots ?? defaultSpeedKnots,
+      );
       return { ...result, marking };
     },
   );
@@ -122,7 +163,8 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: none(why),
       schema: {
         tags: ['maritime'],
-        summary: "Share of a reporter's import value passing each chokepoint (per product and in total), the freight rule of every flow, and a closure what-if",
+        summary:
+          "Share of a reporter's import value passing each chokepoint (per product and in total), the freight rule of every flow, and a closure what-if",
         querystring: Type.Object({
           reporter: Type.String({ minLength: 2, maxLength: 60 }),
           year: Type.Integer({ minimum: 1950, maximum: 2100 }),
@@ -131,7 +173,14 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           open: PassageList,
           speedKnots: Speed,
           dataset: Type.Optional(Type.String({ maxLength: 64 })),
-          products: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000, default: 200, description: 'products listed, largest first' })),
+          products: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 10000,
+              default: 200,
+              description: 'products listed, largest first',
+            }),
+          ),
         }),
         response: {
           200: Type.Object(
@@ -164,7 +213,12 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tradeDataset: trade.id,
         productsWithPassages: q.products ?? 200,
       });
-      return { ...report, productCount: report.products.length, products: report.products.slice(0, q.products ?? 200), marking };
+      return {
+        ...report,
+        productCount: report.products.length,
+        products: report.products.slice(0, q.products ?? 200),
+        marking,
+      };
     },
   );
 
@@ -174,16 +228,31 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: none(why),
       schema: {
         tags: ['maritime'],
-        summary: 'The shipping-lane network simplified for a world map (GeoJSON FeatureCollection, split at the antimeridian)',
-        querystring: Type.Object({ toleranceKm: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, default: 50 })) }),
-        response: { 200: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Open), marking: MarkingSchema, provenance: Open }) },
+        summary:
+          'The shipping-lane network simplified for a world map (GeoJSON FeatureCollection, split at the antimeridian)',
+        querystring: Type.Object({
+          toleranceKm: Type.Optional(Type.Number({ minimum: 0, maximum: 1000, default: 50 })),
+        }),
+        response: {
+          200: Type.Object({
+            type: Type.Literal('FeatureCollection'),
+            features: Type.Array(Open),
+            marking: MarkingSchema,
+            provenance: Open,
+          }),
+        },
       },
     },
     async (request) => {
       const routes = sea();
       const marking = await readableMarking(app, request, [routes.entry.id]);
       const features = simplifiedNetworkLines(routes.network, request.query.toleranceKm ?? 50);
-      return { type: 'FeatureCollection' as const, features, marking, provenance: provenanceOf(routes.entry) };
+      return {
+        type: 'FeatureCollection' as const,
+        features,
+        marking,
+        provenance: provenanceOf(routes.entry),
+      };
     },
   );
 
@@ -193,8 +262,16 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: none(why),
       schema: {
         tags: ['maritime'],
-        summary: 'The 28 IMF PortWatch chokepoints as points (names ja/en where we route them) and the geofences as circles',
-        response: { 200: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Open), marking: MarkingSchema, provenance: Open }) },
+        summary:
+          'The 28 IMF PortWatch chokepoints as points (names ja/en where we route them) and the geofences as circles',
+        response: {
+          200: Type.Object({
+            type: Type.Literal('FeatureCollection'),
+            features: Type.Array(Open),
+            marking: MarkingSchema,
+            provenance: Open,
+          }),
+        },
       },
     },
     async (request) => {
@@ -205,18 +282,35 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const passage = passageDefinitions.find((p) => p.portwatchId === c.portwatchId);
         features.push({
           type: 'Feature',
-          properties: { portwatchId: c.portwatchId, name: c.name, passage: passage?.id ?? null, en: passage?.en ?? c.name, ja: passage?.ja ?? null },
+          properties: {
+            portwatchId: c.portwatchId,
+            name: c.name,
+            passage: passage?.id ?? null,
+            en: passage?.en ?? c.name,
+            ja: passage?.ja ?? null,
+          },
           geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
         });
         if (passage?.kind === 'geofence' && passage.radiusKm) {
           features.push({
             type: 'Feature',
-            properties: { passage: passage.id, en: passage.en, ja: passage.ja, radiusKm: passage.radiusKm, geofence: true },
+            properties: {
+              passage: passage.id,
+              en: passage.en,
+              ja: passage.ja,
+              radiusKm: passage.radiusKm,
+              geofence: true,
+            },
             geometry: { type: 'Polygon', coordinates: [circleRing(c.lon, c.lat, passage.radiusKm)] },
           });
         }
       }
-      return { type: 'FeatureCollection' as const, features, marking, provenance: provenanceOf(routes.entry) };
+      return {
+        type: 'FeatureCollection' as const,
+        features,
+        marking,
+        provenance: provenanceOf(routes.entry),
+      };
     },
   );
 };
