@@ -1,6 +1,6 @@
 import type { Highs } from 'highs';
 import { ChokepointError } from '../../errors.ts';
-import type { ScenarioDefinition, Shock } from './definition.ts';
+import type { ScenarioDefinition } from './definition.ts';
 import type { TradeBase } from './tradeBase.ts';
 import { combinedCut, shockIntensity, shockReach } from './directLoss.ts';
 import { reallocatePools, replacedTotal, type PoolBlock } from './substitution.ts';
@@ -174,26 +174,44 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
     o.codes.push(f.exporter);
     o.values.push(f.value);
   }
+  // Partners any shock can reach (exporters cut, disaster countries, exposed partners): others need no reach vector.
+  const reachable = new Set<number>();
+  for (const sh of shocks) {
+    if (sh.type === 'export-cut') sh.exporter.codes.forEach((c) => reachable.add(c));
+    else if (sh.type === 'disaster') sh.country.codes.forEach((c) => reachable.add(c));
+  }
+  for (const e of exposure) e.partner.codes.forEach((c) => reachable.add(c));
+  const noReach = new Float64Array(shocks.length);
   const reachOf = (product: string, partner: number) =>
-    Float64Array.from(shocks, (s) => shockReach(s, product, partner, exposure));
+    reachable.has(partner)
+      ? Float64Array.from(shocks, (sh) => shockReach(sh, product, partner, exposure))
+      : noReach;
+  const productSets = shocks.map((sh) =>
+    sh.type === 'export-cut' && sh.products !== 'all' ? new Set(sh.products) : undefined,
+  );
   const toAllShock = shocks.map((s) => s.type === 'disaster' || (s.type === 'export-cut' && s.to === 'all'));
   const hit = (index: number, reach: Float64Array): Hit => ({
     index,
     reach,
     toAll: toAllShock.some((t, i) => t && reach[i] > 0),
   });
-  const isSource = (s: Shock, partner: number, product: string) =>
-    (s.type === 'export-cut' &&
-      s.exporter.codes.includes(partner) &&
-      (s.products === 'all' || s.products.includes(product))) ||
-    (s.type === 'disaster' && s.country.codes.includes(partner));
+  /** The partner is the origin of a cut of this product (so it cannot substitute for it). */
+  const isSource = (partner: number, product: string) =>
+    reachable.has(partner) &&
+    shocks.some(
+      (sh, i) =>
+        (sh.type === 'export-cut' &&
+          sh.exporter.codes.includes(partner) &&
+          (!productSets[i] || productSets[i]!.has(product))) ||
+        (sh.type === 'disaster' && sh.country.codes.includes(partner)),
+    );
   const compiled: CompiledProduct[] = [];
   for (const [product, p] of [...byProduct].sort((a, b) => a[0].localeCompare(b[0]))) {
     const importHits: Hit[] = [];
     const hitShocks = new Set<number>();
     p.partners.forEach((partner, index) => {
       const reach = reachOf(product, partner);
-      if (reach.some((w) => w > 0)) {
+      if (reach !== noReach && reach.some((w) => w > 0)) {
         importHits.push(hit(index, reach));
         reach.forEach((w, i) => w > 0 && hitShocks.add(i));
       }
@@ -210,13 +228,13 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
     o.codes.forEach((code, i) => {
       othersByCode.set(code, o.values[i]);
       if (allowed && !allowed.has(code)) return;
-      if (shocks.some((s) => isSource(s, code, product))) return;
+      if (isSource(code, product)) return;
       const reach = reachOf(product, code);
       const index = others.length;
       others.push(code);
       othersValue.push(o.values[i]);
       othersLikeMinded.push(likeMinded.has(code));
-      if (reach.some((w) => w > 0)) othersHits.push(hit(index, reach));
+      if (reach !== noReach && reach.some((w) => w > 0)) othersHits.push(hit(index, reach));
       else {
         freeCapacity += o.values[i];
         if (likeMinded.has(code)) freeLikeMinded += o.values[i];
@@ -237,12 +255,18 @@ function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProd
       othersHits,
       freeCapacity,
       freeLikeMinded,
-      othersHit: Uint8Array.from(others, (_c, i) => (othersHits.some((h) => h.index === i) ? 1 : 0)),
+      othersHit: markHits(others.length, othersHits),
       shocks: shockList,
       firstStart: Math.min(...shockList.map((i) => shocks[i].start)),
     });
   }
   return compiled;
+}
+
+function markHits(n: number, hits: Hit[]): Uint8Array {
+  const marks = new Uint8Array(n);
+  for (const h of hits) marks[h.index] = 1;
+  return marks;
 }
 
 /** Monthly detail of one product in the central run. */
