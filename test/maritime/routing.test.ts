@@ -14,6 +14,7 @@ import {
   type SeaRoutes,
 } from '../../src/data/maritime/seaRoutes.ts';
 import { encodeSeaNetwork, readSeaNetwork } from '../../src/data/maritime/seaNetworkFile.ts';
+import { mainPortOverridesFile, mainPortsByCountry } from '../../src/data/maritime/countryRouteCache.ts';
 
 const maritime = path.join(sharedData, 'maritime');
 
@@ -314,6 +315,25 @@ describe('closures that leave no route', () => {
     const mine = routeBetweenPorts(routes, 'JPYOK', 'NLRTM', parseClosures('all'));
     expect(mine.route).toBeNull();
     expect(mine.closed).toContain('suez');
+  });
+});
+
+describe('main ports', () => {
+  it('follow the rule (Yokohama for Japan; a port per coast for the USA; Hamburg for landlocked Austria) and the override file', () => {
+    const plain = mainPortsByCountry(routes, new DataDir(tempDir()));
+    expect(plain.get('JPN')).toEqual({ country: 'JPN', ports: ['JPYOK'], reason: 'rule' });
+    expect(plain.get('USA')!.ports).toEqual(expect.arrayContaining(['USNYC', 'USOAK']));
+    expect(plain.get('AUT')).toEqual({ country: 'AUT', ports: ['DEHAM'], reason: 'gateway' });
+    const custom = new DataDir(tempDir());
+    fs.mkdirSync(path.dirname(mainPortOverridesFile(custom)), { recursive: true });
+    fs.writeFileSync(mainPortOverridesFile(custom), JSON.stringify({ JPN: ['JPUKB', 'JPTYO'] }));
+    expect(mainPortsByCountry(routes, custom).get('JPN')).toEqual({
+      country: 'JPN',
+      ports: ['JPUKB', 'JPTYO'],
+      reason: 'override',
+    });
+    fs.writeFileSync(mainPortOverridesFile(custom), JSON.stringify({ JPN: ['JPXXX'] }));
+    expect(() => mainPortsByCountry(routes, custom)).toThrow(/"JPN" must list known port codes/);
   });
 });
 
