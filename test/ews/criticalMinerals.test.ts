@@ -173,7 +173,7 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
           expect(Number.isNaN(recent.table.valueZ[i])).toBe(true);
           continue;
         }
-        for (const name of ['valueZ', 'volumeZ', 'unitValueRatio'] as const) {
+        for (const name of ['valueZ', 'volumeZ', 'unitValueRatio', 'valueRatio', 'partnerShare', 'shareChange', 'diversion', 'hhiChange'] as const) {
           const a = full.table[name][i];
           const b = recent.table[name][i];
           if (Number.isNaN(a)) expect(Number.isNaN(b)).toBe(true);

@@ -103,13 +103,13 @@ export function computeIndicators(
   for (let s = 0; s < n; s++) {
     const off = s * T;
     seasonalZ(panel.value, off, T, params.seasonal, work, valueZ, expected, scale, from);
-    for (let i = off; i < off + T; i++) valueRatio[i] = expected[i] > 0 ? panel.value[i] / expected[i] : NaN;
+    for (let i = off + Math.max(0, from); i < off + T; i++) valueRatio[i] = expected[i] > 0 ? panel.value[i] / expected[i] : NaN;
     if (panel.quantity[off] === panel.quantity[off]) {
       seasonalZ(panel.quantity, off, T, params.seasonal, work, volumeZ, null, null, from);
       unitValueRatio(panel.value, panel.quantity, off, T, uvMedian, table.unitValueRatio, from);
     }
   }
-  partnerShares(panel, table);
+  partnerShares(panel, table, from);
 
   const eventIds: string[][] = new Array(n);
   const none: string[] = [];

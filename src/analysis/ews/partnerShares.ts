@@ -22,7 +22,8 @@ export interface ShareIndicators {
   topShareChange: Float64Array;
 }
 
-export function partnerShares(panel: SeriesPanel, out: ShareIndicators): void {
+/** Computes months from `from` on (NaN before), for scans of recent months. */
+export function partnerShares(panel: SeriesPanel, out: ShareIndicators, from = 0): void {
   const T = panel.months;
   const v = panel.value;
   const cumTotal = new Float64Array(T + 1);
@@ -46,7 +47,7 @@ export function partnerShares(panel: SeriesPanel, out: ShareIndicators): void {
       for (let t = 0; t < T; t++) cum[t + 1] = cum[t] + (v[s0 + t] === v[s0 + t] ? v[s0 + t] : 0);
       for (let t = 0; t < T; t++) {
         const i = s0 + t;
-        if (t < 14) {
+        if (t < 14 || t < from) {
           out.partnerShare[i] = NaN;
           out.shareChange[i] = NaN;
           out.diversion[i] = NaN;
@@ -80,7 +81,7 @@ export function partnerShares(panel: SeriesPanel, out: ShareIndicators): void {
       out.shareChange[i] = NaN;
       out.diversion[i] = NaN;
       out.othersGrowth[i] = NaN;
-      const ok = t >= 14 && cumTotal[t + 1] - cumTotal[t - 2] > 0 && cumTotal[t - 2] - cumTotal[t - 14] > 0;
+      const ok = t >= 14 && t >= from && cumTotal[t + 1] - cumTotal[t - 2] > 0 && cumTotal[t - 2] - cumTotal[t - 14] > 0;
       out.hhiChange[i] = ok && g.partners.length > 0 ? hhiNow[t] - hhiBase[t] : NaN;
       out.topShareChange[i] = ok && g.partners.length > 0 ? topNow[t] - topBase[t] : NaN;
     }

@@ -101,8 +101,7 @@ export function seasonalZ(
   }
   const K = p.years;
   const residual = work.residual;
-  for (let t = 0; t < months; t++) {
-    const i = off + t;
+  const residualAt = (t: number): number => {
     const L = level[t];
     let ratio1 = NaN;
     let ratio2 = NaN;
@@ -117,24 +116,25 @@ export function seasonalZ(
       else if (k === 2) ratio2 = xu / Lu;
       else ratio3 = xu / Lu;
     }
-    const index = medianOf3(ratio1, ratio2, ratio3);
-    const B = L * index;
-    const xt = x[i];
-    let e = NaN;
-    if (L > 0 && B === B && xt === xt) {
-      const c = p.offset * L;
-      e = Math.log((xt + c) / (B + c));
-    }
-    residual[t] = e;
-    if (expected) expected[i] = B;
-  }
-  // Scale and z from month `from` on; the rolling median is first filled with the residuals just before it.
+    const B = L * medianOf3(ratio1, ratio2, ratio3);
+    if (expected) expected[off + t] = B;
+    const xt = x[off + t];
+    if (!(L > 0) || B !== B || xt !== xt) return NaN;
+    const c = p.offset * L;
+    return Math.log((xt + c) / (B + c));
+  };
+  // Scale and z from month `from` on. Residuals are computed from `from` on, and backwards from it only until
+  // the scale window is full, so a scan of the latest month does not pay for the whole history.
   const start = from < 0 ? 0 : from;
   let first = start;
   for (let n = 0; first > 0 && n < p.scaleWindow; ) {
     first--;
-    if (residual[first] === residual[first]) n++;
+    const e = residualAt(first);
+    residual[first] = e;
+    if (e === e) n++;
   }
+  if (expected) for (let t = 0; t < first; t++) expected[off + t] = NaN;
+  for (let t = start; t < months; t++) residual[t] = residualAt(t);
   for (let t = first; t < start; t++) {
     const e = residual[t];
     if (e === e) abs.push(e < 0 ? -e : e);
