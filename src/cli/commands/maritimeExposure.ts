@@ -128,6 +128,7 @@ function render(r: ExposureReport, top: number): string {
         ['partner', 'affected (M USD)', 'route now', 'rerouted', 'extra km', 'extra days'],
         r.partners
           .filter((p) => p.scenario && p.scenario.affectedValueKusd > 0)
+          .sort((a, b) => b.scenario!.affectedValueKusd - a.scenario!.affectedValueKusd)
           .slice(0, top)
           .map((p) => [
             partner(p.partner),
