@@ -379,6 +379,18 @@ describe('BACI import of malformed input leaves the store unchanged', () => {
     expect((await failing('BACI_HS17_V2.zip', empty)).message).toBe(
       'zip member BACI_HS17_Y2022_V202601.csv is empty (0 bytes)',
     );
+    // Damaged compressed data in the middle (bytes of the deflate stream overwritten).
+    const big = makeZip([
+      {
+        name: 'BACI_HS17_Y2021_V202601.csv',
+        content: `t,i,j,k,v,q\n${Array.from({ length: 5000 }, (_v, n) => `2021,4,24,${100000 + n},${n}.5,1`).join('\n')}\n`,
+      },
+    ]);
+    const damaged = Buffer.from(big);
+    damaged.fill(0xff, 200, 260);
+    expect((await failing('BACI_HS17_V4.zip', damaged)).message).toMatch(
+      /truncated or corrupt \(member BACI_HS17_Y2021/,
+    );
     const none = makeZip([{ name: 'notes.csv', content: 'a,b\n1,2\n' }]);
     expect((await failing('BACI_HS17_V3.zip', none)).message).toMatch(/holds no BACI yearly CSV/);
   });

@@ -97,13 +97,14 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
     });
   }
   const catalog = new Catalog(dataDir);
+  removeAbandonedScratch(dataDir, `import-${datasetId}-`);
   const scratch = dataDir.scratch(`import-${datasetId}`);
+  fs.writeFileSync(path.join(scratch, 'pid'), String(process.pid));
   const out = path.join(scratch, 'out');
   let db: DuckDbStore | undefined;
   try {
     // Hashing runs beside the conversion: the version key is needed only at publication.
     const hashing = Promise.all(options.inputs.map(hashFile));
-    const inputBytes = options.inputs.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     const trade: TradeCsv[] = [];
     const members: { archive: string; name: string; bytes: number }[] = [];
     let countryTable: string | undefined;
@@ -121,7 +122,8 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
         input,
         path.join(scratch, 'src'),
         (name) => /\.csv$/i.test(name),
-        (n) => options.onProgress?.((extracted += n), inputBytes * 4, 'extracting'),
+        // The unpacked size is known only member by member: progress without a total (bytes and rate).
+        (n) => options.onProgress?.((extracted += n), 0, 'extracting'),
       );
       for (const m of got) {
         members.push({ archive, name: m.name, bytes: m.bytes });
@@ -489,6 +491,36 @@ function checkLineEncoding(csv: TradeCsv, position: number, line: number): void 
     }
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Scratch folders of earlier imports of this dataset whose process is gone (killed, crashed): garbage by the
+ * data dir's rules, removed so that kill -9 leaves no lasting trace. Folders of a live import are left alone.
+ */
+function removeAbandonedScratch(dataDir: DataDir, prefix: string): void {
+  if (!fs.existsSync(dataDir.tmpDir)) return;
+  for (const name of fs.readdirSync(dataDir.tmpDir)) {
+    if (!name.startsWith(prefix)) continue;
+    const dir = path.join(dataDir.tmpDir, name);
+    const pidFile = path.join(dir, 'pid');
+    if (!fs.existsSync(pidFile)) {
+      // Just created by an import that has not written its pid yet? Leave young folders alone.
+      if (Date.now() - fs.statSync(dir).mtimeMs < 60_000) continue;
+    } else {
+      const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
