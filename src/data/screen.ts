@@ -1,4 +1,4 @@
-import type { DataDir } from './dataDir.ts';
+import { writeFileAtomic, type DataDir } from './dataDir.ts';
 import { provenanceOf, type Catalog, type CatalogEntry } from './catalog.ts';
 import type { AnalyticsStore } from './analytics/store.ts';
 import type { StateDb } from './state/db.ts';
@@ -267,6 +267,7 @@ export async function resolveScreen(services: ScreenServices, request: ScreenReq
       methods: methodInputs,
       partnerCode,
       products,
+      yearsPresent: entry.years,
     },
   };
 }
@@ -337,7 +338,8 @@ export async function executeScreen(services: ScreenServices, resolved: Resolved
 
 /**
  * Every reporter in one pass, written by DuckDB straight to a Parquet or CSV file (no rows through JS).
- * Each row carries its provenance columns (dataset, version, synthetic, method, thresholds).
+ * Each row carries its provenance columns (dataset, version, synthetic; in Parquet also method and thresholds,
+ * for CSV those are in FILE.provenance.json).
  */
 export async function screenAllToFile(
   services: ScreenServices,
@@ -347,16 +349,12 @@ export async function screenAllToFile(
 ): Promise<{ provenance: ScreenProvenance; file: string }> {
   const resolved = await resolveScreen(services, { ...request, reporter: 'ALL', all: true });
   const p = resolved.provenance;
-  const input: ScreenQueryInput = {
-    ...resolved.input,
-    constants: {
-      dataset: p.dataset,
-      version: p.version,
-      synthetic: p.synthetic,
-      method: p.method,
-      thresholds: JSON.stringify(p.thresholds),
-    },
-  };
+  // Parquet stores the repeated provenance strings once (dictionary); a CSV keeps the short ones per row and the
+  // method and thresholds in FILE.provenance.json beside it.
+  const constants: Record<string, string | boolean> = { dataset: p.dataset, version: p.version, synthetic: p.synthetic };
+  if (format === 'parquet') Object.assign(constants, { method: p.method, thresholds: JSON.stringify(p.thresholds) });
+  else writeFileAtomic(`${file}.provenance.json`, JSON.stringify(p, null, 2));
+  const input: ScreenQueryInput = { ...resolved.input, constants };
   await copyScreenQuery(services.analytics, input, file, format);
   return { provenance: p, file };
 }

@@ -225,3 +225,29 @@ describe('screen SQL, every reporter in one pass', () => {
     }
   });
 });
+
+describe('screen SQL with a single year of data in the window', () => {
+  it('JPN 2018 (no earlier years): the one-pass query equals the windowed one and evaluate() on that year', async () => {
+    const store = await openDuckDb();
+    try {
+      const base = { source, year: 2018, window: 3, reporters: [{ reporter: 'JPN', members: [392] }], partners, methods: methodInputs, partnerCode: 156 };
+      const windowed = (await runScreenQuery(store, base)) as ScreenRow[];
+      const onePass = (await runScreenQuery(store, { ...base, yearsPresent: [2018, 2019, 2020, 2021, 2022, 2023, 2024] })) as ScreenRow[];
+      expect(onePass.map((r) => r.hs6)).toEqual(windowed.map((r) => r.hs6));
+      const want = expected([392], 2018);
+      onePass.forEach((row, n) => {
+        for (const [key, value] of Object.entries(windowed[n])) {
+          if (typeof value === 'number') close(row[key] as number, value);
+          else expect(row[key], key).toEqual(value);
+        }
+        for (const m of methodInputs) {
+          const verdict = m.method.evaluate([want.get(row.hs6)!], 2018, m.thresholds, m.options);
+          expect(row[methodColumn('flag', m.method.id)]).toBe(verdict.flagged);
+        }
+      });
+      expect(onePass.some((r) => r.flagHhi)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});

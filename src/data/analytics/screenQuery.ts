@@ -48,6 +48,11 @@ export interface ScreenQueryInput {
   partnerCode?: number;
   /** Limit to these HS6 codes (critical goods). */
   products?: string[];
+  /**
+   * Years present in the dataset. When none of the window's earlier years is present, persistence is the target
+   * year alone and the query skips the per-year bookkeeping (same results, one pass).
+   */
+  yearsPresent?: number[];
   /** Columns added to every row (provenance in files). */
   constants?: Record<string, string | boolean>;
 }
@@ -94,6 +99,7 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   const { year } = input;
   const window = Math.max(input.window, ...input.methods.map((m) => methodWindow(m) ?? 1));
   const firstYear = year - window + 1;
+  const singleYear = input.yearsPresent !== undefined && !input.yearsPresent.some((y) => y >= firstYear && y < year);
   const all = input.reporters === 'ALL';
   const groups = !all && (input.reporters as ScreenReporter[]).some((r) => r.members.length > 1);
   const reporterRows = all ? [] : (input.reporters as ScreenReporter[]).flatMap((r) => r.members.map((m) => [r.reporter, m]));
@@ -113,7 +119,7 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     all
       ? `rep AS (SELECT iso3 AS reporter, code AS member FROM partners)`
       : `rep(reporter, member) AS (VALUES\n    ${values(reporterRows)})`,
-    `flows AS (SELECT CAST(t AS INTEGER) AS t, i, j, k, v, q FROM ${input.source} WHERE t BETWEEN ${firstYear} AND ${year}${productFilter})`,
+    `flows AS (SELECT CAST(t AS INTEGER) AS t, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`,
     // Imports of each reporter by partner; inside a group, a member's imports from another member are not imports.
     `imp AS (
   SELECT f.t, r.reporter, f.k, f.i AS partner, sum(f.v) AS v, sum(f.q) FILTER (WHERE f.q > 0) AS q, sum(f.v) FILTER (WHERE f.q > 0) AS vq
@@ -170,15 +176,19 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   // Each method's criteria judged per year, then counted over its window (persistence.ts). MATERIALIZED: the
   // result is read twice (persistence and the target year) and DuckDB would otherwise compute it twice.
   const metCols = input.methods.map((m) => `${methodConditionSql(m)} AS met_${m.method.id}`);
-  ctes.push(`judged AS MATERIALIZED (SELECT yearly.*${metCols.map((c) => `, ${c}`).join('')} FROM yearly)`);
-  const persistenceCols = input.methods.map((m) => {
-    const w = methodWindow(m) ?? window;
-    return `count_if(met_${m.method.id} AND t > ${year - w}) AS ${methodColumn('years', m.method.id)}`;
-  });
-  ctes.push(`persist AS (SELECT reporter, k, ${['count(*) AS years_with_imports', ...persistenceCols].join(', ')} FROM judged GROUP BY reporter, k)`);
+  ctes.push(`judged AS ${singleYear ? '' : 'MATERIALIZED '}(SELECT yearly.*${metCols.map((c) => `, ${c}`).join('')} FROM yearly)`);
+  // Years in which the criteria held: counted over the window, or, with a single year of data, that year alone.
+  const years = (id: string) => (singleYear ? `CAST(y.met_${id} AS INTEGER)` : `p.${methodColumn('years', id)}`);
+  if (!singleYear) {
+    const persistenceCols = input.methods.map((m) => {
+      const w = methodWindow(m) ?? window;
+      return `count_if(met_${m.method.id} AND t > ${year - w}) AS ${methodColumn('years', m.method.id)}`;
+    });
+    ctes.push(`persist AS (SELECT reporter, k, ${['count(*) AS years_with_imports', ...persistenceCols].join(', ')} FROM judged GROUP BY reporter, k)`);
+  }
   const flagCols = input.methods.map((m) => {
     const flag = m.method.persistence
-      ? `p.${methodColumn('years', m.method.id)} >= ${num(m.thresholds[m.method.persistence.minYears])}`
+      ? `${years(m.method.id)} >= ${num(m.thresholds[m.method.persistence.minYears])}`
       : `y.met_${m.method.id}`;
     return `${flag} AS ${methodColumn('flag', m.method.id)}`;
   });
@@ -192,9 +202,9 @@ SELECT y.reporter, y.k AS hs6, y.total * 1000 AS "importValueUsd", y.hhi, y.top_
   y.extra_group_share AS "extraGroupShare", y.unit_value AS "unitValueUsdPerTonne",
   y.exports * 1000 AS "exportValueUsd", y.mx AS "importExportRatio", y.exports = 0 AS "noExports",
   y.world_hhi AS "worldExportHhi", y.top_exporter AS "topWorldExporter", y.world_top_share AS "topWorldExporterShare",
-  p.years_with_imports AS "yearsWithImports",
-  ${[...flagCols, ...input.methods.map((m) => `p.${methodColumn('years', m.method.id)}`), ...constants].join(',\n  ')}
-FROM judged y JOIN persist p USING (reporter, k)
+  ${singleYear ? '1' : 'p.years_with_imports'} AS "yearsWithImports",
+  ${[...flagCols, ...input.methods.map((m) => `${years(m.method.id)} AS ${methodColumn('years', m.method.id)}`), ...constants].join(',\n  ')}
+FROM judged y ${singleYear ? '' : 'JOIN persist p USING (reporter, k)'}
 WHERE y.t = ${year}
 ORDER BY y.reporter, y.total DESC, y.k`;
 }
