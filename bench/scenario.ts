@@ -11,6 +11,8 @@ import { importBaci } from '../src/data/importers/baci.ts';
 import { importIoTable } from '../src/data/ioTables.ts';
 import { parseScenarioText } from '../src/data/scenarioFile.ts';
 import { runScenarioOnData } from '../src/data/scenarioService.ts';
+import { loadScenarioTrade } from '../src/data/scenarioTrade.ts';
+import { findTradeDataset, tradeSource } from '../src/data/tradeDataset.ts';
 import { csrFromEntries, multiply, type Entry } from '../src/analysis/io/matrix.ts';
 import type { IoTable } from '../src/analysis/io/table.ts';
 import { outputMultiplierTable } from '../src/analysis/io/multipliers.ts';
@@ -173,8 +175,44 @@ monteCarlo: {draws: 200, seed: 1}
       analytics: duck,
       definition: { ...definition, monteCarlo: { draws: 0, seed: 1 } },
     });
+    const load = os.loadavg()[0];
     const full = await timed(() => runScenarioOnData({ dataDir, catalog, analytics: duck, definition }));
     const r = full.value;
+    // Parts, and a reference measured in the same run (the machine is shared: compare ratios).
+    const source = tradeSource(dataDir, findTradeDataset(catalog));
+    const tradeOnly = await timed(() => loadScenarioTrade(duck, source, definition));
+    const central = await timed(() =>
+      runScenarioOnData({
+        dataDir,
+        catalog,
+        analytics: duck,
+        definition: { ...definition, monteCarlo: { draws: 0, seed: 1 } },
+      }),
+    );
+    const scan = await timed(() =>
+      duck.query(`SELECT j, count(*) AS n, sum(v) AS v FROM ${source} GROUP BY j`),
+    );
+    results.push({
+      name: 'part: trade queries (DuckDB over the Parquet store)',
+      value: tradeOnly.ms / 1000,
+      unit: 's',
+    });
+    results.push({
+      name: 'part: central run (trade + HiGHS LP + stock + IO + ARIO, no Monte Carlo)',
+      value: central.ms / 1000,
+      unit: 's',
+    });
+    results.push({
+      name: 'reference: one DuckDB scan of the year (GROUP BY importer)',
+      value: scan.ms / 1000,
+      unit: 's',
+    });
+    results.push({
+      name: 'ratio: full scenario / reference scan',
+      value: full.ms / scan.ms,
+      unit: '×',
+      note: `load average ${load.toFixed(1)} on ${os.cpus().length} cores at the start`,
+    });
     results.push({
       name: `full scenario, SYNTHETIC year of ${rows.toLocaleString('en-US')} flows: ${r.products.length.toLocaleString('en-US')} products hit, 200 Monte Carlo draws, ARIO on the Japan 13-sector table`,
       value: full.ms / 1000,

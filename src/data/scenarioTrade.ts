@@ -5,6 +5,7 @@ import type { ScenarioDefinition } from '../analysis/scenario/definition.ts';
 import type { TradeBase } from '../analysis/scenario/tradeBase.ts';
 import { shockReach } from '../analysis/scenario/directLoss.ts';
 import { countryByBaciCode } from './reference/countries.ts';
+import { pooledLikeMinded, pooledOther } from '../analysis/scenario/tradeBase.ts';
 
 /**
  * Loads the trade a scenario needs from an annual trade table expression (see tradeSource): the reporter's
@@ -100,19 +101,66 @@ export async function loadScenarioTrade(
         .map((f) => f.product),
     ),
   ];
-  const exportsToOthers =
-    affected.length === 0
-      ? []
-      : (
-          await store.query<{ k: string; i: number; v: number }>(
-            `SELECT k, i, sum(v) AS v FROM ${source}
-              WHERE t = $1 AND k IN (${affected.map(sqlString).join(', ')}) AND j NOT IN (${codeList}) AND i NOT IN (${codeList})
-              GROUP BY k, i ORDER BY k, i`,
-            [year],
-          )
-        ).map((r) => ({ product: r.k, exporter: r.i, value: r.v }));
-  const partners: TradeBase['partners'] = {};
+  // Substitutes: every exporter a shock reaches (or that the reporter imports the product from) individually, the
+  // twelve largest of each pool (like-minded / other) per product, and the rest of each pool summed — the
+  // reallocation splits a pool in proportion to capacity, so the small ones only ever matter as a sum. Closures
+  // keep every substitute apart (each has its own route).
+  const inList = (codes: Iterable<number>) => {
+    const list = [...new Set(codes)].filter((c) => Number.isInteger(c));
+    return list.length ? list.join(', ') : '-1';
+  };
+  const keep = new Set<number>();
+  for (const sh of definition.shocks) {
+    if (sh.type === 'export-cut') sh.exporter.codes.forEach((c) => keep.add(c));
+    if (sh.type === 'disaster') sh.country.codes.forEach((c) => keep.add(c));
+  }
+  definition.exposure.forEach((e) => e.partner.codes.forEach((c) => keep.add(c)));
+  const pooled = !definition.shocks.some((sh) => sh.type === 'chokepoint-closure');
+  const likeMinded = inList(definition.substitution.likeMinded.flatMap((c) => c.codes));
+  const allowed =
+    definition.substitution.partners === 'all'
+      ? ''
+      : `AND (i IN (${inList(definition.substitution.partners.flatMap((c) => c.codes))}) OR i IN (${inList(keep)}))`;
+  const exportsToOthers: TradeBase['exportsToOthers'] = [];
+  if (affected.length > 0) {
+    const others = `SELECT k, i, sum(v) AS v FROM ${source}
+        WHERE t = $1 AND k IN (${affected.map(sqlString).join(', ')}) AND j NOT IN (${codeList}) AND i NOT IN (${codeList}) ${allowed}
+        GROUP BY k, i`;
+    const rows = await store.query<{ k: string; i: number | null; v: number; pool: string | null }>(
+      pooled
+        ? `WITH others AS (${others}),
+           ranked AS (
+             SELECT k, i, v, i IN (${inList(keep)}) AS kept, i IN (${likeMinded}) AS lm,
+                    row_number() OVER (PARTITION BY k, i IN (${likeMinded}) ORDER BY v DESC, i) AS rank
+               FROM others)
+           SELECT k, i, v, NULL AS pool FROM ranked WHERE kept OR rank <= 12
+           UNION ALL
+           SELECT k, NULL AS i, sum(v) AS v, CASE WHEN lm THEN 'like-minded' ELSE 'other' END AS pool
+             FROM ranked WHERE NOT kept AND rank > 12 GROUP BY k, lm
+           ORDER BY k, pool NULLS FIRST, i`
+        : `${others} ORDER BY k, i`,
+      [year],
+    );
+    for (const r of rows) {
+      if (r.i === null || r.i === undefined) {
+        exportsToOthers.push({
+          product: r.k,
+          exporter: r.pool === 'like-minded' ? pooledLikeMinded : pooledOther,
+          value: r.v,
+        });
+      } else exportsToOthers.push({ product: r.k, exporter: r.i, value: r.v });
+    }
+  }
+  const partners: TradeBase['partners'] = {
+    [pooledLikeMinded]: {
+      iso3: 'OTHERS_LIKE_MINDED',
+      en: 'other like-minded partners',
+      ja: 'その他の同志国',
+    },
+    [pooledOther]: { iso3: 'OTHERS', en: 'other partners', ja: 'その他の国・地域' },
+  };
   for (const code of new Set([...imports.map((f) => f.partner), ...exportsToOthers.map((f) => f.exporter)])) {
+    if (code < 0) continue;
     const c = countryByBaciCode(code);
     partners[code] = c
       ? { iso3: c.iso3, en: c.en, ja: c.ja }

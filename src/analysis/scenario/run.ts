@@ -1,7 +1,7 @@
 import type { Highs } from 'highs';
 import { ChokepointError } from '../../errors.ts';
 import type { ScenarioDefinition } from './definition.ts';
-import type { TradeBase } from './tradeBase.ts';
+import { pooledLikeMinded, pooledOther, type TradeBase } from './tradeBase.ts';
 import { combinedCut, shockIntensity, shockReach } from './directLoss.ts';
 import { reallocatePools, replacedTotal, type PoolBlock } from './substitution.ts';
 import { timeToRecover } from './survival.ts';
@@ -151,9 +151,11 @@ interface CompiledProduct {
 function compile(definition: ScenarioDefinition, trade: TradeBase): CompiledProduct[] {
   const { shocks, exposure, substitution } = definition;
   const reporter = new Set(trade.reporterCodes);
-  const likeMinded = new Set(substitution.likeMinded.flatMap((c) => c.codes));
+  const likeMinded = new Set([...substitution.likeMinded.flatMap((c) => c.codes), pooledLikeMinded]);
   const allowed =
-    substitution.partners === 'all' ? undefined : new Set(substitution.partners.flatMap((c) => c.codes));
+    substitution.partners === 'all'
+      ? undefined
+      : new Set([...substitution.partners.flatMap((c) => c.codes), pooledLikeMinded, pooledOther]);
   const byProduct = new Map<
     string,
     { partners: number[]; values: number[]; quantities: (number | null)[] }
@@ -541,9 +543,11 @@ function runOnce(
 
 /** The ten largest partners; the rest summed as "other partners" (その他), like-minded ones apart. */
 function topPartners(list: PartnerAmount[], keep = 10): PartnerAmount[] {
-  const sorted = list.filter((p) => p.value > 1e-9).sort((a, b) => b.value - a.value);
-  if (sorted.length <= keep + 1) return sorted;
-  const rest = sorted.slice(keep);
+  const isPool = (p: PartnerAmount) => p.partner.startsWith('OTHERS');
+  const sorted = list.filter((p) => p.value > 1e-9 && !isPool(p)).sort((a, b) => b.value - a.value);
+  const pools = list.filter((p) => p.value > 1e-9 && isPool(p));
+  if (sorted.length <= keep + 1 && pools.length === 0) return sorted;
+  const rest = [...sorted.slice(keep), ...pools];
   const out = sorted.slice(0, keep);
   for (const likeMinded of [true, false, undefined]) {
     const group = rest.filter((p) => p.likeMinded === likeMinded);

@@ -10,6 +10,13 @@ export interface ImportFlow {
   quantity: number | null;
 }
 
+/**
+ * Pseudo-exporter codes for substitutes summed into a pool (the small ones of each product): their capacity
+ * counts in full, and what they replace is reported as "other (like-minded) partners".
+ */
+export const pooledLikeMinded = -1;
+export const pooledOther = -2;
+
 export interface ExportFlow {
   product: string;
   exporter: number;
