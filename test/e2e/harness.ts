@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { tempDir } from '../helpers/tmp.ts';
+import { testSession, type TestSessionOptions } from '../helpers/auth.ts';
 
 /**
  * Browser-test harness: a server on a random loopback port over a temporary data directory, and Debian's
@@ -48,8 +49,20 @@ export async function startHarness(prepare?: (dataDir: string) => Promise<void>)
   };
 }
 
-export async function newPage(h: Harness, lang: 'ja' | 'en' = 'en'): Promise<Page> {
+/**
+ * A page in a fresh browser context, signed in (an analyst cleared for level 3 unless `session` says otherwise;
+ * the API needs a session, docs/security.md). `session: false` gives a signed-out page.
+ */
+export async function newPage(h: Harness, lang: 'ja' | 'en' = 'en', session: TestSessionOptions | false = {}): Promise<Page> {
   const context = await h.browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US', viewport: { width: 1280, height: 800 } });
+  if (session !== false) {
+    const { headers } = await testSession(h.app, { role: 'analyst', level: 3, ...session });
+    const cookies = headers.cookie.split('; ').map((c) => {
+      const [name, ...rest] = c.split('=');
+      return { name, value: rest.join('='), url: h.baseUrl, sameSite: 'Strict' as const };
+    });
+    await context.addCookies(cookies);
+  }
   return context.newPage();
 }
 

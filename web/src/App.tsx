@@ -4,6 +4,7 @@ import { ZonesPage } from './features/zones/ZonesPage.tsx';
 import { TechIndicators } from './features/zones/TechIndicators.tsx';
 import { PolicyMap } from './features/zones/PolicyMap.tsx';
 import { href, useRoute } from './router/router.ts';
+import { SessionGate } from './features/auth/SessionGate.tsx';
 
 interface View {
   path: string;
@@ -45,7 +46,9 @@ export function App() {
           {t('lang.switch')}
         </button>
       </header>
-      <main id="main">{current.render()}</main>
+      <main id="main">
+        <SessionGate>{current.render()}</SessionGate>
+      </main>
     </div>
   );
 }

@@ -9,11 +9,23 @@ export class ApiError extends Error {
   }
 }
 
+/** Changes echo the CSRF cookie in a header (double submit, docs/security.md). */
+function csrfHeader(method: string | undefined): Record<string, string> {
+  if (!method || ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase())) return {};
+  const match = /(?:^|;\s*)chokepoint_csrf=([^;]+)/.exec(document.cookie);
+  return match ? { 'x-csrf-token': decodeURIComponent(match[1]) } : {};
+}
+
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`/api${path}`, {
     credentials: 'same-origin',
     ...init,
-    headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      accept: 'application/json',
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...csrfHeader(init.method),
+      ...init.headers,
+    },
   });
   const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
   if (!response.ok) {

@@ -1,0 +1,76 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.ts';
+
+/** The signed-in user as GET /api/auth/me returns it. */
+export interface Me {
+  username: string;
+  displayName: string;
+  organisationId: string;
+  role: 'administrator' | 'analyst' | 'viewer' | 'auditor';
+  clearance: { level: 0 | 1 | 2 | 3; compartments: string[] };
+}
+
+/**
+ * Shows the sign-in form until there is a session, then the children with a "signed in as" line and sign-out.
+ * Every API route but health, sign-in and the consultation desk needs the session (docs/security.md).
+ */
+export function SessionGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  useEffect(() => {
+    api<Me>('/auth/me')
+      .then(setMe)
+      .catch(() => setMe(null));
+  }, []);
+  if (me === undefined) return <p role="status">{t('auth.checking')}</p>;
+  if (me === null) return <SignIn onSignedIn={setMe} />;
+  const signOut = () => {
+    void api('/auth/logout', { method: 'POST' }).finally(() => setMe(null));
+  };
+  return (
+    <>
+      <p className="session">
+        {t('auth.signedInAs', { name: me.displayName, role: t(`auth.roles.${me.role}`), level: t(`marking.level.${me.clearance.level}`) })}{' '}
+        <button type="button" onClick={signOut}>
+          {t('auth.signOut')}
+        </button>
+      </p>
+      {children}
+    </>
+  );
+}
+
+function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    api<{ user: Me }>('/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') }),
+    })
+      .then((r) => onSignedIn(r.user))
+      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 429 ? t('auth.tooMany') : t('auth.failed')))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <form className="sign-in" onSubmit={submit} aria-labelledby="sign-in-heading">
+      <h2 id="sign-in-heading">{t('auth.signIn')}</h2>
+      <label>
+        {t('auth.username')} <input name="username" autoComplete="username" required maxLength={64} />
+      </label>
+      <label>
+        {t('auth.password')} <input name="password" type="password" autoComplete="current-password" required maxLength={1024} />
+      </label>
+      <button type="submit" disabled={busy}>
+        {t('auth.signIn')}
+      </button>
+      {error && <p role="alert">{error}</p>}
+    </form>
+  );
+}
