@@ -283,6 +283,31 @@ describe('BACI import of a CEPII zip archive', () => {
   });
 });
 
+describe('BACI import of several yearly files', () => {
+  it('stops at the first file with a bad row (the import fails anyway) and says "at least"', async () => {
+    const dir = tempDir();
+    const zip = path.join(dir, 'BACI_HS17_V202601.zip');
+    fs.writeFileSync(
+      zip,
+      makeZip([
+        {
+          name: 'BACI_HS17_Y2021_V202601.csv',
+          content: 't,i,j,k,v,q\n2021,4,24,382390,1,1\n2021,4,24,382391,x,1\n',
+        },
+        {
+          name: 'BACI_HS17_Y2022_V202601.csv',
+          content: 't,i,j,k,v,q\n2022,4,24,382390,1,1\n2022,4,24,382391,y,1\n',
+        },
+      ]),
+    );
+    const error = (await importBaci({ dataDir: new DataDir(tempDir()), inputs: [zip] }).catch(
+      (e: unknown) => e,
+    )) as ChokepointError;
+    expect(error.place).toEqual({ file: `${zip}:BACI_HS17_Y2021_V202601.csv`, line: 3, column: 'v' });
+    expect(error.message).toMatch(/at least 1 rejected row in all/);
+  });
+});
+
 describe('BACI import of malformed input leaves the store unchanged', () => {
   let dataDir: DataDir;
   let dir: string;

@@ -145,6 +145,9 @@ describe('synthetic BACI generator', () => {
     });
     expect(entry.title).toMatch(/SYNTHETIC/);
     expect(entry.version).toBe('synthetic-seed1');
+    // A title given by the user still says SYNTHETIC.
+    const titled = await importBaci({ dataDir, inputs: [out], datasetId: 'demo', title: 'Demo flows' });
+    expect(titled.title).toBe('SYNTHETIC — Demo flows');
   });
 });
 

@@ -105,6 +105,7 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
   try {
     // Hashing runs beside the conversion: the version key is needed only at publication.
     const hashing = Promise.all(options.inputs.map(hashFile));
+    hashing.catch(() => undefined); // awaited below; a failure before then must not go unhandled
     const trade: TradeCsv[] = [];
     const members: { archive: string; name: string; bytes: number }[] = [];
     let countryTable: string | undefined;
@@ -161,6 +162,8 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
     const perYear = new Map<number, YearStats>();
     let domainCount = 0;
     let converted = 0;
+    let stoppedEarly = false;
+    const withDomainRejects = new Set<TradeCsv>();
     for (const [n, csv] of trade.entries()) {
       const result = await convertFile(db, csv, n, scratch, out, {
         countryCodes,
@@ -170,6 +173,7 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
       converted += csv.bytes;
       parseRejects.push(...result.parseRejects.map((r) => ({ ...r, csv })));
       domainCount += result.domainRows;
+      if (result.domainRows > 0) withDomainRejects.add(csv);
       for (const y of result.years) {
         const sum = perYear.get(y.t) ?? { t: y.t, rows: 0, value: 0, withQuantity: 0 };
         sum.rows += y.rows;
@@ -177,9 +181,13 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
         sum.withQuantity += y.withQuantity;
         perYear.set(y.t, sum);
       }
-      if (parseRejects.length + domainCount > maxRejects + rejectLimit) break; // hopeless: stop early
+      // The import fails anyway: do not convert the remaining files (the count then says "at least").
+      if (parseRejects.length + domainCount > maxRejects && n < trade.length - 1) {
+        stoppedEarly = true;
+        break;
+      }
     }
-    const parseCapped = parseRejects.length >= rejectLimit;
+    const parseCapped = stoppedEarly || parseRejects.length >= rejectLimit;
     const years = [...perYear.values()].sort((a, b) => a.t - b.t);
     const rejectedRows = parseRejects.length + domainCount;
 
@@ -198,7 +206,7 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
     }
     if (domainCount > 0) {
       // Find the lines (DuckDB kept no line numbers for parsed rows); skip lines DuckDB itself rejected.
-      for (const csv of trade) {
+      for (const csv of trade.filter((c) => withDomainRejects.has(c))) {
         if (rejects.filter((r) => r.kind === 'domain').length >= keptRejects) break;
         const skip = new Set(parseRejects.filter((r) => r.csv === csv).map((r) => r.line));
         for (const r of await findDomainRejects(
@@ -248,10 +256,11 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
       id: datasetId,
       kind: 'trade-annual',
       title:
-        options.title ??
-        (synthetic
-          ? `SYNTHETIC BACI-format trade flows (${hs}), generated — not real data`
-          : `CEPII BACI bilateral trade flows (${hs})`),
+        (synthetic && options.title && !/synthetic/i.test(options.title) ? 'SYNTHETIC — ' : '') +
+        (options.title ??
+          (synthetic
+            ? `SYNTHETIC BACI-format trade flows (${hs}), generated — not real data`
+            : `CEPII BACI bilateral trade flows (${hs})`)),
       publisher: options.publisher ?? (synthetic ? 'chokepoint synthetic generator' : 'CEPII'),
       url:
         options.url ??
