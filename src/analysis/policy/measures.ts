@@ -161,3 +161,13 @@ export function suggestMeasures(zone: Zone | null, risks: readonly PolicyRisk[])
         familyOrder.indexOf(a.measure.family) - familyOrder.indexOf(b.measure.family),
     );
 }
+
+/** A suggestion as ids (for JSON answers): the measure, its family, and why it is suggested. */
+export function suggestionIds(suggested: readonly SuggestedMeasure[]) {
+  return suggested.map((s) => ({
+    measure: s.measure.id,
+    family: s.measure.family,
+    becauseZone: s.becauseZone,
+    becauseRisks: s.becauseRisks,
+  }));
+}

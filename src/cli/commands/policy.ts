@@ -2,7 +2,12 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { ChokepointError } from '../../errors.ts';
-import { policyFamilyNames, policyMeasures, policyRiskNames } from '../../analysis/policy/measures.ts';
+import {
+  policyFamilyNames,
+  policyMeasures,
+  policyRiskNames,
+  suggestionIds,
+} from '../../analysis/policy/measures.ts';
 import { zoneLabel, zoneNames } from '../../analysis/zones/zone.ts';
 import { assessZones, registryEntries } from '../../data/tech/zoneAssessment.ts';
 import { applyMeasure, appliedMeasures } from '../../data/tech/zoneState.ts';
@@ -53,12 +58,7 @@ export const registerPolicy: RegisterCommand = (program, context) => {
         name: e.entry.name,
         zone: e.zone,
         risks: e.risks,
-        suggested: e.suggested.map((s) => ({
-          measure: s.measure.id,
-          family: s.measure.family,
-          becauseZone: s.becauseZone,
-          becauseRisks: s.becauseRisks,
-        })),
+        suggested: suggestionIds(e.suggested),
         applied: e.applied,
         marking: e.marking,
       }));

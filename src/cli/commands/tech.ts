@@ -8,86 +8,80 @@ import { provenanceOf } from '../../data/catalog.ts';
 import { resolveCountry } from '../../data/reference/countries.ts';
 import { importPatents } from '../../data/importers/patents.ts';
 import { importExports } from '../../data/importers/exports.ts';
-import { findPatentDataset, patentFields, patentRows } from '../../data/tech/patentData.ts';
-import { exportYear, findExportDataset, rcaCoverage } from '../../data/tech/exportData.ts';
-import { fieldWindow, rtaTable } from '../../analysis/tech/fieldWindow.ts';
-import { rca } from '../../analysis/tech/rca.ts';
-import { defaultRuleSet } from '../../analysis/zones/defaultRules.ts';
+import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
+import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
 
 /**
  * `chokepoint tech rta|rca|fields`: revealed technological advantage from patents, revealed comparative
  * advantage from exports; and `data import patents|exports` to bring those datasets in.
  */
 const resolveIso3 = (name: string) => resolveCountry(name)?.iso3 ?? null;
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${(x * 100).toFixed(1)}%`);
-const num = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '' : x.toFixed(digits));
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '' : `${(x * 100).toFixed(1)}%`;
+const num = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? '' : x.toFixed(digits);
 
 export function reporterIso3(text: string): string {
   const c = resolveCountry(text);
-  if (!c) throw new ChokepointError('unknown_code', `"${text}" is not a known country (give ISO3 such as JPN, or a name)`, { field: 'reporter' });
+  if (!c)
+    throw new ChokepointError(
+      'unknown_code',
+      `"${text}" is not a known country (give ISO3 such as JPN, or a name)`,
+      { field: 'reporter' },
+    );
   return c.iso3;
 }
 
-export function intOption(text: string | undefined, field: string, min: number, max: number): number | undefined {
+export function intOption(
+  text: string | undefined,
+  field: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ChokepointError('bad_input', `--${field} must be a whole number from ${min} to ${max}, not "${text}"`, { field });
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ChokepointError(
+      'bad_input',
+      `--${field} must be a whole number from ${min} to ${max}, not "${text}"`,
+      { field },
+    );
   return n;
 }
 
 /** `a=b,c=d` → {a: b, c: d} for --map. */
-function parseMap<K extends string>(text: string | undefined, keys: readonly K[]): Partial<Record<K, string>> | undefined {
+function parseMap<K extends string>(
+  text: string | undefined,
+  keys: readonly K[],
+): Partial<Record<K, string>> | undefined {
   if (!text) return undefined;
   const out: Partial<Record<K, string>> = {};
   for (const pair of text.split(',')) {
     const [k, v] = pair.split('=').map((s) => s.trim());
     if (!keys.includes(k as K) || !v) {
-      throw new ChokepointError('bad_input', `--map "${pair}" must be one of ${keys.join(', ')} = a column name`, { field: 'map' });
+      throw new ChokepointError(
+        'bad_input',
+        `--map "${pair}" must be one of ${keys.join(', ')} = a column name`,
+        { field: 'map' },
+      );
     }
     out[k as K] = v;
   }
   return out;
 }
 
-async function rtaCommand(ctx: CliContext, opts: { field: string; dataset?: string; window?: string; top?: string; reporter?: string }) {
-  const entry = findPatentDataset(ctx.catalog, opts.dataset);
-  const store = await ctx.analytics();
-  const available = await patentFields(store, ctx.dataDir, entry);
-  const [source, field] = opts.field.includes('/') ? opts.field.split('/') : [undefined, opts.field];
-  const matches = available.filter((f) => f.field === field && (!source || f.source === source));
-  if (matches.length !== 1) {
-    throw new ChokepointError(
-      'not_found',
-      `${matches.length ? 'ambiguous' : 'no'} field "${opts.field}" in dataset "${entry.id}" (fields: ${available.map((f) => `${f.source}/${f.field}`).join(', ')})`,
-      { field: 'field' },
-    );
-  }
-  const chosen = matches[0];
-  const windowYears = intOption(opts.window, 'window', 2, 50) ?? defaultRuleSet.parameters.windowYears;
-  const rows = await patentRows(store, ctx.dataDir, entry, chosen.source);
-  const w = fieldWindow(rows, [chosen.field], windowYears)!;
-  const last = w.years[w.years.length - 1];
-  const table = rtaTable(w);
+async function rtaCommand(
+  ctx: CliContext,
+  opts: { field: string; dataset?: string; window?: string; top?: string; reporter?: string },
+) {
+  const report = await rtaReport(
+    { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await ctx.analytics() },
+    { field: opts.field, dataset: opts.dataset, window: intOption(opts.window, 'window', 2, 50) },
+  );
   const reporter = opts.reporter ? reporterIso3(opts.reporter) : undefined;
   const top = intOption(opts.top, 'top', 1, 1000) ?? 20;
-  const c = last.concentration;
-  const result = {
-    source: chosen.source,
-    field: chosen.field,
-    year: last.year,
-    window: w.years.map((y) => y.year),
-    method: 'RTA = (P_cf / P_c) / (P_wf / P_w) (Soete & Wyatt 1983); trend = OLS slope per year; growth = log-linear',
-    worldCount: last.world,
-    worldGrowth: w.growth,
-    worldGrowthAllFields: w.growthAll,
-    topCountry: c.topCountry,
-    topShare: c.topShare,
-    leadRatio: c.leadRatio,
-    countriesTo75: c.countriesToReach,
-    hhi: c.hhi,
-    countries: table,
-    provenance: provenanceOf(entry),
-  };
+  const { dataset: entry, ...result } = report;
+  const table = report.items;
   ctx.print(result, () => {
     const shown = table.slice(0, top);
     if (reporter && !shown.some((r) => r.country === reporter)) {
@@ -95,44 +89,58 @@ async function rtaCommand(ctx: CliContext, opts: { field: string; dataset?: stri
       if (own) shown.push(own);
     }
     return [
-      `${chosen.source}/${chosen.field} ${last.year}: world ${last.world.toFixed(0)} patents, growth ${pct(w.growth)}/yr (all fields ${pct(w.growthAll)}/yr) over ${w.years[0].year}–${last.year}`,
-      `leader ${c.topCountry} ${pct(c.topShare)}, lead ratio ${num(c.leadRatio)} over ${c.runnerUp}, ${c.countriesToReach} countries to 75 %, HHI ${num(c.hhi, 3)}`,
+      `${report.source}/${report.field} ${report.year}: world ${report.worldCount.toFixed(0)} patents, growth ${pct(report.worldGrowth)}/yr (all fields ${pct(report.worldGrowthAllFields)}/yr) over ${report.window[0]}–${report.year}`,
+      `leader ${report.topCountry} ${pct(report.topShare)}, lead ratio ${num(report.leadRatio)} over ${report.runnerUp}, ${report.countriesTo75} countries to 75 %, HHI ${num(report.hhi, 3)}`,
       renderTable(
         ['rank', 'country', 'patents', 'share', 'RTA', 'RTA trend/yr'],
-        shown.map((r) => [table.indexOf(r) + 1, r.country, r.count.toFixed(0), pct(r.share), num(r.rta), num(r.rtaTrend, 3)]),
+        shown.map((r) => [
+          table.indexOf(r) + 1,
+          r.country,
+          r.count.toFixed(0),
+          pct(r.share),
+          num(r.rta),
+          num(r.rtaTrend, 3),
+        ]),
       ),
       `source: ${entry.title} (${entry.publisher}), dataset ${entry.id} version ${entry.version}`,
     ].join('\n');
   });
 }
 
-async function rcaCommand(ctx: CliContext, opts: { reporter: string; dataset?: string; year?: string; products?: string; top?: string }) {
-  const reporter = reporterIso3(opts.reporter);
-  const entry = findExportDataset(ctx.catalog, opts.dataset);
-  const data = await exportYear(await ctx.analytics(), ctx.dataDir, entry, intOption(opts.year, 'year', 1900, 2200));
-  const wanted = opts.products ? new Set(opts.products.split(',').map((p) => p.trim())) : undefined;
-  const cells = rca(data.rows)
-    .filter((c) => c.exporter === reporter && (!wanted || wanted.has(c.product)))
-    .sort((a, b) => (b.rca ?? -1) - (a.rca ?? -1) || a.product.localeCompare(b.product));
-  if (cells.length === 0) throw new ChokepointError('no_data', `no exports of ${reporter}${wanted ? ' in those products' : ''} in ${entry.id} ${data.year}`, { field: 'reporter' });
+async function rcaCommand(
+  ctx: CliContext,
+  opts: { reporter: string; dataset?: string; year?: string; products?: string; top?: string },
+) {
+  const report = await rcaReport(
+    { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await ctx.analytics() },
+    {
+      reporter: reporterIso3(opts.reporter),
+      dataset: opts.dataset,
+      year: intOption(opts.year, 'year', 1900, 2200),
+      products: opts.products?.split(',').map((p) => p.trim()),
+    },
+  );
+  const { dataset: entry, ...result } = report;
+  const cells = report.items;
+  if (cells.length === 0) {
+    throw new ChokepointError(
+      'no_data',
+      `no exports of ${report.reporter}${opts.products ? ' in those products' : ''} in ${entry.id} ${report.year}`,
+      { field: 'reporter' },
+    );
+  }
   const top = intOption(opts.top, 'top', 1, 100000) ?? 20;
-  const coverage = rcaCoverage(data);
-  const result = {
-    reporter,
-    year: data.year,
-    productDigits: data.productDigits,
-    method: 'RCA = (X_ck / X_c) / (X_wk / X_w) (Balassa 1965)',
-    coverage,
-    products: cells.map((c) => ({ product: c.product, exports: c.value, rca: c.rca, worldShare: c.worldShare })),
-    provenance: provenanceOf(entry),
-  };
   ctx.print(result, () =>
     [
-      `${reporter} ${data.year}, HS${data.productDigits}: ${cells.length} products exported; ${cells.filter((c) => (c.rca ?? 0) > 1).length} with RCA > 1`,
-      coverage === 'dataset-products' ? `note: the dataset holds only ${data.products} products; X_c and X_w are over those products` : '',
+      `${report.reporter} ${report.year}, HS${report.productDigits}: ${cells.length} products exported; ${cells.filter((c) => (c.rca ?? 0) > 1).length} with RCA > 1`,
+      report.coverage === 'dataset-products'
+        ? `note: the dataset holds only ${report.products} products; X_c and X_w are over those products`
+        : '',
       renderTable(
         ['product', 'exports (USD)', 'RCA', 'world share'],
-        cells.slice(0, wanted ? cells.length : top).map((c) => [c.product, c.value.toFixed(0), num(c.rca), pct(c.worldShare)]),
+        cells
+          .slice(0, opts.products ? cells.length : top)
+          .map((c) => [c.product, c.exports.toFixed(0), num(c.rca), pct(c.worldShare)]),
       ),
       `source: ${entry.title} (${entry.publisher}), dataset ${entry.id} version ${entry.version}`,
     ]
@@ -144,49 +152,72 @@ async function rcaCommand(ctx: CliContext, opts: { reporter: string; dataset?: s
 function registerImports(program: Command, context: (cmd: Command) => CliContext): void {
   const data = program.commands.find((c) => c.name() === 'data');
   if (!data) return;
-  const imports = data.commands.find((c) => c.name() === 'import') ?? data.command('import').description('import a downloaded file into the data directory');
+  const imports =
+    data.commands.find((c) => c.name() === 'import') ??
+    data.command('import').description('import a downloaded file into the data directory');
   imports
     .command('patents')
-    .description('patent (or capability) counts by country × field × year: NSF NCSES tables, or any CSV with country, field, year, count')
-    .argument('<file>', 'patents_by_country_field_year.csv (with ncses_tables.csv beside it) or a CSV of the same shape')
+    .description(
+      'patent (or capability) counts by country × field × year: NSF NCSES tables, or any CSV with country, field, year, count',
+    )
+    .argument(
+      '<file>',
+      'patents_by_country_field_year.csv (with ncses_tables.csv beside it) or a CSV of the same shape',
+    )
     .option('--format <ncses|csv>', 'layout (default: ncses for the NCSES file name, else csv)')
-    .option('--map <pairs>', 'column names for csv, e.g. "country=Economy,field=Area,year=Year,count=N,source=Office"')
+    .option(
+      '--map <pairs>',
+      'column names for csv, e.g. "country=Economy,field=Area,year=Year,count=N,source=Office"',
+    )
     .option('--source <name>', 'source name when the CSV has no source column (e.g. pct, uspto, aspi)')
     .option('--dataset <id>', 'dataset id', 'patents')
-    .action(async (file: string, opts: { format?: string; map?: string; source?: string; dataset: string }, cmd: Command) => {
-      const ctx = context(cmd);
-      if (opts.format && opts.format !== 'ncses' && opts.format !== 'csv') throw new ChokepointError('bad_input', '--format must be ncses or csv', { field: 'format' });
-      const progress = startProgress({ label: 'import patents', unit: 'rows', quiet: ctx.quiet });
-      const result = await importPatents({
-        catalog: ctx.catalog,
-        dataDir: ctx.dataDir,
-        analytics: await ctx.analytics(),
-        file,
-        format: opts.format as 'ncses' | 'csv' | undefined,
-        map: parseMap(opts.map, ['country', 'field', 'year', 'count', 'source'] as const),
-        source: opts.source,
-        id: opts.dataset,
-        resolveCountry: resolveIso3,
-        onProgress: (done) => progress.update(done),
-      });
-      progress.done(`${result.entry.rows} rows`);
-      ctx.print(result, () =>
-        [
-          `dataset ${result.entry.id} version ${result.entry.version}: ${result.entry.rows} rows, years ${result.entry.years?.[0]}–${result.entry.years?.at(-1)}`,
-          `fields: ${(result.entry.extra?.sources as string[]).join(', ')}`,
-          `${result.emptyCounts} rows without a count (rejected, counted); ${result.aggregates.length} regions/groups kept as aggregates`,
-          result.unresolved.length
-            ? `not resolved to a country (kept as 'unresolved', left out of indicators):\n` +
-              renderTable(['name', 'rows', 'first line'], result.unresolved.map((u) => [u.name, u.rows, u.firstLine]))
-            : 'every name resolved',
-        ].join('\n'),
-      );
-    });
+    .action(
+      async (
+        file: string,
+        opts: { format?: string; map?: string; source?: string; dataset: string },
+        cmd: Command,
+      ) => {
+        const ctx = context(cmd);
+        if (opts.format && opts.format !== 'ncses' && opts.format !== 'csv')
+          throw new ChokepointError('bad_input', '--format must be ncses or csv', { field: 'format' });
+        const progress = startProgress({ label: 'import patents', unit: 'rows', quiet: ctx.quiet });
+        const result = await importPatents({
+          catalog: ctx.catalog,
+          dataDir: ctx.dataDir,
+          analytics: await ctx.analytics(),
+          file,
+          format: opts.format as 'ncses' | 'csv' | undefined,
+          map: parseMap(opts.map, ['country', 'field', 'year', 'count', 'source'] as const),
+          source: opts.source,
+          id: opts.dataset,
+          resolveCountry: resolveIso3,
+          onProgress: (done) => progress.update(done),
+        });
+        progress.done(`${result.entry.rows} rows`);
+        ctx.print(result, () =>
+          [
+            `dataset ${result.entry.id} version ${result.entry.version}: ${result.entry.rows} rows, years ${result.entry.years?.[0]}–${result.entry.years?.at(-1)}`,
+            `fields: ${(result.entry.extra?.sources as string[]).join(', ')}`,
+            `${result.emptyCounts} rows without a count (rejected, counted); ${result.aggregates.length} regions/groups kept as aggregates`,
+            result.unresolved.length
+              ? `not resolved to a country (kept as 'unresolved', left out of indicators):\n` +
+                renderTable(
+                  ['name', 'rows', 'first line'],
+                  result.unresolved.map((u) => [u.name, u.rows, u.firstLine]),
+                )
+              : 'every name resolved',
+          ].join('\n'),
+        );
+      },
+    );
   imports
     .command('exports')
     .description('exports by exporter × product (e.g. Open Trade Statistics world_trade_2017 by HS4) for RCA')
     .argument('<file>', 'CSV or CSV.gz with exporter, product, value (and year) columns')
-    .option('--map <pairs>', 'column names, e.g. "exporter=reporter_iso,product=product_code,value=export_value_usd,year=year"')
+    .option(
+      '--map <pairs>',
+      'column names, e.g. "exporter=reporter_iso,product=product_code,value=export_value_usd,year=year"',
+    )
     .option('--year <year>', 'the year when the file has no year column (default: from a name like …_2017)')
     .option('--dataset <id>', 'dataset id', 'exports')
     .action(async (file: string, opts: { map?: string; year?: string; dataset: string }, cmd: Command) => {
@@ -205,7 +236,9 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
         [
           `dataset ${result.entry.id} version ${result.entry.version}: ${result.entry.rows} rows, years ${result.entry.years?.join(', ')}`,
           `${result.emptyValues} rows without a value (NA: rejected, counted)`,
-          result.unresolved.length ? `exporter codes not in the country table, kept as written: ${result.unresolved.map((u) => `${u.name} (line ${u.firstLine})`).join(', ')}` : 'every exporter resolved',
+          result.unresolved.length
+            ? `exporter codes not in the country table, kept as written: ${result.unresolved.map((u) => `${u.name} (line ${u.firstLine})`).join(', ')}`
+            : 'every exporter resolved',
         ].join('\n'),
       );
     });
@@ -223,13 +256,21 @@ export const registerTech: RegisterCommand = (program, context) => {
       const entry = findPatentDataset(ctx.catalog, opts.dataset);
       const fields = await patentFields(await ctx.analytics(), ctx.dataDir, entry);
       ctx.print({ fields, provenance: provenanceOf(entry) }, () =>
-        renderTable(['field', 'years', 'countries'], fields.map((f) => [`${f.source}/${f.field}`, `${f.firstYear}–${f.lastYear}`, f.countries])),
+        renderTable(
+          ['field', 'years', 'countries'],
+          fields.map((f) => [`${f.source}/${f.field}`, `${f.firstYear}–${f.lastYear}`, f.countries]),
+        ),
       );
     });
   tech
     .command('rta')
-    .description('revealed technological advantage of every country in a field, with concentration and growth')
-    .requiredOption('--field <source/field>', 'e.g. uspto/semiconductors or pct/electrical-engineering (see tech fields)')
+    .description(
+      'revealed technological advantage of every country in a field, with concentration and growth',
+    )
+    .requiredOption(
+      '--field <source/field>',
+      'e.g. uspto/semiconductors or pct/electrical-engineering (see tech fields)',
+    )
     .option('--reporter <country>', 'always show this country')
     .option('--window <years>', 'years for trend and growth (default from the zone rules)')
     .option('--top <n>', 'countries shown in the text output', '20')

@@ -3,7 +3,12 @@ import { Type, type Static } from 'typebox';
 import { canReadMarking, filterReadable, MarkingSchema } from '../security/markings.ts';
 import { currentUser } from '../security/access.ts';
 import { ChokepointError } from '../../errors.ts';
-import { policyFamilyNames, policyMeasures, policyRiskNames } from '../../analysis/policy/measures.ts';
+import {
+  policyFamilyNames,
+  policyMeasures,
+  policyRiskNames,
+  suggestionIds,
+} from '../../analysis/policy/measures.ts';
 import { assessZones, registryEntries } from '../../data/tech/zoneAssessment.ts';
 import { applyMeasure, appliedMeasures } from '../../data/tech/zoneState.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
@@ -114,12 +119,7 @@ export const policyRoutes: FastifyPluginAsync = async (app) => {
           name: e.entry.name,
           zone: e.zone,
           risks: e.risks,
-          suggested: e.suggested.map((s) => ({
-            measure: s.measure.id,
-            family: s.measure.family,
-            becauseZone: s.becauseZone,
-            becauseRisks: s.becauseRisks,
-          })),
+          suggested: suggestionIds(e.suggested),
           applied: filterReadable(request, e.applied),
           marking: e.marking,
         })),

@@ -4,11 +4,9 @@ import { assertReadable, datasetMarking, MarkingSchema } from '../security/marki
 import { ChokepointError } from '../../errors.ts';
 import { provenanceOf } from '../../data/catalog.ts';
 import { resolveCountry } from '../../data/reference/countries.ts';
-import { findPatentDataset, patentFields, patentRows } from '../../data/tech/patentData.ts';
-import { exportYear, findExportDataset, rcaCoverage } from '../../data/tech/exportData.ts';
-import { fieldWindow, rtaTable } from '../../analysis/tech/fieldWindow.ts';
-import { rca } from '../../analysis/tech/rca.ts';
-import { defaultRuleSet } from '../../analysis/zones/defaultRules.ts';
+import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
+import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
+import { findExportDataset } from '../../data/tech/exportData.ts';
 
 /**
  * /api/tech — technology indicators: patent fields, RTA of every country in a field with concentration and
@@ -131,41 +129,11 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const q = request.query as Static<typeof RtaQuery>;
-      const entry = findPatentDataset(app.services.catalog, q.dataset);
-      const marking = await readableDataset(request, entry.id);
-      const [source, field] = q.field.includes('/') ? q.field.split('/') : [undefined, q.field];
-      const fields = (await patentFields(app.services.analytics, app.services.dataDir, entry)).filter(
-        (f) => f.field === field && (!source || f.source === source),
-      );
-      if (fields.length !== 1)
-        throw new ChokepointError(
-          'not_found',
-          `${fields.length ? 'ambiguous' : 'no'} field "${q.field}" (see /api/tech/fields)`,
-          { field: 'field' },
-        );
-      const rows = await patentRows(app.services.analytics, app.services.dataDir, entry, fields[0].source);
-      const w = fieldWindow(rows, [fields[0].field], q.window ?? defaultRuleSet.parameters.windowYears)!;
-      const last = w.years[w.years.length - 1];
-      const c = last.concentration;
-      return {
-        source: fields[0].source,
-        field: fields[0].field,
-        year: last.year,
-        window: w.years.map((y) => y.year),
-        method:
-          'RTA = (P_cf / P_c) / (P_wf / P_w) (Soete & Wyatt 1983); trend = OLS slope per year; growth = log-linear',
-        worldCount: last.world,
-        worldGrowth: w.growth,
-        worldGrowthAllFields: w.growthAll,
-        topCountry: c.topCountry,
-        topShare: c.topShare,
-        leadRatio: c.leadRatio,
-        countriesTo75: c.countriesToReach,
-        hhi: c.hhi,
-        items: rtaTable(w),
-        provenance: provenanceOf(entry),
-        marking,
-      };
+      // The marking first: a hidden dataset must not even say which fields it has.
+      const marking = await readableDataset(request, findPatentDataset(app.services.catalog, q.dataset).id);
+      const report = await rtaReport(app.services, { field: q.field, window: q.window, dataset: q.dataset });
+      const { dataset: _dataset, runnerUp: _runnerUp, ...rest } = report;
+      return { ...rest, marking };
     },
   );
 
@@ -206,26 +174,15 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
         throw new ChokepointError('unknown_code', `"${q.reporter}" is not a known country`, {
           field: 'reporter',
         });
-      const entry = findExportDataset(app.services.catalog, q.dataset);
-      const marking = await readableDataset(request, entry.id);
-      const data = await exportYear(app.services.analytics, app.services.dataDir, entry, q.year);
-      const wanted = q.products ? new Set(q.products.split(',').map((p) => p.trim())) : undefined;
-      const cells = rca(data.rows)
-        .filter((c) => c.exporter === reporter && (!wanted || wanted.has(c.product)))
-        .sort((a, b) => (b.rca ?? -1) - (a.rca ?? -1) || a.product.localeCompare(b.product));
-      return {
+      const marking = await readableDataset(request, findExportDataset(app.services.catalog, q.dataset).id);
+      const report = await rcaReport(app.services, {
         reporter,
-        year: data.year,
-        productDigits: data.productDigits,
-        method: 'RCA = (X_ck / X_c) / (X_wk / X_w) (Balassa 1965)',
-        coverage: rcaCoverage(data),
-        total: cells.length,
-        items: cells
-          .slice(0, q.limit ?? 100)
-          .map((c) => ({ product: c.product, exports: c.value, rca: c.rca, worldShare: c.worldShare })),
-        provenance: provenanceOf(entry),
-        marking,
-      };
+        year: q.year,
+        dataset: q.dataset,
+        products: q.products?.split(',').map((p) => p.trim()),
+      });
+      const { dataset: _dataset, products: _products, items, ...rest } = report;
+      return { ...rest, total: items.length, items: items.slice(0, q.limit ?? 100), marking };
     },
   );
 };

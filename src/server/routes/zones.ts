@@ -9,6 +9,7 @@ import {
 } from '../security/markings.ts';
 import { currentUser } from '../security/access.ts';
 import { ChokepointError } from '../../errors.ts';
+import { suggestionIds } from '../../analysis/policy/measures.ts';
 import { assessZones, type AssessedEntry, type TechServices } from '../../data/tech/zoneAssessment.ts';
 import {
   activeRuleSet,
@@ -159,12 +160,7 @@ export function entryView(e: AssessedEntry) {
     trace: e.classification.trace,
     matrix: matrixPoint({ ...e.indicators, patentHhi: e.patents?.concentration.hhi ?? null }),
     risks: e.risks,
-    suggested: e.suggested.map((s) => ({
-      measure: s.measure.id,
-      family: s.measure.family,
-      becauseZone: s.becauseZone,
-      becauseRisks: s.becauseRisks,
-    })),
+    suggested: suggestionIds(e.suggested),
     applied: e.applied.map((m) => ({
       measureId: m.measureId,
       status: m.status,
