@@ -255,6 +255,29 @@ describe('BACI import of a CEPII zip archive', () => {
     expect(productRows.map((r) => r.code)).toEqual(['010121', '850511']);
   });
 
+  it('reads a Latin-1 country code table (older CEPII releases) without failing', async () => {
+    const dir = tempDir();
+    const zip = path.join(dir, 'BACI_HS17_V202201.zip');
+    const latin1 = Buffer.from(
+      'country_code,country_name\r\n384,C\xf4te d\x27Ivoire\r\n392,Japan\r\n',
+      'latin1',
+    );
+    fs.writeFileSync(
+      zip,
+      makeZip([
+        { name: 'BACI_HS17_Y2021_V202201.csv', content: year(2021, ['384,392,180100,5,1']) },
+        { name: 'country_codes_V202201.csv', content: latin1 },
+      ]),
+    );
+    const dataDir = new DataDir(tempDir());
+    const entry = await importBaci({ dataDir, inputs: [zip] });
+    expect(entry).toMatchObject({ version: 'V202201', rows: 1 });
+    const codes = await db.query(
+      `SELECT country_name FROM read_parquet('${path.join(dataDir.absolute(entry.path), 'country_codes.parquet')}') ORDER BY 1`,
+    );
+    expect(codes).toEqual([{ country_name: "Côte d'Ivoire" }, { country_name: 'Japan' }]);
+  });
+
   it('rejects a country code missing from the archive’s own code table, naming member and line', async () => {
     const dir = tempDir();
     const zip = path.join(dir, 'BACI_HS17_V202601.zip');
