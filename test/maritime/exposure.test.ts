@@ -8,6 +8,7 @@ import { sqlString } from '../../src/data/analytics/store.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 import {
+  clearExposureCache,
   exposureReport,
   partnerCodes,
   reporterRoutes,
@@ -168,6 +169,18 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
     expect(norm(sql.topFlows, (f) => `${f.passage} ${f.partner} ${f.product} ${f.rule}`)).toEqual(
       norm(reference.topFlows, (f) => `${f.passage} ${f.partner} ${f.product} ${f.rule}`),
     );
+  }, 120_000);
+
+  it('a what-if after a first run reuses its aggregates and gives what a run from the store gives', async () => {
+    await exposureReport(services, { reporter: 'JPN', year: 2024 });
+    const warm = await exposureReport(services, { reporter: 'JPN', year: 2024, closed: 'malacca' });
+    expect(warm.timings.aggregatesFromCache).toBe(true);
+    clearExposureCache();
+    const cold = await exposureReport(services, { reporter: 'JPN', year: 2024, closed: 'malacca' });
+    expect(cold.timings.aggregatesFromCache).toBe(false);
+    expect(warm.scenario).toEqual(cold.scenario);
+    expect(warm.passages).toEqual(cold.passages);
+    expect(warm.scenario!.affectedValueKusd).toBeGreaterThan(0);
   }, 120_000);
 
   it('unknown reporter and missing year are clear errors', async () => {

@@ -23,6 +23,8 @@ export interface CountryRouteTable {
   versionKey: string;
   closures: Closures;
   mainPorts: Map<string, MainPorts>;
+  /** Hash of the main-port choice (rule or override file) the routes were computed for. */
+  portsKey: string;
   routes: Map<string, Map<string, CountryRoute | null>>;
   /** Milliseconds spent computing (0 when read from the cache). */
   computedMs: number;
@@ -103,6 +105,7 @@ export function countryRouteTable(
         routes.versionKey,
         closures,
         mainPorts,
+        portsKey,
       );
       memory.set(file, table);
       return table;
@@ -122,6 +125,7 @@ export function countryRouteTable(
     versionKey: routes.versionKey,
     closures,
     mainPorts,
+    portsKey,
     routes: matrix,
     computedMs: performance.now() - started,
     fromCache: false,
@@ -166,6 +170,7 @@ function decode(
   versionKey: string,
   closures: Closures,
   mainPorts: Map<string, MainPorts>,
+  portsKey: string,
 ): CountryRouteTable {
   if (cached.versionKey !== versionKey) throw new Error('stale cache');
   const routes = new Map<string, Map<string, CountryRoute | null>>();
@@ -173,19 +178,17 @@ function decode(
   for (const r of cached.routes) {
     const o = cached.countries[r[0] as number];
     const d = cached.countries[r[1] as number];
-    routes
-      .get(o)!
-      .set(
-        d,
-        r.length > 2
-          ? {
-              distanceKm: r[2] as number,
-              fromPort: r[3] as string,
-              toPort: r[4] as string,
-              passages: r[5] ? (r[5] as string).split('+') : [],
-            }
-          : null,
-      );
+    routes.get(o)!.set(
+      d,
+      r.length > 2
+        ? {
+            distanceKm: r[2] as number,
+            fromPort: r[3] as string,
+            toPort: r[4] as string,
+            passages: r[5] ? (r[5] as string).split('+') : [],
+          }
+        : null,
+    );
   }
-  return { versionKey, closures, mainPorts, routes, computedMs: 0, fromCache: true };
+  return { versionKey, closures, mainPorts, portsKey, routes, computedMs: 0, fromCache: true };
 }
