@@ -10,6 +10,7 @@ import {
   createRun,
   createScenario,
   deleteScenario,
+  failInterruptedRuns,
   failRun,
   finishRun,
   getRun,
@@ -237,6 +238,11 @@ export function resultCsv(result: ScenarioRunOutput): string {
 
 export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.services.state;
+  // Jobs run inside the server process: runs a previous process left unfinished can never finish.
+  await failInterruptedRuns(db());
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(runningScenarioJobs.values());
+  });
 
   app.get(
     '/scenarios',
@@ -462,15 +468,13 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await audited(request, 'export', 'scenario-run', run.id, run.marking, { format });
       reply.header('content-disposition', `attachment; filename="scenario-run-${run.id}.${format}"`);
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(resultCsv(result));
-      return reply
-        .type('application/json')
-        .send({
-          marking: run.marking,
-          exportedAt: new Date().toISOString(),
-          exportedBy: request.user.username,
-          run: { ...run, result: undefined },
-          result,
-        });
+      return reply.type('application/json').send({
+        marking: run.marking,
+        exportedAt: new Date().toISOString(),
+        exportedBy: request.user.username,
+        run: { ...run, result: undefined },
+        result,
+      });
     },
   );
 
