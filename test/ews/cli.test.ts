@@ -70,7 +70,7 @@ describe('chokepoint ews CLI', () => {
     expect(report.quiet.from).toBe('2020-01');
   });
 
-  it('import, then items: critical goods by default and a generated list', async () => {
+  it('import, then items: critical goods by default and a generated list', { timeout: 180_000 }, async () => {
     const file = path.join(minerals, 'deep_dive_hs6_monthly.csv');
     const entry = JSON.parse(await run('--json', 'ews', 'import', file, ...mapped, '--dataset', 'cn-hs6', '--title', 'China exports HS6', '--publisher', 'UN Comtrade (derived)'));
     expect(entry).toMatchObject({ id: 'cn-hs6', kind: 'trade-monthly' });
@@ -80,5 +80,14 @@ describe('chokepoint ews CLI', () => {
     expect(generated.items.every((i: { share: number }) => i.share > 0.5)).toBe(true);
     const items = JSON.parse(await run('--json', 'ews', 'items', 'list'));
     expect(items.length).toBe(seeded.items + generated.items.length);
+  });
+
+  it('events: record one and list it after the seed list', { timeout: 120_000 }, async () => {
+    const added = JSON.parse(await run('--json', 'ews', 'events', 'add', '--country', 'China', '--hs', '2846,280530', '--announced', '2025-04-04', '--effective', '2025-04-04', '--title', 'rare earths (test entry)', '--source', 'test'));
+    expect(added).toMatchObject({ country: 'CHN', hs: ['2846', '280530'], targets: [] });
+    const list = JSON.parse(await run('--json', 'ews', 'events', 'list'));
+    expect(list[0].id).toBe('cn-2023-gallium-germanium');
+    expect(list.at(-1)).toMatchObject({ id: added.id, announced: '2025-04-04', effective: '2025-04-04' });
+    await expect(run('ews', 'events', 'add', '--country', 'CHN', '--hs', '2846', '--announced', '2025-04-04', '--effective', '2025-01-01', '--title', 'x', '--source', 'x')).rejects.toThrow(/before --announced/);
   });
 });

@@ -13,6 +13,7 @@ import { levelLabel } from '../../analysis/ews/levels.ts';
 import type { Alert } from '../../analysis/ews/rules.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
 import { registerEwsItems } from './ewsItems.ts';
+import { registerEwsEvents } from './ewsEvents.ts';
 
 interface SeriesOptions {
   map?: string;
@@ -164,4 +165,5 @@ export const registerEws: RegisterCommand = (program, context) => {
   });
 
   registerEwsItems(ews, context);
+  registerEwsEvents(ews, context);
 };
