@@ -165,7 +165,7 @@ export const registerZones: RegisterCommand = (program, context) => {
         [
           `reporter ${result.reporter}; rules ${result.ruleSet.id} v${result.ruleSet.version}`,
           table(result.entries, l),
-          ...result.notes.map((n) => `note: ${n}`),
+          ...result.notes.map((n) => `note: ${n[l]}`),
           'sources: ' +
             result.provenance
               .map((p) => `${p.dataset} (${p.publisher}, ${p.version}${p.synthetic ? ', SYNTHETIC' : ''})`)
@@ -187,7 +187,7 @@ export const registerZones: RegisterCommand = (program, context) => {
       const result = await assessZones(await techServices(ctx), { ...zoneRequest(opts), entries: [entry] });
       const e = result.entries[0];
       ctx.print({ ...result, entries: undefined, entry: e }, () =>
-        [traceText(e, l), ...result.notes.map((n) => `note: ${n}`)].join('\n'),
+        [traceText(e, l), ...result.notes.map((n) => `note: ${n[l]}`)].join('\n'),
       );
     });
 

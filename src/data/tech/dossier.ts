@@ -8,7 +8,13 @@ import { countryByIso3, countryName } from '../reference/countries.ts';
 import { exposureReport } from '../maritime/exposureReport.ts';
 import { listAlerts } from '../ews/ewsState.ts';
 import { getScenario, listRuns, listScenarios } from '../scenarioStore.ts';
-import { assessZones, type AssessedEntry, type TechServices, type ZoneRequest } from './zoneAssessment.ts';
+import {
+  assessZones,
+  type AssessedEntry,
+  type Note,
+  type TechServices,
+  type ZoneRequest,
+} from './zoneAssessment.ts';
 
 /**
  * The dossier of one critical good or technology (PRODUCT.md §3.8): zone and the rule that placed it, the
@@ -111,7 +117,7 @@ export function dossierSections(
   extra: {
     maritime?: DossierSection;
     related?: DossierSection[];
-    notes: string[];
+    notes: Note[];
     provenance: { dataset: string; title: string; publisher: string; version: string; synthetic: boolean }[];
   },
 ): DossierSection[] {
@@ -259,7 +265,7 @@ export function dossierSections(
         (p) =>
           `${p.title} — ${p.publisher}, dataset ${p.dataset}, version ${p.version}${p.synthetic ? ' — SYNTHETIC / 合成データ' : ''}`,
       ),
-      ...extra.notes.map((n) => `note: ${n}`),
+      ...extra.notes.map((n) => `${lang === 'ja' ? '注' : 'note'}: ${n[lang]}`),
       lang === 'ja'
         ? '方法: RTA (Soete & Wyatt 1983)、RCA (Balassa 1965)、集中度 (ASPI Critical Technology Tracker)、3領域 (経済産業省 経済安全保障に関する産業・技術基盤強化アクションプラン改訂版, 2024年5月)。'
         : 'Methods: RTA (Soete & Wyatt 1983), RCA (Balassa 1965), concentration (ASPI Critical Technology Tracker), three zones (METI action plan on the industrial and technology base for economic security, May 2024).',
@@ -274,7 +280,7 @@ async function maritimeSection(
   e: AssessedEntry,
   reporter: string,
   lang: Lang,
-  notes: string[],
+  notes: Note[],
 ): Promise<DossierSection | undefined> {
   if (!e.screen || e.screen.items.length === 0) return undefined;
   const byPassage = new Map<string, { value: number; name: { ja: string; en: string } }>();
@@ -294,7 +300,10 @@ async function maritimeSection(
     }
   } catch (error) {
     if (!(error instanceof ChokepointError)) throw error;
-    notes.push(`maritime chokepoints left out: ${error.message}`);
+    notes.push({
+      ja: `海上チョークポイントは省略: ${error.message}`,
+      en: `maritime chokepoints left out: ${error.message}`,
+    });
     return undefined;
   }
   return {

@@ -50,6 +50,12 @@ export interface TechServices {
   datasetMarking?: (id: string) => Promise<Marking>;
 }
 
+/** A remark on the inputs, in Japanese and English. */
+export interface Note {
+  ja: string;
+  en: string;
+}
+
 export interface RegistryEntry {
   id: string;
   kind: 'good' | 'technology';
@@ -124,7 +130,8 @@ export interface ZoneAssessment {
   ruleSet: ZoneRuleSet;
   entries: AssessedEntry[];
   provenance: (Provenance | (ScreenProvenance & { kind: 'screen' }))[];
-  notes: string[];
+  /** Inputs that were missing or coarse, in both languages. */
+  notes: Note[];
   marking: Marking;
 }
 
@@ -165,7 +172,7 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
     });
   const reporter = country.iso3;
   const ruleSet = request.ruleSet ?? (await activeRuleSet(services.state));
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const provenance: ZoneAssessment['provenance'] = [];
   const datasetsUsed: CatalogEntry[] = [];
 
@@ -189,7 +196,10 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
     patentsEntry = findPatentDataset(services.catalog, request.patentsDataset);
   } catch (error) {
     if (request.patentsDataset) throw error;
-    notes.push('no patents dataset: RTA and patent indicators are missing (chokepoint data patents --help)');
+    notes.push({
+      ja: '特許データセットがないため、RTAと特許指標は欠損です(chokepoint data import patents --help)',
+      en: 'no patents dataset: RTA and patent indicators are missing (chokepoint data import patents --help)',
+    });
   }
   if (patentsEntry) {
     datasetsUsed.push(patentsEntry);
@@ -207,18 +217,23 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
     exportsData = await exportYear(services.analytics, services.dataDir, exportsEntry, request.exportYear);
     datasetsUsed.push(exportsEntry);
     if (rcaCoverage(exportsData) === 'dataset-products') {
-      notes.push(
-        `exports dataset "${exportsEntry.id}" holds only ${exportsData.products} products: RCA compares with those products, not with all trade`,
-      );
+      notes.push({
+        ja: `輸出データセット「${exportsEntry.id}」は${exportsData.products}品目のみ: RCAは全貿易ではなくこれらの品目の中での比較です`,
+        en: `exports dataset "${exportsEntry.id}" holds only ${exportsData.products} products: RCA compares with those products, not with all trade`,
+      });
     }
     if (exportsData.productDigits < 6)
-      notes.push(
-        `exports are by HS${exportsData.productDigits}: goods are matched at their HS${exportsData.productDigits} headings, which hold more than the good`,
-      );
+      notes.push({
+        ja: `輸出はHS${exportsData.productDigits}桁: 物資はHS${exportsData.productDigits}桁の項で照合しており、項には対象物資以外も含まれます`,
+        en: `exports are by HS${exportsData.productDigits}: goods are matched at their HS${exportsData.productDigits} headings, which hold more than the good`,
+      });
   } catch (error) {
     if (request.exportsDataset || !(error instanceof ChokepointError) || error.code !== 'not_found')
       throw error;
-    notes.push('no exports or trade dataset: RCA and world export shares are missing');
+    notes.push({
+      ja: '輸出・貿易データセットがないため、RCAと世界輸出シェアは欠損です',
+      en: 'no exports or trade dataset: RCA and world export shares are missing',
+    });
   }
 
   const screenByGood = new Map<string, ScreenItem[]>();
@@ -240,7 +255,10 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
           (screenByGood.get(id) ?? screenByGood.set(id, []).get(id)!).push(item);
     } catch (error) {
       if (request.screenDataset || !(error instanceof ChokepointError)) throw error;
-      notes.push(`no dependence screen: ${error.message}`);
+      notes.push({
+        ja: `依存スクリーニングなし: ${error.message}`,
+        en: `no dependence screen: ${error.message}`,
+      });
     }
   }
 

@@ -119,7 +119,7 @@ const ZonesResponse = Type.Object({
   ),
   items: Type.Array(ZoneEntrySchema),
   total: Type.Number(),
-  notes: Type.Array(Type.String()),
+  notes: Type.Array(Label),
   provenance: Type.Array(Provenance),
 });
 

@@ -71,8 +71,8 @@ export function ZonesPage() {
             </tbody>
           </table>
           {data.notes.map((n) => (
-            <p key={n} className="note">
-              {n}
+            <p key={n.en} className="note">
+              {n[lang]}
             </p>
           ))}
           <ProvenanceFooter provenance={data.provenance} />

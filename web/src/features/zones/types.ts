@@ -22,7 +22,7 @@ export interface ZonesResponse {
   ruleSet: { id: string; version: string };
   zones: { id: ZoneId; number: string; ja: string; en: string }[];
   items: ZoneEntry[];
-  notes: string[];
+  notes: { ja: string; en: string }[];
   provenance: Provenance[];
 }
 
