@@ -50,7 +50,10 @@ export function generateChunk(chunk: number) {
       const price = Math.exp(1 + normal());
       for (let t = 0; t < MONTHS; t++) {
         const i = s * MONTHS + t;
-        let v = level * (1 + amplitude * Math.sin(((t + phase) * Math.PI) / 6)) * Math.exp(trend * t + noise * normal());
+        let v =
+          level *
+          (1 + amplitude * Math.sin(((t + phase) * Math.PI) / 6)) *
+          Math.exp(trend * t + noise * normal());
         if (random() < 0.02) v = 0;
         if (random() < 0.002) v *= random() < 0.5 ? 0.1 : 5;
         value[i] = v;

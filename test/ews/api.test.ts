@@ -22,20 +22,66 @@ describe('EWS API', () => {
   beforeAll(async () => {
     const root = tempDir();
     app = await buildApp({ dataDir: root, webDir: false });
-    const lines = fs.readFileSync(path.join(sharedData, 'monthly/china-critical-minerals/country_monthly_stats.csv'), 'utf8').trim().split('\n');
+    const lines = fs
+      .readFileSync(
+        path.join(sharedData, 'monthly/china-critical-minerals/country_monthly_stats.csv'),
+        'utf8',
+      )
+      .trim()
+      .split('\n');
     const file = path.join(tempDir(), 'cn.csv');
-    fs.writeFileSync(file, [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= '2023-08')].join('\n').replaceAll('Gallium/Germanium', '811292'));
-    const imported = importMonthlyCsv(file, { map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'), reporter: 'CHN', flow: 'export', unit: 'kg' });
+    fs.writeFileSync(
+      file,
+      [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= '2023-08')]
+        .join('\n')
+        .replaceAll('Gallium/Germanium', '811292'),
+    );
+    const imported = importMonthlyCsv(file, {
+      map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
+      reporter: 'CHN',
+      flow: 'export',
+      unit: 'kg',
+    });
     const s = app.services;
-    await publishMonthly(s.dataDir, s.catalog, s.analytics, imported, { id: 'cn-minerals', title: 'China critical-mineral exports', publisher: 'UN Comtrade (derived)' });
+    await publishMonthly(s.dataDir, s.catalog, s.analytics, imported, {
+      id: 'cn-minerals',
+      title: 'China critical-mineral exports',
+      publisher: 'UN Comtrade (derived)',
+    });
     const list = await createList(s.state, { kind: 'user', name: { ja: '監視', en: 'watch' } });
-    await addItems(s.state, list, [{ reporter: 'CHN', partner: 'JPN', hs: '811292', flow: 'export', grade: 'A', dataset: 'cn-minerals' }], new Date());
+    await addItems(
+      s.state,
+      list,
+      [{ reporter: 'CHN', partner: 'JPN', hs: '811292', flow: 'export', grade: 'A', dataset: 'cn-minerals' }],
+      new Date(),
+    );
     const item = (await listItems(s.state, { listId: list }))[0];
     itemId = item.id;
     const { stored } = await scanItem(s, item);
     expect(stored.length).toBe(1);
-    const secret: Alert = { ...({} as Alert), period: '2023-08', reporter: 'CHN', partner: 'KOR', hs: '811292', flow: 'export', level: 2, levelName: 'caution', levelNameJa: '注意', rules: [{ id: 'value-collapse', level: 1, label: { ja: 'x', en: 'x' } }], indicators: [], value: 0, expected: 0, events: [], explanation: { ja: '秘', en: 'secret' } };
-    hiddenId = (await recordAlerts(s.state, [secret], { ruleSet: 'default', marking: { level: 2, compartments: [], releasableTo: null } }))[0].id;
+    const secret: Alert = {
+      ...({} as Alert),
+      period: '2023-08',
+      reporter: 'CHN',
+      partner: 'KOR',
+      hs: '811292',
+      flow: 'export',
+      level: 2,
+      levelName: 'caution',
+      levelNameJa: '注意',
+      rules: [{ id: 'value-collapse', level: 1, label: { ja: 'x', en: 'x' } }],
+      indicators: [],
+      value: 0,
+      expected: 0,
+      events: [],
+      explanation: { ja: '秘', en: 'secret' },
+    };
+    hiddenId = (
+      await recordAlerts(s.state, [secret], {
+        ruleSet: 'default',
+        marking: { level: 2, compartments: [], releasableTo: null },
+      })
+    )[0].id;
     analyst = (await testSession(app, { role: 'analyst' })).headers;
     viewer = (await testSession(app, { role: 'viewer' })).headers;
     cleared = (await testSession(app, { role: 'analyst', level: 2 })).headers;
@@ -49,27 +95,85 @@ describe('EWS API', () => {
   it('the inbox lists and counts only the alerts the reader may see; a hidden alert is not found', async () => {
     const mine = (await app.inject({ url: '/api/ews/alerts?hs=811292', headers: analyst })).json();
     expect(mine.total).toBe(1);
-    expect(mine.items[0]).toMatchObject({ partner: 'JPN', period: '2023-08', level: 3, levelName: { ja: '警戒', en: 'alert' } });
+    expect(mine.items[0]).toMatchObject({
+      partner: 'JPN',
+      period: '2023-08',
+      level: 3,
+      levelName: { ja: '警戒', en: 'alert' },
+    });
     expect((await app.inject({ url: '/api/ews/alerts?hs=811292', headers: cleared })).json().total).toBe(2);
     expect((await app.inject({ url: `/api/ews/alerts/${hiddenId}`, headers: analyst })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/ews/alerts/${hiddenId}`, headers: cleared })).statusCode).toBe(200);
-    const act = await app.inject({ method: 'POST', url: `/api/ews/alerts/${hiddenId}/actions`, headers: analyst, payload: { action: 'acknowledge' } });
+    const act = await app.inject({
+      method: 'POST',
+      url: `/api/ews/alerts/${hiddenId}/actions`,
+      headers: analyst,
+      payload: { action: 'acknowledge' },
+    });
     expect(act.statusCode).toBe(404);
   });
 
   it('lifecycle actions: viewers may not act; analysts acknowledge, assign and resolve with feedback', async () => {
-    const id = (await app.inject({ url: '/api/ews/alerts?partner=JPN', headers: analyst })).json().items[0].id;
-    expect((await app.inject({ method: 'POST', url: `/api/ews/alerts/${id}/actions`, headers: viewer, payload: { action: 'acknowledge' } })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: `/api/ews/alerts/${id}/actions`, headers: analyst, payload: { action: 'acknowledge' } })).json().status).toBe('acknowledged');
-    expect((await app.inject({ method: 'POST', url: `/api/ews/alerts/${id}/actions`, headers: analyst, payload: { action: 'assign', assignee: 'minerals desk' } })).json()).toMatchObject({ status: 'assigned', assignee: 'minerals desk' });
-    const bad = await app.inject({ method: 'POST', url: `/api/ews/alerts/${id}/actions`, headers: analyst, payload: { action: 'resolve', feedback: 'false_alarm' } });
+    const id = (await app.inject({ url: '/api/ews/alerts?partner=JPN', headers: analyst })).json().items[0]
+      .id;
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/ews/alerts/${id}/actions`,
+          headers: viewer,
+          payload: { action: 'acknowledge' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/ews/alerts/${id}/actions`,
+          headers: analyst,
+          payload: { action: 'acknowledge' },
+        })
+      ).json().status,
+    ).toBe('acknowledged');
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/ews/alerts/${id}/actions`,
+          headers: analyst,
+          payload: { action: 'assign', assignee: 'minerals desk' },
+        })
+      ).json(),
+    ).toMatchObject({ status: 'assigned', assignee: 'minerals desk' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/api/ews/alerts/${id}/actions`,
+      headers: analyst,
+      payload: { action: 'resolve', feedback: 'false_alarm' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.place.field).toBe('reason');
-    expect((await app.inject({ method: 'POST', url: `/api/ews/alerts/${id}/actions`, headers: analyst, payload: { action: 'resolve', feedback: 'true_alarm' } })).json().status).toBe('resolved');
-    const history = (await app.inject({ url: `/api/ews/alerts/${id}`, headers: analyst })).json().history.map((h: { action: string }) => h.action);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/ews/alerts/${id}/actions`,
+          headers: analyst,
+          payload: { action: 'resolve', feedback: 'true_alarm' },
+        })
+      ).json().status,
+    ).toBe('resolved');
+    const history = (await app.inject({ url: `/api/ews/alerts/${id}`, headers: analyst }))
+      .json()
+      .history.map((h: { action: string }) => h.action);
     expect(history).toEqual(['raised', 'acknowledge', 'assign', 'resolve']);
     const precision = (await app.inject({ url: '/api/ews/precision', headers: analyst })).json().items;
-    expect(precision.find((p: { rule: string }) => p.rule === 'collapse-after-control')).toMatchObject({ trueAlarms: 1, falseAlarms: 0, precision: 1 });
+    expect(precision.find((p: { rule: string }) => p.rule === 'collapse-after-control')).toMatchObject({
+      trueAlarms: 1,
+      falseAlarms: 0,
+      precision: 1,
+    });
   });
 
   it('an item page gives the series, its seasonal baseline and the thresholds, consistent with the alert', async () => {
@@ -79,7 +183,9 @@ describe('EWS API', () => {
     expect(periods.at(-1)).toBe('2023-08');
     expect(page.provenance.dataset).toBe('cn-minerals');
     const t = periods.indexOf('2023-08');
-    const collapse = thresholds.find((x: { rule: string; z: number }) => x.rule === 'value-collapse' && x.z === -3);
+    const collapse = thresholds.find(
+      (x: { rule: string; z: number }) => x.rule === 'value-collapse' && x.z === -3,
+    );
     // The alert fired on z ≤ −3, so the value sits under the −3 line and z agrees.
     expect(valueZ[t]).toBeLessThan(-3);
     expect(value[t]).toBeLessThan(collapse.values[t]);
@@ -87,14 +193,35 @@ describe('EWS API', () => {
   });
 
   it('rule sets are validated with the field named; a backtest reports per rule', async () => {
-    const bad = await app.inject({ method: 'PUT', url: '/api/ews/rule-sets/mine', headers: analyst, payload: { body: { rules: [{ id: 'x', level: 5, when: [{ indicator: 'valueZ', op: '<=', threshold: -3 }] }] } } });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: '/api/ews/rule-sets/mine',
+      headers: analyst,
+      payload: {
+        body: { rules: [{ id: 'x', level: 5, when: [{ indicator: 'valueZ', op: '<=', threshold: -3 }] }] },
+      },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.place.field).toBe('rules[0].level');
-    const ok = await app.inject({ method: 'PUT', url: '/api/ews/rule-sets/mine', headers: analyst, payload: { body: { rules: [{ id: 'x', level: 2, when: [{ indicator: 'valueZ', op: '<=', threshold: -2 }] }] } } });
+    const ok = await app.inject({
+      method: 'PUT',
+      url: '/api/ews/rule-sets/mine',
+      headers: analyst,
+      payload: {
+        body: { rules: [{ id: 'x', level: 2, when: [{ indicator: 'valueZ', op: '<=', threshold: -2 }] }] },
+      },
+    });
     expect(ok.statusCode).toBe(200);
     const sets = (await app.inject({ url: '/api/ews/rule-sets', headers: viewer })).json();
     expect(sets.items.map((r: { id: string }) => r.id)).toEqual(['default', 'mine']);
-    const bt = (await app.inject({ method: 'POST', url: '/api/ews/backtest', headers: analyst, payload: { dataset: 'cn-minerals', hs: '811292' } })).json();
+    const bt = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/ews/backtest',
+        headers: analyst,
+        payload: { dataset: 'cn-minerals', hs: '811292' },
+      })
+    ).json();
     const rule = bt.report.rules.find((r: { rule: string }) => r.rule === 'collapse-after-control');
     expect(rule.alerts).toBeGreaterThan(0);
     expect(rule.when[0].period).toBe('2023-08');

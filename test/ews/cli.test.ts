@@ -9,7 +9,11 @@ import { registerEws } from '../../src/cli/commands/ews.ts';
 const dataDir = tempDir();
 const contexts: CliContext[] = [];
 async function run(...args: string[]): Promise<string> {
-  const program = new Command('chokepoint').option('--data-dir <dir>').option('--json').option('-q, --quiet').exitOverride();
+  const program = new Command('chokepoint')
+    .option('--data-dir <dir>')
+    .option('--json')
+    .option('-q, --quiet')
+    .exitOverride();
   registerEws(program, (cmd) => {
     const ctx = new CliContext(cmd.optsWithGlobals());
     contexts.push(ctx);
@@ -30,7 +34,16 @@ async function run(...args: string[]): Promise<string> {
 }
 
 const minerals = path.join(sharedData, 'monthly/china-critical-minerals');
-const mapped = ['--map', 'period=period_dt,partner=partner_name,hs=hs6,value=val,quantity=qty', '--reporter', 'CHN', '--flow', 'export', '--unit', 'kg'];
+const mapped = [
+  '--map',
+  'period=period_dt,partner=partner_name,hs=hs6,value=val,quantity=qty',
+  '--reporter',
+  'CHN',
+  '--flow',
+  'export',
+  '--unit',
+  'kg',
+];
 
 describe('chokepoint ews CLI', () => {
   afterAll(async () => {
@@ -39,7 +52,9 @@ describe('chokepoint ews CLI', () => {
 
   it('scan --json: alerts with period, reporter, partner (ISO3), hs, level, levelName and indicators', async () => {
     const file = path.join(minerals, 'deep_dive_hs6_monthly.csv');
-    const alerts = JSON.parse(await run('--json', 'ews', 'scan', file, ...mapped, '--from', '2023-11', '--to', '2024-01'));
+    const alerts = JSON.parse(
+      await run('--json', 'ews', 'scan', file, ...mapped, '--from', '2023-11', '--to', '2024-01'),
+    );
     expect(alerts.length).toBeGreaterThan(0);
     for (const a of alerts) {
       expect(a.period).toMatch(/^2023-1[12]$|^2024-01$/);
@@ -47,24 +62,68 @@ describe('chokepoint ews CLI', () => {
       expect(a.partner).toMatch(/^[A-Z]{3}$/);
       expect([1, 2, 3, 4]).toContain(a.level);
       expect(['attention', 'caution', 'alert', 'severe'][a.level - 1]).toBe(a.levelName);
-      for (const i of a.indicators) expect(Object.keys(i)).toEqual(expect.arrayContaining(['name', 'value', 'threshold']));
+      for (const i of a.indicators)
+        expect(Object.keys(i)).toEqual(expect.arrayContaining(['name', 'value', 'threshold']));
     }
     // The graphite control (Dec 2023) is in the seed events: graphite collapse alerts reach level 3 or 4.
-    const graphite = alerts.filter((a: { hs: string; period: string }) => a.hs.startsWith('2504') && a.period === '2023-12');
+    const graphite = alerts.filter(
+      (a: { hs: string; period: string }) => a.hs.startsWith('2504') && a.period === '2023-12',
+    );
     expect(graphite.length).toBeGreaterThan(0);
     expect(Math.max(...graphite.map((a: { level: number }) => a.level))).toBeGreaterThanOrEqual(3);
   });
 
   it('--no-seed-events leaves only statistical alerts; a bad --map names the column', async () => {
     const file = path.join(minerals, 'deep_dive_hs6_monthly.csv');
-    const plain = JSON.parse(await run('--json', 'ews', 'scan', file, ...mapped, '--from', '2023-11', '--to', '2024-01', '--no-seed-events'));
-    expect(plain.every((a: { rules: { id: string }[] }) => a.rules.every((r) => !r.id.includes('control') && !r.id.includes('front-loading')))).toBe(true);
-    await expect(run('ews', 'scan', file, '--map', 'period=month,partner=partner_name,hs=hs6,value=val', '--reporter', 'CHN', '--flow', 'export')).rejects.toThrow(/column "month" \(for period\) is not in the header/);
+    const plain = JSON.parse(
+      await run(
+        '--json',
+        'ews',
+        'scan',
+        file,
+        ...mapped,
+        '--from',
+        '2023-11',
+        '--to',
+        '2024-01',
+        '--no-seed-events',
+      ),
+    );
+    expect(
+      plain.every((a: { rules: { id: string }[] }) =>
+        a.rules.every((r) => !r.id.includes('control') && !r.id.includes('front-loading')),
+      ),
+    ).toBe(true);
+    await expect(
+      run(
+        'ews',
+        'scan',
+        file,
+        '--map',
+        'period=month,partner=partner_name,hs=hs6,value=val',
+        '--reporter',
+        'CHN',
+        '--flow',
+        'export',
+      ),
+    ).rejects.toThrow(/column "month" \(for period\) is not in the header/);
   });
 
   it('backtest --json reports per rule and the quiet period', async () => {
     const file = path.join(minerals, 'deep_dive_hs6_monthly.csv');
-    const report = JSON.parse(await run('--json', 'ews', 'backtest', file, ...mapped, '--quiet-from', '2020-01', '--quiet-to', '2022-12'));
+    const report = JSON.parse(
+      await run(
+        '--json',
+        'ews',
+        'backtest',
+        file,
+        ...mapped,
+        '--quiet-from',
+        '2020-01',
+        '--quiet-to',
+        '2022-12',
+      ),
+    );
     expect(report.rules.length).toBeGreaterThan(5);
     expect(report.alerts).toBe(report.byLevel[1] + report.byLevel[2] + report.byLevel[3] + report.byLevel[4]);
     expect(report.quiet.from).toBe('2020-01');
@@ -72,22 +131,86 @@ describe('chokepoint ews CLI', () => {
 
   it('import, then items: critical goods by default and a generated list', { timeout: 180_000 }, async () => {
     const file = path.join(minerals, 'deep_dive_hs6_monthly.csv');
-    const entry = JSON.parse(await run('--json', 'ews', 'import', file, ...mapped, '--dataset', 'cn-hs6', '--title', 'China exports HS6', '--publisher', 'UN Comtrade (derived)'));
+    const entry = JSON.parse(
+      await run(
+        '--json',
+        'ews',
+        'import',
+        file,
+        ...mapped,
+        '--dataset',
+        'cn-hs6',
+        '--title',
+        'China exports HS6',
+        '--publisher',
+        'UN Comtrade (derived)',
+      ),
+    );
     expect(entry).toMatchObject({ id: 'cn-hs6', kind: 'trade-monthly' });
     const seeded = JSON.parse(await run('--json', 'ews', 'items', 'critical-goods'));
     expect(seeded.items).toBeGreaterThan(12);
-    const generated = JSON.parse(await run('--json', 'ews', 'items', 'generate', '--dataset', 'cn-hs6', '--flow', 'export', '--threshold', '0.5'));
+    const generated = JSON.parse(
+      await run(
+        '--json',
+        'ews',
+        'items',
+        'generate',
+        '--dataset',
+        'cn-hs6',
+        '--flow',
+        'export',
+        '--threshold',
+        '0.5',
+      ),
+    );
     expect(generated.items.every((i: { share: number }) => i.share > 0.5)).toBe(true);
     const items = JSON.parse(await run('--json', 'ews', 'items', 'list'));
     expect(items.length).toBe(seeded.items + generated.items.length);
   });
 
   it('events: record one and list it after the seed list', { timeout: 120_000 }, async () => {
-    const added = JSON.parse(await run('--json', 'ews', 'events', 'add', '--country', 'China', '--hs', '2846,280530', '--announced', '2025-04-04', '--effective', '2025-04-04', '--title', 'rare earths (test entry)', '--source', 'test'));
+    const added = JSON.parse(
+      await run(
+        '--json',
+        'ews',
+        'events',
+        'add',
+        '--country',
+        'China',
+        '--hs',
+        '2846,280530',
+        '--announced',
+        '2025-04-04',
+        '--effective',
+        '2025-04-04',
+        '--title',
+        'rare earths (test entry)',
+        '--source',
+        'test',
+      ),
+    );
     expect(added).toMatchObject({ country: 'CHN', hs: ['2846', '280530'], targets: [] });
     const list = JSON.parse(await run('--json', 'ews', 'events', 'list'));
     expect(list[0].id).toBe('cn-2023-gallium-germanium');
     expect(list.at(-1)).toMatchObject({ id: added.id, announced: '2025-04-04', effective: '2025-04-04' });
-    await expect(run('ews', 'events', 'add', '--country', 'CHN', '--hs', '2846', '--announced', '2025-04-04', '--effective', '2025-01-01', '--title', 'x', '--source', 'x')).rejects.toThrow(/before --announced/);
+    await expect(
+      run(
+        'ews',
+        'events',
+        'add',
+        '--country',
+        'CHN',
+        '--hs',
+        '2846',
+        '--announced',
+        '2025-04-04',
+        '--effective',
+        '2025-01-01',
+        '--title',
+        'x',
+        '--source',
+        'x',
+      ),
+    ).rejects.toThrow(/before --announced/);
   });
 });

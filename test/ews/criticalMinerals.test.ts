@@ -33,7 +33,8 @@ function rawSeries(): Map<string, Map<string, number>> {
 }
 
 const months: string[] = [];
-for (let y = 2017; y <= 2024; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
+for (let y = 2017; y <= 2024; y++)
+  for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,7 +46,8 @@ const median = (xs: number[]) => {
 function independentZ(v: number[], t: number): number {
   const level = (u: number) => (u >= 12 ? v.slice(u - 12, u).reduce((a, b) => a + b, 0) / 12 : NaN);
   // Centred 2×12 moving average around month w (needs w−6 … w+6).
-  const centred = (w: number) => (0.5 * v[w - 6] + v.slice(w - 5, w + 6).reduce((a, b) => a + b, 0) + 0.5 * v[w + 6]) / 12;
+  const centred = (w: number) =>
+    (0.5 * v[w - 6] + v.slice(w - 5, w + 6).reduce((a, b) => a + b, 0) + 0.5 * v[w + 6]) / 12;
   const residual = (u: number) => {
     const L = level(u);
     const ratios: number[] = [];
@@ -88,11 +90,19 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
     expect(imported.unresolvedPartners).toEqual([]);
     const panel = buildPanel(rows);
     const indicators = computeIndicators(panel, defaultRuleSet.parameters, seedEvents());
-    alerts = evaluateRules(panel, indicators, defaultRuleSet, periodIndex('2023-05') - panel.start, periodIndex('2024-02') - panel.start);
+    alerts = evaluateRules(
+      panel,
+      indicators,
+      defaultRuleSet,
+      periodIndex('2023-05') - panel.start,
+      periodIndex('2024-02') - panel.start,
+    );
   });
 
-  const find = (partner: string, hs: string, period: string) => alerts.find((a) => a.partner === partner && a.hs === hs && a.period === period);
-  const values = (group: string, partner: string) => months.map((m) => raw.get(`${group}|${partner}`)?.get(m) ?? 0);
+  const find = (partner: string, hs: string, period: string) =>
+    alerts.find((a) => a.partner === partner && a.hs === hs && a.period === period);
+  const values = (group: string, partner: string) =>
+    months.map((m) => raw.get(`${group}|${partner}`)?.get(m) ?? 0);
 
   it('the seed events are China’s Ga/Ge (Aug 2023) and graphite (Dec 2023) controls, with sources; the shared events.csv holds none', () => {
     const events = seedEvents();
@@ -111,7 +121,9 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
       expect(z).toBeLessThan(-1.5);
       const alert = find('JPN', '811292', period)!;
       expect(alert).toBeDefined();
-      const crossed = alert.indicators.find((i) => i.rule === 'collapse-after-control' && i.name === 'valueZ')!;
+      const crossed = alert.indicators.find(
+        (i) => i.rule === 'collapse-after-control' && i.name === 'valueZ',
+      )!;
       expect(crossed.value).toBeCloseTo(z, 6);
       // Japan took ~8 % of the group's exports in the baseline year, below the 10 % of the severe rule: level 3.
       expect(alert.level).toBe(3);
@@ -140,7 +152,10 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
     // Korea's share of China's graphite exports in the 12 months before the window (Dec 2022 … Nov 2023 − 3).
     const t = months.indexOf('2023-12');
     const partners = [...raw.keys()].filter((k) => k.startsWith('Graphite|')).map((k) => k.split('|')[1]);
-    const sum = (p: string) => values('Graphite', p).slice(t - 14, t - 2).reduce((a, b) => a + b, 0);
+    const sum = (p: string) =>
+      values('Graphite', p)
+        .slice(t - 14, t - 2)
+        .reduce((a, b) => a + b, 0);
     const share = sum('South Korea') / partners.reduce((a, p) => a + sum(p), 0);
     expect(share).toBeGreaterThan(0.1);
     const dec = find('KOR', '2504', '2023-12')!;
@@ -155,9 +170,17 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
 
   it('without recorded events the same collapses are only statistical alerts (levels 1–2)', () => {
     const panel = buildPanel(rows);
-    const plain = evaluateRules(panel, computeIndicators(panel, defaultRuleSet.parameters, []), defaultRuleSet, periodIndex('2023-05') - panel.start, periodIndex('2024-02') - panel.start);
+    const plain = evaluateRules(
+      panel,
+      computeIndicators(panel, defaultRuleSet.parameters, []),
+      defaultRuleSet,
+      periodIndex('2023-05') - panel.start,
+      periodIndex('2024-02') - panel.start,
+    );
     expect(Math.max(...plain.map((a) => a.level))).toBeLessThanOrEqual(2);
-    expect(plain.find((a) => a.partner === 'JPN' && a.hs === '811292' && a.period === '2023-08')!.level).toBe(1);
+    expect(plain.find((a) => a.partner === 'JPN' && a.hs === '811292' && a.period === '2023-08')!.level).toBe(
+      1,
+    );
   });
 
   it('a scan of recent months (z from a later month on) gives the same z as the full history', () => {
@@ -173,7 +196,16 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
           expect(Number.isNaN(recent.table.valueZ[i])).toBe(true);
           continue;
         }
-        for (const name of ['valueZ', 'volumeZ', 'unitValueRatio', 'valueRatio', 'partnerShare', 'shareChange', 'diversion', 'hhiChange'] as const) {
+        for (const name of [
+          'valueZ',
+          'volumeZ',
+          'unitValueRatio',
+          'valueRatio',
+          'partnerShare',
+          'shareChange',
+          'diversion',
+          'hhiChange',
+        ] as const) {
           const a = full.table[name][i];
           const b = recent.table[name][i];
           if (Number.isNaN(a)) expect(Number.isNaN(b)).toBe(true);
@@ -198,19 +230,36 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
   it('backtest: per-rule counts over 2017–2024 and false alarms on a quiet period (2020-01 … 2022-12) are reported', () => {
     const panel = buildPanel(rows);
     const indicators = computeIndicators(panel, defaultRuleSet.parameters, seedEvents());
-    const { report, alerts: all } = backtest(panel, indicators, defaultRuleSet, { from: '2020-01', to: '2022-12' });
+    const { report, alerts: all } = backtest(panel, indicators, defaultRuleSet, {
+      from: '2020-01',
+      to: '2022-12',
+    });
     expect(report.alerts).toBe(all.length);
     const sumRules = report.rules.find((r) => r.rule === 'collapse-after-control')!;
-    expect(sumRules.alerts).toBe(all.filter((a) => a.rules.some((r) => r.id === 'collapse-after-control')).length);
+    expect(sumRules.alerts).toBe(
+      all.filter((a) => a.rules.some((r) => r.id === 'collapse-after-control')).length,
+    );
     expect(sumRules.when.every((w) => w.period >= '2023-08')).toBe(true);
     // No event-based rule fires before the first recorded control's window opens (May 2023).
-    for (const id of ['front-loading', 'front-loading-strong', 'collapse-after-control', 'collapse-after-control-severe']) {
+    for (const id of [
+      'front-loading',
+      'front-loading-strong',
+      'collapse-after-control',
+      'collapse-after-control-severe',
+    ]) {
       expect(report.rules.find((r) => r.rule === id)!.when.every((w) => w.period >= '2023-05')).toBe(true);
     }
     const q = report.quiet!;
     expect(q.series).toBeGreaterThan(0);
     // Rare earths and polysilicon have no recorded event: they form the quiet set together with nothing else.
     expect(q.alertsPerSeriesYear).toBeLessThan(2);
-    expect(q.alerts).toBe(all.filter((a) => a.period >= '2020-01' && a.period <= '2022-12' && (a.hs === 'Rare Earths' || a.hs === 'Polysilicon')).length);
+    expect(q.alerts).toBe(
+      all.filter(
+        (a) =>
+          a.period >= '2020-01' &&
+          a.period <= '2022-12' &&
+          (a.hs === 'Rare Earths' || a.hs === 'Polysilicon'),
+      ).length,
+    );
   });
 });

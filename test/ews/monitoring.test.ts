@@ -12,7 +12,17 @@ import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts
 import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
 import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
 import {
-  addItems, createList, ensureCriticalGoodsList, generatedList, getAlert, listAlerts, listItems, recordAlerts, rulePrecision, transitionAlert, alertHistory,
+  addItems,
+  createList,
+  ensureCriticalGoodsList,
+  generatedList,
+  getAlert,
+  listAlerts,
+  listItems,
+  recordAlerts,
+  rulePrecision,
+  transitionAlert,
+  alertHistory,
 } from '../../src/data/ews/ewsState.ts';
 import { addTarget } from '../../src/data/ews/notify.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
@@ -56,13 +66,21 @@ function smtpSink(): Promise<{ port: number; messages: string[]; close: () => Pr
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ port: (server.address() as net.AddressInfo).port, messages, close: () => new Promise((r) => server.close(() => r())) }),
+      resolve({
+        port: (server.address() as net.AddressInfo).port,
+        messages,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
     ),
   );
 }
 
 /** A local webhook receiver keeping the JSON bodies posted to it. */
-function webhookSink(): Promise<{ url: string; bodies: { alerts: { period: string; partner: string; level: number }[] }[]; close: () => Promise<void> }> {
+function webhookSink(): Promise<{
+  url: string;
+  bodies: { alerts: { period: string; partner: string; level: number }[] }[];
+  close: () => Promise<void>;
+}> {
   const bodies: { alerts: { period: string; partner: string; level: number }[] }[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -74,7 +92,11 @@ function webhookSink(): Promise<{ url: string; bodies: { alerts: { period: strin
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/hook`, bodies, close: () => new Promise((r) => server.close(() => r())) }),
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/hook`,
+        bodies,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
     ),
   );
 }
@@ -100,9 +122,23 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     const dir = tempDir();
     const file = path.join(dir, 'china-to-2023-08.csv');
     const lines = fs.readFileSync(minerals, 'utf8').trim().split('\n');
-    fs.writeFileSync(file, [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= '2023-08')].join('\n').replaceAll('Gallium/Germanium', '811292'));
-    const imported = importMonthlyCsv(file, { map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'), reporter: 'CHN', flow: 'export', unit: 'kg' });
-    await publishMonthly(dataDir, catalog, analytics, imported, { id: 'cn-minerals', title: 'China critical-mineral exports to Aug 2023', publisher: 'UN Comtrade (derived)' });
+    fs.writeFileSync(
+      file,
+      [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= '2023-08')]
+        .join('\n')
+        .replaceAll('Gallium/Germanium', '811292'),
+    );
+    const imported = importMonthlyCsv(file, {
+      map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
+      reporter: 'CHN',
+      flow: 'export',
+      unit: 'kg',
+    });
+    await publishMonthly(dataDir, catalog, analytics, imported, {
+      id: 'cn-minerals',
+      title: 'China critical-mineral exports to Aug 2023',
+      publisher: 'UN Comtrade (derived)',
+    });
   });
 
   afterAll(async () => {
@@ -117,34 +153,72 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     const items = await listItems(db, { listId: id });
     const codes = criticalGoodsDefaults.flatMap((g) => g.hs.map((h) => `${h.hs6}|${h.match}`));
     expect(items.length).toBe(new Set(codes).size);
-    const exact = criticalGoodsDefaults.flatMap((g) => g.hs.filter((h) => h.match === 'exact').map((h) => h.hs6));
-    expect(items.filter((i) => i.grade === 'A').map((i) => i.hs).sort()).toEqual([...new Set(exact)].sort());
+    const exact = criticalGoodsDefaults.flatMap((g) =>
+      g.hs.filter((h) => h.match === 'exact').map((h) => h.hs6),
+    );
+    expect(
+      items
+        .filter((i) => i.grade === 'A')
+        .map((i) => i.hs)
+        .sort(),
+    ).toEqual([...new Set(exact)].sort());
     expect(items.find((i) => i.grade === 'A')!.cadence).toBe('weekly');
     expect(await ensureCriticalGoodsList(db, new Date())).toBe(id);
   });
 
   it('a generated list: every product with one supplier above 50 % (hand-checked on the data)', async () => {
-    const imported = importMonthlyCsv(minerals, { map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'), reporter: 'CHN', flow: 'export', unit: 'kg' });
+    const imported = importMonthlyCsv(minerals, {
+      map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
+      reporter: 'CHN',
+      flow: 'export',
+      unit: 'kg',
+    });
     const panel = buildPanel(imported.rows);
     const found = majoritySuppliers(panel, 0.5);
     // By hand from the CSV: South Korea takes most of China's Ga/Ge-group exports in 2024.
-    const lines = fs.readFileSync(minerals, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const lines = fs
+      .readFileSync(minerals, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const in2024 = lines.filter((f) => f[0].startsWith('2024') && f[5] === 'Gallium/Germanium');
     const kor = in2024.filter((f) => f[6] === 'South Korea').reduce((a, f) => a + Number(f[1]), 0);
     const all = in2024.reduce((a, f) => a + Number(f[1]), 0);
     const gage = found.find((f) => f.hs === 'Gallium/Germanium')!;
     expect(gage.partner).toBe('KOR');
     expect(gage.share).toBeCloseTo(kor / all, 12);
-    const id = await generatedList(db, { ja: '単一国依存50%超', en: 'One supplier above 50 %' }, found, 'cn-minerals', new Date());
+    const id = await generatedList(
+      db,
+      { ja: '単一国依存50%超', en: 'One supplier above 50 %' },
+      found,
+      'cn-minerals',
+      new Date(),
+    );
     expect((await listItems(db, { listId: id })).length).toBe(found.length);
   });
 
   it('the scheduler scans due items at their cadence, stores alerts once and notifies by webhook and e-mail', async () => {
     let now = new Date('2023-09-05T09:00:00Z');
     const list = await createList(db, { kind: 'user', name: { ja: '監視', en: 'watch' } });
-    await addItems(db, list, [{ reporter: 'CHN', partner: 'JPN', hs: '811292', flow: 'export', grade: 'A', dataset: 'cn-minerals' }], now);
-    await addTarget(db, { kind: 'webhook', address: hook.url, minLevel: 2, marking: { level: 0, compartments: [], releasableTo: null } });
-    await addTarget(db, { kind: 'email', address: 'analyst@example.org', minLevel: 3, marking: { level: 0, compartments: [], releasableTo: null } });
+    await addItems(
+      db,
+      list,
+      [{ reporter: 'CHN', partner: 'JPN', hs: '811292', flow: 'export', grade: 'A', dataset: 'cn-minerals' }],
+      now,
+    );
+    await addTarget(db, {
+      kind: 'webhook',
+      address: hook.url,
+      minLevel: 2,
+      marking: { level: 0, compartments: [], releasableTo: null },
+    });
+    await addTarget(db, {
+      kind: 'email',
+      address: 'analyst@example.org',
+      minLevel: 3,
+      marking: { level: 0, compartments: [], releasableTo: null },
+    });
     const services = { dataDir, catalog, analytics, state: db };
     const scheduler = new EwsScheduler({
       state: db,
@@ -159,7 +233,10 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     expect(items.length).toBe(1);
     // The collapse after the control, as in criticalMinerals.test.ts: 3 警戒.
     expect(items[0]).toMatchObject({ period: '2023-08', reporter: 'CHN', level: 3, status: 'new' });
-    expect(first.deliveries.map((d) => [d.kind, d.ok, d.alerts])).toEqual([['webhook', true, 1], ['email', true, 1]]);
+    expect(first.deliveries.map((d) => [d.kind, d.ok, d.alerts])).toEqual([
+      ['webhook', true, 1],
+      ['email', true, 1],
+    ]);
     expect(hook.bodies[0].alerts[0]).toMatchObject({ period: '2023-08', partner: 'JPN', level: 3 });
     const message = smtp.messages[0];
     expect(message).toContain('Subject: =?UTF-8?B?');
@@ -182,38 +259,98 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
 
   it('lifecycle new → acknowledged → assigned → resolved, false alarms need a reason, precision per rule', async () => {
     const alert = (period: string, rules: string[]): Alert => ({
-      period, reporter: 'JPN', partner: 'CHN', hs: '250410', flow: 'import', level: 2, levelName: 'caution', levelNameJa: '注意',
-      rules: rules.map((id) => ({ id, level: 2, label: { ja: id, en: id } })), indicators: [{ rule: rules[0], name: 'valueZ', value: -4, op: '<=', threshold: -3 }],
-      value: 1, expected: 2, events: [], explanation: { ja: 'x', en: 'x' },
+      period,
+      reporter: 'JPN',
+      partner: 'CHN',
+      hs: '250410',
+      flow: 'import',
+      level: 2,
+      levelName: 'caution',
+      levelNameJa: '注意',
+      rules: rules.map((id) => ({ id, level: 2, label: { ja: id, en: id } })),
+      indicators: [{ rule: rules[0], name: 'valueZ', value: -4, op: '<=', threshold: -3 }],
+      value: 1,
+      expected: 2,
+      events: [],
+      explanation: { ja: 'x', en: 'x' },
     });
-    const stored = await recordAlerts(db, [alert('2020-01', ['value-collapse']), alert('2020-02', ['value-collapse', 'diversion']), alert('2020-03', ['diversion'])], { ruleSet: 'lifecycle-test' });
+    const stored = await recordAlerts(
+      db,
+      [
+        alert('2020-01', ['value-collapse']),
+        alert('2020-02', ['value-collapse', 'diversion']),
+        alert('2020-03', ['diversion']),
+      ],
+      { ruleSet: 'lifecycle-test' },
+    );
     expect(stored.length).toBe(3);
     const [a, b, c] = stored;
     expect((await transitionAlert(db, a.id, { action: 'acknowledge' }, 'u1')).status).toBe('acknowledged');
-    await expect(transitionAlert(db, a.id, { action: 'acknowledge' }, 'u1')).rejects.toThrow(/cannot acknowledge an alert that is acknowledged/);
+    await expect(transitionAlert(db, a.id, { action: 'acknowledge' }, 'u1')).rejects.toThrow(
+      /cannot acknowledge an alert that is acknowledged/,
+    );
     expect((await transitionAlert(db, a.id, { action: 'assign', assignee: 'u2' }, 'u1')).assignee).toBe('u2');
-    await expect(transitionAlert(db, a.id, { action: 'resolve', feedback: 'false_alarm' }, 'u2')).rejects.toThrow(/needs a reason/);
-    const resolved = await transitionAlert(db, a.id, { action: 'resolve', feedback: 'false_alarm', reason: 'customs reclassification' }, 'u2');
-    expect(resolved).toMatchObject({ status: 'resolved', feedback: 'false_alarm', feedbackReason: 'customs reclassification' });
+    await expect(
+      transitionAlert(db, a.id, { action: 'resolve', feedback: 'false_alarm' }, 'u2'),
+    ).rejects.toThrow(/needs a reason/);
+    const resolved = await transitionAlert(
+      db,
+      a.id,
+      { action: 'resolve', feedback: 'false_alarm', reason: 'customs reclassification' },
+      'u2',
+    );
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      feedback: 'false_alarm',
+      feedbackReason: 'customs reclassification',
+    });
     await transitionAlert(db, b.id, { action: 'resolve', feedback: 'true_alarm' }, 'u2');
     await transitionAlert(db, c.id, { action: 'resolve', feedback: 'true_alarm' }, 'u2');
-    expect((await alertHistory(db, a.id)).map((h) => h.action)).toEqual(['raised', 'acknowledge', 'assign', 'resolve']);
+    expect((await alertHistory(db, a.id)).map((h) => h.action)).toEqual([
+      'raised',
+      'acknowledge',
+      'assign',
+      'resolve',
+    ]);
     const precision = await rulePrecision(db);
     // value-collapse: 1 true (b) of 2 reviewed; diversion: 2 true (b, c) of 2.
-    expect(precision.find((p) => p.rule === 'value-collapse')).toMatchObject({ trueAlarms: 1, falseAlarms: 1, precision: 0.5 });
-    expect(precision.find((p) => p.rule === 'diversion')).toMatchObject({ trueAlarms: 2, falseAlarms: 0, precision: 1 });
+    expect(precision.find((p) => p.rule === 'value-collapse')).toMatchObject({
+      trueAlarms: 1,
+      falseAlarms: 1,
+      precision: 0.5,
+    });
+    expect(precision.find((p) => p.rule === 'diversion')).toMatchObject({
+      trueAlarms: 2,
+      falseAlarms: 0,
+      precision: 1,
+    });
     expect((await getAlert(db, b.id))!.status).toBe('resolved');
   });
 
   it('counts respect markings: a marked alert is neither listed nor counted for an uncleared reader', async () => {
     const marked = { level: 2 as const, compartments: [], releasableTo: null };
     const base: Alert = {
-      period: '2021-05', reporter: 'KOR', partner: 'CHN', hs: '280530', flow: 'import', level: 1, levelName: 'attention', levelNameJa: '関心',
-      rules: [{ id: 'value-surge', level: 1, label: { ja: 'x', en: 'x' } }], indicators: [], value: 1, expected: 1, events: [], explanation: { ja: 'x', en: 'x' },
+      period: '2021-05',
+      reporter: 'KOR',
+      partner: 'CHN',
+      hs: '280530',
+      flow: 'import',
+      level: 1,
+      levelName: 'attention',
+      levelNameJa: '関心',
+      rules: [{ id: 'value-surge', level: 1, label: { ja: 'x', en: 'x' } }],
+      indicators: [],
+      value: 1,
+      expected: 1,
+      events: [],
+      explanation: { ja: 'x', en: 'x' },
     };
     await recordAlerts(db, [base], { ruleSet: 'marking-test', marking: marked });
     await recordAlerts(db, [{ ...base, period: '2021-06' }], { ruleSet: 'marking-test' });
-    const readable = (level: number) => (n: number) => ({ sql: `(marking->>'level')::int <= $${n}::int`, params: [level] });
+    const readable = (level: number) => (n: number) => ({
+      sql: `(marking->>'level')::int <= $${n}::int`,
+      params: [level],
+    });
     expect((await listAlerts(db, { hs: '280530', readable: readable(0) })).total).toBe(1);
     expect((await listAlerts(db, { hs: '280530', readable: readable(2) })).total).toBe(2);
   });

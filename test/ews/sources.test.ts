@@ -33,7 +33,9 @@ describe('Japan Customs summary (57 areas × 78 groups, billion yen, 2009-01 …
     expect(japan.rejected).toEqual([]);
     expect(new Set(japan.rows.map((r) => r.partner)).size).toBe(57);
     expect(japan.missing).toBe('unknown');
-    const jan = japan.rows.find((r) => r.period === '2009-01' && r.partner === 'WLD' && r.hs === 'Grand Total' && r.flow === 'export')!;
+    const jan = japan.rows.find(
+      (r) => r.period === '2009-01' && r.partner === 'WLD' && r.hs === 'Grand Total' && r.flow === 'export',
+    )!;
     expect(jan.value).toBeCloseTo(3477.825156, 6);
   });
 
@@ -43,13 +45,24 @@ describe('Japan Customs summary (57 areas × 78 groups, billion yen, 2009-01 …
     const rules = parseRuleSet(
       `id: short-warm-up\nparameters:\n  seasonal: { minResiduals: 6 }\nrules:\n${defaultRuleSet.rules
         .filter((r) => r.id === 'value-collapse')
-        .map((r) => `  - id: ${r.id}\n    level: ${r.level}\n    when: [{ indicator: valueZ, op: '<=', threshold: -3 }]`)
+        .map(
+          (r) =>
+            `  - id: ${r.id}\n    level: ${r.level}\n    when: [{ indicator: valueZ, op: '<=', threshold: -3 }]`,
+        )
         .join('\n')}\n`,
       'short.yaml',
     );
-    const rows = japan.rows.filter((r) => r.flow === 'export' && r.partner === 'WLD' && r.hs === 'MOTOR VEHICLES');
+    const rows = japan.rows.filter(
+      (r) => r.flow === 'export' && r.partner === 'WLD' && r.hs === 'MOTOR VEHICLES',
+    );
     const panel = buildPanel(rows, { missing: 'unknown' });
-    const alerts = evaluateRules(panel, computeIndicators(panel, rules.parameters), rules, periodIndex('2011-01') - panel.start, periodIndex('2011-12') - panel.start);
+    const alerts = evaluateRules(
+      panel,
+      computeIndicators(panel, rules.parameters),
+      rules,
+      periodIndex('2011-01') - panel.start,
+      periodIndex('2011-12') - panel.start,
+    );
     const april = alerts.find((a) => a.period === '2011-04')!;
     expect(april).toBeDefined();
     // By hand: April 2011 exports 255 bn yen; April 2010 was 801 bn yen — a fall of more than two thirds.
@@ -59,29 +72,45 @@ describe('Japan Customs summary (57 areas × 78 groups, billion yen, 2009-01 …
     expect(alerts.every((a) => a.period >= '2011-03' && a.period <= '2011-05')).toBe(true);
   });
 
-  it('false alarms on a quiet period (2013–2018, no recorded event) stay below 0.5 alerts per series-year', { timeout: 120_000 }, () => {
-    const panel = buildPanel(japan.rows, { missing: 'unknown' });
-    const { report } = backtest(panel, computeIndicators(panel, defaultRuleSet.parameters), defaultRuleSet, { from: '2013-01', to: '2018-12' });
-    const q = report.quiet!;
-    expect(q.series).toBeGreaterThan(1000);
-    expect(q.alertsPerSeriesYear).toBeGreaterThan(0);
-    expect(q.alertsPerSeriesYear).toBeLessThan(0.5);
-    expect(q.alertsPerSeriesYear).toBeCloseTo(q.alerts / q.seriesYears, 12);
-  });
+  it(
+    'false alarms on a quiet period (2013–2018, no recorded event) stay below 0.5 alerts per series-year',
+    { timeout: 120_000 },
+    () => {
+      const panel = buildPanel(japan.rows, { missing: 'unknown' });
+      const { report } = backtest(
+        panel,
+        computeIndicators(panel, defaultRuleSet.parameters),
+        defaultRuleSet,
+        { from: '2013-01', to: '2018-12' },
+      );
+      const q = report.quiet!;
+      expect(q.series).toBeGreaterThan(1000);
+      expect(q.alertsPerSeriesYear).toBeGreaterThan(0);
+      expect(q.alertsPerSeriesYear).toBeLessThan(0.5);
+      expect(q.alertsPerSeriesYear).toBeCloseTo(q.alerts / q.seriesYears, 12);
+    },
+  );
 });
 
 describe('World Bank Pink Sheet prices', () => {
   it('the workbook and the CSV give the same prices; nickel’s March 2022 spike alerts', async () => {
     const xlsx = await importPinkSheet(path.join(pricesDir, 'CMO-Historical-Data-Monthly.xlsx'));
-    const csv = await importPinkSheet(path.join(pricesDir, 'pinksheet_monthly_prices.csv'), path.join(pricesDir, 'pinksheet_series.csv'));
-    const pick = (rows: typeof xlsx.rows, s: string, p: string) => rows.find((r) => r.series === s && r.period === p)?.value;
+    const csv = await importPinkSheet(
+      path.join(pricesDir, 'pinksheet_monthly_prices.csv'),
+      path.join(pricesDir, 'pinksheet_series.csv'),
+    );
+    const pick = (rows: typeof xlsx.rows, s: string, p: string) =>
+      rows.find((r) => r.series === s && r.period === p)?.value;
     expect(pick(xlsx.rows, 'NICKEL', '2022-03')).toBeCloseTo(pick(csv.rows, 'NICKEL', '2022-03')!, 2);
     expect(xlsx.series.find((s) => s.code === 'NICKEL')!.unit).toBe('$/mt');
     expect(xlsx.emptyCells).toBeGreaterThan(0);
     const scan = scanLoaded({ kind: 'prices', imported: csv }, { from: '2022-03', to: '2022-03' });
     const nickel = scan.alerts.find((a) => a.hs === 'NICKEL')!;
     // By hand: 33,924.18 / 24,015.55 (Dec 2021 is three months earlier: 20,015.55) − 1 = +69.5 %.
-    expect(nickel.indicators.find((i) => i.name === 'priceChange3m')!.value).toBeCloseTo(33924.18 / 20015.55 - 1, 6);
+    expect(nickel.indicators.find((i) => i.name === 'priceChange3m')!.value).toBeCloseTo(
+      33924.18 / 20015.55 - 1,
+      6,
+    );
     expect(nickel.level).toBeGreaterThanOrEqual(1);
   });
 
@@ -89,7 +118,14 @@ describe('World Bank Pink Sheet prices', () => {
     const csv = await importPinkSheet(path.join(pricesDir, 'pinksheet_monthly_prices.csv'));
     const prices = priceSeriesOf(csv).filter((p) => p.code === 'NICKEL');
     const rows = ['2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03'].map((period, i) => ({
-      reporter: 'JPN', partner: 'IDN', hs: '750210', flow: 'import' as const, period, value: 100 + i, quantity: null, unit: null,
+      reporter: 'JPN',
+      partner: 'IDN',
+      hs: '750210',
+      flow: 'import' as const,
+      period,
+      value: 100 + i,
+      quantity: null,
+      unit: null,
     }));
     const panel = buildPanel(rows);
     const ind = computeIndicators(panel, defaultRuleSet.parameters, [], prices);
@@ -116,14 +152,28 @@ describe('UN Comtrade+ monthly (CSV and API JSON)', () => {
     const data = lines.slice(1, 7).map((line, i) => {
       const f = line.split(',');
       const row: Record<string, unknown> = Object.fromEntries(header.map((h, j) => [h, f[j]]));
-      return { ...row, freqCode: 'M', period: `2023${String(i + 1).padStart(2, '0')}`, refMonth: i + 1, primaryValue: Number(row.primaryValue) };
+      return {
+        ...row,
+        freqCode: 'M',
+        period: `2023${String(i + 1).padStart(2, '0')}`,
+        refMonth: i + 1,
+        primaryValue: Number(row.primaryValue),
+      };
     });
     const file = path.join(dir, 'response.json');
     fs.writeFileSync(file, JSON.stringify({ elapsedTime: '0.1 secs', count: data.length, data }));
     const result = importComtradeMonthly(file);
     expect(result.rows.length).toBe(data.length);
-    expect(result.rows[0]).toMatchObject({ reporter: 'USA', partner: 'CHN', hs: '811292', period: '2023-01', unit: 'kg' });
-    expect(result.rows.map((r) => r.flow)).toEqual(data.map((d) => ((d as Record<string, unknown>).flowCode === 'M' ? 'import' : 'export')));
+    expect(result.rows[0]).toMatchObject({
+      reporter: 'USA',
+      partner: 'CHN',
+      hs: '811292',
+      period: '2023-01',
+      unit: 'kg',
+    });
+    expect(result.rows.map((r) => r.flow)).toEqual(
+      data.map((d) => ((d as Record<string, unknown>).flowCode === 'M' ? 'import' : 'export')),
+    );
   });
 });
 
@@ -156,29 +206,55 @@ describe('malformed series and the store', () => {
       buildPanel(imported.rows, { file: 'bad.csv' });
     } catch (error) {
       message = (error as Error).message;
-      expect((error as { place: { file: string; line: number } }).place).toEqual({ file: 'bad.csv', line: 3 });
+      expect((error as { place: { file: string; line: number } }).place).toEqual({
+        file: 'bad.csv',
+        line: 3,
+      });
     }
     expect(message).toContain('3 malformed');
     expect(message).toContain('line 3: USA→CHN 811292 import: month 2023-01 given twice (first on line 2)');
     expect(message).toContain('line 4: USA→JPN 811292 import: value -5 in 2023-02 is negative');
-    expect(message).toContain('line 6: USA→KOR 811292 import: mixed units: quantity in t in 2023-04, but in kg on line 5');
+    expect(message).toContain(
+      'line 6: USA→KOR 811292 import: mixed units: quantity in t in 2023-04, but in kg on line 5',
+    );
   });
 
   it('unknown partners are reported with counts and nothing is stored when a series is malformed', async () => {
     const dataDir = new DataDir(path.join(dir, 'data')).ensure();
     const catalog = new Catalog(dataDir);
-    const good = write('good.csv', 'month,partner,hs,value,qty,unit\n2023-01,China,811292,10,1,kg\n2023-02,China,811292,12,2,kg\n2023-02,Atlantis,811292,1,1,kg\n2023-03,Atlantis,811292,1,1,kg\n');
+    const good = write(
+      'good.csv',
+      'month,partner,hs,value,qty,unit\n2023-01,China,811292,10,1,kg\n2023-02,China,811292,12,2,kg\n2023-02,Atlantis,811292,1,1,kg\n2023-03,Atlantis,811292,1,1,kg\n',
+    );
     const imported = importMonthlyCsv(good, { map, reporter: 'JPN', flow: 'import' });
     expect(imported.unresolvedPartners).toEqual([{ name: 'Atlantis', rows: 2 }]);
-    const entry = await publishMonthly(dataDir, catalog, analytics, imported, { id: 'ga-monthly', title: 'Gallium test', publisher: 'test' });
+    const entry = await publishMonthly(dataDir, catalog, analytics, imported, {
+      id: 'ga-monthly',
+      title: 'Gallium test',
+      publisher: 'test',
+    });
     expect(entry.kind).toBe('trade-monthly');
     expect(entry.rejectedRows).toBe(2);
     expect(provenanceOf(entry)).toMatchObject({ dataset: 'ga-monthly', publisher: 'test', synthetic: false });
     const back = await readMonthly(dataDir, analytics, entry, { partner: 'CHN' });
-    expect(back.map((r) => [r.period, r.value, r.quantity, r.unit])).toEqual([['2023-01', 10, 1, 'kg'], ['2023-02', 12, 2, 'kg']]);
+    expect(back.map((r) => [r.period, r.value, r.quantity, r.unit])).toEqual([
+      ['2023-01', 10, 1, 'kg'],
+      ['2023-02', 12, 2, 'kg'],
+    ]);
 
-    const bad = write('dup.csv', 'month,partner,hs,value,qty,unit\n2023-01,China,811292,10,1,kg\n2023-01,China,811292,11,1,kg\n');
-    await expect(publishMonthly(dataDir, catalog, analytics, importMonthlyCsv(bad, { map, reporter: 'JPN', flow: 'import' }), { id: 'ga-monthly', title: 'x', publisher: 'x' })).rejects.toThrow(/given twice/);
+    const bad = write(
+      'dup.csv',
+      'month,partner,hs,value,qty,unit\n2023-01,China,811292,10,1,kg\n2023-01,China,811292,11,1,kg\n',
+    );
+    await expect(
+      publishMonthly(
+        dataDir,
+        catalog,
+        analytics,
+        importMonthlyCsv(bad, { map, reporter: 'JPN', flow: 'import' }),
+        { id: 'ga-monthly', title: 'x', publisher: 'x' },
+      ),
+    ).rejects.toThrow(/given twice/);
     expect(catalog.get('ga-monthly').version).toBe(entry.version);
     expect(fs.readdirSync(dataDir.tmpDir)).toEqual([]);
   });
@@ -186,10 +262,20 @@ describe('malformed series and the store', () => {
   it('prices go to the store with their series list and linked products', async () => {
     const dataDir = new DataDir(path.join(dir, 'data2')).ensure();
     const catalog = new Catalog(dataDir);
-    const imported = await importPinkSheet(path.join(pricesDir, 'pinksheet_monthly_prices.csv'), path.join(pricesDir, 'pinksheet_series.csv'));
-    const entry = await publishPrices(dataDir, catalog, analytics, imported, { id: 'pinksheet', title: 'World Bank Pink Sheet', publisher: 'World Bank', licence: 'CC BY 4.0' });
+    const imported = await importPinkSheet(
+      path.join(pricesDir, 'pinksheet_monthly_prices.csv'),
+      path.join(pricesDir, 'pinksheet_series.csv'),
+    );
+    const entry = await publishPrices(dataDir, catalog, analytics, imported, {
+      id: 'pinksheet',
+      title: 'World Bank Pink Sheet',
+      publisher: 'World Bank',
+      licence: 'CC BY 4.0',
+    });
     expect(entry.kind).toBe('prices');
-    const series = (entry.extra!.series as { code: string; hs: string[] }[]).find((s) => s.code === 'NICKEL')!;
+    const series = (entry.extra!.series as { code: string; hs: string[] }[]).find(
+      (s) => s.code === 'NICKEL',
+    )!;
     expect(series.hs).toEqual(['7502']);
     const back = await readPrices(dataDir, analytics, entry);
     expect(back.length).toBe(imported.rows.length);

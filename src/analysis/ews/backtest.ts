@@ -72,7 +72,14 @@ export function backtest(
   return { report, alerts };
 }
 
-function quietPeriod(panel: SeriesPanel, ind: PanelIndicators, ruleSet: RuleSet, alerts: Alert[], from: string, to: string): QuietPeriod {
+function quietPeriod(
+  panel: SeriesPanel,
+  ind: PanelIndicators,
+  ruleSet: RuleSet,
+  alerts: Alert[],
+  from: string,
+  to: string,
+): QuietPeriod {
   const T = panel.months;
   const a = Math.max(0, periodIndex(from) - panel.start);
   const b = Math.min(T - 1, periodIndex(to) - panel.start);
@@ -93,7 +100,8 @@ function quietPeriod(panel: SeriesPanel, ind: PanelIndicators, ruleSet: RuleSet,
     }
   }
   const inPeriod = alerts.filter(
-    (x) => x.period >= from && x.period <= to && quietSeries.has(`${x.reporter}|${x.partner}|${x.hs}|${x.flow}`),
+    (x) =>
+      x.period >= from && x.period <= to && quietSeries.has(`${x.reporter}|${x.partner}|${x.hs}|${x.flow}`),
   );
   const byLevel: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
   for (const x of inPeriod) byLevel[x.level]++;

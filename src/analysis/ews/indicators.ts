@@ -34,15 +34,31 @@ export const indicatorLabels: Record<IndicatorName, { ja: string; en: string; un
   valueZ: { ja: '金額の季節基準比ロバストz値', en: 'value vs seasonal baseline (robust z)', unit: 'z' },
   valueRatio: { ja: '金額の季節基準比', en: 'value / seasonal baseline', unit: '×' },
   volumeZ: { ja: '数量の季節基準比ロバストz値', en: 'volume vs seasonal baseline (robust z)', unit: 'z' },
-  unitValueRatio: { ja: '単価の直近12か月中央値比', en: 'unit value / median of previous 12 months', unit: '×' },
+  unitValueRatio: {
+    ja: '単価の直近12か月中央値比',
+    en: 'unit value / median of previous 12 months',
+    unit: '×',
+  },
   partnerShare: { ja: '相手国シェア（基準期間）', en: "partner's share (baseline year)", unit: 'share' },
   shareChange: { ja: '相手国シェアの変化', en: "change of the partner's share", unit: 'share' },
-  diversion: { ja: '輸出先の転換（当該国向けシェアの低下）', en: 'diversion (share of exports to this partner lost)', unit: 'share' },
+  diversion: {
+    ja: '輸出先の転換（当該国向けシェアの低下）',
+    en: 'diversion (share of exports to this partner lost)',
+    unit: 'share',
+  },
   othersGrowth: { ja: '他国向けの伸び', en: 'growth of flows with other partners', unit: 'ratio' },
   hhiChange: { ja: 'HHI（集中度）の変化', en: 'change of concentration (HHI)', unit: 'HHI' },
   topShareChange: { ja: '最大供給国シェアの変化', en: "change of the top partner's share", unit: 'share' },
-  priceChange3m: { ja: '関連商品価格の3か月変化率', en: 'related commodity price, 3-month change', unit: 'ratio' },
-  priceZ: { ja: '関連商品価格の月次変化ロバストz値', en: 'related commodity price, monthly move (robust z)', unit: 'z' },
+  priceChange3m: {
+    ja: '関連商品価格の3か月変化率',
+    en: 'related commodity price, 3-month change',
+    unit: 'ratio',
+  },
+  priceZ: {
+    ja: '関連商品価格の月次変化ロバストz値',
+    en: 'related commodity price, monthly move (robust z)',
+    unit: 'z',
+  },
   eventLead: { ja: '措置発効までの月数', en: 'months until a recorded measure takes effect', unit: 'months' },
   eventAge: { ja: '措置発効後の月数', en: 'months since a recorded measure took effect', unit: 'months' },
 };
@@ -94,7 +110,8 @@ export function computeIndicators(
   // Arrays of a previous call of the same size are reused (chunked scans), so memory is not reallocated.
   const reuse = into && into.expected.length === size ? into : undefined;
   const table = reuse?.table ?? ({} as IndicatorTable);
-  for (const name of indicatorNames) table[name] = reuse ? table[name].fill(NaN) : new Float64Array(size).fill(NaN);
+  for (const name of indicatorNames)
+    table[name] = reuse ? table[name].fill(NaN) : new Float64Array(size).fill(NaN);
   const expected = reuse?.expected ?? new Float64Array(size);
   const scale = reuse?.scale ?? new Float64Array(size);
   const work = new SeasonalWork(T, params.seasonal);
@@ -103,7 +120,8 @@ export function computeIndicators(
   for (let s = 0; s < n; s++) {
     const off = s * T;
     seasonalZ(panel.value, off, T, params.seasonal, work, valueZ, expected, scale, from);
-    for (let i = off + Math.max(0, from); i < off + T; i++) valueRatio[i] = expected[i] > 0 ? panel.value[i] / expected[i] : NaN;
+    for (let i = off + Math.max(0, from); i < off + T; i++)
+      valueRatio[i] = expected[i] > 0 ? panel.value[i] / expected[i] : NaN;
     if (panel.quantity[off] === panel.quantity[off]) {
       seasonalZ(panel.quantity, off, T, params.seasonal, work, volumeZ, null, null, from);
       unitValueRatio(panel.value, panel.quantity, off, T, uvMedian, table.unitValueRatio, from);
@@ -116,13 +134,25 @@ export function computeIndicators(
   for (let s = 0; s < n; s++) {
     const key = panel.series[s];
     eventIds[s] = events.some((e) => eventConcerns(e, key))
-      ? eventIndicators(events, key, panel.start, T, params.eventWindow, table.eventLead, table.eventAge, s * T)
+      ? eventIndicators(
+          events,
+          key,
+          panel.start,
+          T,
+          params.eventWindow,
+          table.eventLead,
+          table.eventAge,
+          s * T,
+        )
       : none;
   }
 
   const priceCodes: string[][] = Array.from({ length: n }, () => []);
   for (const price of prices) {
-    const moves = { priceChange3m: new Float64Array(price.values.length), priceZ: new Float64Array(price.values.length) };
+    const moves = {
+      priceChange3m: new Float64Array(price.values.length),
+      priceZ: new Float64Array(price.values.length),
+    };
     priceMoves(price.values, moves);
     for (const g of panel.groups) {
       if (!price.hs.some((h) => g.hs.startsWith(h) || h.startsWith(g.hs))) continue;

@@ -38,7 +38,13 @@ export function majoritySuppliers(panel: SeriesPanel, threshold = 0.5, months = 
       }
     }
     if (best >= 0 && bestValue / total > threshold) {
-      out.push({ reporter: g.reporter, hs: g.hs, flow: g.flow, partner: panel.series[best].partner, share: bestValue / total });
+      out.push({
+        reporter: g.reporter,
+        hs: g.hs,
+        flow: g.flow,
+        partner: panel.series[best].partner,
+        share: bestValue / total,
+      });
     }
   }
   return out.sort((a, b) => b.share - a.share);

@@ -119,10 +119,18 @@ export function buildPanel(rows: readonly MonthlyRow[], options: PanelOptions = 
     seriesOf[r] = s;
     const name = seriesName(series[s]);
     if (!Number.isFinite(row.value) || row.value < 0) {
-      problems.push({ line: row.line, series: name, message: `value ${row.value} in ${row.period} is negative or not a number` });
+      problems.push({
+        line: row.line,
+        series: name,
+        message: `value ${row.value} in ${row.period} is negative or not a number`,
+      });
     }
     if (row.quantity !== null && (!Number.isFinite(row.quantity) || row.quantity < 0)) {
-      problems.push({ line: row.line, series: name, message: `quantity ${row.quantity} in ${row.period} is negative or not a number` });
+      problems.push({
+        line: row.line,
+        series: name,
+        message: `quantity ${row.quantity} in ${row.period} is negative or not a number`,
+      });
     }
     if (row.quantity !== null && row.unit) {
       if (units[s] === null) {
@@ -139,7 +147,8 @@ export function buildPanel(rows: readonly MonthlyRow[], options: PanelOptions = 
   }
   if (options.from) lo = Math.min(lo, periodIndex(options.from, { field: 'from' }));
   if (options.to) hi = Math.max(hi, periodIndex(options.to, { field: 'to' }));
-  if (rows.length === 0) throw new ChokepointError('no_data', 'no monthly rows to build series from', { file });
+  if (rows.length === 0)
+    throw new ChokepointError('no_data', 'no monthly rows to build series from', { file });
   const start = lo;
   const months = hi - lo + 1;
 
@@ -204,7 +213,9 @@ export function buildPanel(rows: readonly MonthlyRow[], options: PanelOptions = 
   }
   if (problems.length) {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const shown = problems.slice(0, 20).map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.series}: ${p.message}`);
+    const shown = problems
+      .slice(0, 20)
+      .map((p) => `${p.line ? `line ${p.line}: ` : ''}${p.series}: ${p.message}`);
     throw new ChokepointError(
       'bad_file',
       `${problems.length} malformed series value(s)${file ? ` in ${file}` : ''}:\n  ${shown.join('\n  ')}` +
@@ -242,7 +253,17 @@ export function buildPanel(rows: readonly MonthlyRow[], options: PanelOptions = 
       derivedTotal: derived[g],
     };
   });
-  return { start, months, series, units, value, quantity, aggregate, group: Int32Array.from(groupOf), groups };
+  return {
+    start,
+    months,
+    series,
+    units,
+    value,
+    quantity,
+    aggregate,
+    group: Int32Array.from(groupOf),
+    groups,
+  };
 }
 
 export function panelPeriods(panel: SeriesPanel): string[] {
@@ -281,9 +302,20 @@ export function panelFromSeries(
     else if (!aggregate[s]) members[g].push(s);
   });
   const groups: SeriesGroup[] = members.map((m, g) => {
-    if (totals[g] < 0) throw new ChokepointError('bad_input', `series group ${[...groupIndex.keys()][g]} has no world total (partner WLD)`);
+    if (totals[g] < 0)
+      throw new ChokepointError(
+        'bad_input',
+        `series group ${[...groupIndex.keys()][g]} has no world total (partner WLD)`,
+      );
     const k = series[totals[g]];
-    return { reporter: k.reporter, hs: k.hs, flow: k.flow, partners: Int32Array.from(m), total: totals[g], derivedTotal: false };
+    return {
+      reporter: k.reporter,
+      hs: k.hs,
+      flow: k.flow,
+      partners: Int32Array.from(m),
+      total: totals[g],
+      derivedTotal: false,
+    };
   });
   return { start, months, series, units, value, quantity, aggregate, group, groups };
 }

@@ -81,7 +81,11 @@ export function partnerShares(panel: SeriesPanel, out: ShareIndicators, from = 0
       out.shareChange[i] = NaN;
       out.diversion[i] = NaN;
       out.othersGrowth[i] = NaN;
-      const ok = t >= 14 && t >= from && cumTotal[t + 1] - cumTotal[t - 2] > 0 && cumTotal[t - 2] - cumTotal[t - 14] > 0;
+      const ok =
+        t >= 14 &&
+        t >= from &&
+        cumTotal[t + 1] - cumTotal[t - 2] > 0 &&
+        cumTotal[t - 2] - cumTotal[t - 14] > 0;
       out.hhiChange[i] = ok && g.partners.length > 0 ? hhiNow[t] - hhiBase[t] : NaN;
       out.topShareChange[i] = ok && g.partners.length > 0 ? topNow[t] - topBase[t] : NaN;
     }

@@ -29,6 +29,11 @@ export function precisionByRule(alerts: readonly Feedback[]): RulePrecision[] {
     }
   }
   return [...counts]
-    .map(([rule, c]) => ({ rule, trueAlarms: c.t, falseAlarms: c.f, precision: c.t + c.f > 0 ? c.t / (c.t + c.f) : null }))
+    .map(([rule, c]) => ({
+      rule,
+      trueAlarms: c.t,
+      falseAlarms: c.f,
+      precision: c.t + c.f > 0 ? c.t / (c.t + c.f) : null,
+    }))
     .sort((a, b) => a.rule.localeCompare(b.rule));
 }

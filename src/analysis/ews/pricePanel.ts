@@ -6,7 +6,10 @@ import { priceMoves } from './priceMove.ts';
  * Price series scanned on their own: a panel with one series per price (reporter and partner 'WLD', product =
  * the price's code) carrying only the price indicators, so that the same rules and alerts apply.
  */
-export function pricePanel(prices: readonly PriceSeries[]): { panel: SeriesPanel; indicators: PanelIndicators } {
+export function pricePanel(prices: readonly PriceSeries[]): {
+  panel: SeriesPanel;
+  indicators: PanelIndicators;
+} {
   const start = Math.min(...prices.map((p) => p.start));
   const end = Math.max(...prices.map((p) => p.start + p.values.length - 1));
   const T = end - start + 1;
@@ -16,7 +19,10 @@ export function pricePanel(prices: readonly PriceSeries[]): { panel: SeriesPanel
   for (const name of indicatorNames) table[name] = new Float64Array(n * T).fill(NaN);
   table.partnerShare.fill(1);
   prices.forEach((p, s) => {
-    const moves = { priceChange3m: new Float64Array(p.values.length), priceZ: new Float64Array(p.values.length) };
+    const moves = {
+      priceChange3m: new Float64Array(p.values.length),
+      priceZ: new Float64Array(p.values.length),
+    };
     priceMoves(p.values, moves);
     const off = s * T + (p.start - start);
     value.set(p.values, off);
@@ -32,10 +38,23 @@ export function pricePanel(prices: readonly PriceSeries[]): { panel: SeriesPanel
     quantity: new Float64Array(n * T).fill(NaN),
     aggregate: new Uint8Array(n).fill(1),
     group: Int32Array.from(prices.map((_, i) => i)),
-    groups: prices.map((p, i) => ({ reporter: 'WLD', hs: p.code, flow: 'import' as const, partners: new Int32Array(0), total: i, derivedTotal: false })),
+    groups: prices.map((p, i) => ({
+      reporter: 'WLD',
+      hs: p.code,
+      flow: 'import' as const,
+      partners: new Int32Array(0),
+      total: i,
+      derivedTotal: false,
+    })),
   };
   return {
     panel,
-    indicators: { table, expected: new Float64Array(n * T).fill(NaN), scale: new Float64Array(n * T).fill(NaN), events: prices.map(() => []), prices: prices.map((p) => [p.code]) },
+    indicators: {
+      table,
+      expected: new Float64Array(n * T).fill(NaN),
+      scale: new Float64Array(n * T).fill(NaN),
+      events: prices.map(() => []),
+      prices: prices.map((p) => [p.code]),
+    },
   };
 }

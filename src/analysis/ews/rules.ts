@@ -1,7 +1,13 @@
 import YAML from 'yaml';
 import { ChokepointError } from '../../errors.ts';
 import { alertLevels, isAlertLevel, type AlertLevel } from './levels.ts';
-import { indicatorLabels, isIndicatorName, type IndicatorName, type IndicatorParameters, type PanelIndicators } from './indicators.ts';
+import {
+  indicatorLabels,
+  isIndicatorName,
+  type IndicatorName,
+  type IndicatorParameters,
+  type PanelIndicators,
+} from './indicators.ts';
 import type { SeriesPanel } from './panel.ts';
 import { periodString } from './period.ts';
 import { defaultSeasonalParameters } from './seasonalZ.ts';
@@ -76,17 +82,22 @@ export function validateRuleSet(raw: unknown, file?: string): RuleSet {
   if (!raw || typeof raw !== 'object') fail('a rule set must be an object with "id" and "rules"', file, '');
   const r = raw as Record<string, unknown>;
   if (typeof r.id !== 'string' || !r.id) fail('rule set needs an "id"', file, 'id');
-  if (!Array.isArray(r.rules) || r.rules.length === 0) fail('rule set needs a non-empty "rules" list', file, 'rules');
+  if (!Array.isArray(r.rules) || r.rules.length === 0)
+    fail('rule set needs a non-empty "rules" list', file, 'rules');
   const p = (r.parameters ?? {}) as Record<string, unknown>;
   const seasonal = { ...defaultSeasonalParameters, ...((p.seasonal as object) ?? {}) };
   for (const [k, v] of Object.entries(seasonal)) {
-    if (typeof v !== 'number' || !(v >= 0)) fail(`parameters.seasonal.${k} must be a number ≥ 0`, file, `parameters.seasonal.${k}`);
+    if (typeof v !== 'number' || !(v >= 0))
+      fail(`parameters.seasonal.${k} must be a number ≥ 0`, file, `parameters.seasonal.${k}`);
   }
-  if (seasonal.years < 1 || seasonal.years > 3) fail('parameters.seasonal.years must be 1–3', file, 'parameters.seasonal.years');
-  if (seasonal.scaleWindow < 3) fail('parameters.seasonal.scaleWindow must be ≥ 3', file, 'parameters.seasonal.scaleWindow');
+  if (seasonal.years < 1 || seasonal.years > 3)
+    fail('parameters.seasonal.years must be 1–3', file, 'parameters.seasonal.years');
+  if (seasonal.scaleWindow < 3)
+    fail('parameters.seasonal.scaleWindow must be ≥ 3', file, 'parameters.seasonal.scaleWindow');
   const eventWindow = { ...defaultEventWindow, ...((p.eventWindow as object) ?? {}) };
   const unitValueWindow = p.unitValueWindow ?? 12;
-  if (typeof unitValueWindow !== 'number' || unitValueWindow < 2) fail('parameters.unitValueWindow must be ≥ 2', file, 'parameters.unitValueWindow');
+  if (typeof unitValueWindow !== 'number' || unitValueWindow < 2)
+    fail('parameters.unitValueWindow must be ≥ 2', file, 'parameters.unitValueWindow');
   const minPartnerShare = p.minPartnerShare ?? 0.02;
   if (typeof minPartnerShare !== 'number' || minPartnerShare < 0 || minPartnerShare > 1) {
     fail('parameters.minPartnerShare must be between 0 and 1', file, 'parameters.minPartnerShare');
@@ -98,17 +109,29 @@ export function validateRuleSet(raw: unknown, file?: string): RuleSet {
     if (typeof rule.id !== 'string' || !rule.id) fail(`${at} needs an "id"`, file, `${at}.id`);
     if (ids.has(rule.id as string)) fail(`rule id "${rule.id}" is used twice`, file, `${at}.id`);
     ids.add(rule.id as string);
-    if (!isAlertLevel(rule.level)) fail(`${at} (${rule.id}): level must be 1, 2, 3 or 4`, file, `${at}.level`);
-    if (!Array.isArray(rule.when) || rule.when.length === 0) fail(`${at} (${rule.id}): "when" needs at least one condition`, file, `${at}.when`);
+    if (!isAlertLevel(rule.level))
+      fail(`${at} (${rule.id}): level must be 1, 2, 3 or 4`, file, `${at}.level`);
+    if (!Array.isArray(rule.when) || rule.when.length === 0)
+      fail(`${at} (${rule.id}): "when" needs at least one condition`, file, `${at}.when`);
     const when = (rule.when as unknown[]).map((c, j) => {
       const cond = c as Record<string, unknown>;
       const cat = `${at}.when[${j}]`;
       if (!isIndicatorName(cond.indicator)) {
-        fail(`${cat}: unknown indicator "${String(cond.indicator)}" (known: ${Object.keys(indicatorLabels).join(', ')})`, file, `${cat}.indicator`);
+        fail(
+          `${cat}: unknown indicator "${String(cond.indicator)}" (known: ${Object.keys(indicatorLabels).join(', ')})`,
+          file,
+          `${cat}.indicator`,
+        );
       }
-      if (!ops.includes(cond.op as Comparison)) fail(`${cat}: op must be one of ${ops.join(' ')}`, file, `${cat}.op`);
-      if (typeof cond.threshold !== 'number' || !Number.isFinite(cond.threshold)) fail(`${cat}: threshold must be a number`, file, `${cat}.threshold`);
-      return { indicator: cond.indicator as IndicatorName, op: cond.op as Comparison, threshold: cond.threshold as number };
+      if (!ops.includes(cond.op as Comparison))
+        fail(`${cat}: op must be one of ${ops.join(' ')}`, file, `${cat}.op`);
+      if (typeof cond.threshold !== 'number' || !Number.isFinite(cond.threshold))
+        fail(`${cat}: threshold must be a number`, file, `${cat}.threshold`);
+      return {
+        indicator: cond.indicator as IndicatorName,
+        op: cond.op as Comparison,
+        threshold: cond.threshold as number,
+      };
     });
     const label = (rule.label as { ja?: string; en?: string }) ?? {};
     return {
@@ -123,7 +146,12 @@ export function validateRuleSet(raw: unknown, file?: string): RuleSet {
   return {
     id: r.id as string,
     label: { ja: label.ja ?? (r.id as string), en: label.en ?? (r.id as string) },
-    parameters: { seasonal, eventWindow, unitValueWindow: unitValueWindow as number, minPartnerShare: minPartnerShare as number },
+    parameters: {
+      seasonal,
+      eventWindow,
+      unitValueWindow: unitValueWindow as number,
+      minPartnerShare: minPartnerShare as number,
+    },
     rules,
   };
 }
@@ -135,7 +163,10 @@ export function parseRuleSet(text: string, file?: string): RuleSet {
     raw = YAML.parse(text);
   } catch (error) {
     const e = error as { message: string; linePos?: { line: number }[] };
-    throw new ChokepointError('bad_file', `rule set is not valid JSON/YAML: ${e.message}`, { file, line: e.linePos?.[0]?.line });
+    throw new ChokepointError('bad_file', `rule set is not valid JSON/YAML: ${e.message}`, {
+      file,
+      line: e.linePos?.[0]?.line,
+    });
   }
   return validateRuleSet(raw, file);
 }
@@ -210,7 +241,14 @@ export function evaluateRules(
   return alerts;
 }
 
-function makeAlert(panel: SeriesPanel, ind: PanelIndicators, ruleSet: RuleSet, s: number, t: number, fired: number[]): Alert {
+function makeAlert(
+  panel: SeriesPanel,
+  ind: PanelIndicators,
+  ruleSet: RuleSet,
+  s: number,
+  t: number,
+  fired: number[],
+): Alert {
   const i = s * panel.months + t;
   const key = panel.series[s];
   const rules = fired.map((r) => ruleSet.rules[r]);
@@ -218,7 +256,13 @@ function makeAlert(panel: SeriesPanel, ind: PanelIndicators, ruleSet: RuleSet, s
   const indicators: CrossedIndicator[] = [];
   for (const rule of rules) {
     for (const c of rule.when) {
-      indicators.push({ rule: rule.id, name: c.indicator, value: ind.table[c.indicator][i], op: c.op, threshold: c.threshold });
+      indicators.push({
+        rule: rule.id,
+        name: c.indicator,
+        value: ind.table[c.indicator][i],
+        op: c.op,
+        threshold: c.threshold,
+      });
     }
   }
   const period = periodString(panel.start + t);
@@ -228,7 +272,10 @@ function makeAlert(panel: SeriesPanel, ind: PanelIndicators, ruleSet: RuleSet, s
         (r) =>
           `${r.label[lang]} (${lang === 'ja' ? 'レベル' : 'level'} ${r.level}): ` +
           r.when
-            .map((c) => `${indicatorLabels[c.indicator][lang]} ${fmt(c.indicator, ind.table[c.indicator][i])} ${c.op} ${fmt(c.indicator, c.threshold)}`)
+            .map(
+              (c) =>
+                `${indicatorLabels[c.indicator][lang]} ${fmt(c.indicator, ind.table[c.indicator][i])} ${c.op} ${fmt(c.indicator, c.threshold)}`,
+            )
             .join(lang === 'ja' ? '、' : '; '),
       )
       .join(lang === 'ja' ? '。' : '. ');

@@ -127,7 +127,7 @@ export function seasonalZ(
   // the scale window is full, so a scan of the latest month does not pay for the whole history.
   const start = from < 0 ? 0 : from;
   let first = start;
-  for (let n = 0; first > 0 && n < p.scaleWindow; ) {
+  for (let n = 0; first > 0 && n < p.scaleWindow;) {
     first--;
     const e = residualAt(first);
     residual[first] = e;

@@ -20,7 +20,7 @@ export function unitValueRatio(
   const start = from < 0 ? 0 : from;
   // Fill the window with the unit values just before `from`, then roll.
   let first = start;
-  for (let n = 0; first > 0 && n < median.window; ) {
+  for (let n = 0; first > 0 && n < median.window;) {
     first--;
     if (quantity[off + first] > 0 && value[off + first] > 0) n++;
   }

@@ -11,7 +11,9 @@ import type { RecordedEvent } from '../../analysis/ews/events.ts';
 
 /** `chokepoint ews events …`: recorded events (export-control announcements) used by item scans and the API. */
 export function registerEwsEvents(ews: Command, context: Parameters<RegisterCommand>[1]): void {
-  const events = ews.command('events').description('recorded events (export-control announcements): list, add, import');
+  const events = ews
+    .command('events')
+    .description('recorded events (export-control announcements): list, add, import');
 
   events
     .command('list')
@@ -22,7 +24,15 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
       ctx.print(list, () =>
         renderTable(
           ['id', 'country', 'products', 'targets', 'announced', 'effective', 'source'],
-          list.map((e) => [e.id, e.country, e.hs.join(' '), e.targets.join(' '), e.announced, e.effective, e.source.slice(0, 60)]),
+          list.map((e) => [
+            e.id,
+            e.country,
+            e.hs.join(' '),
+            e.targets.join(' '),
+            e.announced,
+            e.effective,
+            e.source.slice(0, 60),
+          ]),
         ),
       );
     });
@@ -33,7 +43,17 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
       for (const e of list) {
         await tx.query(
           'INSERT INTO ews_events (id, country, hs, targets, announced, effective, title, source, marking) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [e.id, e.country, JSON.stringify(e.hs), JSON.stringify(e.targets), e.announced, e.effective, JSON.stringify(e.title), e.source, JSON.stringify(publicMarking)],
+          [
+            e.id,
+            e.country,
+            JSON.stringify(e.hs),
+            JSON.stringify(e.targets),
+            e.announced,
+            e.effective,
+            JSON.stringify(e.title),
+            e.source,
+            JSON.stringify(publicMarking),
+          ],
         );
       }
     });
@@ -49,29 +69,73 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
     .requiredOption('--title <text>', 'what it is')
     .requiredOption('--source <text>', 'where it was published (URL or reference)')
     .option('--targets <iso3s>', 'destinations it targets, separated by commas (default: all)')
-    .action(async (o: { country: string; hs: string; announced: string; effective: string; title: string; source: string; targets?: string }, cmd: Command) => {
-      const ctx = context(cmd);
-      const country = resolveCountry(o.country)?.iso3;
-      if (!country) throw new ChokepointError('bad_input', `--country "${o.country}" is not a known country`, { field: 'country' });
-      const hs = o.hs.split(',').map((h) => h.trim()).filter(Boolean);
-      if (hs.length === 0 || hs.some((h) => !/^\d{2,10}$/.test(h))) throw new ChokepointError('bad_input', '--hs must list HS codes', { field: 'hs' });
-      for (const [field, v] of [['announced', o.announced], ['effective', o.effective]]) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new ChokepointError('bad_input', `--${field} must be YYYY-MM-DD`, { field });
-      }
-      if (o.effective < o.announced) throw new ChokepointError('bad_input', '--effective is before --announced', { field: 'effective' });
-      const targets = (o.targets ?? '').split(',').map((t) => t.trim()).filter(Boolean).map((t) => {
-        const iso3 = resolveCountry(t)?.iso3;
-        if (!iso3) throw new ChokepointError('bad_input', `target "${t}" is not a known country`, { field: 'targets' });
-        return iso3;
-      });
-      const event: RecordedEvent = { id: randomUUID(), country, hs, targets, announced: o.announced, effective: o.effective, title: { ja: o.title, en: o.title }, source: o.source };
-      await store(ctx, [event]);
-      ctx.print(event, () => `recorded ${event.id}: ${country} ${hs.join(' ')} from ${o.effective}`);
-    });
+    .action(
+      async (
+        o: {
+          country: string;
+          hs: string;
+          announced: string;
+          effective: string;
+          title: string;
+          source: string;
+          targets?: string;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = context(cmd);
+        const country = resolveCountry(o.country)?.iso3;
+        if (!country)
+          throw new ChokepointError('bad_input', `--country "${o.country}" is not a known country`, {
+            field: 'country',
+          });
+        const hs = o.hs
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean);
+        if (hs.length === 0 || hs.some((h) => !/^\d{2,10}$/.test(h)))
+          throw new ChokepointError('bad_input', '--hs must list HS codes', { field: 'hs' });
+        for (const [field, v] of [
+          ['announced', o.announced],
+          ['effective', o.effective],
+        ]) {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+            throw new ChokepointError('bad_input', `--${field} must be YYYY-MM-DD`, { field });
+        }
+        if (o.effective < o.announced)
+          throw new ChokepointError('bad_input', '--effective is before --announced', { field: 'effective' });
+        const targets = (o.targets ?? '')
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+          .map((t) => {
+            const iso3 = resolveCountry(t)?.iso3;
+            if (!iso3)
+              throw new ChokepointError('bad_input', `target "${t}" is not a known country`, {
+                field: 'targets',
+              });
+            return iso3;
+          });
+        const event: RecordedEvent = {
+          id: randomUUID(),
+          country,
+          hs,
+          targets,
+          announced: o.announced,
+          effective: o.effective,
+          title: { ja: o.title, en: o.title },
+          source: o.source,
+        };
+        await store(ctx, [event]);
+        ctx.print(event, () => `recorded ${event.id}: ${country} ${hs.join(' ')} from ${o.effective}`);
+      },
+    );
 
   events
     .command('import')
-    .argument('<file>', 'CSV with the columns of events.csv (event_id, date_announcement, date_effective, policy, scope, hs_level, notes, source_url[, country, targets])')
+    .argument(
+      '<file>',
+      'CSV with the columns of events.csv (event_id, date_announcement, date_effective, policy, scope, hs_level, notes, source_url[, country, targets])',
+    )
     .description('record the events of a CSV file')
     .option('--country <iso3>', 'country for rows without a country column')
     .action(async (file: string, o: { country?: string }, cmd: Command) => {

@@ -2,7 +2,14 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
-import { addItems, createList, ensureCriticalGoodsList, generatedList, listItems, type Grade } from '../../data/ews/ewsState.ts';
+import {
+  addItems,
+  createList,
+  ensureCriticalGoodsList,
+  generatedList,
+  listItems,
+  type Grade,
+} from '../../data/ews/ewsState.ts';
 import { readMonthly } from '../../data/ews/seriesStore.ts';
 import { scanItem } from '../../data/ews/itemScan.ts';
 import { EwsScheduler } from '../../data/ews/scheduler.ts';
@@ -12,7 +19,11 @@ import { parseFlow } from '../../data/importers/monthlyCsv.ts';
 
 /** `chokepoint ews items …`: monitored lists and items, and the scan of the items that are due. */
 export function registerEwsItems(ews: Command, context: Parameters<RegisterCommand>[1]): void {
-  const items = ews.command('items').description('monitored items (grade A–D, cadence): list, add, critical goods, generated lists, scan due');
+  const items = ews
+    .command('items')
+    .description(
+      'monitored items (grade A–D, cadence): list, add, critical goods, generated lists, scan due',
+    );
 
   items
     .command('list')
@@ -25,15 +36,39 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
         rows.length === 0
           ? 'No monitored items. Add the critical goods with `chokepoint ews items critical-goods`.'
           : renderTable(
-              ['list', 'grade', 'cadence', 'reporter', 'flow', 'partner', 'product', 'label', 'dataset', 'next scan'],
-              rows.map((r) => [r.listId.slice(0, 20), r.grade, r.cadence, r.reporter, r.flow, r.partner ?? '(all)', r.hs, r.label.en, r.dataset ?? '', r.nextScanAt?.slice(0, 16) ?? '']),
+              [
+                'list',
+                'grade',
+                'cadence',
+                'reporter',
+                'flow',
+                'partner',
+                'product',
+                'label',
+                'dataset',
+                'next scan',
+              ],
+              rows.map((r) => [
+                r.listId.slice(0, 20),
+                r.grade,
+                r.cadence,
+                r.reporter,
+                r.flow,
+                r.partner ?? '(all)',
+                r.hs,
+                r.label.en,
+                r.dataset ?? '',
+                r.nextScanAt?.slice(0, 16) ?? '',
+              ]),
             ),
       );
     });
 
   items
     .command('critical-goods')
-    .description('create the default list: the 12 specified critical goods with their HS6 codes (imports of the reporter)')
+    .description(
+      'create the default list: the 12 specified critical goods with their HS6 codes (imports of the reporter)',
+    )
     .option('--reporter <iso3>', 'reporter', 'JPN')
     .option('--dataset <id>', 'trade-monthly dataset to scan them on')
     .action(async (o: { reporter: string; dataset?: string }, cmd: Command) => {
@@ -54,49 +89,128 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
     .option('--flow <flow>', 'import|export', 'import')
     .option('--grade <A-D>', 'grade', 'B')
     .option('--dataset <id>', 'trade-monthly dataset to scan it on')
-    .action(async (o: { list: string; reporter: string; hs: string; partner?: string; flow: string; grade: string; dataset?: string }, cmd: Command) => {
-      const ctx = context(cmd);
-      const db = await ctx.state();
-      const grade = o.grade.toUpperCase() as Grade;
-      if (!['A', 'B', 'C', 'D'].includes(grade)) throw new ChokepointError('bad_input', '--grade must be A, B, C or D', { field: 'grade' });
-      const existing = await db.query<{ id: string }>(`SELECT id FROM ews_lists WHERE kind = 'user' AND name->>'en' = $1`, [o.list]);
-      const listId = existing[0]?.id ?? (await createList(db, { kind: 'user', name: { ja: o.list, en: o.list } }));
-      const added = await addItems(db, listId, [{ reporter: o.reporter.toUpperCase(), partner: o.partner?.toUpperCase() ?? null, hs: o.hs, flow: parseFlow(o.flow, { field: 'flow' })!, grade, dataset: o.dataset ?? null }], new Date());
-      ctx.print({ list: listId, added }, () => `list ${o.list} (${listId}): ${added} item added`);
-    });
+    .action(
+      async (
+        o: {
+          list: string;
+          reporter: string;
+          hs: string;
+          partner?: string;
+          flow: string;
+          grade: string;
+          dataset?: string;
+        },
+        cmd: Command,
+      ) => {
+        const ctx = context(cmd);
+        const db = await ctx.state();
+        const grade = o.grade.toUpperCase() as Grade;
+        if (!['A', 'B', 'C', 'D'].includes(grade))
+          throw new ChokepointError('bad_input', '--grade must be A, B, C or D', { field: 'grade' });
+        const existing = await db.query<{ id: string }>(
+          `SELECT id FROM ews_lists WHERE kind = 'user' AND name->>'en' = $1`,
+          [o.list],
+        );
+        const listId =
+          existing[0]?.id ?? (await createList(db, { kind: 'user', name: { ja: o.list, en: o.list } }));
+        const added = await addItems(
+          db,
+          listId,
+          [
+            {
+              reporter: o.reporter.toUpperCase(),
+              partner: o.partner?.toUpperCase() ?? null,
+              hs: o.hs,
+              flow: parseFlow(o.flow, { field: 'flow' })!,
+              grade,
+              dataset: o.dataset ?? null,
+            },
+          ],
+          new Date(),
+        );
+        ctx.print({ list: listId, added }, () => `list ${o.list} (${listId}): ${added} item added`);
+      },
+    );
 
   items
     .command('generate')
-    .description('generated list: every product of a monthly dataset with one partner above a share of the last 12 months')
+    .description(
+      'generated list: every product of a monthly dataset with one partner above a share of the last 12 months',
+    )
     .requiredOption('--dataset <id>', 'trade-monthly dataset')
     .option('--threshold <share>', 'share of the top partner', '0.5')
     .option('--reporter <iso3>', 'one reporter')
     .option('--flow <flow>', 'import|export', 'import')
-    .action(async (o: { dataset: string; threshold: string; reporter?: string; flow: string }, cmd: Command) => {
-      const ctx = context(cmd);
-      const entry = ctx.catalog.get(o.dataset);
-      const rows = await readMonthly(ctx.dataDir, await ctx.analytics(), entry, { reporter: o.reporter?.toUpperCase(), flow: parseFlow(o.flow, { field: 'flow' }) });
-      if (rows.length === 0) throw new ChokepointError('no_data', `no ${o.flow} rows in ${o.dataset}`, { field: 'dataset' });
-      const found = majoritySuppliers(buildPanel(rows, { file: o.dataset, missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero' }), Number(o.threshold));
-      const share = `${(Number(o.threshold) * 100).toFixed(0)}`;
-      const id = await generatedList(await ctx.state(), { ja: `単一国依存${share}%超 (${o.dataset})`, en: `One partner above ${share} % (${o.dataset})` }, found, o.dataset, new Date());
-      ctx.print({ list: id, items: found }, () => `list ${id}: ${found.length} products\n` + renderTable(['reporter', 'product', 'partner', 'share'], found.map((f) => [f.reporter, f.hs, f.partner, `${(f.share * 100).toFixed(1)} %`])));
-    });
+    .action(
+      async (o: { dataset: string; threshold: string; reporter?: string; flow: string }, cmd: Command) => {
+        const ctx = context(cmd);
+        const entry = ctx.catalog.get(o.dataset);
+        const rows = await readMonthly(ctx.dataDir, await ctx.analytics(), entry, {
+          reporter: o.reporter?.toUpperCase(),
+          flow: parseFlow(o.flow, { field: 'flow' }),
+        });
+        if (rows.length === 0)
+          throw new ChokepointError('no_data', `no ${o.flow} rows in ${o.dataset}`, { field: 'dataset' });
+        const found = majoritySuppliers(
+          buildPanel(rows, {
+            file: o.dataset,
+            missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
+          }),
+          Number(o.threshold),
+        );
+        const share = `${(Number(o.threshold) * 100).toFixed(0)}`;
+        const id = await generatedList(
+          await ctx.state(),
+          { ja: `単一国依存${share}%超 (${o.dataset})`, en: `One partner above ${share} % (${o.dataset})` },
+          found,
+          o.dataset,
+          new Date(),
+        );
+        ctx.print(
+          { list: id, items: found },
+          () =>
+            `list ${id}: ${found.length} products\n` +
+            renderTable(
+              ['reporter', 'product', 'partner', 'share'],
+              found.map((f) => [f.reporter, f.hs, f.partner, `${(f.share * 100).toFixed(1)} %`]),
+            ),
+        );
+      },
+    );
 
   items
     .command('scan-due')
-    .description('scan every item whose next scan is due, store new alerts and notify (what the server’s scheduler does)')
+    .description(
+      'scan every item whose next scan is due, store new alerts and notify (what the server’s scheduler does)',
+    )
     .action(async (_o: unknown, cmd: Command) => {
       const ctx = context(cmd);
       const state = await ctx.state();
-      const services = { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await ctx.analytics(), state };
+      const services = {
+        dataDir: ctx.dataDir,
+        catalog: ctx.catalog,
+        analytics: await ctx.analytics(),
+        state,
+      };
       const smtpHost = process.env.CHOKEPOINT_SMTP_HOST;
       const scheduler = new EwsScheduler({
         state,
         scan: (item) => scanItem(services, item),
-        notify: smtpHost ? { smtp: { host: smtpHost, port: Number(process.env.CHOKEPOINT_SMTP_PORT ?? 25), from: process.env.CHOKEPOINT_SMTP_FROM ?? 'ews@localhost' } } : {},
+        notify: smtpHost
+          ? {
+              smtp: {
+                host: smtpHost,
+                port: Number(process.env.CHOKEPOINT_SMTP_PORT ?? 25),
+                from: process.env.CHOKEPOINT_SMTP_FROM ?? 'ews@localhost',
+              },
+            }
+          : {},
       });
       const report = await scheduler.tick();
-      ctx.print(report, () => `${report.scanned.length} items scanned, ${report.scanned.reduce((a, s) => a + s.alerts, 0)} new alerts, ${report.deliveries.filter((d) => d.ok).length}/${report.deliveries.length} notifications sent`);
+      ctx.print(
+        report,
+        () =>
+          `${report.scanned.length} items scanned, ${report.scanned.reduce((a, s) => a + s.alerts, 0)} new alerts, ${report.deliveries.filter((d) => d.ok).length}/${report.deliveries.length} notifications sent`,
+      );
     });
 }

@@ -16,7 +16,12 @@ export type Cadence = 'weekly' | 'monthly' | 'quarterly';
 export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
 
 /** Korea's EWS checks core items weekly to quarterly by grade; the same default here, editable per item. */
-export const defaultCadence: Record<Grade, Cadence> = { A: 'weekly', B: 'monthly', C: 'monthly', D: 'quarterly' };
+export const defaultCadence: Record<Grade, Cadence> = {
+  A: 'weekly',
+  B: 'monthly',
+  C: 'monthly',
+  D: 'quarterly',
+};
 
 export interface ItemRecord {
   id: string;
@@ -35,7 +40,10 @@ export interface ItemRecord {
   marking: Marking;
 }
 
-export interface AlertRecord extends Omit<Alert, 'levelName' | 'levelNameJa' | 'value' | 'expected' | 'events'> {
+export interface AlertRecord extends Omit<
+  Alert,
+  'levelName' | 'levelNameJa' | 'value' | 'expected' | 'events'
+> {
   id: string;
   itemId: string | null;
   ruleSet: string;
@@ -57,29 +65,66 @@ export function nextScan(from: Date, cadence: Cadence): Date {
 }
 
 type ItemRow = {
-  id: string; list_id: string; reporter: string; partner: string | null; hs: string; flow: 'import' | 'export';
-  label: { ja: string; en: string }; grade: Grade; cadence: Cadence; dataset: string | null; rule_set: string;
-  next_scan_at: string | null; last_scan_at: string | null; marking: Marking;
+  id: string;
+  list_id: string;
+  reporter: string;
+  partner: string | null;
+  hs: string;
+  flow: 'import' | 'export';
+  label: { ja: string; en: string };
+  grade: Grade;
+  cadence: Cadence;
+  dataset: string | null;
+  rule_set: string;
+  next_scan_at: string | null;
+  last_scan_at: string | null;
+  marking: Marking;
 };
 
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+const iso = (v: unknown): string | null =>
+  v === null || v === undefined ? null : new Date(v as string).toISOString();
 
 function item(r: ItemRow): ItemRecord {
   return {
-    id: r.id, listId: r.list_id, reporter: r.reporter, partner: r.partner, hs: r.hs, flow: r.flow, label: r.label,
-    grade: r.grade, cadence: r.cadence, dataset: r.dataset, ruleSet: r.rule_set,
-    nextScanAt: iso(r.next_scan_at), lastScanAt: iso(r.last_scan_at), marking: r.marking,
+    id: r.id,
+    listId: r.list_id,
+    reporter: r.reporter,
+    partner: r.partner,
+    hs: r.hs,
+    flow: r.flow,
+    label: r.label,
+    grade: r.grade,
+    cadence: r.cadence,
+    dataset: r.dataset,
+    ruleSet: r.rule_set,
+    nextScanAt: iso(r.next_scan_at),
+    lastScanAt: iso(r.last_scan_at),
+    marking: r.marking,
   };
 }
 
 export async function createList(
   db: StateDb,
-  list: { id?: string; name: { ja: string; en: string }; kind: 'critical-goods' | 'generated' | 'user'; description?: string; marking?: Marking; createdBy?: string },
+  list: {
+    id?: string;
+    name: { ja: string; en: string };
+    kind: 'critical-goods' | 'generated' | 'user';
+    description?: string;
+    marking?: Marking;
+    createdBy?: string;
+  },
 ): Promise<string> {
   const id = list.id ?? randomUUID();
   await db.query(
     'INSERT INTO ews_lists (id, name, kind, description, marking, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
-    [id, JSON.stringify(list.name), list.kind, list.description ?? '', JSON.stringify(list.marking ?? publicMarking), list.createdBy ?? null],
+    [
+      id,
+      JSON.stringify(list.name),
+      list.kind,
+      list.description ?? '',
+      JSON.stringify(list.marking ?? publicMarking),
+      list.createdBy ?? null,
+    ],
   );
   return id;
 }
@@ -101,14 +146,27 @@ export async function addItems(db: StateDb, listId: string, items: NewItem[], no
   let added = 0;
   await db.transaction(async (tx) => {
     for (const it of items) {
-      if (!['A', 'B', 'C', 'D'].includes(it.grade)) throw new ChokepointError('bad_input', `grade "${it.grade}" must be A, B, C or D`, { field: 'grade' });
+      if (!['A', 'B', 'C', 'D'].includes(it.grade))
+        throw new ChokepointError('bad_input', `grade "${it.grade}" must be A, B, C or D`, {
+          field: 'grade',
+        });
       const rows = await tx.query(
         `INSERT INTO ews_items (id, list_id, reporter, partner, hs, flow, label, grade, cadence, dataset, rule_set, next_scan_at, marking)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING id`,
         [
-          randomUUID(), listId, it.reporter, it.partner ?? null, it.hs, it.flow,
-          JSON.stringify(it.label ?? { ja: it.hs, en: it.hs }), it.grade, it.cadence ?? defaultCadence[it.grade],
-          it.dataset ?? null, it.ruleSet ?? 'default', now.toISOString(), JSON.stringify(it.marking ?? publicMarking),
+          randomUUID(),
+          listId,
+          it.reporter,
+          it.partner ?? null,
+          it.hs,
+          it.flow,
+          JSON.stringify(it.label ?? { ja: it.hs, en: it.hs }),
+          it.grade,
+          it.cadence ?? defaultCadence[it.grade],
+          it.dataset ?? null,
+          it.ruleSet ?? 'default',
+          now.toISOString(),
+          JSON.stringify(it.marking ?? publicMarking),
         ],
       );
       added += rows.length;
@@ -121,15 +179,29 @@ export async function addItems(db: StateDb, listId: string, items: NewItem[], no
  * The default monitored list: the 12 specified critical goods (経済安全保障推進法) with their HS6 codes, imports of
  * `reporter`. Exact HS matches are grade A (weekly), approximate B, inputs C. Created once.
  */
-export async function ensureCriticalGoodsList(db: StateDb, now: Date, reporter = 'JPN', dataset: string | null = null): Promise<string> {
+export async function ensureCriticalGoodsList(
+  db: StateDb,
+  now: Date,
+  reporter = 'JPN',
+  dataset: string | null = null,
+): Promise<string> {
   const id = `critical-goods-${reporter.toLowerCase()}`;
   const existing = await db.query('SELECT id FROM ews_lists WHERE id = $1', [id]);
   if (existing.length) return id;
-  await createList(db, { id, kind: 'critical-goods', name: { ja: '特定重要物資', en: 'Specified critical goods' }, description: `imports of ${reporter}` });
+  await createList(db, {
+    id,
+    kind: 'critical-goods',
+    name: { ja: '特定重要物資', en: 'Specified critical goods' },
+    description: `imports of ${reporter}`,
+  });
   const grades: Record<string, Grade> = { exact: 'A', approximate: 'B', input: 'C' };
   const items: NewItem[] = criticalGoodsDefaults.flatMap((good) =>
     good.hs.map((h) => ({
-      reporter, hs: h.hs6, flow: 'import' as const, grade: grades[h.match] ?? 'C', dataset,
+      reporter,
+      hs: h.hs6,
+      flow: 'import' as const,
+      grade: grades[h.match] ?? 'C',
+      dataset,
       label: { ja: `${good.ja} (${h.hs6})`, en: `${good.en} (${h.hs6})` },
     })),
   );
@@ -138,17 +210,42 @@ export async function ensureCriticalGoodsList(db: StateDb, now: Date, reporter =
 }
 
 /** A generated list from a screen: every product with one supplier above the threshold. */
-export async function generatedList(db: StateDb, name: { ja: string; en: string }, suppliers: MajoritySupplier[], dataset: string | null, now: Date, grade: Grade = 'B'): Promise<string> {
-  const id = await createList(db, { name, kind: 'generated', description: `${suppliers.length} products with a majority supplier` });
+export async function generatedList(
+  db: StateDb,
+  name: { ja: string; en: string },
+  suppliers: MajoritySupplier[],
+  dataset: string | null,
+  now: Date,
+  grade: Grade = 'B',
+): Promise<string> {
+  const id = await createList(db, {
+    name,
+    kind: 'generated',
+    description: `${suppliers.length} products with a majority supplier`,
+  });
   await addItems(
-    db, id,
-    suppliers.map((s) => ({ reporter: s.reporter, hs: s.hs, flow: s.flow, grade, dataset, label: { ja: `${s.hs}（${s.partner} ${(s.share * 100).toFixed(0)}%）`, en: `${s.hs} (${s.partner} ${(s.share * 100).toFixed(0)} %)` } })),
+    db,
+    id,
+    suppliers.map((s) => ({
+      reporter: s.reporter,
+      hs: s.hs,
+      flow: s.flow,
+      grade,
+      dataset,
+      label: {
+        ja: `${s.hs}（${s.partner} ${(s.share * 100).toFixed(0)}%）`,
+        en: `${s.hs} (${s.partner} ${(s.share * 100).toFixed(0)} %)`,
+      },
+    })),
     now,
   );
   return id;
 }
 
-export async function listItems(db: StateDb, filter: { listId?: string; where?: { sql: string; params: unknown[] } } = {}): Promise<ItemRecord[]> {
+export async function listItems(
+  db: StateDb,
+  filter: { listId?: string; where?: { sql: string; params: unknown[] } } = {},
+): Promise<ItemRecord[]> {
   const params: unknown[] = [];
   const where: string[] = [];
   if (filter.listId) {
@@ -159,7 +256,10 @@ export async function listItems(db: StateDb, filter: { listId?: string; where?: 
     where.push(filter.where.sql);
     params.push(...filter.where.params);
   }
-  const rows = await db.query<ItemRow>(`SELECT * FROM ews_items${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY grade, hs, reporter`, params);
+  const rows = await db.query<ItemRow>(
+    `SELECT * FROM ews_items${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY grade, hs, reporter`,
+    params,
+  );
   return rows.map(item);
 }
 
@@ -169,31 +269,73 @@ export async function getItem(db: StateDb, id: string): Promise<ItemRecord | und
 }
 
 export async function dueItems(db: StateDb, now: Date): Promise<ItemRecord[]> {
-  const rows = await db.query<ItemRow>('SELECT * FROM ews_items WHERE next_scan_at IS NOT NULL AND next_scan_at <= $1 ORDER BY next_scan_at, id', [now.toISOString()]);
+  const rows = await db.query<ItemRow>(
+    'SELECT * FROM ews_items WHERE next_scan_at IS NOT NULL AND next_scan_at <= $1 ORDER BY next_scan_at, id',
+    [now.toISOString()],
+  );
   return rows.map(item);
 }
 
 export async function markScanned(db: StateDb, it: ItemRecord, now: Date): Promise<void> {
-  await db.query('UPDATE ews_items SET last_scan_at = $2, next_scan_at = $3 WHERE id = $1', [it.id, now.toISOString(), nextScan(now, it.cadence).toISOString()]);
+  await db.query('UPDATE ews_items SET last_scan_at = $2, next_scan_at = $3 WHERE id = $1', [
+    it.id,
+    now.toISOString(),
+    nextScan(now, it.cadence).toISOString(),
+  ]);
 }
 
 type AlertRow = {
-  id: string; item_id: string | null; rule_set: string; period: string; reporter: string; partner: string; hs: string; flow: 'import' | 'export';
-  level: number; rules: Alert['rules']; indicators: Alert['indicators']; explanation: Alert['explanation']; status: AlertStatus;
-  assignee: string | null; feedback: 'true_alarm' | 'false_alarm' | null; feedback_reason: string | null; marking: Marking; created_at: string; updated_at: string;
+  id: string;
+  item_id: string | null;
+  rule_set: string;
+  period: string;
+  reporter: string;
+  partner: string;
+  hs: string;
+  flow: 'import' | 'export';
+  level: number;
+  rules: Alert['rules'];
+  indicators: Alert['indicators'];
+  explanation: Alert['explanation'];
+  status: AlertStatus;
+  assignee: string | null;
+  feedback: 'true_alarm' | 'false_alarm' | null;
+  feedback_reason: string | null;
+  marking: Marking;
+  created_at: string;
+  updated_at: string;
 };
 
 function alertRecord(r: AlertRow): AlertRecord {
   return {
-    id: r.id, itemId: r.item_id, ruleSet: r.rule_set, period: r.period, reporter: r.reporter, partner: r.partner, hs: r.hs, flow: r.flow,
-    level: r.level as Alert['level'], rules: r.rules, indicators: r.indicators, explanation: r.explanation, status: r.status,
-    assignee: r.assignee, feedback: r.feedback, feedbackReason: r.feedback_reason, marking: r.marking,
-    createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
+    id: r.id,
+    itemId: r.item_id,
+    ruleSet: r.rule_set,
+    period: r.period,
+    reporter: r.reporter,
+    partner: r.partner,
+    hs: r.hs,
+    flow: r.flow,
+    level: r.level as Alert['level'],
+    rules: r.rules,
+    indicators: r.indicators,
+    explanation: r.explanation,
+    status: r.status,
+    assignee: r.assignee,
+    feedback: r.feedback,
+    feedbackReason: r.feedback_reason,
+    marking: r.marking,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
   };
 }
 
 /** Stores alerts; one already stored (same rule set, month and series) is not stored twice. Returns the new ones. */
-export async function recordAlerts(db: StateDb, alerts: Alert[], options: { itemId?: string | null; ruleSet: string; marking?: Marking }): Promise<AlertRecord[]> {
+export async function recordAlerts(
+  db: StateDb,
+  alerts: Alert[],
+  options: { itemId?: string | null; ruleSet: string; marking?: Marking },
+): Promise<AlertRecord[]> {
   const stored: AlertRecord[] = [];
   await db.transaction(async (tx) => {
     for (const a of alerts) {
@@ -202,14 +344,30 @@ export async function recordAlerts(db: StateDb, alerts: Alert[], options: { item
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (rule_set, period, reporter, partner, hs, flow) DO NOTHING RETURNING *`,
         [
-          randomUUID(), options.itemId ?? null, options.ruleSet, a.period, a.reporter, a.partner, a.hs, a.flow, a.level,
-          JSON.stringify(a.rules), JSON.stringify(a.indicators.map((i) => ({ ...i, value: Number.isFinite(i.value) ? i.value : null }))),
-          JSON.stringify(a.explanation), JSON.stringify(options.marking ?? publicMarking),
+          randomUUID(),
+          options.itemId ?? null,
+          options.ruleSet,
+          a.period,
+          a.reporter,
+          a.partner,
+          a.hs,
+          a.flow,
+          a.level,
+          JSON.stringify(a.rules),
+          JSON.stringify(
+            a.indicators.map((i) => ({ ...i, value: Number.isFinite(i.value) ? i.value : null })),
+          ),
+          JSON.stringify(a.explanation),
+          JSON.stringify(options.marking ?? publicMarking),
         ],
       );
       if (rows[0]) {
         stored.push(alertRecord(rows[0]));
-        await tx.query('INSERT INTO ews_alert_history (alert_id, action, actor) VALUES ($1, $2, $3)', [rows[0].id, 'raised', null]);
+        await tx.query('INSERT INTO ews_alert_history (alert_id, action, actor) VALUES ($1, $2, $3)', [
+          rows[0].id,
+          'raised',
+          null,
+        ]);
       }
     }
   });
@@ -252,9 +410,15 @@ function alertWhere(filter: AlertFilter): { sql: string; params: unknown[] } {
 }
 
 /** A page of alerts, newest month and highest level first, with the total under the same filter. */
-export async function listAlerts(db: StateDb, filter: AlertFilter, page = 1, pageSize = 50): Promise<{ items: AlertRecord[]; total: number }> {
+export async function listAlerts(
+  db: StateDb,
+  filter: AlertFilter,
+  page = 1,
+  pageSize = 50,
+): Promise<{ items: AlertRecord[]; total: number }> {
   const { sql, params } = alertWhere(filter);
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ews_alerts${sql}`, params))[0].n;
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ews_alerts${sql}`, params))[0]
+    .n;
   const rows = await db.query<AlertRow>(
     `SELECT * FROM ews_alerts${sql} ORDER BY period DESC, level DESC, hs, partner LIMIT ${Math.max(1, Math.min(500, pageSize))} OFFSET ${Math.max(0, page - 1) * pageSize}`,
     params,
@@ -279,40 +443,75 @@ const allowed: Record<AlertAction['action'], AlertStatus[]> = {
 };
 
 /** Moves an alert along its lifecycle; a false alarm needs a reason. Recorded in the alert's history. */
-export async function transitionAlert(db: StateDb, id: string, change: AlertAction, actor: string | null): Promise<AlertRecord> {
+export async function transitionAlert(
+  db: StateDb,
+  id: string,
+  change: AlertAction,
+  actor: string | null,
+): Promise<AlertRecord> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<AlertRow>('SELECT * FROM ews_alerts WHERE id = $1 FOR UPDATE', [id]);
     if (!rows[0]) throw new ChokepointError('not_found', 'alert not found', { field: 'id' });
     const current = rows[0].status;
     if (!allowed[change.action].includes(current)) {
-      throw new ChokepointError('conflict', `cannot ${change.action} an alert that is ${current}`, { field: 'status' });
+      throw new ChokepointError('conflict', `cannot ${change.action} an alert that is ${current}`, {
+        field: 'status',
+      });
     }
     let note: string | null = null;
     if (change.action === 'acknowledge') {
       await tx.query(`UPDATE ews_alerts SET status = 'acknowledged', updated_at = now() WHERE id = $1`, [id]);
     } else if (change.action === 'assign') {
-      if (!change.assignee) throw new ChokepointError('bad_input', 'assign needs an assignee', { field: 'assignee' });
+      if (!change.assignee)
+        throw new ChokepointError('bad_input', 'assign needs an assignee', { field: 'assignee' });
       note = change.assignee;
-      await tx.query(`UPDATE ews_alerts SET status = 'assigned', assignee = $2, updated_at = now() WHERE id = $1`, [id, change.assignee]);
+      await tx.query(
+        `UPDATE ews_alerts SET status = 'assigned', assignee = $2, updated_at = now() WHERE id = $1`,
+        [id, change.assignee],
+      );
     } else {
-      if (change.feedback !== 'true_alarm' && change.feedback !== 'false_alarm') throw new ChokepointError('bad_input', 'feedback must be true_alarm or false_alarm', { field: 'feedback' });
-      if (change.feedback === 'false_alarm' && !change.reason?.trim()) throw new ChokepointError('bad_input', 'a false alarm needs a reason', { field: 'reason' });
+      if (change.feedback !== 'true_alarm' && change.feedback !== 'false_alarm')
+        throw new ChokepointError('bad_input', 'feedback must be true_alarm or false_alarm', {
+          field: 'feedback',
+        });
+      if (change.feedback === 'false_alarm' && !change.reason?.trim())
+        throw new ChokepointError('bad_input', 'a false alarm needs a reason', { field: 'reason' });
       note = [change.feedback, change.reason].filter(Boolean).join(': ');
-      await tx.query(`UPDATE ews_alerts SET status = 'resolved', feedback = $2, feedback_reason = $3, updated_at = now() WHERE id = $1`, [id, change.feedback, change.reason ?? null]);
+      await tx.query(
+        `UPDATE ews_alerts SET status = 'resolved', feedback = $2, feedback_reason = $3, updated_at = now() WHERE id = $1`,
+        [id, change.feedback, change.reason ?? null],
+      );
     }
-    await tx.query('INSERT INTO ews_alert_history (alert_id, action, actor, note) VALUES ($1, $2, $3, $4)', [id, change.action, actor, note]);
+    await tx.query('INSERT INTO ews_alert_history (alert_id, action, actor, note) VALUES ($1, $2, $3, $4)', [
+      id,
+      change.action,
+      actor,
+      note,
+    ]);
     return alertRecord((await tx.query<AlertRow>('SELECT * FROM ews_alerts WHERE id = $1', [id]))[0]);
   });
 }
 
-export async function alertHistory(db: StateDb, id: string): Promise<{ action: string; actor: string | null; note: string | null; at: string }[]> {
-  const rows = await db.query<{ action: string; actor: string | null; note: string | null; at: string }>('SELECT action, actor, note, at FROM ews_alert_history WHERE alert_id = $1 ORDER BY id', [id]);
+export async function alertHistory(
+  db: StateDb,
+  id: string,
+): Promise<{ action: string; actor: string | null; note: string | null; at: string }[]> {
+  const rows = await db.query<{ action: string; actor: string | null; note: string | null; at: string }>(
+    'SELECT action, actor, note, at FROM ews_alert_history WHERE alert_id = $1 ORDER BY id',
+    [id],
+  );
   return rows.map((r) => ({ ...r, at: iso(r.at)! }));
 }
 
 /** Precision per rule from the feedback on resolved alerts (readable ones only when `readable` is given). */
-export async function rulePrecision(db: StateDb, readable?: AlertFilter['readable']): Promise<RulePrecision[]> {
+export async function rulePrecision(
+  db: StateDb,
+  readable?: AlertFilter['readable'],
+): Promise<RulePrecision[]> {
   const { sql, params } = alertWhere({ status: 'resolved', readable });
-  const rows = await db.query<{ rules: Alert['rules']; feedback: 'true_alarm' | 'false_alarm' | null }>(`SELECT rules, feedback FROM ews_alerts${sql}`, params);
+  const rows = await db.query<{ rules: Alert['rules']; feedback: 'true_alarm' | 'false_alarm' | null }>(
+    `SELECT rules, feedback FROM ews_alerts${sql}`,
+    params,
+  );
   return precisionByRule(rows.map((r) => ({ rules: r.rules.map((x) => x.id), feedback: r.feedback })));
 }

@@ -30,7 +30,16 @@ export async function ruleSetById(state: StateDb, id: string): Promise<RuleSet> 
 
 /** Recorded events: the shipped seed list and the ones users entered. */
 export async function recordedEvents(state: StateDb): Promise<RecordedEvent[]> {
-  const rows = await state.query<{ id: string; country: string; hs: string[]; targets: string[]; announced: string; effective: string; title: { ja: string; en: string }; source: string }>(
+  const rows = await state.query<{
+    id: string;
+    country: string;
+    hs: string[];
+    targets: string[];
+    announced: string;
+    effective: string;
+    title: { ja: string; en: string };
+    source: string;
+  }>(
     `SELECT id, country, hs, targets, to_char(announced, 'YYYY-MM-DD') AS announced, to_char(effective, 'YYYY-MM-DD') AS effective, title, source FROM ews_events`,
   );
   return [...seedEvents(), ...rows];
@@ -41,17 +50,39 @@ export async function recordedEvents(state: StateDb): Promise<RecordedEvent[]> {
  * (shares need them), alerts are kept for the item's partner (or all), stored with the item's marking joined
  * with the dataset's. Returns the alerts newly stored.
  */
-export async function scanItem(services: EwsServices, item: ItemRecord): Promise<{ stored: AlertRecord[]; note?: string }> {
+export async function scanItem(
+  services: EwsServices,
+  item: ItemRecord,
+): Promise<{ stored: AlertRecord[]; note?: string }> {
   if (!item.dataset) return { stored: [], note: 'no dataset set for this item' };
   const entry = services.catalog.find(item.dataset);
   if (!entry) return { stored: [], note: `dataset ${item.dataset} is not present` };
-  const rows = await readMonthly(services.dataDir, services.analytics, entry, { reporter: item.reporter, hs: item.hs, flow: item.flow });
-  if (rows.length === 0) return { stored: [], note: `no rows for ${item.reporter} ${item.hs} ${item.flow} in ${item.dataset}` };
+  const rows = await readMonthly(services.dataDir, services.analytics, entry, {
+    reporter: item.reporter,
+    hs: item.hs,
+    flow: item.flow,
+  });
+  if (rows.length === 0)
+    return { stored: [], note: `no rows for ${item.reporter} ${item.hs} ${item.flow} in ${item.dataset}` };
   const ruleSet = await ruleSetById(services.state, item.ruleSet);
-  const panel = buildPanel(rows, { file: item.dataset, missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero' });
+  const panel = buildPanel(rows, {
+    file: item.dataset,
+    missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
+  });
   const last = panel.months - 1;
-  const indicators = computeIndicators(panel, ruleSet.parameters, await recordedEvents(services.state), [], undefined, last);
-  const alerts = evaluateRules(panel, indicators, ruleSet, last, last).filter((a) => !item.partner || a.partner === item.partner);
+  const indicators = computeIndicators(
+    panel,
+    ruleSet.parameters,
+    await recordedEvents(services.state),
+    [],
+    undefined,
+    last,
+  );
+  const alerts = evaluateRules(panel, indicators, ruleSet, last, last).filter(
+    (a) => !item.partner || a.partner === item.partner,
+  );
   const marking = joinMarkings([item.marking, await getDatasetMarking(services.state, item.dataset)]);
-  return { stored: await recordAlerts(services.state, alerts, { itemId: item.id, ruleSet: ruleSet.id, marking }) };
+  return {
+    stored: await recordAlerts(services.state, alerts, { itemId: item.id, ruleSet: ruleSet.id, marking }),
+  };
 }

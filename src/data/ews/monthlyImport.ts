@@ -59,7 +59,11 @@ export function readSourceText(file: string): { text: string; file: SourceFile }
 
 export function describeFile(file: string): SourceFile {
   const bytes = fs.readFileSync(file);
-  return { name: path.basename(file), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  return {
+    name: path.basename(file),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+  };
 }
 
 /** One-line summary of what an import kept and reported. */
@@ -74,6 +78,9 @@ export function importSummary(result: MonthlyImport): string {
         .join(', ')}${result.unresolvedPartners.length > 10 ? ', …' : ''})`,
     );
   }
-  if (result.rejected.length) parts.push(`${result.rejected.length} rows rejected (first: line ${result.rejected[0].line}: ${result.rejected[0].reason})`);
+  if (result.rejected.length)
+    parts.push(
+      `${result.rejected.length} rows rejected (first: line ${result.rejected[0].line}: ${result.rejected[0].reason})`,
+    );
   return parts.join('; ');
 }

@@ -25,21 +25,41 @@ export interface NotifyOptions {
 }
 
 export async function addTarget(db: StateDb, target: Omit<NotificationTarget, 'id'>): Promise<string> {
-  if (target.kind === 'webhook' && !/^https?:\/\//.test(target.address)) throw new ChokepointError('bad_input', 'a webhook address is an http(s) URL', { field: 'address' });
-  if (target.kind === 'email' && !/^[^@\s]+@[^@\s]+$/.test(target.address)) throw new ChokepointError('bad_input', 'an e-mail address looks like name@domain', { field: 'address' });
+  if (target.kind === 'webhook' && !/^https?:\/\//.test(target.address))
+    throw new ChokepointError('bad_input', 'a webhook address is an http(s) URL', { field: 'address' });
+  if (target.kind === 'email' && !/^[^@\s]+@[^@\s]+$/.test(target.address))
+    throw new ChokepointError('bad_input', 'an e-mail address looks like name@domain', { field: 'address' });
   const id = randomUUID();
-  await db.query('INSERT INTO ews_notification_targets (id, kind, address, min_level, marking) VALUES ($1, $2, $3, $4, $5)', [id, target.kind, target.address, target.minLevel, JSON.stringify(target.marking ?? publicMarking)]);
+  await db.query(
+    'INSERT INTO ews_notification_targets (id, kind, address, min_level, marking) VALUES ($1, $2, $3, $4, $5)',
+    [id, target.kind, target.address, target.minLevel, JSON.stringify(target.marking ?? publicMarking)],
+  );
   return id;
 }
 
 export async function listTargets(db: StateDb): Promise<NotificationTarget[]> {
-  const rows = await db.query<{ id: string; kind: 'webhook' | 'email'; address: string; min_level: number; marking: Marking }>('SELECT * FROM ews_notification_targets ORDER BY created_at, id');
-  return rows.map((r) => ({ id: r.id, kind: r.kind, address: r.address, minLevel: r.min_level, marking: r.marking }));
+  const rows = await db.query<{
+    id: string;
+    kind: 'webhook' | 'email';
+    address: string;
+    min_level: number;
+    marking: Marking;
+  }>('SELECT * FROM ews_notification_targets ORDER BY created_at, id');
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    address: r.address,
+    minLevel: r.min_level,
+    marking: r.marking,
+  }));
 }
 
 function mailText(alerts: AlertRecord[]): string {
   return alerts
-    .map((a) => `[${levelLabel(a.level)}] ${a.period} ${a.reporter} ${a.flow} ${a.partner} HS ${a.hs}\n${a.explanation.ja}\n${a.explanation.en}`)
+    .map(
+      (a) =>
+        `[${levelLabel(a.level)}] ${a.period} ${a.reporter} ${a.flow} ${a.partner} HS ${a.hs}\n${a.explanation.ja}\n${a.explanation.en}`,
+    )
     .join('\n\n');
 }
 
@@ -52,7 +72,11 @@ export interface Delivery {
 }
 
 /** Sends each target the alerts it may receive; failures are reported per target, never thrown. */
-export async function notify(targets: NotificationTarget[], alerts: AlertRecord[], options: NotifyOptions = {}): Promise<Delivery[]> {
+export async function notify(
+  targets: NotificationTarget[],
+  alerts: AlertRecord[],
+  options: NotifyOptions = {},
+): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
   for (const target of targets) {
     const mine = alerts.filter((a) => a.level >= target.minLevel && dominates(target.marking, a.marking));
@@ -78,7 +102,13 @@ export async function notify(targets: NotificationTarget[], alerts: AlertRecord[
       }
       deliveries.push({ target: target.id, kind: target.kind, alerts: mine.length, ok: true });
     } catch (error) {
-      deliveries.push({ target: target.id, kind: target.kind, alerts: mine.length, ok: false, error: (error as Error).message });
+      deliveries.push({
+        target: target.id,
+        kind: target.kind,
+        alerts: mine.length,
+        ok: false,
+        error: (error as Error).message,
+      });
     }
   }
   return deliveries;

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { ChokepointError } from '../../errors.ts';
 import { buildPanel, type Flow, type SeriesPanel } from '../../analysis/ews/panel.ts';
 import { computeIndicators, type PanelIndicators, type PriceSeries } from '../../analysis/ews/indicators.ts';
-import { defaultRuleSet, evaluateRules, parseRuleSet, type Alert, type RuleSet } from '../../analysis/ews/rules.ts';
+import {
+  defaultRuleSet,
+  evaluateRules,
+  parseRuleSet,
+  type Alert,
+  type RuleSet,
+} from '../../analysis/ews/rules.ts';
 import { pricePanel } from '../../analysis/ews/pricePanel.ts';
 import { periodIndex } from '../../analysis/ews/period.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
@@ -25,20 +31,30 @@ export interface LoadOptions {
   unit?: string;
 }
 
-export type LoadedFile = { kind: 'trade'; imported: MonthlyImport } | { kind: 'prices'; imported: PriceImport };
+export type LoadedFile =
+  { kind: 'trade'; imported: MonthlyImport } | { kind: 'prices'; imported: PriceImport };
 
 export async function loadSeriesFile(file: string, options: LoadOptions = {}): Promise<LoadedFile> {
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', `no file ${file}`, { file });
   if (file.toLowerCase().endsWith('.xlsx')) return { kind: 'prices', imported: await importPinkSheet(file) };
   if (options.map) {
-    return { kind: 'trade', imported: importMonthlyCsv(file, { map: parseColumnMap(options.map), reporter: options.reporter, flow: options.flow, unit: options.unit }) };
+    return {
+      kind: 'trade',
+      imported: importMonthlyCsv(file, {
+        map: parseColumnMap(options.map),
+        reporter: options.reporter,
+        flow: options.flow,
+        unit: options.unit,
+      }),
+    };
   }
   const head = readSourceText(file).text.slice(0, 4096);
   if (/^\s*[[{]/.test(head)) return { kind: 'trade', imported: importComtradeMonthly(file) };
   const firstLine = head.split(/\r?\n/)[0].replace(/^\uFEFF/, '');
   const columns = firstLine.split(',').map((c) => c.replaceAll('"', '').trim());
   if (columns[0] === 'Exp or Imp') return { kind: 'trade', imported: importCustomsJapan(file) };
-  if (columns.includes('freqCode') && columns.includes('cmdCode')) return { kind: 'trade', imported: importComtradeMonthly(file) };
+  if (columns.includes('freqCode') && columns.includes('cmdCode'))
+    return { kind: 'trade', imported: importComtradeMonthly(file) };
   if (columns[0] === 'month') return { kind: 'prices', imported: await importPinkSheet(file) };
   throw new ChokepointError(
     'bad_input',
@@ -62,7 +78,14 @@ export function priceSeriesOf(imported: PriceImport): PriceSeries[] {
     const start = periodIndex(list[0].period);
     const values = new Float64Array(periodIndex(list[list.length - 1].period) - start + 1).fill(NaN);
     for (const r of list) values[periodIndex(r.period) - start] = r.value;
-    out.push({ code: info.code, name: info.name, unit: info.unit, start, values, hs: priceLinks[info.code] ?? [] });
+    out.push({
+      code: info.code,
+      name: info.name,
+      unit: info.unit,
+      start,
+      values,
+      hs: priceLinks[info.code] ?? [],
+    });
   }
   return out;
 }
@@ -91,7 +114,14 @@ export interface Scan {
 /** Scans loaded series: indicators for the whole history, rules on [from, to] (default: the latest month). */
 export function scanLoaded(
   loaded: LoadedFile,
-  options: { ruleSet?: RuleSet; events?: RecordedEvent[]; prices?: PriceSeries[]; from?: string; to?: string; all?: boolean },
+  options: {
+    ruleSet?: RuleSet;
+    events?: RecordedEvent[];
+    prices?: PriceSeries[];
+    from?: string;
+    to?: string;
+    all?: boolean;
+  },
 ): Scan {
   const ruleSet = options.ruleSet ?? defaultRuleSet;
   let panel: SeriesPanel;
@@ -99,13 +129,34 @@ export function scanLoaded(
   if (loaded.kind === 'prices') {
     ({ panel, indicators } = pricePanel(priceSeriesOf(loaded.imported)));
   } else {
-    panel = buildPanel(loaded.imported.rows, { file: loaded.imported.file.name, missing: loaded.imported.missing });
+    panel = buildPanel(loaded.imported.rows, {
+      file: loaded.imported.file.name,
+      missing: loaded.imported.missing,
+    });
   }
   const last = panel.months - 1;
-  const from = options.all ? 0 : options.from ? periodIndex(options.from, { field: 'from' }) - panel.start : options.to ? periodIndex(options.to, { field: 'to' }) - panel.start : last;
+  const from = options.all
+    ? 0
+    : options.from
+      ? periodIndex(options.from, { field: 'from' }) - panel.start
+      : options.to
+        ? periodIndex(options.to, { field: 'to' }) - panel.start
+        : last;
   const to = options.all ? last : options.to ? periodIndex(options.to, { field: 'to' }) - panel.start : last;
   if (loaded.kind === 'trade') {
-    indicators = computeIndicators(panel, ruleSet.parameters, options.events ?? [], options.prices ?? [], undefined, Math.max(0, from));
+    indicators = computeIndicators(
+      panel,
+      ruleSet.parameters,
+      options.events ?? [],
+      options.prices ?? [],
+      undefined,
+      Math.max(0, from),
+    );
   }
-  return { panel, indicators: indicators!, alerts: evaluateRules(panel, indicators!, ruleSet, from, to), ruleSet };
+  return {
+    panel,
+    indicators: indicators!,
+    alerts: evaluateRules(panel, indicators!, ruleSet, from, to),
+    ruleSet,
+  };
 }

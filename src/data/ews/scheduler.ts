@@ -54,7 +54,8 @@ export class EwsScheduler {
       // A failed scan waits for the next cadence too, so one broken item cannot spin.
       await markScanned(this.options.state, item, now);
     }
-    if (fresh.length) report.deliveries = await notify(await listTargets(this.options.state), fresh, this.options.notify);
+    if (fresh.length)
+      report.deliveries = await notify(await listTargets(this.options.state), fresh, this.options.notify);
     return report;
   }
 

@@ -76,7 +76,16 @@ export async function publishMonthly(
     const lines = ['reporter,partner,hs,flow,period,value,quantity,unit'];
     for (const r of imported.rows) {
       lines.push(
-        [r.reporter, r.partner, csvField(r.hs), r.flow, r.period, String(r.value), r.quantity === null ? '' : String(r.quantity), r.unit === null ? '' : csvField(r.unit)].join(','),
+        [
+          r.reporter,
+          r.partner,
+          csvField(r.hs),
+          r.flow,
+          r.period,
+          String(r.value),
+          r.quantity === null ? '' : String(r.quantity),
+          r.unit === null ? '' : csvField(r.unit),
+        ].join(','),
       );
     }
     fs.writeFileSync(csv, `${lines.join('\n')}\n`);
@@ -88,14 +97,21 @@ export async function publishMonthly(
     );
     fs.rmSync(csv);
     return catalog.publish(
-      entryFor('trade-monthly', meta, imported.file, imported.rows.length, imported.rejected.length + imported.unresolvedPartners.reduce((a, u) => a + u.rows, 0), {
-        format: imported.source,
-        missing: imported.missing,
-        series: panel.series.length,
-        months: panel.months,
-        unresolvedPartners: imported.unresolvedPartners,
-        rejectedSample: imported.rejected.slice(0, 50),
-      }),
+      entryFor(
+        'trade-monthly',
+        meta,
+        imported.file,
+        imported.rows.length,
+        imported.rejected.length + imported.unresolvedPartners.reduce((a, u) => a + u.rows, 0),
+        {
+          format: imported.source,
+          missing: imported.missing,
+          series: panel.series.length,
+          months: panel.months,
+          unresolvedPartners: imported.unresolvedPartners,
+          rejectedSample: imported.rejected.slice(0, 50),
+        },
+      ),
       scratch,
       imported.file.sha256.slice(0, 16),
     );
@@ -115,14 +131,25 @@ export async function publishPrices(
   const seen = new Set<string>();
   for (const r of imported.rows) {
     const key = `${r.series}\t${r.period}`;
-    if (seen.has(key)) throw new ChokepointError('bad_file', `price ${r.series} for ${r.period} given twice`, { file: imported.file.name, field: r.series });
+    if (seen.has(key))
+      throw new ChokepointError('bad_file', `price ${r.series} for ${r.period} given twice`, {
+        file: imported.file.name,
+        field: r.series,
+      });
     seen.add(key);
-    if (r.value < 0) throw new ChokepointError('bad_file', `price ${r.series} for ${r.period} is negative`, { file: imported.file.name, field: r.series });
+    if (r.value < 0)
+      throw new ChokepointError('bad_file', `price ${r.series} for ${r.period} is negative`, {
+        file: imported.file.name,
+        field: r.series,
+      });
   }
   const scratch = dataDir.scratch(`ews-${meta.id}`);
   try {
     const csv = path.join(scratch, 'rows.csv');
-    fs.writeFileSync(csv, `series,period,value\n${imported.rows.map((r) => `${csvField(r.series)},${r.period},${r.value}`).join('\n')}\n`);
+    fs.writeFileSync(
+      csv,
+      `series,period,value\n${imported.rows.map((r) => `${csvField(r.series)},${r.period},${r.value}`).join('\n')}\n`,
+    );
     await analytics.run(
       `COPY (SELECT * FROM read_csv(${sqlString(csv)}, header = true, columns = {'series': 'VARCHAR', 'period': 'VARCHAR', 'value': 'DOUBLE'}) ORDER BY series, period)
        TO ${sqlString(path.join(scratch, 'prices.parquet'))} (FORMAT parquet)`,
@@ -150,8 +177,16 @@ export interface SeriesFilter {
 }
 
 /** Reads a trade-monthly dataset back as rows (optionally one reporter / product / flow). */
-export async function readMonthly(dataDir: DataDir, analytics: AnalyticsStore, entry: CatalogEntry, filter: SeriesFilter = {}): Promise<MonthlyRow[]> {
-  if (entry.kind !== 'trade-monthly') throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not monthly trade`, { field: 'dataset' });
+export async function readMonthly(
+  dataDir: DataDir,
+  analytics: AnalyticsStore,
+  entry: CatalogEntry,
+  filter: SeriesFilter = {},
+): Promise<MonthlyRow[]> {
+  if (entry.kind !== 'trade-monthly')
+    throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not monthly trade`, {
+      field: 'dataset',
+    });
   const where: string[] = [];
   const params: unknown[] = [];
   for (const key of ['reporter', 'partner', 'hs', 'flow'] as const) {
@@ -161,15 +196,33 @@ export async function readMonthly(dataDir: DataDir, analytics: AnalyticsStore, e
     }
   }
   const file = path.join(dataDir.absolute(entry.path), 'series.parquet');
-  const rows = await analytics.query<{ reporter: string; partner: string; hs: string; flow: string; period: string; value: number; quantity: number | null; unit: string | null }>(
+  const rows = await analytics.query<{
+    reporter: string;
+    partner: string;
+    hs: string;
+    flow: string;
+    period: string;
+    value: number;
+    quantity: number | null;
+    unit: string | null;
+  }>(
     `SELECT reporter, partner, hs, flow, period, value, quantity, unit FROM read_parquet(${sqlString(file)})${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
     params,
   );
   return rows.map((r) => ({ ...r, flow: r.flow as 'import' | 'export' }));
 }
 
-export async function readPrices(dataDir: DataDir, analytics: AnalyticsStore, entry: CatalogEntry): Promise<{ series: string; period: string; value: number }[]> {
-  if (entry.kind !== 'prices') throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not prices`, { field: 'dataset' });
+export async function readPrices(
+  dataDir: DataDir,
+  analytics: AnalyticsStore,
+  entry: CatalogEntry,
+): Promise<{ series: string; period: string; value: number }[]> {
+  if (entry.kind !== 'prices')
+    throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not prices`, {
+      field: 'dataset',
+    });
   const file = path.join(dataDir.absolute(entry.path), 'prices.parquet');
-  return analytics.query(`SELECT series, period, value FROM read_parquet(${sqlString(file)}) ORDER BY series, period`);
+  return analytics.query(
+    `SELECT series, period, value FROM read_parquet(${sqlString(file)}) ORDER BY series, period`,
+  );
 }

@@ -20,7 +20,8 @@ export interface Mail {
   text: string;
 }
 
-const encodeHeader = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
+const encodeHeader = (s: string) =>
+  /^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
 
 export function formatMessage(mail: Mail, date = new Date()): string {
   const body = Buffer.from(mail.text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
@@ -44,7 +45,9 @@ export async function sendMail(options: SmtpOptions, mail: Mail): Promise<void> 
   let buffer = '';
   const waiting: ((line: string) => void)[] = [];
   const failed = new Promise<never>((_, reject) => {
-    socket.on('error', (e) => reject(new ChokepointError('network', `SMTP ${options.host}:${options.port}: ${e.message}`)));
+    socket.on('error', (e) =>
+      reject(new ChokepointError('network', `SMTP ${options.host}:${options.port}: ${e.message}`)),
+    );
     socket.on('timeout', () => {
       socket.destroy();
       reject(new ChokepointError('network', `SMTP ${options.host}:${options.port}: no answer`));

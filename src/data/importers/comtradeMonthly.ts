@@ -16,7 +16,14 @@ type Record_ = Record<string, unknown>;
 const required = ['freqCode', 'period', 'reporterCode', 'flowCode', 'partnerCode', 'cmdCode', 'primaryValue'];
 
 /** Comtrade quantity unit codes seen in HS data (8 = kg, the usual one). */
-const unitCodes: Record<string, string> = { '-1': '', '1': 'none', '5': 'u', '8': 'kg', '12': 'l', '13': 'm²' };
+const unitCodes: Record<string, string> = {
+  '-1': '',
+  '1': 'none',
+  '5': 'u',
+  '8': 'kg',
+  '12': 'l',
+  '13': 'm²',
+};
 
 export function importComtradeMonthly(file: string): MonthlyImport {
   const { text, file: source } = readSourceText(file);
@@ -31,7 +38,11 @@ export function importComtradeMonthly(file: string): MonthlyImport {
       throw new ChokepointError('bad_file', `not valid JSON: ${(error as Error).message}`, { file: name });
     }
     const data = Array.isArray(json) ? json : (json as { data?: unknown }).data;
-    if (!Array.isArray(data)) throw new ChokepointError('bad_file', 'a Comtrade+ API response has its rows in "data"', { file: name, field: 'data' });
+    if (!Array.isArray(data))
+      throw new ChokepointError('bad_file', 'a Comtrade+ API response has its rows in "data"', {
+        file: name,
+        field: 'data',
+      });
     // JSON has no lines; the record number stands in for one (1-based).
     data.forEach((row, i) => records.push({ line: i + 1, row: row as Record_ }));
   } else {
@@ -46,7 +57,11 @@ export function importComtradeMonthly(file: string): MonthlyImport {
   }
   if (records.length > 0) {
     const missing = required.filter((k) => !(k in records[0].row));
-    if (missing.length) throw new ChokepointError('bad_file', `not Comtrade+ data: missing ${missing.join(', ')}`, { file: name, line: 1 });
+    if (missing.length)
+      throw new ChokepointError('bad_file', `not Comtrade+ data: missing ${missing.join(', ')}`, {
+        file: name,
+        line: 1,
+      });
   }
   const partners = new PartnerResolver();
   const reporters = new PartnerResolver();
@@ -58,14 +73,24 @@ export function importComtradeMonthly(file: string): MonthlyImport {
       rejected.push({ line, reason: `freqCode ${str(row.freqCode)} is not monthly (M)` });
       continue;
     }
-    if ((str(row.partner2Code) || '0') !== '0' || (str(row.motCode) || '0') !== '0' || (str(row.customsCode) || 'C00') !== 'C00') {
-      rejected.push({ line, reason: 'a breakdown by second partner, transport mode or customs procedure (totals are kept)' });
+    if (
+      (str(row.partner2Code) || '0') !== '0' ||
+      (str(row.motCode) || '0') !== '0' ||
+      (str(row.customsCode) || 'C00') !== 'C00'
+    ) {
+      rejected.push({
+        line,
+        reason: 'a breakdown by second partner, transport mode or customs procedure (totals are kept)',
+      });
       continue;
     }
     const flowCode = str(row.flowCode);
     const flow = flowCode === 'M' ? 'import' : flowCode === 'X' ? 'export' : undefined;
     if (!flow) {
-      rejected.push({ line, reason: `flowCode ${flowCode} is not M or X (re-imports and re-exports are not used)` });
+      rejected.push({
+        line,
+        reason: `flowCode ${flowCode} is not M or X (re-imports and re-exports are not used)`,
+      });
       continue;
     }
     const period = normalisePeriod(str(row.period));
@@ -88,7 +113,11 @@ export function importComtradeMonthly(file: string): MonthlyImport {
     }
     const value = Number(row.primaryValue);
     if (str(row.primaryValue) === '' || !Number.isFinite(value)) {
-      throw new ChokepointError('bad_file', `primaryValue "${str(row.primaryValue)}" is not a number`, { file: name, line, column: 'primaryValue' });
+      throw new ChokepointError('bad_file', `primaryValue "${str(row.primaryValue)}" is not a number`, {
+        file: name,
+        line,
+        column: 'primaryValue',
+      });
     }
     let quantity: number | null = null;
     let unit: string | null = null;
@@ -103,5 +132,12 @@ export function importComtradeMonthly(file: string): MonthlyImport {
     }
     rows.push({ reporter, partner, hs: str(row.cmdCode), flow, period, value, quantity, unit, line });
   }
-  return { source: 'comtrade', rows, unresolvedPartners: partners.report(), rejected, missing: 'zero', file: source };
+  return {
+    source: 'comtrade',
+    rows,
+    unresolvedPartners: partners.report(),
+    rejected,
+    missing: 'zero',
+    file: source,
+  };
 }

@@ -13,15 +13,63 @@ import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/mont
 
 /** Customs' short area names → ISO3 (the names used in the summary tables). */
 const areaCodes: Record<string, string> = {
-  ARGENT: 'ARG', AUSTRAL: 'AUS', AUSTRIA: 'AUT', BAHRAIN: 'BHR', BELGIUM: 'BEL', BRAZIL: 'BRA', BRUNEI: 'BRN',
-  CANADA: 'CAN', CHILE: 'CHL', CHINA: 'CHN', COLMBIA: 'COL', DENMARK: 'DNK', EU: 'EUU', FINLAND: 'FIN',
-  FRANCE: 'FRA', GERMANY: 'DEU', GREECE: 'GRC', 'Grand Total': 'WLD', 'HG KONG': 'HKG', INDIA: 'IND',
-  INDNSIA: 'IDN', IRAN: 'IRN', IRELAND: 'IRL', ISRAEL: 'ISR', ITALY: 'ITA', KUWAIT: 'KWT', LIBERIA: 'LBR',
-  MALYSIA: 'MYS', MEXICO: 'MEX', NETHLDS: 'NLD', NEWZELD: 'NZL', NORWAY: 'NOR', OMAN: 'OMN', PAKISTN: 'PAK',
-  PANAMA: 'PAN', 'PAP NGA': 'PNG', PERU: 'PER', PHILPIN: 'PHL', PORTUGL: 'PRT', PRTRICO: 'PRI', QATAR: 'QAT',
-  'R KOREA': 'KOR', RUSSIA: 'RUS', 'S AFRCA': 'ZAF', SNGAPOR: 'SGP', SPAIN: 'ESP', 'SU ARAB': 'SAU',
-  SWEDEN: 'SWE', SWITZLD: 'CHE', TAIWAN: 'TWN', THAILND: 'THA', TURKEY: 'TUR', 'U ARB E': 'ARE',
-  'U KING': 'GBR', USA: 'USA', VENEZLA: 'VEN', VIETNAM: 'VNM',
+  ARGENT: 'ARG',
+  AUSTRAL: 'AUS',
+  AUSTRIA: 'AUT',
+  BAHRAIN: 'BHR',
+  BELGIUM: 'BEL',
+  BRAZIL: 'BRA',
+  BRUNEI: 'BRN',
+  CANADA: 'CAN',
+  CHILE: 'CHL',
+  CHINA: 'CHN',
+  COLMBIA: 'COL',
+  DENMARK: 'DNK',
+  EU: 'EUU',
+  FINLAND: 'FIN',
+  FRANCE: 'FRA',
+  GERMANY: 'DEU',
+  GREECE: 'GRC',
+  'Grand Total': 'WLD',
+  'HG KONG': 'HKG',
+  INDIA: 'IND',
+  INDNSIA: 'IDN',
+  IRAN: 'IRN',
+  IRELAND: 'IRL',
+  ISRAEL: 'ISR',
+  ITALY: 'ITA',
+  KUWAIT: 'KWT',
+  LIBERIA: 'LBR',
+  MALYSIA: 'MYS',
+  MEXICO: 'MEX',
+  NETHLDS: 'NLD',
+  NEWZELD: 'NZL',
+  NORWAY: 'NOR',
+  OMAN: 'OMN',
+  PAKISTN: 'PAK',
+  PANAMA: 'PAN',
+  'PAP NGA': 'PNG',
+  PERU: 'PER',
+  PHILPIN: 'PHL',
+  PORTUGL: 'PRT',
+  PRTRICO: 'PRI',
+  QATAR: 'QAT',
+  'R KOREA': 'KOR',
+  RUSSIA: 'RUS',
+  'S AFRCA': 'ZAF',
+  SNGAPOR: 'SGP',
+  SPAIN: 'ESP',
+  'SU ARAB': 'SAU',
+  SWEDEN: 'SWE',
+  SWITZLD: 'CHE',
+  TAIWAN: 'TWN',
+  THAILND: 'THA',
+  TURKEY: 'TUR',
+  'U ARB E': 'ARE',
+  'U KING': 'GBR',
+  USA: 'USA',
+  VENEZLA: 'VEN',
+  VIETNAM: 'VNM',
 };
 
 const expected = ['Exp or Imp', 'Area', 'month', 'goods', 'value'];
@@ -35,7 +83,11 @@ export function importCustomsJapan(file: string): MonthlyImport {
   const name = source.name;
   const records = parseCsv(text, name);
   if (records.length === 0 || !isCustomsJapanSummary(records[0].fields)) {
-    throw new ChokepointError('bad_file', `not a Japan Customs summary table: the header must be ${expected.join(', ')}`, { file: name, line: 1 });
+    throw new ChokepointError(
+      'bad_file',
+      `not a Japan Customs summary table: the header must be ${expected.join(', ')}`,
+      { file: name, line: 1 },
+    );
   }
   const resolver = new PartnerResolver(areaCodes);
   const rows: MonthlyRow[] = [];
@@ -60,9 +112,30 @@ export function importCustomsJapan(file: string): MonthlyImport {
     }
     const value = Number(valueText);
     if (valueText.trim() === '' || !Number.isFinite(value)) {
-      throw new ChokepointError('bad_file', `value "${valueText}" is not a number`, { file: name, line, column: 'value' });
+      throw new ChokepointError('bad_file', `value "${valueText}" is not a number`, {
+        file: name,
+        line,
+        column: 'value',
+      });
     }
-    rows.push({ reporter: 'JPN', partner, hs: goods.trim(), flow, period, value, quantity: null, unit: null, line });
+    rows.push({
+      reporter: 'JPN',
+      partner,
+      hs: goods.trim(),
+      flow,
+      period,
+      value,
+      quantity: null,
+      unit: null,
+      line,
+    });
   }
-  return { source: 'customs-japan', rows, unresolvedPartners: resolver.report(), rejected, missing: 'unknown', file: source };
+  return {
+    source: 'customs-japan',
+    rows,
+    unresolvedPartners: resolver.report(),
+    rejected,
+    missing: 'unknown',
+    file: source,
+  };
 }

@@ -17,7 +17,11 @@ export function importEvents(file: string, defaultCountry?: string): RecordedEve
   const header = records[0].fields.map((h) => h.trim());
   const need = ['event_id', 'date_announcement', 'date_effective', 'policy', 'hs_level'];
   const missing = need.filter((h) => !header.includes(h));
-  if (missing.length) throw new ChokepointError('bad_file', `events file lacks column(s) ${missing.join(', ')}`, { file: source.name, line: 1 });
+  if (missing.length)
+    throw new ChokepointError('bad_file', `events file lacks column(s) ${missing.join(', ')}`, {
+      file: source.name,
+      line: 1,
+    });
   const col = (name: string) => header.indexOf(name);
   const events: RecordedEvent[] = [];
   for (const { line, fields } of records.slice(1)) {
@@ -25,23 +29,45 @@ export function importEvents(file: string, defaultCountry?: string): RecordedEve
     const place = { file: source.name, line };
     const date = (name: string) => {
       const v = get(name);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new ChokepointError('bad_file', `${name} "${v}" is not YYYY-MM-DD`, { ...place, column: name });
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+        throw new ChokepointError('bad_file', `${name} "${v}" is not YYYY-MM-DD`, { ...place, column: name });
       return v;
     };
     const announced = date('date_announcement');
     const effective = date('date_effective');
-    if (effective < announced) throw new ChokepointError('bad_file', `date_effective ${effective} is before date_announcement ${announced}`, { ...place, column: 'date_effective' });
+    if (effective < announced)
+      throw new ChokepointError(
+        'bad_file',
+        `date_effective ${effective} is before date_announcement ${announced}`,
+        { ...place, column: 'date_effective' },
+      );
     const countryText = get('country') || defaultCountry || '';
     const country = resolveCountry(countryText)?.iso3;
-    if (!country) throw new ChokepointError('bad_file', `country "${countryText}" is not known (give a country column or --country)`, { ...place, column: 'country' });
-    const hs = get('hs_level').split(/[;|\s]+/).filter(Boolean);
-    if (hs.length === 0 || hs.some((h) => !/^\d{2,10}$/.test(h))) throw new ChokepointError('bad_file', `hs_level "${get('hs_level')}" must list HS codes separated by ';'`, { ...place, column: 'hs_level' });
+    if (!country)
+      throw new ChokepointError(
+        'bad_file',
+        `country "${countryText}" is not known (give a country column or --country)`,
+        { ...place, column: 'country' },
+      );
+    const hs = get('hs_level')
+      .split(/[;|\s]+/)
+      .filter(Boolean);
+    if (hs.length === 0 || hs.some((h) => !/^\d{2,10}$/.test(h)))
+      throw new ChokepointError(
+        'bad_file',
+        `hs_level "${get('hs_level')}" must list HS codes separated by ';'`,
+        { ...place, column: 'hs_level' },
+      );
     const targets = get('targets')
       .split(/[;|\s]+/)
       .filter(Boolean)
       .map((t) => {
         const iso3 = resolveCountry(t)?.iso3;
-        if (!iso3) throw new ChokepointError('bad_file', `target "${t}" is not a known country`, { ...place, column: 'targets' });
+        if (!iso3)
+          throw new ChokepointError('bad_file', `target "${t}" is not a known country`, {
+            ...place,
+            column: 'targets',
+          });
         return iso3;
       });
     const policy = get('policy');

@@ -37,17 +37,25 @@ export function parseColumnMap(text: string): ColumnMap {
     const key = k.trim();
     const column = rest.join('=').trim();
     if (!mapKeys.includes(key) || !column) {
-      throw new ChokepointError('bad_input', `--map entry "${part}" must be one of ${mapKeys.join(', ')} = a column name`, { field: 'map' });
+      throw new ChokepointError(
+        'bad_input',
+        `--map entry "${part}" must be one of ${mapKeys.join(', ')} = a column name`,
+        { field: 'map' },
+      );
     }
     map[key] = column;
   }
   for (const required of ['period', 'partner', 'hs', 'value']) {
-    if (!map[required]) throw new ChokepointError('bad_input', `--map needs ${required}=<column>`, { field: 'map' });
+    if (!map[required])
+      throw new ChokepointError('bad_input', `--map needs ${required}=<column>`, { field: 'map' });
   }
   return map as unknown as ColumnMap;
 }
 
-export function parseFlow(text: string, place: { file?: string; line?: number; field?: string } = {}): Flow | undefined {
+export function parseFlow(
+  text: string,
+  place: { file?: string; line?: number; field?: string } = {},
+): Flow | undefined {
   const t = text.trim().toLowerCase();
   if (t === 'import' || t === 'imports' || t === 'm' || t === '2') return 'import';
   if (t === 'export' || t === 'exports' || t === 'x' || t === '1') return 'export';
@@ -65,18 +73,41 @@ export function importMonthlyCsv(file: string, options: MonthlyCsvOptions): Mont
     const column = options.map[key];
     if (!column) return -1;
     const i = header.indexOf(column);
-    if (i < 0) throw new ChokepointError('bad_file', `column "${column}" (for ${key}) is not in the header: ${header.join(', ')}`, { file: name, line: 1, column });
+    if (i < 0)
+      throw new ChokepointError(
+        'bad_file',
+        `column "${column}" (for ${key}) is not in the header: ${header.join(', ')}`,
+        { file: name, line: 1, column },
+      );
     return i;
   };
-  const c = { period: col('period'), partner: col('partner'), hs: col('hs'), value: col('value'), quantity: col('quantity'), unit: col('unit'), reporter: col('reporter'), flow: col('flow') };
-  if (c.reporter < 0 && !options.reporter) throw new ChokepointError('bad_input', 'give --reporter ISO3 or map a reporter column', { field: 'reporter' });
-  if (c.flow < 0 && !options.flow) throw new ChokepointError('bad_input', 'give --flow import|export or map a flow column', { field: 'flow' });
+  const c = {
+    period: col('period'),
+    partner: col('partner'),
+    hs: col('hs'),
+    value: col('value'),
+    quantity: col('quantity'),
+    unit: col('unit'),
+    reporter: col('reporter'),
+    flow: col('flow'),
+  };
+  if (c.reporter < 0 && !options.reporter)
+    throw new ChokepointError('bad_input', 'give --reporter ISO3 or map a reporter column', {
+      field: 'reporter',
+    });
+  if (c.flow < 0 && !options.flow)
+    throw new ChokepointError('bad_input', 'give --flow import|export or map a flow column', {
+      field: 'flow',
+    });
   const resolver = new PartnerResolver();
   const reporterResolver = new PartnerResolver();
   const rows: MonthlyRow[] = [];
   const rejected: MonthlyImport['rejected'] = [];
   const fixedReporter = options.reporter ? reporterResolver.resolve(options.reporter) : undefined;
-  if (options.reporter && !fixedReporter) throw new ChokepointError('bad_input', `--reporter "${options.reporter}" is not a known country`, { field: 'reporter' });
+  if (options.reporter && !fixedReporter)
+    throw new ChokepointError('bad_input', `--reporter "${options.reporter}" is not a known country`, {
+      field: 'reporter',
+    });
   for (let r = 1; r < records.length; r++) {
     const { line, fields } = records[r];
     const get = (i: number) => (i >= 0 ? (fields[i] ?? '').trim() : '');
@@ -104,15 +135,31 @@ export function importMonthlyCsv(file: string, options: MonthlyCsvOptions): Mont
     const valueText = get(c.value);
     const value = Number(valueText);
     if (valueText === '' || !Number.isFinite(value)) {
-      throw new ChokepointError('bad_file', `value "${valueText}" is not a number`, { file: name, line, column: options.map.value });
+      throw new ChokepointError('bad_file', `value "${valueText}" is not a number`, {
+        file: name,
+        line,
+        column: options.map.value,
+      });
     }
     let quantity: number | null = null;
     if (c.quantity >= 0 && get(c.quantity) !== '') {
       quantity = Number(get(c.quantity));
-      if (!Number.isFinite(quantity)) throw new ChokepointError('bad_file', `quantity "${get(c.quantity)}" is not a number`, { file: name, line, column: options.map.quantity });
+      if (!Number.isFinite(quantity))
+        throw new ChokepointError('bad_file', `quantity "${get(c.quantity)}" is not a number`, {
+          file: name,
+          line,
+          column: options.map.quantity,
+        });
     }
     const unit = quantity === null ? null : c.unit >= 0 ? get(c.unit) || null : (options.unit ?? 'unit');
     rows.push({ reporter, partner, hs: get(c.hs), flow, period, value, quantity, unit, line });
   }
-  return { source: 'csv', rows, unresolvedPartners: resolver.report(), rejected, missing: 'zero', file: source };
+  return {
+    source: 'csv',
+    rows,
+    unresolvedPartners: resolver.report(),
+    rejected,
+    missing: 'zero',
+    file: source,
+  };
 }

@@ -2,7 +2,13 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
 import { ChokepointError } from '../../errors.ts';
-import { MarkingSchema, assertReadable, readableSql, deriveMarking, datasetMarking } from '../security/markings.ts';
+import {
+  MarkingSchema,
+  assertReadable,
+  readableSql,
+  deriveMarking,
+  datasetMarking,
+} from '../security/markings.ts';
 import { currentUser } from '../security/access.ts';
 import { provenanceOf } from '../../data/catalog.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
@@ -16,7 +22,16 @@ import { readMonthly } from '../../data/ews/seriesStore.ts';
 import { recordedEvents, ruleSetById } from '../../data/ews/itemScan.ts';
 import { scanItem } from '../../data/ews/itemScan.ts';
 import { EwsScheduler } from '../../data/ews/scheduler.ts';
-import { alertHistory, getAlert, getItem, listAlerts, listItems, rulePrecision, transitionAlert, type AlertStatus } from '../../data/ews/ewsState.ts';
+import {
+  alertHistory,
+  getAlert,
+  getItem,
+  listAlerts,
+  listItems,
+  rulePrecision,
+  transitionAlert,
+  type AlertStatus,
+} from '../../data/ews/ewsState.ts';
 
 /**
  * /api/ews — early warning (早期警戒): alert inbox and lifecycle, monitored items with their series and
@@ -24,7 +39,13 @@ import { alertHistory, getAlert, getItem, listAlerts, listItems, rulePrecision, 
  * include what the reader may see (docs/security.md).
  */
 const Label = Type.Object({ ja: Type.String(), en: Type.String() });
-const Indicator = Type.Object({ rule: Type.String(), name: Type.String(), value: Type.Union([Type.Number(), Type.Null()]), op: Type.String(), threshold: Type.Number() });
+const Indicator = Type.Object({
+  rule: Type.String(),
+  name: Type.String(),
+  value: Type.Union([Type.Number(), Type.Null()]),
+  op: Type.String(),
+  threshold: Type.Number(),
+});
 const AlertSchema = Type.Object({
   id: Type.String(),
   itemId: Type.Union([Type.String(), Type.Null()]),
@@ -66,7 +87,10 @@ const ItemSchema = Type.Object({
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const writers = ['administrator', 'analyst'] as ('administrator' | 'analyst')[];
 
-const withLevelName = <T extends { level: number }>(a: T) => ({ ...a, levelName: alertLevels[a.level as 1 | 2 | 3 | 4] });
+const withLevelName = <T extends { level: number }>(a: T) => ({
+  ...a,
+  levelName: alertLevels[a.level as 1 | 2 | 3 | 4],
+});
 const readable = (request: FastifyRequest) => (n: number) => readableSql(request, 'marking', n);
 
 async function readableAlert(app: Parameters<FastifyPluginAsync>[0], request: FastifyRequest, id: string) {
@@ -86,7 +110,15 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
     const scheduler = new EwsScheduler({
       state: app.services.state,
       scan: (item) => scanItem(app.services, item),
-      notify: smtpHost ? { smtp: { host: smtpHost, port: Number(process.env.CHOKEPOINT_SMTP_PORT ?? 25), from: process.env.CHOKEPOINT_SMTP_FROM ?? 'ews@localhost' } } : {},
+      notify: smtpHost
+        ? {
+            smtp: {
+              host: smtpHost,
+              port: Number(process.env.CHOKEPOINT_SMTP_PORT ?? 25),
+              from: process.env.CHOKEPOINT_SMTP_FROM ?? 'ews@localhost',
+            },
+          }
+        : {},
       onError: (item, error) => app.log.warn({ item: item.id, err: error }, 'EWS scan failed'),
     });
     scheduler.start(interval * 1000);
@@ -96,12 +128,21 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/ews/alerts',
     {
-      config: { authz: { kind: 'none', reason: 'marking filter of list and count covered by test/ews/api.test.ts' } },
+      config: {
+        authz: { kind: 'none', reason: 'marking filter of list and count covered by test/ews/api.test.ts' },
+      },
       schema: {
         tags: ['early warning'],
         summary: 'Alert inbox: filter and page; totals count only alerts the reader may see',
         querystring: Type.Object({
-          status: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('acknowledged'), Type.Literal('assigned'), Type.Literal('resolved')])),
+          status: Type.Optional(
+            Type.Union([
+              Type.Literal('new'),
+              Type.Literal('acknowledged'),
+              Type.Literal('assigned'),
+              Type.Literal('resolved'),
+            ]),
+          ),
           minLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
           hs: Type.Optional(Type.String({ maxLength: 64 })),
           reporter: Type.Optional(Type.String({ maxLength: 8 })),
@@ -110,14 +151,35 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
           page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
         }),
-        response: { 200: Type.Object({ items: Type.Array(AlertSchema), total: Type.Number(), page: Type.Number(), pageSize: Type.Number() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(AlertSchema),
+            total: Type.Number(),
+            page: Type.Number(),
+            pageSize: Type.Number(),
+          }),
+        },
       },
     },
     async (request) => {
-      const q = request.query as { status?: AlertStatus; minLevel?: number; hs?: string; reporter?: string; partner?: string; itemId?: string; page?: number; pageSize?: number };
+      const q = request.query as {
+        status?: AlertStatus;
+        minLevel?: number;
+        hs?: string;
+        reporter?: string;
+        partner?: string;
+        itemId?: string;
+        page?: number;
+        pageSize?: number;
+      };
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? 50;
-      const { items, total } = await listAlerts(state(), { ...q, readable: readable(request) }, page, pageSize);
+      const { items, total } = await listAlerts(
+        state(),
+        { ...q, readable: readable(request) },
+        page,
+        pageSize,
+      );
       return { items: items.map(withLevelName), total, page, pageSize };
     },
   );
@@ -125,27 +187,57 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/ews/alerts/:id',
     {
-      config: { authz: { kind: 'none', reason: 'hidden alerts answer 404 like missing ones; covered by test/ews/api.test.ts' } },
+      config: {
+        authz: {
+          kind: 'none',
+          reason: 'hidden alerts answer 404 like missing ones; covered by test/ews/api.test.ts',
+        },
+      },
       schema: {
         tags: ['early warning'],
         summary: 'One alert with its history',
         params: IdParams,
-        response: { 200: Type.Object({ alert: AlertSchema, history: Type.Array(Type.Object({ action: Type.String(), actor: Type.Union([Type.String(), Type.Null()]), note: Type.Union([Type.String(), Type.Null()]), at: Type.String() })) }) },
+        response: {
+          200: Type.Object({
+            alert: AlertSchema,
+            history: Type.Array(
+              Type.Object({
+                action: Type.String(),
+                actor: Type.Union([Type.String(), Type.Null()]),
+                note: Type.Union([Type.String(), Type.Null()]),
+                at: Type.String(),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (request) => {
       const { id } = request.params as { id: string };
       const alert = await readableAlert(app, request, id);
-      if (alert.marking.level >= 1) await app.audit(request, { action: 'read', objectType: 'ews-alert', objectId: id, marking: alert.marking });
+      if (alert.marking.level >= 1)
+        await app.audit(request, {
+          action: 'read',
+          objectType: 'ews-alert',
+          objectId: id,
+          marking: alert.marking,
+        });
       return { alert: withLevelName(alert), history: await alertHistory(state(), id) };
     },
   );
 
   const Action = Type.Union([
     Type.Object({ action: Type.Literal('acknowledge') }, { additionalProperties: false }),
-    Type.Object({ action: Type.Literal('assign'), assignee: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
     Type.Object(
-      { action: Type.Literal('resolve'), feedback: Type.Union([Type.Literal('true_alarm'), Type.Literal('false_alarm')]), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+      { action: Type.Literal('assign'), assignee: Type.String({ minLength: 1, maxLength: 200 }) },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        action: Type.Literal('resolve'),
+        feedback: Type.Union([Type.Literal('true_alarm'), Type.Literal('false_alarm')]),
+        reason: Type.Optional(Type.String({ maxLength: 2000 })),
+      },
       { additionalProperties: false },
     ),
   ]);
@@ -153,14 +245,30 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
     '/ews/alerts/:id/actions',
     {
       config: { roles: writers, authz: { kind: 'action' } },
-      schema: { tags: ['early warning'], summary: 'Lifecycle: acknowledge, assign, resolve (with true/false-alarm feedback)', params: IdParams, body: Action, response: { 200: AlertSchema } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'Lifecycle: acknowledge, assign, resolve (with true/false-alarm feedback)',
+        params: IdParams,
+        body: Action,
+        response: { 200: AlertSchema },
+      },
     },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params as { id: string };
       await readableAlert(app, request, id);
-      const updated = await transitionAlert(state(), id, request.body as Parameters<typeof transitionAlert>[2], user.id);
-      await app.audit(request, { action: `alert-${(request.body as { action: string }).action}`, objectType: 'ews-alert', objectId: id, marking: updated.marking });
+      const updated = await transitionAlert(
+        state(),
+        id,
+        request.body as Parameters<typeof transitionAlert>[2],
+        user.id,
+      );
+      await app.audit(request, {
+        action: `alert-${(request.body as { action: string }).action}`,
+        objectType: 'ews-alert',
+        objectId: id,
+        marking: updated.marking,
+      });
       return withLevelName(updated);
     },
   );
@@ -172,7 +280,18 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['early warning'],
         summary: 'Precision per rule from feedback on resolved alerts the reader may see',
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ rule: Type.String(), trueAlarms: Type.Number(), falseAlarms: Type.Number(), precision: Type.Union([Type.Number(), Type.Null()]) })) }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                rule: Type.String(),
+                trueAlarms: Type.Number(),
+                falseAlarms: Type.Number(),
+                precision: Type.Union([Type.Number(), Type.Null()]),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (request) => ({ items: await rulePrecision(state(), readable(request)) }),
@@ -190,7 +309,10 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const items = await listItems(state(), { listId: (request.query as { listId?: string }).listId, where: readableSql(request, 'marking', (request.query as { listId?: string }).listId ? 2 : 1) });
+      const items = await listItems(state(), {
+        listId: (request.query as { listId?: string }).listId,
+        where: readableSql(request, 'marking', (request.query as { listId?: string }).listId ? 2 : 1),
+      });
       return { items, total: items.length };
     },
   );
@@ -213,7 +335,13 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
                 periods: Type.Array(Type.String()),
                 value: Type.Array(Type.Union([Type.Number(), Type.Null()])),
                 expected: Type.Array(Type.Union([Type.Number(), Type.Null()])),
-                thresholds: Type.Array(Type.Object({ rule: Type.String(), z: Type.Number(), values: Type.Array(Type.Union([Type.Number(), Type.Null()])) })),
+                thresholds: Type.Array(
+                  Type.Object({
+                    rule: Type.String(),
+                    z: Type.Number(),
+                    values: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+                  }),
+                ),
                 valueZ: Type.Array(Type.Union([Type.Number(), Type.Null()])),
               }),
             ]),
@@ -232,19 +360,33 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       if (!entry) return { item, series: null, provenance: null, marking: item.marking };
       const dm = await datasetMarking(app, entry.id);
       assertReadable(request, dm, 'item', { field: 'id' });
-      const rows = await readMonthly(app.services.dataDir, app.services.analytics, entry, { reporter: item.reporter, hs: item.hs, flow: item.flow });
+      const rows = await readMonthly(app.services.dataDir, app.services.analytics, entry, {
+        reporter: item.reporter,
+        hs: item.hs,
+        flow: item.flow,
+      });
       const marking = deriveMarking([item.marking, dm]);
       if (rows.length === 0) return { item, series: null, provenance: provenanceOf(entry), marking };
       const ruleSet = await ruleSetById(state(), item.ruleSet);
-      const panel = buildPanel(rows, { file: entry.id, missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero' });
+      const panel = buildPanel(rows, {
+        file: entry.id,
+        missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
+      });
       const ind = computeIndicators(panel, ruleSet.parameters, await recordedEvents(state()));
       const partner = item.partner ?? 'WLD';
       const s = panel.series.findIndex((k) => k.partner === partner);
       if (s < 0) return { item, series: null, provenance: provenanceOf(entry), marking };
       const T = panel.months;
-      const slice = (a: Float64Array) => Array.from(a.subarray(s * T, (s + 1) * T), (v) => (Number.isFinite(v) ? v : null));
+      const slice = (a: Float64Array) =>
+        Array.from(a.subarray(s * T, (s + 1) * T), (v) => (Number.isFinite(v) ? v : null));
       // Value at which valueZ reaches a rule's threshold: (B + c)·exp(z·σ) − c, c = offset × trailing level.
-      const zThresholds = [...new Set(ruleSet.rules.flatMap((r) => r.when.filter((c) => c.indicator === 'valueZ').map((c) => `${r.id}|${c.threshold}`)))];
+      const zThresholds = [
+        ...new Set(
+          ruleSet.rules.flatMap((r) =>
+            r.when.filter((c) => c.indicator === 'valueZ').map((c) => `${r.id}|${c.threshold}`),
+          ),
+        ),
+      ];
       const level = (t: number) => {
         let sum = 0;
         for (let k = t - 12; k < t; k++) sum += panel.value[s * T + k];
@@ -263,7 +405,14 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       });
       return {
         item,
-        series: { partner, periods: panelPeriods(panel), value: slice(panel.value), expected: slice(ind.expected), thresholds, valueZ: slice(ind.table.valueZ) },
+        series: {
+          partner,
+          periods: panelPeriods(panel),
+          value: slice(panel.value),
+          expected: slice(ind.expected),
+          thresholds,
+          valueZ: slice(ind.table.valueZ),
+        },
         provenance: provenanceOf(entry),
         marking,
       };
@@ -274,14 +423,26 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
     '/ews/rule-sets',
     {
       config: { authz: { kind: 'none', reason: 'rule sets filtered by marking in memory' } },
-      schema: { tags: ['early warning'], summary: 'Rule sets: the documented default and stored ones', response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), body: Type.Any(), marking: MarkingSchema })), indicators: Type.Array(Type.String()) }) } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'Rule sets: the documented default and stored ones',
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ id: Type.String(), body: Type.Any(), marking: MarkingSchema })),
+            indicators: Type.Array(Type.String()),
+          }),
+        },
+      },
     },
     async (request) => {
       const rows = await state().query<{ id: string; body: unknown; marking: Marking }>(
         `SELECT id, body, marking FROM ews_rule_sets WHERE ${readableSql(request, 'marking', 1).sql} ORDER BY id`,
         readableSql(request, 'marking', 1).params,
       );
-      return { items: [{ id: 'default', body: defaultRuleSet, marking: publicMarking }, ...rows], indicators: [...indicatorNames] };
+      return {
+        items: [{ id: 'default', body: defaultRuleSet, marking: publicMarking }, ...rows],
+        indicators: [...indicatorNames],
+      };
     },
   );
 
@@ -289,12 +450,23 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
     '/ews/rule-sets/:id',
     {
       config: { roles: writers, authz: { kind: 'action' } },
-      schema: { tags: ['early warning'], summary: 'Save a rule set (validated; thresholds and parameters as in docs/ews.md)', params: IdParams, body: Type.Object({ body: Type.Any(), marking: Type.Optional(MarkingSchema) }), response: { 200: Type.Object({ id: Type.String() }) } },
+      schema: {
+        tags: ['early warning'],
+        summary: 'Save a rule set (validated; thresholds and parameters as in docs/ews.md)',
+        params: IdParams,
+        body: Type.Object({ body: Type.Any(), marking: Type.Optional(MarkingSchema) }),
+        response: { 200: Type.Object({ id: Type.String() }) },
+      },
     },
     async (request) => {
       const user = currentUser(request);
       const { id } = request.params as { id: string };
-      if (id === 'default') throw new ChokepointError('conflict', 'the default rule set is shipped with chokepoint; save yours under another id', { field: 'id' });
+      if (id === 'default')
+        throw new ChokepointError(
+          'conflict',
+          'the default rule set is shipped with chokepoint; save yours under another id',
+          { field: 'id' },
+        );
       const { body, marking } = request.body as { body: unknown; marking?: Marking };
       const ruleSet = validateRuleSet({ ...(body as object), id });
       const m = marking ?? publicMarking;
@@ -333,14 +505,42 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const b = request.body as { country: string; hs: string[]; targets?: string[]; announced: string; effective: string; title: { ja: string; en: string }; source: string; marking?: Marking };
-      if (b.effective < b.announced) throw new ChokepointError('bad_input', 'effective date is before the announcement', { field: 'effective' });
+      const b = request.body as {
+        country: string;
+        hs: string[];
+        targets?: string[];
+        announced: string;
+        effective: string;
+        title: { ja: string; en: string };
+        source: string;
+        marking?: Marking;
+      };
+      if (b.effective < b.announced)
+        throw new ChokepointError('bad_input', 'effective date is before the announcement', {
+          field: 'effective',
+        });
       const id = randomUUID();
       await state().query(
         'INSERT INTO ews_events (id, country, hs, targets, announced, effective, title, source, marking, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-        [id, b.country, JSON.stringify(b.hs), JSON.stringify(b.targets ?? []), b.announced, b.effective, JSON.stringify(b.title), b.source, JSON.stringify(b.marking ?? publicMarking), user.id],
+        [
+          id,
+          b.country,
+          JSON.stringify(b.hs),
+          JSON.stringify(b.targets ?? []),
+          b.announced,
+          b.effective,
+          JSON.stringify(b.title),
+          b.source,
+          JSON.stringify(b.marking ?? publicMarking),
+          user.id,
+        ],
       );
-      await app.audit(request, { action: 'create', objectType: 'ews-event', objectId: id, marking: b.marking ?? publicMarking });
+      await app.audit(request, {
+        action: 'create',
+        objectType: 'ews-event',
+        objectId: id,
+        marking: b.marking ?? publicMarking,
+      });
       return { id };
     },
   );
@@ -351,7 +551,8 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       config: { roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['early warning'],
-        summary: 'Run a rule set over the history of a monthly dataset: alerts per rule and when, false alarms on a quiet period',
+        summary:
+          'Run a rule set over the history of a monthly dataset: alerts per rule and when, false alarms on a quiet period',
         body: Type.Object(
           {
             dataset: Type.String({ maxLength: 64 }),
@@ -364,22 +565,53 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ report: Type.Any(), provenance: Type.Object({}, { additionalProperties: true }), marking: MarkingSchema }) },
+        response: {
+          200: Type.Object({
+            report: Type.Any(),
+            provenance: Type.Object({}, { additionalProperties: true }),
+            marking: MarkingSchema,
+          }),
+        },
       },
     },
     async (request) => {
-      const b = request.body as { dataset: string; ruleSet?: string; reporter?: string; hs?: string; flow?: 'import' | 'export'; quietFrom?: string; quietTo?: string };
+      const b = request.body as {
+        dataset: string;
+        ruleSet?: string;
+        reporter?: string;
+        hs?: string;
+        flow?: 'import' | 'export';
+        quietFrom?: string;
+        quietTo?: string;
+      };
       const entry = app.services.catalog.find(b.dataset);
       if (!entry) throw new ChokepointError('not_found', 'dataset not found', { field: 'dataset' });
       const marking = await datasetMarking(app, entry.id);
       assertReadable(request, marking, 'dataset', { field: 'dataset' });
-      const rows = await readMonthly(app.services.dataDir, app.services.analytics, entry, { reporter: b.reporter, hs: b.hs, flow: b.flow });
-      if (rows.length === 0) throw new ChokepointError('no_data', 'no monthly rows match', { field: 'dataset' });
+      const rows = await readMonthly(app.services.dataDir, app.services.analytics, entry, {
+        reporter: b.reporter,
+        hs: b.hs,
+        flow: b.flow,
+      });
+      if (rows.length === 0)
+        throw new ChokepointError('no_data', 'no monthly rows match', { field: 'dataset' });
       const ruleSet = await ruleSetById(state(), b.ruleSet ?? 'default');
-      const panel = buildPanel(rows, { file: entry.id, missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero' });
+      const panel = buildPanel(rows, {
+        file: entry.id,
+        missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
+      });
       const ind = computeIndicators(panel, ruleSet.parameters, await recordedEvents(state()));
-      const { report } = backtest(panel, ind, ruleSet, b.quietFrom && b.quietTo ? { from: b.quietFrom, to: b.quietTo } : undefined);
-      return { report, provenance: { ...provenanceOf(entry), method: `EWS rule set ${ruleSet.id}` }, marking };
+      const { report } = backtest(
+        panel,
+        ind,
+        ruleSet,
+        b.quietFrom && b.quietTo ? { from: b.quietFrom, to: b.quietTo } : undefined,
+      );
+      return {
+        report,
+        provenance: { ...provenanceOf(entry), method: `EWS rule set ${ruleSet.id}` },
+        marking,
+      };
     },
   );
 };
