@@ -34,7 +34,12 @@ const markings: Marking[] = [
 
 async function seed(app: App): Promise<Record<string, string>> {
   const db = app.services.state;
-  await ensureOrganisation(db, { id: 'bench-ministry', name: 'Bench ministry', kind: 'ministry', sharingCap: 3 });
+  await ensureOrganisation(db, {
+    id: 'bench-ministry',
+    name: 'Bench ministry',
+    kind: 'ministry',
+    sharingCap: 3,
+  });
   const { user } = await addUser(db, {
     username: 'bench-reader',
     organisationId: 'bench-ministry',
@@ -48,7 +53,20 @@ async function seed(app: App): Promise<Record<string, string>> {
     const scratch = path.join(app.services.dataDir.tmpDir, id);
     fs.mkdirSync(scratch, { recursive: true });
     app.services.catalog.publish(
-      { id, kind: 'other', title: `SYNTHETIC benchmark dataset ${i}`, publisher: 'chokepoint bench', version: '1', source: 'synthetic', retrievedAt: now, importedAt: now, synthetic: true, files: [], rows: i, rejectedRows: 0 },
+      {
+        id,
+        kind: 'other',
+        title: `SYNTHETIC benchmark dataset ${i}`,
+        publisher: 'chokepoint bench',
+        version: '1',
+        source: 'synthetic',
+        retrievedAt: now,
+        importedAt: now,
+        synthetic: true,
+        files: [],
+        rows: i,
+        rejectedRows: 0,
+      },
       scratch,
       'v1',
     );
@@ -68,21 +86,54 @@ async function seed(app: App): Promise<Record<string, string>> {
     const values: string[] = [];
     const params: unknown[] = [];
     for (let seq = start; seq < start + 500; seq++) {
-      const e = { seq, at: now, actorId: user.id, actor: 'bench-reader', action: 'read', objectType: 'dataset', objectId: `bench-${seq}`, marking: markings[seq % markings.length], details: { seq }, prevHash };
+      const e = {
+        seq,
+        at: now,
+        actorId: user.id,
+        actor: 'bench-reader',
+        action: 'read',
+        objectType: 'dataset',
+        objectId: `bench-${seq}`,
+        marking: markings[seq % markings.length],
+        details: { seq },
+        prevHash,
+      };
       const hash = entryHash(e);
       const p = params.length;
-      values.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::jsonb, $${p + 9}::jsonb, $${p + 10}, $${p + 11})`);
-      params.push(seq, e.at, e.actorId, e.actor, e.action, e.objectType, e.objectId, JSON.stringify(e.marking), JSON.stringify(e.details), prevHash, hash);
+      values.push(
+        `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::jsonb, $${p + 9}::jsonb, $${p + 10}, $${p + 11})`,
+      );
+      params.push(
+        seq,
+        e.at,
+        e.actorId,
+        e.actor,
+        e.action,
+        e.objectType,
+        e.objectId,
+        JSON.stringify(e.marking),
+        JSON.stringify(e.details),
+        prevHash,
+        hash,
+      );
       prevHash = hash;
     }
-    await db.query(`INSERT INTO audit_log (seq, at, actor_id, actor, action, object_type, object_id, marking, details, prev_hash, hash) VALUES ${values.join(',')}`, params);
+    await db.query(
+      `INSERT INTO audit_log (seq, at, actor_id, actor, action, object_type, object_id, marking, details, prev_hash, hash) VALUES ${values.join(',')}`,
+      params,
+    );
   }
   await db.query('INSERT INTO audit_head (id, seq, hash) VALUES (1, $1, $2)', [objects, prevHash]);
   const { sessionId, csrf } = await createSession(db, user.id);
   return { cookie: `${sessionCookie}=${sessionId}; ${csrfCookie}=${csrf}` };
 }
 
-async function timeOnce(app: App, url: string, headers: Record<string, string>, bypass: boolean): Promise<{ ms: number; body: string }> {
+async function timeOnce(
+  app: App,
+  url: string,
+  headers: Record<string, string>,
+  bypass: boolean,
+): Promise<{ ms: number; body: string }> {
   benchmarkSwitch.bypassMarkingChecks = bypass;
   const t0 = process.hrtime.bigint();
   const res = await app.inject({ url, headers });
@@ -131,9 +182,20 @@ async function measure(backend: string, state: StateDb | undefined): Promise<Ben
       const mb = median(bypassed);
       const overhead = (mc / mb - 1) * 100;
       results.push(
-        { name: `${backend} ${name}: median with checks`, value: mc, unit: 'ms', note: `${objects} objects, total ${total}, ${rounds} rounds` },
+        {
+          name: `${backend} ${name}: median with checks`,
+          value: mc,
+          unit: 'ms',
+          note: `${objects} objects, total ${total}, ${rounds} rounds`,
+        },
         { name: `${backend} ${name}: median checks bypassed`, value: mb, unit: 'ms' },
-        { name: `${backend} ${name}: overhead`, value: overhead, unit: '%', target: '≤ 5', pass: overhead <= 5 },
+        {
+          name: `${backend} ${name}: overhead`,
+          value: overhead,
+          unit: '%',
+          target: '≤ 5',
+          pass: overhead <= 5,
+        },
       );
     }
     return results;

@@ -7,8 +7,20 @@ describe('sign-in', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await ensureOrganisation(h.app.services.state, { id: 'meti', name: '経済産業省 METI', kind: 'ministry', sharingCap: 3 });
-    await addUser(h.app.services.state, { username: 'hanako', displayName: '山田 花子', organisationId: 'meti', role: 'viewer', clearanceLevel: 1, password: 'correct horse battery' });
+    await ensureOrganisation(h.app.services.state, {
+      id: 'meti',
+      name: '経済産業省 METI',
+      kind: 'ministry',
+      sharingCap: 3,
+    });
+    await addUser(h.app.services.state, {
+      username: 'hanako',
+      displayName: '山田 花子',
+      organisationId: 'meti',
+      role: 'viewer',
+      clearanceLevel: 1,
+      password: 'correct horse battery',
+    });
   });
   afterAll(async () => h?.close());
 
@@ -27,7 +39,10 @@ describe('sign-in', () => {
     await page.getByRole('heading', { name: 'データセット' }).waitFor();
     await screenshot(page, 'signed-in-ja');
     const cookies = await page.context().cookies();
-    expect(cookies.find((c) => c.name === 'chokepoint_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(cookies.find((c) => c.name === 'chokepoint_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
     await page.getByRole('button', { name: 'サインアウト' }).click();
     await page.getByRole('heading', { name: 'サインイン' }).waitFor();
     expect((await page.context().request.get(`${h.baseUrl}/api/auth/me`)).status()).toBe(401);

@@ -4,7 +4,13 @@ import type { MarkingLevel } from '../../src/analysis/marking.ts';
 import type { Role } from '../../src/data/security/roles.ts';
 import { addUser } from '../../src/data/security/users.ts';
 import { ensureOrganisation, type OrganisationKind } from '../../src/data/security/organisations.ts';
-import { createSession, csrfCookie, sessionCookie, sessionUser, type SessionUser } from '../../src/server/security/session.ts';
+import {
+  createSession,
+  csrfCookie,
+  sessionCookie,
+  sessionUser,
+  type SessionUser,
+} from '../../src/server/security/session.ts';
 
 export interface TestSessionOptions {
   role?: Role;

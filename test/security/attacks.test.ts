@@ -32,7 +32,13 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
   });
 
   const login = (username: string, password: string, extra: LoginExtra = {}) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: extra.headers, remoteAddress: extra.remoteAddress });
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      headers: extra.headers,
+      remoteAddress: extra.remoteAddress,
+    });
 
   it('login sets an HttpOnly SameSite=Strict session cookie, Secure behind TLS; hashes are argon2id', async () => {
     const { user, password } = await testSession(app, { role: 'viewer' });
@@ -43,9 +49,15 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     expect(cookies.chokepoint_session).toMatch(/SameSite=Strict/);
     expect(cookies.chokepoint_session).not.toMatch(/Secure/);
     expect(cookies.chokepoint_csrf).not.toMatch(/HttpOnly/);
-    const tls = await login(user.username, password, { remoteAddress: '10.0.0.1', headers: { 'x-forwarded-proto': 'https' } });
+    const tls = await login(user.username, password, {
+      remoteAddress: '10.0.0.1',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(cookiesOf(tls).chokepoint_session).toMatch(/Secure/);
-    const [row] = await state.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    const [row] = await state.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [user.id],
+    );
     expect(row.password_hash.startsWith('$argon2id$')).toBe(true);
     expect(row.password_hash).not.toContain(password);
     const sessionHashes = await state.query<{ id_hash: string }>('SELECT id_hash FROM sessions');
@@ -63,9 +75,15 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     expect(res.statusCode).toBe(200);
     const issued = valueOf(cookiesOf(res).chokepoint_session);
     expect(issued).not.toBe(planted);
-    const asPlanted = await app.inject({ url: '/api/auth/me', headers: { cookie: `chokepoint_session=${planted}` } });
+    const asPlanted = await app.inject({
+      url: '/api/auth/me',
+      headers: { cookie: `chokepoint_session=${planted}` },
+    });
     expect(asPlanted.statusCode).toBe(401);
-    const asIssued = await app.inject({ url: '/api/auth/me', headers: { cookie: `chokepoint_session=${issued}` } });
+    const asIssued = await app.inject({
+      url: '/api/auth/me',
+      headers: { cookie: `chokepoint_session=${issued}` },
+    });
     expect(asIssued.json().username).toBe(victim.user.username);
   });
 
@@ -73,13 +91,17 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     const a = await testSession(app, { role: 'analyst' });
     const b = await testSession(app, { role: 'analyst' });
     const sessionOnly = a.headers.cookie.split('; ')[0];
-    const create = (headers: Record<string, string>) => app.inject({ method: 'POST', url: '/api/tokens', headers, payload: { name: 'ci' } });
+    const create = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/api/tokens', headers, payload: { name: 'ci' } });
     expect((await create({ cookie: sessionOnly })).statusCode).toBe(403);
     expect((await create({ cookie: a.headers.cookie })).statusCode).toBe(403);
     expect((await create({ cookie: a.headers.cookie, 'x-csrf-token': 'guess' })).statusCode).toBe(403);
     // The attacker's own CSRF pair (valid for session b) does not work with session a.
     const bCsrf = b.headers['x-csrf-token'];
-    expect((await create({ cookie: `${sessionOnly}; chokepoint_csrf=${bCsrf}`, 'x-csrf-token': bCsrf })).statusCode).toBe(403);
+    expect(
+      (await create({ cookie: `${sessionOnly}; chokepoint_csrf=${bCsrf}`, 'x-csrf-token': bCsrf }))
+        .statusCode,
+    ).toBe(403);
     expect((await create(a.headers)).statusCode).toBe(201);
     // Safe methods need no token.
     expect((await app.inject({ url: '/api/tokens', headers: { cookie: sessionOnly } })).statusCode).toBe(200);
@@ -87,39 +109,76 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
 
   it('API tokens: stored hashed, work as Bearer without CSRF, stop working when revoked or the user is disabled', async () => {
     const s = await testSession(app, { role: 'analyst', level: 1 });
-    const created = (await app.inject({ method: 'POST', url: '/api/tokens', headers: s.headers, payload: { name: 'nightly script' } })).json();
+    const created = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: s.headers,
+        payload: { name: 'nightly script' },
+      })
+    ).json();
     expect(created.secret).toMatch(/^cpt_/);
-    const stored = await state.query<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = $1', [created.token.id]);
+    const stored = await state.query<{ token_hash: string }>(
+      'SELECT token_hash FROM api_tokens WHERE id = $1',
+      [created.token.id],
+    );
     expect(stored[0].token_hash).toHaveLength(64);
     expect(stored[0].token_hash).not.toContain(created.secret.slice(4, 20));
     const bearer = { authorization: `Bearer ${created.secret}` };
-    expect((await app.inject({ url: '/api/auth/me', headers: bearer })).json().username).toBe(s.user.username);
+    expect((await app.inject({ url: '/api/auth/me', headers: bearer })).json().username).toBe(
+      s.user.username,
+    );
     // A token cannot mint tokens; a POST by token needs no CSRF header but is still checked by role.
-    expect((await app.inject({ method: 'POST', url: '/api/tokens', headers: bearer, payload: { name: 'x' } })).statusCode).toBe(403);
-    const revoke = await app.inject({ method: 'DELETE', url: `/api/tokens/${created.token.id}`, headers: s.headers });
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/tokens', headers: bearer, payload: { name: 'x' } }))
+        .statusCode,
+    ).toBe(403);
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${created.token.id}`,
+      headers: s.headers,
+    });
     expect(revoke.statusCode).toBe(200);
     expect((await app.inject({ url: '/api/auth/me', headers: bearer })).statusCode).toBe(401);
 
-    const second = (await app.inject({ method: 'POST', url: '/api/tokens', headers: s.headers, payload: { name: 'two' } })).json();
-    const disable = await app.inject({ method: 'POST', url: `/api/users/${s.user.id}/disable`, headers: admin.headers });
+    const second = (
+      await app.inject({ method: 'POST', url: '/api/tokens', headers: s.headers, payload: { name: 'two' } })
+    ).json();
+    const disable = await app.inject({
+      method: 'POST',
+      url: `/api/users/${s.user.id}/disable`,
+      headers: admin.headers,
+    });
     expect(disable.statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${second.secret}` } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${second.secret}` } }))
+        .statusCode,
+    ).toBe(401);
     expect((await app.inject({ url: '/api/auth/me', headers: s.headers })).statusCode).toBe(401);
   });
 
   it(`brute force: ${maxFailedLogins} wrong passwords lock the account; an administrator's reset unlocks it`, async () => {
     const s = await testSession(app, { role: 'viewer' });
     for (let i = 0; i < maxFailedLogins; i++) {
-      expect((await login(s.user.username, 'wrong password!', { remoteAddress: '10.0.0.3' })).statusCode).toBe(401);
+      expect(
+        (await login(s.user.username, 'wrong password!', { remoteAddress: '10.0.0.3' })).statusCode,
+      ).toBe(401);
     }
     const locked = await login(s.user.username, s.password, { remoteAddress: '10.0.0.4' });
     expect(locked.statusCode).toBe(401);
     // Same message for unknown users, wrong passwords and locked accounts: nothing to enumerate.
     const unknown = await login('nobody-here', 'whatever', { remoteAddress: '10.0.0.4' });
     expect(locked.json()).toEqual(unknown.json());
-    const audit = await state.query<{ action: string }>("SELECT action FROM audit_log WHERE object_id = $1 AND action LIKE 'login%' ORDER BY seq", [s.user.id]);
+    const audit = await state.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE object_id = $1 AND action LIKE 'login%' ORDER BY seq",
+      [s.user.id],
+    );
     expect(audit.map((a) => a.action)).toContain('login.locked');
-    const reset = await app.inject({ method: 'POST', url: `/api/users/${s.user.id}/reset-password`, headers: admin.headers });
+    const reset = await app.inject({
+      method: 'POST',
+      url: `/api/users/${s.user.id}/reset-password`,
+      headers: admin.headers,
+    });
     expect(reset.statusCode).toBe(200);
     const fresh = reset.json().password as string;
     expect((await login(s.user.username, s.password, { remoteAddress: '10.0.0.4' })).statusCode).toBe(401);
@@ -137,7 +196,10 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
 
   it('injection strings in every text field of every request body are refused or stored verbatim, never executed', async () => {
     const doc = (await app.inject({ url: '/openapi.json' })).json() as {
-      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>
+      >;
     };
     const payloads = [
       "' OR '1'='1",
@@ -164,7 +226,10 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
               payload: sample(schema, field, text) as Record<string, unknown>,
               remoteAddress: '10.0.1.1',
             });
-            expect(res.statusCode, `${method} ${path} ${field} = ${JSON.stringify(text)}: ${res.body}`).toBeLessThan(500);
+            expect(
+              res.statusCode,
+              `${method} ${path} ${field} = ${JSON.stringify(text)}: ${res.body}`,
+            ).toBeLessThan(500);
             if (text.includes('\u0000')) expect(res.statusCode).toBe(400);
           }
         }
@@ -175,8 +240,16 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     expect(Number(users.n)).toBeGreaterThan(3);
     expect((await app.inject({ url: '/api/auth/me', headers: admin.headers })).statusCode).toBe(200);
     // Stored verbatim: the consultation desk keeps exactly what was typed.
-    const opened = await app.inject({ method: 'POST', url: '/api/consultation/cases', payload: { topic: 'other', question: payloads[1] } });
-    const read = await app.inject({ method: 'POST', url: '/api/consultation/cases/read', payload: { token: opened.json().caseToken } });
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/api/consultation/cases',
+      payload: { topic: 'other', question: payloads[1] },
+    });
+    const read = await app.inject({
+      method: 'POST',
+      url: '/api/consultation/cases/read',
+      payload: { token: opened.json().caseToken },
+    });
     expect(read.json().messages[0].body).toBe(payloads[1]);
   });
 
@@ -185,20 +258,39 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     const other = await login(s.user.username, s.password, { remoteAddress: '10.0.2.1' });
     const otherCookie = `chokepoint_session=${valueOf(cookiesOf(other).chokepoint_session)}`;
     const change = (currentPassword: string) =>
-      app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword, newPassword: 'a brand new passphrase' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: s.headers,
+        payload: { currentPassword, newPassword: 'a brand new passphrase' },
+      });
     expect((await change('not my password')).statusCode).toBe(403);
     expect((await change(s.password)).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/auth/me', headers: s.headers })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: otherCookie } })).statusCode).toBe(401);
-    expect((await login(s.user.username, 'a brand new passphrase', { remoteAddress: '10.0.2.1' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie: otherCookie } })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await login(s.user.username, 'a brand new passphrase', { remoteAddress: '10.0.2.1' })).statusCode,
+    ).toBe(200);
   });
 
   it('oversized bodies get 413, on public and signed-in routes', async () => {
     const huge = 'x'.repeat(11 * 1024 * 1024);
-    const open = await app.inject({ method: 'POST', url: '/api/consultation/cases', headers: { 'content-type': 'application/json' }, payload: `{"topic":"other","question":"${huge}"}` });
+    const open = await app.inject({
+      method: 'POST',
+      url: '/api/consultation/cases',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"topic":"other","question":"${huge}"}`,
+    });
     expect(open.statusCode).toBe(413);
     expect(open.json().error.code).toBe('too_large');
-    const signed = await app.inject({ method: 'POST', url: '/api/tokens', headers: { ...admin.headers, 'content-type': 'application/json' }, payload: `{"name":"${huge}"}` });
+    const signed = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      payload: `{"name":"${huge}"}`,
+    });
     expect(signed.statusCode).toBe(413);
   });
 });
@@ -249,7 +341,12 @@ function sample(schema: Schema, field: string, text: string, prefix = ''): unkno
   const out: Record<string, unknown> = {};
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     const path = prefix ? `${prefix}.${name}` : name;
-    if (schema.required?.includes(name) || path === field || field.startsWith(`${path}.`) || `${path}[]` === field) {
+    if (
+      schema.required?.includes(name) ||
+      path === field ||
+      field.startsWith(`${path}.`) ||
+      `${path}[]` === field
+    ) {
       out[name] = pick(prop, path);
     }
   }

@@ -38,7 +38,11 @@ describe.each(stateBackends)('audit chain (%s)', (backend) => {
           action: i % 2 ? 'read' : 'export',
           objectType: 'dataset',
           objectId: `ds-${i}`,
-          marking: { level: (i % 4) as 0 | 1 | 2 | 3, compartments: i % 2 ? ['semiconductors'] : [], releasableTo: null },
+          marking: {
+            level: (i % 4) as 0 | 1 | 2 | 3,
+            compartments: i % 2 ? ['semiconductors'] : [],
+            releasableTo: null,
+          },
           details: { n: i, note: `entry ${i}`, nested: { z: 1, a: [i, 'x'] } },
         }),
       );
@@ -66,7 +70,9 @@ describe.each(stateBackends)('audit chain (%s)', (backend) => {
   });
 
   it('detects an edited field', async () => {
-    await asOwner(`UPDATE audit_log SET details = jsonb_set(details, '{note}', '"nothing happened"') WHERE seq = 7`);
+    await asOwner(
+      `UPDATE audit_log SET details = jsonb_set(details, '{note}', '"nothing happened"') WHERE seq = 7`,
+    );
     const result = await verifyAudit(db);
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([{ seq: 7, problem: expect.stringMatching(/edited/) }]);
@@ -115,7 +121,15 @@ describe.each(stateBackends)('audit chain (%s)', (backend) => {
 
   it('concurrent appends still form one chain', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => appendAudit(db, { actorId: null, actor: 'system', action: 'concurrent', objectType: 'test', details: { i } })),
+      Array.from({ length: 20 }, (_, i) =>
+        appendAudit(db, {
+          actorId: null,
+          actor: 'system',
+          action: 'concurrent',
+          objectType: 'test',
+          details: { i },
+        }),
+      ),
     );
     const result = await verifyAudit(db);
     expect(result).toMatchObject({ ok: true, entries: 32 });

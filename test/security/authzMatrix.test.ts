@@ -47,7 +47,11 @@ const clearances: Omit<Profile, 'name' | 'role'>[] = [
   { level: 2, compartments: ['batteries'], organisation: 'partner-co' },
 ];
 const profiles: Profile[] = roles.flatMap((role) =>
-  clearances.map((c) => ({ ...c, role, name: `${role}/L${c.level}/${c.compartments.join('+') || '-'}/${c.organisation}` })),
+  clearances.map((c) => ({
+    ...c,
+    role,
+    name: `${role}/L${c.level}/${c.compartments.join('+') || '-'}/${c.organisation}`,
+  })),
 );
 
 /** The rule, restated for the test. */
@@ -78,9 +82,18 @@ describe.each(stateBackends)('authorization matrix from OpenAPI (%s)', (backend)
       paths: Record<string, Record<string, { 'x-chokepoint-authz'?: Declared }>>;
     };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, authz: op['x-chokepoint-authz'] })),
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        authz: op['x-chokepoint-authz'],
+      })),
     );
-    await testSession(app, { role: 'viewer', organisation: 'partner-co', organisationKind: 'company', sharingCap: 2 });
+    await testSession(app, {
+      role: 'viewer',
+      organisation: 'partner-co',
+      organisationKind: 'company',
+      sharingCap: 2,
+    });
     for (const p of profiles) {
       const { headers } = await testSession(app, {
         role: p.role,
@@ -113,12 +126,21 @@ describe.each(stateBackends)('authorization matrix from OpenAPI (%s)', (backend)
     expect(paths).toContain('GET /api/datasets');
     expect(paths).toContain('GET /api/audit');
     const undeclared = operations.filter((o) => !o.authz || !('kind' in o.authz) || !o.authz.kind);
-    expect(undeclared.map((o) => `${o.method} ${o.path}`), 'routes without config.authz (docs/security.md)').toEqual([]);
+    expect(
+      undeclared.map((o) => `${o.method} ${o.path}`),
+      'routes without config.authz (docs/security.md)',
+    ).toEqual([]);
   });
 
   it('only health, login and the consultation desk are public', () => {
-    const publicOps = operations.filter((o) => o.authz?.public).map((o) => `${o.method} ${o.path}`).sort();
-    for (const p of publicOps) expect(p).toMatch(/^(GET \/api\/health|POST \/api\/auth\/login|POST \/api\/consultation\/cases(\/read|\/reply)?)$/);
+    const publicOps = operations
+      .filter((o) => o.authz?.public)
+      .map((o) => `${o.method} ${o.path}`)
+      .sort();
+    for (const p of publicOps)
+      expect(p).toMatch(
+        /^(GET \/api\/health|POST \/api\/auth\/login|POST \/api\/consultation\/cases(\/read|\/reply)?)$/,
+      );
   });
 
   it('every non-public operation answers 401 without a session, with a forged cookie and with a bad token', async () => {
@@ -180,11 +202,15 @@ describe.each(stateBackends)('authorization matrix from OpenAPI (%s)', (backend)
           .filter(([, m]) => expectedReadable(p, m))
           .map(([name]) => ids[name])
           .sort();
-        const shown = body.items.filter((i) => seededIds.has(i.id)).map((i) => i.id).sort();
+        const shown = body.items
+          .filter((i) => seededIds.has(i.id))
+          .map((i) => i.id)
+          .sort();
         expect(shown, `${op.path} items as ${p.name}`).toEqual(expected);
         const others = body.items.length - shown.length;
         expect(body.total - others, `${op.path} total as ${p.name}`).toBe(expected.length);
-        for (const item of body.items) expect(expectedReadable(p, item.marking), `${op.path} leaks ${item.id} to ${p.name}`).toBe(true);
+        for (const item of body.items)
+          expect(expectedReadable(p, item.marking), `${op.path} leaks ${item.id} to ${p.name}`).toBe(true);
       }
     }
   });
@@ -198,15 +224,23 @@ describe.each(stateBackends)('authorization matrix from OpenAPI (%s)', (backend)
       for (const p of profiles) {
         if (decl.roles && !decl.roles.includes(p.role)) continue;
         const headers = sessions.get(p.name)!;
-        const missing = await app.inject({ url: withQuery(concrete(op.path, { [decl.param]: 'no-such-object' }), decl.query), headers });
+        const missing = await app.inject({
+          url: withQuery(concrete(op.path, { [decl.param]: 'no-such-object' }), decl.query),
+          headers,
+        });
         expect(missing.statusCode).toBe(404);
         for (const [name, marking] of Object.entries(markings)) {
-          const res = await app.inject({ url: withQuery(concrete(op.path, { [decl.param]: ids[name] }), decl.query), headers });
+          const res = await app.inject({
+            url: withQuery(concrete(op.path, { [decl.param]: ids[name] }), decl.query),
+            headers,
+          });
           if (expectedReadable(p, marking)) {
             expect(res.statusCode, `${op.path} ${name} as ${p.name}`).toBe(200);
           } else {
             expect(res.statusCode, `${op.path} ${name} as ${p.name}`).toBe(404);
-            expect(res.json(), `${op.path} ${name} as ${p.name}: hidden must look missing`).toEqual(missing.json());
+            expect(res.json(), `${op.path} ${name} as ${p.name}: hidden must look missing`).toEqual(
+              missing.json(),
+            );
           }
         }
       }

@@ -26,27 +26,71 @@ describe('security CLI', () => {
   }
 
   it('adds organisations and users, refuses a clearance above the cap, lists them, disables', async () => {
-    expect((await run('orgs', 'add', 'acme', '--name', 'Acme 半導体', '--kind', 'company', '--cap', '2')).code).toBe(0);
-    const admin = await run('--json', 'users', 'add', 'alice', '--role', 'administrator', '--level', '3', '--grant', 'declassify');
+    expect(
+      (await run('orgs', 'add', 'acme', '--name', 'Acme 半導体', '--kind', 'company', '--cap', '2')).code,
+    ).toBe(0);
+    const admin = await run(
+      '--json',
+      'users',
+      'add',
+      'alice',
+      '--role',
+      'administrator',
+      '--level',
+      '3',
+      '--grant',
+      'declassify',
+    );
     expect(admin.code).toBe(0);
-    const created = JSON.parse(admin.out) as { user: { username: string; organisationId: string; permissions: string[] }; password: string };
-    expect(created.user).toMatchObject({ username: 'alice', organisationId: 'meti', permissions: ['declassify'] });
+    const created = JSON.parse(admin.out) as {
+      user: { username: string; organisationId: string; permissions: string[] };
+      password: string;
+    };
+    expect(created.user).toMatchObject({
+      username: 'alice',
+      organisationId: 'meti',
+      permissions: ['declassify'],
+    });
     expect(created.password).toHaveLength(20);
     const tooHigh = await run('users', 'add', 'bob', '--org', 'acme', '--role', 'viewer', '--level', '3');
     expect(tooHigh.code).toBe(3);
     expect(tooHigh.err).toMatch(/exceeds the sharing cap 2 of organisation acme/);
-    expect((await run('users', 'add', 'bob', '--org', 'acme', '--role', 'viewer', '--level', '2', '--compartments', 'semiconductors')).code).toBe(0);
+    expect(
+      (
+        await run(
+          'users',
+          'add',
+          'bob',
+          '--org',
+          'acme',
+          '--role',
+          'viewer',
+          '--level',
+          '2',
+          '--compartments',
+          'semiconductors',
+        )
+      ).code,
+    ).toBe(0);
     expect((await run('users', 'add', 'carol', '--org', 'nowhere')).code).toBe(4);
     expect((await run('users', 'add', 'dave', '--role', 'emperor')).code).toBe(3);
     expect((await run('users', 'disable', 'bob')).code).toBe(0);
-    const list = JSON.parse((await run('--json', 'users', 'list')).out) as { username: string; disabled: boolean }[];
+    const list = JSON.parse((await run('--json', 'users', 'list')).out) as {
+      username: string;
+      disabled: boolean;
+    }[];
     expect(list.map((u) => [u.username, u.disabled])).toEqual([
       ['alice', false],
       ['bob', true],
     ]);
-    const reset = JSON.parse((await run('--json', 'users', 'reset-password', 'alice')).out) as { password: string };
+    const reset = JSON.parse((await run('--json', 'users', 'reset-password', 'alice')).out) as {
+      password: string;
+    };
     expect(reset.password).not.toBe(created.password);
-    const orgs = JSON.parse((await run('--json', 'orgs', 'list')).out) as { id: string; sharingCap: number }[];
+    const orgs = JSON.parse((await run('--json', 'orgs', 'list')).out) as {
+      id: string;
+      sharingCap: number;
+    }[];
     expect(orgs).toEqual([
       { id: 'acme', name: 'Acme 半導体', kind: 'company', sharingCap: 2 },
       { id: 'meti', name: '経済産業省 METI', kind: 'ministry', sharingCap: 3 },
@@ -56,7 +100,11 @@ describe('security CLI', () => {
   it('audit verify passes on the intact log and exits 3 after an entry is edited', async () => {
     const ok = await run('--json', 'audit', 'verify');
     expect(ok.code).toBe(0);
-    const result = JSON.parse(ok.out) as { ok: boolean; entries: number; head: { seq: number; hash: string } };
+    const result = JSON.parse(ok.out) as {
+      ok: boolean;
+      entries: number;
+      head: { seq: number; hash: string };
+    };
     // orgs add, 2 × users add, disable, reset-password
     expect(result).toMatchObject({ ok: true, entries: 5 });
     const db = await openStateDb({ dataDir: new DataDir(dir).stateDir });
@@ -73,7 +121,9 @@ describe('security CLI', () => {
     const db = await openStateDb({});
     const first = await createFirstAdministrator(db);
     expect(first?.user).toMatchObject({ username: 'admin', role: 'administrator', clearanceLevel: 3 });
-    const [row] = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'");
+    const [row] = await db.query<{ password_hash: string }>(
+      "SELECT password_hash FROM users WHERE username = 'admin'",
+    );
     expect(await verifyPassword(row.password_hash, first!.password)).toBe(true);
     expect(await createFirstAdministrator(db)).toBeNull();
     await db.close();

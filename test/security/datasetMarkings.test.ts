@@ -21,7 +21,8 @@ describe.each(stateBackends)('dataset list respects markings (%s)', (backend) =>
   beforeAll(async () => {
     state = await openTestState(backend);
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
-    for (const [name, marking] of Object.entries(markings)) ids[name] = await authzFixtures.dataset(app, marking);
+    for (const [name, marking] of Object.entries(markings))
+      ids[name] = await authzFixtures.dataset(app, marking);
   });
   afterAll(async () => {
     await app.close();
@@ -68,7 +69,7 @@ describe.each(stateBackends)('dataset list respects markings (%s)', (backend) =>
       sharingCap: 1,
     });
     expect(user.clearance.level).toBe(1);
-    await state.query("UPDATE users SET clearance_level = 2 WHERE id = $1", [user.id]);
+    await state.query('UPDATE users SET clearance_level = 2 WHERE id = $1', [user.id]);
     expect(await listed(headers)).toEqual([ids.open, ids.restricted].sort());
   });
 });

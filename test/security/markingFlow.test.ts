@@ -18,11 +18,33 @@ describe.each(stateBackends)('marking flow (%s)', (backend) => {
   beforeAll(async () => {
     state = await openTestState(backend);
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
-    cleared = await testSession(app, { role: 'analyst', level: 3, compartments: ['batteries', 'semiconductors'] });
-    await testSession(app, { role: 'viewer', organisation: 'acme', organisationKind: 'company', sharingCap: 2 });
-    await testSession(app, { role: 'viewer', organisation: 'smallco', organisationKind: 'company', sharingCap: 1 });
-    chips = await authzFixtures.dataset(app, { level: 2, compartments: ['semiconductors'], releasableTo: ['acme', 'test-ministry'] });
-    batteries = await authzFixtures.dataset(app, { level: 1, compartments: ['batteries'], releasableTo: ['test-ministry'] });
+    cleared = await testSession(app, {
+      role: 'analyst',
+      level: 3,
+      compartments: ['batteries', 'semiconductors'],
+    });
+    await testSession(app, {
+      role: 'viewer',
+      organisation: 'acme',
+      organisationKind: 'company',
+      sharingCap: 2,
+    });
+    await testSession(app, {
+      role: 'viewer',
+      organisation: 'smallco',
+      organisationKind: 'company',
+      sharingCap: 1,
+    });
+    chips = await authzFixtures.dataset(app, {
+      level: 2,
+      compartments: ['semiconductors'],
+      releasableTo: ['acme', 'test-ministry'],
+    });
+    batteries = await authzFixtures.dataset(app, {
+      level: 1,
+      compartments: ['batteries'],
+      releasableTo: ['test-ministry'],
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -30,17 +52,36 @@ describe.each(stateBackends)('marking flow (%s)', (backend) => {
   });
 
   const auditActions = async (objectId: string) =>
-    (await state.query<{ action: string; details: Record<string, unknown> | null }>('SELECT action, details FROM audit_log WHERE object_id = $1 ORDER BY seq', [objectId]));
+    await state.query<{ action: string; details: Record<string, unknown> | null }>(
+      'SELECT action, details FROM audit_log WHERE object_id = $1 ORDER BY seq',
+      [objectId],
+    );
 
   it('a derived export carries the join of its inputs: max level, union of compartments, intersection of releasability', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/exports/datasets', headers: cleared.headers, payload: { datasets: [chips, batteries] } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/exports/datasets',
+      headers: cleared.headers,
+      payload: { datasets: [chips, batteries] },
+    });
     expect(res.statusCode).toBe(200);
-    const expected: Marking = { level: 2, compartments: ['batteries', 'semiconductors'], releasableTo: ['test-ministry'] };
+    const expected: Marking = {
+      level: 2,
+      compartments: ['batteries', 'semiconductors'],
+      releasableTo: ['test-ministry'],
+    };
     expect(res.json().marking).toEqual(expected);
     expect(res.json().markingLabel).toEqual({ ja: '秘', en: 'confidential' });
     expect(JSON.parse(String(res.headers['x-chokepoint-marking']))).toEqual(expected);
     expect(res.headers['content-disposition']).toMatch(/attachment/);
-    expect(res.json().datasets.map((d: { provenance: { dataset: string; synthetic: boolean } }) => [d.provenance.dataset, d.provenance.synthetic])).toEqual([
+    expect(
+      res
+        .json()
+        .datasets.map((d: { provenance: { dataset: string; synthetic: boolean } }) => [
+          d.provenance.dataset,
+          d.provenance.synthetic,
+        ]),
+    ).toEqual([
       [chips, true],
       [batteries, true],
     ]);
@@ -54,12 +95,22 @@ describe.each(stateBackends)('marking flow (%s)', (backend) => {
   it('an export of a marked dataset is refused as "not found" to an uncleared user, and not audited as an export', async () => {
     const uncleared = await testSession(app, { role: 'analyst', level: 1, compartments: ['semiconductors'] });
     const single = await app.inject({ url: `/api/exports/datasets/${chips}`, headers: uncleared.headers });
-    const missing = await app.inject({ url: '/api/exports/datasets/no-such-dataset', headers: uncleared.headers });
+    const missing = await app.inject({
+      url: '/api/exports/datasets/no-such-dataset',
+      headers: uncleared.headers,
+    });
     expect(single.statusCode).toBe(404);
     expect(single.json()).toEqual(missing.json());
-    const bundle = await app.inject({ method: 'POST', url: '/api/exports/datasets', headers: uncleared.headers, payload: { datasets: [batteries, chips] } });
+    const bundle = await app.inject({
+      method: 'POST',
+      url: '/api/exports/datasets',
+      headers: uncleared.headers,
+      payload: { datasets: [batteries, chips] },
+    });
     expect(bundle.statusCode).toBe(404);
-    const exports = await state.query("SELECT 1 FROM audit_log WHERE action = 'export' AND actor_id = $1", [uncleared.user.id]);
+    const exports = await state.query("SELECT 1 FROM audit_log WHERE action = 'export' AND actor_id = $1", [
+      uncleared.user.id,
+    ]);
     expect(exports).toEqual([]);
     const ok = await app.inject({ url: `/api/exports/datasets/${chips}`, headers: cleared.headers });
     expect(ok.statusCode).toBe(200);
@@ -74,31 +125,67 @@ describe.each(stateBackends)('marking flow (%s)', (backend) => {
 
   it('raising needs analysis.write; lowering needs declassify and a reason, and is audited with it', async () => {
     const id = await authzFixtures.dataset(app, { level: 1, compartments: [], releasableTo: null });
-    const put = (headers: Record<string, string>, body: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/datasets/${id}/marking`, headers, payload: body });
+    const put = (headers: Record<string, string>, body: Record<string, unknown>) =>
+      app.inject({ method: 'PUT', url: `/api/datasets/${id}/marking`, headers, payload: body });
     const viewer = await testSession(app, { role: 'viewer', level: 3 });
-    expect((await put(viewer.headers, { marking: { level: 2, compartments: [], releasableTo: null } })).statusCode).toBe(403);
-    const raised = await put(cleared.headers, { marking: { level: 2, compartments: ['semiconductors'], releasableTo: null } });
-    expect(raised.json()).toMatchObject({ declassified: false, marking: { level: 2, compartments: ['semiconductors'] } });
+    expect(
+      (await put(viewer.headers, { marking: { level: 2, compartments: [], releasableTo: null } })).statusCode,
+    ).toBe(403);
+    const raised = await put(cleared.headers, {
+      marking: { level: 2, compartments: ['semiconductors'], releasableTo: null },
+    });
+    expect(raised.json()).toMatchObject({
+      declassified: false,
+      marking: { level: 2, compartments: ['semiconductors'] },
+    });
     const lower = { marking: { level: 0, compartments: [], releasableTo: null } };
     expect((await put(cleared.headers, lower)).statusCode).toBe(403);
-    const declassifier = await testSession(app, { role: 'analyst', level: 3, compartments: ['semiconductors'], permissions: ['declassify'] });
+    const declassifier = await testSession(app, {
+      role: 'analyst',
+      level: 3,
+      compartments: ['semiconductors'],
+      permissions: ['declassify'],
+    });
     const noReason = await put(declassifier.headers, lower);
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.place.field).toBe('reason');
     const done = await put(declassifier.headers, { ...lower, reason: 'published in the 2026 white paper' });
     // releasableTo: null must stay null (unrestricted), not be coerced into [""].
-    expect(done.json()).toEqual({ id, declassified: true, marking: { level: 0, compartments: [], releasableTo: null } });
+    expect(done.json()).toEqual({
+      id,
+      declassified: true,
+      marking: { level: 0, compartments: [], releasableTo: null },
+    });
     const audit = await auditActions(id);
     expect(audit.map((a) => a.action)).toEqual(['marking.change', 'declassify']);
-    expect(audit[1].details).toMatchObject({ reason: 'published in the 2026 white paper', before: { level: 2 }, after: { level: 0 } });
+    expect(audit[1].details).toMatchObject({
+      reason: 'published in the 2026 white paper',
+      before: { level: 2 },
+      after: { level: 0 },
+    });
     // Nobody may mark above their own clearance.
-    expect((await put(declassifier.headers, { marking: { level: 3, compartments: ['batteries'], releasableTo: null } })).statusCode).toBe(403);
+    expect(
+      (
+        await put(declassifier.headers, {
+          marking: { level: 3, compartments: ['batteries'], releasableTo: null },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
-  it('sharing respects the recipients\' caps, widens releasability and is audited', async () => {
-    const id = await authzFixtures.dataset(app, { level: 2, compartments: [], releasableTo: ['test-ministry'] });
+  it("sharing respects the recipients' caps, widens releasability and is audited", async () => {
+    const id = await authzFixtures.dataset(app, {
+      level: 2,
+      compartments: [],
+      releasableTo: ['test-ministry'],
+    });
     const share = (organisations: string[]) =>
-      app.inject({ method: 'POST', url: `/api/datasets/${id}/share`, headers: cleared.headers, payload: { organisations, reason: 'joint review' } });
+      app.inject({
+        method: 'POST',
+        url: `/api/datasets/${id}/share`,
+        headers: cleared.headers,
+        payload: { organisations, reason: 'joint review' },
+      });
     const capped = await share(['smallco']);
     expect(capped.statusCode).toBe(400);
     expect(capped.json().error.message).toMatch(/smallco may receive at most level 1/);
@@ -110,7 +197,10 @@ describe.each(stateBackends)('marking flow (%s)', (backend) => {
     const after = await app.inject({ url: '/api/datasets', headers: acmeUser.headers });
     expect(after.json().items.map((i: { id: string }) => i.id)).toContain(id);
     const audit = await auditActions(id);
-    expect(audit.find((a) => a.action === 'share')?.details).toEqual({ recipients: ['acme'], reason: 'joint review' });
+    expect(audit.find((a) => a.action === 'share')?.details).toEqual({
+      recipients: ['acme'],
+      reason: 'joint review',
+    });
   });
 
   it('the auditor view shows and counts only entries the auditor is cleared for', async () => {
@@ -118,7 +208,13 @@ describe.each(stateBackends)('marking flow (%s)', (backend) => {
     const res = await app.inject({ url: '/api/audit?limit=1000', headers: auditor.headers });
     expect(res.statusCode).toBe(200);
     const all = await state.query<{ marking: Marking | null }>('SELECT marking FROM audit_log');
-    const visible = all.filter((e) => !e.marking || (e.marking.level <= 1 && e.marking.compartments.length === 0 && (e.marking.releasableTo === null || e.marking.releasableTo.includes('test-ministry'))));
+    const visible = all.filter(
+      (e) =>
+        !e.marking ||
+        (e.marking.level <= 1 &&
+          e.marking.compartments.length === 0 &&
+          (e.marking.releasableTo === null || e.marking.releasableTo.includes('test-ministry'))),
+    );
     expect(visible.length).toBeLessThan(all.length);
     expect(res.json().total).toBe(visible.length);
     for (const item of res.json().items) if (item.marking) expect(item.marking.level).toBeLessThanOrEqual(1);

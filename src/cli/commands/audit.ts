@@ -11,7 +11,10 @@ export const registerAudit: RegisterCommand = (program, context) => {
   audit
     .command('verify')
     .description('recompute the hash chain; exit code 3 when any entry was edited, deleted or reordered')
-    .option('--expect <seq:hash>', 'a head printed by an earlier verify, to detect removal of the newest entries')
+    .option(
+      '--expect <seq:hash>',
+      'a head printed by an earlier verify, to detect removal of the newest entries',
+    )
     .action(async (opts: { expect?: string }, cmd: Command) => {
       const ctx = context(cmd);
       const result = await verifyAudit(await ctx.state(), opts.expect ? parseHead(opts.expect) : undefined);
@@ -20,10 +23,16 @@ export const registerAudit: RegisterCommand = (program, context) => {
           ? `audit log intact: ${result.entries} entries; head ${result.head ? `${result.head.seq}:${result.head.hash}` : '(empty)'}\n` +
             'Record the head elsewhere and pass it to a later verify with --expect.'
           : `AUDIT LOG TAMPERED: ${result.problems.length} problem(s) in ${result.entries} entries\n` +
-            renderTable(['entry', 'problem'], result.problems.map((p) => [p.seq, p.problem])),
+            renderTable(
+              ['entry', 'problem'],
+              result.problems.map((p) => [p.seq, p.problem]),
+            ),
       );
       if (!result.ok) {
-        throw new ChokepointError('checksum_mismatch', `audit log verification failed (${result.problems.length} problem(s))`);
+        throw new ChokepointError(
+          'checksum_mismatch',
+          `audit log verification failed (${result.problems.length} problem(s))`,
+        );
       }
     });
 
@@ -34,12 +43,25 @@ export const registerAudit: RegisterCommand = (program, context) => {
     .option('--action <action>', 'only this action, e.g. login.failed')
     .action(async (opts: { limit: string; action?: string }, cmd: Command) => {
       const ctx = context(cmd);
-      const { items, total } = await listAudit(await ctx.state(), { limit: Number(opts.limit), action: opts.action });
-      ctx.print({ items, total }, () =>
-        renderTable(
-          ['#', 'at', 'actor', 'action', 'object', 'level', 'details'],
-          items.map((e) => [e.seq, e.at, e.actor, e.action, `${e.objectType}${e.objectId ? ` ${e.objectId}` : ''}`, e.marking?.level ?? '', e.details ? JSON.stringify(e.details) : '']),
-        ) + `\n${items.length} of ${total}`,
+      const { items, total } = await listAudit(await ctx.state(), {
+        limit: Number(opts.limit),
+        action: opts.action,
+      });
+      ctx.print(
+        { items, total },
+        () =>
+          renderTable(
+            ['#', 'at', 'actor', 'action', 'object', 'level', 'details'],
+            items.map((e) => [
+              e.seq,
+              e.at,
+              e.actor,
+              e.action,
+              `${e.objectType}${e.objectId ? ` ${e.objectId}` : ''}`,
+              e.marking?.level ?? '',
+              e.details ? JSON.stringify(e.details) : '',
+            ]),
+          ) + `\n${items.length} of ${total}`,
       );
     });
 };

@@ -14,7 +14,9 @@ import { parseLevel } from './users.ts';
 
 /** `chokepoint orgs add|list`: organisations and their sharing caps. */
 export const registerOrgs: RegisterCommand = (program, context) => {
-  const orgs = program.command('orgs').description('organisations (ministry, company, association, foreign partner)');
+  const orgs = program
+    .command('orgs')
+    .description('organisations (ministry, company, association, foreign partner)');
 
   orgs
     .command('add <id>')
@@ -31,8 +33,19 @@ export const registerOrgs: RegisterCommand = (program, context) => {
         kind: opts.kind as OrganisationKind,
         sharingCap: parseLevel(opts.cap, 'cap'),
       });
-      await appendAudit(db, { actorId: null, actor: 'cli', action: 'organisation.add', objectType: 'organisation', objectId: org.id, details: { ...org } });
-      ctx.print(org, () => `added ${org.id} (${organisationKindNames[org.kind].en}, cap ${org.sharingCap} ${markingLevelNames[org.sharingCap].ja})`);
+      await appendAudit(db, {
+        actorId: null,
+        actor: 'cli',
+        action: 'organisation.add',
+        objectType: 'organisation',
+        objectId: org.id,
+        details: { ...org },
+      });
+      ctx.print(
+        org,
+        () =>
+          `added ${org.id} (${organisationKindNames[org.kind].en}, cap ${org.sharingCap} ${markingLevelNames[org.sharingCap].ja})`,
+      );
     });
 
   orgs

@@ -16,7 +16,11 @@ export const registerUsers: RegisterCommand = (program, context) => {
   users
     .command('add <username>')
     .description('add a user; prints a generated one-time password unless --password-stdin is given')
-    .option('--org <id>', `organisation (default ${defaultOrganisation.id}, created when missing)`, defaultOrganisation.id)
+    .option(
+      '--org <id>',
+      `organisation (default ${defaultOrganisation.id}, created when missing)`,
+      defaultOrganisation.id,
+    )
     .option('--role <role>', `one of ${roles.join(', ')}`, 'viewer')
     .option('--level <n>', 'clearance level 0 公開, 1 取扱注意, 2 秘, 3 重要経済安保情報', '0')
     .option('--compartments <list>', 'comma-separated compartments, e.g. semiconductors,batteries', '')
@@ -43,7 +47,12 @@ export const registerUsers: RegisterCommand = (program, context) => {
         action: 'user.add',
         objectType: 'user',
         objectId: user.id,
-        details: { username: user.username, role: user.role, level: user.clearanceLevel, organisation: user.organisationId },
+        details: {
+          username: user.username,
+          role: user.role,
+          level: user.clearanceLevel,
+          organisation: user.organisationId,
+        },
       });
       const generated = !opts.passwordStdin;
       ctx.print({ user, ...(generated ? { password } : {}) }, () =>
@@ -85,27 +94,53 @@ export const registerUsers: RegisterCommand = (program, context) => {
   ] as const) {
     users
       .command(`${name} <username>`)
-      .description(disabled ? 'disable a user: ends their sessions and revokes their API tokens' : 'enable a disabled user')
+      .description(
+        disabled
+          ? 'disable a user: ends their sessions and revokes their API tokens'
+          : 'enable a disabled user',
+      )
       .action(async (username: string, _opts, cmd: Command) => {
         const ctx = context(cmd);
         const db = await ctx.state();
         const user = await setUserDisabled(db, username, disabled);
-        await appendAudit(db, { actorId: null, actor: 'cli', action: `user.${name}`, objectType: 'user', objectId: user.id, details: { username: user.username } });
+        await appendAudit(db, {
+          actorId: null,
+          actor: 'cli',
+          action: `user.${name}`,
+          objectType: 'user',
+          objectId: user.id,
+          details: { username: user.username },
+        });
         ctx.print(user, () => `${user.username}: ${stateOf(user)}`);
       });
   }
 
   users
     .command('reset-password <username>')
-    .description('set a new password (generated and shown once unless --password-stdin), clear the lockout, end sessions')
+    .description(
+      'set a new password (generated and shown once unless --password-stdin), clear the lockout, end sessions',
+    )
     .option('--password-stdin', 'read the new password from standard input')
     .action(async (username: string, opts: { passwordStdin?: boolean }, cmd: Command) => {
       const ctx = context(cmd);
       const db = await ctx.state();
-      const { user, password } = await resetPassword(db, username, opts.passwordStdin ? readPassword() : undefined);
-      await appendAudit(db, { actorId: null, actor: 'cli', action: 'user.reset_password', objectType: 'user', objectId: user.id, details: { username: user.username } });
+      const { user, password } = await resetPassword(
+        db,
+        username,
+        opts.passwordStdin ? readPassword() : undefined,
+      );
+      await appendAudit(db, {
+        actorId: null,
+        actor: 'cli',
+        action: 'user.reset_password',
+        objectType: 'user',
+        objectId: user.id,
+        details: { username: user.username },
+      });
       ctx.print({ user, ...(opts.passwordStdin ? {} : { password }) }, () =>
-        opts.passwordStdin ? `password of ${user.username} changed` : `new one-time password of ${user.username} (shown only now): ${password}`,
+        opts.passwordStdin
+          ? `password of ${user.username} changed`
+          : `new one-time password of ${user.username} (shown only now): ${password}`,
       );
     });
 };

@@ -61,7 +61,9 @@ export async function appendAudit(db: StateDb, input: AuditInput): Promise<Audit
   return db.transaction(async (tx) => {
     // One writer at a time: the chain is a total order.
     await tx.exec('LOCK TABLE audit_head IN EXCLUSIVE MODE');
-    const [head] = await tx.query<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
+    const [head] = await tx.query<{ seq: number | string; hash: string }>(
+      'SELECT seq, hash FROM audit_head WHERE id = 1',
+    );
     const unhashed = {
       seq: head ? Number(head.seq) + 1 : 1,
       at: new Date().toISOString(),
@@ -139,7 +141,10 @@ export interface AuditQuery {
   visible?: (nextParam: number) => { sql: string; params: unknown[] };
 }
 
-export async function listAudit(db: StateDb, q: AuditQuery = {}): Promise<{ items: AuditEntry[]; total: number }> {
+export async function listAudit(
+  db: StateDb,
+  q: AuditQuery = {},
+): Promise<{ items: AuditEntry[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.action) where.push(`action = $${params.push(q.action)}`);
@@ -150,7 +155,10 @@ export async function listAudit(db: StateDb, q: AuditQuery = {}): Promise<{ item
     params.push(...v.params);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [count] = await db.query<{ n: number | string }>(`SELECT count(*) AS n FROM audit_log ${filter}`, params);
+  const [count] = await db.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM audit_log ${filter}`,
+    params,
+  );
   const page = [...params];
   const beforeClause = q.before ? `${where.length ? 'AND' : 'WHERE'} seq < $${page.push(q.before)}` : '';
   const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
@@ -195,30 +203,48 @@ export async function verifyAudit(
   let after = 0;
   const pageSize = 5000;
   for (;;) {
-    const rows = await db.query<Row>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [after, pageSize]);
+    const rows = await db.query<Row>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [
+      after,
+      pageSize,
+    ]);
     for (const row of rows) {
       const e = fromRow(row);
       entries++;
       const expectedSeq: number = prev ? prev.seq + 1 : 1;
-      if (e.seq !== expectedSeq) problems.push({ seq: e.seq, problem: `expected entry ${expectedSeq} here: entries missing or moved` });
+      if (e.seq !== expectedSeq)
+        problems.push({
+          seq: e.seq,
+          problem: `expected entry ${expectedSeq} here: entries missing or moved`,
+        });
       const expectedPrev: string = prev ? prev.hash : genesisHash;
-      if (e.prevHash !== expectedPrev) problems.push({ seq: e.seq, problem: 'previous-hash link broken: an entry before it was changed, removed or reordered' });
-      if (entryHash(e) !== e.hash) problems.push({ seq: e.seq, problem: 'content does not match its hash: the entry was edited' });
+      if (e.prevHash !== expectedPrev)
+        problems.push({
+          seq: e.seq,
+          problem: 'previous-hash link broken: an entry before it was changed, removed or reordered',
+        });
+      if (entryHash(e) !== e.hash)
+        problems.push({ seq: e.seq, problem: 'content does not match its hash: the entry was edited' });
       prev = { seq: e.seq, hash: e.hash };
     }
     if (rows.length < pageSize) break;
     after = Number(rows[rows.length - 1].seq);
   }
-  const [stored] = await db.query<{ seq: number | string; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
+  const [stored] = await db.query<{ seq: number | string; hash: string }>(
+    'SELECT seq, hash FROM audit_head WHERE id = 1',
+  );
   const last = prev as { seq: number; hash: string } | null;
   if (stored && (!last || Number(stored.seq) !== last.seq || stored.hash !== last.hash)) {
-    problems.push({ seq: Number(stored.seq), problem: `the log ends at ${last ? last.seq : 'nothing'} but the recorded head is entry ${stored.seq}: newest entries removed or changed` });
+    problems.push({
+      seq: Number(stored.seq),
+      problem: `the log ends at ${last ? last.seq : 'nothing'} but the recorded head is entry ${stored.seq}: newest entries removed or changed`,
+    });
   }
   if (!stored && last) problems.push({ seq: last.seq, problem: 'the recorded head is missing' });
   if (expect) {
     const found = await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [expect.seq]);
     if (!found.length) problems.push({ seq: expect.seq, problem: 'the expected head entry is missing' });
-    else if (found[0].hash !== expect.hash) problems.push({ seq: expect.seq, problem: 'the expected head entry has a different hash' });
+    else if (found[0].hash !== expect.hash)
+      problems.push({ seq: expect.seq, problem: 'the expected head entry has a different hash' });
   }
   return { ok: problems.length === 0, entries, head: last, problems };
 }

@@ -35,11 +35,16 @@ export interface ConsultationCase {
 function checkBody(body: string): string {
   const text = body.trim();
   if (!text) throw badInput('the message is empty', { field: 'body' });
-  if (text.length > maxMessageLength) throw badInput(`the message is longer than ${maxMessageLength} characters`, { field: 'body' });
+  if (text.length > maxMessageLength)
+    throw badInput(`the message is longer than ${maxMessageLength} characters`, { field: 'body' });
   return text;
 }
 
-export async function openCase(db: StateDb, topic: ConsultationTopic, question: string): Promise<{ id: string; token: string }> {
+export async function openCase(
+  db: StateDb,
+  topic: ConsultationTopic,
+  question: string,
+): Promise<{ id: string; token: string }> {
   if (!(consultationTopics as readonly string[]).includes(topic)) {
     throw badInput(`topic must be one of ${consultationTopics.join(', ')}`, { field: 'topic' });
   }
@@ -59,43 +64,72 @@ export async function openCase(db: StateDb, topic: ConsultationTopic, question: 
   return { id, token };
 }
 
-type CaseRow = { id: string; topic: ConsultationTopic; status: ConsultationCase['status']; created_at: string | Date };
+type CaseRow = {
+  id: string;
+  topic: ConsultationTopic;
+  status: ConsultationCase['status'];
+  created_at: string | Date;
+};
 
 async function load(db: StateDb, row: CaseRow): Promise<ConsultationCase> {
-  const messages = await db.query<{ author: ConsultationMessage['author']; body: string; created_at: string | Date }>(
-    'SELECT author, body, created_at FROM consultation_messages WHERE case_id = $1 ORDER BY id',
-    [row.id],
-  );
+  const messages = await db.query<{
+    author: ConsultationMessage['author'];
+    body: string;
+    created_at: string | Date;
+  }>('SELECT author, body, created_at FROM consultation_messages WHERE case_id = $1 ORDER BY id', [row.id]);
   return {
     id: row.id,
     topic: row.topic,
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
-    messages: messages.map((m) => ({ author: m.author, body: m.body, createdAt: new Date(m.created_at).toISOString() })),
+    messages: messages.map((m) => ({
+      author: m.author,
+      body: m.body,
+      createdAt: new Date(m.created_at).toISOString(),
+    })),
   };
 }
 
 export async function caseByToken(db: StateDb, token: string): Promise<ConsultationCase> {
-  const rows = await db.query<CaseRow>('SELECT id, topic, status, created_at FROM consultation_cases WHERE token_hash = $1', [sha256(token)]);
+  const rows = await db.query<CaseRow>(
+    'SELECT id, topic, status, created_at FROM consultation_cases WHERE token_hash = $1',
+    [sha256(token)],
+  );
   if (!rows.length) throw notFound('no case with this token', { field: 'token' });
   return load(db, rows[0]);
 }
 
 export async function caseById(db: StateDb, id: string): Promise<ConsultationCase> {
-  const rows = await db.query<CaseRow>('SELECT id, topic, status, created_at FROM consultation_cases WHERE id::text = $1', [id]);
+  const rows = await db.query<CaseRow>(
+    'SELECT id, topic, status, created_at FROM consultation_cases WHERE id::text = $1',
+    [id],
+  );
   if (!rows.length) throw notFound('no such case', { field: 'id' });
   return load(db, rows[0]);
 }
 
-export async function listCases(db: StateDb): Promise<(Omit<ConsultationCase, 'messages'> & { messages: number })[]> {
+export async function listCases(
+  db: StateDb,
+): Promise<(Omit<ConsultationCase, 'messages'> & { messages: number })[]> {
   const rows = await db.query<CaseRow & { n: number | string }>(
     `SELECT c.id, c.topic, c.status, c.created_at, count(m.id) AS n FROM consultation_cases c
        LEFT JOIN consultation_messages m ON m.case_id = c.id GROUP BY c.id ORDER BY c.created_at DESC, c.id`,
   );
-  return rows.map((r) => ({ id: r.id, topic: r.topic, status: r.status, createdAt: new Date(r.created_at).toISOString(), messages: Number(r.n) }));
+  return rows.map((r) => ({
+    id: r.id,
+    topic: r.topic,
+    status: r.status,
+    createdAt: new Date(r.created_at).toISOString(),
+    messages: Number(r.n),
+  }));
 }
 
-export async function addMessage(db: StateDb, caseId: string, author: 'requester' | 'staff', body: string): Promise<void> {
+export async function addMessage(
+  db: StateDb,
+  caseId: string,
+  author: 'requester' | 'staff',
+  body: string,
+): Promise<void> {
   const text = checkBody(body);
   await db.transaction(async (tx) => {
     await tx.query(
@@ -103,6 +137,9 @@ export async function addMessage(db: StateDb, caseId: string, author: 'requester
        VALUES ($1, $2, $3, CASE WHEN $2 = 'requester' THEN date_trunc('day', now()) ELSE now() END)`,
       [caseId, author, text],
     );
-    await tx.query('UPDATE consultation_cases SET status = $2 WHERE id = $1', [caseId, author === 'staff' ? 'answered' : 'open']);
+    await tx.query('UPDATE consultation_cases SET status = $2 WHERE id = $1', [
+      caseId,
+      author === 'staff' ? 'answered' : 'open',
+    ]);
   });
 }

@@ -11,11 +11,19 @@ export function normalizeMarking(m: Marking): Marking {
 }
 
 export async function getDatasetMarking(db: StateDb, datasetId: string): Promise<Marking> {
-  const rows = await db.query<{ marking: Marking }>('SELECT marking FROM dataset_markings WHERE dataset_id = $1', [datasetId]);
+  const rows = await db.query<{ marking: Marking }>(
+    'SELECT marking FROM dataset_markings WHERE dataset_id = $1',
+    [datasetId],
+  );
   return rows.length ? rows[0].marking : publicMarking;
 }
 
-export async function setDatasetMarking(db: StateDb, datasetId: string, marking: Marking, by: string): Promise<Marking> {
+export async function setDatasetMarking(
+  db: StateDb,
+  datasetId: string,
+  marking: Marking,
+  by: string,
+): Promise<Marking> {
   const normal = normalizeMarking(marking);
   await db.query(
     `INSERT INTO dataset_markings (dataset_id, marking, updated_by) VALUES ($1, $2::jsonb, $3)

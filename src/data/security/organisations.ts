@@ -26,13 +26,16 @@ export async function addOrganisation(db: StateDb, org: Organisation): Promise<O
   if (!idPattern.test(org.id)) {
     throw badInput('organisation id must be 1–64 lower-case letters, digits, "-" or "_"', { field: 'id' });
   }
-  if (!org.name.trim() || org.name.length > 200) throw badInput('name must be 1–200 characters', { field: 'name' });
+  if (!org.name.trim() || org.name.length > 200)
+    throw badInput('name must be 1–200 characters', { field: 'name' });
   if (!(organisationKinds as readonly string[]).includes(org.kind)) {
     throw badInput(`kind must be one of ${organisationKinds.join(', ')}`, { field: 'kind' });
   }
-  if (![0, 1, 2, 3].includes(org.sharingCap)) throw badInput('sharing cap must be 0–3', { field: 'sharingCap' });
+  if (![0, 1, 2, 3].includes(org.sharingCap))
+    throw badInput('sharing cap must be 0–3', { field: 'sharingCap' });
   const existing = await db.query('SELECT 1 FROM organisations WHERE id = $1', [org.id]);
-  if (existing.length) throw new ChokepointError('conflict', `organisation ${org.id} exists already`, { field: 'id' });
+  if (existing.length)
+    throw new ChokepointError('conflict', `organisation ${org.id} exists already`, { field: 'id' });
   await db.query('INSERT INTO organisations (id, name, kind, sharing_cap) VALUES ($1, $2, $3, $4)', [
     org.id,
     org.name.trim(),
@@ -51,19 +54,30 @@ const fromRow = (r: Row): Organisation => ({
 });
 
 export async function listOrganisations(db: StateDb): Promise<Organisation[]> {
-  return (await db.query<Row>('SELECT id, name, kind, sharing_cap FROM organisations ORDER BY id')).map(fromRow);
+  return (await db.query<Row>('SELECT id, name, kind, sharing_cap FROM organisations ORDER BY id')).map(
+    fromRow,
+  );
 }
 
 export async function getOrganisation(db: StateDb, id: string): Promise<Organisation> {
-  const rows = await db.query<Row>('SELECT id, name, kind, sharing_cap FROM organisations WHERE id = $1', [id]);
+  const rows = await db.query<Row>('SELECT id, name, kind, sharing_cap FROM organisations WHERE id = $1', [
+    id,
+  ]);
   if (!rows.length) throw notFound(`no organisation ${id}`, { field: 'organisation' });
   return fromRow(rows[0]);
 }
 
 /** The organisation first administrators belong to when none is named. */
-export const defaultOrganisation: Organisation = { id: 'meti', name: '経済産業省 METI', kind: 'ministry', sharingCap: 3 };
+export const defaultOrganisation: Organisation = {
+  id: 'meti',
+  name: '経済産業省 METI',
+  kind: 'ministry',
+  sharingCap: 3,
+};
 
 export async function ensureOrganisation(db: StateDb, org: Organisation): Promise<Organisation> {
-  const rows = await db.query<Row>('SELECT id, name, kind, sharing_cap FROM organisations WHERE id = $1', [org.id]);
+  const rows = await db.query<Row>('SELECT id, name, kind, sharing_cap FROM organisations WHERE id = $1', [
+    org.id,
+  ]);
   return rows.length ? fromRow(rows[0]) : addOrganisation(db, org);
 }

@@ -48,11 +48,14 @@ export function checkCompartments(compartments: string[], field = 'compartments'
 export async function addUser(db: StateDb, input: NewUser): Promise<{ user: User; password: string }> {
   const username = input.username.trim().toLowerCase();
   if (!usernamePattern.test(username)) {
-    throw badInput('username must be 2–64 lower-case letters, digits, ".", "_", "@" or "-"', { field: 'username' });
+    throw badInput('username must be 2–64 lower-case letters, digits, ".", "_", "@" or "-"', {
+      field: 'username',
+    });
   }
   if (!isRole(input.role)) throw badInput(`role must be one of ${roles.join(', ')}`, { field: 'role' });
   const level = input.clearanceLevel ?? 0;
-  if (![0, 1, 2, 3].includes(level)) throw badInput('clearance level must be 0–3', { field: 'clearanceLevel' });
+  if (![0, 1, 2, 3].includes(level))
+    throw badInput('clearance level must be 0–3', { field: 'clearanceLevel' });
   const org = await getOrganisation(db, input.organisationId);
   if (level > org.sharingCap) {
     throw badInput(
@@ -82,7 +85,17 @@ export async function addUser(db: StateDb, input: NewUser): Promise<{ user: User
   await db.query(
     `INSERT INTO users (id, username, display_name, organisation_id, role, clearance_level, compartments, permissions, password_hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,
-    [id, username, displayName, org.id, input.role, level, JSON.stringify(compartments), JSON.stringify(extra), await hashPassword(password)],
+    [
+      id,
+      username,
+      displayName,
+      org.id,
+      input.role,
+      level,
+      JSON.stringify(compartments),
+      JSON.stringify(extra),
+      await hashPassword(password),
+    ],
   );
   return { user: await getUser(db, id), password };
 }
@@ -128,7 +141,9 @@ export async function getUser(db: StateDb, id: string): Promise<User> {
 }
 
 export async function findUserByUsername(db: StateDb, username: string): Promise<User> {
-  const rows = await db.query<Row>(`SELECT ${columns} FROM users WHERE username = $1`, [username.trim().toLowerCase()]);
+  const rows = await db.query<Row>(`SELECT ${columns} FROM users WHERE username = $1`, [
+    username.trim().toLowerCase(),
+  ]);
   if (!rows.length) throw notFound(`no user ${username}`, { field: 'username' });
   return userFromRow(rows[0]);
 }
@@ -179,7 +194,9 @@ export async function resetPassword(
  * On first start with no users: creates administrator `admin` (organisation meti) with a random password that
  * the caller shows once. Returns null when any user exists.
  */
-export async function createFirstAdministrator(db: StateDb): Promise<{ user: User; password: string } | null> {
+export async function createFirstAdministrator(
+  db: StateDb,
+): Promise<{ user: User; password: string } | null> {
   if ((await countUsers(db)) > 0) return null;
   const { ensureOrganisation, defaultOrganisation } = await import('./organisations.ts');
   await ensureOrganisation(db, defaultOrganisation);
@@ -207,15 +224,24 @@ export async function changeOwnPassword(
   keepSessionHash: string | null,
 ): Promise<void> {
   const { verifyPassword } = await import('./secrets.ts');
-  const [row] = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [userId]);
+  const [row] = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+    userId,
+  ]);
   if (!row || !(await verifyPassword(row.password_hash, current))) {
     throw new ChokepointError('forbidden', 'the current password is wrong', { field: 'currentPassword' });
   }
   checkPasswordStrength(next, 'newPassword');
-  if (next === current) throw badInput('the new password must differ from the current one', { field: 'newPassword' });
+  if (next === current)
+    throw badInput('the new password must differ from the current one', { field: 'newPassword' });
   const hashed = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [userId, hashed]);
-    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [userId, keepSessionHash]);
+    await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [
+      userId,
+      hashed,
+    ]);
+    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [
+      userId,
+      keepSessionHash,
+    ]);
   });
 }

@@ -15,7 +15,14 @@ const TokenSchema = Type.Object({
 export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tokens',
-    { config: { authz: { kind: 'action' } }, schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: Type.Object({ items: Type.Array(TokenSchema), total: Type.Number() }) } } },
+    {
+      config: { authz: { kind: 'action' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'My API tokens',
+        response: { 200: Type.Object({ items: Type.Array(TokenSchema), total: Type.Number() }) },
+      },
+    },
     async (request) => {
       const items = await listApiTokens(app.services.state, request.user.id);
       return { items, total: items.length };
@@ -29,7 +36,10 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Create an API token; the secret is returned only now',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 100 }) },
+          { additionalProperties: false },
+        ),
         response: { 201: Type.Object({ token: TokenSchema, secret: Type.String() }) },
       },
     },
@@ -39,7 +49,12 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new ChokepointError('forbidden', 'create API tokens from a signed-in session');
       }
       const created = await createApiToken(app.services.state, request.user.id, request.body.name);
-      await app.audit(request, { action: 'token.create', objectType: 'api_token', objectId: created.token.id, details: { name: created.token.name } });
+      await app.audit(request, {
+        action: 'token.create',
+        objectType: 'api_token',
+        objectId: created.token.id,
+        details: { name: created.token.name },
+      });
       return reply.status(201).send(created);
     },
   );
@@ -48,11 +63,20 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tokens/:id',
     {
       config: { authz: { kind: 'action' } },
-      schema: { tags: ['auth'], summary: 'Revoke one of my API tokens', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of my API tokens',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: Type.Object({ ok: Type.Boolean() }) },
+      },
     },
     async (request) => {
       await revokeApiToken(app.services.state, request.user.id, request.params.id);
-      await app.audit(request, { action: 'token.revoke', objectType: 'api_token', objectId: request.params.id });
+      await app.audit(request, {
+        action: 'token.revoke',
+        objectType: 'api_token',
+        objectId: request.params.id,
+      });
       return { ok: true };
     },
   );

@@ -67,7 +67,11 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const result = await verifyAudit(app.services.state);
-      await app.audit(request, { action: 'audit.verify', objectType: 'audit_log', details: { ok: result.ok, entries: result.entries } });
+      await app.audit(request, {
+        action: 'audit.verify',
+        objectType: 'audit_log',
+        details: { ok: result.ok, entries: result.entries },
+      });
       return result;
     },
   );

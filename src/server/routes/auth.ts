@@ -30,7 +30,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const entry = attempts.get(ip);
     if (entry && now - entry.since <= windowMs) entry.count++;
     else attempts.set(ip, { count: 1, since: now });
-    if (attempts.size > 10_000) for (const [k, v] of attempts) if (now - v.since > windowMs) attempts.delete(k);
+    if (attempts.size > 10_000)
+      for (const [k, v] of attempts) if (now - v.since > windowMs) attempts.delete(k);
   };
 
   app.post(
@@ -41,7 +42,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie (HttpOnly) and the CSRF cookie',
         body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -53,7 +57,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       if (blocked(request.ip)) {
         return reply.status(429).send({
-          error: { code: 'rate_limited', message: 'too many sign-in attempts from this address; wait a few minutes', place: {} },
+          error: {
+            code: 'rate_limited',
+            message: 'too many sign-in attempts from this address; wait a few minutes',
+            place: {},
+          },
         });
       }
       const db = app.services.state;
@@ -63,7 +71,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         [username],
       );
       const row = rows[0];
-      const ok = await verifyPassword(row ? row.password_hash : await decoyPasswordHash(), request.body.password);
+      const ok = await verifyPassword(
+        row ? row.password_hash : await decoyPasswordHash(),
+        request.body.password,
+      );
       if (!row || row.disabled || row.locked || !ok) {
         if (row && !row.locked && !ok) {
           const [after] = await db.query<{ failed_logins: number }>(
@@ -73,14 +84,28 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
             [row.id, maxFailedLogins, lockoutMinutes],
           );
           if (after.failed_logins >= maxFailedLogins) {
-            await app.audit(request, { action: 'login.locked', objectType: 'user', objectId: row.id, details: { username } });
+            await app.audit(request, {
+              action: 'login.locked',
+              objectType: 'user',
+              objectId: row.id,
+              details: { username },
+            });
           }
         }
         await app.audit(request, {
           action: 'login.failed',
           objectType: 'user',
           objectId: row?.id ?? null,
-          details: { username: username.slice(0, 64), reason: !row ? 'unknown user' : row.disabled ? 'disabled' : row.locked ? 'locked' : 'wrong password' },
+          details: {
+            username: username.slice(0, 64),
+            reason: !row
+              ? 'unknown user'
+              : row.disabled
+                ? 'disabled'
+                : row.locked
+                  ? 'locked'
+                  : 'wrong password',
+          },
         });
         recordFailure(request.ip);
         throw wrongCredentials();
@@ -103,7 +128,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/logout',
     {
       config: { authz: { kind: 'action' } },
-      schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends the session',
+        response: { 200: Type.Object({ ok: Type.Boolean() }) },
+      },
     },
     async (request, reply) => {
       const sessionId = request.cookies[sessionCookie];
@@ -118,7 +147,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/me',
     {
       config: { authz: { kind: 'action' } },
-      schema: { tags: ['auth'], summary: 'The signed-in user, with effective clearance and permissions', response: { 200: SessionUserSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, with effective clearance and permissions',
+        response: { 200: SessionUserSchema },
+      },
     },
     async (request) => {
       const { via: _via, ...user } = currentUser(request);
@@ -134,7 +167,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Change my password (ends my other sessions)',
         body: Type.Object(
-          { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 1, maxLength: 1024 }) },
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ ok: Type.Boolean() }) },
@@ -143,7 +179,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const sessionId = request.cookies[sessionCookie];
-      await changeOwnPassword(app.services.state, user.id, request.body.currentPassword, request.body.newPassword, sessionId ? sha256(sessionId) : null);
+      await changeOwnPassword(
+        app.services.state,
+        user.id,
+        request.body.currentPassword,
+        request.body.newPassword,
+        sessionId ? sha256(sessionId) : null,
+      );
       await app.audit(request, { action: 'user.change_password', objectType: 'user', objectId: user.id });
       return { ok: true };
     },

@@ -1,20 +1,49 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { addMessage, caseById, caseByToken, listCases, maxMessageLength, openCase } from '../../data/security/consultation.ts';
+import {
+  addMessage,
+  caseById,
+  caseByToken,
+  listCases,
+  maxMessageLength,
+  openCase,
+} from '../../data/security/consultation.ts';
 
 /**
  * The anonymous consultation desk. Requester routes are public and log nothing about the request (logLevel
  * 'warn' suppresses the access log line with the client address); the token travels in the body, never in a
  * URL. Staff (administrators, analysts) list and answer cases.
  */
-const TopicSchema = Type.Union([Type.Literal('technology_leakage'), Type.Literal('coercion'), Type.Literal('other')]);
+const TopicSchema = Type.Union([
+  Type.Literal('technology_leakage'),
+  Type.Literal('coercion'),
+  Type.Literal('other'),
+]);
 const StatusSchema = Type.Union([Type.Literal('open'), Type.Literal('answered'), Type.Literal('closed')]);
-const MessageSchema = Type.Object({ author: Type.Union([Type.Literal('requester'), Type.Literal('staff')]), body: Type.String(), createdAt: Type.String() });
-const CaseSchema = Type.Object({ topic: TopicSchema, status: StatusSchema, createdAt: Type.String(), messages: Type.Array(MessageSchema) });
-const StaffCaseSchema = Type.Object({ id: Type.String(), topic: TopicSchema, status: StatusSchema, createdAt: Type.String(), messages: Type.Array(MessageSchema) });
+const MessageSchema = Type.Object({
+  author: Type.Union([Type.Literal('requester'), Type.Literal('staff')]),
+  body: Type.String(),
+  createdAt: Type.String(),
+});
+const CaseSchema = Type.Object({
+  topic: TopicSchema,
+  status: StatusSchema,
+  createdAt: Type.String(),
+  messages: Type.Array(MessageSchema),
+});
+const StaffCaseSchema = Type.Object({
+  id: Type.String(),
+  topic: TopicSchema,
+  status: StatusSchema,
+  createdAt: Type.String(),
+  messages: Type.Array(MessageSchema),
+});
 const Body = Type.String({ minLength: 1, maxLength: maxMessageLength });
 const Token = Type.String({ minLength: 10, maxLength: 100 });
-const anonymous = { public: true, authz: { kind: 'none' as const, reason: 'public: anonymous consultation desk' } };
+const anonymous = {
+  public: true,
+  authz: { kind: 'none' as const, reason: 'public: anonymous consultation desk' },
+};
 const staff = { roles: ['administrator' as const, 'analyst' as const], authz: { kind: 'action' as const } };
 
 export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,7 +63,12 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { id, token } = await openCase(db(), request.body.topic, request.body.question);
-      await app.audit(request, { action: 'consultation.open', objectType: 'consultation_case', objectId: id, details: { topic: request.body.topic } });
+      await app.audit(request, {
+        action: 'consultation.open',
+        objectType: 'consultation_case',
+        objectId: id,
+        details: { topic: request.body.topic },
+      });
       return reply.status(201).send({ caseToken: token });
     },
   );
@@ -44,7 +78,12 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       logLevel: 'warn',
       config: anonymous,
-      schema: { tags: ['consultation'], summary: 'Read a case and its answers with the case token', body: Type.Object({ token: Token }, { additionalProperties: false }), response: { 200: CaseSchema } },
+      schema: {
+        tags: ['consultation'],
+        summary: 'Read a case and its answers with the case token',
+        body: Type.Object({ token: Token }, { additionalProperties: false }),
+        response: { 200: CaseSchema },
+      },
     },
     async (request) => {
       const { id: _id, ...found } = await caseByToken(db(), request.body.token);
@@ -57,7 +96,12 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       logLevel: 'warn',
       config: anonymous,
-      schema: { tags: ['consultation'], summary: 'Add a follow-up to a case with the case token', body: Type.Object({ token: Token, body: Body }, { additionalProperties: false }), response: { 200: CaseSchema } },
+      schema: {
+        tags: ['consultation'],
+        summary: 'Add a follow-up to a case with the case token',
+        body: Type.Object({ token: Token, body: Body }, { additionalProperties: false }),
+        response: { 200: CaseSchema },
+      },
     },
     async (request) => {
       const found = await caseByToken(db(), request.body.token);
@@ -74,7 +118,20 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['consultation'],
         summary: 'Cases of the consultation desk (staff)',
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), topic: TopicSchema, status: StatusSchema, createdAt: Type.String(), messages: Type.Number() })), total: Type.Number() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                topic: TopicSchema,
+                status: StatusSchema,
+                createdAt: Type.String(),
+                messages: Type.Number(),
+              }),
+            ),
+            total: Type.Number(),
+          }),
+        },
       },
     },
     async () => {
@@ -87,7 +144,12 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/consultation/cases/:id',
     {
       config: staff,
-      schema: { tags: ['consultation'], summary: 'One case with its messages (staff)', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: StaffCaseSchema } },
+      schema: {
+        tags: ['consultation'],
+        summary: 'One case with its messages (staff)',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: StaffCaseSchema },
+      },
     },
     async (request) => {
       const found = await caseById(db(), request.params.id);
@@ -111,7 +173,11 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const found = await caseById(db(), request.params.id);
       await addMessage(db(), found.id, 'staff', request.body.body);
-      await app.audit(request, { action: 'consultation.answer', objectType: 'consultation_case', objectId: found.id });
+      await app.audit(request, {
+        action: 'consultation.answer',
+        objectType: 'consultation_case',
+        objectId: found.id,
+      });
       return caseById(db(), found.id);
     },
   );

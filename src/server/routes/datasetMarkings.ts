@@ -6,7 +6,13 @@ import { provenanceOf, type CatalogEntry } from '../../data/catalog.ts';
 import { badInput, ChokepointError, notFound } from '../../errors.ts';
 import { getOrganisation } from '../../data/security/organisations.ts';
 import { normalizeMarking, setDatasetMarking } from '../../data/security/datasetMarkings.ts';
-import { assertReadable, canReadMarking, datasetMarking, deriveMarking, MarkingSchema } from '../security/markings.ts';
+import {
+  assertReadable,
+  canReadMarking,
+  datasetMarking,
+  deriveMarking,
+  MarkingSchema,
+} from '../security/markings.ts';
 import { requirePermission } from '../security/access.ts';
 
 /**
@@ -31,7 +37,14 @@ const ExportSchema = Type.Object({
   markingLabel: Type.Object({ ja: Type.String(), en: Type.String() }),
   exportedAt: Type.String(),
   exportedBy: Type.String(),
-  datasets: Type.Array(Type.Object({ provenance: ProvenanceSchema, marking: MarkingSchema, rows: Type.Number(), years: Type.Optional(Type.Array(Type.Number())) })),
+  datasets: Type.Array(
+    Type.Object({
+      provenance: ProvenanceSchema,
+      marking: MarkingSchema,
+      rows: Type.Number(),
+      years: Type.Optional(Type.Array(Type.Number())),
+    }),
+  ),
 });
 
 /** A missing dataset and a hidden one answer the same. */
@@ -59,7 +72,12 @@ function exportOf(request: FastifyRequest, items: { entry: CatalogEntry; marking
     markingLabel: markingLevelNames[marking.level],
     exportedAt: new Date().toISOString(),
     exportedBy: request.user.username,
-    datasets: items.map((i) => ({ provenance: provenanceOf(i.entry), marking: i.marking, rows: i.entry.rows, years: i.entry.years })),
+    datasets: items.map((i) => ({
+      provenance: provenanceOf(i.entry),
+      marking: i.marking,
+      rows: i.entry.rows,
+      years: i.entry.years,
+    })),
   };
 }
 
@@ -68,11 +86,22 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/datasets/:id/marking',
     {
       config: { authz: { kind: 'read', fixture: 'dataset', param: 'id' } },
-      schema: { tags: ['datasets'], summary: "A dataset's marking", params: IdParams, response: { 200: Type.Object({ id: Type.String(), marking: MarkingSchema }) } },
+      schema: {
+        tags: ['datasets'],
+        summary: "A dataset's marking",
+        params: IdParams,
+        response: { 200: Type.Object({ id: Type.String(), marking: MarkingSchema }) },
+      },
     },
     async (request) => {
       const { marking } = await readableDataset(request, request.params.id);
-      if (marking.level >= 1) await app.audit(request, { action: 'read', objectType: 'dataset', objectId: request.params.id, marking });
+      if (marking.level >= 1)
+        await app.audit(request, {
+          action: 'read',
+          objectType: 'dataset',
+          objectId: request.params.id,
+          marking,
+        });
       return { id: request.params.id, marking };
     },
   );
@@ -85,27 +114,41 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['datasets'],
         summary: "Change a dataset's marking; lowering it needs the declassify permission and a reason",
         params: IdParams,
-        body: Type.Object({ marking: MarkingSchema, reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Type.String(), marking: MarkingSchema, declassified: Type.Boolean() }) },
+        body: Type.Object(
+          { marking: MarkingSchema, reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ id: Type.String(), marking: MarkingSchema, declassified: Type.Boolean() }),
+        },
       },
     },
     async (request) => {
       requirePermission(request, 'analysis.write');
       const { marking: before } = await readableDataset(request, request.params.id);
       const after = normalizeMarking(request.body.marking);
-      for (const org of after.releasableTo ?? []) await getOrganisation(app.services.state, org).catch(() => {
-        throw badInput(`unknown organisation ${org}`, { field: 'marking.releasableTo' });
-      });
+      for (const org of after.releasableTo ?? [])
+        await getOrganisation(app.services.state, org).catch(() => {
+          throw badInput(`unknown organisation ${org}`, { field: 'marking.releasableTo' });
+        });
       if (!canReadMarking(request, after)) {
-        throw new ChokepointError('forbidden', 'you cannot mark an object above your own clearance', { field: 'marking' });
+        throw new ChokepointError('forbidden', 'you cannot mark an object above your own clearance', {
+          field: 'marking',
+        });
       }
       const declassified = !dominates(after, normalizeMarking(before));
       const reason = request.body.reason?.trim() ?? '';
       if (declassified) {
         requirePermission(request, 'declassify');
-        if (reason.length < 10) throw badInput('lowering a marking needs a reason of at least 10 characters', { field: 'reason' });
+        if (reason.length < 10)
+          throw badInput('lowering a marking needs a reason of at least 10 characters', { field: 'reason' });
       }
-      const marking = await setDatasetMarking(app.services.state, request.params.id, after, request.user.username);
+      const marking = await setDatasetMarking(
+        app.services.state,
+        request.params.id,
+        after,
+        request.user.username,
+      );
       await app.audit(request, {
         action: declassified ? 'declassify' : 'marking.change',
         objectType: 'dataset',
@@ -126,7 +169,10 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Release a dataset to further organisations (each within its sharing cap); audited',
         params: IdParams,
         body: Type.Object(
-          { organisations: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 100 }), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+          {
+            organisations: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 100 }),
+            reason: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ id: Type.String(), marking: MarkingSchema }) },
@@ -148,15 +194,24 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const after: Marking = {
         ...before,
-        releasableTo: before.releasableTo === null ? null : [...before.releasableTo, ...request.body.organisations],
+        releasableTo:
+          before.releasableTo === null ? null : [...before.releasableTo, ...request.body.organisations],
       };
-      const marking = await setDatasetMarking(app.services.state, request.params.id, after, request.user.username);
+      const marking = await setDatasetMarking(
+        app.services.state,
+        request.params.id,
+        after,
+        request.user.username,
+      );
       await app.audit(request, {
         action: 'share',
         objectType: 'dataset',
         objectId: request.params.id,
         marking: before,
-        details: { recipients: request.body.organisations, ...(request.body.reason ? { reason: request.body.reason } : {}) },
+        details: {
+          recipients: request.body.organisations,
+          ...(request.body.reason ? { reason: request.body.reason } : {}),
+        },
       });
       return { id: request.params.id, marking };
     },
@@ -166,14 +221,27 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/exports/datasets/:id',
     {
       config: { authz: { kind: 'read', fixture: 'dataset', param: 'id' } },
-      schema: { tags: ['datasets'], summary: "Download a dataset's provenance and marking as a file (audited)", params: IdParams, response: { 200: ExportSchema } },
+      schema: {
+        tags: ['datasets'],
+        summary: "Download a dataset's provenance and marking as a file (audited)",
+        params: IdParams,
+        response: { 200: ExportSchema },
+      },
     },
     async (request, reply) => {
       requirePermission(request, 'export');
       const item = await readableDataset(request, request.params.id);
       const doc = exportOf(request, [item]);
-      await app.audit(request, { action: 'export', objectType: 'dataset', objectId: request.params.id, marking: doc.marking });
-      reply.header('content-disposition', `attachment; filename="${request.params.id.replace(/[^a-z0-9._-]/gi, '_')}.json"`);
+      await app.audit(request, {
+        action: 'export',
+        objectType: 'dataset',
+        objectId: request.params.id,
+        marking: doc.marking,
+      });
+      reply.header(
+        'content-disposition',
+        `attachment; filename="${request.params.id.replace(/[^a-z0-9._-]/gi, '_')}.json"`,
+      );
       reply.header('x-chokepoint-marking', JSON.stringify(doc.marking));
       return doc;
     },
@@ -186,7 +254,15 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['datasets'],
         summary: 'Export several datasets as one file; it carries the join of their markings (audited)',
-        body: Type.Object({ datasets: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            datasets: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+              minItems: 1,
+              maxItems: 100,
+            }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: ExportSchema },
       },
     },

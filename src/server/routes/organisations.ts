@@ -10,14 +10,23 @@ const KindSchema = Type.Union([
   Type.Literal('association'),
   Type.Literal('foreign_partner'),
 ]);
-const OrganisationSchema = Type.Object({ id: Type.String(), name: Type.String(), kind: KindSchema, sharingCap: LevelSchema });
+const OrganisationSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: KindSchema,
+  sharingCap: LevelSchema,
+});
 
 export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/organisations',
     {
       config: { authz: { kind: 'action' } },
-      schema: { tags: ['organisations'], summary: 'Organisations with their sharing caps', response: { 200: Type.Object({ items: Type.Array(OrganisationSchema), total: Type.Number() }) } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Organisations with their sharing caps',
+        response: { 200: Type.Object({ items: Type.Array(OrganisationSchema), total: Type.Number() }) },
+      },
     },
     async () => {
       const items = await listOrganisations(app.services.state);
@@ -33,7 +42,12 @@ export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['organisations'],
         summary: 'Add an organisation (administrators)',
         body: Type.Object(
-          { id: Type.String({ maxLength: 64 }), name: Type.String({ minLength: 1, maxLength: 200 }), kind: KindSchema, sharingCap: LevelSchema },
+          {
+            id: Type.String({ maxLength: 64 }),
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            kind: KindSchema,
+            sharingCap: LevelSchema,
+          },
           { additionalProperties: false },
         ),
         response: { 201: OrganisationSchema },
@@ -41,7 +55,12 @@ export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const org = await addOrganisation(app.services.state, request.body);
-      await app.audit(request, { action: 'organisation.add', objectType: 'organisation', objectId: org.id, details: { ...org } });
+      await app.audit(request, {
+        action: 'organisation.add',
+        objectType: 'organisation',
+        objectId: org.id,
+        details: { ...org },
+      });
       return reply.status(201).send(org);
     },
   );

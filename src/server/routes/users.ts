@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { addUser, getUser, listUsers, resetPassword, setUserDisabled, type User } from '../../data/security/users.ts';
+import {
+  addUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  type User,
+} from '../../data/security/users.ts';
 import { LevelSchema, RoleSchema } from '../security/schemas.ts';
 
 /** User administration (administrators only). Passwords are generated here and shown once. */
@@ -20,14 +27,26 @@ const UserSchema = Type.Object({
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const admin = { roles: ['administrator' as const], authz: { kind: 'action' as const } };
 
-const summary = (u: User) => ({ username: u.username, role: u.role, level: u.clearanceLevel, organisation: u.organisationId });
+const summary = (u: User) => ({
+  username: u.username,
+  role: u.role,
+  level: u.clearanceLevel,
+  organisation: u.organisationId,
+});
 
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.services.state;
 
   app.get(
     '/users',
-    { config: admin, schema: { tags: ['users'], summary: 'All users (administrators)', response: { 200: Type.Object({ items: Type.Array(UserSchema), total: Type.Number() }) } } },
+    {
+      config: admin,
+      schema: {
+        tags: ['users'],
+        summary: 'All users (administrators)',
+        response: { 200: Type.Object({ items: Type.Array(UserSchema), total: Type.Number() }) },
+      },
+    },
     async () => {
       const items = await listUsers(db());
       return { items, total: items.length };
@@ -58,7 +77,12 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const created = await addUser(db(), request.body);
-      await app.audit(request, { action: 'user.add', objectType: 'user', objectId: created.user.id, details: summary(created.user) });
+      await app.audit(request, {
+        action: 'user.add',
+        objectType: 'user',
+        objectId: created.user.id,
+        details: summary(created.user),
+      });
       return reply.status(201).send(created);
     },
   );
@@ -80,7 +104,12 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const user = await setUserDisabled(db(), (await getUser(db(), request.params.id)).username, disabled);
-        await app.audit(request, { action: `user.${name}`, objectType: 'user', objectId: user.id, details: summary(user) });
+        await app.audit(request, {
+          action: `user.${name}`,
+          objectType: 'user',
+          objectId: user.id,
+          details: summary(user),
+        });
         return user;
       },
     );
@@ -99,7 +128,12 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const reset = await resetPassword(db(), (await getUser(db(), request.params.id)).username);
-      await app.audit(request, { action: 'user.reset_password', objectType: 'user', objectId: reset.user.id, details: summary(reset.user) });
+      await app.audit(request, {
+        action: 'user.reset_password',
+        objectType: 'user',
+        objectId: reset.user.id,
+        details: summary(reset.user),
+      });
       return reset;
     },
   );

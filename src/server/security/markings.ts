@@ -16,9 +16,12 @@ export const MarkingSchema = Type.Object(
     }),
     compartments: Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' }), { maxItems: 50 }),
     // Null first: with ajv's type coercion an array branch tried first would turn null into [""].
-    releasableTo: Type.Union([Type.Null(), Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 200 })], {
-      description: 'organisation ids the object may be released to; null = unrestricted',
-    }),
+    releasableTo: Type.Union(
+      [Type.Null(), Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 200 })],
+      {
+        description: 'organisation ids the object may be released to; null = unrestricted',
+      },
+    ),
   },
   { additionalProperties: false },
 );
@@ -40,7 +43,12 @@ export function canReadMarking(request: FastifyRequest, marking: Marking): boole
 }
 
 /** Throws the same not_found a missing object gives: pass the same `what` and `place` your route uses for those. */
-export function assertReadable(request: FastifyRequest, marking: Marking, what = 'object', place: Place = {}): void {
+export function assertReadable(
+  request: FastifyRequest,
+  marking: Marking,
+  what = 'object',
+  place: Place = {},
+): void {
   if (!canReadMarking(request, marking)) throw notFound(`${what} not found`, place);
 }
 

@@ -8,7 +8,11 @@ import type { SwaggerTransform } from '@fastify/swagger';
 export const openApiSecurity: SwaggerTransform = ({ schema, url, route }) => {
   const config = (route.config ?? {}) as { public?: boolean; roles?: string[]; authz?: unknown };
   const extra: Record<string, unknown> = {
-    'x-chokepoint-authz': { public: Boolean(config.public), roles: config.roles ?? null, ...(config.authz ?? {}) },
+    'x-chokepoint-authz': {
+      public: Boolean(config.public),
+      roles: config.roles ?? null,
+      ...(config.authz ?? {}),
+    },
   };
   if (config.public) extra.security = [];
   return { schema: { ...(schema ?? {}), ...extra } as typeof schema, url };

@@ -5,7 +5,14 @@ import { ChokepointError, badInput } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { appendAudit } from '../../data/security/auditLog.ts';
 import { sha256, sameSecret } from '../../data/security/secrets.ts';
-import { csrfCookie, sessionCookie, sessionLifetimeHours, sessionUser, tokenUser, type SessionUser } from './session.ts';
+import {
+  csrfCookie,
+  sessionCookie,
+  sessionLifetimeHours,
+  sessionUser,
+  tokenUser,
+  type SessionUser,
+} from './session.ts';
 import './authz.ts';
 
 /**
@@ -40,8 +47,18 @@ export function behindTls(request: FastifyRequest): boolean {
 }
 
 /** Sets the session cookie (HttpOnly) and the CSRF cookie (readable by the web app, which echoes it). */
-export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, sessionId: string, csrf: string): void {
-  const common = { path: '/', sameSite: 'strict' as const, secure: behindTls(request), maxAge: sessionLifetimeHours * 3600 };
+export function setSessionCookies(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sessionId: string,
+  csrf: string,
+): void {
+  const common = {
+    path: '/',
+    sameSite: 'strict' as const,
+    secure: behindTls(request),
+    maxAge: sessionLifetimeHours * 3600,
+  };
   reply.setCookie(sessionCookie, sessionId, { ...common, httpOnly: true });
   reply.setCookie(csrfCookie, csrf, { ...common, httpOnly: false });
 }
@@ -103,8 +120,16 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
       const header = request.headers['x-csrf-token'];
       const sent = Array.isArray(header) ? header[0] : header;
       const cookieValue = request.cookies[csrfCookie];
-      if (!sent || !cookieValue || !sameSecret(sent, cookieValue) || !sameSecret(sha256(sent), found.csrfHash)) {
-        throw new ChokepointError('forbidden', 'missing or wrong CSRF token (send header x-csrf-token = cookie chokepoint_csrf)');
+      if (
+        !sent ||
+        !cookieValue ||
+        !sameSecret(sent, cookieValue) ||
+        !sameSecret(sha256(sent), found.csrfHash)
+      ) {
+        throw new ChokepointError(
+          'forbidden',
+          'missing or wrong CSRF token (send header x-csrf-token = cookie chokepoint_csrf)',
+        );
       }
     }
     request.user = found.user;

@@ -25,5 +25,9 @@ export const SessionUserSchema = Type.Object({
 });
 
 export const ErrorSchema = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), place: Type.Object({}, { additionalProperties: true }) }),
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    place: Type.Object({}, { additionalProperties: true }),
+  }),
 });

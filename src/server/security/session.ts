@@ -53,7 +53,10 @@ function toSessionUser(r: Row, via: SessionUser['via']): SessionUser {
 }
 
 /** A fresh session (new random id: a session id from before login is never reused — no fixation). */
-export async function createSession(db: StateDb, userId: string): Promise<{ sessionId: string; csrf: string }> {
+export async function createSession(
+  db: StateDb,
+  userId: string,
+): Promise<{ sessionId: string; csrf: string }> {
   const sessionId = randomToken();
   const csrf = randomToken();
   await db.query(

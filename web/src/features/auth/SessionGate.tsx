@@ -31,7 +31,11 @@ export function SessionGate({ children }: { children: ReactNode }) {
   return (
     <>
       <p className="session">
-        {t('auth.signedInAs', { name: me.displayName, role: t(`auth.roles.${me.role}`), level: t(`marking.level.${me.clearance.level}`) })}{' '}
+        {t('auth.signedInAs', {
+          name: me.displayName,
+          role: t(`auth.roles.${me.role}`),
+          level: t(`marking.level.${me.clearance.level}`),
+        })}{' '}
         <button type="button" onClick={signOut}>
           {t('auth.signOut')}
         </button>
@@ -52,10 +56,15 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setError(null);
     api<{ user: Me }>('/auth/login', {
       method: 'POST',
-      body: JSON.stringify({ username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') }),
+      body: JSON.stringify({
+        username: String(form.get('username') ?? ''),
+        password: String(form.get('password') ?? ''),
+      }),
     })
       .then((r) => onSignedIn(r.user))
-      .catch((e: unknown) => setError(e instanceof ApiError && e.status === 429 ? t('auth.tooMany') : t('auth.failed')))
+      .catch((e: unknown) =>
+        setError(e instanceof ApiError && e.status === 429 ? t('auth.tooMany') : t('auth.failed')),
+      )
       .finally(() => setBusy(false));
   };
   return (
@@ -65,7 +74,8 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         {t('auth.username')} <input name="username" autoComplete="username" required maxLength={64} />
       </label>
       <label>
-        {t('auth.password')} <input name="password" type="password" autoComplete="current-password" required maxLength={1024} />
+        {t('auth.password')}{' '}
+        <input name="password" type="password" autoComplete="current-password" required maxLength={1024} />
       </label>
       <button type="submit" disabled={busy}>
         {t('auth.signIn')}
