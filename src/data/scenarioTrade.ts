@@ -67,6 +67,21 @@ export async function loadScenarioTrade(
     }
   }
 
+  // Substitutes: every exporter a shock reaches individually, the five largest of each pool (like-minded / other)
+  // per product, and the rest of each pool summed — the
+  // reallocation splits a pool in proportion to capacity, so the small ones only ever matter as a sum. Closures
+  // keep every substitute apart (each has its own route).
+  const inList = (codes: Iterable<number>) => {
+    const list = [...new Set(codes)].filter((c) => Number.isInteger(c));
+    return list.length ? list.join(', ') : '-1';
+  };
+  const keep = new Set<number>();
+  for (const sh of definition.shocks) {
+    if (sh.type === 'export-cut') sh.exporter.codes.forEach((c) => keep.add(c));
+    if (sh.type === 'disaster') sh.country.codes.forEach((c) => keep.add(c));
+  }
+  definition.exposure.forEach((e) => e.partner.codes.forEach((c) => keep.add(c)));
+  const pooled = !definition.shocks.some((sh) => sh.type === 'chokepoint-closure');
   const importRows = await store.query<{
     k: string;
     i: number;
@@ -75,8 +90,13 @@ export async function loadScenarioTrade(
     nq: number;
     n: number;
   }>(
-    `SELECT k, i, sum(v) AS v, sum(q) AS q, count(q) AS nq, count(*) AS n
-       FROM ${source} WHERE t = $1 AND j IN (${codeList}) AND i NOT IN (${codeList}) GROUP BY k, i ORDER BY k, i`,
+    // Partners no shock reaches matter only through the product's total imports (the stock base): one row each.
+    pooled
+      ? `SELECT k, CASE WHEN i IN (${inList(keep)}) THEN i ELSE ${pooledOther} END AS i,
+                sum(v) AS v, sum(q) AS q, count(q) AS nq, count(*) AS n
+           FROM ${source} WHERE t = $1 AND j IN (${codeList}) AND i NOT IN (${codeList}) GROUP BY ALL ORDER BY k, i`
+      : `SELECT k, i, sum(v) AS v, sum(q) AS q, count(q) AS nq, count(*) AS n
+           FROM ${source} WHERE t = $1 AND j IN (${codeList}) AND i NOT IN (${codeList}) GROUP BY k, i ORDER BY k, i`,
     [year],
   );
   if (importRows.length === 0) {
@@ -101,21 +121,6 @@ export async function loadScenarioTrade(
         .map((f) => f.product),
     ),
   ];
-  // Substitutes: every exporter a shock reaches (or that the reporter imports the product from) individually, the
-  // twelve largest of each pool (like-minded / other) per product, and the rest of each pool summed — the
-  // reallocation splits a pool in proportion to capacity, so the small ones only ever matter as a sum. Closures
-  // keep every substitute apart (each has its own route).
-  const inList = (codes: Iterable<number>) => {
-    const list = [...new Set(codes)].filter((c) => Number.isInteger(c));
-    return list.length ? list.join(', ') : '-1';
-  };
-  const keep = new Set<number>();
-  for (const sh of definition.shocks) {
-    if (sh.type === 'export-cut') sh.exporter.codes.forEach((c) => keep.add(c));
-    if (sh.type === 'disaster') sh.country.codes.forEach((c) => keep.add(c));
-  }
-  definition.exposure.forEach((e) => e.partner.codes.forEach((c) => keep.add(c)));
-  const pooled = !definition.shocks.some((sh) => sh.type === 'chokepoint-closure');
   const likeMinded = inList(definition.substitution.likeMinded.flatMap((c) => c.codes));
   const allowed =
     definition.substitution.partners === 'all'
@@ -123,8 +128,11 @@ export async function loadScenarioTrade(
       : `AND (i IN (${inList(definition.substitution.partners.flatMap((c) => c.codes))}) OR i IN (${inList(keep)}))`;
   const exportsToOthers: TradeBase['exportsToOthers'] = [];
   if (affected.length > 0) {
+    // The affected products as a relation (a semi-join), not a literal IN list: thousands of literals would be
+    // compared row by row.
     const others = `SELECT k, i, sum(v) AS v FROM ${source}
-        WHERE t = $1 AND k IN (${affected.map(sqlString).join(', ')}) AND j NOT IN (${codeList}) AND i NOT IN (${codeList}) ${allowed}
+        WHERE t = $1 AND k IN (SELECT unnest([${affected.map(sqlString).join(', ')}]::VARCHAR[]))
+          AND j NOT IN (${codeList}) AND i NOT IN (${codeList}) ${allowed}
         GROUP BY k, i`;
     const rows = await store.query<{ k: string; i: number | null; v: number; pool: string | null }>(
       pooled
@@ -133,10 +141,10 @@ export async function loadScenarioTrade(
              SELECT k, i, v, i IN (${inList(keep)}) AS kept, i IN (${likeMinded}) AS lm,
                     row_number() OVER (PARTITION BY k, i IN (${likeMinded}) ORDER BY v DESC, i) AS rank
                FROM others)
-           SELECT k, i, v, NULL AS pool FROM ranked WHERE kept OR rank <= 12
+           SELECT k, i, v, NULL AS pool FROM ranked WHERE kept OR rank <= 5
            UNION ALL
            SELECT k, NULL AS i, sum(v) AS v, CASE WHEN lm THEN 'like-minded' ELSE 'other' END AS pool
-             FROM ranked WHERE NOT kept AND rank > 12 GROUP BY k, lm
+             FROM ranked WHERE NOT kept AND rank > 5 GROUP BY k, lm
            ORDER BY k, pool NULLS FIRST, i`
         : `${others} ORDER BY k, i`,
       [year],

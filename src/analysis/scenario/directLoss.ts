@@ -5,7 +5,8 @@ import type { PassageExposure, Shock } from './definition.ts';
  * a shock's intensity in month t is the average over the month of g(τ) = 1 while the shock lasts, falling
  * linearly to 0 over the ramp-up time after it ends (the disrupted supply returns gradually). Several shocks on
  * the same flow combine as independent cuts: cut = 1 − Π_i (1 − s_i w_i g_i(t)), with w the part of the flow a
- * shock reaches (1 for an export cut or disaster, the passage exposure share for a closure).
+ * shock reaches (1 for an export cut or disaster, the passage exposure share for a closure); run.ts applies it
+ * per flow and month.
  */
 export function shockIntensity(start: number, duration: number, rampBack: number, month: number): number {
   const steps = 16;
@@ -39,15 +40,4 @@ export function shockReach(
     w += e.share;
   }
   return Math.min(1, w);
-}
-
-/** Cut share of a flow in a month given the reaches, drawn shares and intensities of the shocks. */
-export function combinedCut(
-  reach: ArrayLike<number>,
-  share: ArrayLike<number>,
-  intensity: ArrayLike<number>,
-): number {
-  let kept = 1;
-  for (let i = 0; i < reach.length; i++) if (reach[i] > 0) kept *= 1 - reach[i] * share[i] * intensity[i];
-  return 1 - kept;
 }

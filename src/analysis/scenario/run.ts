@@ -2,7 +2,7 @@ import type { Highs } from 'highs';
 import { ChokepointError } from '../../errors.ts';
 import type { ScenarioDefinition } from './definition.ts';
 import { pooledLikeMinded, pooledOther, type TradeBase } from './tradeBase.ts';
-import { combinedCut, shockIntensity, shockReach } from './directLoss.ts';
+import { shockIntensity, shockReach } from './directLoss.ts';
 import { reallocatePools, replacedTotal, type PoolBlock } from './substitution.ts';
 import { timeToRecover } from './survival.ts';
 import { propagateDynamic, propagateStatic, type PreparedTable } from './propagation.ts';

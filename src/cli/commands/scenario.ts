@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import YAML from 'yaml';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import type { CliContext } from '../context.ts';
@@ -94,9 +95,25 @@ export function renderScenario(r: ScenarioRunOutput): string {
   return lines.join('\n');
 }
 
+/** Whether the file refers to a country group (substitution.partners or likeMinded given as a name). */
+async function namesGroup(file: string): Promise<boolean> {
+  try {
+    const raw = YAML.parse(fs.readFileSync(path.resolve(file), 'utf8')) as {
+      substitution?: Record<string, unknown>;
+    };
+    const sub = raw?.substitution;
+    return typeof sub?.partners === 'string' && sub.partners !== 'all'
+      ? true
+      : typeof sub?.likeMinded === 'string';
+  } catch {
+    return false; // readScenarioFile reports the syntax error with its line
+  }
+}
+
 async function runFile(ctx: CliContext, file: string, dataset?: string): Promise<ScenarioRunOutput> {
-  // Groups as edited in the application state (like-minded is a policy choice).
-  const groups = await listGroups(await ctx.state());
+  // A group named in the file (like-minded is a policy choice) is read as edited in the application state; the
+  // state is opened only then.
+  const groups = (await namesGroup(file)) ? await listGroups(await ctx.state()) : undefined;
   const { definition } = readScenarioFile(path.resolve(file), groups);
   const progress = startProgress({
     label: 'scenario',
