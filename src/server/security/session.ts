@@ -59,6 +59,7 @@ export async function createSession(
 ): Promise<{ sessionId: string; csrf: string }> {
   const sessionId = randomToken();
   const csrf = randomToken();
+  await db.query('DELETE FROM sessions WHERE expires_at < now()');
   await db.query(
     `INSERT INTO sessions (id_hash, user_id, csrf_hash, expires_at)
      VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
