@@ -121,11 +121,17 @@ export function buildScreenSql(input: ScreenQueryInput): string {
       : `rep(reporter, member) AS (VALUES\n    ${values(reporterRows)})`,
     `flows AS (SELECT CAST(t AS INTEGER) AS t, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`,
     // Imports of each reporter by partner; inside a group, a member's imports from another member are not imports.
-    `imp AS (
+    // Without groups each importer code is its own reporter and BACI has one row per (t, i, j, k): the flows
+    // are the imports by partner as they stand, with no aggregation pass over every flow.
+    groups
+      ? `imp AS (
   SELECT f.t, r.reporter, f.k, f.i AS partner, sum(f.v) AS v, sum(f.q) FILTER (WHERE f.q > 0) AS q, sum(f.v) FILTER (WHERE f.q > 0) AS vq
   FROM flows f JOIN rep r ON f.j = r.member
-  ${groups ? 'WHERE NOT EXISTS (SELECT 1 FROM rep g WHERE g.reporter = r.reporter AND g.member = f.i)' : ''}
-  GROUP BY ALL HAVING sum(f.v) > 0)`,
+  WHERE NOT EXISTS (SELECT 1 FROM rep g WHERE g.reporter = r.reporter AND g.member = f.i)
+  GROUP BY ALL HAVING sum(f.v) > 0)`
+      : `imp AS (
+  SELECT f.t, r.reporter, f.k, f.i AS partner, f.v, CASE WHEN f.q > 0 THEN f.q END AS q, CASE WHEN f.q > 0 THEN f.v END AS vq
+  FROM flows f JOIN rep r ON f.j = r.member WHERE f.v > 0)`,
     // Running sums in descending order of value: a supplier is among the "countries to 75 %" when the larger
     // ones before it are short of 75 % (countriesTo.ts, same tolerance).
     `ranked AS (
