@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { listAudit, verifyAudit } from '../../data/security/auditLog.ts';
-import { MarkingSchema, readableSql } from '../security/markings.ts';
+import { MarkingSchema, readableColumnsSql } from '../security/markings.ts';
 
 /**
  * The auditor view: newest entries first, filtered by the auditor's own clearance (an entry about a marked
@@ -42,7 +42,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       listAudit(app.services.state, {
         ...request.query,
         visible: (n) => {
-          const readable = readableSql(request, 'marking', n);
+          const readable = readableColumnsSql(request, 'marking', n);
           return { sql: `(marking IS NULL OR ${readable.sql})`, params: readable.params };
         },
       }),

@@ -81,6 +81,33 @@ export function readableSql(
   };
 }
 
+/**
+ * readableSql for tables that keep the marking also as generated plain columns `<prefix>_level smallint`,
+ * `<prefix>_compartments text[]` and `<prefix>_releasable text[]` (see migration 101 for the audit log): same
+ * rule, several times cheaper per row and well estimated by the planner. Rows without a marking have NULL level
+ * and are not matched; add `OR <marking> IS NULL` where unmarked rows are public.
+ */
+export function readableColumnsSql(
+  request: FastifyRequest,
+  prefix: string,
+  nextParam: number,
+): { sql: string; params: unknown[] } {
+  if (!columnPattern.test(prefix)) throw new Error(`readableColumnsSql: not a column prefix: ${prefix}`);
+  if (benchmarkSwitch.bypassMarkingChecks) return { sql: 'TRUE', params: [] };
+  const user = userOf(request);
+  const n = nextParam;
+  return {
+    sql:
+      `(${prefix}_level <= $${n}::int AND ${prefix}_compartments <@ $${n + 1}::text[]` +
+      ` AND (${prefix}_releasable IS NULL OR ${prefix}_releasable @> $${n + 2}::text[]))`,
+    params: [
+      user ? user.clearance.level : 0,
+      user ? user.clearance.compartments : [],
+      [user ? user.clearance.organisationId : ''],
+    ],
+  };
+}
+
 export function filterReadable<T extends { marking: Marking }>(request: FastifyRequest, items: T[]): T[] {
   if (benchmarkSwitch.bypassMarkingChecks) return items;
   const readable = readerOf(request);
