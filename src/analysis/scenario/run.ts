@@ -114,7 +114,8 @@ interface Parameters {
   duration: number[];
   substitutionShare: number;
   rampUp: number;
-  stockDays: (product: string) => number;
+  /** Stock cover in days, by compiled product index. */
+  stockDays: Float64Array;
   inventoryDays: number;
 }
 
@@ -368,7 +369,14 @@ function runOnce(
     : [];
 
   /** Monthly loss of product k into `lost` (and quantities, partners when given); returns nothing. */
-  const lossOf = (k: number, t: number, lostByPartner?: Float64Array, lostQuantity?: Float64Array | null) => {
+  /** Substitutes' capacity factor of the last lossOf call (kept in a variable: this runs millions of times). */
+  let lossScale = 0;
+  const lossOf = (
+    k: number,
+    t: number,
+    lostByPartner?: Float64Array,
+    lostQuantity?: Float64Array | null,
+  ): number => {
     const c = compiled[k];
     let lost = 0;
     let reporterLostToAll = 0;
@@ -389,7 +397,8 @@ function runOnce(
     // Other importers that lost the same supply compete for the substitutes in proportion to their loss.
     const competition = worldLostToAll > 0 ? reporterLostToAll / worldLostToAll : 1;
     const ramp = params.rampUp > 0 ? Math.min(1, Math.max(0, (t + 0.5 - c.firstStart) / params.rampUp)) : 1;
-    return { lost, scale: (params.substitutionShare * ramp * competition) / 12 };
+    lossScale = (params.substitutionShare * ramp * competition) / 12;
+    return lost;
   };
 
   /** Stock drawdown, TTS/TTR and the sectors' unmet imports of product k, from its monthly loss and replacement. */
@@ -401,7 +410,7 @@ function runOnce(
     unmetOut?: Float64Array,
   ) => {
     const c = compiled[k];
-    let remaining = (params.stockDays(c.product) / 365) * c.totalImports;
+    let remaining = (params.stockDays[k] / 365) * c.totalImports;
     let tts = NaN;
     let lostSum = 0;
     let replacedSum = 0;
@@ -430,10 +439,9 @@ function runOnce(
     summary.drawn[k] = drawnSum;
     summary.unmet[k] = unmetSum;
     summary.timeToSurvive[k] = tts;
-    summary.timeToRecover[k] = timeToRecover(
-      c.shocks.map((i) => shocks[i].start + params.duration[i]),
-      params.rampUp,
-    );
+    let lastEnd = 0;
+    for (const i of c.shocks) lastEnd = Math.max(lastEnd, shocks[i].start + params.duration[i]);
+    summary.timeToRecover[k] = timeToRecover(lastEnd, params.rampUp);
   };
 
   let products: ProductRun[] | undefined;
@@ -456,7 +464,8 @@ function runOnce(
         replacedByPartner: new Float64Array(c.others.length),
       };
       for (let t = 0; t < months; t++) {
-        const { lost, scale } = lossOf(k, t, run.lostByPartner, run.lostQuantity);
+        const lost = lossOf(k, t, run.lostByPartner, run.lostQuantity);
+        const scale = lossScale;
         run.lost[t] = lost;
         if (lost <= 0) continue;
         let likeMinded = c.freeLikeMinded;
@@ -508,14 +517,14 @@ function runOnce(
       const c = compiled[k];
       for (let t = 0; t < months; t++) {
         const loss = lossOf(k, t);
-        lost[t] = loss.lost;
-        if (loss.lost <= 0) {
+        lost[t] = loss;
+        if (loss <= 0) {
           replaced[t] = 0;
           continue;
         }
         let capacity = c.freeCapacity;
         for (const h of c.othersHits) capacity += c.othersValue[h.index] * (1 - cutAt(h.reach, t, false));
-        replaced[t] = replacedTotal(loss.lost, capacity * loss.scale);
+        replaced[t] = replacedTotal(loss, capacity * lossScale);
       }
       settle(k, lost, replaced);
     }
@@ -577,12 +586,13 @@ export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioRe
   const compiled = compile(definition, trade);
   const stockRange = (product: string): Range =>
     definition.stockpiles.products[product] ?? definition.stockpiles.defaultDays;
+  const stockRanges = compiled.map((c) => stockRange(c.product));
   const centralParams: Parameters = {
     share: definition.shocks.map((s) => midpoint(s.share)),
     duration: definition.shocks.map((s) => midpoint(s.duration)),
     substitutionShare: midpoint(definition.substitution.share),
     rampUp: midpoint(definition.substitution.rampUp),
-    stockDays: (p) => midpoint(stockRange(p)),
+    stockDays: Float64Array.from(stockRanges, midpoint),
     inventoryDays: midpoint(definition.propagation.inventoryDays),
   };
   const central = runOnce(inputs, compiled, months, centralParams, true);
@@ -590,17 +600,16 @@ export async function runScenario(inputs: ScenarioRunInputs): Promise<ScenarioRe
   const draws: Run[] = [];
   const total = definition.monteCarlo.draws;
   for (let d = 0; d < total; d++) {
-    const stockDraws = new Map<string, number>();
     const params: Parameters = {
       share: definition.shocks.map((s) => draw(s.share, random)),
       duration: definition.shocks.map((s) => draw(s.duration, random)),
       substitutionShare: draw(definition.substitution.share, random),
       rampUp: draw(definition.substitution.rampUp, random),
-      // One draw of the stock cover per product and run, taken in product order so runs repeat exactly.
-      stockDays: (p) => stockDraws.get(p) ?? 0,
+      stockDays: new Float64Array(compiled.length),
       inventoryDays: draw(definition.propagation.inventoryDays, random),
     };
-    for (const c of compiled) stockDraws.set(c.product, draw(stockRange(c.product), random));
+    // One draw of the stock cover per product and run, taken in product order so runs repeat exactly.
+    for (let k = 0; k < compiled.length; k++) params.stockDays[k] = draw(stockRanges[k], random);
     draws.push(runOnce(inputs, compiled, months, params, false));
     if ((d + 1) % 10 === 0 || d + 1 === total) {
       inputs.onProgress?.(d + 1, total);

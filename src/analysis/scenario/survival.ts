@@ -6,7 +6,7 @@
  * TTS < TTR: the shortage reaches the economy before supply recovers. (TTS comes out of the stock drawdown in
  * run.ts: t + stock left / monthly shortfall in the month the stock runs out.)
  */
-/** TTR = the latest (start + duration) of the shocks on the product, plus the ramp-up time. */
-export function timeToRecover(shockEnds: readonly number[], rampUp: number): number {
-  return shockEnds.length === 0 ? 0 : Math.max(...shockEnds) + rampUp;
+/** TTR = the end of the last shock on the product (latest start + duration), plus the ramp-up time. */
+export function timeToRecover(lastShockEnd: number, rampUp: number): number {
+  return lastShockEnd + rampUp;
 }
