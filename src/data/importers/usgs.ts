@@ -41,20 +41,41 @@ export interface MineralRow {
   line: number;
 }
 
-const required = ['COMMODITY', 'COUNTRY', 'TYPE', 'UNIT_MEAS', 'PROD_2023', 'PROD_EST_2024', 'CAP_2023', 'CAP_EST_2024', 'RESERVES_2024'];
+const required = [
+  'COMMODITY',
+  'COUNTRY',
+  'TYPE',
+  'UNIT_MEAS',
+  'PROD_2023',
+  'PROD_EST_2024',
+  'CAP_2023',
+  'CAP_EST_2024',
+  'RESERVES_2024',
+];
 
-const clean = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const clean = (s: string) =>
+  s
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function countryOf(cell: string): { iso3: string | null; kind: MineralRow['row_kind'] } {
   const name = clean(cell);
   if (/^world total/i.test(name)) return { iso3: null, kind: 'world' };
   if (/^other countries/i.test(name)) return { iso3: null, kind: 'other' };
-  const bare = name.replace(/\s*\(.*\)\s*\d*$/, '').replace(/\s+\d+$/, '').trim();
+  const bare = name
+    .replace(/\s*\(.*\)\s*\d*$/, '')
+    .replace(/\s+\d+$/, '')
+    .trim();
   // "Korea, North" → "North Korea".
   const inverted = /^(.+), (North|South)$/.exec(bare);
   // "Congo (Kinshasa)" → "Congo-Kinshasa" before the remark in brackets is dropped ("Brazil (beneficiated)").
   const hyphenated = name.replace(/ \((\w+)\)$/, '-$1');
-  const country = (hyphenated !== name ? resolveCountry(hyphenated) : undefined) ?? resolveCountry(bare) ?? (inverted ? resolveCountry(`${inverted[2]} ${inverted[1]}`) : undefined) ?? resolveCountry(name);
+  const country =
+    (hyphenated !== name ? resolveCountry(hyphenated) : undefined) ??
+    resolveCountry(bare) ??
+    (inverted ? resolveCountry(`${inverted[2]} ${inverted[1]}`) : undefined) ??
+    resolveCountry(name);
   return country ? { iso3: country.iso3, kind: 'country' } : { iso3: null, kind: 'unresolved' };
 }
 
@@ -82,14 +103,22 @@ export async function importUsgsMcs(options: UsgsImportOptions): Promise<Catalog
   const header = records[0].fields.map((h) => h.replace(/\s+/g, '').toUpperCase());
   for (const name of required) {
     if (!header.includes(name)) {
-      throw new ChokepointError('bad_file', `missing column ${name} (columns: ${records[0].fields.join(', ')})`, { file, line: 1, column: name });
+      throw new ChokepointError(
+        'bad_file',
+        `missing column ${name} (columns: ${records[0].fields.join(', ')})`,
+        { file, line: 1, column: name },
+      );
     }
   }
   const col = (fields: string[], name: string) => fields[header.indexOf(name)] ?? '';
   const rows: MineralRow[] = [];
   for (const rec of records.slice(1)) {
     if (rec.fields.length !== header.length) {
-      throw new ChokepointError('bad_file', `${rec.fields.length} fields where the header has ${header.length}`, { file, line: rec.line });
+      throw new ChokepointError(
+        'bad_file',
+        `${rec.fields.length} fields where the header has ${header.length}`,
+        { file, line: rec.line },
+      );
     }
     const f = rec.fields;
     const notes: string[] = [];
@@ -112,7 +141,7 @@ export async function importUsgsMcs(options: UsgsImportOptions): Promise<Catalog
     });
   }
   const datasetId = options.datasetId ?? 'usgs-mcs2025';
-  const version = options.version ?? (/MCS(\d{4})/i.exec(file)?.[0]?.toUpperCase() ?? 'unknown');
+  const version = options.version ?? /MCS(\d{4})/i.exec(file)?.[0]?.toUpperCase() ?? 'unknown';
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const scratch = dataDir.scratch(`import-${datasetId}`);
   const out = path.join(scratch, 'out');
@@ -151,8 +180,12 @@ export async function importUsgsMcs(options: UsgsImportOptions): Promise<Catalog
       rows: rows.length,
       rejectedRows: 0,
       years: [2023, 2024],
-      notes: 'prod_2024 is USGS’s estimate for 2024; units vary by commodity (see unit); rows for world totals and other countries kept with row_kind',
-      extra: { unresolvedCountries: unresolved, lowerBounds: rows.filter((r) => r.notes.includes('lower bound')).length },
+      notes:
+        'prod_2024 is USGS’s estimate for 2024; units vary by commodity (see unit); rows for world totals and other countries kept with row_kind',
+      extra: {
+        unresolvedCountries: unresolved,
+        lowerBounds: rows.filter((r) => r.notes.includes('lower bound')).length,
+      },
     },
     out,
     `${version}-${sha256.slice(0, 12)}`,
@@ -164,7 +197,9 @@ export async function importUsgsMcs(options: UsgsImportOptions): Promise<Catalog
 /** DuckDB table expression of an imported minerals dataset. */
 export function mineralsSource(dataDir: DataDir, entry: CatalogEntry): string {
   if (entry.kind !== 'minerals') {
-    throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not minerals`, { field: 'dataset' });
+    throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not minerals`, {
+      field: 'dataset',
+    });
   }
   return `read_parquet(${sqlString(path.join(dataDir.absolute(entry.path), 'world.parquet'))})`;
 }
