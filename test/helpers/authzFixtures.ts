@@ -3,9 +3,9 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../src/analysis/marking.ts';
+import { setGroup } from '../../src/data/reference/groupStore.ts';
 import { createRun, createScenario, finishRun } from '../../src/data/scenarioStore.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
-import { setGroup } from '../../src/data/reference/groupStore.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',

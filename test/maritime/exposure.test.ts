@@ -26,6 +26,15 @@ import { defaultFreightOptions } from '../../src/analysis/maritime/freightRules.
  * routing facts are geographic: Qatar's only ports lie inside the Gulf, so its exports leave through Hormuz;
  * Saudi Arabia has a Gulf coast (Jubail) and a Red Sea coast (Jeddah).
  */
+function toPrecision(value: unknown): unknown {
+  if (typeof value === 'number') return Number(value.toPrecision(12));
+  if (Array.isArray(value)) return value.map(toPrecision);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPrecision(v)]));
+  }
+  return value;
+}
+
 const csv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 let services: ExposureServices;
 let duck: DuckDbStore;
@@ -178,8 +187,9 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
     clearExposureCache();
     const cold = await exposureReport(services, { reporter: 'JPN', year: 2024, closed: 'malacca' });
     expect(cold.timings.aggregatesFromCache).toBe(false);
-    expect(warm.scenario).toEqual(cold.scenario);
-    expect(warm.passages).toEqual(cold.passages);
+    // DuckDB sums doubles in parallel, so two runs may differ in the last bits; compare to 12 significant digits.
+    expect(toPrecision(warm.scenario)).toEqual(toPrecision(cold.scenario));
+    expect(toPrecision(warm.passages)).toEqual(toPrecision(cold.passages));
     expect(warm.scenario!.affectedValueKusd).toBeGreaterThan(0);
   }, 120_000);
 

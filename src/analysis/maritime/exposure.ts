@@ -162,7 +162,7 @@ export function aggregateFlows(
       byPassage.set(passage, (byPassage.get(passage) ?? 0) + flow.valueKusd);
       let list = top.get(passage);
       if (!list) top.set(passage, (list = []));
-      if (keep > 0 && (list.length < keep || list[list.length - 1].valueKusd < flow.valueKusd)) {
+      if (keep > 0) {
         insertTop(
           list,
           { passage, partner: flow.partner, product: flow.product, valueKusd: flow.valueKusd, rule },
@@ -310,11 +310,17 @@ export function assembleExposure(
 }
 
 /** Keeps the `keep` largest flows, largest first. */
+/** Larger value first; equal values (BACI repeats some flows under two codes) by product, then partner. */
+function ranksBefore(a: FlowLine, b: FlowLine): boolean {
+  if (a.valueKusd !== b.valueKusd) return a.valueKusd > b.valueKusd;
+  return a.product !== b.product ? a.product < b.product : a.partner < b.partner;
+}
+
 function insertTop<T extends FlowLine>(top: T[], line: T, keep: number): void {
   if (keep <= 0) return;
-  if (top.length === keep && top[keep - 1].valueKusd >= line.valueKusd) return;
+  if (top.length === keep && !ranksBefore(line, top[keep - 1])) return;
   let i = top.length;
-  while (i > 0 && top[i - 1].valueKusd < line.valueKusd) i--;
+  while (i > 0 && ranksBefore(line, top[i - 1])) i--;
   top.splice(i, 0, line);
   if (top.length > keep) top.pop();
 }

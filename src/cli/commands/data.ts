@@ -5,6 +5,7 @@ import { formatCount } from '../progress.ts';
 import { registerDataImport } from './dataImport.ts';
 import { registerDataFetch } from './dataFetch.ts';
 import { registerDataSynth } from './dataSynth.ts';
+import { registerDataImportUsgs } from './minerals.ts';
 
 /** `chokepoint data …`: list, fetch, import, synth, remove. Subcommands live in data-*.ts files. */
 export const registerData: RegisterCommand = (program, context) => {
@@ -41,4 +42,5 @@ export const dataSubcommands: ((data: Command, context: Parameters<RegisterComma
   registerDataImport,
   registerDataFetch,
   registerDataSynth,
+  registerDataImportUsgs,
 ];

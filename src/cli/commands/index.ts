@@ -2,21 +2,24 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { registerData } from './data.ts';
 import { registerServe } from './serve.ts';
+import { registerScenario } from './scenario.ts';
+import { registerIo } from './io.ts';
 import { registerScreen } from './screen.ts';
 import { registerProduct } from './product.ts';
 import { registerCritical } from './critical.ts';
 import { registerMinerals } from './minerals.ts';
-import { registerMaritime } from './maritime.ts';
-import { registerScenario } from './scenario.ts';
-import { registerIo } from './io.ts';
 import { registerTech } from './tech.ts';
 import { registerZones } from './zones.ts';
 import { registerPolicy } from './policy.ts';
 import { registerDossier } from './dossier.ts';
+import { registerMaritime } from './maritime.ts';
 import { registerGroups } from './groups.ts';
 import { registerEws } from './ews.ts';
+import { registerUsers } from './users.ts';
+import { registerOrgs } from './orgs.ts';
+import { registerAudit } from './audit.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerGroups, registerEws, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerMaritime];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerUsers, registerOrgs, registerAudit, registerGroups, registerMaritime, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerEws];

@@ -97,8 +97,9 @@ export async function exposureAggregatesSql(
     ), top_products AS (
       SELECT k FROM kr GROUP BY k ORDER BY sum(v) DESC, k ${limit}
     ), top_route AS (
-      SELECT route, unnest(max_by({i: i, k: k, v: v, rule: rule}, v, ${keep})) AS f
-        FROM c WHERE rule IN ('sea', 'sea_quantity_unknown') AND route IS NOT NULL GROUP BY route
+      SELECT route, {i: i, k: k, v: v, rule: rule} AS f
+        FROM c WHERE rule IN ('sea', 'sea_quantity_unknown') AND route IS NOT NULL
+      QUALIFY row_number() OVER (PARTITION BY route ORDER BY v DESC, k, i) <= ${keep}
     )
     SELECT 'partner_rule' AS kind, i, NULL AS k, rule AS label, sum(v) AS value, NULL::DOUBLE AS sea, count(*) AS flows
       FROM c GROUP BY i, rule
@@ -112,7 +113,7 @@ export async function exposureAggregatesSql(
     UNION ALL
     SELECT 'top_flow', f.i, f.k, rp.passage || '|' || f.rule, f.v, NULL, 1
       FROM top_route JOIN ${rp} ON rp.route = top_route.route
-    QUALIFY row_number() OVER (PARTITION BY rp.passage ORDER BY f.v DESC, f.i, f.k) <= ${keep}`;
+    QUALIFY row_number() OVER (PARTITION BY rp.passage ORDER BY f.v DESC, f.k, f.i) <= ${keep}`;
   const rows = await store.query<Row>(sql, params);
   const partnerName = (i: number) => q.partnerOf.get(i) ?? `BACI:${i}`;
   const agg: ExposureAggregates = { partnerRules: [], products: [], productPassages: [], topFlows: [] };

@@ -6,9 +6,9 @@ import { datasetRoutes } from './datasets.ts';
 import { screenRoutes } from './screens.ts';
 import { productRoutes } from './products.ts';
 import { criticalGoodRoutes } from './criticalGoods.ts';
+import { maritimeRoutes } from './maritime.ts';
 import { scenarioRoutes } from './scenarios.ts';
 import { ioRoutes } from './io.ts';
-import { maritimeRoutes } from './maritime.ts';
 import { authRoutes } from './auth.ts';
 import { userRoutes } from './users.ts';
 import { organisationRoutes } from './organisations.ts';
@@ -22,4 +22,4 @@ import { policyRoutes } from './policy.ts';
 import { ewsRoutes } from './ews.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, maritimeRoutes, scenarioRoutes, ioRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, scenarioRoutes, ioRoutes, maritimeRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes];
