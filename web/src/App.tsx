@@ -1,27 +1,15 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Home } from './features/home/Home.tsx';
-import { ZonesPage } from './features/zones/ZonesPage.tsx';
-import { TechIndicators } from './features/zones/TechIndicators.tsx';
-import { PolicyMap } from './features/zones/PolicyMap.tsx';
 import { href, useRoute } from './router/router.ts';
 import { SessionGate } from './features/auth/SessionGate.tsx';
-
-interface View {
-  path: string;
-  label: string;
-  render: () => React.ReactNode;
-}
+import { views } from './views.ts';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
-  const views: View[] = [
-    { path: '', label: t('nav.home'), render: () => <Home /> },
-    { path: 'tech', label: t('nav.tech'), render: () => <TechIndicators /> },
-    { path: 'zones', label: t('nav.zones'), render: () => <ZonesPage /> },
-    { path: 'policy', label: t('nav.policy'), render: () => <PolicyMap /> },
-  ];
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const current = views.find((v) => v.path === (route.path[0] ?? '')) ?? views[0];
+  const Page = current.page;
   return (
     <div className="app">
       <a className="skip" href="#main">
@@ -32,22 +20,32 @@ export function App() {
           {t('app.title')} <small>{t('app.tagline')}</small>
         </h1>
         <nav aria-label={t('nav.label')}>
-          {views.map((v) => (
-            <a key={v.path} href={href(v.path ? [v.path] : [])} aria-current={v === current ? 'page' : undefined}>
-              {v.label}
-            </a>
-          ))}
+          {views
+            .filter((v) => v.nav)
+            .map((v) => (
+              <a
+                key={v.path}
+                href={href(v.path ? [v.path] : [])}
+                aria-current={v === current ? 'page' : undefined}
+              >
+                {v.label[lang]}
+              </a>
+            ))}
         </nav>
         <button
           type="button"
-          lang={i18n.language === 'ja' ? 'en' : 'ja'}
-          onClick={() => void i18n.changeLanguage(i18n.language === 'ja' ? 'en' : 'ja')}
+          lang={lang === 'ja' ? 'en' : 'ja'}
+          onClick={() => void i18n.changeLanguage(lang === 'ja' ? 'en' : 'ja')}
         >
           {t('lang.switch')}
         </button>
       </header>
       <main id="main">
-        <SessionGate>{current.render()}</SessionGate>
+        <SessionGate>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Page route={route} />
+          </Suspense>
+        </SessionGate>
       </main>
     </div>
   );

@@ -1,0 +1,51 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Route } from './router/router.ts';
+
+/**
+ * Every top-level view of the app: its path (the first segment of the hash route), its navigation label in
+ * both languages and its page component, loaded on first visit so the first screen downloads little.
+ * A feature adds one entry here; its texts live in its own folder (i18n/featureTexts.ts).
+ */
+export interface ViewProps {
+  route: Route;
+}
+
+export interface ViewDefinition {
+  path: string;
+  label: { en: string; ja: string };
+  page: LazyExoticComponent<ComponentType<ViewProps>>;
+  /** Shown in the navigation bar (detail pages such as a product dossier are reached by links). */
+  nav: boolean;
+}
+
+/** `page(() => import('./features/x/XPage.tsx'), 'XPage')`: a named export as a lazily loaded page. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+export const views: ViewDefinition[] = [
+  {
+    path: '',
+    label: { en: 'Home', ja: 'ホーム' },
+    nav: true,
+    page: page(() => import('./features/home/Home.tsx'), 'Home'),
+  },
+  {
+    path: 'tech',
+    label: { en: 'Technology', ja: '技術分析' },
+    nav: true,
+    page: page(() => import('./features/zones/TechIndicators.tsx'), 'TechIndicators'),
+  },
+  {
+    path: 'zones',
+    label: { en: 'Zones', ja: '3領域' },
+    nav: true,
+    page: page(() => import('./features/zones/ZonesPage.tsx'), 'ZonesPage'),
+  },
+  {
+    path: 'policy',
+    label: { en: 'Policy map', ja: '施策マップ' },
+    nav: true,
+    page: page(() => import('./features/zones/PolicyMap.tsx'), 'PolicyMap'),
+  },
+];
