@@ -25,14 +25,17 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 afterEach(() => vi.restoreAllMocks());
 
 describe('chokepoint io multipliers', () => {
-  it('prints exactly {sectors, outputMultiplier: {closed, open}} with --json', async () => {
+  it('prints {sectors: [codes], outputMultiplier: {closed, open}, sectorLabels} with --json', async () => {
     const r = await cli(['io', 'multipliers', '--table', table, '--json']);
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
-    expect(Object.keys(body)).toEqual(['sectors', 'outputMultiplier']);
+    expect(Object.keys(body)).toEqual(['sectors', 'outputMultiplier', 'sectorLabels']);
     expect(Object.keys(body.outputMultiplier)).toEqual(['closed', 'open']);
+    // sectors: the table's sector codes as strings, in the order of the multipliers; labels beside them.
     expect(body.sectors).toHaveLength(13);
-    expect(body.sectors[2]).toEqual({ code: '03', en: 'Manufacturing', ja: '製造業' });
+    expect(body.sectors.every((s: unknown) => typeof s === 'string')).toBe(true);
+    expect(body.sectors[2]).toBe('03');
+    expect(body.sectorLabels[2]).toEqual({ code: '03', en: 'Manufacturing', ja: '製造業' });
     expect(body.outputMultiplier.closed).toHaveLength(13);
     // Manufacturing, 2011: column sums of (I − A)⁻¹ ≈ 2.77 closed and 2.13 open (checked in io.test.ts by Gauss–Jordan).
     expect(body.outputMultiplier.closed[2]).toBeCloseTo(2.7689, 3);

@@ -54,12 +54,18 @@ export const registerIo: RegisterCommand = (program, context) => {
         const p = provenanceOf(loaded.entry);
         source = `${p.dataset}: ${p.title}, ${p.publisher}, version ${p.version}`;
       }
-      const result = outputMultiplierTable(table);
+      const multipliers = outputMultiplierTable(table);
+      // The issue's shape: sector codes as strings, aligned with the multipliers; labels (en/ja) beside them.
+      const result = {
+        sectors: multipliers.sectors.map((s) => s.code),
+        outputMultiplier: multipliers.outputMultiplier,
+        sectorLabels: multipliers.sectors,
+      };
       ctx.print(result, () =>
         [
           renderTable(
             ['code', 'sector', '部門', 'closed (I−A)⁻¹', 'open [I−(I−M̂)A]⁻¹'],
-            result.sectors.map((s, j) => [
+            result.sectorLabels.map((s, j) => [
               s.code,
               s.en,
               s.ja,
