@@ -5,6 +5,7 @@ import { ChokepointError } from '../../errors.ts';
 import {
   MarkingSchema,
   assertReadable,
+  canReadMarking,
   readableSql,
   deriveMarking,
   datasetMarking,
@@ -13,8 +14,12 @@ import { currentUser } from '../security/access.ts';
 import { provenanceOf } from '../../data/catalog.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { alertLevels } from '../../analysis/ews/levels.ts';
-import { indicatorNames } from '../../analysis/ews/indicators.ts';
-import { buildPanel, panelPeriods } from '../../analysis/ews/panel.ts';
+import { indicatorLabels, indicatorNames } from '../../analysis/ews/indicators.ts';
+import { eventConcerns, type RecordedEvent } from '../../analysis/ews/events.ts';
+import { evaluateRules } from '../../analysis/ews/rules.ts';
+import { readPrices } from '../../data/ews/seriesStore.ts';
+import { seedEvents } from '../../data/ews/scanFile.ts';
+import { aggregatePartners, buildPanel, panelPeriods, type SeriesPanel } from '../../analysis/ews/panel.ts';
 import { computeIndicators } from '../../analysis/ews/indicators.ts';
 import { defaultRuleSet, validateRuleSet } from '../../analysis/ews/rules.ts';
 import { backtest } from '../../analysis/ews/backtest.ts';
@@ -31,6 +36,7 @@ import {
   rulePrecision,
   transitionAlert,
   type AlertStatus,
+  type ItemRecord,
 } from '../../data/ews/ewsState.ts';
 
 /**
@@ -93,11 +99,65 @@ const withLevelName = <T extends { level: number }>(a: T) => ({
 });
 const readable = (request: FastifyRequest) => (n: number) => readableSql(request, 'marking', n);
 
+/**
+ * The marking filter plus the inbox's own filters that ewsState's AlertFilter lacks (exact level, months
+ * from/to), numbered from `n` as AlertFilter.readable expects.
+ */
+const readableAnd =
+  (request: FastifyRequest, q: { level?: number; from?: string; to?: string }) => (n: number) => {
+    const r = readableSql(request, 'marking', n);
+    const where = [r.sql];
+    const params = [...r.params];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${n + params.length - 1}`));
+    };
+    if (q.level) add('level = ?', q.level);
+    if (q.from) add('period >= ?', q.from);
+    if (q.to) add('period <= ?', q.to);
+    return { sql: where.map((w) => `(${w})`).join(' AND '), params };
+  };
+
+const EventSchema = Type.Object({
+  id: Type.String(),
+  country: Type.String(),
+  hs: Type.Array(Type.String()),
+  targets: Type.Array(Type.String()),
+  announced: Type.String(),
+  effective: Type.String(),
+  title: Label,
+  source: Type.String(),
+  /** true for the list shipped with chokepoint (src/data/ews/seedEvents.csv), false for ones users recorded. */
+  seed: Type.Boolean(),
+  marking: MarkingSchema,
+});
+
 async function readableAlert(app: Parameters<FastifyPluginAsync>[0], request: FastifyRequest, id: string) {
   const alert = await getAlert(app.services.state, id);
   if (!alert) throw new ChokepointError('not_found', 'alert not found', { field: 'id' });
   assertReadable(request, alert.marking, 'alert', { field: 'id' });
   return alert;
+}
+
+/**
+ * Partners of a panel's first group by value over its last 12 months (aggregates first), with their share of the
+ * partner total: what the item page offers to draw.
+ */
+function partnersByValue(panel: SeriesPanel) {
+  const T = panel.months;
+  const from = Math.max(0, T - 12);
+  const sums = panel.series.map((k, s) => {
+    let v = 0;
+    for (let t = from; t < T; t++) {
+      const x = panel.value[s * T + t];
+      if (x === x) v += x;
+    }
+    return { partner: k.partner, aggregate: panel.aggregate[s] === 1, value12m: v };
+  });
+  const total = sums.filter((x) => !x.aggregate).reduce((a, x) => a + x.value12m, 0);
+  return sums
+    .map((x) => ({ ...x, share12m: !x.aggregate && total > 0 ? x.value12m / total : null }))
+    .sort((a, b) => Number(b.aggregate) - Number(a.aggregate) || b.value12m - a.value12m);
 }
 
 export const ewsRoutes: FastifyPluginAsync = async (app) => {
@@ -144,6 +204,9 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
             ]),
           ),
           minLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+          level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+          from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
+          to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
           hs: Type.Optional(Type.String({ maxLength: 64 })),
           reporter: Type.Optional(Type.String({ maxLength: 8 })),
           partner: Type.Optional(Type.String({ maxLength: 8 })),
@@ -165,6 +228,9 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       const q = request.query as {
         status?: AlertStatus;
         minLevel?: number;
+        level?: number;
+        from?: string;
+        to?: string;
         hs?: string;
         reporter?: string;
         partner?: string;
@@ -176,7 +242,15 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       const pageSize = q.pageSize ?? 50;
       const { items, total } = await listAlerts(
         state(),
-        { ...q, readable: readable(request) },
+        {
+          status: q.status,
+          minLevel: q.minLevel,
+          hs: q.hs,
+          reporter: q.reporter,
+          partner: q.partner,
+          itemId: q.itemId,
+          readable: readableAnd(request, q),
+        },
         page,
         pageSize,
       );
@@ -317,14 +391,17 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
+  const NullableNumbers = Type.Array(Type.Union([Type.Number(), Type.Null()]));
   app.get(
     '/ews/items/:id',
     {
       config: { authz: { kind: 'none', reason: 'needs a monthly dataset; covered by test/ews/api.test.ts' } },
       schema: {
         tags: ['early warning'],
-        summary: 'An item with its monthly series, seasonal baseline and the value thresholds of the rules',
+        summary:
+          'An item with its monthly series (the item’s partner, or ?partner=), seasonal baseline, the value thresholds of the rules, rule hits over the history, recorded events and linked prices',
         params: IdParams,
+        querystring: Type.Object({ partner: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })) }),
         response: {
           200: Type.Object({
             item: ItemSchema,
@@ -333,18 +410,49 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
               Type.Object({
                 partner: Type.String(),
                 periods: Type.Array(Type.String()),
-                value: Type.Array(Type.Union([Type.Number(), Type.Null()])),
-                expected: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+                value: NullableNumbers,
+                expected: NullableNumbers,
                 thresholds: Type.Array(
                   Type.Object({
                     rule: Type.String(),
                     z: Type.Number(),
-                    values: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+                    values: NullableNumbers,
                   }),
                 ),
-                valueZ: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+                valueZ: NullableNumbers,
+                /** Months where the rule set fires on this series (as a scan of that month would have). */
+                points: Type.Array(
+                  Type.Object({
+                    period: Type.String(),
+                    level: Type.Number(),
+                    rules: Type.Array(Type.String()),
+                    explanation: Label,
+                  }),
+                ),
               }),
             ]),
+            /** Partners of the same reporter × product × flow, by value over the last 12 months. */
+            partners: Type.Array(
+              Type.Object({
+                partner: Type.String(),
+                aggregate: Type.Boolean(),
+                value12m: Type.Number(),
+                share12m: Type.Union([Type.Number(), Type.Null()]),
+              }),
+            ),
+            events: Type.Array(EventSchema),
+            prices: Type.Array(
+              Type.Object({
+                code: Type.String(),
+                name: Type.String(),
+                unit: Type.String(),
+                periods: Type.Array(Type.String()),
+                values: NullableNumbers,
+                provenance: Type.Object({}, { additionalProperties: true }),
+                marking: MarkingSchema,
+              }),
+            ),
+            ruleSet: Type.String(),
             provenance: Type.Union([Type.Null(), Type.Object({}, { additionalProperties: true })]),
             marking: MarkingSchema,
           }),
@@ -356,8 +464,21 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       const item = await getItem(state(), id);
       if (!item) throw new ChokepointError('not_found', 'item not found', { field: 'id' });
       assertReadable(request, item.marking, 'item', { field: 'id' });
+      const partner = (request.query as { partner?: string }).partner ?? item.partner ?? 'WLD';
+      const events = await readableEvents(request, item, partner);
+      const prices = await linkedPrices(request, item.hs);
       const entry = item.dataset ? app.services.catalog.find(item.dataset) : undefined;
-      if (!entry) return { item, series: null, provenance: null, marking: item.marking };
+      if (!entry)
+        return {
+          item,
+          series: null,
+          partners: [],
+          events,
+          prices,
+          ruleSet: item.ruleSet,
+          provenance: null,
+          marking: deriveMarking([item.marking, ...prices.map((p) => p.marking)]),
+        };
       const dm = await datasetMarking(app, entry.id);
       assertReadable(request, dm, 'item', { field: 'id' });
       const rows = await readMonthly(app.services.dataDir, app.services.analytics, entry, {
@@ -365,18 +486,20 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         hs: item.hs,
         flow: item.flow,
       });
-      const marking = deriveMarking([item.marking, dm]);
-      if (rows.length === 0) return { item, series: null, provenance: provenanceOf(entry), marking };
+      const marking = deriveMarking([item.marking, dm, ...prices.map((p) => p.marking)]);
+      const provenance = { ...provenanceOf(entry), method: `EWS rule set ${item.ruleSet} (docs/ews.md)` };
+      const base = { events, prices, ruleSet: item.ruleSet, provenance };
+      if (rows.length === 0) return { item, series: null, partners: [], marking, ...base };
       const ruleSet = await ruleSetById(state(), item.ruleSet);
       const panel = buildPanel(rows, {
         file: entry.id,
         missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
       });
       const ind = computeIndicators(panel, ruleSet.parameters, await recordedEvents(state()));
-      const partner = item.partner ?? 'WLD';
-      const s = panel.series.findIndex((k) => k.partner === partner);
-      if (s < 0) return { item, series: null, provenance: provenanceOf(entry), marking };
       const T = panel.months;
+      const partners = partnersByValue(panel);
+      const s = panel.series.findIndex((k) => k.partner === partner);
+      if (s < 0) return { item, series: null, partners, marking, ...base };
       const slice = (a: Float64Array) =>
         Array.from(a.subarray(s * T, (s + 1) * T), (v) => (Number.isFinite(v) ? v : null));
       // Value at which valueZ reaches a rule's threshold: (B + c)·exp(z·σ) − c, c = offset × trailing level.
@@ -403,6 +526,14 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         });
         return { rule, z: Number(z), values };
       });
+      const points = evaluateRules(panel, ind, ruleSet)
+        .filter((a) => a.partner === partner)
+        .map((a) => ({
+          period: a.period,
+          level: a.level,
+          rules: a.rules.map((r) => r.id),
+          explanation: a.explanation,
+        }));
       return {
         item,
         series: {
@@ -412,12 +543,64 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
           expected: slice(ind.expected),
           thresholds,
           valueZ: slice(ind.table.valueZ),
+          points,
         },
-        provenance: provenanceOf(entry),
+        partners,
         marking,
+        ...base,
       };
     },
   );
+
+  /** Recorded events (seed list and the readable ones users entered) that concern the item's product and supplier. */
+  async function readableEvents(request: FastifyRequest, item: ItemRecord, partner: string) {
+    const r = readableSql(request, 'marking', 1);
+    const rows = await state().query<Omit<RecordedEvent, never> & { marking: Marking }>(
+      `SELECT id, country, hs, targets, to_char(announced, 'YYYY-MM-DD') AS announced, to_char(effective, 'YYYY-MM-DD') AS effective, title, source, marking FROM ews_events WHERE ${r.sql} ORDER BY announced`,
+      r.params,
+    );
+    const all = [
+      ...seedEvents().map((e) => ({ ...e, seed: true, marking: publicMarking })),
+      ...rows.map((e) => ({ ...e, seed: false })),
+    ];
+    // On an aggregate (world, EU) an event concerns the series when it concerns any partner of the product.
+    const aggregate = aggregatePartners.has(partner);
+    return all.filter((e) =>
+      eventConcerns(e, {
+        reporter: item.reporter,
+        partner: !aggregate ? partner : item.flow === 'import' ? e.country : (e.targets[0] ?? partner),
+        hs: item.hs,
+        flow: item.flow,
+      }),
+    );
+  }
+
+  /** Price series of readable price datasets linked to the product (src/data/ews/priceLinks.ts). */
+  async function linkedPrices(request: FastifyRequest, hs: string) {
+    const out = [];
+    for (const entry of app.services.catalog.ofKind('prices')) {
+      const m = await datasetMarking(app, entry.id);
+      if (!canReadMarking(request, m)) continue;
+      const series = (
+        (entry.extra?.series as { code: string; name: string; unit: string; hs: string[] }[]) ?? []
+      ).filter((x) => x.hs.some((h) => hs.startsWith(h) || h.startsWith(hs)));
+      if (series.length === 0) continue;
+      const rows = await readPrices(app.services.dataDir, app.services.analytics, entry);
+      for (const x of series) {
+        const own = rows.filter((r) => r.series === x.code);
+        out.push({
+          code: x.code,
+          name: x.name,
+          unit: x.unit,
+          periods: own.map((r) => r.period),
+          values: own.map((r) => (Number.isFinite(r.value) ? r.value : null)),
+          provenance: { ...provenanceOf(entry), method: 'World Bank Pink Sheet, monthly average price' },
+          marking: m,
+        });
+      }
+    }
+    return out;
+  }
 
   app.get(
     '/ews/rule-sets',
@@ -430,6 +613,11 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
           200: Type.Object({
             items: Type.Array(Type.Object({ id: Type.String(), body: Type.Any(), marking: MarkingSchema })),
             indicators: Type.Array(Type.String()),
+            indicatorLabels: Type.Record(
+              Type.String(),
+              Type.Object({ ja: Type.String(), en: Type.String(), unit: Type.String() }),
+            ),
+            levels: Type.Record(Type.String(), Label),
           }),
         },
       },
@@ -442,6 +630,8 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       return {
         items: [{ id: 'default', body: defaultRuleSet, marking: publicMarking }, ...rows],
         indicators: [...indicatorNames],
+        indicatorLabels,
+        levels: alertLevels,
       };
     },
   );
