@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../src/analysis/marking.ts';
 import { setGroup } from '../../src/data/reference/groupStore.ts';
 import { createRun, createScenario, finishRun } from '../../src/data/scenarioStore.ts';
+import { createJob, finishJob } from '../../src/data/jobStore.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
 
 /**
@@ -58,6 +59,12 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     const run = await createRun(app.services.state, { scenarioId: scenario.id, version: 1, marking });
     await finishRun(app.services.state, run.id, { name: 'authorization fixture', products: [] }, marking);
     return run.id;
+  },
+  /** A finished job (a screen of every reporter) whose result carries the marking of the dataset it read. */
+  job: async (app, marking) => {
+    const job = await createJob(app.services.state, { kind: 'screen-all', params: { year: 2024 }, marking, userId: null });
+    await finishJob(app.services.state, job.id, { result: { rows: 0 }, marking });
+    return job.id;
   },
 };
 

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { publicMarking } from '../../analysis/marking.ts';
+import { ChokepointError } from '../../errors.ts';
+import { resolveMirror } from '../../config.ts';
+import { findManifest } from '../../data/manifests/index.ts';
+import { fetchDataset } from '../../data/fetch/fetchDataset.ts';
+import { generateSyntheticBaci } from '../../data/synth/baci.ts';
+import { importBaci } from '../../data/importers/baci.ts';
+import { findTradeDataset } from '../../data/tradeDataset.ts';
+import { parseThresholds, screenAllToFile } from '../../data/screen.ts';
+import { assertReadable, datasetMarking } from '../security/markings.ts';
+import { screenServicesOf } from '../routes/screens.ts';
+import type { JobOutcome, JobProgress } from './runner.ts';
+
+/**
+ * The long operations a user can start from the web app (PRODUCT.md §3.1: imports; §3.2: screens of every
+ * reporter). Each kind names the roles that may start it and does its work with progress; the outcome's
+ * marking is the join of the datasets it read.
+ */
+export interface FetchJob {
+  kind: 'fetch';
+  dataset: string;
+}
+export interface SynthJob {
+  kind: 'synth';
+  year: number;
+  rows: number;
+  seed?: number;
+}
+export interface ScreenAllJob {
+  kind: 'screen-all';
+  year: number;
+  dataset?: string;
+  thresholds?: string;
+  window?: number;
+}
+export type JobRequest = FetchJob | SynthJob | ScreenAllJob;
+
+export const jobRoles: Record<JobRequest['kind'], ('administrator' | 'analyst' | 'viewer')[]> = {
+  // Datasets change what every user sees: administrators only.
+  fetch: ['administrator'],
+  synth: ['administrator'],
+  'screen-all': ['administrator', 'analyst', 'viewer'],
+};
+
+export type JobWork = (progress: JobProgress) => Promise<JobOutcome>;
+
+/** Checks what can be checked before the job starts (unknown dataset, no mirror, unreadable input) and returns its work. */
+export async function prepareJob(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  job: JobRequest,
+  jobId: string,
+): Promise<JobWork> {
+  const { dataDir, catalog } = app.services;
+  switch (job.kind) {
+    case 'fetch': {
+      const manifest = findManifest(job.dataset);
+      const mirror = resolveMirror();
+      if (!mirror && !manifest.files.every((f) => f.url)) {
+        throw new ChokepointError(
+          'bad_input',
+          `dataset "${job.dataset}" is available from a mirror only: start the server with CHOKEPOINT_MIRROR set to a folder laid out like ../shared/data`,
+          { field: 'dataset' },
+        );
+      }
+      return async (progress) => {
+        const result = await fetchDataset(manifest, {
+          dataDir,
+          mirror,
+          onProgress: (file, done, total) =>
+            progress(total > 0 ? done / total : null, `${mirror ? 'copying' : 'downloading'} ${file}`),
+          onFileDone: (file) => progress(null, `importing ${file}`),
+        });
+        return {
+          result: {
+            source: mirror ? 'mirror' : 'download',
+            datasets: result.entries.map((e) => ({ id: e.id, version: e.version, rows: e.rows })),
+          },
+          marking: publicMarking,
+        };
+      };
+    }
+    case 'synth':
+      return async (progress) => {
+        const scratch = dataDir.scratch(`synth-${jobId}`);
+        try {
+          const out = path.join(scratch, `synthetic-baci-${job.year}.csv`);
+          const generated = await generateSyntheticBaci({
+            year: job.year,
+            rows: job.rows,
+            seed: job.seed ?? 1,
+            out,
+            onProgress: (done) => progress((done / job.rows) * 0.5, 'generating SYNTHETIC flows'),
+          });
+          const entry = await importBaci({
+            dataDir,
+            inputs: [out],
+            synthetic: true,
+            onProgress: (done, total, note) =>
+              progress(0.5 + (total ? (done / total) * 0.5 : 0), `importing ${note ?? ''}`.trim()),
+          });
+          return {
+            result: {
+              synthetic: true,
+              dataset: entry.id,
+              version: entry.version,
+              rows: generated.rows,
+              year: job.year,
+              seed: job.seed ?? 1,
+            },
+            marking: publicMarking,
+          };
+        } finally {
+          fs.rmSync(scratch, { recursive: true, force: true });
+        }
+      };
+    case 'screen-all': {
+      const entry = findTradeDataset(catalog, job.dataset);
+      const marking = await datasetMarking(app, entry.id);
+      assertReadable(request, marking, 'dataset', { field: 'dataset' });
+      const thresholds = parseThresholds(job.thresholds ? job.thresholds.split(',').filter(Boolean) : []);
+      return async (progress) => {
+        // Written in a scratch folder and moved into exports/ whole, so a failed job leaves no half file.
+        const scratch = dataDir.scratch(`screen-all-${jobId}`);
+        try {
+          const name = `screen-all-${job.year}-${jobId}.csv`;
+          progress(null, 'screening every reporter (one DuckDB pass)');
+          const started = Date.now();
+          const out = await screenAllToFile(
+            screenServicesOf(app),
+            { year: job.year, dataset: entry.id, thresholds, window: job.window },
+            path.join(scratch, name),
+            'csv',
+          );
+          const folder = dataDir.absolute(path.join('exports', 'jobs'));
+          fs.mkdirSync(folder, { recursive: true });
+          const file = path.join(folder, name);
+          fs.renameSync(path.join(scratch, `${name}.provenance.json`), `${file}.provenance.json`);
+          fs.renameSync(path.join(scratch, name), file);
+          return {
+            result: { file: name, seconds: (Date.now() - started) / 1000, provenance: out.provenance },
+            file,
+            marking,
+          };
+        } finally {
+          fs.rmSync(scratch, { recursive: true, force: true });
+        }
+      };
+    }
+  }
+}

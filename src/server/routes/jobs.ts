@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { publicMarking } from '../../analysis/marking.ts';
+import { ChokepointError, notFound } from '../../errors.ts';
+import { createJob, failInterruptedJobs, getJob, listJobs } from '../../data/jobStore.ts';
+import { assertReadable, MarkingSchema, readableSql } from '../security/markings.ts';
+import { requirePermission, requireRole } from '../security/access.ts';
+import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
+import { runJob, runningJobs } from '../jobs/runner.ts';
+
+/**
+ * Jobs: long operations started from the web app (fetch a dataset, generate a SYNTHETIC year, screen every
+ * reporter to a file), polled for progress. A job's marking is the join of the datasets it read; nobody sees a
+ * job whose marking they may not read.
+ */
+const JobBody = Type.Union([
+  Type.Object(
+    { kind: Type.Literal('fetch'), dataset: Type.String({ minLength: 1, maxLength: 100 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('synth'),
+      year: Type.Integer({ minimum: 1995, maximum: 2100 }),
+      rows: Type.Integer({ minimum: 1000, maximum: 20_000_000 }),
+      seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal('screen-all'),
+      year: Type.Integer({ minimum: 1995, maximum: 2100 }),
+      dataset: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      thresholds: Type.Optional(Type.String({ maxLength: 500 })),
+      window: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+const JobSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  params: Type.Record(Type.String(), Type.Any()),
+  status: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('done'),
+    Type.Literal('failed'),
+  ]),
+  progress: Type.Union([Type.Number(), Type.Null()]),
+  stage: Type.Union([Type.String(), Type.Null()]),
+  result: Type.Union([Type.Record(Type.String(), Type.Any()), Type.Null()]),
+  error: Type.Union([
+    Type.Object({ code: Type.String(), message: Type.String(), place: Type.Any() }),
+    Type.Null(),
+  ]),
+  hasFile: Type.Boolean(),
+  marking: MarkingSchema,
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** Like every object, a job is read by marking alone (docs/security.md); `mine` narrows a list to one's own. */
+function visibleJobsSql(request: FastifyRequest, mine: boolean): { sql: string; params: unknown[] } {
+  const readable = readableSql(request, 'j.marking', 1);
+  if (!mine) return readable;
+  const n = readable.params.length + 1;
+  return { sql: `(${readable.sql} AND j.created_by = $${n})`, params: [...readable.params, request.user.id] };
+}
+
+async function visibleJob(request: FastifyRequest, id: string) {
+  const job = await getJob(request.server.services.state, id);
+  if (!job) throw notFound('job not found', { field: 'id' });
+  assertReadable(request, job.marking, 'job', { field: 'id' });
+  return job;
+}
+
+export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.services.state;
+  await failInterruptedJobs(db());
+  app.addHook('onClose', async () => {
+    await Promise.allSettled(runningJobs.values());
+  });
+
+  app.post(
+    '/jobs',
+    {
+      config: { authz: { kind: 'action' } },
+      schema: {
+        tags: ['jobs'],
+        summary:
+          'Start a long operation (fetch a dataset, generate a SYNTHETIC year, screen every reporter); poll GET /jobs/:id',
+        body: JobBody,
+        response: { 202: JobSchema },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as JobRequest;
+      requireRole(request, ...jobRoles[body.kind]);
+      if (body.kind === 'screen-all') requirePermission(request, 'export');
+      const job = await createJob(db(), {
+        kind: body.kind,
+        params: { ...body },
+        marking: publicMarking,
+        userId: request.user.id,
+      });
+      try {
+        runJob(app, job.id, await prepareJob(app, request, body, job.id));
+      } catch (error) {
+        await db().query('DELETE FROM jobs WHERE id = $1', [job.id]);
+        throw error;
+      }
+      await app.audit(request, {
+        action: 'job.start',
+        objectType: 'job',
+        objectId: job.id,
+        details: { kind: body.kind },
+      });
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.get(
+    '/jobs',
+    {
+      config: { authz: { kind: 'list', fixture: 'job' } },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Jobs the user may read (?mine=true: the ones they started), newest first',
+        querystring: Type.Object({
+          mine: Type.Optional(Type.Boolean()),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(JobSchema), total: Type.Number() }) },
+      },
+    },
+    async (request) =>
+      listJobs(db(), visibleJobsSql(request, request.query.mine ?? false), {
+        limit: request.query.limit ?? 50,
+        offset: request.query.offset ?? 0,
+      }),
+  );
+
+  app.get(
+    '/jobs/:id',
+    {
+      config: { authz: { kind: 'read', fixture: 'job', param: 'id' } },
+      schema: {
+        tags: ['jobs'],
+        summary: 'A job: status, progress, stage, then its result or error',
+        params: IdParams,
+        response: { 200: JobSchema },
+      },
+    },
+    async (request) => {
+      const { file: _file, ...job } = await visibleJob(request, request.params.id);
+      return job;
+    },
+  );
+
+  app.get(
+    '/jobs/:id/download',
+    {
+      config: {
+        authz: {
+          kind: 'none',
+          reason: 'needs a finished job with a file; covered by test/server/jobs.test.ts',
+        },
+      },
+      schema: {
+        tags: ['jobs'],
+        summary: 'The file a finished job wrote (audited as an export)',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      requirePermission(request, 'export');
+      const job = await visibleJob(request, request.params.id);
+      if (job.status !== 'done' || !job.file || !fs.existsSync(job.file)) {
+        throw new ChokepointError(
+          'conflict',
+          job.status === 'done'
+            ? 'the job wrote no file, or it was removed'
+            : `the job is ${job.status}, not done`,
+          { field: 'id' },
+        );
+      }
+      await app.audit(request, {
+        action: 'export',
+        objectType: 'job',
+        objectId: job.id,
+        marking: job.marking,
+        details: { kind: job.kind },
+      });
+      reply.header('content-disposition', `attachment; filename="${job.file.split(/[\\/]/).pop()}"`);
+      reply.header('x-chokepoint-marking', JSON.stringify(job.marking));
+      return reply.type('text/csv; charset=utf-8').send(fs.createReadStream(job.file));
+    },
+  );
+};
