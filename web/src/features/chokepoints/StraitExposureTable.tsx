@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
+import { href } from '../../router/router.ts';
+import type { StraitRow } from './exposureView.ts';
+import type { Lang } from './types.ts';
+
+/** Share of import value through each strait, the flows behind it, and a checkbox to close it in the what-if. */
+export function StraitExposureTable({
+  rows,
+  reporter,
+  year,
+  ruleLabel,
+  onToggle,
+}: {
+  rows: StraitRow[];
+  reporter: string;
+  year: number;
+  ruleLabel: (rule: string) => string;
+  onToggle: (passage: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
+  if (rows.length === 0) return <p>{t('chokepoints.exposure.none')}</p>;
+  return (
+    <>
+      <table data-testid="strait-exposure">
+        <thead>
+          <tr>
+            <th scope="col">{t('chokepoints.col.strait')}</th>
+            <th scope="col">{t('chokepoints.col.value')}</th>
+            <th scope="col">{t('chokepoints.col.share')}</th>
+            <th scope="col">{t('chokepoints.col.shareSea')}</th>
+            <th scope="col">{t('chokepoints.col.flows')}</th>
+            <th scope="col">{t('chokepoints.col.close')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.passage} data-passage={r.passage}>
+              <th scope="row">{r.name}</th>
+              <td className="num">{formatUsd(r.valueKusd * 1000, lang)}</td>
+              <td className="num" data-testid={`share-${r.passage}`}>
+                {formatShare(r.shareOfImports, lang)}
+              </td>
+              <td className="num">{formatShare(r.shareOfSeaImports, lang)}</td>
+              <td className="num">{formatNumber(r.flows, lang, 0)}</td>
+              <td>
+                <input
+                  type="checkbox"
+                  id={`close-row-${r.passage}`}
+                  aria-label={`${t('chokepoints.col.close')}: ${r.name}`}
+                  checked={r.closed}
+                  onChange={() => onToggle(r.passage)}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.slice(0, 6).map((r) => (
+        <details key={r.passage} className="flows-behind">
+          <summary>{t('chokepoints.flowsBehind', { strait: r.name })}</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('chokepoints.col.partner')}</th>
+                <th scope="col">{t('chokepoints.col.product')}</th>
+                <th scope="col">{t('chokepoints.col.value')}</th>
+                <th scope="col">{t('chokepoints.col.rule')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.topFlows.map((f) => (
+                <tr key={`${f.partner}-${f.product}`}>
+                  <td>{f.partnerName}</td>
+                  <td>
+                    <a href={href(['product', f.product], { reporter, year })}>{f.product}</a>
+                  </td>
+                  <td className="num">{formatUsd(f.valueKusd * 1000, lang)}</td>
+                  <td>{ruleLabel(f.rule)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ))}
+    </>
+  );
+}

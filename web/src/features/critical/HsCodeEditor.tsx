@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { editedCodes } from './goodRisks.ts';
+import type { CriticalGood, CriticalHsCode, HsMatch } from './types.ts';
+
+const matches: HsMatch[] = ['exact', 'approximate', 'input'];
+
+/** An analyst edits a good's HS6 products (PUT /api/critical-goods/{id}) or puts the default back (reset). */
+export function HsCodeEditor({
+  good,
+  onSaved,
+  onClose,
+}: {
+  good: CriticalGood;
+  onSaved: (g: CriticalGood) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<CriticalHsCode[]>(good.hs.map((c) => ({ ...c })));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (n: number, change: Partial<CriticalHsCode>) =>
+    setRows(rows.map((r, i) => (i === n ? { ...r, ...change } : r)));
+  const run = (request: Promise<CriticalGood>) => {
+    setBusy(true);
+    setError(null);
+    request
+      .then((g) => {
+        onSaved(g);
+        onClose();
+      })
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setBusy(false));
+  };
+  const save = () =>
+    run(
+      api<CriticalGood>(`/critical-goods/${encodeURIComponent(good.id)}`, {
+        method: 'PUT',
+        body: JSON.stringify({ hs: editedCodes(rows) }),
+      }),
+    );
+  const reset = () =>
+    run(api<CriticalGood>(`/critical-goods/${encodeURIComponent(good.id)}/reset`, { method: 'POST' }));
+  return (
+    <form
+      className="hs-editor"
+      aria-label={`${t('critical.edit')}: ${good.ja} / ${good.en}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('critical.col.hs6')}</th>
+            <th scope="col">{t('critical.col.match')}</th>
+            <th scope="col">{t('critical.col.codeNote')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('critical.remove')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, n) => (
+            <tr key={n}>
+              <td>
+                <label className="visually-hidden" htmlFor={`hs-${good.id}-${n}`}>
+                  {t('critical.col.hs6')} {n + 1}
+                </label>
+                <input
+                  id={`hs-${good.id}-${n}`}
+                  value={r.hs6}
+                  size={7}
+                  inputMode="numeric"
+                  onChange={(e) => set(n, { hs6: e.target.value })}
+                />
+              </td>
+              <td>
+                <label className="visually-hidden" htmlFor={`match-${good.id}-${n}`}>
+                  {t('critical.col.match')} {n + 1}
+                </label>
+                <select
+                  id={`match-${good.id}-${n}`}
+                  value={r.match}
+                  onChange={(e) => set(n, { match: e.target.value as HsMatch })}
+                >
+                  {matches.map((m) => (
+                    <option key={m} value={m}>
+                      {t(`critical.match.${m}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <label className="visually-hidden" htmlFor={`note-${good.id}-${n}`}>
+                  {t('critical.col.codeNote')} {n + 1}
+                </label>
+                <input
+                  id={`note-${good.id}-${n}`}
+                  value={r.note}
+                  size={40}
+                  onChange={(e) => set(n, { note: e.target.value })}
+                />
+              </td>
+              <td>
+                <button type="button" onClick={() => setRows(rows.filter((_, i) => i !== n))}>
+                  {t('critical.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <button type="button" onClick={() => setRows([...rows, { hs6: '', match: 'exact', note: '' }])}>
+          {t('critical.addCode')}
+        </button>{' '}
+        <button type="submit" disabled={busy}>
+          {t('critical.save')}
+        </button>{' '}
+        <button type="button" disabled={busy} onClick={reset}>
+          {t('critical.reset')}
+        </button>{' '}
+        <button type="button" onClick={onClose}>
+          {t('critical.cancel')}
+        </button>
+      </p>
+      {error && <p role="alert">{t('critical.error', { message: error })}</p>}
+    </form>
+  );
+}
