@@ -16,10 +16,6 @@ export interface ViewDefinition {
   page: LazyExoticComponent<ComponentType<ViewProps>>;
   /** Shown in the navigation bar (detail pages such as a product dossier are reached by links). */
   nav: boolean;
-  /** Served without signing in (only the anonymous consultation desk). */
-  public?: boolean;
-  /** Only these roles see the entry in the navigation (the API still decides every action). */
-  roles?: ('administrator' | 'analyst' | 'viewer' | 'auditor')[];
 }
 
 /** `page(() => import('./features/x/XPage.tsx'), 'XPage')`: a named export as a lazily loaded page. */
@@ -63,37 +59,5 @@ export const views: ViewDefinition[] = [
     label: { en: 'Critical goods', ja: '特定重要物資' },
     nav: true,
     page: page(() => import('./features/critical/CriticalGoodsPage.tsx'), 'CriticalGoodsPage'),
-  },
-  {
-    path: 'desk',
-    label: { en: 'Consultation desk', ja: '相談窓口' },
-    nav: true,
-    public: true,
-    page: page(() => import('./features/desk/DeskPage.tsx'), 'DeskPage'),
-  },
-  {
-    path: 'consultations',
-    label: { en: 'Consultation cases', ja: '相談一覧' },
-    nav: false,
-    page: page(() => import('./features/desk/StaffCasesPage.tsx'), 'StaffCasesPage'),
-  },
-  {
-    path: 'scenarios',
-    label: { en: 'Scenarios', ja: 'シナリオ分析' },
-    nav: true,
-    page: page(() => import('./features/scenarios/ScenariosPage.tsx'), 'ScenariosPage'),
-  },
-  {
-    path: 'ews',
-    label: { en: 'Early warning', ja: '早期警戒' },
-    nav: true,
-    page: page(() => import('./features/ews/EwsPage.tsx'), 'EwsPage'),
-  },
-  {
-    path: 'admin',
-    label: { en: 'Administration', ja: '管理' },
-    nav: true,
-    roles: ['administrator', 'auditor'],
-    page: page(() => import('./features/admin/AdminPage.tsx'), 'AdminPage'),
   },
 ];
