@@ -41,11 +41,17 @@ export function App() {
         </button>
       </header>
       <main id="main">
-        <SessionGate>
+        {current.public ? (
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
             <Page route={route} />
           </Suspense>
-        </SessionGate>
+        ) : (
+          <SessionGate>
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <Page route={route} />
+            </Suspense>
+          </SessionGate>
+        )}
       </main>
     </div>
   );

@@ -16,6 +16,8 @@ export interface ViewDefinition {
   page: LazyExoticComponent<ComponentType<ViewProps>>;
   /** Shown in the navigation bar (detail pages such as a product dossier are reached by links). */
   nav: boolean;
+  /** Served without signing in (only the anonymous consultation desk). */
+  public?: boolean;
 }
 
 /** `page(() => import('./features/x/XPage.tsx'), 'XPage')`: a named export as a lazily loaded page. */
@@ -59,5 +61,18 @@ export const views: ViewDefinition[] = [
     label: { en: 'Critical goods', ja: '特定重要物資' },
     nav: true,
     page: page(() => import('./features/critical/CriticalGoodsPage.tsx'), 'CriticalGoodsPage'),
+  },
+  {
+    path: 'desk',
+    label: { en: 'Consultation desk', ja: '相談窓口' },
+    nav: true,
+    public: true,
+    page: page(() => import('./features/desk/DeskPage.tsx'), 'DeskPage'),
+  },
+  {
+    path: 'consultations',
+    label: { en: 'Consultation cases', ja: '相談一覧' },
+    nav: false,
+    page: page(() => import('./features/desk/StaffCasesPage.tsx'), 'StaffCasesPage'),
   },
 ];

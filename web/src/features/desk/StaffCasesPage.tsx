@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { ViewProps } from '../../views.ts';
+import { CaseThread } from './CaseThread.tsx';
+import type { ConsultationCase, Topic } from './types.ts';
+import './texts.ts';
+
+interface CaseSummary {
+  id: string;
+  topic: Topic;
+  status: ConsultationCase['status'];
+  createdAt: string;
+  messages: number;
+}
+
+/** Staff side of the desk (administrators, analysts): the cases, one case's thread, and an answer form. */
+export function StaffCasesPage(_props: ViewProps) {
+  const { t, i18n } = useTranslation();
+  const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  const [open, setOpen] = useState<(ConsultationCase & { id: string }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const load = useCallback(() => {
+    api<{ items: CaseSummary[] }>('/consultation/cases')
+      .then((r) => setCases(r.items))
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  useEffect(load, [load]);
+  const show = (id: string) => {
+    setError(null);
+    api<ConsultationCase & { id: string }>(`/consultation/cases/${encodeURIComponent(id)}`)
+      .then(setOpen)
+      .catch((e: Error) => setError(e.message));
+  };
+  const answer = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!open) return;
+    const formElement = event.currentTarget;
+    const body = String(new FormData(formElement).get('body') ?? '');
+    api<ConsultationCase & { id: string }>(`/consultation/cases/${encodeURIComponent(open.id)}/answers`, {
+      method: 'POST',
+      body: JSON.stringify({ body }),
+    })
+      .then((c) => {
+        setOpen(c);
+        formElement.reset();
+        load();
+      })
+      .catch((e: Error) => setError(e.message));
+  };
+  return (
+    <section aria-labelledby="cases-heading">
+      <h2 id="cases-heading">{t('desk.staffTitle')}</h2>
+      <p>{t('desk.staffIntro')}</p>
+      {error && <p role="alert">{error}</p>}
+      {cases && cases.length === 0 && <p>{t('desk.none')}</p>}
+      {cases && cases.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('desk.case')}</th>
+              <th scope="col">{t('desk.topic')}</th>
+              <th scope="col">{t('desk.received')}</th>
+              <th scope="col" className="num">
+                {t('desk.messages')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <button type="button" onClick={() => show(c.id)}>
+                    {c.id.slice(0, 8)} · {t(`desk.status.${c.status}`)}
+                  </button>
+                </td>
+                <td>{t(`desk.topics.${c.topic}`)}</td>
+                <td>{date.format(new Date(c.createdAt))}</td>
+                <td className="num">{c.messages}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open && (
+        <div aria-live="polite">
+          <h3>
+            {t('desk.case')} {open.id.slice(0, 8)}
+          </h3>
+          <CaseThread found={open} />
+          <form onSubmit={answer} aria-label={t('desk.answer')}>
+            <label className="block">
+              {t('desk.answer')}
+              <textarea name="body" required maxLength={10000} rows={4} />
+            </label>
+            <button type="submit">{t('desk.sendAnswer')}</button>
+          </form>
+        </div>
+      )}
+    </section>
+  );
+}
