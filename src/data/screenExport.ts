@@ -7,6 +7,7 @@ import { sqlString } from './analytics/store.ts';
 import type { ScreenItem, ScreenResult } from './screen.ts';
 import { methods } from '../analysis/methods/index.ts';
 import { noExportsRatio } from '../analysis/importExportRatio.ts';
+import { markingLevelNames, type Marking } from '../analysis/marking.ts';
 
 /**
  * Screen results to CSV, XLSX and Parquet. Every exported row carries its provenance (dataset, version,
@@ -53,6 +54,34 @@ export function flattenScreenItem(item: ScreenItem): FlatScreenRow {
   return row;
 }
 
+/** Options of a screen file: the marking of what it holds (a file copied out still says how to handle it). */
+export interface ScreenFileOptions {
+  marking?: Marking;
+}
+
+/** "2 秘 / confidential; compartments minerals; releasable to meti" — the marking as a cell a reader understands. */
+export function markingText(marking: Marking): string {
+  const name = markingLevelNames[marking.level];
+  const parts = [`${marking.level} ${name.ja} / ${name.en}`];
+  if (marking.compartments.length) parts.push(`compartments ${marking.compartments.join(' ')}`);
+  if (marking.releasableTo) parts.push(`releasable to ${marking.releasableTo.join(' ') || 'nobody'}`);
+  return parts.join('; ');
+}
+
+function fileRows(result: ScreenResult, options: ScreenFileOptions): FlatScreenRow[] {
+  const rows = result.items.map(flattenScreenItem);
+  if (options.marking) {
+    const text = markingText(options.marking);
+    for (const r of rows) r.marking = text;
+  }
+  return rows;
+}
+
+function fileHeaders(result: ScreenResult, rows: FlatScreenRow[], options: ScreenFileOptions): string[] {
+  if (rows.length) return Object.keys(rows[0]);
+  return [...Object.keys(flattenScreenItem(emptyItem(result))), ...(options.marking ? ['marking'] : [])];
+}
+
 function csvCell(value: FlatScreenRow[string]): string {
   if (value === null || value === undefined) return '';
   const s = String(value);
@@ -67,9 +96,9 @@ function commit(tmp: string, file: string): void {
   fs.renameSync(tmp, file);
 }
 
-export function writeScreenCsv(result: ScreenResult, file: string): void {
-  const rows = result.items.map(flattenScreenItem);
-  const headers = rows.length ? Object.keys(rows[0]) : Object.keys(flattenScreenItem(emptyItem(result)));
+export function writeScreenCsv(result: ScreenResult, file: string, options: ScreenFileOptions = {}): void {
+  const rows = fileRows(result, options);
+  const headers = fileHeaders(result, rows, options);
   const lines = [headers.join(','), ...rows.map((r) => headers.map((h) => csvCell(r[h])).join(','))];
   const tmp = tmpBeside(file);
   try {
@@ -81,12 +110,12 @@ export function writeScreenCsv(result: ScreenResult, file: string): void {
   }
 }
 
-export async function writeScreenXlsx(result: ScreenResult, file: string): Promise<void> {
+export async function writeScreenXlsx(result: ScreenResult, file: string, options: ScreenFileOptions = {}): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'chokepoint';
   const sheet = workbook.addWorksheet('screen');
-  const rows = result.items.map(flattenScreenItem);
-  const headers = Object.keys(rows[0] ?? flattenScreenItem(emptyItem(result)));
+  const rows = fileRows(result, options);
+  const headers = fileHeaders(result, rows, options);
   sheet.columns = headers.map((h) => ({ header: h, key: h, width: Math.max(10, Math.min(40, h.length + 2)) }));
   for (const r of rows) sheet.addRow(r);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
@@ -96,6 +125,7 @@ export async function writeScreenXlsx(result: ScreenResult, file: string): Promi
     ['reporter', result.reporter],
     ['reporter members', result.reporterMembers.join(' ')],
     ['year', result.year],
+    ...(options.marking ? [['marking', markingText(options.marking)] as [string, string]] : []),
     ['dataset', p.dataset],
     ['title', p.title],
     ['publisher', p.publisher],

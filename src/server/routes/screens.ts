@@ -9,6 +9,10 @@ import { methods } from '../../analysis/methods/index.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { ResultCache } from '../resultCache.ts';
 import { ChokepointError } from '../../errors.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeScreenCsv, writeScreenXlsx } from '../../data/screenExport.ts';
+import { requirePermission } from '../security/access.ts';
 
 /**
  * /api/screens — the supply-chain screen (PRODUCT.md §3.2) of one reporter and year: every imported HS6 with
@@ -194,6 +198,14 @@ function matchesText(item: ScreenResult['items'][number], q: string): boolean {
   return item.labelEn.toLowerCase().includes(text) || item.labelJa.includes(q.trim());
 }
 
+/** An export takes the screen's filters (no pages: every matching row) and the HS chapter. */
+const { sort: _sort, order: _order, page: _page, pageSize: _pageSize, ...screenFilters } = ScreenQuerySchema.properties;
+const ScreenExportQuerySchema = Type.Object({
+  ...screenFilters,
+  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+  chapter: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'HS chapter (2 digits)' })),
+});
+
 export const screenRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/screens',
@@ -261,6 +273,57 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { result, marking } = await screenFor(app, request, request.query as ScreenQuery);
       return { reporter: result.reporter, year: result.year, screened: result.screened, counts: result.counts, provenance: result.provenance, marking };
+    },
+  );
+
+  app.get(
+    '/screens/export',
+    {
+      config: { authz: { kind: 'none', reason: 'an export of a screen derived from a trade dataset; checks in test/server/screenExport.test.ts' } },
+      schema: {
+        tags: ['screens'],
+        summary: 'The whole screen (every row matching the filters, no pages) as CSV or XLSX with provenance and marking; audited',
+        querystring: ScreenExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      requirePermission(request, 'export');
+      const query = request.query as ScreenQuery & { format: 'csv' | 'xlsx'; chapter?: string };
+      if (query.method && !methods.some((m) => m.id === query.method)) {
+        throw new ChokepointError('bad_input', `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`, { field: 'method' });
+      }
+      const { result, marking } = await screenFor(app, request, query);
+      const method = query.method ?? 'all';
+      const items = result.items
+        .filter((i) => !query.method || i.flags[query.method])
+        .filter((i) => !query.chapter || i.hs6.startsWith(query.chapter))
+        .filter((i) => !query.q || matchesText(i, query.q))
+        .filter((i) => !query.topSupplier || i.topSupplier === query.topSupplier.toUpperCase())
+        .filter((i) => query.minImportUsd === undefined || i.importValueUsd >= query.minImportUsd)
+        .map((i) => ({ ...i, provenance: { ...i.provenance, method } }));
+      const exported: ScreenResult = { ...result, items, provenance: { ...result.provenance, method } };
+      const name = `screen-${result.reporter}-${result.year}${query.method ? `-${query.method}` : ''}.${query.format}`;
+      const dir = app.services.dataDir.scratch('screen-export');
+      try {
+        const file = path.join(dir, name);
+        if (query.format === 'csv') writeScreenCsv(exported, file, { marking });
+        else await writeScreenXlsx(exported, file, { marking });
+        const body = fs.readFileSync(file);
+        await app.audit(request, {
+          action: 'export',
+          objectType: 'screen',
+          objectId: `${result.entry.id}:${result.reporter}:${result.year}`,
+          marking,
+          details: { format: query.format, method, rows: items.length, thresholds: query.thresholds ?? null },
+        });
+        reply.header('content-disposition', `attachment; filename="${name}"`);
+        reply.header('x-chokepoint-marking', JSON.stringify(marking));
+        return reply
+          .type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(body);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   );
 };
