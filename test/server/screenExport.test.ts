@@ -45,15 +45,15 @@ function parseCsv(text: string): Record<string, string>[] {
   for (let n = 0; n < body.length; n++) {
     const c = body[n];
     if (quoted) {
-      if (c === '"' && body[n + 1] === '"') (cell += '"'), n++;
+      if (c === '"' && body[n + 1] === '"') ((cell += '"'), n++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
     else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   const [headers, ...data] = rows;
   return data.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
@@ -87,25 +87,42 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
   });
 
   it('needs a session and a known format', async () => {
-    expect((await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=csv' })).statusCode).toBe(401);
-    const bad = await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=pdf', headers: viewer });
+    expect(
+      (await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=csv' })).statusCode,
+    ).toBe(401);
+    const bad = await app.inject({
+      url: '/api/screens/export?reporter=JPN&year=2024&format=pdf',
+      headers: viewer,
+    });
     expect(bad.statusCode).toBe(400);
   });
 
   it('CSV: every screened product (not one page), figures from the BACI file, provenance and marking per row; audited', async () => {
-    const res = await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=csv', headers: viewer });
+    const res = await app.inject({
+      url: '/api/screens/export?reporter=JPN&year=2024&format=csv',
+      headers: viewer,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toContain('screen-JPN-2024.csv');
     const rows = parseCsv(res.body);
     expect(rows).toHaveLength(expected.size);
     expect(expected.size).toBe(31);
-    const countries = (await app.inject({ url: '/api/countries', headers: viewer })).json().items as { iso3: string; baciCodes: number[] }[];
+    const countries = (await app.inject({ url: '/api/countries', headers: viewer })).json().items as {
+      iso3: string;
+      baciCodes: number[];
+    }[];
     for (const row of rows) {
       const want = expected.get(row.hs6)!;
       expect(Number(row.importValueUsd)).toBeCloseTo(want.usd, 0);
       expect(countries.find((c) => c.iso3 === row.topSupplier)!.baciCodes).toContain(want.top);
-      expect(row).toMatchObject({ dataset: 'baci-cm', version: 'V202601', synthetic: 'false', method: 'all', marking: '0 公開 / public' });
+      expect(row).toMatchObject({
+        dataset: 'baci-cm',
+        version: 'V202601',
+        synthetic: 'false',
+        method: 'all',
+        marking: '0 公開 / public',
+      });
       expect(JSON.parse(row.thresholds).eu2021.hhi).toBe(0.4);
     }
     const audit = await state.query<{ object_id: string; details: unknown }>(
@@ -117,21 +134,48 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
   });
 
   it('filters: method (rows = its count), chapter, search; thresholds change the flags and are recorded', async () => {
-    const counts = (await app.inject({ url: '/api/screens/counts?reporter=JPN&year=2024&thresholds=hhi.hhi=0.3', headers: viewer })).json();
-    const res = await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=csv&method=hhi&thresholds=hhi.hhi=0.3', headers: viewer });
+    const counts = (
+      await app.inject({
+        url: '/api/screens/counts?reporter=JPN&year=2024&thresholds=hhi.hhi=0.3',
+        headers: viewer,
+      })
+    ).json();
+    const res = await app.inject({
+      url: '/api/screens/export?reporter=JPN&year=2024&format=csv&method=hhi&thresholds=hhi.hhi=0.3',
+      headers: viewer,
+    });
     const rows = parseCsv(res.body);
     expect(rows).toHaveLength(counts.counts.hhi);
     // Independent: concentration flag = Σ s² ≥ 0.3 over the partners in the file (HHI method, ≥).
     expect(rows.every((r) => r.flag_hhi === 'true' && Number(r.hhi) >= 0.3 && r.method === 'hhi')).toBe(true);
     expect(JSON.parse(rows[0].thresholds).hhi.hhi).toBe(0.3);
-    const chapter81 = parseCsv((await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=csv&chapter=81', headers: viewer })).body);
-    expect(chapter81.map((r) => r.hs6).sort()).toEqual([...expected.keys()].filter((k) => k.startsWith('81')).sort());
-    const one = parseCsv((await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=csv&q=811292', headers: viewer })).body);
+    const chapter81 = parseCsv(
+      (
+        await app.inject({
+          url: '/api/screens/export?reporter=JPN&year=2024&format=csv&chapter=81',
+          headers: viewer,
+        })
+      ).body,
+    );
+    expect(chapter81.map((r) => r.hs6).sort()).toEqual(
+      [...expected.keys()].filter((k) => k.startsWith('81')).sort(),
+    );
+    const one = parseCsv(
+      (
+        await app.inject({
+          url: '/api/screens/export?reporter=JPN&year=2024&format=csv&q=811292',
+          headers: viewer,
+        })
+      ).body,
+    );
     expect(one.map((r) => r.hs6)).toEqual(['811292']);
   });
 
   it('XLSX: the same rows and a provenance sheet with the marking', async () => {
-    const res = await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=xlsx', headers: viewer });
+    const res = await app.inject({
+      url: '/api/screens/export?reporter=JPN&year=2024&format=xlsx',
+      headers: viewer,
+    });
     expect(res.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -143,7 +187,12 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
     const ga = sheet.getRows(2, 31)!.find((r) => r.getCell(hs6Col).value === '811292')!;
     expect(Number(ga.getCell(valueCol).value)).toBeCloseTo(expected.get('811292')!.usd, 0);
     const about = workbook.getWorksheet('provenance')!;
-    const facts = new Map(about.getSheetValues().slice(1).map((r) => [String((r as unknown[])[1]), String((r as unknown[])[2])]));
+    const facts = new Map(
+      about
+        .getSheetValues()
+        .slice(1)
+        .map((r) => [String((r as unknown[])[1]), String((r as unknown[])[2])]),
+    );
     expect(facts.get('marking')).toBe('0 公開 / public');
     expect(facts.get('dataset')).toBe('baci-cm');
     expect(facts.get('version')).toBe('V202601');
@@ -156,12 +205,23 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
       [JSON.stringify({ level: 2, compartments: ['minerals'], releasableTo: null })],
     );
     try {
-      const hidden = await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=csv', headers: viewer });
+      const hidden = await app.inject({
+        url: '/api/screens/export?reporter=JPN&year=2024&format=csv',
+        headers: viewer,
+      });
       expect(hidden.statusCode).toBe(404);
-      const cleared = (await testSession(app, { role: 'viewer', level: 2, compartments: ['minerals'] })).headers;
-      const seen = await app.inject({ url: '/api/screens/export?reporter=JPN&year=2024&format=csv', headers: cleared });
+      const cleared = (await testSession(app, { role: 'viewer', level: 2, compartments: ['minerals'] }))
+        .headers;
+      const seen = await app.inject({
+        url: '/api/screens/export?reporter=JPN&year=2024&format=csv',
+        headers: cleared,
+      });
       expect(seen.statusCode).toBe(200);
-      expect(JSON.parse(seen.headers['x-chokepoint-marking'] as string)).toEqual({ level: 2, compartments: ['minerals'], releasableTo: null });
+      expect(JSON.parse(seen.headers['x-chokepoint-marking'] as string)).toEqual({
+        level: 2,
+        compartments: ['minerals'],
+        releasableTo: null,
+      });
       expect(parseCsv(seen.body)[0].marking).toBe('2 秘 / confidential; compartments minerals');
     } finally {
       await state.query(`DELETE FROM dataset_markings WHERE dataset_id = 'baci-cm'`);
