@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { geoEqualEarth, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import world from 'world-atlas/countries-110m.json';
+import world from 'world-atlas/countries-110m.json' with { type: 'json' };
 
 /**
  * World choropleth (d3-geo + world-atlas, no tile server). `values` is keyed by ISO 3166 numeric code as
