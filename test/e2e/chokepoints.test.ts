@@ -10,15 +10,19 @@ import { importBaci } from '../../src/data/importers/baci.ts';
 import { importHs } from '../../src/data/importers/hs.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 import { formatShare, formatUsd } from '../../web/src/format/numbers.ts';
+import { mapColours } from '../../web/src/features/chokepoints/mapLayers.ts';
 
 /**
  * The chokepoints and critical goods views on the real marnet network (../shared/data/maritime) and the BACI
  * critical-minerals extract: figures on the page are checked against the API's answers for the same request.
  */
-const laneColour = '#8c959f';
-const closedColour = '#cf222e';
-const baselineColour = '#0550ae';
-const rerouteColour = '#e16f24';
+const {
+  lane: laneColour,
+  passageLane: passageColour,
+  closedLane: closedColour,
+  baseline: baselineColour,
+  reroute: rerouteColour,
+} = mapColours;
 
 describe('chokepoints and critical goods pages', () => {
   let h: Harness;
@@ -92,7 +96,7 @@ describe('chokepoints and critical goods pages', () => {
     const plain = await lanes(page, laneColour);
     expect(plain.paths).toBeGreaterThan(0);
     const pieces = network.features.reduce((n, f) => n + f.geometry.coordinates.length, 0);
-    const allLanes = (await lanes(page, laneColour)).pieces + (await lanes(page, '#0969da')).pieces;
+    const allLanes = (await lanes(page, laneColour)).pieces + (await lanes(page, passageColour)).pieces;
     expect(pieces).toBeGreaterThan(5000);
     expect(allLanes).toBeGreaterThanOrEqual(pieces);
     // 28 IMF PortWatch straits as markers, named in English.
@@ -186,6 +190,15 @@ describe('chokepoints and critical goods pages', () => {
     await page.getByTestId('affected-value').waitFor({ timeout: 60_000 });
     expect(await page.getByText('影響を受ける輸入額').first().isVisible()).toBe(true);
     await screenshot(page, 'chokepoints-ja');
+    // The product filter: helium (HS 280429), Qatar's 60,821.838 of Japan's 199,066.989 thousand USD pass Hormuz
+    // (CEPII BACI 2024, summed from the CSV by hand in test/maritime/exposure.test.ts).
+    await page.getByLabel('品目（HSコードまたは上位桁、空欄は全品目）').fill('280429');
+    await page.getByRole('button', { name: '表示', exact: true }).click();
+    await page.waitForURL(/hs=280429/);
+    await page.getByText('（HS 280429）').waitFor({ timeout: 60_000 });
+    await page.getByTestId('share-ormuz').waitFor();
+    expect(await page.getByTestId('share-ormuz').innerText()).toBe(formatShare(60821.838 / 199066.989, 'ja'));
+    expect(await page.locator('[data-testid="freight-rules"]').innerText()).toContain('海上輸送');
     await page.context().close();
   });
 

@@ -7,7 +7,7 @@ import type { Lang, LaneFeature, LineCoordinates, StraitFeature } from './types.
  * markers named in the user's language, and route lines.
  */
 export const mapColours = {
-  lane: '#8c959f',
+  lane: '#b6c0ca',
   passageLane: '#0969da',
   closedLane: '#cf222e',
   baseline: '#0550ae',
@@ -63,7 +63,7 @@ export function laneLines(features: readonly LaneFeature[], closed: readonly str
           : isClosed(g.passages)
             ? mapColours.closedLane
             : mapColours.passageLane,
-      width: g.passages.length === 0 ? 0.6 : isClosed(g.passages) ? 2.4 : 1.6,
+      width: g.passages.length === 0 ? 0.5 : isClosed(g.passages) ? 2.4 : 1.6,
       label: g.passages.join(', ') || undefined,
     }))
     .sort((a, b) => rank(a.color) - rank(b.color));
