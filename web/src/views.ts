@@ -75,4 +75,10 @@ export const views: ViewDefinition[] = [
     nav: false,
     page: page(() => import('./features/desk/StaffCasesPage.tsx'), 'StaffCasesPage'),
   },
+  {
+    path: 'scenarios',
+    label: { en: 'Scenarios', ja: 'シナリオ分析' },
+    nav: true,
+    page: page(() => import('./features/scenarios/ScenariosPage.tsx'), 'ScenariosPage'),
+  },
 ];

@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Where the error is (file, line, field such as `shocks[0].duration`), so a form can show it by the field. */
+    readonly place: { file?: string; line?: number; column?: string; field?: string } = {},
   ) {
     super(message);
   }
@@ -29,7 +31,12 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   });
   const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
   if (!response.ok) {
-    throw new ApiError(response.status, body?.error?.code ?? 'error', body?.error?.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'error',
+      body?.error?.message ?? response.statusText,
+      body?.error?.place ?? {},
+    );
   }
   return body as T;
 }

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { formatDate, formatShare } from '../../format/numbers.ts';
+import { href, navigate } from '../../router/router.ts';
+import { RunView } from './RunView.tsx';
+import { ScenarioEditor } from './ScenarioEditor.tsx';
+import type { ScenarioRecord, ScenarioRun } from './types.ts';
+
+/**
+ * One scenario: the editor (a new version on save), its versions, runs (start one, poll its progress, pick runs
+ * to compare) and the selected run's results. `#/scenarios/<id>?version=N&run=R`.
+ */
+export function ScenarioDetail({ id, version, runId }: { id?: string; version?: number; runId?: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const [scenario, setScenario] = useState<ScenarioRecord | null>(null);
+  const [runs, setRuns] = useState<ScenarioRun[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [starting, setStarting] = useState(false);
+
+  const loadRuns = useCallback(() => {
+    if (!id) return;
+    api<{ items: ScenarioRun[] }>(`/scenarios/${encodeURIComponent(id)}/runs`)
+      .then((r) => setRuns(r.items))
+      .catch((e: Error) => setError(e.message));
+  }, [id]);
+
+  useEffect(() => {
+    if (!id) return;
+    setError(null);
+    api<ScenarioRecord>(`/scenarios/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`)
+      .then(setScenario)
+      .catch((e: Error) => setError(e.message));
+    loadRuns();
+  }, [id, version, reload, loadRuns]);
+
+  if (!id)
+    return (
+      <section aria-labelledby="scenario-heading">
+        <h3 id="scenario-heading">{t('scenarios.new')}</h3>
+        <ScenarioEditor onSaved={(saved) => navigate(['scenarios', saved.id])} />
+      </section>
+    );
+  if (error && !scenario) return <p role="alert">{t('error.load', { message: error })}</p>;
+  if (!scenario) return <p role="status">{t('app.loading')}</p>;
+
+  const shownVersion = version ?? scenario.version;
+  const start = async () => {
+    setStarting(true);
+    try {
+      const run = await api<ScenarioRun>(`/scenarios/${encodeURIComponent(id)}/runs`, {
+        method: 'POST',
+        body: JSON.stringify({ version: shownVersion }),
+      });
+      loadRuns();
+      navigate(['scenarios', id], { version, run: run.id });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setStarting(false);
+    }
+  };
+  const doneRuns = new Set(runs.filter((r) => r.status === 'done').map((r) => r.id));
+  const toCompare = selected.filter((r) => doneRuns.has(r));
+
+  return (
+    <section aria-labelledby="scenario-heading">
+      <p>
+        <a href={href(['scenarios'])}>← {t('scenarios.all')}</a>
+      </p>
+      <h3 id="scenario-heading">
+        {lang === 'ja' && scenario.nameJa ? scenario.nameJa : scenario.name}{' '}
+        <small>{t('scenarios.versionN', { version: shownVersion })}</small> <MarkingBadge marking={scenario.marking} />
+      </h3>
+      {error && <p role="alert">{error}</p>}
+      <nav aria-label={t('scenarios.versions')} className="versions">
+        {t('scenarios.versions')}:{' '}
+        {scenario.versions.map((v) => (
+          <a
+            key={v.version}
+            href={href(['scenarios', id], { version: v.version })}
+            aria-current={v.version === shownVersion ? 'page' : undefined}
+            title={formatDate(v.createdAt, i18n.language)}
+          >
+            {t('scenarios.versionN', { version: v.version })}
+          </a>
+        ))}
+      </nav>
+      <ScenarioEditor
+        key={`${id}-${shownVersion}-${reload}`}
+        scenarioId={id}
+        text={scenario.text}
+        marking={scenario.marking}
+        onSaved={() => {
+          setReload((n) => n + 1);
+          navigate(['scenarios', id]);
+        }}
+      />
+      <p>
+        <button type="button" onClick={() => void start()} disabled={starting} data-testid="run-button">
+          {t('scenarios.run', { version: shownVersion })}
+        </button>
+      </p>
+      {runId && <RunView runId={runId} onFinished={loadRuns} />}
+      <section aria-labelledby="runs-heading">
+        <h3 id="runs-heading">{t('scenarios.runs')}</h3>
+        {runs.length === 0 ? (
+          <p>{t('scenarios.noRuns')}</p>
+        ) : (
+          <>
+            <table data-testid="run-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('scenarios.select')}</th>
+                  <th scope="col">{t('scenarios.started')}</th>
+                  <th scope="col">{t('scenarios.version')}</th>
+                  <th scope="col">{t('scenarios.statusCol')}</th>
+                  <th scope="col">{t('marking.title')}</th>
+                  <th scope="col">{t('scenarios.open')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((r) => (
+                  <tr key={r.id} data-run={r.id}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${t('scenarios.select')} ${r.id.slice(0, 8)}`}
+                        disabled={r.status !== 'done'}
+                        checked={selected.includes(r.id)}
+                        onChange={(e) =>
+                          setSelected((s) => (e.target.checked ? [...s, r.id] : s.filter((x) => x !== r.id)))
+                        }
+                      />
+                    </td>
+                    <td>{new Date(r.createdAt).toLocaleString(i18n.language)}</td>
+                    <td className="num">{r.version}</td>
+                    <td>
+                      {t(`scenarios.status.${r.status}`)}
+                      {r.status === 'running' && ` ${formatShare(r.progress, i18n.language)}`}
+                    </td>
+                    <td>
+                      <MarkingBadge marking={r.marking} />
+                    </td>
+                    <td>
+                      <a href={href(['scenarios', id], { version, run: r.id })}>
+                        {t('scenarios.open')} {r.id.slice(0, 8)}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p>
+              <button
+                type="button"
+                disabled={toCompare.length < 2}
+                onClick={() => navigate(['scenarios', 'compare'], { runs: toCompare.join(',') })}
+              >
+                {t('scenarios.compareSelected')}
+              </button>{' '}
+              {toCompare.length < 2 && <small>{t('scenarios.pickTwo')}</small>}
+            </p>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { formatDate } from '../../format/numbers.ts';
+import { href } from '../../router/router.ts';
+import type { ScenarioSummary } from './types.ts';
+
+/** Saved scenarios the user may read (hidden ones are simply absent), with version and marking. */
+export function ScenarioList() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const [items, setItems] = useState<ScenarioSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ items: ScenarioSummary[] }>('/scenarios')
+      .then((r) => setItems(r.items))
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  return (
+    <section aria-labelledby="scenario-list-heading">
+      <h3 id="scenario-list-heading">{t('scenarios.all')}</h3>
+      <p>
+        <a href={href(['scenarios', 'new'])} className="button">
+          {t('scenarios.new')}
+        </a>
+      </p>
+      {error && <p role="alert">{t('error.load', { message: error })}</p>}
+      {items && items.length === 0 && <p>{t('scenarios.empty')}</p>}
+      {items && items.length > 0 && (
+        <table data-testid="scenario-list">
+          <thead>
+            <tr>
+              <th scope="col">{t('scenarios.name')}</th>
+              <th scope="col">{t('scenarios.version')}</th>
+              <th scope="col">{t('marking.title')}</th>
+              <th scope="col">{t('scenarios.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <a href={href(['scenarios', s.id])}>{lang === 'ja' && s.nameJa ? s.nameJa : s.name}</a>
+                </td>
+                <td className="num">{s.version}</td>
+                <td>
+                  <MarkingBadge marking={s.marking} />
+                </td>
+                <td>{formatDate(s.updatedAt, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
