@@ -81,4 +81,10 @@ export const views: ViewDefinition[] = [
     nav: true,
     page: page(() => import('./features/scenarios/ScenariosPage.tsx'), 'ScenariosPage'),
   },
+  {
+    path: 'ews',
+    label: { en: 'Early warning', ja: '早期警戒' },
+    nav: true,
+    page: page(() => import('./features/ews/EwsPage.tsx'), 'EwsPage'),
+  },
 ];

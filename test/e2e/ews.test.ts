@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
+import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { testSession } from '../helpers/auth.ts';
+import { DataDir } from '../../src/data/dataDir.ts';
+import { Catalog } from '../../src/data/catalog.ts';
+import { openDuckDb } from '../../src/data/analytics/duckdb.ts';
+import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
+import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
+import { addItems, createList, listItems } from '../../src/data/ews/ewsState.ts';
+import { scanItem } from '../../src/data/ews/itemScan.ts';
+
+/**
+ * Early-warning pages on China's real monthly exports (Comtrade-derived, ../shared/data/monthly): graphite up to
+ * Dec 2023 (the control took effect on 1 Dec) and gallium/germanium up to Aug 2023, scanned as monitored items so
+ * the inbox has alerts. Every figure on the pages is checked against the API.
+ */
+const minerals = path.join(sharedData, 'monthly/china-critical-minerals/country_monthly_stats.csv');
+
+interface ApiAlert {
+  id: string;
+  period: string;
+  partner: string;
+  level: number;
+  levelName: { ja: string; en: string };
+  status: string;
+}
+
+/** Painted (non-transparent) pixels of the page's first canvas. */
+async function paintedPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas')!;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+}
+
+describe('early warning pages', () => {
+  let h: Harness;
+  let headers: Record<string, string>;
+  let graphiteItem: string;
+  const get = async <T>(url: string): Promise<T> => (await h.app.inject({ url, headers })).json() as T;
+
+  beforeAll(async () => {
+    const lines = fs.readFileSync(minerals, 'utf8').trim().split('\n');
+    h = await startHarness(async (dir) => {
+      const dataDir = new DataDir(dir).ensure();
+      const catalog = new Catalog(dataDir);
+      const analytics = await openDuckDb();
+      const publish = async (id: string, group: string, hs: string, last: string, title: string) => {
+        const file = path.join(tempDir(), `${id}.csv`);
+        fs.writeFileSync(
+          file,
+          [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= last && l.includes(`,${group},`))]
+            .join('\n')
+            .replaceAll(`,${group},`, `,${hs},`),
+        );
+        const imported = importMonthlyCsv(file, {
+          map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
+          reporter: 'CHN',
+          flow: 'export',
+          unit: 'kg',
+        });
+        await publishMonthly(dataDir, catalog, analytics, imported, {
+          id,
+          title,
+          publisher: 'UN Comtrade (derived)',
+        });
+      };
+      await publish('cn-graphite', 'Graphite', '2504', '2023-12', 'China graphite exports by partner');
+      await publish('cn-gage', 'Gallium/Germanium', '811292', '2023-08', 'China Ga/Ge exports by partner');
+      await analytics.close();
+    });
+    const s = h.app.services;
+    const list = await createList(s.state, {
+      kind: 'user',
+      name: { ja: '重要鉱物', en: 'Critical minerals' },
+    });
+    await addItems(
+      s.state,
+      list,
+      [
+        {
+          reporter: 'CHN',
+          hs: '2504',
+          flow: 'export',
+          grade: 'A',
+          dataset: 'cn-graphite',
+          label: { ja: '黒鉛', en: 'Graphite' },
+        },
+        {
+          reporter: 'CHN',
+          hs: '811292',
+          flow: 'export',
+          grade: 'A',
+          dataset: 'cn-gage',
+          label: { ja: 'ガリウム・ゲルマニウム', en: 'Gallium/germanium' },
+        },
+      ],
+      new Date(),
+    );
+    const items = await listItems(s.state, { listId: list });
+    for (const item of items) await scanItem(s, item);
+    graphiteItem = items.find((i) => i.hs === '2504')!.id;
+    headers = (await testSession(h.app, { role: 'analyst', level: 3 })).headers;
+  });
+  afterAll(async () => h?.close());
+
+  it('the inbox lists the alerts the API lists, in Japanese and in English; filters and acknowledge work', async () => {
+    const all = await get<{ total: number; items: ApiAlert[] }>('/api/ews/alerts?pageSize=25');
+    expect(all.total).toBeGreaterThan(3);
+    for (const lang of ['ja', 'en'] as const) {
+      const page = await newPage(h, lang);
+      await page.goto(`${h.baseUrl}/#/ews`);
+      const total = page.getByTestId('ews-total');
+      await total.waitFor();
+      expect(await total.getAttribute('data-total')).toBe(String(all.total));
+      expect(await total.innerText()).toContain(String(all.total));
+      const top = page.locator('tbody tr[data-alert-id]').first();
+      expect(await top.getAttribute('data-alert-id')).toBe(all.items[0].id);
+      const text = await top.innerText();
+      expect(text).toContain(all.items[0].levelName[lang]);
+      expect(text).toContain(all.items[0].partner);
+      expect(await page.locator('tbody tr[data-alert-id]').count()).toBe(Math.min(25, all.total));
+      await expect(
+        page.getByRole('link', { name: lang === 'ja' ? '早期警戒' : 'Early warning' }).count(),
+      ).resolves.toBe(1);
+      expect(await page.getByTestId('marking').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('provenance').innerText()).toContain('China');
+      await screenshot(page, `ews-inbox-${lang}`);
+      await page.context().close();
+    }
+
+    const page = await newPage(h, 'en');
+    await page.goto(`${h.baseUrl}/#/ews`);
+    await page.getByTestId('ews-total').waitFor();
+    // Filter: exact level 4 (深刻 severe) against the API's count.
+    const severe = await get<{ total: number; items: ApiAlert[] }>('/api/ews/alerts?level=4');
+    expect(severe.total).toBeGreaterThan(0);
+    await page.locator('select[name="level"]').selectOption('4');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator(`[data-testid="ews-total"][data-total="${severe.total}"]`).waitFor();
+    expect(await page.locator('tbody tr[data-alert-id]').count()).toBe(severe.total);
+    const levels = await page
+      .locator('tbody tr[data-alert-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-level')));
+    expect(new Set(levels)).toEqual(new Set(['4']));
+    // The explanation names the indicator with its number: value z below −3 on the severe rule.
+    expect(await page.locator('tbody tr[data-alert-id]').first().innerText()).toMatch(
+      /robust z\) -\d+\.\d\d <= -3\.00/,
+    );
+
+    // Acknowledge the first severe alert in the page, then read its status from the API.
+    const target = severe.items[0];
+    const row = page.locator(`tr[data-alert-id="${target.id}"]`);
+    await row.getByRole('button', { name: 'Acknowledge' }).click();
+    await row.locator('td[data-status="acknowledged"]').waitFor();
+    const after = await get<{ alert: ApiAlert; history: { action: string }[] }>(
+      `/api/ews/alerts/${target.id}`,
+    );
+    expect(after.alert.status).toBe('acknowledged');
+    expect(after.history.map((x) => x.action)).toEqual(['raised', 'acknowledge']);
+    // A false alarm needs a reason; with one, the precision table counts it like the API.
+    await row.getByRole('button', { name: 'Resolve: false alarm' }).click();
+    await row.getByText('A false alarm needs a reason.').waitFor();
+    await row.getByPlaceholder('Reason for false alarm').fill('known licensing pause, shipments resumed');
+    await row.getByRole('button', { name: 'Resolve: false alarm' }).click();
+    await row.locator('td[data-status="resolved"]').waitFor();
+    const precision = (await get<{ items: { rule: string; falseAlarms: number }[] }>('/api/ews/precision'))
+      .items;
+    expect(precision.length).toBeGreaterThan(0);
+    const shown = page.getByTestId('ews-precision');
+    await shown.waitFor();
+    for (const p of precision) {
+      expect(await shown.locator('tr', { hasText: p.rule }).first().innerText()).toContain(
+        String(p.falseAlarms),
+      );
+    }
+    await screenshot(page, 'ews-inbox-actions-en');
+    await page.context().close();
+  });
+
+  it('an item page draws the series with baseline, thresholds and alert months (Korea, graphite)', async () => {
+    const api = await get<{ series: { points: { period: string; level: number }[] } }>(
+      `/api/ews/items/${graphiteItem}?partner=KOR`,
+    );
+    const page = await newPage(h, 'ja');
+    await page.goto(`${h.baseUrl}/#/ews/item/${graphiteItem}?partner=KOR`);
+    await page.locator('canvas').first().waitFor();
+    await page.getByTestId('ews-hits').waitFor();
+    await page.waitForTimeout(300);
+    // A drawn chart paints a good part of its 1,200 × 420 canvas (axes, lines, band).
+    expect(await paintedPixels(page)).toBeGreaterThan(20_000);
+    const hits = page.locator('[data-testid="ews-hits"] tbody tr');
+    expect(await hits.count()).toBe(api.series.points.length);
+    const dec = page.locator('[data-testid="ews-hits"] tr[data-period="2023-12"]');
+    expect(await dec.innerText()).toContain('4 深刻');
+    expect(await page.getByTestId('ews-events').innerText()).toContain('2023');
+    expect(await page.getByTestId('provenance').innerText()).toContain('China graphite exports by partner');
+    await screenshot(page, 'ews-item-ja');
+    await page.context().close();
+  });
+
+  it('the rule editor shows the API’s validation error beside the threshold, then saves', async () => {
+    const page = await newPage(h, 'en');
+    await page.goto(`${h.baseUrl}/#/ews/rules`);
+    const threshold = page.locator('input[name="rules[0].when[0].threshold"]');
+    await threshold.waitFor();
+    await page.locator('input[name="saveAs"]').fill('e2e-rules');
+    await threshold.fill('');
+    await page.getByRole('button', { name: 'Save rule set' }).click();
+    const error = page.locator('[data-field="rules[0].when[0].threshold"] .ews-field-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('threshold must be a number');
+    expect(await threshold.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'ews-rules-invalid-en');
+    await threshold.fill('-2.5');
+    await page.getByRole('button', { name: 'Save rule set' }).click();
+    await page.getByText('Rule set e2e-rules saved.').waitFor();
+    const sets = await get<{ items: { id: string; body: { rules: { when: { threshold: number }[] }[] } }[] }>(
+      '/api/ews/rule-sets',
+    );
+    expect(sets.items.find((s) => s.id === 'e2e-rules')!.body.rules[0].when[0].threshold).toBe(-2.5);
+    await page.context().close();
+  });
+
+  it('a backtest shows per-rule counts and their months as the API reports them', async () => {
+    const body = { dataset: 'cn-graphite', ruleSet: 'default', quietFrom: '2020-01', quietTo: '2022-12' };
+    const api = (
+      await h.app.inject({ method: 'POST', url: '/api/ews/backtest', headers, payload: body })
+    ).json() as {
+      report: { alerts: number; rules: { rule: string; alerts: number }[]; quiet: { alerts: number } };
+    };
+    const page = await newPage(h, 'ja');
+    await page.goto(`${h.baseUrl}/#/ews/backtest`);
+    await page.locator('select[name="dataset"] option[value="cn-graphite"]').waitFor({ state: 'attached' });
+    await page.locator('select[name="dataset"]').selectOption('cn-graphite');
+    await page.locator('input[name="quietFrom"]').fill('2020-01');
+    await page.locator('input[name="quietTo"]').fill('2022-12');
+    await page.getByRole('button', { name: 'バックテストを実行' }).click();
+    await page.getByTestId('ews-backtest').waitFor();
+    expect(await page.getByTestId('ews-backtest-total').innerText()).toBe(String(api.report.alerts));
+    for (const r of api.report.rules) {
+      const row = page.locator(`[data-testid="ews-backtest"] tr[data-rule="${r.rule}"]`);
+      expect(await row.getAttribute('data-alerts')).toBe(String(r.alerts));
+      // The strip paints one cell per month with alerts of the rule.
+      const cells = await row.locator('svg rect[opacity]').count();
+      expect(cells > 0).toBe(r.alerts > 0);
+    }
+    expect(await page.getByTestId('ews-quiet').innerText()).toContain(String(api.report.quiet.alerts));
+    await screenshot(page, 'ews-backtest-ja');
+    await page.context().close();
+  });
+});

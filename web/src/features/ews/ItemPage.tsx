@@ -1,0 +1,200 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { href, navigate } from '../../router/router.ts';
+import { Chart } from '../../components/Chart.tsx';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
+import { formatDate, formatNumber, formatShare } from '../../format/numbers.ts';
+import { LevelBadge } from './LevelBadge.tsx';
+import { EventForm } from './EventForm.tsx';
+import { itemChartOption, priceChartOption } from './shape.ts';
+import { formatMonth } from './months.ts';
+import type { AlertPage, ItemPageData, Level } from './types.ts';
+
+/** One monitored item: its series per partner with the seasonal baseline, thresholds, alert months and recorded events. */
+export function ItemPage({ id, partner }: { id: string; partner?: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const [data, setData] = useState<ItemPageData | null>(null);
+  const [stored, setStored] = useState<AlertPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  useEffect(() => {
+    setError(null);
+    api<ItemPageData>(
+      `/ews/items/${encodeURIComponent(id)}${partner ? `?partner=${encodeURIComponent(partner)}` : ''}`,
+    )
+      .then(setData)
+      .catch((e: Error) => setError(e.message));
+  }, [id, partner, reload]);
+  const shown = data?.series?.partner;
+  useEffect(() => {
+    if (!data) return;
+    const q = new URLSearchParams({ hs: data.item.hs, reporter: data.item.reporter, pageSize: '500' });
+    if (shown) q.set('partner', shown);
+    api<AlertPage>(`/ews/alerts?${q}`)
+      .then(setStored)
+      .catch((e: Error) => setError(e.message));
+  }, [data, shown]);
+
+  const subject = data
+    ? `${data.item.label[lang]} · ${data.item.reporter} ${data.item.flow === 'export' ? '→' : '←'} ${shown ?? partner ?? data.item.partner ?? 'WLD'}`
+    : '';
+  const option = useMemo(() => {
+    if (!data?.series) return null;
+    return itemChartOption(
+      data.series,
+      data.events,
+      (stored?.items ?? []).filter((a) => a.flow === data.item.flow).map((a) => a.period),
+      {
+        value: t('ews.item.value'),
+        baseline: t('ews.item.baseline'),
+        band: t('ews.item.band', { low: -3, high: 3 }),
+        threshold: (rules, z) => t('ews.item.threshold', { rule: rules.join(', '), z }),
+        level: (l: Level) => `${l} ${t(`ews.level.${l}`)}`,
+        stored: t('ews.item.stored'),
+        event: (e) => `${e.title[lang]} (${e.effective})`,
+      },
+    );
+  }, [data, stored, t, lang]);
+
+  if (error) return <p role="alert">{t('error.load', { message: error })}</p>;
+  if (!data) return <p role="status">{t('ews.common.loading')}</p>;
+  const { item, series } = data;
+  const provenance: Provenance[] = [
+    ...(data.provenance ? [data.provenance as Provenance] : []),
+    ...data.prices.map((p) => p.provenance),
+  ];
+  return (
+    <div>
+      <h3>
+        {t('ews.item.title')}: {item.label[lang]} <MarkingBadge marking={data.marking} />
+      </h3>
+      <p>
+        {item.reporter} {t(`ews.flow.${item.flow}`)} · HS {item.hs} · {t('ews.item.grade')} {item.grade} ·{' '}
+        {t('ews.item.cadence')} {item.cadence} · {t('ews.item.lastScan')}{' '}
+        {item.lastScanAt ? formatDate(item.lastScanAt, i18n.language) : t('ews.item.never')} ·{' '}
+        {t('ews.inbox.ruleSet')} {data.ruleSet}
+      </p>
+      {data.partners.length > 0 && (
+        <label>
+          {t('ews.item.partner')}{' '}
+          <select
+            value={shown ?? ''}
+            onChange={(e) => navigate(['ews', 'item', id], { partner: e.target.value })}
+            name="partner"
+          >
+            {data.partners.map((p) => (
+              <option key={p.partner} value={p.partner}>
+                {p.partner}
+                {p.share12m !== null
+                  ? ` (${formatShare(p.share12m, i18n.language)} ${t('ews.item.share')})`
+                  : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {!series && <p>{t('ews.item.noSeries')}</p>}
+      {series && option && (
+        <>
+          <Chart option={option} height={420} label={t('ews.item.chart', { subject })} />
+          <h4>{t('ews.item.hitsTable')}</h4>
+          {series.points.length === 0 ? (
+            <p>—</p>
+          ) : (
+            <table data-testid="ews-hits">
+              <thead>
+                <tr>
+                  <th scope="col">{t('ews.item.period')}</th>
+                  <th scope="col">{t('ews.inbox.columns.level')}</th>
+                  <th scope="col">{t('ews.item.z')}</th>
+                  <th scope="col">{t('ews.inbox.columns.why')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {series.points.map((p) => (
+                  <tr key={p.period} data-period={p.period}>
+                    <td>{formatMonth(p.period, lang)}</td>
+                    <td>
+                      <LevelBadge level={p.level} />
+                    </td>
+                    <td className="num">
+                      {formatNumber(series.valueZ[series.periods.indexOf(p.period)], i18n.language)}
+                    </td>
+                    <td>{p.explanation[lang]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      {stored && stored.items.length > 0 && (
+        <p>
+          {t('ews.item.stored')}:{' '}
+          {stored.items.map((a, i) => (
+            <span key={a.id}>
+              {i > 0 && ', '}
+              <a href={href(['ews'], { itemId: a.itemId ?? undefined, partner: a.partner })}>
+                {formatMonth(a.period, lang)} {a.partner}
+              </a>{' '}
+              <LevelBadge level={a.level} />
+            </span>
+          ))}
+        </p>
+      )}
+      <h4>{t('ews.item.events')}</h4>
+      {data.events.length === 0 ? (
+        <p>{t('ews.item.noEvents')}</p>
+      ) : (
+        <table data-testid="ews-events">
+          <thead>
+            <tr>
+              <th scope="col">{t('ews.item.announced')}</th>
+              <th scope="col">{t('ews.item.effective')}</th>
+              <th scope="col">{t('ews.item.eventTitle')}</th>
+              <th scope="col">{t('ews.item.targets')}</th>
+              <th scope="col">{t('ews.item.source')}</th>
+              <th scope="col">{t('ews.inbox.columns.marking')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.events.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDate(e.announced, i18n.language)}</td>
+                <td>{formatDate(e.effective, i18n.language)}</td>
+                <td>
+                  {e.title[lang]}{' '}
+                  <span className="ews-muted">({e.seed ? t('ews.item.seed') : t('ews.item.recorded')})</span>
+                </td>
+                <td>{e.targets.length ? e.targets.join(', ') : t('ews.item.allTargets')}</td>
+                <td>{/^https?:\/\//.test(e.source) ? <a href={e.source}>{e.source}</a> : e.source}</td>
+                <td>
+                  <MarkingBadge marking={e.marking} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <EventForm item={item} partner={shown} onSaved={() => setReload((n) => n + 1)} />
+      <h4>{t('ews.item.prices')}</h4>
+      {data.prices.length === 0 && <p>{t('ews.item.noPrices')}</p>}
+      {data.prices.map((p) => (
+        <div key={p.code}>
+          <p>
+            {p.name} ({p.unit}) <MarkingBadge marking={p.marking} />
+          </p>
+          <Chart
+            option={priceChartOption(p.periods, p.values, p.name)}
+            height={220}
+            label={t('ews.item.priceChart', { name: p.name, unit: p.unit })}
+          />
+        </div>
+      ))}
+      <ProvenanceFooter provenance={provenance} />
+    </div>
+  );
+}
