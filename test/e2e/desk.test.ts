@@ -34,7 +34,7 @@ describe('consultation desk', () => {
       .click();
     await staff.getByText(question).waitFor();
     const answer = '開示範囲を契約で限定し、技術管理の社内規程を確認してください。';
-    await staff.getByLabel('回答', { exact: true }).fill(answer);
+    await staff.getByRole('textbox', { name: '回答' }).fill(answer);
     await staff.getByRole('button', { name: '回答を送信' }).click();
     await staff.locator('.message-staff', { hasText: answer }).waitFor();
 
