@@ -164,6 +164,9 @@ describe('chokepoints and critical goods pages', () => {
     );
     expect(await result.innerText()).not.toContain('Malacca');
     await screenshot(page, 'chokepoints-closed-malacca-en');
+    await page
+      .getByTestId('chokepoint-map')
+      .screenshot({ path: path.resolve('test-results', 'screenshots', 'chokepoints-map-en.png') });
     await page.context().close();
   });
 

@@ -224,6 +224,11 @@ export function ChokepointsPage({ route }: ViewProps) {
         {!network && !error ? t('chokepoints.loading') : busy ? t('chokepoints.computing') : ''}
       </p>
       {error && <p role="alert">{t('chokepoints.error', { message: error })}</p>}
+      {report?.synthetic && (
+        <p className="banner synthetic" role="status">
+          {t('provenance.synthetic')}: {report.provenance.trade.title ?? report.provenance.trade.dataset}
+        </p>
+      )}
 
       <div className="map-frame" data-testid="chokepoint-map">
         {network && (

@@ -116,6 +116,11 @@ export function CriticalGoodsPage({ route }: ViewProps) {
       {!goods && !error && <p role="status">{t('critical.loading')}</p>}
       {error && <p role="alert">{t('critical.error', { message: error })}</p>}
       {screenError && <p role="alert">{t('critical.screenError', { message: screenError })}</p>}
+      {screen?.provenance.synthetic && (
+        <p className="banner synthetic" role="status">
+          {t('provenance.synthetic')}: {screen.provenance.title ?? screen.provenance.dataset}
+        </p>
+      )}
       {goods && (
         <>
           <p>{t('critical.goods', { count: goods.length })}</p>
