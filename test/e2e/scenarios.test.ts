@@ -89,7 +89,9 @@ describe('scenario pages', () => {
     await page.goto(`${h.baseUrl}/#/scenarios`);
     await page.getByRole('heading', { name: 'Scenario analysis' }).waitFor();
     await page.getByRole('link', { name: 'New scenario' }).click();
-    await page.getByLabel('Name (English)').fill('China cuts 80 % of 811292 and 850511 exports to Japan for 6 months');
+    await page
+      .getByLabel('Name (English)')
+      .fill('China cuts 80 % of 811292 and 850511 exports to Japan for 6 months');
     await page.getByLabel('Name (Japanese)').fill('中国が811292・850511の対日輸出を6か月間80%削減');
     await page.getByLabel('Products (HS6 codes, or all)').fill('811292, 850511');
     await page.getByLabel('Share cut (%)').fill('80');
@@ -126,10 +128,7 @@ describe('scenario pages', () => {
     await page.locator('#run-progress').waitFor();
     firstRun = await waitForRunDone(page);
 
-    const api = await page.evaluate(
-      async (id) => (await fetch(`/api/scenario-runs/${id}`)).json(),
-      firstRun,
-    );
+    const api = await page.evaluate(async (id) => (await fetch(`/api/scenario-runs/${id}`)).json(), firstRun);
     expect(api.status).toBe('done');
     expect(api.marking.level).toBe(1);
     const shown = Number(await page.getByTestId('total-lost').getAttribute('data-value'));
@@ -140,7 +139,9 @@ describe('scenario pages', () => {
       const cell = page.getByTestId(`lost-${p}`);
       expect(Number(await cell.getAttribute('data-value'))).toBeCloseTo(lostByHand(6, flows[p]), 3);
     }
-    expect(await page.getByTestId('binding-first').innerText()).toContain('Products whose shortfall binds first');
+    expect(await page.getByTestId('binding-first').innerText()).toContain(
+      'Products whose shortfall binds first',
+    );
     expect(await page.getByTestId('sector-table').locator('tbody tr').count()).toBe(13);
     expect(await paintedPixels(page, '[data-testid="timeline-chart"]')).toBeGreaterThan(2000);
     expect(await paintedPixels(page, '[data-testid="output-chart"]')).toBeGreaterThan(2000);
@@ -151,8 +152,14 @@ describe('scenario pages', () => {
     await screenshot(page, 'scenarios-results-en');
 
     // Export: the CSV the API writes, downloaded from the page.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    const csv = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
     const header = csv[0].split(',');
     expect(header.slice(0, 3)).toEqual(['product', 'imports_kusd', 'lost_kusd']);
     const rows = csv.slice(1).map((line) => line.split(','));
@@ -164,20 +171,28 @@ describe('scenario pages', () => {
     // A second version (3 months) edited in the YAML text, run, then both runs compared side by side.
     await page.getByRole('tab', { name: 'YAML text' }).click();
     const text = await page.getByLabel(/Scenario as YAML/).inputValue();
-    await page.getByLabel(/Scenario as YAML/).fill(
-      text.replace('duration: 6', 'duration: 3').replace('for 6 months', 'for 3 months').replace('6か月間', '3か月間'),
-    );
+    await page
+      .getByLabel(/Scenario as YAML/)
+      .fill(
+        text
+          .replace('duration: 6', 'duration: 3')
+          .replace('for 6 months', 'for 3 months')
+          .replace('6か月間', '3か月間'),
+      );
     await page.getByRole('button', { name: 'Save as new version' }).click();
     await page.getByRole('heading', { name: /version 2/ }).waitFor();
     await page.getByTestId('run-button').click();
     const secondRun = await waitForRunDone(page);
     expect(secondRun).not.toBe(firstRun);
-    for (const id of [firstRun, secondRun]) await page.getByLabel(`Select for comparison ${id.slice(0, 8)}`).check();
+    for (const id of [firstRun, secondRun])
+      await page.getByLabel(`Select for comparison ${id.slice(0, 8)}`).check();
     await page.getByRole('button', { name: 'Compare selected runs' }).click();
     const lostRow = page.getByTestId('comparison-totals').locator('tr[data-metric="lost"] [data-value]');
     await lostRow.first().waitFor();
     const values = await lostRow.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
-    const bySelection = new URL(page.url()).hash.includes(`runs=${firstRun}`) ? values : [...values].reverse();
+    const bySelection = new URL(page.url()).hash.includes(`runs=${firstRun}`)
+      ? values
+      : [...values].reverse();
     expect(bySelection[0]).toBeCloseTo(lostByHand(6), 3);
     expect(bySelection[1]).toBeCloseTo(lostByHand(3), 3);
     expect(await page.locator('#compare-heading [data-testid="marking"]').innerText()).toBe('Restricted');
@@ -192,7 +207,9 @@ describe('scenario pages', () => {
     if ((await page.getByRole('button', { name: '日本語' }).count()) > 0)
       await page.getByRole('button', { name: '日本語' }).click();
     await page.getByRole('heading', { name: 'シナリオ分析' }).waitFor();
-    const row = page.getByTestId('scenario-list').locator('tr', { hasText: '中国が811292・850511の対日輸出を3か月間80%削減' });
+    const row = page
+      .getByTestId('scenario-list')
+      .locator('tr', { hasText: '中国が811292・850511の対日輸出を3か月間80%削減' });
     await row.waitFor();
     expect(await row.locator('td.num').innerText()).toBe('2'); // version 2 after the edit
     expect(await row.getByTestId('marking').innerText()).toBe('取扱注意');

@@ -5,7 +5,10 @@ import { main } from '../../src/cli/main.ts';
 
 const table = path.join(sharedData, 'io', 'iotable_13sector_2011.csv');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  dataDir = tempDir(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = vi
@@ -15,7 +18,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     .spyOn(process.stderr, 'write')
     .mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
-    const code = await main(['node', 'chokepoint', '--data-dir', tempDir(), ...args]);
+    const code = await main(['node', 'chokepoint', '--data-dir', dataDir, ...args]);
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();
@@ -60,5 +63,73 @@ describe('chokepoint scenario run', () => {
     const r = await cli(['scenario', 'run', file]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/field shocks\[0\]\.duration: must not be negative/);
+  });
+});
+
+// The CLI's application state is PGlite in the data directory (DATABASE_URL would select PostgreSQL; the
+// store's SQL is exercised on both back ends in api.test.ts).
+describe('chokepoint scenario save / list', () => {
+  it('saves a file, then a new version with a higher marking, lists them and audits each save', async () => {
+    const dir = tempDir();
+    const fs = await import('node:fs');
+    const file = path.join(dir, 'cut.yaml');
+    const text = (months: number) =>
+      `name: China cuts 811292 for ${months} months\nnameJa: 中国が811292を${months}か月停止\nshocks:\n  - {type: export-cut, exporter: CHN, products: ["811292"], duration: ${months}}\n`;
+    fs.writeFileSync(file, text(6));
+    const first = await cli(['scenario', 'save', file, '--json'], dir);
+    expect(first.code).toBe(0);
+    const saved = JSON.parse(first.stdout);
+    expect(saved).toMatchObject({
+      version: 1,
+      name: 'China cuts 811292 for 6 months',
+      marking: { level: 0 },
+    });
+
+    fs.writeFileSync(file, text(3));
+    const second = await cli(['scenario', 'save', file, '--id', saved.id, '--level', '2', '--json'], dir);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ id: saved.id, version: 2, marking: { level: 2 } });
+
+    // Lowering the marking needs a reason.
+    const lower = await cli(['scenario', 'save', file, '--id', saved.id, '--level', '0'], dir);
+    expect(lower.code).toBe(3);
+    expect(lower.stderr).toMatch(/reason/);
+
+    const list = await cli(['scenario', 'list', '--json'], dir);
+    expect(JSON.parse(list.stdout)).toMatchObject({
+      total: 1,
+      items: [
+        {
+          id: saved.id,
+          version: 2,
+          name: 'China cuts 811292 for 3 months',
+          nameJa: '中国が811292を3か月停止',
+        },
+      ],
+    });
+    const audit = await cli(['audit', 'list', '--json'], dir);
+    expect(audit.code).toBe(0);
+    const entries = JSON.parse(audit.stdout).items as {
+      action: string;
+      objectType: string;
+      objectId: string;
+    }[];
+    expect(
+      entries
+        .filter((e) => e.objectType === 'scenario' && e.objectId === saved.id)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['create', 'update']);
+  });
+
+  it('refuses a bad file without saving anything', async () => {
+    const dir = tempDir();
+    const fs = await import('node:fs');
+    const file = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(file, 'name: x\nshocks:\n  - {type: export-cut, exporter: Atlantis, duration: 1}\n');
+    const r = await cli(['scenario', 'save', file], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/shocks\[0\]\.exporter/);
+    expect(JSON.parse((await cli(['scenario', 'list', '--json'], dir)).stdout).total).toBe(0);
   });
 });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
 import {
   formFieldOf,
   formToYaml,
@@ -28,7 +27,13 @@ describe('scenario form ↔ scenario file', () => {
     nameJa: '中国が対日輸出を削減',
     shocks: [
       { ...newShock(), products: '811292, 850511', sharePercent: 80, duration: 6 },
-      { ...newShock('chokepoint-closure'), passages: ['malacca', 'taiwan'], sharePercent: 50, start: 1, duration: 2 },
+      {
+        ...newShock('chokepoint-closure'),
+        passages: ['malacca', 'taiwan'],
+        sharePercent: 50,
+        start: 1,
+        duration: 2,
+      },
       { ...newShock('disaster'), country: 'Taiwan', sharePercent: 30, duration: 1 },
     ],
     stockDefault: 30,
@@ -79,7 +84,9 @@ describe('scenario form ↔ scenario file', () => {
     expect(textToForm(example.replace(/^propagation:[\s\S]*?(?=^monteCarlo)/m, ''))).toEqual({
       unsupported: 'stockpiles.products.811292', // [20, 60] is a range
     });
-    expect(textToForm('name: x\npropagation: {inventoryDays: 30}\nshocks: []')).toEqual({ unsupported: 'propagation' });
+    expect(textToForm('name: x\npropagation: {inventoryDays: 30}\nshocks: []')).toEqual({
+      unsupported: 'propagation',
+    });
   });
 
   it('puts an API error next to the form field it names', () => {
@@ -106,7 +113,11 @@ describe('scenario form ↔ scenario file', () => {
   });
 });
 
-function product(code: string, months: [number, number, number, number][], extra: Partial<ProductResult> = {}): ProductResult {
+function product(
+  code: string,
+  months: [number, number, number, number][],
+  extra: Partial<ProductResult> = {},
+): ProductResult {
   const sum = (k: number) => months.reduce((s, m) => s + m[k], 0);
   return {
     product: code,

@@ -10,6 +10,12 @@ import { readScenarioFile } from '../../data/scenarioFile.ts';
 import { runScenarioOnData, type ScenarioRunOutput } from '../../data/scenarioService.ts';
 import { listGroups } from '../../data/reference/groupStore.ts';
 import type { Ranged } from '../../analysis/scenario/random.ts';
+import { dominates, type Marking } from '../../analysis/marking.ts';
+import { createScenario, getScenario, listScenarios, updateScenario } from '../../data/scenarioStore.ts';
+import { normalizeMarking } from '../../data/security/datasetMarkings.ts';
+import { appendAudit } from '../../data/security/auditLog.ts';
+import { badInput, notFound } from '../../errors.ts';
+import { intOption } from './tech.ts';
 
 const fmt = (v: number | null, digits = 0) =>
   v === null
@@ -137,7 +143,9 @@ async function runFile(ctx: CliContext, file: string, dataset?: string): Promise
 export const registerScenario: RegisterCommand = (program, context) => {
   const scenario = program
     .command('scenario')
-    .description('supply-disruption scenarios: run a scenario file');
+    .description(
+      'supply-disruption scenarios: run a scenario file; save and list scenarios in the application state',
+    );
   scenario
     .command('run')
     .description('run a scenario file (YAML or JSON; see examples/scenario-gallium-germanium.yaml)')
@@ -149,5 +157,101 @@ export const registerScenario: RegisterCommand = (program, context) => {
       const result = await runFile(ctx, file, opts.dataset);
       if (opts.out) fs.writeFileSync(opts.out, JSON.stringify(result, null, 2));
       ctx.print(result, () => renderScenario(result));
+    });
+  scenario
+    .command('save')
+    .description(
+      'validate a scenario file and save it in the application state (as the API and web editor do): a new scenario, or with --id a new version; audited',
+    )
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .option('--id <id>', 'save as a new version of this saved scenario')
+    .option('--level <0-3>', 'marking level (new scenarios default to 0, public)')
+    .option('--compartments <list>', 'marking compartments, separated by commas')
+    .option('--reason <text>', 'why the marking is lowered (needed when --level lowers it)')
+    .action(
+      async (
+        file: string,
+        opts: { id?: string; level?: string; compartments?: string; reason?: string },
+        cmd: Command,
+      ) => {
+        const ctx = context(cmd);
+        const db = await ctx.state();
+        const { definition, text } = readScenarioFile(path.resolve(file), await listGroups(db));
+        const level = intOption(opts.level, 'level', 0, 3) as Marking['level'] | undefined;
+        const compartments = (opts.compartments ?? '')
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
+        const marking =
+          level === undefined && compartments.length === 0
+            ? undefined
+            : normalizeMarking({ level: level ?? 0, compartments, releasableTo: null });
+        let saved;
+        let action = 'create';
+        if (opts.id) {
+          const current = await getScenario(db, opts.id);
+          if (!current) throw notFound(`no saved scenario ${opts.id}`, { field: 'id' });
+          const target = marking ? { ...marking, level: level ?? current.marking.level } : undefined;
+          const lowered = target !== undefined && !dominates(target, current.marking);
+          if (lowered && (opts.reason?.trim().length ?? 0) < 10)
+            throw badInput('lowering a marking needs --reason of at least 10 characters', {
+              field: 'reason',
+            });
+          saved = await updateScenario(db, opts.id, { definition, text, marking: target, userId: null });
+          action = lowered ? 'declassify' : 'update';
+        } else {
+          saved = await createScenario(db, {
+            definition,
+            text,
+            marking: marking ?? normalizeMarking({ level: 0, compartments: [], releasableTo: null }),
+            userId: null,
+          });
+        }
+        await appendAudit(db, {
+          actorId: null,
+          actor: 'cli',
+          action,
+          objectType: 'scenario',
+          objectId: saved.id,
+          marking: saved.marking,
+          details: {
+            version: saved.version,
+            file: path.basename(file),
+            ...(opts.reason ? { reason: opts.reason } : {}),
+          },
+        });
+        ctx.print(
+          saved,
+          () =>
+            `Saved scenario ${saved.id} version ${saved.version}: ${saved.name} (marking level ${saved.marking.level}${saved.marking.compartments.length ? `, ${saved.marking.compartments.join('/')}` : ''}); audited`,
+        );
+      },
+    );
+  scenario
+    .command('list')
+    .description('saved scenarios in the application state, newest first, with versions and markings')
+    .option('--limit <n>', 'at most this many', '100')
+    .action(async (opts: { limit: string }, cmd: Command) => {
+      const ctx = context(cmd);
+      const limit = intOption(opts.limit, 'limit', 1, 10_000) ?? 100;
+      const result = await listScenarios(await ctx.state(), undefined, { limit, offset: 0 });
+      ctx.print(result, () =>
+        result.items.length === 0
+          ? 'No saved scenarios (save one with chokepoint scenario save FILE).'
+          : [
+              renderTable(
+                ['id', 'name', '名称', 'version', 'marking', 'updated'],
+                result.items.map((x) => [
+                  x.id,
+                  x.name,
+                  x.nameJa ?? '',
+                  String(x.version),
+                  `${x.marking.level}${x.marking.compartments.length ? ` ${x.marking.compartments.join('/')}` : ''}`,
+                  x.updatedAt.slice(0, 19),
+                ]),
+              ),
+              `${result.total} saved scenario(s).`,
+            ].join('\n'),
+      );
     });
 };

@@ -21,19 +21,22 @@ import type { ScenarioRun, ScenarioRunResult } from './types.ts';
 /** Chart labels in the user's language. */
 export function useChartLabels(): Labels {
   const { t, i18n } = useTranslation();
-  return useMemo(() => ({
-    month: t('scenarios.month'),
-    day: t('scenarios.day'),
-    lost: t('scenarios.lost'),
-    replaced: t('scenarios.replaced'),
-    stockDrawn: t('scenarios.stockDrawn'),
-    unmet: t('scenarios.unmet'),
-    central: t('scenarios.central'),
-    band: t('scenarios.band'),
-    timeToSurvive: t('scenarios.tts'),
-    timeToRecover: t('scenarios.ttr'),
-    relativeOutput: t('scenarios.relativeOutput'),
-  }), [t, i18n.language]);
+  return useMemo(
+    () => ({
+      month: t('scenarios.month'),
+      day: t('scenarios.day'),
+      lost: t('scenarios.lost'),
+      replaced: t('scenarios.replaced'),
+      stockDrawn: t('scenarios.stockDrawn'),
+      unmet: t('scenarios.unmet'),
+      central: t('scenarios.central'),
+      band: t('scenarios.band'),
+      timeToSurvive: t('scenarios.tts'),
+      timeToRecover: t('scenarios.ttr'),
+      relativeOutput: t('scenarios.relativeOutput'),
+    }),
+    [t, i18n.language],
+  );
 }
 
 /** Every source a result read, for the provenance footer (trade, IO table, sea network), methods attached. */
@@ -58,7 +61,10 @@ export function RunResults({ run }: { run: ScenarioRun }) {
     [survival, result.horizonMonths, labels],
   );
   const economy = result.economy;
-  const outputOption = useMemo(() => (economy ? outputTimelineChart(economy, labels) : null), [economy, labels]);
+  const outputOption = useMemo(
+    () => (economy ? outputTimelineChart(economy, labels) : null),
+    [economy, labels],
+  );
   const sectorOption = useMemo(() => {
     if (!economy) return null;
     const sectorName = (code: string) => {
@@ -74,13 +80,16 @@ export function RunResults({ run }: { run: ScenarioRun }) {
   return (
     <section aria-labelledby="results-heading" className="scenario-results" data-run={run.id}>
       <h3 id="results-heading">
-        {t('scenarios.resultOf', { id: run.id.slice(0, 8), version: run.version })} <MarkingBadge marking={run.marking} />
+        {t('scenarios.resultOf', { id: run.id.slice(0, 8), version: run.version })}{' '}
+        <MarkingBadge marking={run.marking} />
       </h3>
       <p>
-        {lang === 'ja' && result.nameJa ? result.nameJa : result.name} · {result.reporter[lang]} · {result.year} ·{' '}
-        {t('scenarios.horizon')}: {num(result.horizonMonths)}
+        {lang === 'ja' && result.nameJa ? result.nameJa : result.name} · {result.reporter[lang]} ·{' '}
+        {result.year} · {t('scenarios.horizon')}: {num(result.horizonMonths)}
       </p>
-      <p className="note">{t('scenarios.rangeNote', { draws: result.monteCarlo.draws, seed: result.monteCarlo.seed })}</p>
+      <p className="note">
+        {t('scenarios.rangeNote', { draws: result.monteCarlo.draws, seed: result.monteCarlo.seed })}
+      </p>
       <dl className="totals">
         <div>
           <dt>{t('scenarios.importsAffected')}</dt>
@@ -218,7 +227,9 @@ export function RunResults({ run }: { run: ScenarioRun }) {
           {survival.map((r) => (
             <tr key={r.product} className={r.binding ? 'binding' : undefined}>
               <th scope="row">{r.product}</th>
-              <td className="num">{r.timeToSurvive === null ? t('scenarios.beyond') : num(r.timeToSurvive)}</td>
+              <td className="num">
+                {r.timeToSurvive === null ? t('scenarios.beyond') : num(r.timeToSurvive)}
+              </td>
               <td className="num">{num(r.timeToRecover)}</td>
               <td>{r.binding ? `${t('scenarios.yes')} (${r.bindingRank})` : ''}</td>
               <td className="num">{formatShare(r.bindingProbability, i18n.language)}</td>
@@ -270,7 +281,9 @@ export function RunResults({ run }: { run: ScenarioRun }) {
           </dl>
           <h5>{t('scenarios.outputTimeline')}</h5>
           <div data-testid="output-chart">
-            {outputOption && <Chart option={outputOption} label={t('scenarios.outputTimeline')} height={280} />}
+            {outputOption && (
+              <Chart option={outputOption} label={t('scenarios.outputTimeline')} height={280} />
+            )}
           </div>
           <h5>{t('scenarios.sectorTimeline')}</h5>
           {sectorOption && <Chart option={sectorOption} label={t('scenarios.sectorTimeline')} height={280} />}
@@ -324,7 +337,8 @@ export function RunResults({ run }: { run: ScenarioRun }) {
       </ul>
       {result.provenance.concordance && (
         <p>
-          {t('scenarios.concordance')}: {result.provenance.concordance.id} — {result.provenance.concordance.source}
+          {t('scenarios.concordance')}: {result.provenance.concordance.id} —{' '}
+          {result.provenance.concordance.source}
         </p>
       )}
       {result.assumptions.length > 0 && (

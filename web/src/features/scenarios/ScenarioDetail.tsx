@@ -74,7 +74,8 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
       </p>
       <h3 id="scenario-heading">
         {lang === 'ja' && scenario.nameJa ? scenario.nameJa : scenario.name}{' '}
-        <small>{t('scenarios.versionN', { version: shownVersion })}</small> <MarkingBadge marking={scenario.marking} />
+        <small>{t('scenarios.versionN', { version: shownVersion })}</small>{' '}
+        <MarkingBadge marking={scenario.marking} />
       </h3>
       {error && <p role="alert">{error}</p>}
       <nav aria-label={t('scenarios.versions')} className="versions">

@@ -65,14 +65,23 @@ export interface EditorProps {
 }
 
 /** The scenario editor: a form for the common shocks and the YAML text, validated by the API on save. */
-export function ScenarioEditor({ scenarioId, text: initialText, marking: initialMarking, onSaved }: EditorProps) {
+export function ScenarioEditor({
+  scenarioId,
+  text: initialText,
+  marking: initialMarking,
+  onSaved,
+}: EditorProps) {
   const { t } = useTranslation();
   const initial = initialText === undefined ? { form: newScenarioForm() } : textToForm(initialText);
   const [mode, setMode] = useState<'form' | 'text'>('form' in initial ? 'form' : 'text');
   const [form, setForm] = useState<ScenarioForm>('form' in initial ? initial.form : newScenarioForm());
   const [text, setText] = useState(initialText ?? formToYaml(form));
-  const [unsupported, setUnsupported] = useState<string | null>('unsupported' in initial ? initial.unsupported : null);
-  const [marking, setMarking] = useState<Marking>(initialMarking ?? { level: 0, compartments: [], releasableTo: null });
+  const [unsupported, setUnsupported] = useState<string | null>(
+    'unsupported' in initial ? initial.unsupported : null,
+  );
+  const [marking, setMarking] = useState<Marking>(
+    initialMarking ?? { level: 0, compartments: [], releasableTo: null },
+  );
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [otherError, setOtherError] = useState<string | null>(null);
@@ -140,13 +149,7 @@ export function ScenarioEditor({ scenarioId, text: initialText, marking: initial
       <h3 id="scenario-editor-heading">{t('scenarios.editor')}</h3>
       <div role="tablist" aria-label={t('scenarios.editor')} className="tabs">
         {(['form', 'text'] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="tab"
-            aria-selected={mode === m}
-            onClick={() => switchTo(m)}
-          >
+          <button key={m} type="button" role="tab" aria-selected={mode === m} onClick={() => switchTo(m)}>
             {m === 'form' ? t('scenarios.viewForm') : t('scenarios.viewText')}
           </button>
         ))}
@@ -236,20 +239,51 @@ function FormFields({
       <fieldset>
         <legend>{t('scenarios.title')}</legend>
         <Field field="name" label={t('scenarios.name')} errors={errors}>
-          {(p) => <input {...p} size={60} value={form.name} onChange={(e) => update({ name: e.target.value })} />}
+          {(p) => (
+            <input {...p} size={60} value={form.name} onChange={(e) => update({ name: e.target.value })} />
+          )}
         </Field>
         <Field field="nameJa" label={t('scenarios.nameJa')} errors={errors}>
-          {(p) => <input {...p} size={60} lang="ja" value={form.nameJa} onChange={(e) => update({ nameJa: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              size={60}
+              lang="ja"
+              value={form.nameJa}
+              onChange={(e) => update({ nameJa: e.target.value })}
+            />
+          )}
         </Field>
         <Field field="reporter" label={t('scenarios.reporter')} errors={errors}>
-          {(p) => <input {...p} size={8} value={form.reporter} onChange={(e) => update({ reporter: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              size={8}
+              value={form.reporter}
+              onChange={(e) => update({ reporter: e.target.value })}
+            />
+          )}
         </Field>
         <Field field="year" label={t('scenarios.year')} errors={errors}>
-          {(p) => <input {...p} size={6} inputMode="numeric" value={form.year} onChange={(e) => update({ year: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              size={6}
+              inputMode="numeric"
+              value={form.year}
+              onChange={(e) => update({ year: e.target.value })}
+            />
+          )}
         </Field>
         <Field field="horizon" label={t('scenarios.horizon')} errors={errors}>
           {(p) => (
-            <input {...p} type="number" step="any" value={shown(form.horizon)} onChange={(e) => update({ horizon: num(e.target.value) })} />
+            <input
+              {...p}
+              type="number"
+              step="any"
+              value={shown(form.horizon)}
+              onChange={(e) => update({ horizon: num(e.target.value) })}
+            />
           )}
         </Field>
       </fieldset>
@@ -268,7 +302,9 @@ function FormFields({
             errors={errors}
             onChange={(patch) => updateShock(i, patch)}
             onRemove={
-              form.shocks.length > 1 ? () => update({ shocks: form.shocks.filter((_, j) => j !== i) }) : undefined
+              form.shocks.length > 1
+                ? () => update({ shocks: form.shocks.filter((_, j) => j !== i) })
+                : undefined
             }
           />
         ))}
@@ -305,7 +341,9 @@ function FormFields({
                   value={sp.product}
                   onChange={(e) =>
                     update({
-                      stockProducts: form.stockProducts.map((x, j) => (j === i ? { ...x, product: e.target.value } : x)),
+                      stockProducts: form.stockProducts.map((x, j) =>
+                        j === i ? { ...x, product: e.target.value } : x,
+                      ),
                     })
                   }
                 />
@@ -318,7 +356,9 @@ function FormFields({
                   value={shown(sp.days)}
                   onChange={(e) =>
                     update({
-                      stockProducts: form.stockProducts.map((x, j) => (j === i ? { ...x, days: num(e.target.value) } : x)),
+                      stockProducts: form.stockProducts.map((x, j) =>
+                        j === i ? { ...x, days: num(e.target.value) } : x,
+                      ),
                     })
                   }
                 />
@@ -342,10 +382,24 @@ function FormFields({
       <fieldset>
         <legend>{t('scenarios.substitution')}</legend>
         <Field field="substitution.partners" label={t('scenarios.partners')} errors={errors}>
-          {(p) => <input {...p} size={40} value={form.partners} onChange={(e) => update({ partners: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              size={40}
+              value={form.partners}
+              onChange={(e) => update({ partners: e.target.value })}
+            />
+          )}
         </Field>
         <Field field="substitution.likeMinded" label={t('scenarios.likeMinded')} errors={errors}>
-          {(p) => <input {...p} size={40} value={form.likeMinded} onChange={(e) => update({ likeMinded: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              size={40}
+              value={form.likeMinded}
+              onChange={(e) => update({ likeMinded: e.target.value })}
+            />
+          )}
         </Field>
         <Field field="substitution.likeMindedFirst" label={t('scenarios.likeMindedFirst')} errors={errors}>
           {(p) => (
@@ -370,17 +424,37 @@ function FormFields({
         </Field>
         <Field field="substitution.rampUp" label={t('scenarios.rampUp')} errors={errors}>
           {(p) => (
-            <input {...p} type="number" step="any" value={shown(form.rampUp)} onChange={(e) => update({ rampUp: num(e.target.value) })} />
+            <input
+              {...p}
+              type="number"
+              step="any"
+              value={shown(form.rampUp)}
+              onChange={(e) => update({ rampUp: num(e.target.value) })}
+            />
           )}
         </Field>
       </fieldset>
       <fieldset>
         <legend>{t('scenarios.monteCarlo')}</legend>
         <Field field="monteCarlo.draws" label={t('scenarios.draws')} errors={errors}>
-          {(p) => <input {...p} type="number" value={shown(form.draws)} onChange={(e) => update({ draws: num(e.target.value) })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              value={shown(form.draws)}
+              onChange={(e) => update({ draws: num(e.target.value) })}
+            />
+          )}
         </Field>
         <Field field="monteCarlo.seed" label={t('scenarios.seed')} errors={errors}>
-          {(p) => <input {...p} type="number" value={shown(form.seed)} onChange={(e) => update({ seed: num(e.target.value) })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              value={shown(form.seed)}
+              onChange={(e) => update({ seed: num(e.target.value) })}
+            />
+          )}
         </Field>
       </fieldset>
     </>
@@ -420,14 +494,32 @@ function ShockFields({
       {shock.type === 'export-cut' && (
         <>
           <Field field={f('exporter')} label={t('scenarios.exporter')} errors={errors}>
-            {(p) => <input {...p} size={12} value={shock.exporter} onChange={(e) => onChange({ exporter: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                size={12}
+                value={shock.exporter}
+                onChange={(e) => onChange({ exporter: e.target.value })}
+              />
+            )}
           </Field>
           <Field field={f('products')} label={t('scenarios.products')} errors={errors}>
-            {(p) => <input {...p} size={40} value={shock.products} onChange={(e) => onChange({ products: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                size={40}
+                value={shock.products}
+                onChange={(e) => onChange({ products: e.target.value })}
+              />
+            )}
           </Field>
           <Field field={f('to')} label={t('scenarios.to')} errors={errors}>
             {(p) => (
-              <select {...p} value={shock.to} onChange={(e) => onChange({ to: e.target.value as ShockForm['to'] })}>
+              <select
+                {...p}
+                value={shock.to}
+                onChange={(e) => onChange({ to: e.target.value as ShockForm['to'] })}
+              >
                 <option value="reporter">{t('scenarios.toReporter')}</option>
                 <option value="all">{t('scenarios.toAll')}</option>
               </select>
@@ -456,7 +548,14 @@ function ShockFields({
       )}
       {shock.type === 'disaster' && (
         <Field field={f('country')} label={t('scenarios.country')} errors={errors}>
-          {(p) => <input {...p} size={12} value={shock.country} onChange={(e) => onChange({ country: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              size={12}
+              value={shock.country}
+              onChange={(e) => onChange({ country: e.target.value })}
+            />
+          )}
         </Field>
       )}
       <Field field={f('share')} label={t('scenarios.share')} errors={errors}>
@@ -471,11 +570,25 @@ function ShockFields({
         )}
       </Field>
       <Field field={f('start')} label={t('scenarios.start')} errors={errors}>
-        {(p) => <input {...p} type="number" step="any" value={shown(shock.start)} onChange={(e) => onChange({ start: num(e.target.value) })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            step="any"
+            value={shown(shock.start)}
+            onChange={(e) => onChange({ start: num(e.target.value) })}
+          />
+        )}
       </Field>
       <Field field={f('duration')} label={t('scenarios.duration')} errors={errors}>
         {(p) => (
-          <input {...p} type="number" step="any" value={shown(shock.duration)} onChange={(e) => onChange({ duration: num(e.target.value) })} />
+          <input
+            {...p}
+            type="number"
+            step="any"
+            value={shown(shock.duration)}
+            onChange={(e) => onChange({ duration: num(e.target.value) })}
+          />
         )}
       </Field>
       {onRemove && (

@@ -18,7 +18,11 @@ export function useMoney(): (kusd: number | null | undefined) => string {
   return (kusd) =>
     kusd === null || kusd === undefined || Number.isNaN(kusd)
       ? '—'
-      : formatMoney(kusd * 1000, { lang: i18n.language, currency: choice.currency, jpyPerUsd: choice.jpyPerUsd });
+      : formatMoney(kusd * 1000, {
+          lang: i18n.language,
+          currency: choice.currency,
+          jpyPerUsd: choice.jpyPerUsd,
+        });
 }
 
 /**
@@ -52,7 +56,12 @@ export function UnitRange({ value, digits = 1 }: { value: Ranged | null | undefi
   return (
     <span data-value={value.value}>
       {f(value.value)}
-      {value.p5 !== value.p95 && <small className="range"> [{f(value.p5)}–{f(value.p95)}]</small>}
+      {value.p5 !== value.p95 && (
+        <small className="range">
+          {' '}
+          [{f(value.p5)}–{f(value.p95)}]
+        </small>
+      )}
     </span>
   );
 }

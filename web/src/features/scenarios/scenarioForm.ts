@@ -201,7 +201,17 @@ export function textToForm(text: string): { form: ScenarioForm } | { unsupported
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { unsupported: '(top level)' };
   const doc = raw as Record<string, unknown>;
-  const known = ['name', 'nameJa', 'reporter', 'year', 'horizon', 'shocks', 'stockpiles', 'substitution', 'monteCarlo'];
+  const known = [
+    'name',
+    'nameJa',
+    'reporter',
+    'year',
+    'horizon',
+    'shocks',
+    'stockpiles',
+    'substitution',
+    'monteCarlo',
+  ];
   const extra = Object.keys(doc).find((k) => !known.includes(k));
   if (extra) return { unsupported: extra };
   const form = newScenarioForm();
@@ -299,7 +309,17 @@ export const formFields = [
   'monteCarlo.seed',
 ] as const;
 
-const shockFields = ['type', 'exporter', 'products', 'share', 'start', 'duration', 'to', 'passages', 'country'];
+const shockFields = [
+  'type',
+  'exporter',
+  'products',
+  'share',
+  'start',
+  'duration',
+  'to',
+  'passages',
+  'country',
+];
 
 export function formFieldOf(errorField: string | undefined): string | undefined {
   if (!errorField) return undefined;

@@ -31,7 +31,9 @@ export function monthlyShortfall(result: ScenarioRunResult): MonthRow[] {
 
 /** Products by direct loss, largest first (ties by code, so the order is stable). */
 export function productsByLoss(result: ScenarioRunResult): ProductResult[] {
-  return [...result.products].sort((a, b) => b.lost.value - a.lost.value || a.product.localeCompare(b.product));
+  return [...result.products].sort(
+    (a, b) => b.lost.value - a.lost.value || a.product.localeCompare(b.product),
+  );
 }
 
 export interface SurvivalRow {
@@ -89,7 +91,13 @@ export function substitutionRows(result: ScenarioRunResult): SubstitutionRow[] {
       replacedShare: p.lost.value > 0 ? p.replaced.value / p.lost.value : null,
       from: [...p.replacedFrom]
         .sort((a, b) => b.value - a.value)
-        .map((x) => ({ partner: x.partner, en: x.en, ja: x.ja, value: x.value, likeMinded: x.likeMinded === true })),
+        .map((x) => ({
+          partner: x.partner,
+          en: x.en,
+          ja: x.ja,
+          value: x.value,
+          likeMinded: x.likeMinded === true,
+        })),
     }));
 }
 
@@ -154,7 +162,15 @@ export function bandSeries(
   color = '#0969da',
 ) {
   return [
-    { name: `${names.band} p5`, type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, data: p5, silent: true },
+    {
+      name: `${names.band} p5`,
+      type: 'line',
+      stack: 'band',
+      symbol: 'none',
+      lineStyle: { opacity: 0 },
+      data: p5,
+      silent: true,
+    },
     {
       name: names.band,
       type: 'line',
@@ -170,19 +186,34 @@ export function bandSeries(
 }
 
 /** Total output relative to baseline over days (ARIO), central run with the Monte Carlo p5–p95 band, weekly. */
-export function outputTimelineChart(economy: NonNullable<ScenarioRunResult['economy']>, labels: Labels): ChartOption {
+export function outputTimelineChart(
+  economy: NonNullable<ScenarioRunResult['economy']>,
+  labels: Labels,
+): ChartOption {
   const central = weekly(economy.timeline.central);
   const p5 = weekly(economy.timeline.p5).map((r) => r.value * 100);
   const p95 = weekly(economy.timeline.p95).map((r) => r.value * 100);
   const x = central.map((r) => String(r.day));
-  const series = bandSeries(central.map((r) => r.value * 100), p5, p95, labels);
+  const series = bandSeries(
+    central.map((r) => r.value * 100),
+    p5,
+    p95,
+    labels,
+  );
   // At least 99–100 %: a flat line at 100 % (no loss) must not get an axis of rounding noise.
   const low = Math.min(99, Math.floor(Math.min(...p5, ...central.map((r) => r.value * 100))));
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [labels.central, labels.band] },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: { type: 'category', name: labels.day, nameLocation: 'middle', nameGap: 26, data: x, boundaryGap: false },
+    xAxis: {
+      type: 'category',
+      name: labels.day,
+      nameLocation: 'middle',
+      nameGap: 26,
+      data: x,
+      boundaryGap: false,
+    },
     yAxis: { type: 'value', name: labels.relativeOutput, min: low, max: 100 },
     series,
   };
@@ -205,8 +236,20 @@ export function sectorTimelineChart(
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: { type: 'category', name: labels.day, nameLocation: 'middle', nameGap: 26, data: x, boundaryGap: false },
-    yAxis: { type: 'value', name: labels.relativeOutput, min: low, max: Math.max(100, ...worst.map(({ i }) => Math.ceil(Math.max(...economy.sectorTimeline[i]) * 100))) },
+    xAxis: {
+      type: 'category',
+      name: labels.day,
+      nameLocation: 'middle',
+      nameGap: 26,
+      data: x,
+      boundaryGap: false,
+    },
+    yAxis: {
+      type: 'value',
+      name: labels.relativeOutput,
+      min: low,
+      max: Math.max(100, ...worst.map(({ i }) => Math.ceil(Math.max(...economy.sectorTimeline[i]) * 100))),
+    },
     series: worst.map(({ i }) => ({
       name: sectorName(economy.sectors[i].code),
       type: 'line',
@@ -224,7 +267,11 @@ export function survivalChart(rows: SurvivalRow[], horizon: number, labels: Labe
     legend: { top: 0 },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
     xAxis: { type: 'category', data: shown.map((r) => r.product) },
-    yAxis: { type: 'value', name: labels.month, max: Math.max(horizon, ...shown.map((r) => r.timeToRecover)) },
+    yAxis: {
+      type: 'value',
+      name: labels.month,
+      max: Math.max(horizon, ...shown.map((r) => r.timeToRecover)),
+    },
     series: [
       {
         name: labels.timeToSurvive,
@@ -232,7 +279,12 @@ export function survivalChart(rows: SurvivalRow[], horizon: number, labels: Labe
         itemStyle: { color: '#bf8700' },
         data: shown.map((r) => r.timeToSurvive ?? horizon),
       },
-      { name: labels.timeToRecover, type: 'bar', itemStyle: { color: '#0969da' }, data: shown.map((r) => r.timeToRecover) },
+      {
+        name: labels.timeToRecover,
+        type: 'bar',
+        itemStyle: { color: '#0969da' },
+        data: shown.map((r) => r.timeToRecover),
+      },
     ],
   };
 }
