@@ -33,6 +33,12 @@ export const views: ViewDefinition[] = [
     page: page(() => import('./features/home/Home.tsx'), 'Home'),
   },
   {
+    path: 'screen',
+    label: { en: 'Screening', ja: 'サプライチェーン分析' },
+    nav: true,
+    page: page(() => import('./features/screening/ScreeningPage.tsx'), 'ScreeningPage'),
+  },
+  {
     path: 'tech',
     label: { en: 'Technology', ja: '技術分析' },
     nav: true,

@@ -1,0 +1,243 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DataDir } from '../../src/data/dataDir.ts';
+import { importBaci } from '../../src/data/importers/baci.ts';
+import { importHs } from '../../src/data/importers/hs.ts';
+import { sharedData } from '../helpers/tmp.ts';
+import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
+
+/**
+ * The screening view on the real BACI critical-minerals extract (31 HS6 codes) with the HS labels: figures in
+ * the table against the API and against sums taken straight from the BACI file, the Japanese label against
+ * Japan Customs' file, presets and counts, search, sorting, the CSV export and the screen of every reporter.
+ */
+const baciCsv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
+
+/** Japan's (BACI 392) 2024 imports of one HS6 in USD, summed from the publisher's file. */
+function japanImportsUsd(hs6: string): number {
+  let sum = 0;
+  for (const line of fs.readFileSync(baciCsv, 'utf8').split('\n').slice(1)) {
+    const [t, , j, k, v] = line.split(',');
+    if (t === '2024' && j === '392' && k === hs6) sum += Number(v);
+  }
+  return sum * 1000;
+}
+
+/**
+ * The Japanese label Japan Customs gives a code: hs6_ja.csv is HS 2022, where 811292 ("その他のもの ＞ 塊、くず及び粉")
+ * covers other metals than in HS 2017; the screen labels an HS 2017 code whose scope changed with its heading
+ * (hs4_ja.csv), which is what the page must show for the BACI HS17 extract.
+ */
+function japaneseLabel(file: 'hs4_ja.csv' | 'hs6_ja.csv', code: string): string {
+  const line = fs
+    .readFileSync(path.join(sharedData, 'hs', file), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${code},`))!;
+  return line
+    .slice(code.length + 1)
+    .replace(/^"|"$/g, '')
+    .trim();
+}
+
+/** "$12.3 million" → 12.3e6 (the English money format of the table). */
+function parseUsd(text: string): number {
+  const m = /\$([\d,.]+)(?: (million|billion|trillion))?/.exec(text)!;
+  const scale = { million: 1e6, billion: 1e9, trillion: 1e12 }[m[2] as 'million'] ?? 1;
+  return Number(m[1].replaceAll(',', '')) * scale;
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let n = 0; n < body.length; n++) {
+    const c = body[n];
+    if (quoted) {
+      if (c === '"' && body[n + 1] === '"') ((cell += '"'), n++);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
+    else cell += c;
+  }
+  if (cell || row.length) (row.push(cell), rows.push(row));
+  const [headers, ...data] = rows;
+  return data.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+}
+
+async function apiJson<T>(page: Page, h: Harness, url: string): Promise<T> {
+  const res = await page.request.get(`${h.baseUrl}${url}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function waitForTotal(page: Page, total: number) {
+  await page.locator(`[data-testid="screen-summary"][data-total="${total}"]`).waitFor();
+}
+
+describe('screening view', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(async (root) => {
+      const dataDir = new DataDir(root).ensure();
+      await importBaci({ dataDir, inputs: [baciCsv], datasetId: 'baci-cm', hs: 'HS17', version: 'V202601' });
+      const hs = path.join(sharedData, 'hs');
+      await importHs({
+        dataDir,
+        files: {
+          hs22: path.join(hs, 'harmonized-system.csv'),
+          hs4Ja: path.join(hs, 'hs4_ja.csv'),
+          hs6Ja: path.join(hs, 'hs6_ja.csv'),
+          hs17: path.join(hs, 'baci_product_codes_hs17_bec.csv'),
+        },
+      });
+    });
+  }, 120_000);
+  afterAll(async () => h?.close());
+
+  it('screens JPN 2024, switches language, presets, search, sort, exports and screens every reporter', async () => {
+    const page = await newPage(h, 'en');
+    await page.goto(`${h.baseUrl}/#/screen?reporter=JPN&year=2024`);
+    await waitForTotal(page, 31);
+    const rows = page.locator('[data-testid="screen-table"] tbody tr');
+    expect(await rows.count()).toBe(31);
+    expect(await page.getByTestId('screen-summary').getAttribute('data-screened')).toBe('31');
+
+    // The top row (largest imports) against the API.
+    type Api = {
+      items: { hs6: string; importValueUsd: number; topSupplier: string; hhi: number }[];
+      counts: Record<string, number>;
+    };
+    const api = await apiJson<Api>(page, h, '/api/screens?reporter=JPN&year=2024&pageSize=100');
+    const top = rows.first();
+    expect(await top.getAttribute('data-hs6')).toBe(api.items[0].hs6);
+    const value = top.getByTestId('import-value');
+    expect(Number(await value.getAttribute('data-value'))).toBe(api.items[0].importValueUsd);
+    expect(parseUsd(await value.innerText()) / api.items[0].importValueUsd).toBeCloseTo(1, 2);
+    const supplier = top.getByTestId('top-supplier');
+    expect(await supplier.getAttribute('data-iso3')).toBe(api.items[0].topSupplier);
+    const countries = await apiJson<{ items: { iso3: string; en: string; ja: string }[] }>(
+      page,
+      h,
+      '/api/countries',
+    );
+    const country = countries.items.find((c) => c.iso3 === api.items[0].topSupplier)!;
+    expect(await supplier.innerText()).toBe(country.en);
+    expect(await supplier.locator('a').getAttribute('href')).toBe(
+      `#/country/${country.iso3}?reporter=JPN&year=2024`,
+    );
+    expect(await top.locator('th a').getAttribute('href')).toBe(
+      `#/product/${api.items[0].hs6}?reporter=JPN&year=2024`,
+    );
+    expect(await page.getByTestId('marking').innerText()).toBe('Public');
+    expect(await page.getByTestId('provenance').innerText()).toContain('V202601');
+    await screenshot(page, 'screening-en');
+
+    // Japanese: the label of 811292 from Japan Customs' file, the supplier's Japanese name.
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('heading', { name: /サプライチェーン分析/ }).waitFor();
+    const gallium = page.locator('tr[data-hs6="811292"]');
+    const shownJa = await gallium.locator('td.label').innerText();
+    expect(shownJa).toContain(japaneseLabel('hs4_ja.csv', '8112'));
+    expect(shownJa).toContain('ガリウム');
+    expect(shownJa).not.toContain(japaneseLabel('hs6_ja.csv', '811292'));
+    expect(await top.getByTestId('top-supplier').innerText()).toBe(country.ja);
+    await screenshot(page, 'screening-ja');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /Supply-chain screening/ }).waitFor();
+
+    // The GeoDep preset: its citation, thresholds, and its badge equals /api/screens/counts.
+    await page.locator('button[data-method="geodep"]').click();
+    await page.waitForURL(/method=geodep/);
+    await page.getByText(/CEPII Policy Brief No 47/).waitFor();
+    const counts = await apiJson<{ counts: Record<string, number> }>(
+      page,
+      h,
+      '/api/screens/counts?reporter=JPN&year=2024',
+    );
+    expect(await page.getByTestId('count-geodep').getAttribute('data-count')).toBe(
+      String(counts.counts.geodep),
+    );
+    expect(await page.getByLabel('World export HHI (0–1)').inputValue()).toBe('0.4');
+    await page.getByLabel('Only products flagged by').check();
+    await waitForTotal(page, counts.counts.geodep);
+    expect(await rows.count()).toBe(counts.counts.geodep);
+    await screenshot(page, 'screening-geodep');
+    await page.getByLabel('Only products flagged by').uncheck();
+    await waitForTotal(page, 31);
+
+    // Search by HS code.
+    await page.getByLabel(/Search HS code/).fill('811292');
+    await waitForTotal(page, 1);
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-hs6')).toBe('811292');
+    await page.getByLabel(/Search HS code/).fill('');
+    await waitForTotal(page, 31);
+
+    // Sort by HHI: descending, then ascending, as the API orders it.
+    const hhiHeader = page.locator('th', { has: page.getByRole('button', { name: 'HHI', exact: true }) });
+    await hhiHeader.getByRole('button').click();
+    await page.waitForURL(/sort=hhi/);
+    await page.locator('th[aria-sort="descending"]', { hasText: 'HHI' }).first().waitFor();
+    const byHhi = [...api.items]
+      .sort((a, b) => b.hhi - a.hhi || a.hs6.localeCompare(b.hs6))
+      .map((i) => i.hs6);
+    await expect
+      .poll(async () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-hs6'))))
+      .toEqual(byHhi);
+    await hhiHeader.getByRole('button').click();
+    await page.waitForURL(/order=asc/);
+    expect(await hhiHeader.getAttribute('aria-sort')).toBe('ascending');
+
+    // Export CSV of the whole screen: every row, provenance columns, the 811292 figure from the BACI file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    const csv = parseCsv(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(csv).toHaveLength(31);
+    const row = csv.find((r) => r.hs6 === '811292')!;
+    expect(Number(row.importValueUsd)).toBeCloseTo(japanImportsUsd('811292'), 0);
+    expect(row).toMatchObject({
+      dataset: 'baci-cm',
+      version: 'V202601',
+      synthetic: 'false',
+      marking: '0 公開 / public',
+    });
+    expect(JSON.parse(row.thresholds).geodep.worldExportHhi).toBe(0.4);
+
+    // Screen every reporter: progress shown, then the CSV link.
+    await page.getByRole('button', { name: 'Screen every reporter' }).click();
+    await page.getByTestId('screen-all-download').waitFor({ timeout: 60_000 });
+    const status = await page.getByTestId('screen-all-status').innerText();
+    expect(status).toContain('Done');
+    const [all] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('screen-all-download').click(),
+    ]);
+    const allRows = parseCsv(fs.readFileSync((await all.path())!, 'utf8'));
+    const japan = allRows.filter((r) => r.reporter === 'JPN');
+    expect(japan).toHaveLength(31);
+    expect(new Set(allRows.map((r) => r.reporter)).size).toBeGreaterThan(100);
+    await screenshot(page, 'screening-all-done');
+    await page.context().close();
+  }, 90_000);
+
+  it('shows the empty state without a trade dataset', async () => {
+    const empty = await startHarness();
+    try {
+      const page = await newPage(empty, 'en');
+      await page.goto(`${empty.baseUrl}/#/screen`);
+      await page.getByText('There is no trade dataset yet').waitFor();
+      expect(await page.getByRole('link', { name: /from Home/ }).getAttribute('href')).toBe('#/');
+      await page.context().close();
+    } finally {
+      await empty.close();
+    }
+  }, 60_000);
+});

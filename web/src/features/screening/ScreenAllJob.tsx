@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { formatShare } from '../../format/numbers.ts';
+import type { Job } from './types.ts';
+
+/**
+ * "Screen every reporter": starts a screen-all job with the current thresholds, polls it and shows its progress
+ * (a bar when the fraction is known, an indeterminate bar with elapsed time and stage otherwise), then offers the CSV.
+ */
+export function ScreenAllJob({ year, thresholds }: { year: number; thresholds: string }) {
+  const { t, i18n } = useTranslation();
+  const [job, setJob] = useState<Job | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const startedAt = useRef(0);
+  const active = job !== null && (job.status === 'queued' || job.status === 'running');
+
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      api<Job>(`/jobs/${job.id}`)
+        .then((next) => live && setJob(next))
+        .catch((e: Error) => live && setError(e.message));
+    }, 1000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [active, job?.id]);
+
+  const start = async () => {
+    setStarting(true);
+    setError(null);
+    try {
+      startedAt.current = Date.now();
+      setNow(Date.now());
+      const created = await api<Job>('/jobs', {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'screen-all', year, ...(thresholds ? { thresholds } : {}) }),
+      });
+      setJob(created);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const seconds = Math.max(0, Math.round((now - startedAt.current) / 1000));
+  return (
+    <section className="screen-all" aria-labelledby="screen-all-heading">
+      <h3 id="screen-all-heading">{t('screening.screenAll')}</h3>
+      <p>{t('screening.screenAllHelp', { year })}</p>
+      <button type="button" onClick={() => void start()} disabled={starting || active}>
+        {t('screening.screenAll')}
+      </button>
+      <div aria-live="polite" role="status" className="job-status" data-testid="screen-all-status">
+        {starting && <p>{t('screening.jobStarting')}</p>}
+        {active && (
+          <>
+            {job.progress !== null ? (
+              <progress max={1} value={job.progress} aria-label={t('screening.jobProgress')}>
+                {formatShare(job.progress, i18n.language)}
+              </progress>
+            ) : (
+              <progress aria-label={t('screening.jobProgress')} />
+            )}{' '}
+            {job.progress !== null && formatShare(job.progress, i18n.language)}{' '}
+            <span>
+              {job.status === 'queued'
+                ? t('screening.jobQueued')
+                : t('screening.jobRunning', { stage: job.stage ?? '…' })}
+            </span>{' '}
+            <span className="elapsed">{t('screening.jobElapsed', { seconds })}</span>
+          </>
+        )}
+        {job?.status === 'done' && (
+          <p>
+            {t('screening.jobDone')} <MarkingBadge marking={job.marking} />{' '}
+            {job.hasFile && (
+              <a
+                href={`/api/jobs/${encodeURIComponent(job.id)}/download`}
+                download
+                data-testid="screen-all-download"
+              >
+                {t('screening.jobDownload')}
+              </a>
+            )}
+          </p>
+        )}
+        {job?.status === 'failed' && (
+          <p role="alert">{t('screening.jobFailed', { message: job.error?.message ?? '' })}</p>
+        )}
+        {error && <p role="alert">{t('screening.jobFailed', { message: error })}</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { CountryRef, DatasetRef, GroupRef, Lang } from './types.ts';
+
+/** What the pickers offer: countries and groups with names in both languages, and the trade dataset's years. */
+export interface ScreeningReference {
+  countries: CountryRef[];
+  groups: GroupRef[];
+  /** Years of the annual trade dataset, oldest first; empty when there is no trade dataset. */
+  years: number[];
+  hasTrade: boolean;
+}
+
+export function useScreeningReference(): { reference: ScreeningReference | null; error: string | null } {
+  const [reference, setReference] = useState<ScreeningReference | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      api<{ items: CountryRef[] }>('/countries'),
+      api<{ items: GroupRef[] }>('/groups'),
+      api<{ items: DatasetRef[] }>('/datasets'),
+    ])
+      .then(([c, g, d]) => {
+        const trade = d.items.find((x) => x.kind === 'trade-annual');
+        if (live) {
+          setReference({
+            countries: c.items.filter((x) => x.kind !== 'historical'),
+            groups: g.items,
+            years: [...(trade?.years ?? [])].sort((a, b) => a - b),
+            hasTrade: Boolean(trade),
+          });
+        }
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { reference, error };
+}
+
+/** A country's or group's name in the user's language (the code itself when unknown). */
+export function nameOf(reference: ScreeningReference | null, lang: Lang): (code: string) => string {
+  const names = new Map<string, string>();
+  for (const c of reference?.countries ?? []) names.set(c.iso3, c[lang]);
+  for (const g of reference?.groups ?? []) names.set(g.id, g[lang]);
+  return (code) => names.get(code) ?? code;
+}
