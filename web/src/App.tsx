@@ -2,11 +2,13 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href, useRoute } from './router/router.ts';
 import { SessionGate } from './features/auth/SessionGate.tsx';
+import { useSignedIn } from './features/auth/signedIn.ts';
 import { views } from './views.ts';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
+  const me = useSignedIn();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const current = views.find((v) => v.path === (route.path[0] ?? '')) ?? views[0];
   const Page = current.page;
@@ -21,7 +23,7 @@ export function App() {
         </h1>
         <nav aria-label={t('nav.label')}>
           {views
-            .filter((v) => v.nav)
+            .filter((v) => v.nav && (!v.roles || (me !== null && v.roles.includes(me.role))))
             .map((v) => (
               <a
                 key={v.path}

@@ -18,6 +18,8 @@ export interface ViewDefinition {
   nav: boolean;
   /** Served without signing in (only the anonymous consultation desk). */
   public?: boolean;
+  /** Only these roles see the entry in the navigation (the API still decides every action). */
+  roles?: ('administrator' | 'analyst' | 'viewer' | 'auditor')[];
 }
 
 /** `page(() => import('./features/x/XPage.tsx'), 'XPage')`: a named export as a lazily loaded page. */
@@ -92,5 +94,12 @@ export const views: ViewDefinition[] = [
     label: { en: 'Early warning', ja: '早期警戒' },
     nav: true,
     page: page(() => import('./features/ews/EwsPage.tsx'), 'EwsPage'),
+  },
+  {
+    path: 'admin',
+    label: { en: 'Administration', ja: '管理' },
+    nav: true,
+    roles: ['administrator', 'auditor'],
+    page: page(() => import('./features/admin/AdminPage.tsx'), 'AdminPage'),
   },
 ];

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { resolveMirror } from '../../config.ts';
 import { manifests } from '../../data/manifests/index.ts';
+import { publicMarking } from '../../analysis/marking.ts';
+import { datasetMarkings, filterReadable } from '../security/markings.ts';
 
 /**
  * The datasets chokepoint knows how to fetch (their manifests), so the web app can offer them: whether each can be
  * fetched now (from the configured mirror, or by download when every file has a publisher URL) and whether it is
- * already present. Manifests describe public sources; they carry no marking.
+ * already present (among the datasets the user may read). Manifests describe public sources; they carry no marking.
  */
 const ManifestSchema = Type.Object({
   id: Type.String(),
@@ -41,9 +43,15 @@ export const datasetManifestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => {
+    async (request) => {
       const mirror = resolveMirror() !== undefined;
-      const present = new Set(app.services.catalog.list().map((e) => e.id));
+      // "present" only for datasets the user may read: a hidden dataset does not exist for them.
+      const markings = await datasetMarkings(app);
+      const readable = filterReadable(
+        request,
+        app.services.catalog.list().map((e) => ({ id: e.id, marking: markings.get(e.id) ?? publicMarking })),
+      );
+      const present = new Set(readable.map((e) => e.id));
       const items = manifests.map((m) => ({
         id: m.id,
         title: m.title,

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
+import { setSignedIn } from './signedIn.ts';
 
 /** The signed-in user as GET /api/auth/me returns it. */
 export interface Me {
@@ -17,7 +18,11 @@ export interface Me {
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  const setMe = (next: Me | null) => {
+    setSignedIn(next);
+    setMeState(next);
+  };
   useEffect(() => {
     api<Me>('/auth/me')
       .then(setMe)

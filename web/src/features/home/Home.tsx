@@ -1,68 +1,65 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { useSignedIn } from '../auth/signedIn.ts';
+import { DatasetTable } from './DatasetTable.tsx';
+import { FetchDataset } from './FetchDataset.tsx';
+import { NextSteps } from './NextSteps.tsx';
+import { RecentJobs } from './RecentJobs.tsx';
+import { SynthYear } from './SynthYear.tsx';
+import type { Dataset, DatasetManifest, Job } from './types.ts';
+import './texts.ts';
+import './home.css';
 
-interface Dataset {
-  id: string;
-  title: string;
-  publisher: string;
-  version: string;
-  rows: number;
-  retrievedAt: string;
-  synthetic: boolean;
-}
-
+/**
+ * Home: the datasets present (only those the user may read) with provenance, a SYNTHETIC banner when any is
+ * synthetic, what to do next, and for administrators fetching or generating data as jobs with progress.
+ */
 export function Home() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const me = useSignedIn();
+  const canManage = me?.role === 'administrator';
   const [datasets, setDatasets] = useState<Dataset[] | null>(null);
+  const [manifests, setManifests] = useState<{ mirror: boolean; items: DatasetManifest[] } | null>(null);
+  const [jobs, setJobs] = useState<Job[]>([]);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+
+  const refresh = useCallback(() => {
     api<{ items: Dataset[] }>('/datasets')
       .then((r) => setDatasets(r.items))
       .catch((e: Error) => setError(e.message));
-  }, []);
-  const number = new Intl.NumberFormat(i18n.language);
+    api<{ items: Job[] }>('/jobs?limit=10')
+      .then((r) => setJobs(r.items))
+      .catch(() => setJobs([]));
+    if (canManage)
+      api<{ mirror: boolean; items: DatasetManifest[] }>('/dataset-manifests')
+        .then(setManifests)
+        .catch((e: Error) => setError(e.message));
+  }, [canManage]);
+  useEffect(refresh, [refresh]);
+
   return (
-    <section aria-labelledby="datasets-heading">
+    <div className="home">
       {datasets?.some((d) => d.synthetic) && (
         <p className="banner synthetic" role="status">
           {t('home.synthetic')}
         </p>
       )}
-      <h2 id="datasets-heading">{t('home.datasets')}</h2>
-      {error && <p role="alert">{t('error.load', { message: error })}</p>}
-      {datasets && datasets.length === 0 && (
-        <div>
-          <p>{t('home.empty')}</p>
-          <pre>{t('home.howto')}</pre>
-        </div>
+      <section aria-labelledby="datasets-heading">
+        <h2 id="datasets-heading">{t('home.title')}</h2>
+        {error && <p role="alert">{t('error.load', { message: error })}</p>}
+        {datasets === null && !error && <p role="status">{t('app.loading')}</p>}
+        {datasets && datasets.length === 0 && <p data-testid="no-datasets">{t('home.empty')}</p>}
+        {datasets && datasets.length > 0 && <DatasetTable datasets={datasets} />}
+      </section>
+      {datasets && <NextSteps datasets={datasets} canManage={canManage} />}
+      {canManage && manifests && (
+        <section className="data-jobs">
+          <FetchDataset manifests={manifests.items} mirror={manifests.mirror} onDone={refresh} />
+          <SynthYear onDone={refresh} />
+        </section>
       )}
-      {datasets && datasets.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('home.columns.dataset')}</th>
-              <th>{t('home.columns.version')}</th>
-              <th>{t('home.columns.rows')}</th>
-              <th>{t('home.columns.publisher')}</th>
-              <th>{t('home.columns.retrieved')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {datasets.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  {d.title} {d.synthetic && <span className="tag synthetic">SYNTHETIC</span>}
-                </td>
-                <td>{d.version}</td>
-                <td className="num">{number.format(d.rows)}</td>
-                <td>{d.publisher}</td>
-                <td>{d.retrievedAt.slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+      <RecentJobs jobs={jobs} />
+    </div>
   );
 }

@@ -1,0 +1,154 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { useFormError } from './formErrors.ts';
+import type { AuditEntry, AuditVerification } from './types.ts';
+
+const pageSize = 50;
+
+/**
+ * The auditor view: the hash chain's verification first (prominent, red when broken), then the entries newest
+ * first, filtered by action and actor, paged by sequence number. Only entries the auditor is cleared for appear.
+ */
+export function AuditPanel() {
+  const { t, i18n } = useTranslation();
+  const [verify, setVerify] = useState<AuditVerification | null>(null);
+  const [filter, setFilter] = useState<{ action: string; actor: string }>({ action: '', actor: '' });
+  // Page starts: `before` of each page seen so far (undefined = newest), so "Newer" goes back exactly.
+  const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
+  const [result, setResult] = useState<{ items: AuditEntry[]; total: number } | null>(null);
+  const error = useFormError(['action', 'actor']);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const before = pages[pages.length - 1];
+
+  const runVerify = useCallback(() => {
+    api<AuditVerification>('/audit/verify').then(setVerify).catch(error.set);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(runVerify, [runVerify]);
+  useEffect(() => {
+    const query = new URLSearchParams({ limit: String(pageSize) });
+    if (before !== undefined) query.set('before', String(before));
+    if (filter.action) query.set('action', filter.action);
+    if (filter.actor) query.set('actor', filter.actor);
+    api<{ items: AuditEntry[]; total: number }>(`/audit?${query}`).then(setResult).catch(error.set);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [before, filter]);
+
+  const applyFilter = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    error.clear();
+    setPages([undefined]);
+    setFilter({
+      action: String(data.get('action') ?? '').trim(),
+      actor: String(data.get('actor') ?? '').trim(),
+    });
+  };
+  const last = result?.items[result.items.length - 1];
+
+  return (
+    <section aria-labelledby="audit-heading">
+      <h2 id="audit-heading">{t('admin.tabs.audit')}</h2>
+      <div
+        className={`audit-verify ${verify ? (verify.ok ? 'ok' : 'broken') : ''}`}
+        role="status"
+        aria-live="polite"
+        data-testid="audit-verify"
+      >
+        <strong>{t('admin.audit.verify')}: </strong>
+        {verify &&
+          (verify.ok
+            ? t('admin.audit.ok', {
+                entries: verify.entries,
+                seq: verify.head?.seq ?? 0,
+                hash: verify.head?.hash.slice(0, 16) ?? '',
+              })
+            : t('admin.audit.broken', { count: verify.problems.length }))}
+        {verify && !verify.ok && (
+          <ul>
+            {verify.problems.slice(0, 20).map((p) => (
+              <li key={`${p.seq}-${p.problem}`}>{t('admin.audit.problem', p)}</li>
+            ))}
+          </ul>
+        )}{' '}
+        <button type="button" onClick={runVerify}>
+          {t('admin.audit.verifyAgain')}
+        </button>
+      </div>
+      <form className="admin-form" onSubmit={applyFilter} role="search">
+        <label>
+          {t('admin.audit.action')} <input name="action" maxLength={64} placeholder="user.add" />
+        </label>{' '}
+        <label>
+          {t('admin.audit.actor')} <input name="actor" maxLength={64} />
+        </label>{' '}
+        <button type="submit">{t('admin.audit.filter')}</button>{' '}
+        <button
+          type="reset"
+          onClick={() => {
+            setPages([undefined]);
+            setFilter({ action: '', actor: '' });
+          }}
+        >
+          {t('admin.audit.clear')}
+        </button>
+      </form>
+      {error.general && (
+        <p role="alert" className="error">
+          {error.general}
+        </p>
+      )}
+      {result && <p>{t('admin.audit.total', { total: result.total })}</p>}
+      {result && result.items.length === 0 && <p>{t('admin.audit.none')}</p>}
+      {result && result.items.length > 0 && (
+        <table data-testid="audit">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.audit.seq')}</th>
+              <th scope="col">{t('admin.audit.at')}</th>
+              <th scope="col">{t('admin.audit.actor')}</th>
+              <th scope="col">{t('admin.audit.action')}</th>
+              <th scope="col">{t('admin.audit.object')}</th>
+              <th scope="col">{t('admin.audit.marking')}</th>
+              <th scope="col">{t('admin.audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((e) => (
+              <tr key={e.seq} data-action={e.action}>
+                <td className="num">{e.seq}</td>
+                <td>
+                  <time dateTime={e.at}>{date.format(new Date(e.at))}</time>
+                </td>
+                <td>{e.actor}</td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>
+                  {e.objectType}
+                  {e.objectId ? ` ${e.objectId}` : ''}
+                </td>
+                <td>{e.marking && <MarkingBadge marking={e.marking} />}</td>
+                <td className="details">{e.details ? JSON.stringify(e.details) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pager" aria-label={t('admin.tabs.audit')}>
+        <button type="button" disabled={pages.length <= 1} onClick={() => setPages((p) => p.slice(0, -1))}>
+          {t('admin.audit.newer')}
+        </button>{' '}
+        <button
+          type="button"
+          disabled={!last || (result?.items.length ?? 0) < pageSize}
+          onClick={() => last && setPages((p) => [...p, last.seq])}
+        >
+          {t('admin.audit.older')}
+        </button>
+      </nav>
+    </section>
+  );
+}

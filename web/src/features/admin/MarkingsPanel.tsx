@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge, type Marking } from '../../components/MarkingBadge.tsx';
+import { FieldError } from './FieldError.tsx';
+import { useFormError } from './formErrors.ts';
+import { levels, splitList, type Organisation } from './types.ts';
+
+interface DatasetItem {
+  id: string;
+  title: string;
+  marking: Marking;
+}
+
+const fields = ['marking', 'reason'];
+
+/**
+ * A dataset's marking: view it, change it (lowering needs the declassify permission and a reason; the API's
+ * refusal is shown by the field), and share it with further organisations within their sharing caps.
+ */
+export function MarkingsPanel() {
+  const { t } = useTranslation();
+  const [datasets, setDatasets] = useState<DatasetItem[]>([]);
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [selected, setSelected] = useState<string>('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const change = useFormError(fields);
+  const share = useFormError(['organisations', 'reason']);
+  const load = useCallback(() => {
+    api<{ items: DatasetItem[] }>('/datasets')
+      .then((r) => {
+        setDatasets(r.items);
+        setSelected((s) => s || r.items[0]?.id || '');
+      })
+      .catch(change.set);
+    api<{ items: Organisation[] }>('/organisations')
+      .then((r) => setOrgs(r.items))
+      .catch(change.set);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(load, [load]);
+  const dataset = datasets.find((d) => d.id === selected);
+
+  const submitChange = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    change.clear();
+    setNotice(null);
+    const reason = String(data.get('reason') ?? '').trim();
+    api<{ marking: Marking; declassified: boolean }>(`/datasets/${encodeURIComponent(selected)}/marking`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        marking: {
+          level: Number(data.get('level')),
+          compartments: splitList(String(data.get('compartments') ?? '')),
+          releasableTo: data.get('releasable') === 'any' ? null : data.getAll('org').map(String),
+        },
+        ...(reason ? { reason } : {}),
+      }),
+    })
+      .then((r) => {
+        setNotice(r.declassified ? t('admin.markings.declassified') : t('admin.markings.saved'));
+        load();
+      })
+      .catch(change.set);
+  };
+  const submitShare = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    share.clear();
+    setNotice(null);
+    const reason = String(data.get('reason') ?? '').trim();
+    api(`/datasets/${encodeURIComponent(selected)}/share`, {
+      method: 'POST',
+      body: JSON.stringify({ organisations: data.getAll('org').map(String), ...(reason ? { reason } : {}) }),
+    })
+      .then(() => {
+        setNotice(t('admin.markings.shared'));
+        load();
+      })
+      .catch(share.set);
+  };
+
+  if (datasets.length === 0) return <p>{t('admin.markings.none')}</p>;
+  return (
+    <section aria-labelledby="markings-heading">
+      <h2 id="markings-heading">{t('admin.tabs.markings')}</h2>
+      <label>
+        {t('admin.markings.dataset')}{' '}
+        <select value={selected} onChange={(e) => setSelected(e.target.value)}>
+          {datasets.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title} ({d.id})
+            </option>
+          ))}
+        </select>
+      </label>
+      {dataset && (
+        <>
+          <p>
+            {t('admin.markings.current')}: <MarkingBadge marking={dataset.marking} />
+          </p>
+          {notice && <p role="status">{notice}</p>}
+          <form
+            key={`change-${dataset.id}-${JSON.stringify(dataset.marking)}`}
+            className="admin-form"
+            onSubmit={submitChange}
+          >
+            <h3>{t('admin.markings.save')}</h3>
+            <label>
+              {t('admin.markings.level')}{' '}
+              <select
+                name="level"
+                defaultValue={dataset.marking.level}
+                aria-describedby="marking-error"
+                aria-invalid={change.at('marking') ? true : undefined}
+              >
+                {levels.map((l) => (
+                  <option key={l} value={l}>
+                    {l} {t(`marking.level.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('admin.markings.compartments')}{' '}
+              <input name="compartments" defaultValue={dataset.marking.compartments.join(', ')} />
+            </label>
+            <fieldset>
+              <legend>{t('admin.markings.releasable')}</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="releasable"
+                  value="any"
+                  defaultChecked={dataset.marking.releasableTo === null}
+                />{' '}
+                {t('admin.markings.anyOrg')}
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="releasable"
+                  value="only"
+                  defaultChecked={dataset.marking.releasableTo !== null}
+                />{' '}
+                {t('admin.markings.onlyOrgs')}
+              </label>
+              {orgs.map((o) => (
+                <label key={o.id}>
+                  <input
+                    type="checkbox"
+                    name="org"
+                    value={o.id}
+                    defaultChecked={dataset.marking.releasableTo?.includes(o.id) ?? false}
+                  />{' '}
+                  {o.name}
+                </label>
+              ))}
+            </fieldset>
+            <FieldError id="marking-error" message={change.at('marking')} />
+            <label>
+              {t('admin.markings.reason')}{' '}
+              <input
+                name="reason"
+                size={50}
+                maxLength={2000}
+                aria-describedby="reason-error"
+                aria-invalid={change.at('reason') ? true : undefined}
+              />
+              <FieldError id="reason-error" message={change.at('reason')} />
+            </label>
+            <button type="submit">{t('admin.markings.save')}</button>
+            {change.general && (
+              <p role="alert" className="error">
+                {change.general}
+              </p>
+            )}
+          </form>
+          <form
+            key={`share-${dataset.id}-${JSON.stringify(dataset.marking)}`}
+            className="admin-form"
+            onSubmit={submitShare}
+          >
+            <h3>{t('admin.markings.share')}</h3>
+            {dataset.marking.releasableTo === null ? (
+              <p className="note">{t('admin.markings.unrestricted')}</p>
+            ) : (
+              <>
+                <fieldset aria-describedby="share-error">
+                  <legend>{t('admin.markings.releasable')}</legend>
+                  {orgs
+                    .filter((o) => !dataset.marking.releasableTo?.includes(o.id))
+                    .map((o) => (
+                      <label key={o.id}>
+                        <input type="checkbox" name="org" value={o.id} /> {o.name} ({t('admin.orgs.capShort')}{' '}
+                        {o.sharingCap})
+                      </label>
+                    ))}
+                </fieldset>
+                <FieldError id="share-error" message={share.at('organisations')} />
+                <label>
+                  {t('admin.markings.shareReason')} <input name="reason" size={50} maxLength={2000} />
+                </label>
+                <button type="submit">{t('admin.markings.shareButton')}</button>
+                {share.general && (
+                  <p role="alert" className="error">
+                    {share.general}
+                  </p>
+                )}
+              </>
+            )}
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

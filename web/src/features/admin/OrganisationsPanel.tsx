@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { FieldError } from './FieldError.tsx';
+import { useFormError } from './formErrors.ts';
+import { levels, organisationKinds, type Organisation } from './types.ts';
+
+const fields = ['id', 'name', 'kind', 'sharingCap'];
+
+/** Organisations (省庁, 企業, 業界団体, 海外パートナー) with their sharing caps; administrators add them. */
+export function OrganisationsPanel() {
+  const { t } = useTranslation();
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const form = useFormError(fields);
+  const load = useCallback(() => {
+    api<{ items: Organisation[] }>('/organisations')
+      .then((r) => setOrgs(r.items))
+      .catch(form.set);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(load, [load]);
+  const add = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const data = new FormData(element);
+    form.clear();
+    api<Organisation>('/organisations', {
+      method: 'POST',
+      body: JSON.stringify({
+        id: String(data.get('id') ?? '').trim(),
+        name: String(data.get('name') ?? '').trim(),
+        kind: String(data.get('kind') ?? ''),
+        sharingCap: Number(data.get('sharingCap')),
+      }),
+    })
+      .then(() => {
+        element.reset();
+        load();
+      })
+      .catch(form.set);
+  };
+  const described = (name: string) => ({
+    'aria-describedby': `org-${name}-error`,
+    'aria-invalid': form.at(name) ? true : undefined,
+  });
+  return (
+    <section aria-labelledby="orgs-heading">
+      <h2 id="orgs-heading">{t('admin.tabs.organisations')}</h2>
+      <form className="admin-form" onSubmit={add} aria-labelledby="add-org-heading">
+        <h3 id="add-org-heading">{t('admin.orgs.add')}</h3>
+        <label>
+          {t('admin.orgs.id')} <input name="id" required maxLength={64} {...described('id')} />
+          <FieldError id="org-id-error" message={form.at('id')} />
+        </label>
+        <label>
+          {t('admin.orgs.name')} <input name="name" required maxLength={200} {...described('name')} />
+          <FieldError id="org-name-error" message={form.at('name')} />
+        </label>
+        <label>
+          {t('admin.orgs.kind')}{' '}
+          <select name="kind" {...described('kind')}>
+            {organisationKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`admin.orgs.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="org-kind-error" message={form.at('kind')} />
+        </label>
+        <label>
+          {t('admin.orgs.cap')}{' '}
+          <select name="sharingCap" defaultValue="1" {...described('sharingCap')}>
+            {levels.map((l) => (
+              <option key={l} value={l}>
+                {l} {t(`marking.level.${l}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="org-sharingCap-error" message={form.at('sharingCap')} />
+        </label>
+        <button type="submit">{t('admin.orgs.add')}</button>
+        {form.general && (
+          <p role="alert" className="error">
+            {form.general}
+          </p>
+        )}
+      </form>
+      <table data-testid="organisations">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.orgs.id')}</th>
+            <th scope="col">{t('admin.orgs.name')}</th>
+            <th scope="col">{t('admin.orgs.kind')}</th>
+            <th scope="col">{t('admin.orgs.capShort')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orgs.map((o) => (
+            <tr key={o.id} data-org={o.id}>
+              <th scope="row">{o.id}</th>
+              <td>{o.name}</td>
+              <td>{t(`admin.orgs.kinds.${o.kind}`)}</td>
+              <td>
+                {o.sharingCap} {t(`marking.level.${o.sharingCap}`)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { FieldError } from './FieldError.tsx';
+import { useFormError } from './formErrors.ts';
+import type { ApiToken } from './types.ts';
+
+/** The signed-in user's API tokens: create (the secret is shown once), list, revoke. */
+export function TokensPanel() {
+  const { t, i18n } = useTranslation();
+  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const form = useFormError(['name']);
+  const load = useCallback(() => {
+    api<{ items: ApiToken[] }>('/tokens')
+      .then((r) => setTokens(r.items))
+      .catch(form.set);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(load, [load]);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const create = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const element = event.currentTarget;
+    form.clear();
+    api<{ token: ApiToken; secret: string }>('/tokens', {
+      method: 'POST',
+      body: JSON.stringify({ name: String(new FormData(element).get('name') ?? '').trim() }),
+    })
+      .then((r) => {
+        setSecret({ name: r.token.name, secret: r.secret });
+        element.reset();
+        load();
+      })
+      .catch(form.set);
+  };
+  const revoke = (token: ApiToken) => {
+    api(`/tokens/${encodeURIComponent(token.id)}`, { method: 'DELETE' })
+      .then(load)
+      .catch(form.set);
+  };
+  return (
+    <section aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading">{t('admin.tabs.tokens')}</h2>
+      {secret && (
+        <div className="one-time" role="status">
+          <p>{t('admin.tokens.secret', { name: secret.name })}</p>
+          <code>{secret.secret}</code>{' '}
+          <button type="button" onClick={() => setSecret(null)}>
+            {t('admin.users.dismiss')}
+          </button>
+        </div>
+      )}
+      <form className="admin-form" onSubmit={create}>
+        <label>
+          {t('admin.tokens.name')}{' '}
+          <input
+            name="name"
+            required
+            maxLength={100}
+            aria-describedby="token-name-error"
+            aria-invalid={form.at('name') ? true : undefined}
+          />
+          <FieldError id="token-name-error" message={form.at('name')} />
+        </label>{' '}
+        <button type="submit">{t('admin.tokens.create')}</button>
+        {form.general && (
+          <p role="alert" className="error">
+            {form.general}
+          </p>
+        )}
+      </form>
+      {tokens.length === 0 ? (
+        <p>{t('admin.tokens.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.tokens.name')}</th>
+              <th scope="col">{t('admin.tokens.created')}</th>
+              <th scope="col">{t('admin.tokens.lastUsed')}</th>
+              <th scope="col">{t('admin.users.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((k) => (
+              <tr key={k.id}>
+                <th scope="row">{k.name}</th>
+                <td>{date.format(new Date(k.createdAt))}</td>
+                <td>{k.lastUsedAt ? date.format(new Date(k.lastUsedAt)) : t('admin.tokens.never')}</td>
+                <td>
+                  {k.revoked ? (
+                    t('admin.tokens.revoked')
+                  ) : (
+                    <button type="button" onClick={() => revoke(k)}>
+                      {t('admin.tokens.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

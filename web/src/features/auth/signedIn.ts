@@ -1,0 +1,24 @@
+import { useSyncExternalStore } from 'react';
+import type { Me } from './SessionGate.tsx';
+
+/**
+ * The signed-in user, shared with code outside the session gate (the navigation shows administration only to
+ * administrators and auditors). SessionGate sets it; the server still decides every action.
+ */
+let current: Me | null = null;
+const listeners = new Set<() => void>();
+
+export function setSignedIn(me: Me | null): void {
+  current = me;
+  for (const listener of listeners) listener();
+}
+
+export function useSignedIn(): Me | null {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+}

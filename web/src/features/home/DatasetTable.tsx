@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import type { Dataset } from './types.ts';
+
+/** Datasets with their provenance: publisher, version, when retrieved, the files' SHA-256, licence, marking. */
+export function DatasetTable({ datasets }: { datasets: Dataset[] }) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <table className="datasets" data-testid="datasets">
+      <thead>
+        <tr>
+          <th scope="col">{t('home.columns.dataset')}</th>
+          <th scope="col">{t('home.columns.marking')}</th>
+          <th scope="col">{t('home.columns.publisher')}</th>
+          <th scope="col">{t('home.columns.version')}</th>
+          <th scope="col" className="num">
+            {t('home.columns.rows')}
+          </th>
+          <th scope="col">{t('home.columns.retrieved')}</th>
+          <th scope="col">{t('home.columns.checksum')}</th>
+          <th scope="col">{t('home.columns.licence')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {datasets.map((d) => (
+          <tr key={d.id} data-dataset={d.id}>
+            <th scope="row">
+              {d.url ? <a href={d.url}>{d.title}</a> : d.title}{' '}
+              {d.synthetic && <span className="tag synthetic">SYNTHETIC</span>}
+              <br />
+              <code className="dataset-id">{d.id}</code>
+            </th>
+            <td>
+              <MarkingBadge marking={d.marking} />
+            </td>
+            <td>{d.publisher}</td>
+            <td>{d.version}</td>
+            <td className="num">{number.format(d.rows)}</td>
+            <td>
+              <time dateTime={d.retrievedAt}>{date.format(new Date(d.retrievedAt))}</time>
+            </td>
+            <td>
+              {d.files.map((f) => (
+                <code key={f.name} className="checksum" title={`${f.name}: ${f.sha256}`}>
+                  {f.sha256.slice(0, 12)}…
+                </code>
+              ))}
+            </td>
+            <td>{d.licence ?? t('home.noLicence')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import type { Job } from './types.ts';
+
+/** The latest jobs the user may see (a job carries the marking of the datasets it read; hidden ones are absent). */
+export function RecentJobs({ jobs }: { jobs: Job[] }) {
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <section aria-labelledby="jobs-heading">
+      <h2 id="jobs-heading">{t('home.jobs.title')}</h2>
+      {jobs.length === 0 ? (
+        <p>{t('home.jobs.none')}</p>
+      ) : (
+        <table data-testid="jobs">
+          <thead>
+            <tr>
+              <th scope="col">{t('home.jobs.kind')}</th>
+              <th scope="col">{t('home.jobs.marking')}</th>
+              <th scope="col">{t('home.jobs.status')}</th>
+              <th scope="col">{t('home.jobs.created')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.id} data-job={j.id}>
+                <td>
+                  {t(`home.job.kinds.${j.kind}`)}{' '}
+                  <small>
+                    {Object.entries(j.params)
+                      .filter(([k]) => k !== 'kind')
+                      .map(([k, v]) => `${k}=${String(v)}`)
+                      .join(' ')}
+                  </small>
+                </td>
+                <td>
+                  <MarkingBadge marking={j.marking} />
+                </td>
+                <td>{t(`home.job.status.${j.status}`)}</td>
+                <td>
+                  <time dateTime={j.createdAt}>{date.format(new Date(j.createdAt))}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
