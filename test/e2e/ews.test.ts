@@ -152,7 +152,7 @@ describe('early warning pages', () => {
     expect(new Set(levels)).toEqual(new Set(['4']));
     // The explanation names the indicator with its number: value z below −3 on the severe rule.
     expect(await page.locator('tbody tr[data-alert-id]').first().innerText()).toMatch(
-      /robust z\) -\d+\.\d\d <= -3\.00/,
+      /robust z\) -\d+\.\d\d ≤ -3\.00/,
     );
 
     // Acknowledge the first severe alert in the page, then read its status from the API.
@@ -234,7 +234,11 @@ describe('early warning pages', () => {
     const api = (
       await h.app.inject({ method: 'POST', url: '/api/ews/backtest', headers, payload: body })
     ).json() as {
-      report: { alerts: number; rules: { rule: string; alerts: number }[]; quiet: { alerts: number } };
+      report: {
+        alerts: number;
+        rules: { rule: string; alerts: number; when: { period: string }[] }[];
+        quiet: { alerts: number };
+      };
     };
     const page = await newPage(h, 'ja');
     await page.goto(`${h.baseUrl}/#/ews/backtest`);
@@ -248,6 +252,8 @@ describe('early warning pages', () => {
     for (const r of api.report.rules) {
       const row = page.locator(`[data-testid="ews-backtest"] tr[data-rule="${r.rule}"]`);
       expect(await row.getAttribute('data-alerts')).toBe(String(r.alerts));
+      const inQuiet = r.when.filter((w) => w.period >= '2020-01' && w.period <= '2022-12').length;
+      expect(await row.locator('td[data-in-quiet]').getAttribute('data-in-quiet')).toBe(String(inQuiet));
       // The strip paints one cell per month with alerts of the rule.
       const cells = await row.locator('svg rect[opacity]').count();
       expect(cells > 0).toBe(r.alerts > 0);

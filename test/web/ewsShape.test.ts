@@ -116,6 +116,12 @@ describe('EWS web shaping', () => {
     expect(byName('stored')[0].data).toEqual([[2, 10]]);
     expect(byName('value')[0].markLine!.data.map((d) => d.xAxis)).toEqual(['2023-12']);
     expect(option.series.filter((s) => s.type === 'line' && s.name.includes(' ')).length).toBe(4);
+    // Lines on the band's edges and beyond start hidden; the inner −1.5 line (after a control) is shown.
+    expect((option as unknown as { legend: { selected: Record<string, boolean> } }).legend.selected).toEqual({
+      'value-volume-collapse -3.5': false,
+      'value-collapse -3': false,
+      'value-surge+front-loading-strong 3': false,
+    });
   });
 
   it('backtest strips on China’s graphite exports: per-rule months add up to the alerts the report lists', () => {
@@ -151,6 +157,9 @@ describe('EWS web shaping', () => {
       const strip = shaped.strips[i];
       expect(strip.counts.reduce((a, b) => a + b, 0)).toBe(r.when.length);
       expect(strip.capped).toBe(r.alerts > 200);
+      // In the quiet period: the strip's cells from Jan 2020 to Dec 2022.
+      const q0 = shaped.months.indexOf('2020-01');
+      expect(strip.inQuiet).toBe(strip.counts.slice(q0, q0 + 36).reduce((a, b) => a + b, 0));
       // Counted independently: alerts of this rule in the month with the most of them.
       const perMonth = new Map<string, number>();
       for (const w of r.when) perMonth.set(w.period, (perMonth.get(w.period) ?? 0) + 1);

@@ -7,7 +7,7 @@ import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFo
 import { formatShare } from '../../format/numbers.ts';
 import { LevelBadge } from './LevelBadge.tsx';
 import { AlertActions } from './AlertActions.tsx';
-import { alertQuery, formatIndicator, type InboxFilters } from './shape.ts';
+import { alertQuery, formatIndicator, opSymbol, type InboxFilters } from './shape.ts';
 import { formatMonth } from './months.ts';
 import type { Alert, AlertPage, Dataset, Item, RulePrecision, RuleSetsResponse } from './types.ts';
 
@@ -249,7 +249,7 @@ export function AlertInbox({ route }: { route: Route }) {
                                 .filter((c) => c.rule === r.id)
                                 .map((c) => {
                                   const unit = labels[c.name]?.unit;
-                                  return `${labels[c.name]?.[lang] ?? c.name} ${formatIndicator(c.value, unit, lang)} ${c.op} ${formatIndicator(c.threshold, unit, lang)}`;
+                                  return `${labels[c.name]?.[lang] ?? c.name} ${formatIndicator(c.value, unit, lang)} ${opSymbol(c.op)} ${formatIndicator(c.threshold, unit, lang)}`;
                                 })
                                 .join(lang === 'ja' ? '、' : '; ')}
                             </li>

@@ -186,6 +186,7 @@ export function BacktestView() {
                   <th scope="col">{t('ews.backtest.series')}</th>
                   <th scope="col">{t('ews.backtest.first')}</th>
                   <th scope="col">{t('ews.backtest.last')}</th>
+                  {report.quiet && <th scope="col">{t('ews.backtest.inQuiet')}</th>}
                   <th scope="col">
                     {t('ews.backtest.when')}
                     <br />
@@ -212,6 +213,11 @@ export function BacktestView() {
                           <div className="ews-muted">({t('ews.backtest.capped', { n: r.when.length })})</div>
                         )}
                       </td>
+                      {report.quiet && (
+                        <td className="num" data-in-quiet={strip.inQuiet ?? ''}>
+                          {strip.inQuiet}
+                        </td>
+                      )}
                       <td>
                         <BacktestStrip
                           strip={strip}

@@ -12,6 +12,18 @@ import { itemChartOption, priceChartOption } from './shape.ts';
 import { formatMonth } from './months.ts';
 import type { AlertPage, ItemPageData, Level } from './types.ts';
 
+/** An event's source: its leading URL as a link, the rest as text. */
+function SourceText({ source }: { source: string }) {
+  const m = /^(https?:\/\/\S+)(.*)$/s.exec(source);
+  if (!m) return <>{source}</>;
+  return (
+    <>
+      <a href={m[1]}>{m[1]}</a>
+      {m[2]}
+    </>
+  );
+}
+
 /** One monitored item: its series per partner with the seasonal baseline, thresholds, alert months and recorded events. */
 export function ItemPage({ id, partner }: { id: string; partner?: string }) {
   const { t, i18n } = useTranslation();
@@ -73,7 +85,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
       </h3>
       <p>
         {item.reporter} {t(`ews.flow.${item.flow}`)} · HS {item.hs} · {t('ews.item.grade')} {item.grade} ·{' '}
-        {t('ews.item.cadence')} {item.cadence} · {t('ews.item.lastScan')}{' '}
+        {t('ews.item.cadence')} {t(`ews.item.cadences.${item.cadence}`)} · {t('ews.item.lastScan')}{' '}
         {item.lastScanAt ? formatDate(item.lastScanAt, i18n.language) : t('ews.item.never')} ·{' '}
         {t('ews.inbox.ruleSet')} {data.ruleSet}
       </p>
@@ -170,7 +182,9 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
                   <span className="ews-muted">({e.seed ? t('ews.item.seed') : t('ews.item.recorded')})</span>
                 </td>
                 <td>{e.targets.length ? e.targets.join(', ') : t('ews.item.allTargets')}</td>
-                <td>{/^https?:\/\//.test(e.source) ? <a href={e.source}>{e.source}</a> : e.source}</td>
+                <td>
+                  <SourceText source={e.source} />
+                </td>
                 <td>
                   <MarkingBadge marking={e.marking} />
                 </td>

@@ -38,6 +38,11 @@ export function formatIndicator(value: number | null, unit: string | undefined, 
   return n(value, 2);
 }
 
+/** Comparison operators as printed: ≥ ≤ > <. */
+export function opSymbol(op: string): string {
+  return op === '>=' ? '≥' : op === '<=' ? '≤' : op;
+}
+
 /** The inbox filters as the query of GET /api/ews/alerts (empty fields left out). */
 export interface InboxFilters {
   level?: string;
@@ -146,7 +151,10 @@ export function itemChartOption(
       silent: true,
     });
   }
+  // Threshold lines on the band's edges or beyond it start hidden (the band shows them; toggled in the legend).
+  const hidden: Record<string, boolean> = {};
   for (const t of distinctThresholds(series)) {
+    if (band && (t.z <= band.low || t.z >= band.high)) hidden[texts.threshold(t.rules, t.z)] = false;
     lines.push({
       name: texts.threshold(t.rules, t.z),
       type: 'line',
@@ -214,7 +222,7 @@ export function itemChartOption(
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { type: 'scroll', top: 0 },
+    legend: { type: 'scroll', top: 0, selected: hidden },
     grid: { left: 70, right: 20, top: 50, bottom: 40 },
     xAxis: { type: 'category', data: periods },
     yAxis: { type: 'value', scale: false },
@@ -246,6 +254,8 @@ export interface BacktestStrip {
   counts: number[];
   /** True when the report lists only the first months (the API keeps at most 200 per rule). */
   capped: boolean;
+  /** Alerts of the rule inside the quiet period (any series), null without one. */
+  inQuiet: number | null;
   first: string | null;
   last: string | null;
 }
@@ -264,11 +274,13 @@ export function backtestStrips(report: BacktestReport): {
       const i = index.get(w.period);
       if (i !== undefined) max = Math.max(max, ++counts[i]);
     }
+    const quiet = report.quiet;
     return {
       rule: r.rule,
       level: r.level,
       alerts: r.alerts,
       counts,
+      inQuiet: quiet ? r.when.filter((w) => w.period >= quiet.from && w.period <= quiet.to).length : null,
       capped: r.when.length < r.alerts,
       first: r.when[0]?.period ?? null,
       last: r.when.at(-1)?.period ?? null,

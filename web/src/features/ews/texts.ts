@@ -70,6 +70,7 @@ export const ewsTexts = addFeatureTexts('ews', {
       share: 'share of the last 12 months',
       grade: 'Grade',
       cadence: 'Cadence',
+      cadences: { weekly: 'weekly', monthly: 'monthly', quarterly: 'quarterly' },
       lastScan: 'Last scan',
       never: 'never',
       chart: 'Monthly value of {{subject}} with seasonal baseline, alert thresholds and alert months',
@@ -170,6 +171,7 @@ export const ewsTexts = addFeatureTexts('ews', {
       first: 'First',
       last: 'Last',
       capped: 'months of the first {{n}} alerts',
+      inQuiet: 'In the quiet period (candidate false alarms)',
       strip: 'Alerts per month of rule {{rule}}: {{count}} alerts between {{from}} and {{to}}',
       quiet: 'False alarms on the quiet period {{from}} – {{to}}',
       quietSeries: 'Series with no recorded event',
@@ -177,7 +179,7 @@ export const ewsTexts = addFeatureTexts('ews', {
       quietAlerts: 'Alerts (all false alarms by assumption)',
       perSeriesYear: 'Alerts per series-year',
       quietNote:
-        'A quiet period has no recorded event on the series, so every alert there counts as a false alarm.',
+        'The summary below counts only series that no recorded event concerns, so every alert there counts as a false alarm; the per-rule column above counts every series in the period.',
     },
     common: {
       loading: 'Loading…',
@@ -254,6 +256,7 @@ export const ewsTexts = addFeatureTexts('ews', {
       share: '直近12か月のシェア',
       grade: '重要度',
       cadence: '点検頻度',
+      cadences: { weekly: '毎週', monthly: '毎月', quarterly: '四半期ごと' },
       lastScan: '前回の点検',
       never: '未実施',
       chart: '{{subject}} の月次金額、季節基準値、警報閾値、警報月',
@@ -354,6 +357,7 @@ export const ewsTexts = addFeatureTexts('ews', {
       first: '最初',
       last: '最後',
       capped: '最初の {{n}} 件の月',
+      inQuiet: '平穏期間内（誤警報の候補）',
       strip: 'ルール {{rule}} の月別警報数：{{from}}〜{{to}} に {{count}} 件',
       quiet: '平穏期間 {{from}}〜{{to}} の誤警報',
       quietSeries: '措置の記録がない系列',
@@ -361,7 +365,7 @@ export const ewsTexts = addFeatureTexts('ews', {
       quietAlerts: '警報数（すべて誤警報とみなす）',
       perSeriesYear: '系列・年あたりの警報数',
       quietNote:
-        '平穏期間には系列に関係する措置の記録がないため、そこで出た警報はすべて誤警報として数えます。',
+        '下の集計は記録された措置が一切関係しない系列のみを対象とし、そこで出た警報はすべて誤警報として数えます。上表のルール別の列は期間内の全系列を数えます。',
     },
     common: {
       loading: '読み込み中…',
