@@ -102,4 +102,16 @@ export const views: ViewDefinition[] = [
     roles: ['administrator', 'auditor'],
     page: page(() => import('./features/admin/AdminPage.tsx'), 'AdminPage'),
   },
+  {
+    path: 'product',
+    label: { en: 'Product dossier', ja: '品目別調書' },
+    nav: false,
+    page: page(() => import('./features/product/ProductDossier.tsx'), 'ProductDossier'),
+  },
+  {
+    path: 'country',
+    label: { en: 'Country view', ja: '国別ビュー' },
+    nav: false,
+    page: page(() => import('./features/country/CountryView.tsx'), 'CountryView'),
+  },
 ];

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { WorldMap, type MapLine, type MapPoint } from '../../components/WorldMap.tsx';
+import { formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
+import { seaRoutePartners } from './shaping.ts';
+import type { Chokepoint, Exposure, Lang, RouteLine } from './types.ts';
+
+const routeColours = ['#0550ae', '#bf3989', '#1a7f37', '#9a6700', '#8250df', '#cf222e'];
+
+interface Loaded {
+  exposure: Exposure;
+  routes: { partner: string; line: RouteLine }[];
+  chokepoints: Chokepoint[];
+}
+
+/**
+ * Chokepoint exposure of this product's imports (GET /api/maritime/exposure?hs=…) and a map of the sea routes
+ * from the largest suppliers (GET /api/maritime/route, GeoJSON) with the straits they cross.
+ */
+export function ChokepointPanel({
+  reporter,
+  year,
+  hs6,
+  reporterName,
+  nameOf,
+  onProvenance,
+}: {
+  reporter: string;
+  year: number;
+  hs6: string;
+  reporterName: string;
+  nameOf: (iso3: string) => string;
+  onProvenance?: (exposure: Exposure | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setLoaded(null);
+    setError(null);
+    const q = new URLSearchParams({ reporter, year: String(year), hs: hs6 });
+    (async () => {
+      const exposure = await api<Exposure>(`/maritime/exposure?${q}`);
+      const partners = seaRoutePartners(exposure);
+      const [routes, chokepoints] = await Promise.all([
+        Promise.all(
+          partners.map(async (p) => ({
+            partner: p.partner,
+            line: await api<RouteLine>(
+              `/maritime/route?${new URLSearchParams({ from: p.route.fromPort, to: p.route.toPort })}`,
+            ),
+          })),
+        ),
+        api<{ items: Chokepoint[] }>('/maritime/chokepoints').then((r) => r.items),
+      ]);
+      return { exposure, routes, chokepoints };
+    })()
+      .then((l) => {
+        if (!live) return;
+        setLoaded(l);
+        onProvenance?.(l.exposure);
+      })
+      .catch((e: Error) => {
+        if (!live) return;
+        setError(e.message);
+        onProvenance?.(null);
+      });
+    return () => {
+      live = false;
+    };
+  }, [reporter, year, hs6, onProvenance]);
+
+  const lines = useMemo<MapLine[]>(
+    () =>
+      (loaded?.routes ?? []).flatMap((r, n) =>
+        r.line.route
+          ? [
+              {
+                id: r.partner,
+                coordinates: r.line.route.geometry.coordinates,
+                color: routeColours[n % routeColours.length],
+                width: 2,
+                label: nameOf(r.partner),
+              },
+            ]
+          : [],
+      ),
+    [loaded, nameOf],
+  );
+  const points = useMemo<MapPoint[]>(() => {
+    if (!loaded) return [];
+    const crossed = new Set(loaded.exposure.passages.map((p) => p.passage));
+    return loaded.chokepoints
+      .filter((c) => crossed.has(c.id) && c.lon !== undefined && c.lat !== undefined)
+      .map((c) => ({ id: c.id, lon: c.lon!, lat: c.lat!, label: c[lang] }));
+  }, [loaded, lang]);
+
+  const passageName = (id: string) => loaded?.exposure.passageNames[id]?.[lang] ?? id;
+  return (
+    <section aria-labelledby="maritime-heading" className="dossier-section" data-testid="maritime">
+      <h3 id="maritime-heading">
+        {t('product.maritime.heading', { reporter: reporterName })}{' '}
+        {loaded && <MarkingBadge marking={loaded.exposure.marking} />}
+      </h3>
+      {!loaded && !error && (
+        <p role="status" aria-live="polite">
+          {t('product.loadingPanel')}
+        </p>
+      )}
+      {error && <p className="note">{t('product.maritime.unavailable', { message: error })}</p>}
+      {loaded && (
+        <>
+          <p className="note">{t('product.maritime.intro')}</p>
+          <p>
+            {t('product.maritime.sea', {
+              sea: formatUsd(loaded.exposure.seaValueKusd * 1000, lang),
+              total: formatUsd(loaded.exposure.totalValueKusd * 1000, lang),
+            })}
+          </p>
+          {loaded.exposure.passages.length === 0 ? (
+            <p>{t('product.maritime.none')}</p>
+          ) : (
+            <table data-testid="passages">
+              <thead>
+                <tr>
+                  <th scope="col">{t('product.maritime.passage')}</th>
+                  <th scope="col" className="num">
+                    {t('product.maritime.value')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('product.maritime.share')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('product.maritime.flows')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.exposure.passages.map((p) => (
+                  <tr key={p.passage} data-passage={p.passage}>
+                    <td>{passageName(p.passage)}</td>
+                    <td className="num">{formatUsd(p.valueKusd * 1000, lang)}</td>
+                    <td className="num">{formatShare(p.shareOfImports, lang)}</td>
+                    <td className="num">{p.flows}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <figure className="map-frame" data-testid="route-map">
+            <WorldMap
+              lines={lines}
+              points={points}
+              title={t('product.maritime.mapTitle', { reporter: reporterName })}
+            />
+            <figcaption>
+              {t('product.maritime.routes')}:
+              <ul className="route-legend">
+                {loaded.routes.map((r, n) => (
+                  <li key={r.partner}>
+                    <span className="swatch" style={{ background: routeColours[n % routeColours.length] }} />{' '}
+                    {t('product.maritime.route', {
+                      partner: nameOf(r.partner),
+                      from:
+                        loaded.exposure.partners.find((p) => p.partner === r.partner)?.route?.fromPort ?? '',
+                      to: loaded.exposure.partners.find((p) => p.partner === r.partner)?.route?.toPort ?? '',
+                      km: formatNumber(r.line.distanceKm, lang, 0),
+                      days: formatNumber(r.line.days, lang, 1),
+                    })}
+                    {r.line.passages.length > 0 && ` (${r.line.passages.map(passageName).join(' → ')})`}
+                  </li>
+                ))}
+              </ul>
+            </figcaption>
+          </figure>
+          <p className="note">
+            {t('product.maritime.rules')}:{' '}
+            {loaded.exposure.byRule
+              .map((r) => `${r[lang]} ${formatUsd(r.valueKusd * 1000, lang)}`)
+              .join('; ')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
