@@ -215,6 +215,9 @@ describe('scenario pages', () => {
     expect(await row.getByTestId('marking').innerText()).toBe('取扱注意');
     await page.goto(`${h.baseUrl}/#/scenarios/${scenarioId}?version=1&run=${firstRun}`);
     await page.getByTestId('total-lost').waitFor();
+    // Version 1 is shown under its own name (6 months), not the current version's.
+    expect(await page.locator('#scenario-heading').innerText()).toMatch(/6か月間80%削減\s*第1版/);
+    expect(await page.locator('.methods').innerText()).toContain('線形計画法（HiGHS）による代替調達');
     const value = Number(await page.getByTestId('total-lost').getAttribute('data-value'));
     expect(value).toBeCloseTo(lostByHand(6), 3);
     expect(await page.getByTestId('total-lost').innerText()).toContain(formatUsd(value * 1000, 'ja'));

@@ -231,3 +231,14 @@ describe('scenario result shaping', () => {
     expect(central.data).toEqual([1, 2]);
   });
 });
+
+describe('names of a saved version', () => {
+  it('reads the names written in the version text, and nothing from text that is not YAML', async () => {
+    const { namesOf } = await import('../../web/src/features/scenarios/scenarioForm.ts');
+    expect(namesOf('name: Cut for 3 months\nnameJa: 3か月停止\nshocks: []')).toEqual({
+      name: 'Cut for 3 months',
+      nameJa: '3か月停止',
+    });
+    expect(namesOf('name: [unclosed')).toEqual({});
+  });
+});

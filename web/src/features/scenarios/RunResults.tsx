@@ -4,6 +4,8 @@ import { Chart } from '../../components/Chart.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
+import { href } from '../../router/router.ts';
+import { MethodList } from './MethodList.tsx';
 import { MoneyRange, UnitRange, useMoney } from './money.tsx';
 import {
   monthlyShortfall,
@@ -153,7 +155,11 @@ export function RunResults({ run }: { run: ScenarioRun }) {
         <tbody>
           {products.map((p) => (
             <tr key={p.product} data-product={p.product}>
-              <th scope="row">{p.product}</th>
+              <th scope="row">
+                <a href={href(['product', p.product], { reporter: result.reporter.iso3, year: result.year })}>
+                  {p.product}
+                </a>
+              </th>
               <td className="num">{money(p.imports)}</td>
               <td className="num">
                 <MoneyRange value={p.lost} testId={`lost-${p.product}`} />
@@ -330,11 +336,7 @@ export function RunResults({ run }: { run: ScenarioRun }) {
 
       <h4>{t('scenarios.sources')}</h4>
       <h5>{t('scenarios.methods')}</h5>
-      <ul className="methods">
-        {result.provenance.methods.map((m) => (
-          <li key={m}>{m}</li>
-        ))}
-      </ul>
+      <MethodList methods={result.provenance.methods} />
       {result.provenance.concordance && (
         <p>
           {t('scenarios.concordance')}: {result.provenance.concordance.id} —{' '}

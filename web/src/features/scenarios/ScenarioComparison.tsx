@@ -6,6 +6,7 @@ import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
+import { MethodList } from './MethodList.tsx';
 import { MoneyRange, UnitRange } from './money.tsx';
 import { comparisonChart } from './shaping.ts';
 import type { ScenarioComparisonResponse } from './types.ts';
@@ -164,11 +165,7 @@ export function ScenarioComparison({ runs }: { runs: string }) {
         </>
       )}
       <h4>{t('scenarios.methods')}</h4>
-      <ul className="methods">
-        {[...new Set(data.provenance.flatMap((p) => p.methods))].map((m) => (
-          <li key={m}>{m}</li>
-        ))}
-      </ul>
+      <MethodList methods={[...new Set(data.provenance.flatMap((p) => p.methods))]} />
       <ProvenanceFooter provenance={unique} />
     </section>
   );

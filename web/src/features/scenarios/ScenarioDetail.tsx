@@ -6,6 +6,7 @@ import { formatDate, formatShare } from '../../format/numbers.ts';
 import { href, navigate } from '../../router/router.ts';
 import { RunView } from './RunView.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
+import { namesOf } from './scenarioForm.ts';
 import type { ScenarioRecord, ScenarioRun } from './types.ts';
 
 /**
@@ -49,6 +50,12 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
   if (!scenario) return <p role="status">{t('app.loading')}</p>;
 
   const shownVersion = version ?? scenario.version;
+  // The names of the version shown (the scenario's own names are the current version's).
+  const names = namesOf(scenario.text);
+  const shownName =
+    lang === 'ja'
+      ? (names.nameJa ?? scenario.nameJa ?? names.name ?? scenario.name)
+      : (names.name ?? scenario.name);
   const start = async () => {
     setStarting(true);
     try {
@@ -73,8 +80,7 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
         <a href={href(['scenarios'])}>← {t('scenarios.all')}</a>
       </p>
       <h3 id="scenario-heading">
-        {lang === 'ja' && scenario.nameJa ? scenario.nameJa : scenario.name}{' '}
-        <small>{t('scenarios.versionN', { version: shownVersion })}</small>{' '}
+        {shownName} <small>{t('scenarios.versionN', { version: shownVersion })}</small>{' '}
         <MarkingBadge marking={scenario.marking} />
       </h3>
       {error && <p role="alert">{error}</p>}

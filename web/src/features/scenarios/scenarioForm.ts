@@ -332,3 +332,16 @@ export function formFieldOf(errorField: string | undefined): string | undefined 
   const base = errorField.replace(/\[\d+\]$/, '');
   return (formFields as readonly string[]).find((f) => f === base);
 }
+
+/** The English and Japanese names written in a scenario text (a saved version's own names), if readable. */
+export function namesOf(text: string): { name?: string; nameJa?: string } {
+  try {
+    const doc = YAML.parse(text) as Record<string, unknown> | null;
+    return {
+      name: typeof doc?.name === 'string' ? doc.name : undefined,
+      nameJa: typeof doc?.nameJa === 'string' ? doc.nameJa : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
