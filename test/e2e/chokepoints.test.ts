@@ -85,6 +85,7 @@ describe('chokepoints and critical goods pages', () => {
     );
     const exposure = await get<{
       passages: { passage: string; shareOfImports: number; valueKusd: number }[];
+      products: { product: string; byPassage: Record<string, number> }[];
     }>('/api/maritime/exposure?reporter=JPN&year=2024');
     const page = await newPage(h, 'en');
     await page.goto(`${h.baseUrl}/#/chokepoints?reporter=JPN&year=2024`);
@@ -112,6 +113,12 @@ describe('chokepoints and critical goods pages', () => {
       expect(api.shareOfImports).toBeGreaterThan(0);
       expect(await page.getByTestId(`share-${id}`).innerText()).toBe(formatShare(api.shareOfImports, 'en'));
     }
+    // The product most exposed: the largest sum over straits of product × strait values in the API's answer.
+    const through = (b: Record<string, number>) => Object.values(b).reduce((x, y) => x + y, 0);
+    const top = [...exposure.products].sort((a, b) => through(b.byPassage) - through(a.byPassage))[0];
+    expect(await page.locator('[data-testid="exposed-products"] tbody tr th').first().innerText()).toBe(
+      top.product,
+    );
     const malaccaRow = page.locator('tr[data-passage="malacca"]');
     expect(await malaccaRow.locator('th').innerText()).toBe('Malacca Strait');
     await screenshot(page, 'chokepoints-en');

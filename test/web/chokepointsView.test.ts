@@ -11,6 +11,7 @@ import {
   exposurePath,
   filterFromQuery,
   filterToQuery,
+  productRows,
   rerouteRequests,
   routePath,
   ruleRows,
@@ -110,8 +111,12 @@ const report = {
       scenario: { route: null, affectedValueKusd: 200, extraKm: null, extraDays: null, noRoute: true },
     },
   ],
-  products: [],
-  productCount: 0,
+  products: [
+    { product: '270112', valueKusd: 500, seaValueKusd: 500, byPassage: {} },
+    { product: '280429', valueKusd: 200, seaValueKusd: 100, byPassage: { ormuz: 100, malacca: 100 } },
+    { product: '750210', valueKusd: 300, seaValueKusd: 300, byPassage: { malacca: 200, suez: 150 } },
+  ],
+  productCount: 3,
   byRule: [
     {
       rule: 'air_product',
@@ -182,6 +187,25 @@ describe('exposure view shaping', () => {
       'reroute:QAT',
     ]);
     expect(rerouteRequests(rows, ['malacca'], 1)).toHaveLength(1);
+  });
+
+  it('ranks products by value through straits, with the main strait and its share of the product', () => {
+    // 750210: 200 + 150 = 350 through straits; 280429: 100 + 100 = 200 (tie → ids sorted: malacca); 270112 none.
+    expect(productRows(report, 'ja')).toEqual([
+      {
+        product: '750210',
+        valueKusd: 300,
+        seaShare: 1,
+        mainStrait: { passage: 'malacca', name: 'マラッカ海峡', share: 200 / 300 },
+      },
+      {
+        product: '280429',
+        valueKusd: 200,
+        seaShare: 0.5,
+        mainStrait: { passage: 'malacca', name: 'マラッカ海峡', share: 0.5 },
+      },
+    ]);
+    expect(productRows(report, 'en', 1)).toHaveLength(1);
   });
 
   it('gives each freight rule its share of all imports', () => {

@@ -4,8 +4,8 @@ import { api } from '../../api/client.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { WorldMap, type MapLine } from '../../components/WorldMap.tsx';
-import { formatUsd } from '../../format/numbers.ts';
-import { navigate } from '../../router/router.ts';
+import { formatShare, formatUsd } from '../../format/numbers.ts';
+import { href, navigate } from '../../router/router.ts';
 import type { ViewProps } from '../../views.ts';
 import './texts.ts';
 import './chokepoints.css';
@@ -14,6 +14,7 @@ import {
   exposurePath,
   filterFromQuery,
   filterToQuery,
+  productRows,
   rerouteRequests,
   routePath,
   ruleRows,
@@ -95,6 +96,8 @@ export function ChokepointsPage({ route }: ViewProps) {
   const strRows = useMemo(() => (report ? straitRows(report, lang) : []), [report, lang]);
   const partnerRows = useMemo(() => (report?.scenario ? affectedPartners(report, lang) : []), [report, lang]);
   const rules = useMemo(() => (report ? ruleRows(report, lang) : []), [report, lang]);
+  const products = useMemo(() => (report ? productRows(report, lang) : []), [report, lang]);
+  const percent = (v: number) => formatShare(v, lang);
 
   // Route lines for the largest affected partners: today's route and the one around the closed straits.
   const routeKey = JSON.stringify(rerouteRequests(partnerRows, filter.closed));
@@ -134,9 +137,7 @@ export function ChokepointsPage({ route }: ViewProps) {
       straits
         ? straitPoints(straits.features, lang, filter.closed, (p) => {
             const share = shareOf.get(p);
-            return share === undefined
-              ? undefined
-              : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+            return share === undefined ? undefined : formatShare(share, lang);
           })
         : [],
     [straits, lang, filter.closed, shareOf],
@@ -273,6 +274,42 @@ export function ChokepointsPage({ route }: ViewProps) {
             ruleLabel={ruleLabel}
             onToggle={toggle}
           />
+          {products.length > 0 && (
+            <>
+              <h3>{t('chokepoints.products.heading')}</h3>
+              <table data-testid="exposed-products">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('chokepoints.col.product')}</th>
+                    <th scope="col">{t('chokepoints.products.imports')}</th>
+                    <th scope="col">{t('chokepoints.products.seaShare')}</th>
+                    <th scope="col">{t('chokepoints.products.mainStrait')}</th>
+                    <th scope="col">{t('chokepoints.products.mainShare')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {products.map((p) => (
+                    <tr key={p.product}>
+                      <th scope="row">
+                        <a
+                          href={href(['product', p.product], {
+                            reporter: report.reporter.code,
+                            year: report.year,
+                          })}
+                        >
+                          {p.product}
+                        </a>
+                      </th>
+                      <td className="num">{formatUsd(p.valueKusd * 1000, lang)}</td>
+                      <td className="num">{percent(p.seaShare)}</td>
+                      <td>{p.mainStrait.name}</td>
+                      <td className="num">{percent(p.mainStrait.share)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           <h3>{t('chokepoints.rules.heading')}</h3>
           <table data-testid="freight-rules">
             <thead>
@@ -288,11 +325,7 @@ export function ChokepointsPage({ route }: ViewProps) {
                 <tr key={r.rule}>
                   <th scope="row">{r.label}</th>
                   <td className="num">{formatUsd(r.valueKusd * 1000, lang)}</td>
-                  <td className="num">
-                    {new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(
-                      r.share,
-                    )}
-                  </td>
+                  <td className="num">{percent(r.share)}</td>
                   <td className="num">{r.flows}</td>
                 </tr>
               ))}

@@ -187,3 +187,35 @@ export function ruleRows(report: ExposureResponse, lang: Lang): RuleRow[] {
 export function toggleClosure(closed: readonly string[], passage: string): string[] {
   return closed.includes(passage) ? closed.filter((p) => p !== passage) : [...closed, passage].sort();
 }
+
+export interface ProductRow {
+  product: string;
+  valueKusd: number;
+  seaShare: number;
+  /** The strait carrying most of the product's sea value, with that value's share of the product's imports. */
+  mainStrait: { passage: string; name: string; share: number };
+}
+
+/** The products with the most import value through straits (sum over straits of the value crossing each), top `limit`. */
+export function productRows(report: ExposureResponse, lang: Lang, limit = 10): ProductRow[] {
+  const through = (byPassage: Record<string, number>) => Object.values(byPassage).reduce((a, b) => a + b, 0);
+  return report.products
+    .filter((p) => through(p.byPassage) > 0)
+    .sort((a, b) => through(b.byPassage) - through(a.byPassage) || a.product.localeCompare(b.product))
+    .slice(0, limit)
+    .map((p) => {
+      const [passage, value] = Object.entries(p.byPassage).sort(
+        (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+      )[0];
+      return {
+        product: p.product,
+        valueKusd: p.valueKusd,
+        seaShare: p.valueKusd > 0 ? p.seaValueKusd / p.valueKusd : 0,
+        mainStrait: {
+          passage,
+          name: nameOf(report.passageNames, passage, lang),
+          share: p.valueKusd > 0 ? value / p.valueKusd : 0,
+        },
+      };
+    });
+}

@@ -46,6 +46,13 @@ export const chokepointTexts = addFeatureTexts('chokepoints', {
       extraDays: 'Extra days',
     },
     flowsBehind: 'Largest flows behind {{strait}}',
+    products: {
+      heading: 'Products with the most import value through straits',
+      imports: 'Imports',
+      seaShare: 'By sea',
+      mainStrait: 'Main strait',
+      mainShare: 'Share of the product through it',
+    },
     rules: {
       heading: 'Which freight rule applied',
       note: 'Land neighbours and air freight (listed products or high value per tonne) are not sea-routed; partners without a main port are listed as no port.',
@@ -123,6 +130,13 @@ export const chokepointTexts = addFeatureTexts('chokepoints', {
       extraDays: '追加日数',
     },
     flowsBehind: '{{strait}}を通過する主なフロー',
+    products: {
+      heading: '海峡を通過する輸入額の大きい品目',
+      imports: '輸入額',
+      seaShare: '海上輸送の割合',
+      mainStrait: '主な通過海峡',
+      mainShare: 'その海峡を通過する割合',
+    },
     rules: {
       heading: '適用した輸送区分',
       note: '陸上国境を接する国からの輸入と航空輸送（対象品目または重量当たり単価が高いもの）は海上航路に割り当てません。主要港のない相手国は「港なし」と表示します。',
