@@ -171,6 +171,12 @@ describe('product dossier and country view', () => {
     expect(await page.getByTestId('critical').first().innerText()).toBe('永久磁石');
     await page.getByTestId('passages').waitFor({ timeout: 60_000 });
     await screenshot(page, 'product-850511-ja');
+    // Another year from the year selector: the URL follows and the figures are the API's for that year.
+    const y2021 = dossier.years.find((y) => y.year === 2021)!;
+    await page.getByLabel('年', { exact: true }).selectOption('2021');
+    await page.waitForFunction(() => window.location.hash.includes('year=2021'));
+    await page.getByRole('heading', { name: '各手法による判定（2021年）' }).waitFor();
+    expect(await page.getByTestId('top-share').innerText()).toBe(percent('ja', y2021.topShare));
     await page.context().close();
   });
 
