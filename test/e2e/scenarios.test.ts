@@ -145,6 +145,7 @@ describe('scenario pages', () => {
     expect(await page.getByTestId('sector-table').locator('tbody tr').count()).toBe(13);
     expect(await paintedPixels(page, '[data-testid="timeline-chart"]')).toBeGreaterThan(2000);
     expect(await paintedPixels(page, '[data-testid="output-chart"]')).toBeGreaterThan(2000);
+    expect(await paintedPixels(page, '[data-testid="product-chart"]')).toBeGreaterThan(2000);
     const sources = await page.getByTestId('provenance').innerText();
     expect(sources).toContain('CEPII BACI');
     expect(sources).toContain('Japan input-output table');

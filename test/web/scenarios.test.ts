@@ -11,6 +11,7 @@ import {
 import {
   bandSeries,
   monthlyShortfall,
+  productLossChart,
   substitutionRows,
   survivalRows,
   weekly,
@@ -240,5 +241,23 @@ describe('names of a saved version', () => {
       nameJa: '3か月停止',
     });
     expect(namesOf('name: [unclosed')).toEqual({});
+  });
+});
+
+describe('per-product loss chart', () => {
+  it('draws the p5–p95 range of what remains short as a floating bar over a transparent p5 base', () => {
+    const labels = { lost: 'lost', replaced: 'replaced', unmet: 'unmet', band: 'band' } as Parameters<
+      typeof productLossChart
+    >[1];
+    const p = product('811292', [[10, 4, 0, 6]], { unmet: { value: 6, p5: 2, p50: 6, p95: 9 } });
+    const option = productLossChart([p], labels) as {
+      series: { name: string; stack?: string; data: number[] }[];
+    };
+    const byName = Object.fromEntries(option.series.map((s) => [s.name, s]));
+    expect(byName.lost.data).toEqual([10]);
+    expect(byName.replaced.data).toEqual([4]);
+    expect(byName['unmet p5'].data).toEqual([2]);
+    expect(byName['unmet band'].data).toEqual([7]); // 9 − 2
+    expect(byName['unmet p5'].stack).toBe(byName['unmet band'].stack);
   });
 });

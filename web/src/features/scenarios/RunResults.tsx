@@ -9,6 +9,7 @@ import { MethodList } from './MethodList.tsx';
 import { MoneyRange, UnitRange, useMoney } from './money.tsx';
 import {
   monthlyShortfall,
+  productLossChart,
   outputTimelineChart,
   productsByLoss,
   sectorTimelineChart,
@@ -57,6 +58,7 @@ export function RunResults({ run }: { run: ScenarioRun }) {
   const products = useMemo(() => productsByLoss(result), [result]);
   const substitution = useMemo(() => substitutionRows(result), [result]);
   const survival = useMemo(() => survivalRows(result), [result]);
+  const productOption = useMemo(() => productLossChart(products, labels), [products, labels]);
   const timelineOption = useMemo(() => shortfallChart(months, labels), [months, labels]);
   const survivalOption = useMemo(
     () => survivalChart(survival, result.horizonMonths, labels),
@@ -141,6 +143,9 @@ export function RunResults({ run }: { run: ScenarioRun }) {
       </div>
 
       <h4>{t('scenarios.perProduct')}</h4>
+      <div data-testid="product-chart">
+        <Chart option={productOption} label={t('scenarios.perProduct')} height={260} />
+      </div>
       <table data-testid="product-table">
         <thead>
           <tr>

@@ -149,7 +149,15 @@ export function ScenarioEditor({
       <h3 id="scenario-editor-heading">{t('scenarios.editor')}</h3>
       <div role="tablist" aria-label={t('scenarios.editor')} className="tabs">
         {(['form', 'text'] as const).map((m) => (
-          <button key={m} type="button" role="tab" aria-selected={mode === m} onClick={() => switchTo(m)}>
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            id={`sc-tab-${m}`}
+            aria-controls="sc-tabpanel"
+            aria-selected={mode === m}
+            onClick={() => switchTo(m)}
+          >
             {m === 'form' ? t('scenarios.viewForm') : t('scenarios.viewText')}
           </button>
         ))}
@@ -160,6 +168,9 @@ export function ScenarioEditor({
         </p>
       )}
       <form
+        id="sc-tabpanel"
+        role="tabpanel"
+        aria-labelledby={`sc-tab-${mode}`}
         onSubmit={(e) => {
           e.preventDefault();
           void save();

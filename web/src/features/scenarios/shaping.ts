@@ -311,3 +311,53 @@ export function comparisonChart(
     })),
   };
 }
+
+/**
+ * Direct loss, replaced and remaining short per product (central run), with the Monte Carlo p5–p95 range of
+ * what remains short drawn as a floating bar (a transparent p5 base with p95 − p5 stacked on it).
+ */
+export function productLossChart(products: ProductResult[], labels: Labels, top = 15): ChartOption {
+  const shown = products.slice(0, top);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [labels.lost, labels.replaced, labels.unmet, `${labels.unmet} ${labels.band}`] },
+    grid: { left: 70, right: 20, top: 40, bottom: 40 },
+    xAxis: { type: 'category', data: shown.map((p) => p.product) },
+    yAxis: { type: 'value', name: 'kUSD' },
+    series: [
+      {
+        name: labels.lost,
+        type: 'bar',
+        itemStyle: { color: '#24292f' },
+        data: shown.map((p) => p.lost.value),
+      },
+      {
+        name: labels.replaced,
+        type: 'bar',
+        itemStyle: { color: '#2da44e' },
+        data: shown.map((p) => p.replaced.value),
+      },
+      {
+        name: labels.unmet,
+        type: 'bar',
+        itemStyle: { color: '#cf222e' },
+        data: shown.map((p) => p.unmet.value),
+      },
+      {
+        name: `${labels.unmet} p5`,
+        type: 'bar',
+        stack: 'unmetRange',
+        itemStyle: { color: 'transparent' },
+        silent: true,
+        data: shown.map((p) => p.unmet.p5),
+      },
+      {
+        name: `${labels.unmet} ${labels.band}`,
+        type: 'bar',
+        stack: 'unmetRange',
+        itemStyle: { color: 'rgba(207, 34, 46, 0.3)' },
+        data: shown.map((p) => p.unmet.p95 - p.unmet.p5),
+      },
+    ],
+  };
+}
