@@ -114,8 +114,9 @@ describe('early warning pages', () => {
   it('the inbox lists the alerts the API lists, in Japanese and in English; filters and acknowledge work', async () => {
     const all = await get<{ total: number; items: ApiAlert[] }>('/api/ews/alerts?pageSize=25');
     expect(all.total).toBeGreaterThan(3);
+    let page!: Page;
     for (const lang of ['ja', 'en'] as const) {
-      const page = await newPage(h, lang);
+      page = await newPage(h, lang);
       await page.goto(`${h.baseUrl}/#/ews`);
       const total = page.getByTestId('ews-total');
       await total.waitFor();
@@ -133,12 +134,9 @@ describe('early warning pages', () => {
       expect(await page.getByTestId('marking').count()).toBeGreaterThan(0);
       expect(await page.getByTestId('provenance').innerText()).toContain('China');
       await screenshot(page, `ews-inbox-${lang}`);
-      await page.context().close();
+      if (lang === 'ja') await page.context().close();
     }
-
-    const page = await newPage(h, 'en');
-    await page.goto(`${h.baseUrl}/#/ews`);
-    await page.getByTestId('ews-total').waitFor();
+    // The English page goes on.
     // Filter: exact level 4 (深刻 severe) against the API's count.
     const severe = await get<{ total: number; items: ApiAlert[] }>('/api/ews/alerts?level=4');
     expect(severe.total).toBeGreaterThan(0);
@@ -203,6 +201,30 @@ describe('early warning pages', () => {
     expect(await page.getByTestId('ews-events').innerText()).toContain('2023');
     expect(await page.getByTestId('provenance').innerText()).toContain('China graphite exports by partner');
     await screenshot(page, 'ews-item-ja');
+
+    // Record an event: the API's date check lands beside the field, then the event joins the timeline.
+    const form = page.locator('form[aria-labelledby="ews-event-form"]');
+    await form.locator('input[name="announced"]').fill('2024-01-10');
+    await form.locator('input[name="effective"]').fill('2024-01-05');
+    await form.locator('input[name="titleEn"]').fill('E2E licence review');
+    await form.locator('input[name="titleJa"]').fill('E2E 許可審査');
+    await form.locator('input[name="source"]').fill('https://example.org/notice test');
+    await form.getByRole('button', { name: '措置を記録' }).click();
+    const dateError = form.locator('input[name="effective"] ~ .ews-field-error');
+    await dateError.waitFor();
+    expect(await dateError.innerText()).toContain('effective date is before the announcement');
+    await form.locator('input[name="effective"]').fill('2024-02-01');
+    await form.getByRole('button', { name: '措置を記録' }).click();
+    await page.getByTestId('ews-events').getByText('E2E 許可審査').waitFor();
+    const events = (
+      await get<{ events: { title: { en: string }; effective: string; seed: boolean }[] }>(
+        `/api/ews/items/${graphiteItem}?partner=KOR`,
+      )
+    ).events;
+    expect(events.find((e) => e.title.en === 'E2E licence review')).toMatchObject({
+      effective: '2024-02-01',
+      seed: false,
+    });
     await page.context().close();
   });
 
