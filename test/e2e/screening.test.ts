@@ -211,7 +211,26 @@ describe('screening view', () => {
     });
     expect(JSON.parse(row.thresholds).geodep.worldExportHhi).toBe(0.4);
 
+    // Yen only at a stated rate, and the footer says which rate converted the figures.
+    await page.getByLabel('Currency').selectOption('JPY');
+    expect(await page.getByTestId('currency-note').innerText()).toContain('US dollars');
+    await page.getByLabel('Yen per US dollar').fill('150');
+    await expect.poll(() => page.getByTestId('currency-note').innerText()).toContain('150 JPY/USD');
+    const firstValue = page
+      .locator('[data-testid="screen-table"] tbody tr')
+      .first()
+      .getByTestId('import-value');
+    const usd = Number(await firstValue.getAttribute('data-value'));
+    const yenText = await firstValue.innerText();
+    const yen = /¥([\d,.]+) (million|billion|trillion)/.exec(yenText)!;
+    const yenValue =
+      Number(yen[1].replaceAll(',', '')) *
+      { million: 1e6, billion: 1e9, trillion: 1e12 }[yen[2] as 'million'];
+    expect(yenValue / (usd * 150)).toBeCloseTo(1, 2);
+    await page.getByLabel('Currency').selectOption('USD');
+
     // Screen every reporter: progress shown, then the CSV link.
+    expect(await page.getByTestId('screen-all-status').getAttribute('aria-live')).toBe('polite');
     await page.getByRole('button', { name: 'Screen every reporter' }).click();
     await page.getByTestId('screen-all-download').waitFor({ timeout: 60_000 });
     const status = await page.getByTestId('screen-all-status').innerText();
@@ -228,16 +247,21 @@ describe('screening view', () => {
     await page.context().close();
   }, 90_000);
 
-  it('shows the empty state without a trade dataset', async () => {
-    const empty = await startHarness();
+  it('shows the empty state to a user who may not read the trade dataset (it is simply absent)', async () => {
+    await h.app.services.state.query(
+      `INSERT INTO dataset_markings (dataset_id, marking) VALUES ('baci-cm', $1::jsonb)
+       ON CONFLICT (dataset_id) DO UPDATE SET marking = EXCLUDED.marking`,
+      [JSON.stringify({ level: 2, compartments: [], releasableTo: null })],
+    );
     try {
-      const page = await newPage(empty, 'en');
-      await page.goto(`${empty.baseUrl}/#/screen`);
+      const page = await newPage(h, 'en', { role: 'viewer', level: 0 });
+      await page.goto(`${h.baseUrl}/#/screen?reporter=JPN&year=2024`);
       await page.getByText('There is no trade dataset yet').waitFor();
       expect(await page.getByRole('link', { name: /from Home/ }).getAttribute('href')).toBe('#/');
+      expect(await page.locator('[data-testid="screen-table"]').count()).toBe(0);
       await page.context().close();
     } finally {
-      await empty.close();
+      await h.app.services.state.query(`DELETE FROM dataset_markings WHERE dataset_id = 'baci-cm'`);
     }
-  }, 60_000);
+  });
 });
