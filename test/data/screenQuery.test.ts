@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import { runScreenQuery, methodColumn, type ScreenPartner, type ScreenRow } from '../../src/data/analytics/screenQuery.ts';
+import {
+  runScreenQuery,
+  methodColumn,
+  type ScreenPartner,
+  type ScreenRow,
+} from '../../src/data/analytics/screenQuery.ts';
 import { sqlString } from '../../src/data/analytics/store.ts';
 import { shares } from '../../src/analysis/shares.ts';
 import { hhi } from '../../src/analysis/hhi.ts';
@@ -38,7 +43,10 @@ const flows: Flow[] = fs
   });
 
 // EU27 as BACI codes (58 Belgium, 280 Germany, 251 France as BACI numbers them).
-const eu27 = [40, 58, 100, 191, 196, 203, 208, 233, 246, 251, 280, 300, 348, 372, 381, 428, 440, 442, 470, 528, 616, 620, 642, 703, 705, 724, 752];
+const eu27 = [
+  40, 58, 100, 191, 196, 203, 208, 233, 246, 251, 280, 300, 348, 372, 381, 428, 440, 442, 470, 528, 616, 620,
+  642, 703, 705, 724, 752,
+];
 const concern = new Set([156, 643, 408, 364]); // CHN, RUS, PRK, IRN
 const likeMinded = new Set([842, 36, 124, 410, 826, 554, 490, ...eu27]);
 const iso3 = new Map<number, string>([
@@ -71,8 +79,11 @@ function expected(members: number[], year: number) {
   for (const k of products) {
     const rows = ofYear.filter((f) => f.k === k);
     const byPartner = new Map<number, number>();
-    for (const f of rows) if (group.has(f.j) && !group.has(f.i)) byPartner.set(f.i, (byPartner.get(f.i) ?? 0) + f.v);
-    const partnerList = [...byPartner.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const f of rows)
+      if (group.has(f.j) && !group.has(f.i)) byPartner.set(f.i, (byPartner.get(f.i) ?? 0) + f.v);
+    const partnerList = [...byPartner.entries()]
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const s = shares(partnerList.map(([, v]) => v));
     const total = sum(partnerList.map(([, v]) => v));
     const exports = sum(rows.filter((f) => group.has(f.i) && !group.has(f.j)).map((f) => f.v));
@@ -84,6 +95,7 @@ function expected(members: number[], year: number) {
     const lmShare = groupShare(pv, new Set([...likeMinded].map(String)));
     const top = topShares(s);
     out.set(k, {
+      tiedTop: partnerList.length > 1 && partnerList[0][1] === partnerList[1][1],
       year,
       importValueUsd: total * 1000,
       hhi: hhi(s),
@@ -129,40 +141,102 @@ describe('screen SQL vs an independent computation on real BACI (critical minera
     ['DEU', [280]],
     ['EU27', eu27],
   ];
-  it.each(cases)('%s 2024: every indicator, flag and persistence count matches', async (reporter, members) => {
-    const rows = await runScreenQuery(store, {
-      source,
-      year: 2024,
-      window: 3,
-      reporters: [{ reporter, members }],
-      partners,
-      methods: methodInputs,
-      partnerCode: 156,
-    });
+  /** Every row of the screen against the independent computation (indicators, flags, persistence). */
+  function expectIndependent(rows: ScreenRow[], reporter: string, members: number[]) {
     const want = expected(members, 2024);
     const history = [2022, 2023].map((y) => expected(members, y));
     expect(rows.length).toBe(want.size);
-    expect(rows.length).toBeGreaterThan(20);
-    for (const row of rows as ScreenRow[]) {
+    for (const row of rows) {
       const e = want.get(row.hs6)!;
       expect(e, row.hs6).toBeDefined();
       expect(row.reporter).toBe(reporter);
-      for (const key of ['importValueUsd', 'hhi', 'topShare', 'top3Share', 'concernShare', 'likeMindedShare', 'partnerShare', 'extraGroupShare', 'exportValueUsd', 'importExportRatio', 'worldExportHhi'] as const) {
+      for (const key of [
+        'importValueUsd',
+        'hhi',
+        'topShare',
+        'top3Share',
+        'concernShare',
+        'likeMindedShare',
+        'partnerShare',
+        'extraGroupShare',
+        'exportValueUsd',
+        'importExportRatio',
+        'worldExportHhi',
+      ] as const) {
         close(row[key] as number, e[key] as number);
       }
-      expect(row.topSupplier).toBe(e.topSupplier);
+      expect(row.topSupplier, row.hs6).toBe(e.topSupplier);
       expect(row.suppliers).toBe(e.suppliers);
-      expect(row.countriesTo75).toBe(e.countriesTo75);
+      expect(row.countriesTo75, row.hs6).toBe(e.countriesTo75);
       expect(row.topWorldExporter).toBe(e.topWorldExporter);
       // Flags: the method presets' own evaluate() on the hand-computed history.
-      const productHistory = [...history.map((h) => h.get(row.hs6)).filter((h) => h !== undefined), e] as Indicators[];
+      const productHistory = [
+        ...history.map((h) => h.get(row.hs6)).filter((h) => h !== undefined),
+        e,
+      ] as Indicators[];
       for (const m of methodInputs) {
         const verdict = m.method.evaluate(productHistory, 2024, m.thresholds, m.options);
         expect(row[methodColumn('flag', m.method.id)], `${row.hs6} ${m.method.id}`).toBe(verdict.flagged);
-        if (verdict.persistence) expect(row[methodColumn('years', m.method.id)]).toBe(verdict.persistence.met);
+        if (verdict.persistence)
+          expect(row[methodColumn('years', m.method.id)]).toBe(verdict.persistence.met);
       }
     }
-  });
+  }
+
+  it.each(cases)(
+    '%s 2024: every indicator, flag and persistence count matches',
+    async (reporter, members) => {
+      const rows = await runScreenQuery(store, {
+        source,
+        year: 2024,
+        window: 3,
+        reporters: [{ reporter, members }],
+        partners,
+        methods: methodInputs,
+        partnerCode: 156,
+      });
+      expect(rows.length).toBeGreaterThan(20);
+      expectIndependent(rows as ScreenRow[], reporter, members);
+    },
+  );
+
+  // The query reads the top shares and countries to 75 % from a short list of the largest values and ranks in
+  // full only the products that list does not settle. A list of 3 sends about a quarter of the products down the
+  // full ranking (e.g. USA: many suppliers short of 75 % after three); Chile, Montenegro and Tunisia each import
+  // a product in 2024 whose two largest suppliers ship exactly the same value (the smaller code is the top one).
+  const shortList: [string, number[]][] = [
+    ['USA', [842]],
+    ['EU27', eu27],
+    ['C152', [152]],
+    ['C499', [499]],
+    ['C788', [788]],
+  ];
+  it.each(shortList)(
+    '%s 2024 with a top list of 3 (most products ranked in full): the same as the independent computation',
+    async (reporter, members) => {
+      const input = {
+        source,
+        year: 2024,
+        window: 3,
+        reporters: [{ reporter, members }],
+        partners,
+        methods: methodInputs,
+        partnerCode: 156,
+      };
+      const rows = (await runScreenQuery(store, { ...input, topListLength: 3 })) as ScreenRow[];
+      expectIndependent(rows, reporter, members);
+      const want = expected(members, 2024);
+      const settledByRanking = rows.filter((r) => r.countriesTo75 > 3 || want.get(r.hs6)!.tiedTop);
+      expect(settledByRanking.length).toBeGreaterThan(0);
+      if (reporter === 'USA') expect(rows.filter((r) => r.countriesTo75 > 3).length).toBeGreaterThan(5);
+      if (reporter.startsWith('C')) expect(rows.some((r) => want.get(r.hs6)!.tiedTop)).toBe(true);
+      // The default list (10) gives the same rows.
+      const byDefault = (await runScreenQuery(store, input)) as ScreenRow[];
+      expect(byDefault.map((r) => [r.hs6, r.topSupplier, r.countriesTo75])).toEqual(
+        rows.map((r) => [r.hs6, r.topSupplier, r.countriesTo75]),
+      );
+    },
+  );
 
   it('JPN 2024, cobalt oxides (282200): numbers a reader can check in the CSV', async () => {
     const [row] = (await runScreenQuery(store, {
@@ -190,7 +264,8 @@ describe('screen SQL vs an independent computation on real BACI (critical minera
       methods: [],
     })) as ScreenRow[];
     const eu = new Set(eu27);
-    const extraEu = sum(flows.filter((f) => f.t === 2024 && eu.has(f.j) && !eu.has(f.i)).map((f) => f.v)) * 1000;
+    const extraEu =
+      sum(flows.filter((f) => f.t === 2024 && eu.has(f.j) && !eu.has(f.i)).map((f) => f.v)) * 1000;
     const allToEu = sum(flows.filter((f) => f.t === 2024 && eu.has(f.j)).map((f) => f.v)) * 1000;
     close(sum(rows.map((r) => r.importValueUsd)), extraEu);
     expect(extraEu).toBeLessThan(allToEu);
@@ -205,7 +280,10 @@ describe('screen SQL, every reporter in one pass', () => {
       const base = { source, year: 2024, window: 3, partners, methods: methodInputs, partnerCode: 156 };
       const all = (await runScreenQuery(store, { ...base, reporters: 'ALL' })) as ScreenRow[];
       expect(new Set(all.map((r) => r.reporter)).size).toBeGreaterThan(150);
-      for (const [reporter, code] of [['JPN', 392], ['KOR', 410]] as const) {
+      for (const [reporter, code] of [
+        ['JPN', 392],
+        ['KOR', 410],
+      ] as const) {
         const alone = await runScreenQuery(store, { ...base, reporters: [{ reporter, members: [code] }] });
         const mine = all.filter((r) => r.reporter === reporter);
         expect(mine.map((r) => r.hs6)).toEqual(alone.map((r) => r.hs6));
@@ -218,7 +296,11 @@ describe('screen SQL, every reporter in one pass', () => {
         });
       }
       const jpn = all.filter((r) => r.reporter === 'JPN');
-      for (const m of methods) expect(jpn.some((r) => r[methodColumn('flag', m.id)] === true), m.id).toBe(true);
+      for (const m of methods)
+        expect(
+          jpn.some((r) => r[methodColumn('flag', m.id)] === true),
+          m.id,
+        ).toBe(true);
       expect(jpn.some((r) => r.flagHhi === false)).toBe(true);
     } finally {
       await store.close();
@@ -230,9 +312,20 @@ describe('screen SQL with a single year of data in the window', () => {
   it('JPN 2018 (no earlier years): the one-pass query equals the windowed one and evaluate() on that year', async () => {
     const store = await openDuckDb();
     try {
-      const base = { source, year: 2018, window: 3, reporters: [{ reporter: 'JPN', members: [392] }], partners, methods: methodInputs, partnerCode: 156 };
+      const base = {
+        source,
+        year: 2018,
+        window: 3,
+        reporters: [{ reporter: 'JPN', members: [392] }],
+        partners,
+        methods: methodInputs,
+        partnerCode: 156,
+      };
       const windowed = (await runScreenQuery(store, base)) as ScreenRow[];
-      const onePass = (await runScreenQuery(store, { ...base, yearsPresent: [2018, 2019, 2020, 2021, 2022, 2023, 2024] })) as ScreenRow[];
+      const onePass = (await runScreenQuery(store, {
+        ...base,
+        yearsPresent: [2018, 2019, 2020, 2021, 2022, 2023, 2024],
+      })) as ScreenRow[];
       expect(onePass.map((r) => r.hs6)).toEqual(windowed.map((r) => r.hs6));
       const want = expected([392], 2018);
       onePass.forEach((row, n) => {

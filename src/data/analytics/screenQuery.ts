@@ -55,6 +55,8 @@ export interface ScreenQueryInput {
   yearsPresent?: number[];
   /** Columns added to every row (provenance in files). */
   constants?: Record<string, string | boolean>;
+  /** Largest values kept per reporter × product before a full ranking is needed (default `defaultTopListLength`; tests vary it). */
+  topListLength?: number;
 }
 
 /** SQL column holding each indicator a method may test (per reporter, product and year). */
@@ -76,7 +78,9 @@ function num(value: number): string {
 export function methodConditionSql(input: ScreenMethodInput): string {
   const criteria = input.method.criteria(input.options);
   return criteria
-    .map((c) => `coalesce(${indicatorColumn[c.indicator]} ${c.op} ${num(input.thresholds[c.threshold])}, false)`)
+    .map(
+      (c) => `coalesce(${indicatorColumn[c.indicator]} ${c.op} ${num(input.thresholds[c.threshold])}, false)`,
+    )
     .join(' AND ');
 }
 
@@ -91,33 +95,85 @@ export function methodColumn(prefix: 'flag' | 'years', methodId: string): string
 
 function values(rows: (string | number | boolean)[][]): string {
   return rows
-    .map((r) => `(${r.map((v) => (typeof v === 'string' ? sqlString(v) : typeof v === 'boolean' ? String(v) : num(v))).join(', ')})`)
+    .map(
+      (r) =>
+        `(${r.map((v) => (typeof v === 'string' ? sqlString(v) : typeof v === 'boolean' ? String(v) : num(v))).join(', ')})`,
+    )
     .join(',\n    ');
+}
+
+/**
+ * Length of the list of largest import values kept per reporter × product. The top-1/top-3 shares and the
+ * countries to 75 % are read from it; products whose order it does not settle (more suppliers than this still
+ * short of 75 %, or a tie for the largest supplier) are ranked in full by a window over their flows alone.
+ */
+export const defaultTopListLength = 10;
+
+/** Bit 1: country of concern, bit 2: like-minded; an array indexed by BACI code + 1 (see `partnerClassSql`). */
+function partnerClassSql(partners: ScreenPartner[], column: string): string {
+  const classes: number[] = [];
+  for (const p of partners) {
+    if (!Number.isInteger(p.code) || p.code < 0 || p.code > 9999)
+      throw new Error(`partner code ${p.code} is not a BACI country code`);
+    while (classes.length <= p.code) classes.push(0);
+    classes[p.code] |= (p.concern ? 1 : 0) | (p.likeMinded ? 2 : 0);
+  }
+  // A lookup in a constant array costs a third of an IN list of 26 codes or a join, per flow (measured on 11 M
+  // flows); index 0 (a negative code) and indexes past the end give NULL, i.e. neither.
+  return `(${classes.length ? `[${classes.join(', ')}]` : '[0]'}::UTINYINT[])[greatest(${column} + 1, 0)]`;
 }
 
 export function buildScreenSql(input: ScreenQueryInput): string {
   const { year } = input;
   const window = Math.max(input.window, ...input.methods.map((m) => methodWindow(m) ?? 1));
   const firstYear = year - window + 1;
-  const singleYear = input.yearsPresent !== undefined && !input.yearsPresent.some((y) => y >= firstYear && y < year);
+  const singleYear =
+    input.yearsPresent !== undefined && !input.yearsPresent.some((y) => y >= firstYear && y < year);
   const all = input.reporters === 'ALL';
   const groups = !all && (input.reporters as ScreenReporter[]).some((r) => r.members.length > 1);
-  const reporterRows = all ? [] : (input.reporters as ScreenReporter[]).flatMap((r) => r.members.map((m) => [r.reporter, m]));
+  const reporterRows = all
+    ? []
+    : (input.reporters as ScreenReporter[]).flatMap((r) => r.members.map((m) => [r.reporter, m]));
   if (!all && reporterRows.length === 0) throw new Error('screen needs at least one reporter member');
   if (input.partnerCode === undefined && input.methods.some((m) => m.options?.partner)) {
     throw new Error('a method names a partner but the screen has no partnerCode');
   }
-  const productFilter = input.products ? ` AND k IN (${input.products.map(sqlString).join(', ') || "''"})` : '';
+  const top = input.topListLength ?? defaultTopListLength;
+  if (!Number.isInteger(top) || top < 3)
+    throw new Error(`topListLength must be a whole number ≥ 3, not ${top}`);
+  const productFilter = input.products
+    ? ` AND k IN (${input.products.map(sqlString).join(', ') || "''"})`
+    : '';
   const partnerShare =
     input.partnerCode === undefined
       ? 'NULL::DOUBLE'
-      : `coalesce(sum(v) FILTER (WHERE partner = ${num(input.partnerCode)}), 0) / any_value(total)`;
+      : `coalesce(sum(v) FILTER (WHERE partner = ${num(input.partnerCode)}), 0) / sum(v)`;
   // A single country's "extra-group" share is its imports from outside its like-minded group (see method.ts).
   const extraGroupShare = groups ? 's.total / (s.total + coalesce(intra.v, 0))' : '1 - s.like_minded_share';
+  // ALL: every importer code is its own reporter, keyed by the code (names are attached to the 1 M result rows,
+  // not to the 11 M flows); a country with several BACI codes is keyed by its first.
+  const firstCode = new Map<string, number>();
+  for (const p of input.partners) if (!firstCode.has(p.iso3)) firstCode.set(p.iso3, p.code);
+  const aliases = input.partners.filter((p) => firstCode.get(p.iso3) !== p.code);
+  const reporterKey = (column: string) =>
+    aliases.length
+      ? `CASE ${column} ${aliases.map((a) => `WHEN ${num(a.code)} THEN ${num(firstCode.get(a.iso3)!)}`).join(' ')} ELSE ${column} END`
+      : column;
+  const cumulative = `${num(0.75 - cumulativeTolerance)}`;
+  // Sums of the n largest values, n = 1 … top (NULL past the number of suppliers).
+  const prefix: string[] = [];
+  for (let n = 1; n <= top; n++) prefix.push(n === 1 ? 'top[1]' : `${prefix[n - 2]} + top[${n}]`);
+  // Supplier n + 1 is among the "countries to 75 %" when the n larger ones are short of 75 % (countriesTo.ts).
+  const countriesTo75 = [
+    '1',
+    ...prefix
+      .slice(0, top - 1)
+      .map((p, n) => `CASE WHEN suppliers > ${n + 1} AND (${p}) / total < ${cumulative} THEN 1 ELSE 0 END`),
+  ].join(' + ');
   const ctes: string[] = [
-    `partners(code, iso3, concern, like_minded) AS (VALUES\n    ${values(input.partners.map((p) => [p.code, p.iso3, p.concern, p.likeMinded]))})`,
+    `partners(code, iso3) AS (VALUES\n    ${values(input.partners.map((p) => [p.code, p.iso3]))})`,
     all
-      ? `rep AS (SELECT iso3 AS reporter, code AS member FROM partners)`
+      ? `reporters(code, reporter) AS (VALUES\n    ${values([...firstCode].map(([iso3, code]) => [code, iso3]))})`
       : `rep(reporter, member) AS (VALUES\n    ${values(reporterRows)})`,
     `flows AS (SELECT CAST(t AS INTEGER) AS t, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`,
     // Imports of each reporter by partner; inside a group, a member's imports from another member are not imports.
@@ -129,41 +185,58 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   FROM flows f JOIN rep r ON f.j = r.member
   WHERE NOT EXISTS (SELECT 1 FROM rep g WHERE g.reporter = r.reporter AND g.member = f.i)
   GROUP BY ALL HAVING sum(f.v) > 0)`
-      : `imp AS (
+      : all
+        ? `imp AS (
+  SELECT t, ${reporterKey('j')} AS reporter, k, i AS partner, v, CASE WHEN q > 0 THEN q END AS q, CASE WHEN q > 0 THEN v END AS vq
+  FROM flows WHERE v > 0)`
+        : `imp AS (
   SELECT f.t, r.reporter, f.k, f.i AS partner, f.v, CASE WHEN f.q > 0 THEN f.q END AS q, CASE WHEN f.q > 0 THEN f.v END AS vq
   FROM flows f JOIN rep r ON f.j = r.member WHERE f.v > 0)`,
-    // Running sums in descending order of value: a supplier is among the "countries to 75 %" when the larger
-    // ones before it are short of 75 % (countriesTo.ts, same tolerance).
+    // One aggregation per reporter × product, no sort of the flows: the largest values as a list (max(v, n) is
+    // sorted, largest first) give the top shares and the countries to 75 % (the window over every flow that
+    // ranked them cost 3–4× this whole step). MATERIALIZED: read again by the products that need a full ranking.
+    `supply AS MATERIALIZED (
+  SELECT t, reporter, k, total, sumsq / (total * total) AS hhi, top[1] / total AS top_share,
+    (top[1] + coalesce(top[2], 0) + coalesce(top[3], 0)) / total AS top3_share, suppliers,
+    ${countriesTo75} AS countries_to_75,
+    (suppliers > ${top} AND (${prefix[top - 1]}) / total < ${cumulative}) OR (suppliers > 1 AND top[1] = top[2]) AS rank_all,
+    top_partner, concern_share, like_minded_share, partner_share, unit_value
+  FROM (
+    SELECT t, reporter, k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers, max(v, ${top}) AS top,
+      arg_max(partner, v) AS top_partner,
+      coalesce(sum(v) FILTER (WHERE class & 1 = 1), 0) / sum(v) AS concern_share,
+      coalesce(sum(v) FILTER (WHERE class & 2 = 2), 0) / sum(v) AS like_minded_share,
+      ${partnerShare} AS partner_share,
+      sum(vq) * 1000 / sum(q) AS unit_value
+    FROM (SELECT *, ${partnerClassSql(input.partners, 'partner')} AS class FROM imp)
+    GROUP BY t, reporter, k))`,
+    // The products the list does not settle: every supplier ranked by value (then code, for ties), as before.
     `ranked AS (
-  SELECT imp.*, sum(v) OVER (PARTITION BY t, reporter, k) AS total,
-    coalesce(sum(v) OVER (PARTITION BY t, reporter, k ORDER BY v DESC, partner ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
-    row_number() OVER (PARTITION BY t, reporter, k ORDER BY v DESC, partner) AS rank
-  FROM imp)`,
-    `supply AS (
-  SELECT r.t, r.reporter, r.k, any_value(total) AS total,
-    sum((v / total) * (v / total)) AS hhi,
-    max(v) / any_value(total) AS top_share,
-    min(CASE WHEN rank = 1 THEN coalesce(p.iso3, CAST(partner AS VARCHAR)) END) AS top_supplier,
-    sum(v) FILTER (WHERE rank <= 3) / any_value(total) AS top3_share,
-    count(*) AS suppliers,
-    count(*) FILTER (WHERE before / total < 0.75 - ${cumulativeTolerance}) AS countries_to_75,
-    coalesce(sum(v) FILTER (WHERE p.concern), 0) / any_value(total) AS concern_share,
-    coalesce(sum(v) FILTER (WHERE p.like_minded), 0) / any_value(total) AS like_minded_share,
-    ${partnerShare} AS partner_share,
-    sum(vq) * 1000 / sum(q) AS unit_value
-  FROM ranked r LEFT JOIN partners p ON p.code = r.partner
-  GROUP BY r.t, r.reporter, r.k)`,
+  SELECT t, reporter, k, count(*) FILTER (WHERE before / total < ${cumulative}) AS countries_to_75,
+    min(partner) FILTER (WHERE rank = 1) AS top_partner
+  FROM (
+    SELECT imp.t, imp.reporter, imp.k, imp.partner, s.total,
+      coalesce(sum(imp.v) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before,
+      row_number() OVER w AS rank
+    FROM imp JOIN supply s ON s.t = imp.t AND s.reporter = imp.reporter AND s.k = imp.k AND s.rank_all
+    WINDOW w AS (PARTITION BY imp.t, imp.reporter, imp.k ORDER BY imp.v DESC, imp.partner))
+  GROUP BY t, reporter, k)`,
     `world_by_exporter AS MATERIALIZED (SELECT t, k, i, sum(v) AS v FROM flows GROUP BY ALL HAVING sum(v) > 0)`,
     `world AS (
-  SELECT w.t, w.k, sum(w.v) AS total, sum(w.v * w.v) / (sum(w.v) * sum(w.v)) AS hhi,
-    arg_max(coalesce(p.iso3, CAST(w.i AS VARCHAR)), w.v) AS top_exporter, max(w.v) / sum(w.v) AS top_share
-  FROM world_by_exporter w LEFT JOIN partners p ON p.code = w.i GROUP BY w.t, w.k)`,
+  SELECT w.t, w.k, w.hhi, coalesce(p.iso3, CAST(w.top_code AS VARCHAR)) AS top_exporter, w.top_share
+  FROM (SELECT t, k, sum(v * v) / (sum(v) * sum(v)) AS hhi, arg_max(i, (v, -i)) AS top_code, max(v) / sum(v) AS top_share
+        FROM world_by_exporter GROUP BY t, k) w
+  LEFT JOIN partners p ON p.code = w.top_code)`,
     groups
       ? `exp AS (
   SELECT f.t, r.reporter, f.k, sum(f.v) AS v FROM flows f JOIN rep r ON f.i = r.member
   WHERE NOT EXISTS (SELECT 1 FROM rep g WHERE g.reporter = r.reporter AND g.member = f.j)
   GROUP BY ALL)`
-      : `exp AS (SELECT w.t, r.reporter, w.k, sum(w.v) AS v FROM world_by_exporter w JOIN rep r ON w.i = r.member GROUP BY ALL)`,
+      : all
+        ? aliases.length
+          ? `exp AS (SELECT t, ${reporterKey('i')} AS reporter, k, sum(v) AS v FROM world_by_exporter GROUP BY ALL)`
+          : `exp AS (SELECT t, i AS reporter, k, v FROM world_by_exporter)`
+        : `exp AS (SELECT w.t, r.reporter, w.k, sum(w.v) AS v FROM world_by_exporter w JOIN rep r ON w.i = r.member GROUP BY ALL)`,
   ];
   if (groups) {
     ctes.push(`intra AS (
@@ -171,26 +244,37 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   JOIN rep g ON g.reporter = r.reporter AND g.member = f.i GROUP BY ALL)`);
   }
   ctes.push(`yearly AS (
-  SELECT s.*, coalesce(e.v, 0) AS exports,
+  SELECT s.t, s.reporter, s.k, s.total, s.hhi, s.top_share, s.top3_share, s.suppliers,
+    coalesce(r.countries_to_75, s.countries_to_75) AS countries_to_75,
+    coalesce(p.iso3, CAST(coalesce(r.top_partner, s.top_partner) AS VARCHAR)) AS top_supplier,
+    s.concern_share, s.like_minded_share, s.partner_share, s.unit_value,
+    coalesce(e.v, 0) AS exports,
     CASE WHEN coalesce(e.v, 0) > 0 THEN s.total / e.v ELSE ${num(noExportsRatio)} END AS mx,
     ${extraGroupShare} AS extra_group_share,
     w.hhi AS world_hhi, w.top_exporter, w.top_share AS world_top_share
   FROM supply s
+  LEFT JOIN ranked r USING (t, reporter, k)
+  LEFT JOIN partners p ON p.code = coalesce(r.top_partner, s.top_partner)
   LEFT JOIN exp e USING (t, reporter, k)
   LEFT JOIN world w USING (t, k)
   ${groups ? 'LEFT JOIN intra USING (t, reporter, k)' : ''})`);
   // Each method's criteria judged per year, then counted over its window (persistence.ts). MATERIALIZED: the
   // result is read twice (persistence and the target year) and DuckDB would otherwise compute it twice.
   const metCols = input.methods.map((m) => `${methodConditionSql(m)} AS met_${m.method.id}`);
-  ctes.push(`judged AS ${singleYear ? '' : 'MATERIALIZED '}(SELECT yearly.*${metCols.map((c) => `, ${c}`).join('')} FROM yearly)`);
+  ctes.push(
+    `judged AS ${singleYear ? '' : 'MATERIALIZED '}(SELECT yearly.*${metCols.map((c) => `, ${c}`).join('')} FROM yearly)`,
+  );
   // Years in which the criteria held: counted over the window, or, with a single year of data, that year alone.
-  const years = (id: string) => (singleYear ? `CAST(y.met_${id} AS INTEGER)` : `p.${methodColumn('years', id)}`);
+  const years = (id: string) =>
+    singleYear ? `CAST(y.met_${id} AS INTEGER)` : `p.${methodColumn('years', id)}`;
   if (!singleYear) {
     const persistenceCols = input.methods.map((m) => {
       const w = methodWindow(m) ?? window;
       return `count_if(met_${m.method.id} AND t > ${year - w}) AS ${methodColumn('years', m.method.id)}`;
     });
-    ctes.push(`persist AS (SELECT reporter, k, ${['count(*) AS years_with_imports', ...persistenceCols].join(', ')} FROM judged GROUP BY reporter, k)`);
+    ctes.push(
+      `persist AS (SELECT reporter, k, ${['count(*) AS years_with_imports', ...persistenceCols].join(', ')} FROM judged GROUP BY reporter, k)`,
+    );
   }
   const flagCols = input.methods.map((m) => {
     const flag = m.method.persistence
@@ -201,8 +285,10 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   const constants = Object.entries(input.constants ?? {}).map(
     ([name, value]) => `${typeof value === 'boolean' ? String(value) : sqlString(value)} AS "${name}"`,
   );
+  // Ranked by import value rounded to a thousandth of a dollar: equal values summed in another order (parallel
+  // aggregation) must not swap places between runs.
   return `WITH ${ctes.join(',\n')}
-SELECT y.reporter, y.k AS hs6, y.total * 1000 AS "importValueUsd", y.hhi, y.top_supplier AS "topSupplier",
+SELECT ${all ? 'n.reporter' : 'y.reporter'}, y.k AS hs6, y.total * 1000 AS "importValueUsd", y.hhi, y.top_supplier AS "topSupplier",
   y.top_share AS "topShare", y.top3_share AS "top3Share", y.suppliers, y.countries_to_75 AS "countriesTo75",
   y.concern_share AS "concernShare", y.like_minded_share AS "likeMindedShare", y.partner_share AS "partnerShare",
   y.extra_group_share AS "extraGroupShare", y.unit_value AS "unitValueUsdPerTonne",
@@ -211,8 +297,9 @@ SELECT y.reporter, y.k AS hs6, y.total * 1000 AS "importValueUsd", y.hhi, y.top_
   ${singleYear ? '1' : 'p.years_with_imports'} AS "yearsWithImports",
   ${[...flagCols, ...input.methods.map((m) => `${years(m.method.id)} AS ${methodColumn('years', m.method.id)}`), ...constants].join(',\n  ')}
 FROM judged y ${singleYear ? '' : 'JOIN persist p USING (reporter, k)'}
+${all ? 'JOIN reporters n ON n.code = y.reporter' : ''}
 WHERE y.t = ${year}
-ORDER BY y.reporter, y.total DESC, y.k`;
+ORDER BY 1, round(y.total, 6) DESC, y.k`;
 }
 
 /** One row of the screen as the query returns it (flat; flags and years per method as flagX / yearsX). */
@@ -251,6 +338,6 @@ export async function copyScreenQuery(
   file: string,
   format: 'parquet' | 'csv',
 ): Promise<void> {
-  const options = format === 'parquet' ? "(FORMAT parquet, COMPRESSION zstd)" : '(FORMAT csv, HEADER true)';
+  const options = format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER true)';
   await store.run(`COPY (${buildScreenSql(input)}) TO ${sqlString(file)} ${options}`);
 }
