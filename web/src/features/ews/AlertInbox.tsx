@@ -9,6 +9,7 @@ import { LevelBadge } from './LevelBadge.tsx';
 import { AlertActions } from './AlertActions.tsx';
 import { alertQuery, formatIndicator, opSymbol, type InboxFilters } from './shape.ts';
 import { formatMonth } from './months.ts';
+import { useCountryNames } from './useCountryNames.ts';
 import type { Alert, AlertPage, Dataset, Item, RulePrecision, RuleSetsResponse } from './types.ts';
 
 const pageSize = 25;
@@ -18,6 +19,7 @@ const filterKeys = ['level', 'minLevel', 'status', 'itemId', 'partner', 'from', 
 export function AlertInbox({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const country = useCountryNames();
   const applied: InboxFilters = useMemo(() => {
     const f: InboxFilters = { page: Number(route.query.get('page') ?? 1) || 1 };
     for (const k of filterKeys) f[k] = route.query.get(k) ?? '';
@@ -221,8 +223,8 @@ export function AlertInbox({ route }: { route: Route }) {
                       <td>
                         {item ? <strong>{item.label[lang]}</strong> : <strong>HS {a.hs}</strong>}
                         <br />
-                        {a.reporter} {a.flow === 'export' ? '→' : '←'} {a.partner} · HS {a.hs} ·{' '}
-                        {t(`ews.flow.${a.flow}`)}
+                        {country(a.reporter, lang)} {a.flow === 'export' ? '→' : '←'}{' '}
+                        {country(a.partner, lang)} · HS {a.hs} · {t(`ews.flow.${a.flow}`)}
                         <br />
                         {a.itemId && (
                           <a href={href(['ews', 'item', a.itemId], { partner: a.partner })}>

@@ -10,6 +10,7 @@ import { LevelBadge } from './LevelBadge.tsx';
 import { EventForm } from './EventForm.tsx';
 import { itemChartOption, priceChartOption } from './shape.ts';
 import { formatMonth } from './months.ts';
+import { useCountryNames } from './useCountryNames.ts';
 import type { AlertPage, ItemPageData, Level } from './types.ts';
 
 /** An event's source: its leading URL as a link, the rest as text. */
@@ -28,6 +29,7 @@ function SourceText({ source }: { source: string }) {
 export function ItemPage({ id, partner }: { id: string; partner?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const country = useCountryNames();
   const [data, setData] = useState<ItemPageData | null>(null);
   const [stored, setStored] = useState<AlertPage | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
   }, [data, shown]);
 
   const subject = data
-    ? `${data.item.label[lang]} · ${data.item.reporter} ${data.item.flow === 'export' ? '→' : '←'} ${shown ?? partner ?? data.item.partner ?? 'WLD'}`
+    ? `${data.item.label[lang]} · ${country(data.item.reporter, lang)} ${data.item.flow === 'export' ? '→' : '←'} ${country(shown ?? partner ?? data.item.partner ?? 'WLD', lang)}`
     : '';
   const option = useMemo(() => {
     if (!data?.series) return null;
@@ -99,7 +101,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
           >
             {data.partners.map((p) => (
               <option key={p.partner} value={p.partner}>
-                {p.partner}
+                {country(p.partner, lang)}
                 {p.share12m !== null
                   ? ` (${formatShare(p.share12m, i18n.language)} ${t('ews.item.share')})`
                   : ''}
@@ -150,7 +152,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
             <span key={a.id}>
               {i > 0 && ', '}
               <a href={href(['ews'], { itemId: a.itemId ?? undefined, partner: a.partner })}>
-                {formatMonth(a.period, lang)} {a.partner}
+                {formatMonth(a.period, lang)} {country(a.partner, lang)}
               </a>{' '}
               <LevelBadge level={a.level} />
             </span>
