@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
-import type { Lang, MineralView } from './types.ts';
+import type { Lang, MineralView, ShareOf } from './types.ts';
 
 /** Mine ▸ refine ▸ trade: USGS production shares beside world export shares, flagged when the leaders differ. */
 export function MineralPanel({
@@ -55,57 +55,67 @@ export function MineralPanel({
                 </div>
               </dl>
               <div className="dossier-grid">
-                <table>
-                  <caption>{t('product.minerals.producers')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('product.minerals.country')}</th>
-                      <th scope="col" className="num">
-                        {t('product.minerals.production')} ({m.unit})
-                      </th>
-                      <th scope="col" className="num">
-                        {t('product.suppliers.share')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.producers.slice(0, 6).map((p) => (
-                      <tr key={p.iso3}>
-                        <td>{nameOf(p.iso3)}</td>
-                        <td className="num">{formatNumber(p.value, lang, 0)}</td>
-                        <td className="num">{formatShare(p.share, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <table>
-                  <caption>{t('product.minerals.exporters')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('product.minerals.country')}</th>
-                      <th scope="col" className="num">
-                        {t('product.minerals.exports')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('product.suppliers.share')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.exporters.slice(0, 6).map((p) => (
-                      <tr key={p.iso3}>
-                        <td>{nameOf(p.iso3)}</td>
-                        <td className="num">{formatUsd(p.value, lang)}</td>
-                        <td className="num">{formatShare(p.share, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ShareTable
+                  caption={t('product.minerals.producers')}
+                  valueHeading={`${t('product.minerals.production')} (${m.unit})`}
+                  rows={m.producers}
+                  format={(v) => formatNumber(v, lang, 0)}
+                  nameOf={nameOf}
+                />
+                <ShareTable
+                  caption={t('product.minerals.exporters')}
+                  valueHeading={t('product.minerals.exports')}
+                  rows={m.exporters}
+                  format={(v) => formatUsd(v, lang)}
+                  nameOf={nameOf}
+                />
               </div>
             </article>
           ))}
         </>
       )}
     </section>
+  );
+}
+
+/** The six largest producers or exporters with their value and share. */
+function ShareTable({
+  caption,
+  valueHeading,
+  rows,
+  format,
+  nameOf,
+}: {
+  caption: string;
+  valueHeading: string;
+  rows: ShareOf[];
+  format: (v: number) => string;
+  nameOf: (iso3: string) => string;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('product.minerals.country')}</th>
+          <th scope="col" className="num">
+            {valueHeading}
+          </th>
+          <th scope="col" className="num">
+            {t('product.suppliers.share')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.slice(0, 6).map((p) => (
+          <tr key={p.iso3}>
+            <td>{nameOf(p.iso3)}</td>
+            <td className="num">{format(p.value)}</td>
+            <td className="num">{formatShare(p.share, i18n.language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
