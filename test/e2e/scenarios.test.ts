@@ -169,6 +169,15 @@ describe('scenario pages', () => {
     expect(rows.map((r) => r[0]).sort()).toEqual(products);
     expect(rows.every((r) => r[header.indexOf('dataset')] === 'baci-cm')).toBe(true);
 
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-json').click(),
+    ]);
+    const exported = JSON.parse(fs.readFileSync((await json.path())!, 'utf8'));
+    expect(exported.marking.level).toBe(1);
+    expect(exported.result.totals.lost.value).toBe(shown);
+    expect(exported.result.provenance.trade.dataset).toBe('baci-cm');
+
     // A second version (3 months) edited in the YAML text, run, then both runs compared side by side.
     await page.getByRole('tab', { name: 'YAML text' }).click();
     const text = await page.getByLabel(/Scenario as YAML/).inputValue();
@@ -229,5 +238,14 @@ describe('scenario pages', () => {
     expect(await paintedPixels(page, '[data-testid="timeline-chart"]')).toBeGreaterThan(2000);
     await screenshot(page, 'scenarios-results-ja');
     await page.context().close();
+
+    // A viewer cleared only for public information sees neither the restricted scenario nor its run.
+    const viewer = await newPage(h, 'en', { role: 'viewer', level: 0 });
+    await viewer.goto(`${h.baseUrl}/#/scenarios`);
+    await viewer.getByText('No saved scenarios yet.').waitFor();
+    await viewer.goto(`${h.baseUrl}/#/scenarios/${scenarioId}?run=${firstRun}`);
+    await viewer.getByRole('alert').first().waitFor();
+    expect(await viewer.getByTestId('total-lost').count()).toBe(0);
+    await viewer.context().close();
   });
 });

@@ -215,6 +215,23 @@ export function ScenarioEditor({
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="sc-compartments">{t('scenarios.compartments')}</label>
+            <input
+              id="sc-compartments"
+              size={30}
+              value={marking.compartments.join(', ')}
+              onChange={(e) =>
+                setMarking({
+                  ...marking,
+                  compartments: e.target.value
+                    .split(/[,、，]/)
+                    .map((c) => c.trim())
+                    .filter(Boolean),
+                })
+              }
+            />
+          </div>
           {lowered && (
             <div className="field">
               <label htmlFor="sc-reason">{t('scenarios.reason')}</label>
