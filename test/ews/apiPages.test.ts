@@ -9,6 +9,8 @@ import { importPinkSheet } from '../../src/data/importers/pinksheet.ts';
 import { publishMonthly, publishPrices } from '../../src/data/ews/seriesStore.ts';
 import { addItems, createList, listItems } from '../../src/data/ews/ewsState.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
+import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
+import type { StateDb } from '../../src/data/state/db.ts';
 
 /**
  * What the EWS web pages need from the API beyond the inbox: an item's series per partner with its rule hits,
@@ -18,8 +20,9 @@ import { scanItem } from '../../src/data/ews/itemScan.ts';
 const minerals = path.join(sharedData, 'monthly/china-critical-minerals/country_monthly_stats.csv');
 const pricesDir = path.join(sharedData, 'prices');
 
-describe('EWS API for the web pages', () => {
+describe.each(stateBackends)('EWS API for the web pages on %s', (backend) => {
   let app: App;
+  let state: StateDb;
   let analyst: Record<string, string>;
   let cleared: Record<string, string>;
   let graphite: string;
@@ -27,7 +30,8 @@ describe('EWS API for the web pages', () => {
   const lines = fs.readFileSync(minerals, 'utf8').trim().split('\n');
 
   beforeAll(async () => {
-    app = await buildApp({ dataDir: tempDir(), webDir: false });
+    state = await openTestState(backend);
+    app = await buildApp({ dataDir: tempDir(), webDir: false, state });
     const file = path.join(tempDir(), 'cn.csv');
     fs.writeFileSync(
       file,
@@ -77,7 +81,10 @@ describe('EWS API for the web pages', () => {
     analyst = (await testSession(app, { role: 'analyst' })).headers;
     cleared = (await testSession(app, { role: 'analyst', level: 2 })).headers;
   });
-  afterAll(async () => app.close());
+  afterAll(async () => {
+    await app?.close();
+    await state?.close();
+  });
 
   it('an item page draws any partner: Korea collapses in Dec 2023 (severe), partners ranked by the last 12 months', async () => {
     const page = (
