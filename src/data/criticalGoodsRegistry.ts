@@ -1,4 +1,5 @@
 import type { StateDb } from './state/db.ts';
+import { notifyStateChange } from './state/stateChanges.ts';
 import { criticalGoodsDefaults, type CriticalGood, type CriticalHsCode, type HsMatch } from './reference/criticalGoods.ts';
 import { ChokepointError, notFound } from '../errors.ts';
 import type { Marking } from '../analysis/marking.ts';
@@ -56,6 +57,7 @@ async function insertGood(db: StateDb, good: CriticalGood, user: string | null):
      VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8) ON CONFLICT (id) DO NOTHING`,
     [good.id, good.ja, good.en, JSON.stringify(good.designation), JSON.stringify(good.ministry), JSON.stringify(good.hs), good.note, user],
   );
+  await notifyStateChange(db, 'critical_goods');
 }
 
 /** Copies the defaults in, once per installation. */
@@ -130,6 +132,7 @@ export async function updateCriticalGood(
     `UPDATE critical_goods SET hs = $2::jsonb, note = $3, name_ja = $4, name_en = $5, updated_at = now(), updated_by = $6 WHERE id = $1`,
     [id, JSON.stringify(hs), change.note ?? current.note, change.ja ?? current.ja, change.en ?? current.en, user],
   );
+  await notifyStateChange(db, 'critical_goods');
   return getCriticalGood(db, id);
 }
 

@@ -15,6 +15,12 @@ export interface StateDb {
   /** Runs fn in one transaction; a thrown error rolls everything back. */
   transaction<T>(fn: (tx: StateDb) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Only where NOTIFY is delivered synchronously (embedded PGlite: at commit, before the writing query returns;
+   * never for a rollback): calls onNotify for each notification on `channel`; resolves to an unsubscribe function.
+   * Absent on PostgreSQL, whose notifications arrive asynchronously on another connection.
+   */
+  listenSync?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface OpenStateOptions {
@@ -55,6 +61,7 @@ async function openPglite(dir?: string): Promise<StateDb> {
     async close() {
       if (!inTx) await pg.close();
     },
+    ...(inTx ? {} : { listenSync: (channel: string, onNotify: (payload: string) => void) => pg.listen(channel, onNotify) }),
   });
   return wrap(pg, false);
 }

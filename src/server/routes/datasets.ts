@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { datasetMarkings, filterReadable, MarkingSchema } from '../security/markings.ts';
 import { publicMarking } from '../../analysis/marking.ts';
+import { cachedCatalogOf } from '../catalogCache.ts';
 
 export const DatasetSchema = Type.Object({
   id: Type.String(),
@@ -37,7 +38,7 @@ export const datasetRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const markings = await datasetMarkings(app);
-      const all = app.services.catalog.list().map((e) => ({ ...e, marking: markings.get(e.id) ?? publicMarking }));
+      const all = cachedCatalogOf(app.services.dataDir).list().map((e) => ({ ...e, marking: markings.get(e.id) ?? publicMarking }));
       const items = filterReadable(request, all);
       return { items, total: items.length };
     },

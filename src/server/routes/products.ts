@@ -117,6 +117,7 @@ const ProductQuery = Type.Object({
 });
 
 const dossierCache = new ResultCache<ProductDossier & { minerals: MineralTradeView[] }>(256);
+const serializedDossiers = new WeakMap<object, { marking: string; body: Buffer }>();
 
 export const productRoutes: FastifyPluginAsync = async (app) => {
   app.get(
@@ -131,7 +132,7 @@ export const productRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: DossierSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { hs6 } = request.params as { hs6: string };
       const query = request.query as Static<typeof ProductQuery>;
       const services = screenServicesOf(app);
@@ -157,7 +158,14 @@ export const productRoutes: FastifyPluginAsync = async (app) => {
       if (marking.level >= 1) {
         await app.audit(request, { action: 'read', objectType: 'product-dossier', objectId: `${entry.id}:${dossier.reporter}:${query.year}:${dossier.hs6}`, marking });
       }
-      return { ...dossier, marking };
+      // Serialized once per cached dossier and marking; the clearance check and audit above run every time.
+      const markingKey = JSON.stringify(marking);
+      let serialized = serializedDossiers.get(dossier);
+      if (serialized?.marking !== markingKey) {
+        serialized = { marking: markingKey, body: Buffer.from(reply.serialize({ ...dossier, marking }) as string) };
+        serializedDossiers.set(dossier, serialized);
+      }
+      return reply.type('application/json; charset=utf-8').send(serialized.body);
     },
   );
 

@@ -8,6 +8,10 @@ import { productLabelsFor } from '../../data/productLabels.ts';
 import { methods } from '../../analysis/methods/index.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { ResultCache } from '../resultCache.ts';
+import { cachedCatalogOf } from '../catalogCache.ts';
+import { seedCriticalGoods } from '../../data/criticalGoodsRegistry.ts';
+import { seedGroups } from '../../data/reference/groupStore.ts';
+import { StateReadCache } from '../security/stateWatch.ts';
 import { ChokepointError } from '../../errors.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -129,7 +133,8 @@ const CountsResponseSchema = Type.Object({
 
 /** Services for screen routes: the app's stores plus the HS labels (read once, reloaded when re-imported). */
 export function screenServicesOf(app: FastifyInstance): ScreenServices {
-  const { dataDir, catalog, analytics, state } = app.services;
+  const { dataDir, analytics, state } = app.services;
+  const catalog = cachedCatalogOf(dataDir);
   const hsEntry = catalog.find('hs');
   const key = hsEntry ? `${hsEntry.path}` : '';
   if (labelCache.key !== key) labelCache = { key, labels: productLabelsFor(dataDir) };
@@ -151,6 +156,15 @@ export interface StateContext {
  * further state queries; an edit of a group or a critical good, or a new marking, changes the key.
  */
 export async function stateContext(app: FastifyInstance, datasetIds: string[]): Promise<StateContext> {
+  const cache = (contextCaches.get(app) ??
+    contextCaches.set(app, new StateReadCache<StateContext>(app.stateWatch, 256, 60_000)).get(app))!;
+  return (await cache.get(datasetIds.join('\u0000'), async () => ({ value: await readStateContext(app, datasetIds) })))!;
+}
+
+/** Kept in memory while no state changed (stateWatch.ts: PGlite only), so a cache hit needs no state query. */
+const contextCaches = new WeakMap<FastifyInstance, StateReadCache<StateContext>>();
+
+async function readStateContext(app: FastifyInstance, datasetIds: string[]): Promise<StateContext> {
   const [row] = await app.services.state.query<{ groups: string | null; critical: string | null; markings: Marking[] | string | null }>(
     `SELECT
        (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM country_groups) AS groups,
@@ -192,6 +206,46 @@ export async function screenFor(
   return cached;
 }
 
+type Sortable = (typeof sortable)[number];
+type Item = ScreenResult['items'][number];
+
+/** Sorted copies of cached screens (null values last, ties by HS6), kept as long as the screen itself is. */
+const sortedCache = new WeakMap<ScreenResult, Map<string, Item[]>>();
+
+function sortedItems(result: ScreenResult, sort: Sortable, direction: 1 | -1): Item[] {
+  let byOrder = sortedCache.get(result);
+  if (!byOrder) sortedCache.set(result, (byOrder = new Map()));
+  const key = `${sort}:${direction}`;
+  let items = byOrder.get(key);
+  if (!items) {
+    items = [...result.items].sort((a, b) => {
+      const x = a[sort];
+      const y = b[sort];
+      if (x === y) return a.hs6.localeCompare(b.hs6);
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return (x < y ? -1 : 1) * direction;
+    });
+    byOrder.set(key, items);
+  }
+  return items;
+}
+
+const jsonType = 'application/json; charset=utf-8';
+const pagesPerScreen = 256;
+/**
+ * Serialized pages of cached screens (by filters, sort, page and marking), kept as long as the screen itself:
+ * a repeated page is one Buffer write, not a filter, slice and JSON serialization (docs/benchmarks.md). The
+ * page depends only on the screen and the query, never on the user; who may see it is decided before.
+ */
+const pageCache = new WeakMap<ScreenResult, Map<string, Buffer>>();
+
+function pagesOf(result: ScreenResult): Map<string, Buffer> {
+  let pages = pageCache.get(result);
+  if (!pages) pageCache.set(result, (pages = new Map()));
+  return pages;
+}
+
 function matchesText(item: ScreenResult['items'][number], q: string): boolean {
   const text = q.trim().toLowerCase();
   if (/^\d+$/.test(text)) return item.hs6.startsWith(text);
@@ -207,6 +261,10 @@ const ScreenExportQuerySchema = Type.Object({
 });
 
 export const screenRoutes: FastifyPluginAsync = async (app) => {
+  // Screens read the critical goods registry and the country groups, which seed themselves on first read; seeding
+  // now keeps that first read from changing the state version (and so the cache key) of the first screen.
+  await seedCriticalGoods(app.services.state);
+  await seedGroups(app.services.state);
   app.get(
     '/screens',
     {
@@ -218,30 +276,27 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: ScreenResponseSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query as ScreenQuery;
       if (query.method && !methods.some((m) => m.id === query.method)) {
         throw new ChokepointError('bad_input', `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`, { field: 'method' });
       }
+      // The clearance check (and the audit of a marked read) runs on every request, before any cached page.
       const { result, marking } = await screenFor(app, request, query);
-      let items = result.items;
+      const pageKey = JSON.stringify([query.method, query.q, query.topSupplier, query.minImportUsd, query.sort, query.order, query.page, query.pageSize, marking]);
+      const cachedPage = pagesOf(result).get(pageKey);
+      if (cachedPage) return reply.type(jsonType).send(cachedPage);
+      const sort: Sortable = (query.sort as Sortable | undefined) ?? 'importValueUsd';
+      const direction = (query.order ?? (sort === 'hs6' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
+      // Filters keep the order, so the full screen is sorted once per (result, sort, order), not per request.
+      let items = sortedItems(result, sort, direction);
       if (query.method) items = items.filter((i) => i.flags[query.method!]);
       if (query.q) items = items.filter((i) => matchesText(i, query.q!));
       if (query.topSupplier) items = items.filter((i) => i.topSupplier === query.topSupplier!.toUpperCase());
       if (query.minImportUsd !== undefined) items = items.filter((i) => i.importValueUsd >= query.minImportUsd!);
-      const sort: (typeof sortable)[number] = (query.sort as (typeof sortable)[number] | undefined) ?? 'importValueUsd';
-      const direction = (query.order ?? (sort === 'hs6' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
-      items = [...items].sort((a, b) => {
-        const x = a[sort];
-        const y = b[sort];
-        if (x === y) return a.hs6.localeCompare(b.hs6);
-        if (x === null) return 1;
-        if (y === null) return -1;
-        return (x < y ? -1 : 1) * direction;
-      });
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 50;
-      return {
+      const body = {
         reporter: result.reporter,
         reporterMembers: result.reporterMembers,
         year: result.year,
@@ -256,6 +311,11 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
         provenance: { ...result.provenance, method: query.method ?? 'all' },
         marking,
       };
+      const serialized = Buffer.from(reply.serialize(body) as string);
+      const pages = pagesOf(result);
+      if (pages.size >= pagesPerScreen) pages.delete(pages.keys().next().value!);
+      pages.set(pageKey, serialized);
+      return reply.type(jsonType).send(serialized);
     },
   );
 
@@ -326,4 +386,5 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
       }
     },
   );
+
 };

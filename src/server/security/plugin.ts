@@ -9,10 +9,12 @@ import {
   csrfCookie,
   sessionCookie,
   sessionLifetimeHours,
+  frozenUser,
   sessionUser,
   tokenUser,
   type SessionUser,
 } from './session.ts';
+import { StateReadCache, StateWatch } from './stateWatch.ts';
 import './authz.ts';
 
 /**
@@ -31,6 +33,10 @@ export interface AuditRecord {
 declare module 'fastify' {
   interface FastifyInstance {
     audit(request: FastifyRequest | null, record: AuditRecord): Promise<void>;
+  }
+  interface FastifyInstance {
+    /** Tells caches of per-request state reads when the state changed (see stateWatch.ts). */
+    stateWatch: StateWatch;
   }
   interface FastifyRequest {
     /** The signed-in user; null only on public routes (config.public) and non-API paths. */
@@ -90,6 +96,11 @@ function nulField(value: unknown, path: string): string | undefined {
 async function securityPlugin(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('user', null as unknown as SessionUser);
+  // Sessions are read from memory while no relevant state changed (stateWatch.ts: PGlite only), at most 60 s.
+  const watch = await StateWatch.open(app.services.state);
+  app.decorate('stateWatch', watch);
+  app.addHook('onClose', async () => watch.close());
+  const sessions = new StateReadCache<{ user: SessionUser; csrfHash: string }>(watch, 10_000, 60_000);
 
   app.decorate('audit', async (request: FastifyRequest | null, record: AuditRecord) => {
     const user = request ? ((request as { user?: SessionUser | null }).user ?? null) : null;
@@ -114,7 +125,12 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
       return;
     }
     const sessionId = request.cookies[sessionCookie];
-    const found = sessionId ? await sessionUser(state, sessionId) : null;
+    const found = sessionId
+      ? await sessions.get(sha256(sessionId), async () => {
+          const s = await sessionUser(state, sessionId);
+          return s && { value: { user: frozenUser(s.user), csrfHash: s.csrfHash }, validUntil: s.expiresAtMs };
+        })
+      : null;
     if (!found) throw new ChokepointError('unauthenticated', 'sign in first');
     if (!safeMethods.has(request.method)) {
       const header = request.headers['x-csrf-token'];

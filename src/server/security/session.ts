@@ -71,14 +71,28 @@ export async function createSession(
 export async function sessionUser(
   db: StateDb,
   sessionId: string,
-): Promise<{ user: SessionUser; csrfHash: string } | null> {
-  const rows = await db.query<Row>(
-    `SELECT ${userColumns}, s.csrf_hash FROM sessions s JOIN users u ON u.id = s.user_id
+): Promise<{ user: SessionUser; csrfHash: string; expiresAtMs: number } | null> {
+  const rows = await db.query<Row & { expires_ms: number }>(
+    `SELECT ${userColumns}, s.csrf_hash, (extract(epoch FROM s.expires_at) * 1000)::float8 AS expires_ms
+       FROM sessions s JOIN users u ON u.id = s.user_id
        JOIN organisations o ON o.id = u.organisation_id
      WHERE s.id_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
     [sha256(sessionId)],
   );
-  return rows.length ? { user: toSessionUser(rows[0], 'session'), csrfHash: rows[0].csrf_hash! } : null;
+  if (!rows.length) return null;
+  return {
+    user: toSessionUser(rows[0], 'session'),
+    csrfHash: rows[0].csrf_hash!,
+    expiresAtMs: Number(rows[0].expires_ms),
+  };
+}
+
+/** Deep-freezes a user kept in a cache and shared by concurrent requests, so that no route can alter it. */
+export function frozenUser(user: SessionUser): SessionUser {
+  Object.freeze(user.clearance.compartments);
+  Object.freeze(user.clearance);
+  Object.freeze(user.permissions);
+  return Object.freeze(user);
 }
 
 export async function endSession(db: StateDb, sessionId: string): Promise<void> {
