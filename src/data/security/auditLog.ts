@@ -137,7 +137,10 @@ export interface AuditQuery {
   before?: number;
   action?: string;
   actor?: string;
-  /** Extra condition (e.g. the reader's marking filter), with parameters numbered from the given one. */
+  /**
+   * Extra condition (e.g. the reader's marking filter), with parameters numbered from the given one. It may use
+   * only the columns marking, marking_level, marking_compartments and marking_releasable.
+   */
   visible?: (nextParam: number) => { sql: string; params: unknown[] };
 }
 
@@ -155,8 +158,12 @@ export async function listAudit(
     params.push(...v.params);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // Without action or actor filters the total is a sum over the counts kept per distinct marking (migration 103;
+  // `visible` may use only the marking columns then), instead of testing the marking of every entry.
   const [count] = await db.query<{ n: number | string }>(
-    `SELECT count(*) AS n FROM audit_log ${filter}`,
+    q.action || q.actor
+      ? `SELECT count(*) AS n FROM audit_log ${filter}`
+      : `SELECT coalesce(sum(n), 0) AS n FROM audit_marking_counts ${filter}`,
     params,
   );
   const page = [...params];
