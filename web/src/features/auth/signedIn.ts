@@ -13,12 +13,16 @@ export function setSignedIn(me: Me | null): void {
   for (const listener of listeners) listener();
 }
 
+export function currentSignedIn(): Me | null {
+  return current;
+}
+
+/** Calls `listener` whenever the signed-in user changes (sign-in, sign-out); returns the unsubscribe. */
+export function onSignedInChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useSignedIn(): Me | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
+  return useSyncExternalStore(onSignedInChange, () => current);
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { useSignedIn } from '../auth/signedIn.ts';
+import { currentSignedIn, onSignedInChange, useSignedIn } from '../auth/signedIn.ts';
 import { DatasetTable } from './DatasetTable.tsx';
 import { FetchDataset } from './FetchDataset.tsx';
 import { NextSteps } from './NextSteps.tsx';
@@ -10,6 +10,27 @@ import { SynthYear } from './SynthYear.tsx';
 import type { Dataset, DatasetManifest, Job } from './types.ts';
 import './texts.ts';
 import './home.css';
+
+/**
+ * The dataset list is requested as soon as this module loads (while the session is still being checked), and the
+ * first Home render within a few seconds uses that answer; a failed early request (e.g. not signed in yet) is
+ * made again. A sign-out drops it, so it can never show one user's list to the next.
+ */
+let earlyDatasets: Promise<{ items: Dataset[] }> | null = api<{ items: Dataset[] }>('/datasets');
+earlyDatasets.catch(() => undefined);
+const earlyAt = Date.now();
+const stopWatching = onSignedInChange(() => {
+  if (currentSignedIn() !== null) return;
+  earlyDatasets = null;
+  stopWatching();
+});
+
+function loadDatasets(): Promise<{ items: Dataset[] }> {
+  const early = Date.now() - earlyAt < 5000 ? earlyDatasets : null;
+  earlyDatasets = null;
+  const fresh = () => api<{ items: Dataset[] }>('/datasets');
+  return early ? early.catch(fresh) : fresh();
+}
 
 /**
  * Home: the datasets present (only those the user may read) with provenance, a SYNTHETIC banner when any is
@@ -25,7 +46,7 @@ export function Home() {
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
-    api<{ items: Dataset[] }>('/datasets')
+    loadDatasets()
       .then((r) => setDatasets(r.items))
       .catch((e: Error) => setError(e.message));
     api<{ items: Job[] }>('/jobs?limit=10')
