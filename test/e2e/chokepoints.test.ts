@@ -162,6 +162,10 @@ describe('chokepoints and critical goods pages', () => {
       '/api/maritime/route?from=JPYOK&to=NLRTM&closed=malacca',
     );
     expect(route.route.passages).not.toContain('malacca');
+    // The port field suggests ports by name from the sea network (GET /api/maritime/ports).
+    await page.getByLabel('To port (UN/LOCODE)').fill('rotterdam');
+    await page.locator('#ports-to option[value="NLRTM"]').waitFor({ state: 'attached' });
+    await page.getByLabel('To port (UN/LOCODE)').fill('NLRTM');
     await page.getByRole('button', { name: 'Find route' }).click();
     const result = page.getByTestId('route-result');
     await result.locator('ol.passages li').first().waitFor();

@@ -7,6 +7,7 @@ import { screenRoutes } from './screens.ts';
 import { productRoutes } from './products.ts';
 import { criticalGoodRoutes } from './criticalGoods.ts';
 import { maritimeRoutes } from './maritime.ts';
+import { maritimePortRoutes } from './maritimePorts.ts';
 import { scenarioRoutes } from './scenarios.ts';
 import { ioRoutes } from './io.ts';
 import { authRoutes } from './auth.ts';
@@ -25,4 +26,4 @@ import { jobRoutes } from './jobs.ts';
 import { datasetManifestRoutes } from './datasetManifests.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, scenarioRoutes, ioRoutes, maritimeRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes, jobRoutes, countrySupplyRoutes, datasetManifestRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, scenarioRoutes, ioRoutes, maritimeRoutes, maritimePortRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes, jobRoutes, countrySupplyRoutes, datasetManifestRoutes];

@@ -1,9 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { formatNumber } from '../../format/numbers.ts';
 import { routePath } from './exposureView.ts';
-import type { Lang, RouteResponse } from './types.ts';
+import type { Lang, PortSummary, RouteResponse } from './types.ts';
+
+/** Ports matching what the user typed (code prefix or name), for the field's suggestion list. */
+function usePortOptions(text: string): PortSummary[] {
+  const [options, setOptions] = useState<PortSummary[]>([]);
+  useEffect(() => {
+    const q = text.trim();
+    if (q.length < 2) return;
+    let active = true;
+    const timer = setTimeout(() => {
+      api<{ items: PortSummary[] }>(`/maritime/ports?${new URLSearchParams({ q, limit: '20' }).toString()}`)
+        .then((r) => active && setOptions(r.items))
+        .catch(() => active && setOptions([]));
+    }, 200);
+    return () => {
+      active = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+  return options;
+}
 
 /** Port-to-port route (UN/LOCODE) with the page's closures or none: distance, days, passages in order, or none. */
 export function RouteFinder({
@@ -24,6 +44,8 @@ export function RouteFinder({
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RouteResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const fromOptions = usePortOptions(from);
+  const toOptions = usePortOptions(to);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,11 +72,25 @@ export function RouteFinder({
       <form onSubmit={submit} className="filters">
         <label>
           {t('chokepoints.route.from')}{' '}
-          <input name="from" value={from} onChange={(e) => setFrom(e.target.value)} size={8} required />
+          <input
+            name="from"
+            list="ports-from"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            size={8}
+            required
+          />
         </label>
         <label>
           {t('chokepoints.route.to')}{' '}
-          <input name="to" value={to} onChange={(e) => setTo(e.target.value)} size={8} required />
+          <input
+            name="to"
+            list="ports-to"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            size={8}
+            required
+          />
         </label>
         <label>
           {t('chokepoints.route.speed')}{' '}
@@ -72,6 +108,8 @@ export function RouteFinder({
           <input type="checkbox" checked={useClosures} onChange={(e) => setUseClosures(e.target.checked)} />{' '}
           {t('chokepoints.route.useClosures')}
         </label>
+        <PortList id="ports-from" ports={fromOptions} />
+        <PortList id="ports-to" ports={toOptions} />
         <button type="submit" disabled={busy}>
           {t('chokepoints.route.find')}
         </button>
@@ -109,5 +147,17 @@ export function RouteFinder({
         )}
       </div>
     </section>
+  );
+}
+
+function PortList({ id, ports }: { id: string; ports: PortSummary[] }) {
+  return (
+    <datalist id={id}>
+      {ports.map((p) => (
+        <option key={p.code} value={p.code}>
+          {p.name} ({p.country})
+        </option>
+      ))}
+    </datalist>
   );
 }
