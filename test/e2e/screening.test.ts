@@ -194,6 +194,21 @@ describe('screening view', () => {
     await page.waitForURL(/order=asc/);
     expect(await hhiHeader.getAttribute('aria-sort')).toBe('ascending');
 
+    // Sort by top supplier (sorted in the page by the country names shown): A→Z, ties by HS6.
+    await page.getByRole('button', { name: 'Top supplier', exact: true }).click();
+    await page.waitForURL(/sort=topSupplier/);
+    const en = new Map(countries.items.map((c) => [c.iso3, c.en]));
+    const bySupplier = [...api.items]
+      .sort(
+        (a, b) =>
+          en.get(a.topSupplier)!.localeCompare(en.get(b.topSupplier)!, 'en') || a.hs6.localeCompare(b.hs6),
+      )
+      .map((i) => i.hs6);
+    await expect
+      .poll(async () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-hs6'))))
+      .toEqual(bySupplier);
+    expect(await page.locator('th[aria-sort="ascending"]').innerText()).toContain('Top supplier');
+
     // Export CSV of the whole screen: every row, provenance columns, the 811292 figure from the BACI file.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -8,6 +8,7 @@ import {
   parseScreenState,
   parseThresholdsParam,
   screenRouteQuery,
+  sortValue,
   tableRequest,
   thresholdsOf,
   withMethodThresholds,
@@ -160,7 +161,8 @@ describe('screening route state', () => {
   });
 
   it('client pages: chapter filter, nulls last, ties by HS6', () => {
-    const item = (hs6: string, worldExportHhi: number | null) => ({ hs6, worldExportHhi }) as ScreenItem;
+    const item = (hs6: string, worldExportHhi: number | null) =>
+      ({ hs6, worldExportHhi, flags: {} }) as unknown as ScreenItem;
     const items = [
       item('810110', 0.2),
       item('811292', null),
@@ -168,15 +170,52 @@ describe('screening route state', () => {
       item('810190', 0.2),
       item('811000', 0.5),
     ];
-    const desc = clientPage(items, '81', 'worldExportHhi', 'desc', 1);
-    expect(desc.total).toBe(4);
-    expect(desc.items.map((i) => i.hs6)).toEqual(['811000', '810110', '810190', '811292']);
-    expect(clientPage(items, '81', 'worldExportHhi', 'asc', 1).items.map((i) => i.hs6)).toEqual([
-      '810110',
-      '810190',
-      '811000',
-      '811292',
-    ]);
+    const value = sortValue('en', (c) => c);
+    const page = (order: 'asc' | 'desc') =>
+      clientPage(items, { chapter: '81', sort: 'worldExportHhi', order, page: 1, value });
+    expect(page('desc').total).toBe(4);
+    expect(page('desc').items.map((i) => i.hs6)).toEqual(['811000', '810110', '810190', '811292']);
+    expect(page('asc').items.map((i) => i.hs6)).toEqual(['810110', '810190', '811000', '811292']);
+  });
+
+  it('label, supplier and flags sort here over every row, by the names the user reads', () => {
+    const s = state('reporter=JPN&sort=topSupplier&page=2');
+    expect(s.order).toBe('asc');
+    const request = tableRequest(s, 2024);
+    expect(request.inPage).toBe(true);
+    expect(request.params.has('sort')).toBe(false);
+    expect(request.params.get('pageSize')).toBe('1000');
+    const item = (
+      hs6: string,
+      topSupplier: string,
+      labelEn: string,
+      labelJa: string,
+      flags: Record<string, boolean>,
+    ) => ({ hs6, topSupplier, labelEn, labelJa, flags }) as unknown as ScreenItem;
+    const items = [
+      item('811292', 'CHN', 'Gallium', 'ガリウム', { eu2021: true, hhi: true }),
+      item('280461', 'USA', 'Silicon', 'けい素', { eu2021: false, hhi: true }),
+      item('810194', 'DEU', 'Tungsten', 'タングステン', { eu2021: false, hhi: false }),
+    ];
+    const names: Record<string, string> = { CHN: 'China', USA: 'United States', DEU: 'Germany' };
+    const order = (
+      sort: 'label' | 'topSupplier' | 'flags',
+      orderBy: 'asc' | 'desc',
+      lang: 'ja' | 'en' = 'en',
+    ) =>
+      clientPage(items, {
+        chapter: null,
+        sort,
+        order: orderBy,
+        page: 1,
+        value: sortValue(lang, (c) => names[c]),
+        lang,
+      }).items.map((i) => i.hs6);
+    expect(order('topSupplier', 'asc')).toEqual(['811292', '810194', '280461']);
+    expect(order('label', 'asc')).toEqual(['811292', '280461', '810194']);
+    // Japanese collation: kana in gojūon order whatever the script, ガ(ga) < け(ke) < タ(ta).
+    expect(order('label', 'asc', 'ja')).toEqual(['811292', '280461', '810194']);
+    expect(order('flags', 'desc')).toEqual(['811292', '280461', '810194']);
   });
 });
 

@@ -9,17 +9,17 @@ type Column = { key: keyof ScreenItem | 'flags'; sort?: SortKey; num?: boolean }
 
 const columns: Column[] = [
   { key: 'hs6', sort: 'hs6' },
-  { key: 'labelEn' },
+  { key: 'labelEn', sort: 'label' },
   { key: 'importValueUsd', sort: 'importValueUsd', num: true },
   { key: 'hhi', sort: 'hhi', num: true },
-  { key: 'topSupplier' },
+  { key: 'topSupplier', sort: 'topSupplier' },
   { key: 'topShare', sort: 'topShare', num: true },
   { key: 'suppliers', sort: 'suppliers', num: true },
   { key: 'countriesTo75', sort: 'countriesTo75', num: true },
   { key: 'worldExportHhi', sort: 'worldExportHhi', num: true },
   { key: 'importExportRatio', sort: 'importExportRatio', num: true },
   { key: 'concernShare', sort: 'concernShare', num: true },
-  { key: 'flags' },
+  { key: 'flags', sort: 'flags' },
 ];
 
 const columnText: Record<string, string> = { labelEn: 'label' };

@@ -20,6 +20,7 @@ import {
   pageSize,
   parseScreenState,
   screenRouteQuery,
+  sortValue,
   tableRequest,
   type ScreenState,
 } from './screenState.ts';
@@ -75,7 +76,7 @@ function Screening({ reference, state }: { reference: ScreeningReference; state:
       // A chapter with a word search is filtered here, over every page of the word search.
       const first = await api<ScreenResponse>(`/screens?${requestKey}`);
       let items = first.items;
-      for (let page = 2; request.clientChapter && items.length < first.total; page++) {
+      for (let page = 2; request.inPage && items.length < first.total; page++) {
         const p = new URLSearchParams(requestKey);
         p.set('page', String(page));
         items = items.concat((await api<ScreenResponse>(`/screens?${p}`)).items);
@@ -105,8 +106,16 @@ function Screening({ reference, state }: { reference: ScreeningReference; state:
   const shown = (() => {
     if (!data) return null;
     if (request.empty) return { items: [], total: 0 };
-    if (request.clientChapter)
-      return clientPage(data.items, request.clientChapter, state.sort, state.order, state.page);
+    if (request.inPage) {
+      return clientPage(data.items, {
+        chapter: request.clientChapter,
+        sort: state.sort,
+        order: state.order,
+        page: state.page,
+        value: sortValue(lang, names),
+        lang,
+      });
+    }
     return { items: data.items, total: data.total };
   })();
   const methodInfo = data?.methods.find((m) => m.id === state.method);

@@ -7,7 +7,7 @@ import type { MethodThresholds, ScreenItem } from './types.ts';
 export const methodIds = ['eu2021', 'geodep', 'majority', 'hhi'] as const;
 
 /** Columns the API sorts by (src/server/routes/screens.ts). */
-export const sortKeys = [
+export const apiSortKeys = [
   'hs6',
   'importValueUsd',
   'hhi',
@@ -18,7 +18,14 @@ export const sortKeys = [
   'importExportRatio',
   'concernShare',
 ] as const;
+/** Columns sorted here over the whole list: the label and the supplier by name in the user's language, flags by count. */
+export const pageSortKeys = ['label', 'topSupplier', 'flags'] as const;
+export const sortKeys = [...apiSortKeys, ...pageSortKeys] as const;
 export type SortKey = (typeof sortKeys)[number];
+
+export function sortedInPage(sort: SortKey): boolean {
+  return (pageSortKeys as readonly string[]).includes(sort);
+}
 
 export interface ScreenState {
   reporter: string;
@@ -41,7 +48,7 @@ export interface ScreenState {
 export const pageSize = 50;
 
 function defaultOrder(sort: SortKey): 'asc' | 'desc' {
-  return sort === 'hs6' ? 'asc' : 'desc';
+  return sort === 'hs6' || sort === 'label' || sort === 'topSupplier' ? 'asc' : 'desc';
 }
 
 /** "eu2021.hhi=0.3,hhi.hhi=0.45" → { 'eu2021.hhi': 0.3, 'hhi.hhi': 0.45 }; entries that are not method.name=number are skipped. */
@@ -127,11 +134,13 @@ export function defaultsQuery(state: ScreenState, year: number): string {
 /**
  * How the table is fetched. The API's `q` is an HS6 prefix when it is digits and words of the label otherwise,
  * so a chapter and a numeric search combine into one prefix; a chapter with words is filtered here over every
- * page of the word search (`clientChapter`). `empty`: the chapter and the code contradict each other.
+ * page of the word search (`clientChapter`). Columns the API does not sort by are sorted here too (`inPage`):
+ * then every row is fetched (pages of 1000) and paged here. `empty`: the chapter and the code contradict each other.
  */
 export interface TableRequest {
   params: URLSearchParams;
   clientChapter: string | null;
+  inPage: boolean;
   empty: boolean;
 }
 
@@ -152,15 +161,18 @@ export function tableRequest(state: ScreenState, year: number): TableRequest {
   } else if (state.chapter || q) {
     p.set('q', state.chapter || q);
   }
-  p.set('sort', state.sort);
-  p.set('order', state.order);
-  if (clientChapter) {
+  const inPage = clientChapter !== null || sortedInPage(state.sort);
+  if (!sortedInPage(state.sort)) {
+    p.set('sort', state.sort);
+    p.set('order', state.order);
+  }
+  if (inPage) {
     p.set('pageSize', '1000');
   } else {
     p.set('page', String(state.page));
     p.set('pageSize', String(pageSize));
   }
-  return { params: p, clientChapter, empty };
+  return { params: p, clientChapter, inPage, empty };
 }
 
 /** The export of the current screen: every row matching the filters (no pages), sorted as the API keeps it. */
@@ -213,28 +225,47 @@ export function withMethodThresholds(
 }
 
 /**
- * The page of a client-side filtered list (chapter with a word search): the same order as the API (nulls last,
- * ties by HS6), then the page.
+ * A page of a list filtered or sorted here: the chapter filter, then the order (nulls last, ties by HS6, as the
+ * API orders), then the page. `value` gives the sorted value of a column (names in the user's language).
  */
 export function clientPage(
   items: ScreenItem[],
-  chapter: string,
-  sort: SortKey,
-  order: 'asc' | 'desc',
-  page: number,
+  options: {
+    chapter: string | null;
+    sort: SortKey;
+    order: 'asc' | 'desc';
+    page: number;
+    value: (item: ScreenItem, sort: SortKey) => string | number | null;
+    /** Collation of names (Japanese sorts kana in gojūon order whatever the script). */
+    lang?: string;
+  },
 ): { items: ScreenItem[]; total: number } {
-  const direction = order === 'asc' ? 1 : -1;
+  const direction = options.order === 'asc' ? 1 : -1;
   const kept = items
-    .filter((i) => i.hs6.startsWith(chapter))
+    .filter((i) => !options.chapter || i.hs6.startsWith(options.chapter))
+    .map((item) => ({ item, key: options.value(item, options.sort) }))
     .sort((a, b) => {
-      const x = a[sort];
-      const y = b[sort];
-      if (x === y) return a.hs6.localeCompare(b.hs6);
+      const x = a.key;
+      const y = b.key;
+      if (x === y) return a.item.hs6.localeCompare(b.item.hs6);
       if (x === null) return 1;
       if (y === null) return -1;
-      return (x < y ? -1 : 1) * direction;
-    });
-  return { items: kept.slice((page - 1) * pageSize, page * pageSize), total: kept.length };
+      const c =
+        typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y, options.lang) : x < y ? -1 : 1;
+      return (c || a.item.hs6.localeCompare(b.item.hs6)) * (c ? direction : 1);
+    })
+    .map((e) => e.item);
+  return { items: kept.slice((options.page - 1) * pageSize, options.page * pageSize), total: kept.length };
+}
+
+/** The value a column sorts by: the item's own field, the label and supplier name as shown, the number of flags. */
+export function sortValue(lang: 'ja' | 'en', nameOf: (code: string) => string) {
+  return (item: ScreenItem, sort: SortKey): string | number | null => {
+    if (sort === 'label') return lang === 'ja' ? item.labelJa || item.labelEn : item.labelEn;
+    if (sort === 'topSupplier') return nameOf(item.topSupplier);
+    if (sort === 'flags') return Object.values(item.flags).filter(Boolean).length;
+    return item[sort];
+  };
 }
 
 export function pageCount(total: number): number {
