@@ -113,28 +113,62 @@ describe.each(stateBackends)('EWS API for the web pages on %s', (backend) => {
     expect(page.provenance.method).toContain('default');
   });
 
-  it('recorded events on the item: the seed graphite control, and a marked event only for the cleared reader', async () => {
-    const posted = await app.inject({
-      method: 'POST',
-      url: '/api/ews/events',
-      headers: cleared,
-      payload: {
-        country: 'CHN',
-        hs: ['2504'],
-        announced: '2023-10-01',
-        effective: '2023-10-15',
-        title: { ja: '秘の措置', en: 'confidential measure' },
-        source: 'test',
-        marking: { level: 2, compartments: [], releasableTo: null },
-      },
+  it('recorded events: the seed graphite control for all, marked events only for the cleared reader, and no hidden event shows through alert months or backtests', async () => {
+    const backtest = async (h: Record<string, string>) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/ews/backtest',
+          headers: h,
+          payload: { dataset: 'cn-graphite' },
+        })
+      ).json().report;
+    const pointsOf = async (h: Record<string, string>) =>
+      (await app.inject({ url: `/api/ews/items/${graphite}?partner=JPN`, headers: h })).json().series.points;
+    const eventAlerts = (report: { rules: { rule: string; alerts: number }[] }) =>
+      report.rules
+        .filter((r) => r.rule === 'front-loading' || r.rule === 'collapse-after-control')
+        .reduce((a, r) => a + r.alerts, 0);
+    const before = { report: await backtest(analyst), points: await pointsOf(analyst) };
+    const post = (payload: object) =>
+      app.inject({ method: 'POST', url: '/api/ews/events', headers: cleared, payload });
+    const confidential = { level: 2, compartments: [], releasableTo: null };
+    const posted = await post({
+      country: 'CHN',
+      hs: ['2504'],
+      announced: '2023-10-01',
+      effective: '2023-10-15',
+      title: { ja: '秘の措置', en: 'confidential measure' },
+      source: 'test',
+      marking: confidential,
     });
     expect(posted.statusCode).toBe(200);
+    // A hidden measure in the COVID months: its windows (run-up Mar–May 2020, aftermath from Jun 2020) make the
+    // event rules fire for the cleared reader only.
+    expect(
+      (
+        await post({
+          country: 'CHN',
+          hs: ['2504'],
+          announced: '2020-05-01',
+          effective: '2020-06-01',
+          title: { ja: '秘の措置2', en: 'confidential measure 2' },
+          source: 'test',
+          marking: confidential,
+        })
+      ).statusCode,
+    ).toBe(200);
     const ids = (h: Record<string, string>) =>
       app
         .inject({ url: `/api/ews/items/${graphite}?partner=JPN`, headers: h })
         .then((r) => r.json().events.map((e: { id: string }) => e.id));
     expect(await ids(analyst)).toEqual(['cn-2023-graphite']);
-    expect(await ids(cleared)).toEqual(['cn-2023-graphite', posted.json().id]);
+    expect(await ids(cleared)).toEqual(expect.arrayContaining(['cn-2023-graphite', posted.json().id]));
+    expect((await ids(cleared)).length).toBe(3);
+    // Nothing computed for the uncleared reader changes: hidden events do not show through alert months.
+    expect(await backtest(analyst)).toEqual(before.report);
+    expect(await pointsOf(analyst)).toEqual(before.points);
+    expect(eventAlerts(await backtest(cleared))).toBeGreaterThan(eventAlerts(before.report));
   });
 
   it('an item without a monthly dataset still shows its linked price (copper, Pink Sheet)', async () => {

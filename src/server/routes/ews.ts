@@ -24,7 +24,7 @@ import { computeIndicators } from '../../analysis/ews/indicators.ts';
 import { defaultRuleSet, validateRuleSet } from '../../analysis/ews/rules.ts';
 import { backtest } from '../../analysis/ews/backtest.ts';
 import { readMonthly } from '../../data/ews/seriesStore.ts';
-import { recordedEvents, ruleSetById } from '../../data/ews/itemScan.ts';
+import { ruleSetById } from '../../data/ews/itemScan.ts';
 import { scanItem } from '../../data/ews/itemScan.ts';
 import { EwsScheduler } from '../../data/ews/scheduler.ts';
 import {
@@ -465,7 +465,8 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       if (!item) throw new ChokepointError('not_found', 'item not found', { field: 'id' });
       assertReadable(request, item.marking, 'item', { field: 'id' });
       const partner = (request.query as { partner?: string }).partner ?? item.partner ?? 'WLD';
-      const events = await readableEvents(request, item, partner);
+      const readableEvents = await readableEventList(request);
+      const events = eventsOfItem(readableEvents, item, partner);
       const prices = await linkedPrices(request, item.hs);
       const entry = item.dataset ? app.services.catalog.find(item.dataset) : undefined;
       if (!entry)
@@ -495,7 +496,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         file: entry.id,
         missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
       });
-      const ind = computeIndicators(panel, ruleSet.parameters, await recordedEvents(state()));
+      const ind = computeIndicators(panel, ruleSet.parameters, readableEvents);
       const T = panel.months;
       const partners = partnersByValue(panel);
       const s = panel.series.findIndex((k) => k.partner === partner);
@@ -553,16 +554,28 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
   );
 
   /** Recorded events (seed list and the readable ones users entered) that concern the item's product and supplier. */
-  async function readableEvents(request: FastifyRequest, item: ItemRecord, partner: string) {
+  /**
+   * Recorded events the reader may see: the seed list and the readable ones users entered. Indicators shown to a
+   * reader are computed from these only, so a hidden event cannot show through an alert month or a backtest.
+   */
+  async function readableEventList(request: FastifyRequest) {
     const r = readableSql(request, 'marking', 1);
     const rows = await state().query<Omit<RecordedEvent, never> & { marking: Marking }>(
       `SELECT id, country, hs, targets, to_char(announced, 'YYYY-MM-DD') AS announced, to_char(effective, 'YYYY-MM-DD') AS effective, title, source, marking FROM ews_events WHERE ${r.sql} ORDER BY announced`,
       r.params,
     );
-    const all = [
+    return [
       ...seedEvents().map((e) => ({ ...e, seed: true, marking: publicMarking })),
       ...rows.map((e) => ({ ...e, seed: false })),
     ];
+  }
+
+  /** The readable events that concern the item's product and supplier (and the shown partner). */
+  function eventsOfItem(
+    all: Awaited<ReturnType<typeof readableEventList>>,
+    item: ItemRecord,
+    partner: string,
+  ) {
     // On an aggregate (world, EU) an event concerns the series when it concerns any partner of the product.
     const aggregate = aggregatePartners.has(partner);
     return all.filter((e) =>
@@ -790,7 +803,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         file: entry.id,
         missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
       });
-      const ind = computeIndicators(panel, ruleSet.parameters, await recordedEvents(state()));
+      const ind = computeIndicators(panel, ruleSet.parameters, await readableEventList(request));
       const { report } = backtest(
         panel,
         ind,
