@@ -47,7 +47,6 @@ export function RuleEditor() {
       .catch((e: Error) => setLoadError(e.message));
   useEffect(() => {
     void load('default');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const choose = (id: string) => {
