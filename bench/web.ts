@@ -119,11 +119,11 @@ export async function run(): Promise<BenchResult[]> {
           timeout: 30_000,
         });
         const ms = await page.evaluate(() => (window as unknown as { firstScreen: number }).firstScreen);
+        // BENCH_WEB_DEBUG=1 prints each load's waterfall (request start → response end, ms after navigation).
         if (process.env.BENCH_WEB_DEBUG)
           console.error(
             await page.evaluate(() =>
-              performance
-                .getEntriesByType('resource')
+              (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
                 .map((e) => `${e.name.replace(/^https?:\/\/[^/]+/, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`)
                 .join('\n'),
             ),
