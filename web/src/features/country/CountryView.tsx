@@ -201,7 +201,11 @@ export function CountryView({ route }: ViewProps) {
             </section>
           )}
           <ProvenanceFooter
-            provenance={{ ...data.provenance, thresholds: { majority: data.majorityThreshold } }}
+            provenance={{
+              ...data.provenance,
+              method: t('country.method'),
+              thresholds: { majority: data.majorityThreshold },
+            }}
           />
         </>
       )}

@@ -22,6 +22,8 @@ export const countryTexts = addFeatureTexts('country', {
     flags: 'Markers',
     flag: { top: 'top supplier', majority: 'majority', critical: 'critical good' },
     dossier: 'Product dossier of HS {{hs6}}',
+    method:
+      'share of the partner in the reporter’s imports of each HS6: s = M[r,k,X] / Σₚ M[r,k,p]; groups exclude flows between members',
   },
   ja: {
     kind: '国別ビュー',
@@ -43,5 +45,7 @@ export const countryTexts = addFeatureTexts('country', {
     flags: '区分',
     flag: { top: '最大輸入先', majority: '過半', critical: '特定重要物資' },
     dossier: 'HS {{hs6}} の品目別調書',
+    method:
+      '品目（HS6）ごとの輸入に占める相手国のシェア: s = M[r,k,X] / Σₚ M[r,k,p]（国グループではグループ内の取引を除く）',
   },
 });
