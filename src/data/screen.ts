@@ -152,9 +152,13 @@ export function parseThresholds(list: string[] = []): Record<string, number> {
     const m = /^([a-z0-9]+(?:\.[A-Za-z0-9]+)?)=(.+)$/.exec(item.trim());
     const value = m ? Number(m[2]) : NaN;
     if (!m || !Number.isFinite(value)) {
-      throw new ChokepointError('bad_input', `threshold "${item}" must look like name=value or method.name=value (e.g. eu2021.hhi=0.3)`, {
-        field: 'threshold',
-      });
+      throw new ChokepointError(
+        'bad_input',
+        `threshold "${item}" must look like name=value or method.name=value (e.g. eu2021.hhi=0.3)`,
+        {
+          field: 'threshold',
+        },
+      );
     }
     out[m[1]] = value;
   }
@@ -162,15 +166,22 @@ export function parseThresholds(list: string[] = []): Record<string, number> {
 }
 
 /** Splits threshold overrides per method; a bare name applies to the chosen method. */
-export function thresholdsByMethod(overrides: Record<string, number> = {}, method?: string): Record<string, Thresholds> {
+export function thresholdsByMethod(
+  overrides: Record<string, number> = {},
+  method?: string,
+): Record<string, Thresholds> {
   const per: Record<string, Partial<Thresholds>> = {};
   for (const [key, value] of Object.entries(overrides)) {
     const dot = key.indexOf('.');
     const methodId = dot >= 0 ? key.slice(0, dot) : method;
     if (!methodId) {
-      throw new ChokepointError('bad_input', `threshold "${key}" needs a method: write method.name=value (e.g. eu2021.hhi=0.3) or give --method`, {
-        field: 'threshold',
-      });
+      throw new ChokepointError(
+        'bad_input',
+        `threshold "${key}" needs a method: write method.name=value (e.g. eu2021.hhi=0.3) or give --method`,
+        {
+          field: 'threshold',
+        },
+      );
     }
     methodById(methodId);
     (per[methodId] ??= {})[dot >= 0 ? key.slice(dot + 1) : key] = value;
@@ -186,14 +197,21 @@ function assertYear(entry: CatalogEntry, year: number): void {
   const years = entry.years ?? [];
   if (!Number.isInteger(year) || !years.includes(year)) {
     const have = years.length ? `${years.join(', ')}` : 'none';
-    throw new ChokepointError('no_data', `dataset "${entry.id}" has no data for ${year} (years present: ${have})`, {
-      field: 'year',
-    });
+    throw new ChokepointError(
+      'no_data',
+      `dataset "${entry.id}" has no data for ${year} (years present: ${have})`,
+      {
+        field: 'year',
+      },
+    );
   }
 }
 
 /** Resolves a request into the screen query input and its provenance (no query runs yet). */
-export async function resolveScreen(services: ScreenServices, request: ScreenRequest & { all?: boolean }): Promise<ResolvedScreen> {
+export async function resolveScreen(
+  services: ScreenServices,
+  request: ScreenRequest & { all?: boolean },
+): Promise<ResolvedScreen> {
   const entry = findTradeDataset(services.catalog, request.dataset);
   assertYear(entry, request.year);
   if (request.method) methodById(request.method);
@@ -209,7 +227,9 @@ export async function resolveScreen(services: ScreenServices, request: ScreenReq
     reporterMembers = expanded.members;
     const members = baciCodesOf(expanded.members);
     if (members.length === 0) {
-      throw new ChokepointError('unknown_code', `reporter "${request.reporter}" has no trade code in BACI`, { field: 'reporter' });
+      throw new ChokepointError('unknown_code', `reporter "${request.reporter}" has no trade code in BACI`, {
+        field: 'reporter',
+      });
     }
     reporters = [{ reporter, members }];
   }
@@ -219,7 +239,10 @@ export async function resolveScreen(services: ScreenServices, request: ScreenReq
     const expanded = expandReporter(request.partner, []);
     partner = expanded.members[0];
     const codes = baciCodesOf([partner]);
-    if (!codes.length) throw new ChokepointError('unknown_code', `partner "${request.partner}" has no trade code in BACI`, { field: 'partner' });
+    if (!codes.length)
+      throw new ChokepointError('unknown_code', `partner "${request.partner}" has no trade code in BACI`, {
+        field: 'partner',
+      });
     partnerCode = codes[0];
   }
   const thresholds = thresholdsByMethod(request.thresholds, request.method);
@@ -228,15 +251,23 @@ export async function resolveScreen(services: ScreenServices, request: ScreenReq
     thresholds: thresholds[method.id],
     options: method.id === 'majority' && partner ? { partner } : {},
   }));
-  // Critical goods label every item (when the registry is at hand) and filter the screen with --critical.
-  const critical = services.state ? await criticalHsCodes(services.state) : undefined;
+  // Critical goods label every item (when the registry is at hand) and filter the screen with --critical; the
+  // ALL file has no labels, so it reads the registry only for --critical.
+  const critical =
+    services.state && (!request.all || request.critical) ? await criticalHsCodes(services.state) : undefined;
   let products: string[] | undefined;
   if (request.critical) {
-    if (!services.state) throw new ChokepointError('internal', 'the critical goods filter needs the state database');
-    const chosen = Array.isArray(request.critical) ? await criticalHsCodes(services.state, request.critical) : critical!;
+    if (!services.state)
+      throw new ChokepointError('internal', 'the critical goods filter needs the state database');
+    const chosen = Array.isArray(request.critical)
+      ? await criticalHsCodes(services.state, request.critical)
+      : critical!;
     products = [...chosen.keys()];
   }
-  const window = Math.max(request.window ?? 3, ...methods.map((m) => (m.persistence ? thresholds[m.id][m.persistence.window] : 1)));
+  const window = Math.max(
+    request.window ?? 3,
+    ...methods.map((m) => (m.persistence ? thresholds[m.id][m.persistence.window] : 1)),
+  );
   const p = provenanceOf(entry);
   const provenance: ScreenProvenance = {
     dataset: p.dataset,
@@ -318,7 +349,11 @@ export async function runScreen(services: ScreenServices, request: ScreenRequest
 }
 
 /** Runs an already resolved screen (callers that cache results key them on the resolved input). */
-export async function executeScreen(services: ScreenServices, resolved: ResolvedScreen, year: number): Promise<ScreenResult> {
+export async function executeScreen(
+  services: ScreenServices,
+  resolved: ResolvedScreen,
+  year: number,
+): Promise<ScreenResult> {
   const rows = await runScreenQuery(services.analytics, resolved.input);
   const all = rows.map((row) => toItem(row, resolved, services));
   const counts = Object.fromEntries(methods.map((m) => [m.id, all.filter((i) => i.flags[m.id]).length]));
@@ -351,8 +386,13 @@ export async function screenAllToFile(
   const p = resolved.provenance;
   // Parquet stores the repeated provenance strings once (dictionary); a CSV keeps the short ones per row and the
   // method and thresholds in FILE.provenance.json beside it.
-  const constants: Record<string, string | boolean> = { dataset: p.dataset, version: p.version, synthetic: p.synthetic };
-  if (format === 'parquet') Object.assign(constants, { method: p.method, thresholds: JSON.stringify(p.thresholds) });
+  const constants: Record<string, string | boolean> = {
+    dataset: p.dataset,
+    version: p.version,
+    synthetic: p.synthetic,
+  };
+  if (format === 'parquet')
+    Object.assign(constants, { method: p.method, thresholds: JSON.stringify(p.thresholds) });
   else writeFileAtomic(`${file}.provenance.json`, JSON.stringify(p, null, 2));
   const input: ScreenQueryInput = { ...resolved.input, constants };
   await copyScreenQuery(services.analytics, input, file, format);

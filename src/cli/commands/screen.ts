@@ -4,7 +4,13 @@ import type { RegisterCommand } from './index.ts';
 import type { CliContext } from '../context.ts';
 import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
-import { parseThresholds, runScreen, screenAllToFile, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
+import {
+  parseThresholds,
+  runScreen,
+  screenAllToFile,
+  type ScreenResult,
+  type ScreenServices,
+} from '../../data/screen.ts';
 
 export { parseThresholds };
 import { writeScreenCsv, writeScreenParquet, writeScreenXlsx } from '../../data/screenExport.ts';
@@ -31,7 +37,9 @@ interface ScreenOptions {
 export function parseYear(text: string, field = 'year'): number {
   const year = Number(text);
   if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-    throw new ChokepointError('bad_input', `--${field} must be a year such as 2024, not "${text}"`, { field });
+    throw new ChokepointError('bad_input', `--${field} must be a year such as 2024, not "${text}"`, {
+      field,
+    });
   }
   return year;
 }
@@ -39,27 +47,33 @@ export function parseYear(text: string, field = 'year'): number {
 export function parseWindow(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1 || n > 50) {
-    throw new ChokepointError('bad_input', `--window must be a number of years from 1 to 50, not "${text}"`, { field: 'window' });
+    throw new ChokepointError('bad_input', `--window must be a number of years from 1 to 50, not "${text}"`, {
+      field: 'window',
+    });
   }
   return n;
 }
 
 export function parseLang(text = 'en'): 'en' | 'ja' {
-  if (text !== 'en' && text !== 'ja') throw new ChokepointError('bad_input', `--lang must be ja or en, not "${text}"`, { field: 'lang' });
+  if (text !== 'en' && text !== 'ja')
+    throw new ChokepointError('bad_input', `--lang must be ja or en, not "${text}"`, { field: 'lang' });
   return text;
 }
 
 export async function screenServices(ctx: CliContext): Promise<ScreenServices> {
+  // Both stores open at once (the embedded state database takes ~1 s to open; DuckDB starts meanwhile).
+  const [analytics, state] = await Promise.all([ctx.analytics(), ctx.state()]);
   return {
     dataDir: ctx.dataDir,
     catalog: ctx.catalog,
-    analytics: await ctx.analytics(),
-    state: await ctx.state(),
+    analytics,
+    state,
     labels: productLabelsFor(ctx.dataDir),
   };
 }
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '' : `${(x * 100).toFixed(1)}%`);
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '' : `${(x * 100).toFixed(1)}%`;
 const musd = (x: number) => (x / 1e6).toFixed(1);
 
 function human(result: ScreenResult, lang: 'en' | 'ja', top: number): string {
@@ -74,19 +88,46 @@ function human(result: ScreenResult, lang: 'en' | 'ja', top: number): string {
     i.countriesTo75,
     i.worldExportHhi === null ? '' : i.worldExportHhi.toFixed(3),
     i.noExports ? (lang === 'ja' ? '輸出なし' : 'no exports') : i.importExportRatio.toFixed(2),
-    methods.filter((m) => i.flags[m.id]).map((m) => m.id).join(' '),
+    methods
+      .filter((m) => i.flags[m.id])
+      .map((m) => m.id)
+      .join(' '),
   ]);
   const headers =
     lang === 'ja'
-      ? ['HS6', '品目', '輸入額 (百万USD)', '最大輸入先', 'シェア', 'HHI', '75%国数', '世界輸出HHI', '輸入/輸出', '該当手法']
-      : ['HS6', 'product', 'imports (USD m)', 'top supplier', 'share', 'HHI', 'to 75%', 'world HHI', 'M/X', 'flagged by'];
+      ? [
+          'HS6',
+          '品目',
+          '輸入額 (百万USD)',
+          '最大輸入先',
+          'シェア',
+          'HHI',
+          '75%国数',
+          '世界輸出HHI',
+          '輸入/輸出',
+          '該当手法',
+        ]
+      : [
+          'HS6',
+          'product',
+          'imports (USD m)',
+          'top supplier',
+          'share',
+          'HHI',
+          'to 75%',
+          'world HHI',
+          'M/X',
+          'flagged by',
+        ];
   const counts = methods.map((m) => `${m.id} ${result.counts[m.id]}`).join(', ');
   return [
     p.synthetic ? '*** SYNTHETIC DATA — not real trade / 合成データ ***' : '',
     `${result.reporter} ${result.year}: ${result.screened} products imported; flagged: ${counts}` +
       (p.method !== 'all' ? `; showing ${result.items.length} flagged by ${p.method}` : ''),
     renderTable(headers, rows),
-    result.items.length > top ? `… ${result.items.length - top} more (use --json, --csv, --xlsx or --parquet for all)` : '',
+    result.items.length > top
+      ? `… ${result.items.length - top} more (use --json, --csv, --xlsx or --parquet for all)`
+      : '',
     `source: ${p.title} (${p.publisher}), dataset ${p.dataset} version ${p.version}; M/X with no exports = 9999`,
   ]
     .filter(Boolean)
@@ -97,14 +138,22 @@ function human(result: ScreenResult, lang: 'en' | 'ja', top: number): string {
 export const registerScreen: RegisterCommand = (program, context) => {
   program
     .command('screen')
-    .description('supply-chain screen (サプライチェーン分析): dependence and concentration of every imported HS6 product')
-    .requiredOption('--reporter <code>', 'ISO3, country name or group (EU27, G7 …); ALL = every reporter in one pass (to a file)')
+    .description(
+      'supply-chain screen (サプライチェーン分析): dependence and concentration of every imported HS6 product',
+    )
+    .requiredOption(
+      '--reporter <code>',
+      'ISO3, country name or group (EU27, G7 …); ALL = every reporter in one pass (to a file)',
+    )
     .requiredOption('--year <year>', 'year, e.g. 2024')
     .option('--dataset <id>', 'annual trade dataset (default: the newest imported)')
     .option('--method <id>', `only products flagged by this method (${methods.map((m) => m.id).join('|')})`)
     .option('--partner <code>', 'named partner for the majority method, e.g. CHN')
     .option('--critical', 'only the critical goods (特定重要物資) in the registry')
-    .option('--threshold <name=value...>', 'override thresholds: method.name=value, or name=value with --method')
+    .option(
+      '--threshold <name=value...>',
+      'override thresholds: method.name=value, or name=value with --method',
+    )
     .option('--window <years>', 'years looked at for persistence (default 3)')
     .option('--lang <ja|en>', 'language of labels in the text output', 'en')
     .option('--top <n>', 'rows shown in the text output', '30')
@@ -133,19 +182,33 @@ export const registerScreen: RegisterCommand = (program, context) => {
       if (opts.reporter.trim().toUpperCase() === 'ALL') {
         const file = opts.parquet ?? opts.csv;
         if (!file || opts.xlsx) {
-          throw new ChokepointError('bad_input', '--reporter ALL writes to a file: give --parquet FILE or --csv FILE', { field: 'reporter' });
+          throw new ChokepointError(
+            'bad_input',
+            '--reporter ALL writes to a file: give --parquet FILE or --csv FILE',
+            { field: 'reporter' },
+          );
         }
         const progress = startProgress({ label: `screen ALL ${year}`, quiet: ctx.quiet });
-        const out = await screenAllToFile(services, request, path.resolve(file), opts.parquet ? 'parquet' : 'csv');
+        const out = await screenAllToFile(
+          services,
+          request,
+          path.resolve(file),
+          opts.parquet ? 'parquet' : 'csv',
+        );
         progress.done(`written to ${out.file}`);
-        ctx.print({ file: out.file, provenance: out.provenance }, () => `${out.file}${out.provenance.synthetic ? ' (SYNTHETIC data)' : ''}`);
+        ctx.print(
+          { file: out.file, provenance: out.provenance },
+          () => `${out.file}${out.provenance.synthetic ? ' (SYNTHETIC data)' : ''}`,
+        );
         return;
       }
       const result = await runScreen(services, { ...request, reporter: opts.reporter });
       if (opts.csv) writeScreenCsv(result, opts.csv);
       if (opts.xlsx) await writeScreenXlsx(result, opts.xlsx);
-      if (opts.parquet) await writeScreenParquet(services.analytics, result, opts.parquet, ctx.dataDir.tmpDir);
-      for (const f of [opts.csv, opts.xlsx, opts.parquet]) if (f) ctx.info(`wrote ${result.items.length} rows to ${f}`);
+      if (opts.parquet)
+        await writeScreenParquet(services.analytics, result, opts.parquet, ctx.dataDir.tmpDir);
+      for (const f of [opts.csv, opts.xlsx, opts.parquet])
+        if (f) ctx.info(`wrote ${result.items.length} rows to ${f}`);
       ctx.print(result.items, () => human(result, lang, Number(opts.top) || 30));
     });
 };
