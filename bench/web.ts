@@ -49,7 +49,10 @@ function initialJavaScript(outDir: string): { bytes: number; files: string[] } {
   };
   entries.forEach(visit);
   const files = [...seen].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
-  const bytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(outDir, f)), { level: 9 }).length, 0);
+  const bytes = files.reduce(
+    (sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(outDir, f)), { level: 9 }).length,
+    0,
+  );
   return { bytes, files };
 }
 
@@ -72,7 +75,16 @@ export async function run(): Promise<BenchResult[]> {
     const dataDir = new DataDir(path.join(work, 'data')).ensure();
     await importBaci({
       dataDir,
-      inputs: [path.join(repo, '..', 'shared', 'data', 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
+      inputs: [
+        path.join(
+          repo,
+          '..',
+          'shared',
+          'data',
+          'baci-critical-minerals',
+          'BACI_HS17_critical_minerals_2018-2024.csv',
+        ),
+      ],
       hs: 'HS17',
       version: 'V202601',
     });
@@ -80,7 +92,12 @@ export async function run(): Promise<BenchResult[]> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    await ensureOrganisation(app.services.state, { id: 'bench-ministry', name: 'Bench', kind: 'ministry', sharingCap: 3 });
+    await ensureOrganisation(app.services.state, {
+      id: 'bench-ministry',
+      name: 'Bench',
+      kind: 'ministry',
+      sharingCap: 3,
+    });
     const { user } = await addUser(app.services.state, {
       username: 'bench-analyst',
       organisationId: 'bench-ministry',
@@ -115,16 +132,23 @@ export async function run(): Promise<BenchResult[]> {
         });
         const page = await context.newPage();
         await page.goto(baseUrl);
-        await page.waitForFunction(() => (window as unknown as { firstScreen?: number }).firstScreen !== undefined, null, {
-          timeout: 30_000,
-        });
+        await page.waitForFunction(
+          () => (window as unknown as { firstScreen?: number }).firstScreen !== undefined,
+          null,
+          {
+            timeout: 30_000,
+          },
+        );
         const ms = await page.evaluate(() => (window as unknown as { firstScreen: number }).firstScreen);
         // BENCH_WEB_DEBUG=1 prints each load's waterfall (request start → response end, ms after navigation).
         if (process.env.BENCH_WEB_DEBUG)
           console.error(
             await page.evaluate(() =>
               (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-                .map((e) => `${e.name.replace(/^https?:\/\/[^/]+/, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`)
+                .map(
+                  (e) =>
+                    `${e.name.replace(/^https?:\/\/[^/]+/, '')} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`,
+                )
                 .join('\n'),
             ),
             ms,

@@ -26,8 +26,18 @@ const out = path.resolve('docs', 'screenshots');
 const maxBytes = 150 * 1024;
 const shots: { name: string; url: string; ready: string; lang: 'en' | 'ja' }[] = [
   { name: 'home', url: '/', ready: '[data-testid="datasets"]', lang: 'en' },
-  { name: 'screening', url: '/#/screen?reporter=JPN&year=2024', ready: '[data-testid="screen-table"]', lang: 'en' },
-  { name: 'product-dossier', url: '/#/product/811292?reporter=JPN&year=2024', ready: '[data-testid="top-share"]', lang: 'en' },
+  {
+    name: 'screening',
+    url: '/#/screen?reporter=JPN&year=2024',
+    ready: '[data-testid="screen-table"]',
+    lang: 'en',
+  },
+  {
+    name: 'product-dossier',
+    url: '/#/product/811292?reporter=JPN&year=2024',
+    ready: '[data-testid="top-share"]',
+    lang: 'en',
+  },
   { name: 'chokepoints', url: '/#/chokepoints', ready: 'svg path', lang: 'en' },
   { name: 'zones', url: '/#/zones', ready: 'table', lang: 'ja' },
 ];
@@ -95,10 +105,14 @@ try {
       const file = path.join(out, `${shot.name}.png`);
       await page.screenshot({ path: file });
       if (fs.statSync(file).size > maxBytes) {
-        spawnSync('pngquant', ['--quality', '60-90', '--force', '--output', file, file], { stdio: 'inherit' });
+        spawnSync('pngquant', ['--quality', '60-90', '--force', '--output', file, file], {
+          stdio: 'inherit',
+        });
       }
       const bytes = fs.statSync(file).size;
-      process.stdout.write(`${shot.name}.png ${Math.round(bytes / 1024)} kB${bytes > maxBytes ? ' (over 150 kB)' : ''}\n`);
+      process.stdout.write(
+        `${shot.name}.png ${Math.round(bytes / 1024)} kB${bytes > maxBytes ? ' (over 150 kB)' : ''}\n`,
+      );
       if (bytes > maxBytes) failed = true;
     } catch (error) {
       process.stdout.write(`${shot.name}: not taken (${(error as Error).message.split('\n')[0]})\n`);

@@ -38,7 +38,9 @@ describe('markings everywhere', () => {
       const dataDir = new DataDir(dir).ensure();
       await importBaci({
         dataDir,
-        inputs: [path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
+        inputs: [
+          path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv'),
+        ],
         hs: 'HS17',
         version: 'V202601',
       });
@@ -69,16 +71,23 @@ describe('markings everywhere', () => {
     await page.getByRole('textbox', { name: /^Compartments/ }).fill('minerals');
     await page.getByRole('button', { name: 'Change marking' }).click();
     await page.getByText('Marking changed.').waitFor();
-    expect(await page.getByText('Current marking').getByTestId('marking').innerText()).toBe('Confidential · minerals');
+    expect(await page.getByText('Current marking').getByTestId('marking').innerText()).toBe(
+      'Confidential · minerals',
+    );
     // Lowering it again without the declassify permission: the API refuses, and the page says so.
     await page.getByRole('combobox', { name: /^Level/ }).selectOption('0');
     await page.getByRole('textbox', { name: /^Compartments/ }).fill('');
     await page.getByRole('textbox', { name: /^Reason/ }).fill('no longer sensitive after publication');
     await page.getByRole('button', { name: 'Change marking' }).click();
-    await page.locator('.admin-form [role="alert"]').getByText(/declassify/).waitFor();
+    await page
+      .locator('.admin-form [role="alert"]')
+      .getByText(/declassify/)
+      .waitFor();
     await screenshot(page, 'clearance-marking-en');
     await page.context().close();
-    const marking = (await h.app.inject({ url: `/api/datasets/${trade.id}/marking`, headers: analyst })).json();
+    const marking = (
+      await h.app.inject({ url: `/api/datasets/${trade.id}/marking`, headers: analyst })
+    ).json();
     expect(marking.marking).toEqual({ level: 2, compartments: ['minerals'], releasableTo: null });
 
     // A job computed from the marked dataset carries its marking (a screen of every reporter, by the analyst).

@@ -27,7 +27,12 @@ describe.each(stateBackends)('dataset manifests API (%s)', (backend) => {
       hs: 'HS92',
       datasetId: 'baci-sample-zaf-afg',
     });
-    await setDatasetMarking(state, 'baci-sample-zaf-afg', { level: 2, compartments: [], releasableTo: null }, 'test');
+    await setDatasetMarking(
+      state,
+      'baci-sample-zaf-afg',
+      { level: 2, compartments: [], releasableTo: null },
+      'test',
+    );
     app = await buildApp({ dataDir: dataDir.root, webDir: false, state });
     viewer = (await testSession(app, { role: 'viewer', level: 0 })).headers;
     cleared = (await testSession(app, { role: 'viewer', level: 2 })).headers;

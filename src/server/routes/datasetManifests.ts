@@ -33,7 +33,8 @@ export const datasetManifestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { authz: { kind: 'action' } },
       schema: {
         tags: ['datasets'],
-        summary: 'Datasets that can be fetched (manifests), whether a mirror is configured and what is present',
+        summary:
+          'Datasets that can be fetched (manifests), whether a mirror is configured and what is present',
         response: {
           200: Type.Object({
             mirror: Type.Boolean(),

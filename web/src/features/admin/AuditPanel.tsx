@@ -24,7 +24,6 @@ export function AuditPanel() {
 
   const runVerify = useCallback(() => {
     api<AuditVerification>('/audit/verify').then(setVerify).catch(error.set);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(runVerify, [runVerify]);
   useEffect(() => {
@@ -33,7 +32,6 @@ export function AuditPanel() {
     if (filter.action) query.set('action', filter.action);
     if (filter.actor) query.set('actor', filter.actor);
     api<{ items: AuditEntry[]; total: number }>(`/audit?${query}`).then(setResult).catch(error.set);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [before, filter]);
 
   const applyFilter = (event: FormEvent<HTMLFormElement>) => {

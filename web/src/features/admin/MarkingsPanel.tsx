@@ -36,7 +36,6 @@ export function MarkingsPanel() {
     api<{ items: Organisation[] }>('/organisations')
       .then((r) => setOrgs(r.items))
       .catch(change.set);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(load, [load]);
   const dataset = datasets.find((d) => d.id === selected);

@@ -16,7 +16,6 @@ export function OrganisationsPanel() {
     api<{ items: Organisation[] }>('/organisations')
       .then((r) => setOrgs(r.items))
       .catch(form.set);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(load, [load]);
   const add = (event: FormEvent<HTMLFormElement>) => {

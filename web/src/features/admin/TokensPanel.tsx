@@ -15,7 +15,6 @@ export function TokensPanel() {
     api<{ items: ApiToken[] }>('/tokens')
       .then((r) => setTokens(r.items))
       .catch(form.set);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(load, [load]);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });

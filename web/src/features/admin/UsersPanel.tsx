@@ -30,7 +30,6 @@ export function UsersPanel() {
     api<{ items: Organisation[] }>('/organisations')
       .then((r) => setOrgs(r.items))
       .catch(rowError.set);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(load, [load]);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
