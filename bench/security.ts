@@ -48,7 +48,8 @@ async function seed(app: App): Promise<Record<string, string>> {
     compartments: ['batteries', 'semiconductors'],
   });
   const now = new Date().toISOString();
-  for (let i = 0; i < objects; i++) {
+  const datasets = process.env.SECURITY_BENCH_ONLY === 'audit' ? 0 : objects;
+  for (let i = 0; i < datasets; i++) {
     const id = `bench-${String(i).padStart(5, '0')}`;
     const scratch = path.join(app.services.dataDir.tmpDir, id);
     fs.mkdirSync(scratch, { recursive: true });
@@ -71,7 +72,7 @@ async function seed(app: App): Promise<Record<string, string>> {
       'v1',
     );
   }
-  for (let start = 0; start < objects; start += 1000) {
+  for (let start = 0; start < datasets; start += 1000) {
     const values: string[] = [];
     const params: unknown[] = [];
     for (let i = start; i < start + 1000; i++) {
@@ -155,10 +156,12 @@ async function measure(backend: string, state: StateDb | undefined): Promise<Ben
     process.stderr.write(`[${backend}] seeding ${objects} datasets and ${objects} audit entries…\n`);
     const headers = await seed(app);
     const results: BenchResult[] = [];
+    const only = process.env.SECURITY_BENCH_ONLY; // 'datasets' or 'audit' to run one endpoint
     for (const [name, url] of [
       ['datasets list (in-memory filter)', '/api/datasets'],
       ['audit list (SQL filter, page 100 + total)', '/api/audit?limit=100'],
     ] as const) {
+      if (only && !url.includes(only)) continue;
       // Same bodies both ways (the reader may read everything), so only the check differs.
       const [a, b] = [await timeOnce(app, url, headers, false), await timeOnce(app, url, headers, true)];
       if (a.body !== b.body) throw new Error(`${url}: checked and bypassed bodies differ`);
