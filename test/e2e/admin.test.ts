@@ -1,18 +1,28 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
 import { testSession } from '../helpers/auth.ts';
+import { sharedData } from '../helpers/tmp.ts';
 
 /**
  * Administration in the browser: an administrator adds an organisation and a user through the forms (a refusal
  * is shown by its field), the one-time password appears once; an auditor sees those actions in the audit view
  * with the chain verification; a viewer has no administration entry; the language choice survives a reload.
+ * On Home, the administrator fetches a dataset from the mirror and generates a SYNTHETIC year as jobs.
  */
 describe('administration and audit view', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
   });
-  afterAll(async () => h?.close());
+  const mirrorBefore = process.env.CHOKEPOINT_MIRROR;
+  afterAll(async () => {
+    if (mirrorBefore === undefined) delete process.env.CHOKEPOINT_MIRROR;
+    else process.env.CHOKEPOINT_MIRROR = mirrorBefore;
+    await h?.close();
+  });
 
   it('lets an administrator add an organisation and a user, with errors by the field', async () => {
     const page = await newPage(h, 'en', { role: 'administrator', level: 3 });
@@ -80,7 +90,9 @@ describe('administration and audit view', () => {
     await verify.getByText(/Intact: \d+ entries/).waitFor();
     // The page's verification counted every entry before it; its own verify call then appended exactly one.
     const shown = Number(/Intact: (\d+) entries/.exec(await verify.innerText())![1]);
-    const [{ n }] = await h.app.services.state.query<{ n: number | string }>('SELECT count(*) AS n FROM audit_log');
+    const [{ n }] = await h.app.services.state.query<{ n: number | string }>(
+      'SELECT count(*) AS n FROM audit_log',
+    );
     expect(shown).toBe(Number(n) - 1);
     expect(await verify.getAttribute('class')).toContain('ok');
 
@@ -128,5 +140,61 @@ describe('administration and audit view', () => {
       payload: { username: 'x-user', organisationId: 'jp-assoc', role: 'viewer' },
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('fetches a dataset from the mirror and generates a SYNTHETIC year from Home, with clear errors', async () => {
+    delete process.env.CHOKEPOINT_MIRROR;
+    const page = await newPage(h, 'en', { role: 'administrator', level: 3 });
+    await page.goto(h.baseUrl);
+    await page.getByTestId('no-datasets').waitFor();
+    await page.getByText(/No mirror is configured/).waitFor();
+    await page.getByRole('combobox', { name: /^Dataset/ }).selectOption('baci-critical-minerals');
+    await page.getByRole('button', { name: 'Fetch' }).click();
+    // The server refuses before starting: the BACI extract exists only in mirrors.
+    await page
+      .locator('#fetch-error')
+      .getByText(/CHOKEPOINT_MIRROR/)
+      .waitFor();
+
+    // The server reads CHOKEPOINT_MIRROR per request: set it to the shared data, laid out as a mirror.
+    process.env.CHOKEPOINT_MIRROR = sharedData;
+    await page.reload();
+    await page.getByRole('combobox', { name: /^Dataset/ }).selectOption('baci-sample-zaf-afg');
+    expect(await page.getByText(/No mirror is configured/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Fetch' }).click();
+    const fetchJob = page.getByTestId('job-fetch');
+    expect(await fetchJob.getAttribute('aria-live')).toBe('polite');
+    await fetchJob.getByText('Done: fetch.').waitFor({ timeout: 60_000 });
+    // The list refreshed by itself, with the provenance of the copied file: its SHA-256 computed here.
+    const row = page.locator('tr[data-dataset="baci-sample-zaf-afg"]');
+    await row.waitFor();
+    const sha = createHash('sha256')
+      .update(fs.readFileSync(path.join(sharedData, 'baci-samples', 'BACI_2021_ZAF_AFG_halfsample.csv')))
+      .digest('hex');
+    expect(await row.locator('.checksum').innerText()).toBe(`${sha.slice(0, 12)}…`);
+    expect(await row.innerText()).toContain('CEPII');
+    expect(await page.locator('.banner.synthetic').count()).toBe(0);
+
+    // A SYNTHETIC year: generated, imported, then labelled everywhere on the page.
+    await page.getByRole('spinbutton', { name: /^Year/ }).fill('2025');
+    await page.getByRole('spinbutton', { name: /^Flows/ }).fill('20000');
+    await page.getByRole('spinbutton', { name: /^Seed/ }).fill('7');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const synthJob = page.getByTestId('job-synth');
+    await synthJob.getByText(/Done|Failed/).waitFor({ timeout: 90_000 });
+    expect(await synthJob.innerText()).toContain('Done: SYNTHETIC year.');
+    await page.locator('.banner.synthetic').waitFor();
+    const synthetic = page.locator('tr', { has: page.locator('.tag.synthetic') });
+    expect(await synthetic.count()).toBe(1);
+    const datasets = (
+      await h.app.inject({ url: '/api/datasets', headers: (await testSession(h.app)).headers })
+    ).json();
+    const made = datasets.items.find((d: { synthetic: boolean }) => d.synthetic);
+    expect(made.years).toEqual([2025]);
+    expect(await synthetic.getAttribute('data-dataset')).toBe(made.id);
+    // Both jobs are listed, done.
+    expect(await page.getByTestId('jobs').locator('tbody tr').count()).toBe(2);
+    await screenshot(page, 'home-admin-en');
+    await page.context().close();
   });
 });
