@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { AnalyticsStore } from './analytics/store.ts';
 import { sqlString } from './analytics/store.ts';
 import type { ScreenItem, ScreenResult } from './screen.ts';
@@ -110,13 +109,23 @@ export function writeScreenCsv(result: ScreenResult, file: string, options: Scre
   }
 }
 
-export async function writeScreenXlsx(result: ScreenResult, file: string, options: ScreenFileOptions = {}): Promise<void> {
+export async function writeScreenXlsx(
+  result: ScreenResult,
+  file: string,
+  options: ScreenFileOptions = {},
+): Promise<void> {
+  // exceljs takes over a second to load: only XLSX exports pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'chokepoint';
   const sheet = workbook.addWorksheet('screen');
   const rows = fileRows(result, options);
   const headers = fileHeaders(result, rows, options);
-  sheet.columns = headers.map((h) => ({ header: h, key: h, width: Math.max(10, Math.min(40, h.length + 2)) }));
+  sheet.columns = headers.map((h) => ({
+    header: h,
+    key: h,
+    width: Math.max(10, Math.min(40, h.length + 2)),
+  }));
   for (const r of rows) sheet.addRow(r);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const about = workbook.addWorksheet('provenance');
@@ -136,7 +145,10 @@ export async function writeScreenXlsx(result: ScreenResult, file: string, option
     ['countries of concern', p.concern.join(' ')],
     ['like-minded countries', p.likeMinded.join(' ')],
     ['M/X when exports are zero', `${noExportsRatio} (noExports = true)`],
-    ...methods.map((m): [string, string] => [`method ${m.id}`, `${m.name.en} / ${m.name.ja} — ${m.citation}`]),
+    ...methods.map((m): [string, string] => [
+      `method ${m.id}`,
+      `${m.name.en} / ${m.name.ja} — ${m.citation}`,
+    ]),
     ...Object.entries(result.counts).map(([m, n]): [string, number] => [`flagged by ${m}`, n]),
   ];
   for (const f of facts) about.addRow(f);
@@ -152,7 +164,12 @@ export async function writeScreenXlsx(result: ScreenResult, file: string, option
 }
 
 /** Parquet through DuckDB: the flat rows as newline-delimited JSON, then COPY … (FORMAT parquet). */
-export async function writeScreenParquet(store: AnalyticsStore, result: ScreenResult, file: string, scratchDir: string): Promise<void> {
+export async function writeScreenParquet(
+  store: AnalyticsStore,
+  result: ScreenResult,
+  file: string,
+  scratchDir: string,
+): Promise<void> {
   fs.mkdirSync(scratchDir, { recursive: true });
   const json = path.join(scratchDir, `screen-${randomUUID()}.ndjson`);
   const tmp = tmpBeside(file);
@@ -174,7 +191,21 @@ export async function writeScreenParquet(store: AnalyticsStore, result: ScreenRe
 function columnType(name: string): string {
   if (name.startsWith('flag_') || name === 'noExports' || name === 'synthetic') return 'BOOLEAN';
   if (name.startsWith('years_') || name === 'suppliers' || name === 'countriesTo75') return 'INTEGER';
-  if (['reporter', 'hs6', 'labelEn', 'labelJa', 'topSupplier', 'topWorldExporter', 'critical', 'dataset', 'version', 'method', 'thresholds'].includes(name)) {
+  if (
+    [
+      'reporter',
+      'hs6',
+      'labelEn',
+      'labelJa',
+      'topSupplier',
+      'topWorldExporter',
+      'critical',
+      'dataset',
+      'version',
+      'method',
+      'thresholds',
+    ].includes(name)
+  ) {
     return 'VARCHAR';
   }
   return 'DOUBLE';

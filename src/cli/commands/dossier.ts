@@ -4,8 +4,6 @@ import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { writeFileAtomic } from '../../data/dataDir.ts';
 import { buildDossier } from '../../data/tech/dossier.ts';
-import { dossierPdf } from '../../data/tech/dossierPdf.ts';
-import { dossierXlsx } from '../../data/tech/dossierXlsx.ts';
 import { assessmentOptions, lang, techServices, zoneRequest, type ZoneCliOptions } from './zones.ts';
 
 /** `chokepoint dossier <entry> --lang ja|en --pdf FILE [--xlsx FILE]`: the dossier of a critical good or technology. */
@@ -39,10 +37,13 @@ export const registerDossier: RegisterCommand = (program, context) => {
       });
       const written: string[] = [];
       if (opts.pdf) {
+        // pdfkit and exceljs load only when a file is asked for (seconds of CLI start-up otherwise).
+        const { dossierPdf } = await import('../../data/tech/dossierPdf.ts');
         writeFileAtomic(path.resolve(opts.pdf), await dossierPdf(dossier));
         written.push(opts.pdf);
       }
       if (opts.xlsx) {
+        const { dossierXlsx } = await import('../../data/tech/dossierXlsx.ts');
         writeFileAtomic(path.resolve(opts.xlsx), await dossierXlsx(dossier));
         written.push(opts.xlsx);
       }

@@ -1,5 +1,4 @@
 import type { RegisterCommand } from './index.ts';
-import { startServer } from '../../server/main.ts';
 
 export const registerServe: RegisterCommand = (program, context) => {
   program
@@ -9,6 +8,8 @@ export const registerServe: RegisterCommand = (program, context) => {
     .option('--host <host>', 'interface to listen on (env HOST)', '127.0.0.1')
     .action(async (opts: { port?: number; host: string }, cmd) => {
       const ctx = context(cmd);
+      // Loaded here: the server is most of the CLI's start-up cost, and only this command needs it.
+      const { startServer } = await import('../../server/main.ts');
       await startServer({ dataDir: ctx.dataDir.root, port: opts.port, host: opts.host });
       await new Promise(() => undefined); // runs until killed
     });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { ChokepointError } from '../../errors.ts';
 import { parseCsv } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
@@ -40,6 +39,8 @@ export async function importPinkSheet(file: string, seriesListCsv?: string): Pro
 
 async function importWorkbook(file: string): Promise<PriceImport> {
   const source = describeFile(file);
+  // exceljs takes over a second to load: only workbook imports pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const sheet = workbook.getWorksheet('Monthly Prices');
