@@ -77,7 +77,10 @@ end\n`,
   });
 }
 
-async function timedJson(url: string, headers: Record<string, string>): Promise<{ ms: number; body: unknown; bytes: number }> {
+async function timedJson(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ ms: number; body: unknown; bytes: number }> {
   const start = performance.now();
   const response = await fetch(url, { headers });
   const text = await response.text();
@@ -101,11 +104,18 @@ async function measure(backend: string, databaseUrl: string | undefined): Promis
   const schema = `bench_screen_api_${process.pid}`;
   const state = databaseUrl
     ? await openStateDb({ databaseUrl, schema })
-    : await openStateDb({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chokepoint-bench-screenapi-state-')) });
+    : await openStateDb({
+        dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'chokepoint-bench-screenapi-state-')),
+      });
   const app = await buildApp({ dataDir: root, webDir: false, state });
   try {
     const db = app.services.state;
-    await ensureOrganisation(db, { id: 'bench-ministry', name: 'Bench ministry', kind: 'ministry', sharingCap: 3 });
+    await ensureOrganisation(db, {
+      id: 'bench-ministry',
+      name: 'Bench ministry',
+      kind: 'ministry',
+      sharingCap: 3,
+    });
     const { user } = await addUser(db, {
       username: `bench-screen-${Date.now()}`,
       organisationId: 'bench-ministry',

@@ -63,7 +63,9 @@ describe.each(stateBackends)('audit list total per clearance (%s)', (backend) =>
       organisation,
     });
     // Every entry, including the login and session entries written so far, read straight from the table.
-    const all = await state.query<{ marking: Marking | null; action: string }>('SELECT marking, action FROM audit_log');
+    const all = await state.query<{ marking: Marking | null; action: string }>(
+      'SELECT marking, action FROM audit_log',
+    );
     const expected = all.filter((e) => readable(e.marking, level, compartments, organisation));
     const res = await app.inject({ url: '/api/audit?limit=1000', headers });
     expect(res.statusCode).toBe(200);
@@ -74,6 +76,8 @@ describe.each(stateBackends)('audit list total per clearance (%s)', (backend) =>
     if (level < 3) expect(body.total).toBeLessThan(all.length);
     // With an action filter the total is counted on the log itself; both ways agree.
     const exports = await app.inject({ url: '/api/audit?limit=1000&action=export', headers });
-    expect((exports.json() as { total: number }).total).toBe(expected.filter((e) => e.action === 'export').length);
+    expect((exports.json() as { total: number }).total).toBe(
+      expected.filter((e) => e.action === 'export').length,
+    );
   });
 });

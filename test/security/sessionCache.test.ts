@@ -57,7 +57,11 @@ describe.each(stateBackends)('session cache never outlives a change (%s)', (back
   it('a user disabled by an administrator is refused on the next request', async () => {
     const { headers, user } = await testSession(app, { role: 'viewer' });
     for (let i = 0; i < 3; i++) expect((await me(headers)).statusCode).toBe(200);
-    const disabled = await app.inject({ method: 'POST', url: `/api/users/${user.id}/disable`, headers: admin });
+    const disabled = await app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/disable`,
+      headers: admin,
+    });
     expect(disabled.statusCode).toBe(200);
     expect((await me(headers)).statusCode).toBe(401);
   });
@@ -80,7 +84,11 @@ describe.each(stateBackends)('session cache never outlives a change (%s)', (back
   it('an administrator password reset ends the cached session', async () => {
     const { headers, user } = await testSession(app, { role: 'viewer' });
     expect((await me(headers)).statusCode).toBe(200);
-    const reset = await app.inject({ method: 'POST', url: `/api/users/${user.id}/reset-password`, headers: admin });
+    const reset = await app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/reset-password`,
+      headers: admin,
+    });
     expect(reset.statusCode).toBe(200);
     expect((await me(headers)).statusCode).toBe(401);
   });
@@ -93,9 +101,12 @@ describe.each(stateBackends)('session cache never outlives a change (%s)', (back
       organisation: `cache-org-${backend}`,
       sharingCap: 3,
     });
-    const read = async () => (await me(headers)).json() as { role: string; clearance: { level: number; compartments: string[] } };
+    const read = async () =>
+      (await me(headers)).json() as { role: string; clearance: { level: number; compartments: string[] } };
     expect((await read()).clearance).toMatchObject({ level: 3, compartments: ['semiconductors'] });
-    await state.query(`UPDATE users SET clearance_level = 2, compartments = '[]'::jsonb WHERE id = $1`, [user.id]);
+    await state.query(`UPDATE users SET clearance_level = 2, compartments = '[]'::jsonb WHERE id = $1`, [
+      user.id,
+    ]);
     expect((await read()).clearance).toMatchObject({ level: 2, compartments: [] });
     await state.query('UPDATE organisations SET sharing_cap = 1 WHERE id = $1', [`cache-org-${backend}`]);
     expect((await read()).clearance.level).toBe(1);

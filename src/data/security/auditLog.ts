@@ -160,7 +160,11 @@ export async function listAudit(
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // Without action or actor filters the total is a sum over the counts kept per distinct marking (migration 103;
   // `visible` may use only the marking columns then), instead of testing the marking of every entry.
-  const [count] = await db.query<{ n: number | string; logged?: number | string; analyzed?: number | string | null }>(
+  const [count] = await db.query<{
+    n: number | string;
+    logged?: number | string;
+    analyzed?: number | string | null;
+  }>(
     q.action || q.actor
       ? `SELECT count(*) AS n FROM audit_log ${filter}`
       : `SELECT coalesce(sum(n) FILTER (WHERE ${where.length ? where.join(' AND ') : 'TRUE'}), 0) AS n,
@@ -172,7 +176,10 @@ export async function listAudit(
   // Embedded PGlite has no autovacuum: without statistics the planner takes the marking filter for very selective
   // and sorts the whole log instead of walking the primary key backwards (105 ms instead of 0.5 ms for 10,000
   // entries). Analyze as autovacuum would, once the log has grown by 10 % + 50 entries since the last analysis.
-  if (count.logged !== undefined && Number(count.logged) > Math.max(0, Number(count.analyzed ?? 0)) * 1.1 + 50) {
+  if (
+    count.logged !== undefined &&
+    Number(count.logged) > Math.max(0, Number(count.analyzed ?? 0)) * 1.1 + 50
+  ) {
     await db.query('ANALYZE audit_log');
   }
   const page = [...params];

@@ -128,7 +128,9 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
     const found = sessionId
       ? await sessions.get(sha256(sessionId), async () => {
           const s = await sessionUser(state, sessionId);
-          return s && { value: { user: frozenUser(s.user), csrfHash: s.csrfHash }, validUntil: s.expiresAtMs };
+          return (
+            s && { value: { user: frozenUser(s.user), csrfHash: s.csrfHash }, validUntil: s.expiresAtMs }
+          );
         })
       : null;
     if (!found) throw new ChokepointError('unauthenticated', 'sign in first');
