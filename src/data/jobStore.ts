@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Marking } from '../analysis/marking.ts';
+import { joinMarkings, type Marking } from '../analysis/marking.ts';
 import type { StateDb } from './state/db.ts';
 
 /** A long operation's record (table `jobs`, migration 030): what the web app polls to show progress. */
@@ -132,5 +132,24 @@ export async function failInterruptedJobs(db: StateDb): Promise<number> {
       }),
     ],
   );
+  return rows.length;
+}
+
+/**
+ * A job names the datasets it fetched, generated or read (params.dataset, result.dataset, result.datasets[].id):
+ * when such a dataset is marked later, the job takes the join, so its list entry does not reveal the dataset.
+ */
+export async function raiseJobMarkings(db: StateDb, datasetId: string, marking: Marking): Promise<number> {
+  const rows = await db.query<{ id: string; marking: Marking }>(
+    `SELECT id, marking FROM jobs
+      WHERE params->>'dataset' = $1 OR result->>'dataset' = $1 OR (result->'datasets') @> $2::jsonb`,
+    [datasetId, JSON.stringify([{ id: datasetId }])],
+  );
+  for (const row of rows) {
+    await db.query('UPDATE jobs SET marking = $2::jsonb WHERE id = $1', [
+      row.id,
+      JSON.stringify(joinMarkings([row.marking, marking])),
+    ]);
+  }
   return rows.length;
 }

@@ -149,6 +149,12 @@ describe.each(stateBackends)('jobs API (%s)', (backend) => {
     const job = await finished(app, started.json().id, viewer);
     expect(job.marking.level).toBe(1);
     expect((await app.inject({ url: `/api/jobs/${job.id}`, headers: lowViewer })).statusCode).toBe(404);
+    // The earlier fetch job names the dataset: marking the dataset marked that job too.
+    const fetchJobs = (await app.inject({ url: '/api/jobs', headers: admin }))
+      .json()
+      .items.filter((j: { kind: string }) => j.kind === 'fetch');
+    expect(fetchJobs.length).toBe(1);
+    expect(fetchJobs[0].marking.level).toBe(1);
     expect((await app.inject({ url: `/api/jobs/${job.id}/download`, headers: lowViewer })).statusCode).toBe(
       404,
     );

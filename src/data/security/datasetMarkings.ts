@@ -1,5 +1,6 @@
 import type { StateDb } from '../state/db.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
+import { raiseJobMarkings } from '../jobStore.ts';
 
 /** Markings of datasets (a dataset without a row is public). */
 export function normalizeMarking(m: Marking): Marking {
@@ -30,5 +31,6 @@ export async function setDatasetMarking(
      ON CONFLICT (dataset_id) DO UPDATE SET marking = EXCLUDED.marking, updated_by = EXCLUDED.updated_by, updated_at = now()`,
     [datasetId, JSON.stringify(normal), by],
   );
+  await raiseJobMarkings(db, datasetId, normal);
   return normal;
 }

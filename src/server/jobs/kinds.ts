@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { publicMarking } from '../../analysis/marking.ts';
+import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { ChokepointError } from '../../errors.ts';
 import { resolveMirror } from '../../config.ts';
 import { findManifest } from '../../data/manifests/index.ts';
@@ -10,7 +10,7 @@ import { generateSyntheticBaci } from '../../data/synth/baci.ts';
 import { importBaci } from '../../data/importers/baci.ts';
 import { findTradeDataset } from '../../data/tradeDataset.ts';
 import { parseThresholds, screenAllToFile } from '../../data/screen.ts';
-import { assertReadable, datasetMarking } from '../security/markings.ts';
+import { assertReadable, datasetMarking, deriveMarking } from '../security/markings.ts';
 import { screenServicesOf } from '../routes/screens.ts';
 import type { JobOutcome, JobProgress } from './runner.ts';
 
@@ -47,6 +47,13 @@ export const jobRoles: Record<JobRequest['kind'], ('administrator' | 'analyst' |
 
 export type JobWork = (progress: JobProgress) => Promise<JobOutcome>;
 
+/** The marking a job starts with: that of the dataset it names (a re-fetch of a marked dataset is marked). */
+export async function initialJobMarking(app: FastifyInstance, job: JobRequest): Promise<Marking> {
+  return job.kind === 'fetch' || (job.kind === 'screen-all' && job.dataset)
+    ? datasetMarking(app, job.dataset!)
+    : publicMarking;
+}
+
 /** Checks what can be checked before the job starts (unknown dataset, no mirror, unreadable input) and returns its work. */
 export async function prepareJob(
   app: FastifyInstance,
@@ -79,7 +86,8 @@ export async function prepareJob(
             source: mirror ? 'mirror' : 'download',
             datasets: result.entries.map((e) => ({ id: e.id, version: e.version, rows: e.rows })),
           },
-          marking: publicMarking,
+          // A re-fetched dataset keeps its marking, and so does the job that names it.
+          marking: deriveMarking(await Promise.all(result.entries.map((e) => datasetMarking(app, e.id)))),
         };
       };
     }
@@ -111,7 +119,7 @@ export async function prepareJob(
               year: job.year,
               seed: job.seed ?? 1,
             },
-            marking: publicMarking,
+            marking: await datasetMarking(app, entry.id),
           };
         } finally {
           fs.rmSync(scratch, { recursive: true, force: true });

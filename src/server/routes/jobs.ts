@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { publicMarking } from '../../analysis/marking.ts';
 import { ChokepointError, notFound } from '../../errors.ts';
 import { createJob, failInterruptedJobs, getJob, listJobs } from '../../data/jobStore.ts';
 import { assertReadable, MarkingSchema, readableSql } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
-import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
+import { initialJobMarking, jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
 import { runJob, runningJobs } from '../jobs/runner.ts';
 
 /**
@@ -107,7 +106,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const job = await createJob(db(), {
         kind: body.kind,
         params: { ...body },
-        marking: publicMarking,
+        marking: await initialJobMarking(app, body),
         userId: request.user.id,
       });
       try {
