@@ -257,6 +257,23 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     expect(smtp.messages.length).toBe(1);
   });
 
+  it('an alert a marked event may have raised carries the event’s marking', async () => {
+    const services = { dataDir, catalog, analytics, state: db };
+    const [watched] = (await listItems(db, {})).filter((i) => i.hs === '811292' && i.partner === 'JPN');
+    await db.query('DELETE FROM ews_alert_history');
+    await db.query('DELETE FROM ews_alerts');
+    const restricted = { level: 2, compartments: ['minerals'], releasableTo: null };
+    await db.query(
+      `INSERT INTO ews_events (id, country, hs, announced, effective, title, source, marking)
+       VALUES ('marked-ga', 'CHN', '["8112"]'::jsonb, '2023-07-03', '2023-08-01', '{"ja":"管理","en":"control"}'::jsonb, 'test', $1::jsonb)`,
+      [JSON.stringify(restricted)],
+    );
+    const { stored } = await scanItem(services, watched);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const alert of stored) expect(alert.marking).toMatchObject({ level: 2, compartments: ['minerals'] });
+    await db.query("DELETE FROM ews_events WHERE id = 'marked-ga'");
+  });
+
   it('lifecycle new → acknowledged → assigned → resolved, false alarms need a reason, precision per rule', async () => {
     const alert = (period: string, rules: string[]): Alert => ({
       period,

@@ -2,7 +2,7 @@ import type { StateDb } from '../state/db.ts';
 import type { Catalog } from '../catalog.ts';
 import type { DataDir } from '../dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
-import { joinMarkings } from '../../analysis/marking.ts';
+import { joinMarkings, type Marking } from '../../analysis/marking.ts';
 import { buildPanel } from '../../analysis/ews/panel.ts';
 import { computeIndicators } from '../../analysis/ews/indicators.ts';
 import { defaultRuleSet, evaluateRules, validateRuleSet, type RuleSet } from '../../analysis/ews/rules.ts';
@@ -46,6 +46,20 @@ export async function recordedEvents(state: StateDb): Promise<RecordedEvent[]> {
 }
 
 /**
+ * Markings of the recorded events the scan may have used (any whose HS codes overlap the item's): an alert that
+ * an event indicator can raise is at least as marked as the event, so readers not cleared for it never see it.
+ */
+async function eventMarkings(state: StateDb, hs: string): Promise<Marking[]> {
+  const rows = await state.query<{ marking: Marking }>(
+    `SELECT marking FROM ews_events
+      WHERE EXISTS (SELECT 1 FROM jsonb_array_elements_text(hs) AS code(h)
+                     WHERE starts_with($1, code.h) OR starts_with(code.h, $1))`,
+    [hs],
+  );
+  return rows.map((r) => r.marking);
+}
+
+/**
  * Scans one monitored item on its dataset's latest month: all partners of the reporter × product × flow are read
  * (shares need them), alerts are kept for the item's partner (or all), stored with the item's marking joined
  * with the dataset's. Returns the alerts newly stored.
@@ -81,7 +95,11 @@ export async function scanItem(
   const alerts = evaluateRules(panel, indicators, ruleSet, last, last).filter(
     (a) => !item.partner || a.partner === item.partner,
   );
-  const marking = joinMarkings([item.marking, await getDatasetMarking(services.state, item.dataset)]);
+  const marking = joinMarkings([
+    item.marking,
+    await getDatasetMarking(services.state, item.dataset),
+    ...(await eventMarkings(services.state, item.hs)),
+  ]);
   return {
     stored: await recordAlerts(services.state, alerts, { itemId: item.id, ruleSet: ruleSet.id, marking }),
   };
