@@ -25,3 +25,16 @@ describe('money formatting', () => {
     expect(formatShare(null, 'en')).toBe('—');
   });
 });
+
+describe('job stages in the reader’s language', () => {
+  it('translates the verb and keeps the file name; English and unknown stages stay as written', async () => {
+    const { jobStageText } = await import('../../web/src/format/jobStage.ts');
+    expect(jobStageText('copying BACI_HS17.csv', 'ja')).toBe('コピー中 BACI_HS17.csv');
+    expect(jobStageText('screening every reporter (one DuckDB pass)', 'ja')).toBe(
+      '全報告国をスクリーニング中（DuckDB で1回の走査）',
+    );
+    expect(jobStageText('copying BACI_HS17.csv', 'en')).toBe('copying BACI_HS17.csv');
+    expect(jobStageText('copyingX', 'ja')).toBe('copyingX');
+    expect(jobStageText(null, 'ja')).toBe('');
+  });
+});

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Job } from './types.ts';
+import { jobStageText } from '../../format/jobStage.ts';
 
 /** A running job's progress bar (indeterminate while the progress is unknown) and its outcome, announced politely. */
 export function JobProgress({ job }: { job: Job | null }) {
@@ -17,7 +18,8 @@ export function JobProgress({ job }: { job: Job | null }) {
             {...(job.progress === null ? {} : { value: job.progress })}
           />{' '}
           <span>
-            {job.progress === null ? t('home.job.unknown') : percent.format(job.progress)} {job.stage ?? ''}
+            {job.progress === null ? t('home.job.unknown') : percent.format(job.progress)}{' '}
+            {jobStageText(job.stage, i18n.language)}
           </span>
         </>
       )}

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import type { Job } from './types.ts';
+import { jobStageText } from '../../format/jobStage.ts';
 
 /**
  * "Screen every reporter": starts a screen-all job with the current thresholds, polls it and shows its progress
@@ -74,7 +75,7 @@ export function ScreenAllJob({ year, thresholds }: { year: number; thresholds: s
             <span>
               {job.status === 'queued'
                 ? t('screening.jobQueued')
-                : t('screening.jobRunning', { stage: job.stage ?? '…' })}
+                : t('screening.jobRunning', { stage: jobStageText(job.stage, i18n.language) || '…' })}
             </span>{' '}
             <span className="elapsed">{t('screening.jobElapsed', { seconds })}</span>
           </>
