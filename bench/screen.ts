@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync, spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './types.ts';
 import { DataDir } from '../src/data/dataDir.ts';
@@ -11,14 +11,9 @@ import { sqlString } from '../src/data/analytics/store.ts';
 import { openStateDb } from '../src/data/state/db.ts';
 import { generateSyntheticBaci } from '../src/data/synth/baci.ts';
 import { importBaci } from '../src/data/importers/baci.ts';
-import { tradeSource } from '../src/data/tradeDataset.ts';
-import { runScreen, screenAllToFile, type ScreenServices } from '../src/data/screen.ts';
+import { screenAllToFile, type ScreenServices } from '../src/data/screen.ts';
 import { builtInGroups } from '../src/data/reference/groups.ts';
 import { countryByIso3 } from '../src/data/reference/countries.ts';
-import { buildApp } from '../src/server/app.ts';
-import { addUser } from '../src/data/security/users.ts';
-import { ensureOrganisation } from '../src/data/security/organisations.ts';
-import { createSession, csrfCookie, sessionCookie } from '../src/server/security/session.ts';
 
 /**
  * Supply-chain screen (issue 3) on a SYNTHETIC full year (src/data/synth/baci.ts, seed 3, 11 M flows;
@@ -31,9 +26,8 @@ import { createSession, csrfCookie, sessionCookie } from '../src/server/security
  *   start-up alone (`chokepoint --help`);
  * - vs a pandas implementation (bench/pandas_screen.py, Debian python3-pandas) reading the same year:
  *   chokepoint ≥ 5× faster end to end. Debian's pandas has no Parquet engine (pyarrow is not packaged), so pandas
- *   reads the CSV; chokepoint screens from its Parquet store, and importing that CSV first is reported too;
- * - API (SCREEN_BENCH_API=0 skips it; bench/screenApi.ts measures it in detail): single-reporter screen and one
- *   product dossier, p95 at 50 concurrent connections (wrk, loopback).
+ *   reads the CSV; chokepoint screens from its Parquet store, and importing that CSV first is reported too.
+ * The API targets (single-reporter screen and product dossier p95 at 50 connections) are bench/screenApi.ts.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -41,12 +35,6 @@ const year = 2022;
 const rows = Number(process.env.SCREEN_BENCH_ROWS ?? 11_000_000);
 const root = process.env.SCREEN_BENCH_DIR ?? path.join(os.tmpdir(), `chokepoint-bench-screen-${rows}`);
 const datasetId = 'synth-screen';
-
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -106,43 +94,6 @@ async function timedCpu(fn: () => Promise<unknown>): Promise<{ ms: number; cpuMs
 }
 
 const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-
-/** wrk at 50 connections for `seconds`; the Lua script prints the 95th percentile latency in ms. */
-function wrkP95(
-  url: string,
-  headers: Record<string, string>,
-  seconds: number,
-): Promise<{ p95: number; p50: number; requests: number; errors: number }> {
-  const lua = path.join(os.tmpdir(), 'chokepoint-wrk-p95.lua');
-  fs.writeFileSync(
-    lua,
-    `done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("P95 %f P50 %f N %d E %d\\n", latency:percentile(95) / 1000, latency:percentile(50) / 1000, summary.requests, e.connect + e.read + e.write + e.status + e.timeout))
-end\n`,
-  );
-  const args = [
-    '-t2',
-    '-c50',
-    `-d${seconds}s`,
-    '--timeout',
-    '10s',
-    '-s',
-    lua,
-    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
-    url,
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn('wrk', args);
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.on('close', () => {
-      const m = /P95 ([\d.]+) P50 ([\d.]+) N (\d+) E (\d+)/.exec(out);
-      if (!m) reject(new Error(`wrk output: ${out}`));
-      else resolve({ p95: Number(m[1]), p50: Number(m[2]), requests: Number(m[3]), errors: Number(m[4]) });
-    });
-  });
-}
 
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -334,65 +285,5 @@ export async function run(): Promise<BenchResult[]> {
     unit: '×',
   });
 
-  if (process.env.SCREEN_BENCH_API === '0') return results;
-  // 4. API: single-reporter screen and one product dossier at 50 connections.
-  const app = await buildApp({ dataDir: root, webDir: false });
-  try {
-    const db = app.services.state;
-    await ensureOrganisation(db, {
-      id: 'bench-ministry',
-      name: 'Bench ministry',
-      kind: 'ministry',
-      sharingCap: 3,
-    });
-    const { user } = await addUser(db, {
-      username: `bench-screen-${Date.now()}`,
-      organisationId: 'bench-ministry',
-      role: 'viewer',
-      clearanceLevel: 0,
-    });
-    const { sessionId, csrf } = await createSession(db, user.id);
-    const headers = { cookie: `${sessionCookie}=${sessionId}; ${csrfCookie}=${csrf}` };
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const screenUrl = `${address}/api/screens?reporter=JPN&year=${year}&dataset=${datasetId}`;
-    const cold = await timed(() =>
-      fetch(screenUrl, { headers }).then((r) => r.json() as Promise<{ items: { hs6: string }[] }>),
-    );
-    const top = (
-      await runScreen(
-        { ...services, analytics: app.services.analytics, state: app.services.state },
-        { reporter: 'JPN', year, dataset: datasetId },
-      )
-    ).items[0].hs6;
-    const productUrl = `${address}/api/products/${top}?reporter=JPN&year=${year}&dataset=${datasetId}`;
-    const coldProduct = await timed(() => fetch(productUrl, { headers }).then((r) => r.json()));
-    const baseline = await wrkP95(`${address}/api/datasets`, headers, 10);
-    results.push({
-      name: 'API /api/datasets p95 at 50 connections (baseline: session check + catalog)',
-      value: baseline.p95,
-      unit: 'ms',
-      note: `p50 ${baseline.p50.toFixed(1)} ms, ${baseline.requests} requests`,
-    });
-    const screenLoad = await wrkP95(screenUrl, headers, 10);
-    const productLoad = await wrkP95(productUrl, headers, 10);
-    results.push({
-      name: 'API screen JPN p95 at 50 connections',
-      value: screenLoad.p95,
-      unit: 'ms',
-      target: '≤ 50',
-      pass: screenLoad.p95 <= 50 && screenLoad.errors === 0,
-      note: `p50 ${screenLoad.p50.toFixed(1)} ms, ${screenLoad.requests} requests, ${screenLoad.errors} errors; first (uncached) request ${Math.round(cold.ms)} ms, ${cold.value.items.length} items on page 1`,
-    });
-    results.push({
-      name: `API product ${top} p95 at 50 connections`,
-      value: productLoad.p95,
-      unit: 'ms',
-      target: '≤ 50',
-      pass: productLoad.p95 <= 50 && productLoad.errors === 0,
-      note: `p50 ${productLoad.p50.toFixed(1)} ms, ${productLoad.requests} requests, ${productLoad.errors} errors; first (uncached) request ${Math.round(coldProduct.ms)} ms`,
-    });
-  } finally {
-    await app.close();
-  }
   return results;
 }
