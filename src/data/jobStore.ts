@@ -46,12 +46,24 @@ function jobOf(r: Row): JobRecord {
 
 export async function createJob(
   db: StateDb,
-  input: { kind: string; params: Record<string, unknown>; marking: Marking; userId: string | null },
+  input: {
+    id?: string;
+    kind: string;
+    params: Record<string, unknown>;
+    marking: Marking;
+    userId: string | null;
+  },
 ): Promise<JobRecord> {
   const [row] = await db.query<Row>(
     `INSERT INTO jobs (id, kind, params, status, marking, created_by)
      VALUES ($1, $2, $3::jsonb, 'queued', $4::jsonb, $5) RETURNING *`,
-    [randomUUID(), input.kind, JSON.stringify(input.params), JSON.stringify(input.marking), input.userId],
+    [
+      input.id ?? randomUUID(),
+      input.kind,
+      JSON.stringify(input.params),
+      JSON.stringify(input.marking),
+      input.userId,
+    ],
   );
   return jobOf(row);
 }

@@ -47,20 +47,22 @@ export const jobRoles: Record<JobRequest['kind'], ('administrator' | 'analyst' |
 
 export type JobWork = (progress: JobProgress) => Promise<JobOutcome>;
 
-/** The marking a job starts with: that of the dataset it names (a re-fetch of a marked dataset is marked). */
-export async function initialJobMarking(app: FastifyInstance, job: JobRequest): Promise<Marking> {
-  return job.kind === 'fetch' || (job.kind === 'screen-all' && job.dataset)
-    ? datasetMarking(app, job.dataset!)
-    : publicMarking;
+/**
+ * A job ready to run: its work and the marking it starts with, that of the dataset it names (a re-fetch of a
+ * marked dataset is marked from the start; the outcome's marking replaces it when the job ends).
+ */
+export interface PreparedJob {
+  marking: Marking;
+  work: JobWork;
 }
 
-/** Checks what can be checked before the job starts (unknown dataset, no mirror, unreadable input) and returns its work. */
+/** Checks what can be checked before the job starts (unknown dataset, no mirror, unreadable input). */
 export async function prepareJob(
   app: FastifyInstance,
   request: FastifyRequest,
   job: JobRequest,
   jobId: string,
-): Promise<JobWork> {
+): Promise<PreparedJob> {
   const { dataDir, catalog } = app.services;
   switch (job.kind) {
     case 'fetch': {
@@ -73,89 +75,98 @@ export async function prepareJob(
           { field: 'dataset' },
         );
       }
-      return async (progress) => {
-        const result = await fetchDataset(manifest, {
-          dataDir,
-          mirror,
-          onProgress: (file, done, total) =>
-            progress(total > 0 ? done / total : null, `${mirror ? 'copying' : 'downloading'} ${file}`),
-          onFileDone: (file) => progress(null, `importing ${file}`),
-        });
-        return {
-          result: {
-            source: mirror ? 'mirror' : 'download',
-            datasets: result.entries.map((e) => ({ id: e.id, version: e.version, rows: e.rows })),
-          },
-          // A re-fetched dataset keeps its marking, and so does the job that names it.
-          marking: deriveMarking(await Promise.all(result.entries.map((e) => datasetMarking(app, e.id)))),
-        };
-      };
-    }
-    case 'synth':
-      return async (progress) => {
-        const scratch = dataDir.scratch(`synth-${jobId}`);
-        try {
-          const out = path.join(scratch, `synthetic-baci-${job.year}.csv`);
-          const generated = await generateSyntheticBaci({
-            year: job.year,
-            rows: job.rows,
-            seed: job.seed ?? 1,
-            out,
-            onProgress: (done) => progress((done / job.rows) * 0.5, 'generating SYNTHETIC flows'),
-          });
-          const entry = await importBaci({
+      return {
+        marking: await datasetMarking(app, manifest.id),
+        work: async (progress) => {
+          const result = await fetchDataset(manifest, {
             dataDir,
-            inputs: [out],
-            synthetic: true,
-            onProgress: (done, total, note) =>
-              progress(0.5 + (total ? (done / total) * 0.5 : 0), `importing ${note ?? ''}`.trim()),
+            mirror,
+            onProgress: (file, done, total) =>
+              progress(total > 0 ? done / total : null, `${mirror ? 'copying' : 'downloading'} ${file}`),
+            onFileDone: (file) => progress(null, `importing ${file}`),
           });
           return {
             result: {
-              synthetic: true,
-              dataset: entry.id,
-              version: entry.version,
-              rows: generated.rows,
-              year: job.year,
-              seed: job.seed ?? 1,
+              source: mirror ? 'mirror' : 'download',
+              datasets: result.entries.map((e) => ({ id: e.id, version: e.version, rows: e.rows })),
             },
-            marking: await datasetMarking(app, entry.id),
+            // A re-fetched dataset keeps its marking, and so does the job that names it.
+            marking: deriveMarking(await Promise.all(result.entries.map((e) => datasetMarking(app, e.id)))),
           };
-        } finally {
-          fs.rmSync(scratch, { recursive: true, force: true });
-        }
+        },
+      };
+    }
+    case 'synth':
+      return {
+        marking: publicMarking,
+        work: async (progress) => {
+          const scratch = dataDir.scratch(`synth-${jobId}`);
+          try {
+            const out = path.join(scratch, `synthetic-baci-${job.year}.csv`);
+            const generated = await generateSyntheticBaci({
+              year: job.year,
+              rows: job.rows,
+              seed: job.seed ?? 1,
+              out,
+              onProgress: (done) => progress((done / job.rows) * 0.5, 'generating SYNTHETIC flows'),
+            });
+            const entry = await importBaci({
+              dataDir,
+              inputs: [out],
+              synthetic: true,
+              onProgress: (done, total, note) =>
+                progress(0.5 + (total ? (done / total) * 0.5 : 0), `importing ${note ?? ''}`.trim()),
+            });
+            return {
+              result: {
+                synthetic: true,
+                dataset: entry.id,
+                version: entry.version,
+                rows: generated.rows,
+                year: job.year,
+                seed: job.seed ?? 1,
+              },
+              marking: await datasetMarking(app, entry.id),
+            };
+          } finally {
+            fs.rmSync(scratch, { recursive: true, force: true });
+          }
+        },
       };
     case 'screen-all': {
       const entry = findTradeDataset(catalog, job.dataset);
       const marking = await datasetMarking(app, entry.id);
       assertReadable(request, marking, 'dataset', { field: 'dataset' });
       const thresholds = parseThresholds(job.thresholds ? job.thresholds.split(',').filter(Boolean) : []);
-      return async (progress) => {
-        // Written in a scratch folder and moved into exports/ whole, so a failed job leaves no half file.
-        const scratch = dataDir.scratch(`screen-all-${jobId}`);
-        try {
-          const name = `screen-all-${job.year}-${jobId}.csv`;
-          progress(null, 'screening every reporter (one DuckDB pass)');
-          const started = Date.now();
-          const out = await screenAllToFile(
-            screenServicesOf(app),
-            { year: job.year, dataset: entry.id, thresholds, window: job.window },
-            path.join(scratch, name),
-            'csv',
-          );
-          const folder = dataDir.absolute(path.join('exports', 'jobs'));
-          fs.mkdirSync(folder, { recursive: true });
-          const file = path.join(folder, name);
-          fs.renameSync(path.join(scratch, `${name}.provenance.json`), `${file}.provenance.json`);
-          fs.renameSync(path.join(scratch, name), file);
-          return {
-            result: { file: name, seconds: (Date.now() - started) / 1000, provenance: out.provenance },
-            file,
-            marking,
-          };
-        } finally {
-          fs.rmSync(scratch, { recursive: true, force: true });
-        }
+      return {
+        marking: marking,
+        work: async (progress) => {
+          // Written in a scratch folder and moved into exports/ whole, so a failed job leaves no half file.
+          const scratch = dataDir.scratch(`screen-all-${jobId}`);
+          try {
+            const name = `screen-all-${job.year}-${jobId}.csv`;
+            progress(null, 'screening every reporter (one DuckDB pass)');
+            const started = Date.now();
+            const out = await screenAllToFile(
+              screenServicesOf(app),
+              { year: job.year, dataset: entry.id, thresholds, window: job.window },
+              path.join(scratch, name),
+              'csv',
+            );
+            const folder = dataDir.absolute(path.join('exports', 'jobs'));
+            fs.mkdirSync(folder, { recursive: true });
+            const file = path.join(folder, name);
+            fs.renameSync(path.join(scratch, `${name}.provenance.json`), `${file}.provenance.json`);
+            fs.renameSync(path.join(scratch, name), file);
+            return {
+              result: { file: name, seconds: (Date.now() - started) / 1000, provenance: out.provenance },
+              file,
+              marking,
+            };
+          } finally {
+            fs.rmSync(scratch, { recursive: true, force: true });
+          }
+        },
       };
     }
   }

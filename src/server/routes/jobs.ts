@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -6,7 +7,7 @@ import { ChokepointError, notFound } from '../../errors.ts';
 import { createJob, failInterruptedJobs, getJob, listJobs } from '../../data/jobStore.ts';
 import { assertReadable, MarkingSchema, readableSql } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
-import { initialJobMarking, jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
+import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
 import { runJob, runningJobs } from '../jobs/runner.ts';
 
 /**
@@ -103,18 +104,17 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body as JobRequest;
       requireRole(request, ...jobRoles[body.kind]);
       if (body.kind === 'screen-all') requirePermission(request, 'export');
+      // Checked before anything is stored: a refused job leaves no row behind.
+      const id = randomUUID();
+      const { marking, work } = await prepareJob(app, request, body, id);
       const job = await createJob(db(), {
+        id,
         kind: body.kind,
         params: { ...body },
-        marking: await initialJobMarking(app, body),
+        marking,
         userId: request.user.id,
       });
-      try {
-        runJob(app, job.id, await prepareJob(app, request, body, job.id));
-      } catch (error) {
-        await db().query('DELETE FROM jobs WHERE id = $1', [job.id]);
-        throw error;
-      }
+      runJob(app, job.id, work);
       await app.audit(request, {
         action: 'job.start',
         objectType: 'job',
