@@ -1,69 +1,24 @@
-import type { Marking } from '../../components/MarkingBadge.tsx';
+import type { ApiResponse } from '../../api/schema.ts';
 
-export type Role = 'administrator' | 'analyst' | 'viewer' | 'auditor';
+/** GET /api/users */
+export type User = ApiResponse<'GET /api/users'>['items'][number];
+export type Role = User['role'];
 export const roles: Role[] = ['administrator', 'analyst', 'viewer', 'auditor'];
 export const levels = [0, 1, 2, 3] as const;
 
-/** GET /api/users */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  organisationId: string;
-  role: Role;
-  clearanceLevel: 0 | 1 | 2 | 3;
-  compartments: string[];
-  permissions: string[];
-  disabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-}
-
-export type OrganisationKind = 'ministry' | 'company' | 'association' | 'foreign_partner';
-export const organisationKinds: OrganisationKind[] = [
-  'ministry',
-  'company',
-  'association',
-  'foreign_partner',
-];
-
 /** GET /api/organisations */
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  sharingCap: 0 | 1 | 2 | 3;
-}
+export type Organisation = ApiResponse<'GET /api/organisations'>['items'][number];
+export type OrganisationKind = Organisation['kind'];
+export const organisationKinds: OrganisationKind[] = ['ministry', 'company', 'association', 'foreign_partner'];
 
 /** GET /api/tokens */
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
+export type ApiToken = ApiResponse<'GET /api/tokens'>['items'][number];
 
 /** GET /api/audit */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  marking: Marking | null;
-  details: Record<string, unknown> | null;
-  hash: string;
-}
+export type AuditEntry = ApiResponse<'GET /api/audit'>['items'][number];
 
 /** GET /api/audit/verify */
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  head: { seq: number; hash: string } | null;
-  problems: { seq: number; problem: string }[];
-}
+export type AuditVerification = ApiResponse<'GET /api/audit/verify'>;
 
 /** "a, b ,c" → ['a', 'b', 'c'] */
 export function splitList(text: string): string[] {

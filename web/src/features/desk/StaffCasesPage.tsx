@@ -3,16 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { ViewProps } from '../../views.ts';
 import { CaseThread } from './CaseThread.tsx';
-import type { ConsultationCase, Topic } from './types.ts';
+import type { CaseSummary, ConsultationCase } from './types.ts';
 import './texts.ts';
-
-interface CaseSummary {
-  id: string;
-  topic: Topic;
-  status: ConsultationCase['status'];
-  createdAt: string;
-  messages: number;
-}
 
 /** Staff side of the desk (administrators, analysts): the cases, one case's thread, and an answer form. */
 export function StaffCasesPage(_props: ViewProps) {

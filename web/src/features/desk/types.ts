@@ -1,16 +1,10 @@
+import type { ApiResponse } from '../../api/schema.ts';
+
 /** A consultation case as the desk API returns it (src/server/routes/consultation.ts). */
-export type Topic = 'technology_leakage' | 'coercion' | 'other';
+export type ConsultationCase = ApiResponse<'POST /api/consultation/cases/read'>;
+export type CaseMessage = ConsultationCase['messages'][number];
+export type Topic = ConsultationCase['topic'];
 export const topics: Topic[] = ['technology_leakage', 'coercion', 'other'];
 
-export interface CaseMessage {
-  author: 'requester' | 'staff';
-  body: string;
-  createdAt: string;
-}
-
-export interface ConsultationCase {
-  topic: Topic;
-  status: 'open' | 'answered' | 'closed';
-  createdAt: string;
-  messages: CaseMessage[];
-}
+/** A case in the staff list (GET /api/consultation/cases): its messages counted. */
+export type CaseSummary = ApiResponse<'GET /api/consultation/cases'>['items'][number];
