@@ -7,6 +7,7 @@ import { setGroup } from '../../src/data/reference/groupStore.ts';
 import { createRun, createScenario, finishRun } from '../../src/data/scenarioStore.ts';
 import { createJob, finishJob } from '../../src/data/jobStore.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
+import { recordAlerts } from '../../src/data/ews/ewsState.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -65,6 +66,27 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     const job = await createJob(app.services.state, { kind: 'screen-all', params: { year: 2024 }, marking, userId: null });
     await finishJob(app.services.state, job.id, { result: { rows: 0 }, marking });
     return job.id;
+  },
+  /** A stored early-warning alert (issue 8), each on its own series so none supersedes another. */
+  ewsAlert: async (app, marking) => {
+    const partner = `Z${randomUUID().slice(0, 7)}`;
+    const alert = {
+      period: '2023-08',
+      reporter: 'CHN',
+      partner,
+      hs: '811292',
+      flow: 'export' as const,
+      level: 1 as const,
+      levelName: 'attention',
+      levelNameJa: '関心',
+      rules: [{ id: 'value-collapse', level: 1 as const, label: { ja: '金額の急減', en: 'Value collapse' } }],
+      indicators: [],
+      value: 0,
+      expected: 0,
+      events: [],
+      explanation: { ja: `authz ${partner}`, en: `authz ${partner}` },
+    };
+    return (await recordAlerts(app.services.state, [alert], { ruleSet: 'authz', marking }))[0].id;
   },
 };
 

@@ -72,15 +72,44 @@ export function eventIndicators(
     for (let t = 0; t < months; t++) {
       const m = start + t;
       const i = off + t;
-      if (m >= announced - window.beforeAnnouncement && m < effective) {
-        const l = effective - m;
-        if (!(lead[i] <= l)) lead[i] = l;
-      }
-      if (m >= effective && m - effective <= window.afterEffective) {
-        const a = m - effective;
-        if (!(age[i] <= a)) age[i] = a;
-      }
+      const l = leadAt(m, announced, effective, window);
+      if (l === l && !(lead[i] <= l)) lead[i] = l;
+      const a = ageAt(m, effective, window);
+      if (a === a && !(age[i] <= a)) age[i] = a;
     }
   }
   return used;
+}
+
+/** Months until the measure takes effect, inside the front-loading window; NaN outside it. */
+function leadAt(m: number, announced: number, effective: number, window: EventWindow): number {
+  return m >= announced - window.beforeAnnouncement && m < effective ? effective - m : NaN;
+}
+
+/** Months since the measure took effect, inside the aftermath window; NaN outside it. */
+function ageAt(m: number, effective: number, window: EventWindow): number {
+  return m >= effective && m - effective <= window.afterEffective ? m - effective : NaN;
+}
+
+/**
+ * The events that give a series its `eventLead` or `eventAge` in month `month` (absolute month index, as
+ * periodIndex): those concerning the series whose window for that indicator covers the month. Only these can
+ * change an alert of that month, so only their markings pass to it.
+ */
+export function eventsCovering<E extends RecordedEvent>(
+  events: readonly E[],
+  key: SeriesKey,
+  month: number,
+  window: EventWindow,
+  indicator: 'eventLead' | 'eventAge',
+): E[] {
+  return events.filter((event) => {
+    if (!eventConcerns(event, key)) return false;
+    const effective = monthOf(event.effective);
+    const v =
+      indicator === 'eventLead'
+        ? leadAt(month, monthOf(event.announced), effective, window)
+        : ageAt(month, effective, window);
+    return v === v;
+  });
 }

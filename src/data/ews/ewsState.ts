@@ -52,9 +52,18 @@ export interface AlertRecord extends Omit<
   feedback: 'true_alarm' | 'false_alarm' | null;
   feedbackReason: string | null;
   marking: Marking;
+  /**
+   * 'base': computed with the recorded events every reader of the series may read; 'marked': computed with every
+   * event, stored only where marked events changed the alert (docs/ews.md, "Markings of stored alerts").
+   */
+  eventBasis: EventBasis;
+  /** For a 'marked' alert: the 'base' alert of the same series and month it replaces for readers cleared for it. */
+  supersedes: string | null;
   createdAt: string;
   updatedAt: string;
 }
+
+export type EventBasis = 'base' | 'marked';
 
 /** Next scan time: weekly +7 days; monthly and quarterly +1 / +3 calendar months. */
 export function nextScan(from: Date, cadence: Cadence): Date {
@@ -302,6 +311,8 @@ type AlertRow = {
   feedback: 'true_alarm' | 'false_alarm' | null;
   feedback_reason: string | null;
   marking: Marking;
+  event_basis: EventBasis;
+  supersedes: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -325,24 +336,33 @@ function alertRecord(r: AlertRow): AlertRecord {
     feedback: r.feedback,
     feedbackReason: r.feedback_reason,
     marking: r.marking,
+    eventBasis: r.event_basis,
+    supersedes: r.supersedes,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
   };
 }
 
-/** Stores alerts; one already stored (same rule set, month and series) is not stored twice. Returns the new ones. */
+/**
+ * Stores alerts; one already stored (same rule set, month, series and event basis) is not stored twice. A 'marked'
+ * alert points to the 'base' alert of its series and month, if one is stored. Returns the new ones.
+ */
 export async function recordAlerts(
   db: StateDb,
   alerts: Alert[],
-  options: { itemId?: string | null; ruleSet: string; marking?: Marking },
+  options: { itemId?: string | null; ruleSet: string; marking?: Marking; eventBasis?: EventBasis },
 ): Promise<AlertRecord[]> {
   const stored: AlertRecord[] = [];
+  const basis = options.eventBasis ?? 'base';
   await db.transaction(async (tx) => {
     for (const a of alerts) {
       const rows = await tx.query<AlertRow>(
-        `INSERT INTO ews_alerts (id, item_id, rule_set, period, reporter, partner, hs, flow, level, rules, indicators, explanation, marking)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (rule_set, period, reporter, partner, hs, flow) DO NOTHING RETURNING *`,
+        `INSERT INTO ews_alerts (id, item_id, rule_set, period, reporter, partner, hs, flow, level, rules, indicators, explanation, marking, event_basis, supersedes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                 CASE WHEN $14 = 'marked' THEN (SELECT b.id FROM ews_alerts b
+                   WHERE b.rule_set = $3 AND b.period = $4 AND b.reporter = $5 AND b.partner = $6 AND b.hs = $7
+                     AND b.flow = $8 AND b.event_basis = 'base') END)
+         ON CONFLICT (rule_set, period, reporter, partner, hs, flow, event_basis) DO NOTHING RETURNING *`,
         [
           randomUUID(),
           options.itemId ?? null,
@@ -359,6 +379,7 @@ export async function recordAlerts(
           ),
           JSON.stringify(a.explanation),
           JSON.stringify(options.marking ?? publicMarking),
+          basis,
         ],
       );
       if (rows[0]) {
@@ -374,39 +395,57 @@ export async function recordAlerts(
   return stored;
 }
 
+/** SQL admitting the rows whose jsonb marking `column` the reader may read, parameters numbered from `nextParam`. */
+export type ReadableSql = (column: string, nextParam: number) => { sql: string; params: unknown[] };
+
 export interface AlertFilter {
   status?: AlertStatus;
   minLevel?: number;
+  /** Exact level. */
+  level?: number;
+  /** Months from / to, YYYY-MM, inclusive. */
+  from?: string;
+  to?: string;
   hs?: string;
   reporter?: string;
   partner?: string;
   itemId?: string;
-  /** Extra condition (e.g. the marking filter of the caller), numbered after the filter's own parameters. */
-  readable?: (nextParam: number) => { sql: string; params: unknown[] };
+  /** The reader's marking filter (readableSql of the request); without it every alert counts as readable. */
+  readable?: ReadableSql;
 }
 
+/**
+ * WHERE clause of the alerts a reader sees: the filter's conditions, the reader's marking filter, and no 'base'
+ * alert that a 'marked' alert the reader may read supersedes (a cleared reader sees the alert that uses the
+ * marked events in its place; others see the base alert). Counts use the same clause, so they agree with lists.
+ */
 function alertWhere(filter: AlertFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const where: string[] = [];
-  const eq = (column: string, value: unknown) => {
+  const add = (condition: string, value: unknown) => {
     params.push(value);
-    where.push(`${column} = $${params.length}`);
+    where.push(condition.replace('?', `$${params.length}`));
   };
-  if (filter.status) eq('status', filter.status);
-  if (filter.hs) eq('hs', filter.hs);
-  if (filter.reporter) eq('reporter', filter.reporter);
-  if (filter.partner) eq('partner', filter.partner);
-  if (filter.itemId) eq('item_id', filter.itemId);
-  if (filter.minLevel) {
-    params.push(filter.minLevel);
-    where.push(`level >= $${params.length}`);
-  }
-  if (filter.readable) {
-    const r = filter.readable(params.length + 1);
-    where.push(r.sql);
+  if (filter.status) add('status = ?', filter.status);
+  if (filter.hs) add('hs = ?', filter.hs);
+  if (filter.reporter) add('reporter = ?', filter.reporter);
+  if (filter.partner) add('partner = ?', filter.partner);
+  if (filter.itemId) add('item_id = ?', filter.itemId);
+  if (filter.minLevel) add('level >= ?', filter.minLevel);
+  if (filter.level) add('level = ?', filter.level);
+  if (filter.from) add('period >= ?', filter.from);
+  if (filter.to) add('period <= ?', filter.to);
+  const readable = (column: string) => {
+    if (!filter.readable) return 'true';
+    const r = filter.readable(column, params.length + 1);
     params.push(...r.params);
-  }
-  return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+    return `(${r.sql})`;
+  };
+  where.push(readable('ews_alerts.marking'));
+  where.push(
+    `NOT EXISTS (SELECT 1 FROM ews_alerts s WHERE s.supersedes = ews_alerts.id AND ${readable('s.marking')})`,
+  );
+  return { sql: ` WHERE ${where.join(' AND ')}`, params };
 }
 
 /** A page of alerts, newest month and highest level first, with the total under the same filter. */

@@ -2,11 +2,12 @@ import type { StateDb } from '../state/db.ts';
 import type { Catalog } from '../catalog.ts';
 import type { DataDir } from '../dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
-import { joinMarkings, type Marking } from '../../analysis/marking.ts';
+import { dominates, joinMarkings, publicMarking } from '../../analysis/marking.ts';
 import { buildPanel } from '../../analysis/ews/panel.ts';
 import { computeIndicators } from '../../analysis/ews/indicators.ts';
 import { defaultRuleSet, evaluateRules, validateRuleSet, type RuleSet } from '../../analysis/ews/rules.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
+import { alertsFromMarkedEvents, type MarkedEvent } from '../../analysis/ews/markedEvents.ts';
 import { getDatasetMarking } from '../security/datasetMarkings.ts';
 import { readMonthly } from './seriesStore.ts';
 import { seedEvents } from './scanFile.ts';
@@ -28,41 +29,21 @@ export async function ruleSetById(state: StateDb, id: string): Promise<RuleSet> 
   return validateRuleSet(rows[0].body, `rule set ${id}`);
 }
 
-/** Recorded events: the shipped seed list and the ones users entered. */
-export async function recordedEvents(state: StateDb): Promise<RecordedEvent[]> {
-  const rows = await state.query<{
-    id: string;
-    country: string;
-    hs: string[];
-    targets: string[];
-    announced: string;
-    effective: string;
-    title: { ja: string; en: string };
-    source: string;
-  }>(
-    `SELECT id, country, hs, targets, to_char(announced, 'YYYY-MM-DD') AS announced, to_char(effective, 'YYYY-MM-DD') AS effective, title, source FROM ews_events`,
+/** Recorded events with their markings: the shipped seed list (public) and the ones users entered. */
+export async function recordedEvents(state: StateDb): Promise<MarkedEvent[]> {
+  const rows = await state.query<MarkedEvent>(
+    `SELECT id, country, hs, targets, to_char(announced, 'YYYY-MM-DD') AS announced, to_char(effective, 'YYYY-MM-DD') AS effective, title, source, marking FROM ews_events`,
   );
-  return [...seedEvents(), ...rows];
-}
-
-/**
- * Markings of the recorded events the scan may have used (any whose HS codes overlap the item's): an alert that
- * an event indicator can raise is at least as marked as the event, so readers not cleared for it never see it.
- */
-async function eventMarkings(state: StateDb, hs: string): Promise<Marking[]> {
-  const rows = await state.query<{ marking: Marking }>(
-    `SELECT marking FROM ews_events
-      WHERE EXISTS (SELECT 1 FROM jsonb_array_elements_text(hs) AS code(h)
-                     WHERE starts_with($1, code.h) OR starts_with(code.h, $1))`,
-    [hs],
-  );
-  return rows.map((r) => r.marking);
+  return [...seedEvents().map((e) => ({ ...e, marking: publicMarking })), ...rows];
 }
 
 /**
  * Scans one monitored item on its dataset's latest month: all partners of the reporter × product × flow are read
- * (shares need them), alerts are kept for the item's partner (or all), stored with the item's marking joined
- * with the dataset's. Returns the alerts newly stored.
+ * (shares need them), alerts are kept for the item's partner (or all). Markings (docs/ews.md, "Markings of stored
+ * alerts"): the rules are evaluated with the recorded events every reader of the series may read (their markings
+ * are dominated by the item's joined with the dataset's) and stored under the series' marking; where the events
+ * marked above the series change an alert, that alert is stored too, marked with the join of the series and those
+ * events, superseding the first for readers cleared for it. Returns the alerts newly stored.
  */
 export async function scanItem(
   services: EwsServices,
@@ -84,23 +65,32 @@ export async function scanItem(
     missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
   });
   const last = panel.months - 1;
-  const indicators = computeIndicators(
-    panel,
-    ruleSet.parameters,
-    await recordedEvents(services.state),
-    [],
-    undefined,
-    last,
+  const seriesMarking = joinMarkings([item.marking, await getDatasetMarking(services.state, item.dataset)]);
+  const events = await recordedEvents(services.state);
+  const open = events.filter((e) => dominates(seriesMarking, e.marking));
+  const marked = events.filter((e) => !dominates(seriesMarking, e.marking));
+  const alertsWith = (used: readonly RecordedEvent[]) =>
+    evaluateRules(
+      panel,
+      computeIndicators(panel, ruleSet.parameters, used, [], undefined, last),
+      ruleSet,
+      last,
+      last,
+    ).filter((a) => !item.partner || a.partner === item.partner);
+  const base = alertsWith(open);
+  const options = { itemId: item.id, ruleSet: ruleSet.id };
+  const stored = await recordAlerts(services.state, base, { ...options, marking: seriesMarking });
+  if (marked.length === 0) return { stored };
+  const changed = alertsFromMarkedEvents(
+    base,
+    alertsWith(events),
+    marked,
+    seriesMarking,
+    ruleSet.parameters.eventWindow,
   );
-  const alerts = evaluateRules(panel, indicators, ruleSet, last, last).filter(
-    (a) => !item.partner || a.partner === item.partner,
-  );
-  const marking = joinMarkings([
-    item.marking,
-    await getDatasetMarking(services.state, item.dataset),
-    ...(await eventMarkings(services.state, item.hs)),
-  ]);
-  return {
-    stored: await recordAlerts(services.state, alerts, { itemId: item.id, ruleSet: ruleSet.id, marking }),
-  };
+  for (const { alert, marking } of changed)
+    stored.push(
+      ...(await recordAlerts(services.state, [alert], { ...options, marking, eventBasis: 'marked' })),
+    );
+  return { stored };
 }

@@ -79,7 +79,10 @@ export async function notify(
 ): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
   for (const target of targets) {
-    const mine = alerts.filter((a) => a.level >= target.minLevel && dominates(target.marking, a.marking));
+    const due = alerts.filter((a) => a.level >= target.minLevel && dominates(target.marking, a.marking));
+    // A base alert is not sent where the marked alert that supersedes it goes (the inbox shows one of them too).
+    const replaced = new Set(due.map((a) => a.supersedes).filter((id) => id !== null));
+    const mine = due.filter((a) => !replaced.has(a.id));
     if (mine.length === 0) continue;
     try {
       if (target.kind === 'webhook') {
