@@ -1,109 +1,27 @@
-import type { Marking } from '../../components/MarkingBadge.tsx';
+import type { ApiResponse } from '../../api/schema.ts';
 
 /** Shapes of the screens API (src/server/routes/screens.ts) as the page reads them. */
 export type Lang = 'ja' | 'en';
 
-export interface ScreenItem {
-  reporter: string;
-  hs6: string;
-  labelEn: string;
-  labelJa: string;
-  importValueUsd: number;
-  hhi: number;
-  topSupplier: string;
-  topShare: number;
-  top3Share: number;
-  suppliers: number;
-  countriesTo75: number;
-  concernShare: number;
-  likeMindedShare: number;
-  partnerShare: number | null;
-  extraGroupShare: number;
-  exportValueUsd: number;
-  importExportRatio: number;
-  noExports: boolean;
-  worldExportHhi: number | null;
-  topWorldExporter: string | null;
-  topWorldExporterShare: number | null;
-  critical: string[];
-  flags: Record<string, boolean>;
-  persistence: Record<string, { met: number; of: number }>;
-}
-
+export type ScreenResponse = ApiResponse<'GET /api/screens'>;
+export type ScreenItem = ScreenResponse['items'][number];
+export type ScreenProvenance = ScreenResponse['provenance'];
+export type MethodInfo = ScreenResponse['methods'][number];
 /** Threshold values per method: { eu2021: { hhi: 0.4, … }, … }. */
-export type MethodThresholds = Record<string, Record<string, number>>;
+export type MethodThresholds = ScreenProvenance['thresholds'];
 
-export interface ScreenProvenance {
-  dataset: string;
-  title: string;
-  publisher: string;
-  version: string;
-  synthetic: boolean;
-  method: string;
-  thresholds: MethodThresholds;
-  partner?: string;
-  concern: string[];
-  likeMinded: string[];
-}
+export type CountsResponse = ApiResponse<'GET /api/screens/counts'>;
 
-export interface MethodInfo {
-  id: string;
-  nameJa: string;
-  nameEn: string;
-  citation: string;
-}
+/** The fields of the reference lists the page reads. */
+export type CountryRef = Pick<
+  ApiResponse<'GET /api/countries'>['items'][number],
+  'iso3' | 'en' | 'ja' | 'kind'
+>;
+export type GroupRef = Pick<ApiResponse<'GET /api/groups'>['items'][number], 'id' | 'en' | 'ja'>;
+export type DatasetRef = Pick<
+  ApiResponse<'GET /api/datasets'>['items'][number],
+  'id' | 'kind' | 'years' | 'synthetic'
+>;
 
-export interface ScreenResponse {
-  reporter: string;
-  reporterMembers: string[];
-  year: number;
-  screened: number;
-  counts: Record<string, number>;
-  methods: MethodInfo[];
-  total: number;
-  page: number;
-  pageSize: number;
-  items: ScreenItem[];
-  provenance: ScreenProvenance;
-  marking: Marking;
-}
-
-export interface CountsResponse {
-  screened: number;
-  counts: Record<string, number>;
-  provenance: ScreenProvenance;
-  marking: Marking;
-}
-
-export interface CountryRef {
-  iso3: string;
-  en: string;
-  ja: string;
-  kind: string;
-}
-
-export interface GroupRef {
-  id: string;
-  en: string;
-  ja: string;
-}
-
-export interface DatasetRef {
-  id: string;
-  kind: string;
-  years?: number[];
-  synthetic: boolean;
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number | null;
-  stage: string | null;
-  error: { code: string; message: string } | null;
-  hasFile: boolean;
-  marking: Marking;
-  createdAt: string;
-  finishedAt: string | null;
-}
+/** A screen-all job (POST /api/jobs, GET /api/jobs/:id). */
+export type Job = ApiResponse<'GET /api/jobs/{id}'>;
