@@ -1,57 +1,25 @@
-import type { Marking } from '../../components/MarkingBadge.tsx';
-import type { Provenance } from '../../components/ProvenanceFooter.tsx';
+import type { ApiResponse } from '../../api/schema.ts';
 
 /** Shapes of /api/critical-goods and /api/screens as this feature reads them. */
 export type Lang = 'ja' | 'en';
-export type HsMatch = 'exact' | 'approximate' | 'input';
 
-export interface CriticalHsCode {
-  hs6: string;
-  match: HsMatch;
-  note: string;
-}
+export type CriticalGood = ApiResponse<'GET /api/critical-goods/{id}'>;
+export type CriticalHsCode = CriticalGood['hs'][number];
+export type HsMatch = CriticalHsCode['match'];
 
-export interface CriticalGood {
-  id: string;
-  ja: string;
-  en: string;
-  designation: { ja: string; en: string };
-  ministry: { ja: string; en: string };
-  hs: CriticalHsCode[];
-  note: string;
-  marking: Marking;
-  updatedAt: string;
-  updatedBy: string | null;
-  edited: boolean;
-}
-
-export interface ScreenItem {
-  hs6: string;
-  labelEn: string;
-  labelJa: string;
-  importValueUsd: number;
-  hhi: number;
-  topSupplier: string;
-  topShare: number;
-  suppliers: number;
-  critical: string[];
-  flags: Record<string, boolean>;
-}
-
-export interface ScreenMethod {
-  id: string;
-  nameJa: string;
-  nameEn: string;
-  citation: string;
-}
-
-export interface ScreenResponse {
-  reporter: string;
-  year: number;
-  screened: number;
-  total: number;
-  items: ScreenItem[];
-  methods: ScreenMethod[];
-  provenance: Provenance & { thresholds: Record<string, Record<string, number>> };
-  marking: Marking;
-}
+export type ScreenResponse = ApiResponse<'GET /api/screens'>;
+/** The fields of a screen row the headline risks read. */
+export type ScreenItem = Pick<
+  ScreenResponse['items'][number],
+  | 'hs6'
+  | 'labelEn'
+  | 'labelJa'
+  | 'importValueUsd'
+  | 'hhi'
+  | 'topSupplier'
+  | 'topShare'
+  | 'suppliers'
+  | 'critical'
+  | 'flags'
+>;
+export type ScreenMethod = ScreenResponse['methods'][number];
