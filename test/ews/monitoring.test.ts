@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { webhookSink } from './webhookSink.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
@@ -69,32 +69,6 @@ function smtpSink(): Promise<{ port: number; messages: string[]; close: () => Pr
       resolve({
         port: (server.address() as net.AddressInfo).port,
         messages,
-        close: () => new Promise((r) => server.close(() => r())),
-      }),
-    ),
-  );
-}
-
-/** A local webhook receiver keeping the JSON bodies posted to it. */
-function webhookSink(): Promise<{
-  url: string;
-  bodies: { alerts: { period: string; partner: string; level: number }[] }[];
-  close: () => Promise<void>;
-}> {
-  const bodies: { alerts: { period: string; partner: string; level: number }[] }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      bodies.push(JSON.parse(body));
-      res.writeHead(204).end();
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/hook`,
-        bodies,
         close: () => new Promise((r) => server.close(() => r())),
       }),
     ),

@@ -1594,7 +1594,7 @@ export interface ApiResponses {
   'GET /api/zones': {
     reporter: string;
     ruleSet: { id: string; version: string };
-    zones: { id: string; number: string; ja: string; en: string }[];
+    zones: { id: 'disruptive' | 'advantage' | 'dependence'; number: string; ja: string; en: string }[];
     items: {
       id: string;
       kind: 'good' | 'technology';
