@@ -38,12 +38,8 @@ export function techServicesOf(app: FastifyInstance): TechServices {
 
 const Label = Type.Object({ ja: Type.String(), en: Type.String() });
 const Indicators = Type.Record(Type.String(), Type.Union([Type.Number(), Type.Boolean(), Type.Null()]));
-const ZoneValue = Type.Union([
-  Type.Literal('disruptive'),
-  Type.Literal('advantage'),
-  Type.Literal('dependence'),
-  Type.Null(),
-]);
+const zoneLiterals = [Type.Literal('disruptive'), Type.Literal('advantage'), Type.Literal('dependence')];
+const ZoneValue = Type.Union([...zoneLiterals, Type.Null()]);
 const Condition = Type.Object({
   indicator: Type.String(),
   op: Type.String(),
@@ -115,7 +111,12 @@ const ZonesResponse = Type.Object({
   reporter: Type.String(),
   ruleSet: Type.Object({ id: Type.String(), version: Type.String() }),
   zones: Type.Array(
-    Type.Object({ id: Type.String(), number: Type.String(), ja: Type.String(), en: Type.String() }),
+    Type.Object({
+      id: Type.Union(zoneLiterals),
+      number: Type.String(),
+      ja: Type.String(),
+      en: Type.String(),
+    }),
   ),
   items: Type.Array(ZoneEntrySchema),
   total: Type.Number(),
