@@ -374,6 +374,8 @@ export interface ApiResponses {
         /** organisation ids the object may be released to; null = unrestricted */
         releasableTo: null | string[];
       };
+      eventBasis: 'base' | 'marked';
+      supersedes: string | null;
       createdAt: string;
       updatedAt: string;
     }[];
@@ -408,6 +410,8 @@ export interface ApiResponses {
         /** organisation ids the object may be released to; null = unrestricted */
         releasableTo: null | string[];
       };
+      eventBasis: 'base' | 'marked';
+      supersedes: string | null;
       createdAt: string;
       updatedAt: string;
     };
@@ -439,6 +443,8 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
+    eventBasis: 'base' | 'marked';
+    supersedes: string | null;
     createdAt: string;
     updatedAt: string;
   };
