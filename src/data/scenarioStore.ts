@@ -196,9 +196,10 @@ export async function createRun(
   return runOf(row);
 }
 
-export async function setRunProgress(db: StateDb, id: string, progress: number): Promise<void> {
+/** A run's fraction done; null (not known) keeps the last one. */
+export async function setRunProgress(db: StateDb, id: string, progress: number | null): Promise<void> {
   await db.query(
-    `UPDATE scenario_runs SET status = 'running', progress = $2 WHERE id = $1 AND status IN ('queued', 'running')`,
+    `UPDATE scenario_runs SET status = 'running', progress = COALESCE($2, progress) WHERE id = $1 AND status IN ('queued', 'running')`,
     [id, progress],
   );
 }

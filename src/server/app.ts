@@ -13,6 +13,7 @@ import { openStateDb, type StateDb } from '../data/state/db.ts';
 import { routePlugins } from './routes/index.ts';
 import { security } from './security/plugin.ts';
 import { openApiSecurity } from './security/openapi.ts';
+import { settleRunningWork } from './jobs/runner.ts';
 
 export interface AppOptions {
   dataDir: string;
@@ -103,6 +104,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Authentication, CSRF and role checks run before every route plugin (docs/security.md).
   await app.register(security);
   for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
+  // Added last so it runs first (onClose hooks run in reverse): jobs and scenario runs still running write
+  // their outcome before any route, cache or store closes.
+  app.addHook('onClose', settleRunningWork);
 
   const webDir = options.webDir === false ? undefined : (options.webDir ?? path.join(repoRoot, 'dist', 'web'));
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {

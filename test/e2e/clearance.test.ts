@@ -8,7 +8,7 @@ import { testSession } from '../helpers/auth.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importHs } from '../../src/data/importers/hs.ts';
-import { runningJobs } from '../../src/server/jobs/runner.ts';
+import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 
 /**
  * Markings everywhere (PRODUCT.md §3.9): the real BACI critical-minerals extract is marked 秘 (level 2) with the
@@ -98,7 +98,7 @@ describe('markings everywhere', () => {
       payload: { kind: 'screen-all', year: 2024, dataset: trade.id },
     });
     expect(started.statusCode).toBe(202);
-    await Promise.allSettled(runningJobs.values());
+    await settleRunningWork();
     const job = (await h.app.inject({ url: `/api/jobs/${started.json().id}`, headers: analyst })).json();
     expect(job.status).toBe('done');
     expect(job.marking.level).toBe(2);

@@ -8,7 +8,7 @@ import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importIoTable } from '../../src/data/ioTables.ts';
-import { runningScenarioJobs } from '../../src/server/routes/scenarios.ts';
+import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { formatUsd, formatYen } from '../../web/src/format/numbers.ts';
 
 const baciCsv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
@@ -79,7 +79,7 @@ describe('scenario pages', () => {
     });
   });
   afterAll(async () => {
-    await Promise.all(runningScenarioJobs.values());
+    await settleRunningWork();
     await h?.close();
   });
 

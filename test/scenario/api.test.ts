@@ -9,7 +9,7 @@ import { Catalog } from '../../src/data/catalog.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importIoTable } from '../../src/data/ioTables.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { runningScenarioJobs } from '../../src/server/routes/scenarios.ts';
+import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 
 const scenarioText = (months: number) => `
 name: China cuts 811292 to Japan for ${months} months
@@ -57,7 +57,7 @@ describe.each(stateBackends)('scenario API (%s)', (backend) => {
     viewer = (await testSession(app, { role: 'viewer', level: 0 })).headers;
   });
   afterAll(async () => {
-    await Promise.all(runningScenarioJobs.values());
+    await settleRunningWork();
     await app.close();
     await state.close();
   });

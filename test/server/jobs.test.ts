@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
-import { runningJobs } from '../../src/server/jobs/runner.ts';
+import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
@@ -16,7 +16,7 @@ import type { StateDb } from '../../src/data/state/db.ts';
 const csv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 
 async function finished(app: App, id: string, headers: Record<string, string>) {
-  await Promise.allSettled(runningJobs.values());
+  await settleRunningWork();
   const res = await app.inject({ url: `/api/jobs/${id}`, headers });
   expect(res.statusCode).toBe(200);
   return res.json();

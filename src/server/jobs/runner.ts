@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../analysis/marking.ts';
 import { ChokepointError } from '../../errors.ts';
-import { failJob, finishJob, setJobProgress } from '../../data/jobStore.ts';
+import type { StateDb } from '../../data/state/db.ts';
 
 /** What a job reports while it works: a fraction done (null when unknown) and what it is doing. */
 export type JobProgress = (progress: number | null, stage: string) => void;
@@ -14,18 +14,44 @@ export interface JobOutcome {
   marking: Marking;
 }
 
-/** Jobs running in this process, so that tests and shutdown can wait for them. */
-export const runningJobs = new Map<string, Promise<void>>();
+/** A failure as stored and shown: ChokepointError's code, message and place. */
+export interface StoredError {
+  code: string;
+  message: string;
+  place: unknown;
+}
 
 /**
- * Runs a job in the background of the server process: progress goes to the jobs table at most four times a
- * second, then the outcome or a plain error (ChokepointError's message and place; anything else is logged and
- * reported as an internal failure without details).
+ * Where background work keeps its record (the `jobs` table, `scenario_runs`): the same three writes for every
+ * kind, so that jobs and scenario runs share one runner.
  */
-export function runJob(
+export interface RunRecords<Outcome> {
+  /** What the record is called in a user's words ("job", "run"). */
+  what: string;
+  progress(db: StateDb, id: string, progress: number | null, stage: string): Promise<void>;
+  /** The outcome, with the marking derived from what the work actually read. */
+  finish(db: StateDb, id: string, outcome: Outcome): Promise<void>;
+  fail(db: StateDb, id: string, error: StoredError): Promise<void>;
+}
+
+/** Work running in this process (jobs and scenario runs), so that tests and shutdown can wait for it. */
+export const runningWork = new Map<string, Promise<void>>();
+
+/** Waits until all work running in this process has finished or failed (the server's shutdown does). */
+export async function settleRunningWork(): Promise<void> {
+  while (runningWork.size > 0) await Promise.allSettled(runningWork.values());
+}
+
+/**
+ * Runs work in the background of the server process: progress goes to its record at most four times a second
+ * (a new stage and the end always), then the outcome or a plain error (ChokepointError's message and place;
+ * anything else is logged and reported as an internal failure without details).
+ */
+export function runInBackground<Outcome>(
   app: FastifyInstance,
-  jobId: string,
-  work: (progress: JobProgress) => Promise<JobOutcome>,
+  records: RunRecords<Outcome>,
+  id: string,
+  work: (progress: JobProgress) => Promise<Outcome>,
 ): void {
   const db = app.services.state;
   let last = 0;
@@ -35,27 +61,27 @@ export function runJob(
     if (now - last < 250 && stage === lastStage && fraction !== 1) return;
     last = now;
     lastStage = stage;
-    void setJobProgress(
-      db,
-      jobId,
-      fraction === null ? null : Math.min(0.99, Math.max(0, fraction)),
-      stage,
-    ).catch(() => undefined);
+    void records
+      .progress(db, id, fraction === null ? null : Math.min(0.99, Math.max(0, fraction)), stage)
+      .catch(() => undefined);
   };
-  const job = (async () => {
+  const running = (async () => {
     try {
-      const outcome = await work(progress);
-      await finishJob(db, jobId, outcome);
+      await records.finish(db, id, await work(progress));
     } catch (error) {
       if (!(error instanceof ChokepointError)) app.log.error(error);
-      const e =
+      const e: StoredError =
         error instanceof ChokepointError
           ? error.toJSON()
-          : { code: 'internal', message: 'the job failed unexpectedly (see the server log)', place: {} };
-      await failJob(db, jobId, e).catch(() => undefined);
+          : {
+              code: 'internal',
+              message: `the ${records.what} failed unexpectedly (see the server log)`,
+              place: {},
+            };
+      await records.fail(db, id, e).catch(() => undefined);
     } finally {
-      runningJobs.delete(jobId);
+      runningWork.delete(id);
     }
   })();
-  runningJobs.set(jobId, job);
+  runningWork.set(id, running);
 }

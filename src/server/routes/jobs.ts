@@ -4,11 +4,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ChokepointError, notFound } from '../../errors.ts';
-import { createJob, failInterruptedJobs, getJob, listJobs } from '../../data/jobStore.ts';
+import {
+  createJob,
+  failInterruptedJobs,
+  failJob,
+  finishJob,
+  getJob,
+  listJobs,
+  setJobProgress,
+} from '../../data/jobStore.ts';
 import { assertReadable, MarkingSchema, readableSql } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
 import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
-import { runJob, runningJobs } from '../jobs/runner.ts';
+import { runInBackground, type JobOutcome, type RunRecords } from '../jobs/runner.ts';
 
 /**
  * Jobs: long operations started from the web app (fetch a dataset, generate a SYNTHETIC year, screen every
@@ -66,6 +74,14 @@ const JobSchema = Type.Object({
 });
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
+/** A job's record for the background runner: progress, stage and outcome go to the `jobs` table. */
+export const jobRecords: RunRecords<JobOutcome> = {
+  what: 'job',
+  progress: setJobProgress,
+  finish: finishJob,
+  fail: failJob,
+};
+
 /** Like every object, a job is read by marking alone (docs/security.md); `mine` narrows a list to one's own. */
 function visibleJobsSql(request: FastifyRequest, mine: boolean): { sql: string; params: unknown[] } {
   const readable = readableSql(request, 'j.marking', 1);
@@ -84,9 +100,6 @@ async function visibleJob(request: FastifyRequest, id: string) {
 export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.services.state;
   await failInterruptedJobs(db());
-  app.addHook('onClose', async () => {
-    await Promise.allSettled(runningJobs.values());
-  });
 
   app.post(
     '/jobs',
@@ -114,7 +127,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
         marking,
         userId: request.user.id,
       });
-      runJob(app, job.id, work);
+      runInBackground(app, jobRecords, job.id, work);
       await app.audit(request, {
         action: 'job.start',
         objectType: 'job',

@@ -30,6 +30,7 @@ import {
   readableSql,
 } from '../security/markings.ts';
 import { requirePermission } from '../security/access.ts';
+import { runInBackground, type RunRecords } from '../jobs/runner.ts';
 
 /**
  * Scenarios (PRODUCT.md §3.4): CRUD with versions and markings, runs as jobs with progress (POST a run, poll it),
@@ -92,9 +93,6 @@ const ScenarioBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Jobs running in this process, so that tests and shutdown can wait for them. */
-export const runningScenarioJobs = new Map<string, Promise<void>>();
-
 async function validate(app: FastifyInstance, text: string) {
   return parseScenarioText(text, undefined, await listGroups(app.services.state));
 }
@@ -133,56 +131,42 @@ async function audited(
   });
 }
 
-/** Runs the job in the background: progress in the table, then the result with the derived marking. */
-function startJob(
+/** A scenario run's record for the background runner: progress and outcome go to `scenario_runs`. */
+export const scenarioRunRecords: RunRecords<{ result: ScenarioRunOutput; marking: Marking }> = {
+  what: 'run',
+  progress: (db, id, progress) => setRunProgress(db, id, progress),
+  finish: (db, id, outcome) => finishRun(db, id, outcome.result, outcome.marking),
+  fail: failRun,
+};
+
+/** Starts a run in the background: progress in the table, then the result with the derived marking. */
+function startRun(
   app: FastifyInstance,
   runId: string,
   text: string,
   scenarioMarking: Marking,
   dataset?: string,
 ): void {
-  const db = app.services.state;
-  const job = (async () => {
-    try {
-      const definition = await validate(app, text);
-      let last = 0;
-      const result = await runScenarioOnData({
-        dataDir: app.services.dataDir,
-        catalog: app.services.catalog,
-        analytics: app.services.analytics,
-        definition,
-        dataset,
-        onProgress: (done, total) => {
-          const now = Date.now();
-          if (now - last > 250 || done === total) {
-            last = now;
-            void setRunProgress(db, runId, total > 0 ? Math.min(0.99, done / total) : 0.5).catch(
-              () => undefined,
-            );
-          }
-        },
-      });
-      const inputs = [
-        result.provenance.trade.dataset,
-        ...(result.provenance.ioTable ? [result.provenance.ioTable.dataset] : []),
-      ];
-      const marking = deriveMarking([
-        scenarioMarking,
-        ...(await Promise.all(inputs.map((d) => datasetMarking(app, d)))),
-      ]);
-      await finishRun(db, runId, result, marking);
-    } catch (error) {
-      const e =
-        error instanceof ChokepointError
-          ? error.toJSON()
-          : { code: 'internal', message: 'the run failed unexpectedly', place: {} };
-      if (!(error instanceof ChokepointError)) app.log.error(error);
-      await failRun(db, runId, e).catch(() => undefined);
-    } finally {
-      runningScenarioJobs.delete(runId);
-    }
-  })();
-  runningScenarioJobs.set(runId, job);
+  runInBackground(app, scenarioRunRecords, runId, async (progress) => {
+    const definition = await validate(app, text);
+    const result = await runScenarioOnData({
+      dataDir: app.services.dataDir,
+      catalog: app.services.catalog,
+      analytics: app.services.analytics,
+      definition,
+      dataset,
+      onProgress: (done, total) => progress(total > 0 ? done / total : 0.5, 'running'),
+    });
+    const inputs = [
+      result.provenance.trade.dataset,
+      ...(result.provenance.ioTable ? [result.provenance.ioTable.dataset] : []),
+    ];
+    const marking = deriveMarking([
+      scenarioMarking,
+      ...(await Promise.all(inputs.map((d) => datasetMarking(app, d)))),
+    ]);
+    return { result, marking };
+  });
 }
 
 function csvCell(v: unknown): string {
@@ -240,9 +224,6 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.services.state;
   // Jobs run inside the server process: runs a previous process left unfinished can never finish.
   await failInterruptedRuns(db());
-  app.addHook('onClose', async () => {
-    await Promise.allSettled(runningScenarioJobs.values());
-  });
 
   app.get(
     '/scenarios',
@@ -402,7 +383,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         run: run.id,
         version: run.version,
       });
-      startJob(app, run.id, scenario.text, scenario.marking, request.body.dataset);
+      startRun(app, run.id, scenario.text, scenario.marking, request.body.dataset);
       return reply.status(202).send(run);
     },
   );
