@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { importUsgsMcs, mineralsSource } from '../../src/data/importers/usgs.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { mineralView } from '../../src/data/mineralsTrade.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as baci, importSharedTrade } from '../helpers/sharedTrade.ts';
 
 const mcs = path.join(sharedData, 'minerals', 'MCS2025_World_Data.csv');
-const baci = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 
 describe('USGS MCS2025 world data and mine ▸ refine ▸ trade', () => {
   let dataDir: DataDir;
@@ -39,7 +38,7 @@ describe('USGS MCS2025 world data and mine ▸ refine ▸ trade', () => {
   });
 
   it('gallium: China produces 750,000 of 760,000 kg; the top exporter of HS 811292 is computed from BACI', async () => {
-    await importBaci({ dataDir, inputs: [baci], datasetId: 'baci-cm', hs: 'HS17', version: 'V202601' });
+    await importSharedTrade(dataDir, { datasetId: 'baci-cm' });
     const services = { dataDir, catalog: new Catalog(dataDir), analytics };
     const views = await mineralView(services, '811292', 2024);
     const ga = views.find((v) => v.commodity === 'Gallium')!;

@@ -1,16 +1,14 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { openStateDb, type StateDb } from '../../src/data/state/db.ts';
 import { runScreen, type ScreenServices } from '../../src/data/screen.ts';
 import { productDossier } from '../../src/data/productDossier.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 
 /** The screen and dossier services on the real BACI extract, imported as a user would. */
-const csv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 
 describe('screen and product dossier services (real BACI critical minerals)', () => {
   let services: ScreenServices;
@@ -18,7 +16,7 @@ describe('screen and product dossier services (real BACI critical minerals)', ()
   let state: StateDb;
   beforeAll(async () => {
     const dataDir = new DataDir(tempDir()).ensure();
-    await importBaci({ dataDir, inputs: [csv], datasetId: 'baci-cm', hs: 'HS17', version: 'V202601' });
+    await importSharedTrade(dataDir, { datasetId: 'baci-cm' });
     analytics = await openDuckDb();
     state = await openStateDb({});
     services = { dataDir, catalog: new Catalog(dataDir), analytics, state, labels: {

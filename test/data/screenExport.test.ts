@@ -4,13 +4,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { sqlString } from '../../src/data/analytics/store.ts';
 import { runScreen, screenAllToFile, type ScreenResult } from '../../src/data/screen.ts';
 import { writeScreenCsv, writeScreenParquet, writeScreenXlsx } from '../../src/data/screenExport.ts';
 import { parseCsv } from '../../src/data/importers/csvRecords.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 
 describe('screen exports (CSV, XLSX, Parquet) carry every row and its provenance', () => {
   let analytics: DuckDbStore;
@@ -19,13 +19,7 @@ describe('screen exports (CSV, XLSX, Parquet) carry every row and its provenance
   let out: string;
   beforeAll(async () => {
     dataDir = new DataDir(tempDir()).ensure();
-    await importBaci({
-      dataDir,
-      inputs: [path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
-      datasetId: 'baci-cm',
-      hs: 'HS17',
-      version: 'V202601',
-    });
+    await importSharedTrade(dataDir, { datasetId: 'baci-cm' });
     analytics = await openDuckDb();
     result = await runScreen({ dataDir, catalog: new Catalog(dataDir), analytics }, { reporter: 'KOR', year: 2023 });
     out = tempDir();

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import {
@@ -17,13 +16,12 @@ import { groupShare } from '../../src/analysis/groupShare.ts';
 import { importExportRatio } from '../../src/analysis/importExportRatio.ts';
 import { methods } from '../../src/analysis/methods/index.ts';
 import { resolveThresholds, type Indicators } from '../../src/analysis/methods/method.ts';
-import { sharedData } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as csv } from '../helpers/sharedTrade.ts';
 
 /**
  * The screen's SQL against an independent computation on the same real BACI rows: the test reads the CSV with
  * plain JS, aggregates by hand and applies the pure functions of src/analysis/.
  */
-const csv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 
 interface Flow {
   t: number;

@@ -1,26 +1,17 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { testSession } from '../helpers/auth.ts';
 import { stateBackends, openTestState } from '../helpers/stateDbs.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 
 /** /api/maritime/*: sessions required, results carry the datasets' marking, hidden datasets answer 404. */
 const root = tempDir();
 beforeAll(async () => {
   const dataDir = new DataDir(root).ensure();
-  importSeaNetwork({ catalog: new Catalog(dataDir), dataDir, dir: path.join(sharedData, 'maritime') });
-  await importBaci({
-    dataDir,
-    inputs: [path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
-    hs: 'HS17',
-    version: 'V202601',
-  });
+  await importSharedTrade(dataDir, { seaNetwork: true });
 }, 180_000);
 
 describe.each(stateBackends)('maritime API (%s)', (backend) => {

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as csv, importSharedTrade } from '../helpers/sharedTrade.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { sqlString } from '../../src/data/analytics/store.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 import {
   clearExposureCache,
   exposureReport,
@@ -35,7 +34,6 @@ function toPrecision(value: unknown): unknown {
   return value;
 }
 
-const csv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 let services: ExposureServices;
 let duck: DuckDbStore;
 
@@ -52,8 +50,7 @@ async function fromCsv(sql: string): Promise<number> {
 beforeAll(async () => {
   const dataDir = new DataDir(tempDir()).ensure();
   const catalog = new Catalog(dataDir);
-  importSeaNetwork({ catalog, dataDir, dir: path.join(sharedData, 'maritime') });
-  await importBaci({ dataDir, inputs: [csv], hs: 'HS17', version: 'V202601' });
+  await importSharedTrade(dataDir, { seaNetwork: true });
   duck = await openDuckDb({ tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
   services = { dataDir, catalog, analytics: duck };
 }, 180_000);

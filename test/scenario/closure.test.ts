@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
 import { runScenarioOnData } from '../../src/data/scenarioService.ts';
 
-const baciCsv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 let dataDir: DataDir;
 let catalog: Catalog;
 let store: DuckDbStore;
@@ -18,7 +17,7 @@ let store: DuckDbStore;
 beforeAll(async () => {
   dataDir = new DataDir(tempDir()).ensure();
   catalog = new Catalog(dataDir);
-  await importBaci({ dataDir, inputs: [baciCsv], datasetId: 'baci-cm' });
+  await importSharedTrade(dataDir, { datasetId: 'baci-cm' });
   store = await openDuckDb();
 });
 afterAll(async () => store.close());

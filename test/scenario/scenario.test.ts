@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importIoTable } from '../../src/data/ioTables.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
 import { runScenarioOnData } from '../../src/data/scenarioService.ts';
 import { readIoTableFile } from '../../src/data/ioTables.ts';
 import { importCoefficients } from '../../src/analysis/io/coefficients.ts';
 
-const baciCsv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 const ioCsv = path.join(sharedData, 'io', 'iotable_13sector_2011.csv');
 
 /** The 2024 rows of the CSV, read by hand. */
@@ -34,8 +32,7 @@ let store: DuckDbStore;
 beforeAll(async () => {
   dataDir = new DataDir(tempDir()).ensure();
   catalog = new Catalog(dataDir);
-  await importBaci({ dataDir, inputs: [baciCsv], datasetId: 'baci-cm' });
-  importIoTable({ dataDir, catalog, file: ioCsv, id: 'io-jp2011' });
+  await importSharedTrade(dataDir, { datasetId: 'baci-cm', ioTable: true });
   store = await openDuckDb();
 });
 afterAll(async () => {

@@ -4,16 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
 import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
 
 /**
  * GET /api/countries/:iso3/supplies on the real BACI critical-minerals extract, checked against an independent
  * computation from the CSV itself (country codes from CEPII's own code list, EU27 members written here).
  */
-const baciCsv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 
 /** ISO3 → BACI numeric codes, from CEPII's country code file (several codes for some, e.g. DEU 276/280). */
 function baciCodes(): Map<string, number[]> {
@@ -75,7 +74,7 @@ describe.each(stateBackends)('country supplies API (%s)', (backend) => {
   beforeAll(async () => {
     const root = tempDir();
     const dataDir = new DataDir(root).ensure();
-    await importBaci({ dataDir, inputs: [baciCsv], datasetId: 'baci-cm', hs: 'HS17', version: 'V202601' });
+    await importSharedTrade(dataDir, { datasetId: 'baci-cm' });
     state = await openTestState(backend);
     app = await buildApp({ dataDir: root, state, webDir: false });
     viewer = (await testSession(app, { role: 'viewer' })).headers;

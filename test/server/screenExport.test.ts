@@ -1,22 +1,19 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importHs } from '../../src/data/importers/hs.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
 
 /**
  * GET /api/screens/export: the whole single-reporter screen as CSV or XLSX, on the real BACI critical-minerals
  * extract. Figures are checked against sums taken straight from the publisher's CSV here; provenance and marking
  * travel in every row; the export is audited and hidden from users who may not read the dataset.
  */
-const baciCsv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 
 /** Japan's (BACI 392) 2024 imports per HS6 in USD and, per HS6, the exporter code with the largest value. */
 function japan2024(): Map<string, { usd: number; top: number }> {
@@ -66,17 +63,7 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
   beforeAll(async () => {
     const root = tempDir();
     const dataDir = new DataDir(root).ensure();
-    await importBaci({ dataDir, inputs: [baciCsv], datasetId: 'baci-cm', hs: 'HS17', version: 'V202601' });
-    const hs = path.join(sharedData, 'hs');
-    await importHs({
-      dataDir,
-      files: {
-        hs22: path.join(hs, 'harmonized-system.csv'),
-        hs4Ja: path.join(hs, 'hs4_ja.csv'),
-        hs6Ja: path.join(hs, 'hs6_ja.csv'),
-        hs17: path.join(hs, 'baci_product_codes_hs17_bec.csv'),
-      },
-    });
+    await importSharedTrade(dataDir, { datasetId: 'baci-cm', labels: true });
     state = await openTestState(backend);
     app = await buildApp({ dataDir: root, webDir: false, state });
     viewer = (await testSession(app, { role: 'viewer', level: 0 })).headers;

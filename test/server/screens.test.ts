@@ -1,12 +1,9 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importUsgsMcs } from '../../src/data/importers/usgs.ts';
-import { importHs } from '../../src/data/importers/hs.ts';
 import { testSession } from '../helpers/auth.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 
 /** The screens, product and critical-goods API on the real BACI extract, USGS data and HS labels. */
 describe('screens API', () => {
@@ -16,24 +13,7 @@ describe('screens API', () => {
   beforeAll(async () => {
     const root = tempDir();
     const dataDir = new DataDir(root).ensure();
-    await importBaci({
-      dataDir,
-      inputs: [path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
-      datasetId: 'baci-cm',
-      hs: 'HS17',
-      version: 'V202601',
-    });
-    await importUsgsMcs({ dataDir, input: path.join(sharedData, 'minerals', 'MCS2025_World_Data.csv') });
-    const hs = path.join(sharedData, 'hs');
-    await importHs({
-      dataDir,
-      files: {
-        hs22: path.join(hs, 'harmonized-system.csv'),
-        hs4Ja: path.join(hs, 'hs4_ja.csv'),
-        hs6Ja: path.join(hs, 'hs6_ja.csv'),
-        hs17: path.join(hs, 'baci_product_codes_hs17_bec.csv'),
-      },
-    });
+    await importSharedTrade(dataDir, { datasetId: 'baci-cm', minerals: true, labels: true });
     app = await buildApp({ dataDir: root, webDir: false });
     analyst = (await testSession(app, { role: 'analyst' })).headers;
     viewer = (await testSession(app, { role: 'viewer' })).headers;

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
 import { createScenario } from '../../src/data/scenarioStore.ts';
 import { recordAlerts } from '../../src/data/ews/ewsState.ts';
@@ -25,11 +25,7 @@ describe.each(stateBackends)('critical-minerals dossier with screen, scenario an
     store = await openDuckDb();
     state = await openTestState(backend);
     services = { dataDir, catalog: new Catalog(dataDir), analytics: store, state };
-    await importBaci({
-      dataDir,
-      inputs: [path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
-      hs: 'HS17',
-    });
+    await importSharedTrade(dataDir);
     const text = fs.readFileSync(
       path.resolve(import.meta.dirname, '../../examples/scenario-gallium-germanium.yaml'),
       'utf8',
@@ -83,6 +79,21 @@ describe.each(stateBackends)('critical-minerals dossier with screen, scenario an
     expect(d.markingText).toBe('RESTRICTED (取扱注意)');
     const pdf = pdfText(await dossierPdf(d));
     expect((pdf.text.match(/RESTRICTED \(取扱注意\)/g) ?? []).length).toBe(2 * pdf.pages);
+  });
+
+  it('built for a reader (API), leaves out the alerts the reader may not read instead of taking their marking', async () => {
+    const upTo = (level: number) => (column: string, n: number) => ({
+      sql: `(${column}->>'level')::int <= $${n}::int`,
+      params: [level],
+    });
+    const request = { reporter: 'JPN', entry: 'critical-minerals', lang: 'en' as const };
+    const uncleared = await buildDossier(services, { ...request, readableAlerts: upTo(0) });
+    const alerts = (d: typeof uncleared) => d.sections.find((s) => s.heading === 'Early-warning alerts')!;
+    expect(alerts(uncleared).table).toBeUndefined();
+    expect(uncleared.marking.level).toBe(0);
+    const cleared = await buildDossier(services, { ...request, readableAlerts: upTo(1) });
+    expect(alerts(cleared).table!.rows.map((r) => r[5])).toEqual(['imports from China collapsed']);
+    expect(cleared.marking.level).toBe(1);
   });
 
   it('says plainly when the Japanese font is missing', () => {

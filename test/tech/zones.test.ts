@@ -3,6 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
@@ -10,7 +11,6 @@ import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts
 import type { StateDb } from '../../src/data/state/db.ts';
 import { importPatents } from '../../src/data/importers/patents.ts';
 import { importExports } from '../../src/data/importers/exports.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
 import { resolveCountry } from '../../src/data/reference/countries.ts';
 import { criticalGoodsDefaults } from '../../src/data/reference/criticalGoods.ts';
 import { assessZones, type TechServices } from '../../src/data/tech/zoneAssessment.ts';
@@ -139,11 +139,7 @@ describe.each(stateBackends)('zones of real entries for Japan (%s)', (backend) =
       file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'),
       resolveCountry: resolve,
     });
-    await importBaci({
-      dataDir,
-      inputs: [path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
-      hs: 'HS17',
-    });
+    await importSharedTrade(dataDir);
   });
   afterAll(async () => {
     await store.close();
