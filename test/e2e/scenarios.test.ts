@@ -231,8 +231,8 @@ describe('scenario pages', () => {
     const value = Number(await page.getByTestId('total-lost').getAttribute('data-value'));
     expect(value).toBeCloseTo(lostByHand(6), 3);
     expect(await page.getByTestId('total-lost').innerText()).toContain(formatUsd(value * 1000, 'ja'));
-    await page.getByLabel('金額の表示通貨').selectOption('JPY');
-    await page.getByLabel('為替レート（円／ドル）').fill('150');
+    await page.getByLabel('通貨', { exact: true }).selectOption('JPY');
+    await page.getByLabel('1ドル =').fill('150');
     expect(await page.getByTestId('total-lost').innerText()).toContain(formatYen(value * 1000 * 150, 'ja'));
     expect(await page.getByText('存続可能期間（TTS）と回復期間（TTR）').count()).toBeGreaterThan(0);
     expect(await paintedPixels(page, '[data-testid="timeline-chart"]')).toBeGreaterThan(2000);

@@ -226,10 +226,10 @@ describe('screening view', () => {
     });
     expect(JSON.parse(row.thresholds).geodep.worldExportHhi).toBe(0.4);
 
-    // Yen only at a stated rate, and the footer says which rate converted the figures.
-    await page.getByLabel('Currency').selectOption('JPY');
+    // Yen (the header's app-wide preference) only at a stated rate; the footer says which rate converted the figures.
+    await page.getByLabel('Currency', { exact: true }).selectOption('JPY');
     expect(await page.getByTestId('currency-note').innerText()).toContain('US dollars');
-    await page.getByLabel('Yen per US dollar').fill('150');
+    await page.getByLabel('1 USD =').fill('150');
     await expect.poll(() => page.getByTestId('currency-note').innerText()).toContain('150 JPY/USD');
     const firstValue = page
       .locator('[data-testid="screen-table"] tbody tr')
@@ -242,7 +242,7 @@ describe('screening view', () => {
       Number(yen[1].replaceAll(',', '')) *
       { million: 1e6, billion: 1e9, trillion: 1e12 }[yen[2] as 'million'];
     expect(yenValue / (usd * 150)).toBeCloseTo(1, 2);
-    await page.getByLabel('Currency').selectOption('USD');
+    await page.getByLabel('Currency', { exact: true }).selectOption('USD');
 
     // Screen every reporter: progress shown, then the CSV link.
     expect(await page.getByTestId('screen-all-status').getAttribute('aria-live')).toBe('polite');

@@ -38,3 +38,53 @@ describe('job stages in the reader’s language', () => {
     expect(jobStageText(null, 'ja')).toBe('');
   });
 });
+
+describe('the app-wide currency preference', () => {
+  it('converts USD at the rate the user stated, in 億円/兆円 (ja) and "¥… billion" (en)', async () => {
+    const { formatMoneyFor } = await import('../../web/src/format/numbers.ts');
+    const yen150 = { currency: 'JPY' as const, jpyPerUsd: 150 };
+    // By hand: 1.23e9 USD × 150 = 1.845e11 yen = 1,845 × 1e8 → "1,845億円"; in English 184.5 billion yen.
+    expect(formatMoneyFor(1.23e9, 'ja', yen150)).toBe('1,845億円');
+    expect(formatMoneyFor(1.23e9, 'en', yen150)).toBe('¥184.5 billion');
+    // 8.2e9 USD × 150 = 1.23e12 yen → 1.23兆円 / ¥1.23 trillion.
+    expect(formatMoneyFor(8.2e9, 'ja', yen150)).toBe('1.23兆円');
+    expect(formatMoneyFor(8.2e9, 'en', yen150)).toBe('¥1.23 trillion');
+    // Another rate changes the figure proportionally: 1e9 × 149.5 = 1.495e11 → 1,495億円.
+    expect(formatMoneyFor(1e9, 'ja', { currency: 'JPY', jpyPerUsd: 149.5 })).toBe('1,495億円');
+    // Yen chosen without a rate, or USD chosen with one: dollars.
+    expect(formatMoneyFor(1.23e9, 'ja', { currency: 'JPY', jpyPerUsd: null })).toBe('12.3億ドル');
+    expect(formatMoneyFor(1.23e9, 'en', { currency: 'USD', jpyPerUsd: 150 })).toBe('$1.23 billion');
+    expect(formatMoneyFor(null, 'en', yen150)).toBe('—');
+  });
+
+  it('checks a typed rate: plain numbers (also full-width) in 1–10,000; commas and text refused', async () => {
+    const { parseJpyRate } = await import('../../web/src/format/numbers.ts');
+    expect(parseJpyRate(' 150 ')).toEqual({ ok: true, rate: 150 });
+    expect(parseJpyRate('149.5')).toEqual({ ok: true, rate: 149.5 });
+    expect(parseJpyRate('１５０')).toEqual({ ok: true, rate: 150 });
+    expect(parseJpyRate('')).toEqual({ ok: false, reason: 'empty' });
+    expect(parseJpyRate('1,500')).toEqual({ ok: false, reason: 'notNumber' });
+    expect(parseJpyRate('150円')).toEqual({ ok: false, reason: 'notNumber' });
+    expect(parseJpyRate('-150')).toEqual({ ok: false, reason: 'notNumber' });
+    expect(parseJpyRate('0.15')).toEqual({ ok: false, reason: 'outOfRange' });
+    expect(parseJpyRate('15000')).toEqual({ ok: false, reason: 'outOfRange' });
+  });
+
+  it('reads a stored preference defensively (bad JSON, bad rate → USD / no rate)', async () => {
+    const { readCurrencyPreference } = await import('../../web/src/format/currency.tsx');
+    expect(readCurrencyPreference(null)).toEqual({ currency: 'USD', jpyPerUsd: null });
+    expect(readCurrencyPreference('not json')).toEqual({ currency: 'USD', jpyPerUsd: null });
+    expect(readCurrencyPreference('{"currency":"JPY","jpyPerUsd":150}')).toEqual({
+      currency: 'JPY',
+      jpyPerUsd: 150,
+    });
+    expect(readCurrencyPreference('{"currency":"JPY","jpyPerUsd":-3}')).toEqual({
+      currency: 'JPY',
+      jpyPerUsd: null,
+    });
+    expect(readCurrencyPreference('{"currency":"EUR","jpyPerUsd":"150"}')).toEqual({
+      currency: 'USD',
+      jpyPerUsd: null,
+    });
+  });
+});

@@ -13,11 +13,7 @@ import {
   thresholdsOf,
   withMethodThresholds,
 } from '../../web/src/features/screening/screenState.ts';
-import {
-  effectiveCurrency,
-  moneyText,
-  readCurrencyChoice,
-} from '../../web/src/features/screening/currency.ts';
+import { chapterCodes, chapterOptionText } from '../../web/src/features/screening/chapters.ts';
 import type { ScreenItem } from '../../web/src/features/screening/types.ts';
 
 const state = (query: string) => parseScreenState(new URLSearchParams(query));
@@ -219,16 +215,15 @@ describe('screening route state', () => {
   });
 });
 
-describe('screening currency', () => {
-  it('shows yen only with a stated rate', () => {
-    expect(readCurrencyChoice(null)).toEqual({ currency: 'USD', jpyPerUsd: null });
-    expect(readCurrencyChoice('{"currency":"JPY","jpyPerUsd":-3}')).toEqual({
-      currency: 'JPY',
-      jpyPerUsd: null,
-    });
-    expect(effectiveCurrency({ currency: 'JPY', jpyPerUsd: null })).toBe('USD');
-    // 1.23 billion USD at 150 JPY/USD = 184.5 billion yen = 1,845億円.
-    expect(moneyText(1.23e9, 'ja', { currency: 'JPY', jpyPerUsd: 150 })).toBe('1,845億円');
-    expect(moneyText(1.23e9, 'en', { currency: 'JPY', jpyPerUsd: null })).toBe('$1.23 billion');
+describe('screening chapter filter', () => {
+  it('names a chapter by code and title, cut to fit, and falls back to the bare code', () => {
+    expect(chapterCodes).toHaveLength(96); // 01–97 without the reserved 77
+    expect(chapterCodes.includes('77')).toBe(false);
+    expect(chapterOptionText('29', '有機化学品')).toBe('29 — 有機化学品');
+    const long = '無機化学品及び貴金属、希土類金属、放射性元素又は同位元素の無機又は有機の化合物'; // 38 characters
+    expect(chapterOptionText('28', long, 10)).toBe('28 — 無機化学品及び貴金…');
+    expect([...chapterOptionText('28', long, 10)].length).toBe('28 — '.length + 10);
+    expect(chapterOptionText('28', long)).toBe(`28 — ${long}`);
+    expect(chapterOptionText('99', '')).toBe('99');
   });
 });

@@ -4,6 +4,7 @@ import { href, useRoute } from './router/router.ts';
 import { SessionGate } from './features/auth/SessionGate.tsx';
 import { useSignedIn } from './features/auth/signedIn.ts';
 import { views } from './views.ts';
+import { CurrencyControl } from './format/currency.tsx';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -34,6 +35,7 @@ export function App() {
               </a>
             ))}
         </nav>
+        <CurrencyControl />
         <button
           type="button"
           lang={lang === 'ja' ? 'en' : 'ja'}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CurrencyNote } from '../format/currency.tsx';
 
 export interface Provenance {
   dataset: string;
@@ -10,11 +11,20 @@ export interface Provenance {
   synthetic?: boolean;
 }
 
-/** Every figure says where it came from: dataset, version, method (and a SYNTHETIC warning when it is). */
-export function ProvenanceFooter({ provenance }: { provenance: Provenance | Provenance[] | undefined }) {
+/**
+ * Every figure says where it came from: dataset, version, method (and a SYNTHETIC warning when it is). `money`:
+ * the view shows money figures, so the footer also says in which currency and, for yen, at which stated rate.
+ */
+export function ProvenanceFooter({
+  provenance,
+  money = false,
+}: {
+  provenance: Provenance | Provenance[] | undefined;
+  money?: boolean;
+}) {
   const { t } = useTranslation();
-  if (!provenance) return null;
-  const list = Array.isArray(provenance) ? provenance : [provenance];
+  if (!provenance && !money) return null;
+  const list = !provenance ? [] : Array.isArray(provenance) ? provenance : [provenance];
   return (
     <footer className="provenance" data-testid="provenance">
       {list.map((p, i) => (
@@ -38,6 +48,7 @@ export function ProvenanceFooter({ provenance }: { provenance: Provenance | Prov
           )}
         </p>
       ))}
+      {money && <CurrencyNote />}
     </footer>
   );
 }

@@ -4,7 +4,8 @@ import { api } from '../../api/client.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { WorldMap, type MapLine } from '../../components/WorldMap.tsx';
-import { formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import { href, navigate } from '../../router/router.ts';
 import type { ViewProps } from '../../views.ts';
 import './texts.ts';
@@ -42,6 +43,7 @@ import type {
  */
 export function ChokepointsPage({ route }: ViewProps) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const filter = useMemo(() => filterFromQuery(route.query), [route.query]);
   const [form, setForm] = useState({ reporter: filter.reporter, year: String(filter.year), hs: filter.hs });
@@ -239,7 +241,7 @@ export function ChokepointsPage({ route }: ViewProps) {
             points={points}
             values={values}
             names={names}
-            format={(v) => formatUsd(v * 1000, lang)}
+            format={(v) => money(v * 1000)}
             height={480}
           />
         )}
@@ -258,13 +260,13 @@ export function ChokepointsPage({ route }: ViewProps) {
       {report && (
         <>
           <h3>{t('chokepoints.exposure.heading')}</h3>
-          <p data-testid="exposure-summary">
+          <p data-testid="exposure-summary" data-total-kusd={report.totalValueKusd}>
             {t('chokepoints.exposure.summary', {
               reporter: report.reporter[lang],
               year: report.year,
               product: report.hs ? t('chokepoints.exposure.oneProduct', { hs: report.hs }) : '',
-              total: formatUsd(report.totalValueKusd * 1000, lang),
-              sea: formatUsd(report.seaValueKusd * 1000, lang),
+              total: money(report.totalValueKusd * 1000),
+              sea: money(report.seaValueKusd * 1000),
             })}
           </p>
           <StraitExposureTable
@@ -300,7 +302,7 @@ export function ChokepointsPage({ route }: ViewProps) {
                           {p.product}
                         </a>
                       </th>
-                      <td className="num">{formatUsd(p.valueKusd * 1000, lang)}</td>
+                      <td className="num">{money(p.valueKusd * 1000)}</td>
                       <td className="num">{percent(p.seaShare)}</td>
                       <td>{p.mainStrait.name}</td>
                       <td className="num">{percent(p.mainStrait.share)}</td>
@@ -324,7 +326,7 @@ export function ChokepointsPage({ route }: ViewProps) {
               {rules.map((r) => (
                 <tr key={r.rule}>
                   <th scope="row">{r.label}</th>
-                  <td className="num">{formatUsd(r.valueKusd * 1000, lang)}</td>
+                  <td className="num">{money(r.valueKusd * 1000)}</td>
                   <td className="num">{percent(r.share)}</td>
                   <td className="num">{r.flows}</td>
                 </tr>
@@ -347,6 +349,7 @@ export function ChokepointsPage({ route }: ViewProps) {
       )}
       <RouteFinder closed={filter.closed} passageName={passageName} onRoute={setFound} />
       <ProvenanceFooter
+        money
         provenance={
           report
             ? [{ ...report.provenance.trade }, { ...report.provenance.network, method: report.method }]

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatUsd } from '../../format/numbers.ts';
+import { formatNumber } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import type { AffectedPartnerRow } from './exposureView.ts';
 import type { ExposureResponse, Lang, Passage } from './types.ts';
 
@@ -20,6 +21,7 @@ export function ClosureWhatIf({
   passageName: (id: string) => string;
 }) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const km = (v: number | null | undefined) =>
     v == null ? '—' : t('chokepoints.km', { km: formatNumber(v, lang, 0) });
@@ -56,11 +58,11 @@ export function ClosureWhatIf({
           <dl className="figures" data-testid="whatif-summary">
             <div>
               <dt>{t('chokepoints.whatIf.affected')}</dt>
-              <dd data-testid="affected-value">{formatUsd(scenario.affectedValueKusd * 1000, lang)}</dd>
+              <dd data-testid="affected-value">{money(scenario.affectedValueKusd * 1000)}</dd>
             </div>
             <div>
               <dt>{t('chokepoints.whatIf.noRoute')}</dt>
-              <dd data-testid="no-route-value">{formatUsd(scenario.noRouteValueKusd * 1000, lang)}</dd>
+              <dd data-testid="no-route-value">{money(scenario.noRouteValueKusd * 1000)}</dd>
             </div>
             <div>
               <dt>{t('chokepoints.whatIf.meanExtraDays')}</dt>
@@ -88,7 +90,7 @@ export function ClosureWhatIf({
                   {rows.map((r) => (
                     <tr key={r.partner} data-partner={r.partner}>
                       <th scope="row">{r.name}</th>
-                      <td className="num">{formatUsd(r.affectedValueKusd * 1000, lang)}</td>
+                      <td className="num">{money(r.affectedValueKusd * 1000)}</td>
                       <td>{route(r.baseline)}</td>
                       <td>
                         {r.noRoute ? <strong>{t('chokepoints.noSeaRoute')}</strong> : route(r.rerouted)}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatNumber, formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import { href } from '../../router/router.ts';
 import type { StraitRow } from './exposureView.ts';
 import type { Lang } from './types.ts';
@@ -19,6 +20,7 @@ export function StraitExposureTable({
   onToggle: (passage: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   if (rows.length === 0) return <p>{t('chokepoints.exposure.none')}</p>;
   return (
@@ -38,7 +40,7 @@ export function StraitExposureTable({
           {rows.map((r) => (
             <tr key={r.passage} data-passage={r.passage}>
               <th scope="row">{r.name}</th>
-              <td className="num">{formatUsd(r.valueKusd * 1000, lang)}</td>
+              <td className="num">{money(r.valueKusd * 1000)}</td>
               <td className="num" data-testid={`share-${r.passage}`}>
                 {formatShare(r.shareOfImports, lang)}
               </td>
@@ -76,7 +78,7 @@ export function StraitExposureTable({
                   <td>
                     <a href={href(['product', f.product], { reporter, year })}>{f.product}</a>
                   </td>
-                  <td className="num">{formatUsd(f.valueKusd * 1000, lang)}</td>
+                  <td className="num">{money(f.valueKusd * 1000)}</td>
                   <td>{ruleLabel(f.rule)}</td>
                 </tr>
               ))}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
-import { formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import { href, navigate } from '../../router/router.ts';
 import type { ViewProps } from '../../views.ts';
 import '../product/texts.ts';
@@ -21,6 +22,7 @@ import type { CountrySupplies, PartnerSupply } from './types.ts';
  */
 export function CountryView({ route }: ViewProps) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const iso3 = (route.path[1] ?? '').toUpperCase();
   const reporter = route.query.get('reporter') || 'JPN';
@@ -94,8 +96,8 @@ export function CountryView({ route }: ViewProps) {
               {t('country.summary', {
                 ...names,
                 year: data.year,
-                value: formatUsd(data.fromPartnerUsd, lang),
-                total: formatUsd(data.totalImportUsd, lang),
+                value: money(data.fromPartnerUsd),
+                total: money(data.totalImportUsd),
                 screened: data.screened,
                 share: formatShare(data.totalShare, lang),
                 top: data.topSupplierCount,
@@ -110,10 +112,7 @@ export function CountryView({ route }: ViewProps) {
               <p className="note">
                 {t('country.exposedIntro', {
                   ...names,
-                  value: formatUsd(
-                    exposed.reduce((s, i) => s + i.valueUsd, 0),
-                    lang,
-                  ),
+                  value: money(exposed.reduce((s, i) => s + i.valueUsd, 0)),
                   share: formatShare(partnerShareOf(exposed), lang),
                 })}
               </p>
@@ -137,8 +136,8 @@ export function CountryView({ route }: ViewProps) {
                     <tr key={i.hs6} data-hs6={i.hs6}>
                       {productCell(i)}
                       <td className="num">{formatShare(i.share, lang)}</td>
-                      <td className="num">{formatUsd(i.valueUsd, lang)}</td>
-                      <td className="num">{formatUsd(i.importValueUsd, lang)}</td>
+                      <td className="num">{money(i.valueUsd)}</td>
+                      <td className="num">{money(i.importValueUsd)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -169,7 +168,7 @@ export function CountryView({ route }: ViewProps) {
                   {data.items.map((i) => (
                     <tr key={i.hs6} data-hs6={i.hs6}>
                       {productCell(i)}
-                      <td className="num">{formatUsd(i.valueUsd, lang)}</td>
+                      <td className="num">{money(i.valueUsd)}</td>
                       <td className="num" data-testid="supply-share">
                         {formatShare(i.share, lang)}
                       </td>
@@ -201,6 +200,7 @@ export function CountryView({ route }: ViewProps) {
             </section>
           )}
           <ProvenanceFooter
+            money
             provenance={{
               ...data.provenance,
               method: t('country.method'),

@@ -4,7 +4,8 @@ import { api } from '../../api/client.ts';
 import type { Me } from '../auth/SessionGate.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
-import { formatDate, formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatDate, formatNumber, formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import { href, navigate } from '../../router/router.ts';
 import type { ViewProps } from '../../views.ts';
 import './texts.ts';
@@ -25,6 +26,7 @@ interface CountryName {
  */
 export function CriticalGoodsPage({ route }: ViewProps) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const reporter = (route.query.get('reporter') ?? 'JPN').toUpperCase();
   const year = Number(route.query.get('year')) || 2024;
@@ -149,7 +151,7 @@ export function CriticalGoodsPage({ route }: ViewProps) {
                     </a>
                   </th>
                   <td>{r.good.ministry[lang]}</td>
-                  <td className="num">{screen ? formatUsd(r.importValueUsd, lang) : '—'}</td>
+                  <td className="num">{screen ? money(r.importValueUsd) : '—'}</td>
                   <td data-testid="headline">
                     {r.headline?.item
                       ? t('critical.headlineText', {
@@ -238,7 +240,7 @@ export function CriticalGoodsPage({ route }: ViewProps) {
                         <td>{t(`critical.match.${p.code.match}`)}</td>
                         {p.item ? (
                           <>
-                            <td className="num">{formatUsd(p.item.importValueUsd, lang)}</td>
+                            <td className="num">{money(p.item.importValueUsd)}</td>
                             <td data-testid="top-supplier" data-iso3={p.item.topSupplier}>
                               {countryName(p.item.topSupplier)}
                             </td>
@@ -276,7 +278,7 @@ export function CriticalGoodsPage({ route }: ViewProps) {
               </ul>
             </details>
           )}
-          <ProvenanceFooter provenance={screen?.provenance} />
+          <ProvenanceFooter provenance={screen?.provenance} money />
         </>
       )}
     </section>

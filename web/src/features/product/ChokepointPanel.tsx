@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { WorldMap, type MapLine, type MapPoint } from '../../components/WorldMap.tsx';
-import { formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatNumber, formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import { seaRoutePartners } from './shaping.ts';
 import type { Chokepoint, Exposure, Lang, RouteLine } from './types.ts';
 
@@ -35,6 +36,7 @@ export function ChokepointPanel({
   onProvenance?: (exposure: Exposure | null) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -117,8 +119,8 @@ export function ChokepointPanel({
           <p className="note">{t('product.maritime.intro')}</p>
           <p>
             {t('product.maritime.sea', {
-              sea: formatUsd(loaded.exposure.seaValueKusd * 1000, lang),
-              total: formatUsd(loaded.exposure.totalValueKusd * 1000, lang),
+              sea: money(loaded.exposure.seaValueKusd * 1000),
+              total: money(loaded.exposure.totalValueKusd * 1000),
             })}
           </p>
           {loaded.exposure.passages.length === 0 ? (
@@ -143,7 +145,7 @@ export function ChokepointPanel({
                 {loaded.exposure.passages.map((p) => (
                   <tr key={p.passage} data-passage={p.passage}>
                     <td>{passageName(p.passage)}</td>
-                    <td className="num">{formatUsd(p.valueKusd * 1000, lang)}</td>
+                    <td className="num">{money(p.valueKusd * 1000)}</td>
                     <td className="num">{formatShare(p.shareOfImports, lang)}</td>
                     <td className="num">{p.flows}</td>
                   </tr>
@@ -179,9 +181,7 @@ export function ChokepointPanel({
           </figure>
           <p className="note">
             {t('product.maritime.rules')}:{' '}
-            {loaded.exposure.byRule
-              .map((r) => `${r[lang]} ${formatUsd(r.valueKusd * 1000, lang)}`)
-              .join('; ')}
+            {loaded.exposure.byRule.map((r) => `${r[lang]} ${money(r.valueKusd * 1000)}`).join('; ')}
           </p>
         </>
       )}

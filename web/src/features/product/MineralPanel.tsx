@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatNumber, formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import type { Lang, MineralView, ShareOf } from './types.ts';
 
 /** Mine ▸ refine ▸ trade: USGS production shares beside world export shares, flagged when the leaders differ. */
@@ -11,6 +12,7 @@ export function MineralPanel({
   nameOf: (iso3: string) => string;
 }) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const stage = (s: string) => (s === 'mine' || s === 'refine' ? t(`product.minerals.stages.${s}`) : s);
   return (
@@ -66,7 +68,7 @@ export function MineralPanel({
                   caption={t('product.minerals.exporters')}
                   valueHeading={t('product.minerals.exports')}
                   rows={m.exporters}
-                  format={(v) => formatUsd(v, lang)}
+                  format={(v) => money(v)}
                   nameOf={nameOf}
                 />
               </div>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
-import { formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatNumber, formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import { navigate } from '../../router/router.ts';
 import type { ViewProps } from '../../views.ts';
 import './texts.ts';
@@ -26,6 +27,7 @@ import type { Dossier, Exposure, Lang } from './types.ts';
  */
 export function ProductDossier({ route }: ViewProps) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const hs6 = route.path[1] ?? '';
   const reporter = route.query.get('reporter') || 'JPN';
@@ -138,7 +140,7 @@ export function ProductDossier({ route }: ViewProps) {
                 {t('product.summary', {
                   reporter: reporterName,
                   year: dossier.year,
-                  value: formatUsd(target.importValueUsd, lang),
+                  value: money(target.importValueUsd),
                   suppliers: target.supplierCount,
                   top: target.topSupplier ? nameOf(target.topSupplier) : '—',
                   share: formatShare(target.topShare, lang),
@@ -147,7 +149,9 @@ export function ProductDossier({ route }: ViewProps) {
               <dl className="figures headline">
                 <div>
                   <dt>{t('product.headline.importValue')}</dt>
-                  <dd>{formatUsd(target.importValueUsd, lang)}</dd>
+                  <dd data-testid="import-value" data-value={target.importValueUsd}>
+                    {money(target.importValueUsd)}
+                  </dd>
                 </div>
                 <div>
                   <dt>{t('product.headline.topSupplier')}</dt>
@@ -209,7 +213,7 @@ export function ProductDossier({ route }: ViewProps) {
             nameOf={nameOf}
             onProvenance={onExposure}
           />
-          <ProvenanceFooter provenance={provenance} />
+          <ProvenanceFooter provenance={provenance} money />
         </>
       )}
     </section>

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { WorldMap } from '../../components/WorldMap.tsx';
-import { formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import { href } from '../../router/router.ts';
 import { cumulativeShares, memberKeys, sankeyFlows, supplierMapValues } from './shaping.ts';
 import type { DossierYear, Lang, ScreenProvenance } from './types.ts';
@@ -27,6 +28,7 @@ export function SupplierPanel({
   provenance: ScreenProvenance;
 }) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const map = useMemo(
     () => supplierMapValues(year.suppliers, reference.countries, lang),
@@ -39,7 +41,7 @@ export function SupplierPanel({
   const sankey = useMemo<ChartOption>(() => {
     const flows = sankeyFlows(year.suppliers, reporterName, nameOf, t('product.others'));
     return {
-      tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatUsd(Number(v), lang) },
+      tooltip: { trigger: 'item', valueFormatter: (v: unknown) => money(Number(v)) },
       series: [
         {
           type: 'sankey',
@@ -53,7 +55,7 @@ export function SupplierPanel({
       ],
       animation: false,
     };
-  }, [year, reporterName, nameOf, lang, t]);
+  }, [year, reporterName, nameOf, lang, t, money]);
   const concern = new Set(provenance.concern);
   const likeMinded = new Set(provenance.likeMinded);
   const rows = cumulativeShares(year.suppliers);
@@ -119,7 +121,7 @@ export function SupplierPanel({
                   <span className="tag like-minded">{t('product.suppliers.likeMinded')}</span>
                 )}
               </td>
-              <td className="num">{formatUsd(s.valueUsd, lang)}</td>
+              <td className="num">{money(s.valueUsd)}</td>
               <td className="num" data-testid="supplier-share">
                 {formatShare(s.share, lang)}
               </td>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatShare, formatUsd } from '../../format/numbers.ts';
+import { formatNumber, formatShare } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import type { DossierYear, Lang, Supplier } from './types.ts';
 
 /** World exporters of the product in the target year, and the reporter's own exports with M/X. */
@@ -17,6 +18,7 @@ export function WorldExporters({
   nameOf: (iso3: string) => string;
 }) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   const total = exporters.reduce((sum, e) => sum + e.valueUsd, 0);
   return (
@@ -24,7 +26,7 @@ export function WorldExporters({
       <div>
         <h3 id="world-heading">{t('product.world.heading', { year })}</h3>
         <p>
-          {t('product.world.total')}: {formatUsd(total, lang)}
+          {t('product.world.total')}: {money(total)}
           {target?.worldExportHhi != null && (
             <>
               {' · '}
@@ -48,7 +50,7 @@ export function WorldExporters({
             {exporters.slice(0, 10).map((e) => (
               <tr key={e.partner}>
                 <td>{nameOf(e.partner)}</td>
-                <td className="num">{formatUsd(e.valueUsd, lang)}</td>
+                <td className="num">{money(e.valueUsd)}</td>
                 <td className="num">{formatShare(e.share, lang)}</td>
               </tr>
             ))}
@@ -61,7 +63,7 @@ export function WorldExporters({
           <dl className="figures">
             <div>
               <dt>{t('product.exports.exportValue', { reporter: reporterName })}</dt>
-              <dd data-testid="export-value">{formatUsd(target.exportValueUsd, lang)}</dd>
+              <dd data-testid="export-value">{money(target.exportValueUsd)}</dd>
             </div>
             <div>
               <dt>{t('product.exports.mx')}</dt>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Chart } from '../../components/Chart.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
+import { ExportsInUsd } from '../../format/currency.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
 import { MethodList } from './MethodList.tsx';
@@ -135,6 +136,7 @@ export function RunResults({ run }: { run: ScenarioRun }) {
         <a href={exportHref('csv')} download data-testid="export-csv">
           {t('scenarios.exportCsv')}
         </a>
+        <ExportsInUsd />
       </p>
 
       <h4>{t('scenarios.timeline')}</h4>
@@ -358,7 +360,7 @@ export function RunResults({ run }: { run: ScenarioRun }) {
           </ul>
         </details>
       )}
-      <ProvenanceFooter provenance={resultProvenance(result)} />
+      <ProvenanceFooter provenance={resultProvenance(result)} money />
     </section>
   );
 }

@@ -166,7 +166,7 @@ export function ScenarioComparison({ runs }: { runs: string }) {
       )}
       <h4>{t('scenarios.methods')}</h4>
       <MethodList methods={[...new Set(data.provenance.flatMap((p) => p.methods))]} />
-      <ProvenanceFooter provenance={unique} />
+      <ProvenanceFooter provenance={unique} money />
     </section>
   );
 }

@@ -1,28 +1,15 @@
-import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, formatNumber, type Currency } from '../../format/numbers.ts';
+import { useCurrency } from '../../format/currency.tsx';
+import { formatNumber } from '../../format/numbers.ts';
 import type { Ranged } from './types.ts';
 
-/** The currency the user picked for money figures (trade figures are thousand USD in the results). */
-export interface MoneyChoice {
-  currency: Currency;
-  jpyPerUsd: number;
-}
-
-export const MoneyContext = createContext<MoneyChoice>({ currency: 'USD', jpyPerUsd: 150 });
-
-/** Formats thousand-USD figures in the chosen currency and locale (億円/兆円 in Japanese when yen). */
+/**
+ * Formats thousand-USD figures (the unit of scenario results) in the reader's currency, the app-wide preference
+ * set in the header (億円/兆円 in Japanese when yen).
+ */
 export function useMoney(): (kusd: number | null | undefined) => string {
-  const { i18n } = useTranslation();
-  const choice = useContext(MoneyContext);
-  return (kusd) =>
-    kusd === null || kusd === undefined || Number.isNaN(kusd)
-      ? '—'
-      : formatMoney(kusd * 1000, {
-          lang: i18n.language,
-          currency: choice.currency,
-          jpyPerUsd: choice.jpyPerUsd,
-        });
+  const { money } = useCurrency();
+  return (kusd) => (kusd === null || kusd === undefined || Number.isNaN(kusd) ? '—' : money(kusd * 1000));
 }
 
 /**

@@ -161,10 +161,6 @@ export const scenarioTexts = addFeatureTexts('scenarios', {
       'Closure exposure': 'Closure exposure from sea routes',
     },
     metricCol: 'Figure',
-    currency: 'Show money in',
-    usd: 'US dollars',
-    jpy: 'Japanese yen',
-    rate: 'Yen per US dollar',
     passageNames: {
       suez: 'Suez Canal',
       panama: 'Panama Canal',
@@ -347,10 +343,6 @@ export const scenarioTexts = addFeatureTexts('scenarios', {
       'Closure exposure': '海上輸送経路による閉鎖時の影響範囲',
     },
     metricCol: '指標',
-    currency: '金額の表示通貨',
-    usd: '米ドル',
-    jpy: '円',
-    rate: '為替レート（円／ドル）',
     passageNames: {
       suez: 'スエズ運河',
       panama: 'パナマ運河',

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
-import { moneyText, type CurrencyChoice } from './currency.ts';
+import { useCurrency } from '../../format/currency.tsx';
 import { ariaSort, type ScreenState, type SortKey } from './screenState.ts';
 import type { MethodInfo, ScreenItem } from './types.ts';
 
@@ -31,7 +31,6 @@ export function ScreenTable({
   year,
   reporterName,
   methods,
-  currency,
   nameOf,
   onSort,
 }: {
@@ -40,11 +39,11 @@ export function ScreenTable({
   year: number;
   reporterName: string;
   methods: MethodInfo[];
-  currency: CurrencyChoice;
   nameOf: (code: string) => string;
   onSort: (key: SortKey) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { money } = useCurrency();
   const lang = i18n.language;
   const ja = lang === 'ja';
   const link = { reporter: state.reporter, year };
@@ -98,7 +97,7 @@ export function ScreenTable({
                 )}
               </td>
               <td className="num" data-testid="import-value" data-value={item.importValueUsd}>
-                {moneyText(item.importValueUsd, lang, currency)}
+                {money(item.importValueUsd)}
               </td>
               <td className="num">{formatNumber(item.hhi, lang, 3)}</td>
               <td data-testid="top-supplier" data-iso3={item.topSupplier}>

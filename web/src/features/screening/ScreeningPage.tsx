@@ -6,7 +6,8 @@ import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber } from '../../format/numbers.ts';
 import { href, navigate } from '../../router/router.ts';
 import type { ViewProps } from '../../views.ts';
-import { effectiveCurrency, useCurrencyChoice } from './currency.ts';
+import { ExportsInUsd } from '../../format/currency.tsx';
+import { chapterCodes, chapterOptionText } from './chapters.ts';
 import { MethodPresets } from './MethodPresets.tsx';
 import { ScreenAllJob } from './ScreenAllJob.tsx';
 import { ScreenTable } from './ScreenTable.tsx';
@@ -28,10 +29,6 @@ import type { CountsResponse, Lang, MethodThresholds, ScreenResponse } from './t
 import { nameOf, useScreeningReference, type ScreeningReference } from './useScreeningReference.ts';
 import './texts.ts';
 import './screening.css';
-
-const chapters = Array.from({ length: 97 }, (_, i) => String(i + 1).padStart(2, '0')).filter(
-  (c) => c !== '77',
-);
 
 /** #/screen?reporter=JPN&year=2024&method=eu2021: the supply-chain screen of one reporter and year (PRODUCT.md §3.2). */
 export function ScreeningPage({ route }: ViewProps) {
@@ -63,7 +60,6 @@ function Screening({ reference, state }: { reference: ScreeningReference; state:
   const go = (next: Partial<ScreenState>) =>
     navigate(['screen'], screenRouteQuery({ ...state, year, page: 1, ...next }));
   const names = nameOf(reference, lang);
-  const [currency, setCurrency] = useCurrencyChoice();
 
   const request = tableRequest(state, year);
   const requestKey = request.params.toString();
@@ -125,7 +121,6 @@ function Screening({ reference, state }: { reference: ScreeningReference; state:
     method: methodName,
     thresholds: data.provenance.thresholds[state.method] ?? {},
   };
-  const yen = effectiveCurrency(currency) === 'JPY';
 
   return (
     <section className="screening" aria-labelledby="screening-heading">
@@ -152,10 +147,6 @@ function Screening({ reference, state }: { reference: ScreeningReference; state:
       />
 
       <Filters reference={reference} state={state} lang={lang} methodName={methodName} go={go} />
-
-      <div className="currency">
-        <CurrencyPicker choice={currency} onChange={setCurrency} />
-      </div>
 
       {loadError && <p role="alert">{t('screening.error', { message: loadError })}</p>}
       {!data && !loadError && <p role="status">{t('screening.loading')}</p>}
@@ -188,7 +179,6 @@ function Screening({ reference, state }: { reference: ScreeningReference; state:
               year={year}
               reporterName={names(data.reporter)}
               methods={data.methods}
-              currency={currency}
               nameOf={names}
               onSort={(key) => go(nextSort(state, key))}
             />
@@ -211,18 +201,14 @@ function Screening({ reference, state }: { reference: ScreeningReference; state:
             >
               {t('screening.exportXlsx')}
             </a>
+            <ExportsInUsd />
           </p>
         </>
       )}
 
       <ScreenAllJob year={year} thresholds={formatThresholdsParam(state.thresholds)} />
 
-      {provenance && <ProvenanceFooter provenance={provenance} />}
-      <p className="provenance currency-note" data-testid="currency-note">
-        {yen
-          ? t('screening.rateNote', { rate: formatNumber(currency.jpyPerUsd, lang, 4) })
-          : t('screening.usdNote')}
-      </p>
+      <ProvenanceFooter provenance={provenance || undefined} money />
     </section>
   );
 }
@@ -332,9 +318,12 @@ function Filters({
         <label htmlFor={`${id}-chapter`}>{t('screening.chapter')}</label>{' '}
         <select id={`${id}-chapter`} value={state.chapter} onChange={(e) => go({ chapter: e.target.value })}>
           <option value="">{t('screening.allChapters')}</option>
-          {chapters.map((c) => (
-            <option key={c} value={c}>
-              {c}
+          {(reference.chapters.length > 0
+            ? reference.chapters
+            : chapterCodes.map((code) => ({ code, en: '', ja: '' }))
+          ).map((c) => (
+            <option key={c.code} value={c.code} title={c[lang] || undefined}>
+              {chapterOptionText(c.code, c[lang])}
             </option>
           ))}
         </select>
@@ -363,50 +352,6 @@ function Filters({
         />
       </span>
     </fieldset>
-  );
-}
-
-function CurrencyPicker({
-  choice,
-  onChange,
-}: {
-  choice: ReturnType<typeof useCurrencyChoice>[0];
-  onChange: ReturnType<typeof useCurrencyChoice>[1];
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [rate, setRate] = useState(choice.jpyPerUsd === null ? '' : String(choice.jpyPerUsd));
-  return (
-    <>
-      <label htmlFor={`${id}-currency`}>{t('screening.currency')}</label>{' '}
-      <select
-        id={`${id}-currency`}
-        value={choice.currency}
-        onChange={(e) => onChange({ ...choice, currency: e.target.value === 'JPY' ? 'JPY' : 'USD' })}
-      >
-        <option value="USD">{t('screening.usd')}</option>
-        <option value="JPY">{t('screening.jpy')}</option>
-      </select>
-      {choice.currency === 'JPY' && (
-        <>
-          {' '}
-          <label htmlFor={`${id}-rate`}>{t('screening.rate')}</label>{' '}
-          <input
-            id={`${id}-rate`}
-            type="number"
-            min="0"
-            step="any"
-            value={rate}
-            onChange={(e) => {
-              setRate(e.target.value);
-              const value = Number(e.target.value);
-              onChange({ ...choice, jpyPerUsd: e.target.value.trim() !== '' && value > 0 ? value : null });
-            }}
-          />
-          {choice.jpyPerUsd === null && <small role="note"> {t('screening.rateNeeded')}</small>}
-        </>
-      )}
-    </>
   );
 }
 

@@ -9,6 +9,15 @@ export interface ScreeningReference {
   /** Years of the annual trade dataset, oldest first; empty when there is no trade dataset. */
   years: number[];
   hasTrade: boolean;
+  /** HS chapters with titles (GET /api/hs/chapters); empty when no nomenclature is imported or readable. */
+  chapters: HsChapterRef[];
+}
+
+/** One HS chapter as /api/hs/chapters gives it. */
+export interface HsChapterRef {
+  code: string;
+  en: string;
+  ja: string;
 }
 
 export function useScreeningReference(): { reference: ScreeningReference | null; error: string | null } {
@@ -20,8 +29,10 @@ export function useScreeningReference(): { reference: ScreeningReference | null;
       api<{ items: CountryRef[] }>('/countries'),
       api<{ items: GroupRef[] }>('/groups'),
       api<{ items: DatasetRef[] }>('/datasets'),
+      // Titles only name the chapters: without a nomenclature (404) the filter still works on bare codes.
+      api<{ items: HsChapterRef[] }>('/hs/chapters').catch(() => ({ items: [] as HsChapterRef[] })),
     ])
-      .then(([c, g, d]) => {
+      .then(([c, g, d, h]) => {
         const trade = d.items.find((x) => x.kind === 'trade-annual');
         if (live) {
           setReference({
@@ -29,6 +40,7 @@ export function useScreeningReference(): { reference: ScreeningReference | null;
             groups: g.items,
             years: [...(trade?.years ?? [])].sort((a, b) => a - b),
             hasTrade: Boolean(trade),
+            chapters: h.items,
           });
         }
       })
