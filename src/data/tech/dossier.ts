@@ -6,7 +6,7 @@ import { indicatorLabels, indicatorNames, type IndicatorName } from '../../analy
 import { policyFamilyNames, policyRiskNames } from '../../analysis/policy/measures.ts';
 import { countryByIso3, countryName } from '../reference/countries.ts';
 import { exposureReport } from '../maritime/exposureReport.ts';
-import { listAlerts } from '../ews/ewsState.ts';
+import { listAlerts, type ReadableSql } from '../ews/ewsState.ts';
 import { getScenario, listRuns, listScenarios } from '../scenarioStore.ts';
 import {
   assessZones,
@@ -334,14 +334,15 @@ async function relatedSections(
   e: AssessedEntry,
   reporter: string,
   lang: Lang,
+  readableAlerts?: ReadableSql,
 ): Promise<{ sections: DossierSection[]; markings: Marking[] }> {
   const markings: Marking[] = [];
   const sections: DossierSection[] = [];
   const none = words.none[lang];
   if (e.entry.hs6.length === 0) return { sections, markings };
-  const alerts = (await listAlerts(services.state, { reporter }, 1, 500)).items.filter((a) =>
-    hsOverlaps(a.hs, e.entry.hs6),
-  );
+  const alerts = (
+    await listAlerts(services.state, { reporter, readable: readableAlerts }, 1, 500)
+  ).items.filter((a) => hsOverlaps(a.hs, e.entry.hs6));
   markings.push(...alerts.map((a) => a.marking));
   sections.push({
     heading: words.alerts[lang],
@@ -394,13 +395,20 @@ async function relatedSections(
 
 export async function buildDossier(
   services: TechServices,
-  request: ZoneRequest & { entry: string; lang: Lang },
+  /** readableAlerts: the reader's marking filter (API); alerts the reader may not read are left out, not joined. */
+  request: ZoneRequest & { entry: string; lang: Lang; readableAlerts?: ReadableSql },
 ): Promise<Dossier> {
   const assessment = await assessZones(services, { ...request, entries: [request.entry] });
   const e = assessment.entries[0];
   const notes = [...assessment.notes];
   const maritime = await maritimeSection(services, e, assessment.reporter, request.lang, notes);
-  const related = await relatedSections(services, e, assessment.reporter, request.lang);
+  const related = await relatedSections(
+    services,
+    e,
+    assessment.reporter,
+    request.lang,
+    request.readableAlerts,
+  );
   const provenance = assessment.provenance.map((p) => ({
     dataset: p.dataset,
     title: p.title,

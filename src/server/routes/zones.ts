@@ -6,6 +6,7 @@ import {
   datasetMarking,
   filterReadable,
   MarkingSchema,
+  readableSql,
 } from '../security/markings.ts';
 import { currentUser } from '../security/access.ts';
 import { ChokepointError } from '../../errors.ts';
@@ -377,13 +378,16 @@ export const zoneRoutes: FastifyPluginAsync = async (app) => {
       const lang = q.lang ?? 'ja';
       const format = q.format ?? 'pdf';
       // Build first, check the marking of the whole document, then render: nothing leaves for a user who may not read it.
-      const dossier = await buildDossier(techServicesOf(app), { ...zoneRequestOf(q), entry: id, lang }).catch(
-        (error: unknown) => {
-          if (error instanceof ChokepointError && error.code === 'not_found' && error.place.field === 'entry')
-            throw new ChokepointError('not_found', 'entry not found', { field: 'entry' });
-          throw error;
-        },
-      );
+      const dossier = await buildDossier(techServicesOf(app), {
+        ...zoneRequestOf(q),
+        entry: id,
+        lang,
+        readableAlerts: (column, n) => readableSql(request, column, n),
+      }).catch((error: unknown) => {
+        if (error instanceof ChokepointError && error.code === 'not_found' && error.place.field === 'entry')
+          throw new ChokepointError('not_found', 'entry not found', { field: 'entry' });
+        throw error;
+      });
       assertReadable(request, dossier.marking, 'entry', { field: 'entry' });
       const body = format === 'pdf' ? await dossierPdf(dossier) : await dossierXlsx(dossier);
       await app.audit(request, {
