@@ -193,6 +193,10 @@ describe('chokepoint ews CLI', () => {
     const list = JSON.parse(await run('--json', 'ews', 'events', 'list'));
     expect(list[0].id).toBe('cn-2023-gallium-germanium');
     expect(list.at(-1)).toMatchObject({ id: added.id, announced: '2025-04-04', effective: '2025-04-04' });
+    // Events are listed with the marking scans use to mark the alerts they change (docs/ews.md).
+    for (const e of [list[0], list.at(-1)])
+      expect(e.marking).toEqual({ level: 0, compartments: [], releasableTo: null });
+    expect(await run('ews', 'events', 'list')).toMatch(/marking[\s\S]*0 public/);
     await expect(
       run(
         'ews',

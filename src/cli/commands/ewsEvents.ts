@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
-import { publicMarking } from '../../analysis/marking.ts';
+import { markingLevelNames, publicMarking } from '../../analysis/marking.ts';
 import { resolveCountry } from '../../data/reference/countries.ts';
 import { importEvents } from '../../data/importers/events.ts';
 import { recordedEvents } from '../../data/ews/itemScan.ts';
@@ -23,7 +23,7 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
       const list = await recordedEvents(await ctx.state());
       ctx.print(list, () =>
         renderTable(
-          ['id', 'country', 'products', 'targets', 'announced', 'effective', 'source'],
+          ['id', 'country', 'products', 'targets', 'announced', 'effective', 'marking', 'source'],
           list.map((e) => [
             e.id,
             e.country,
@@ -31,6 +31,9 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
             e.targets.join(' '),
             e.announced,
             e.effective,
+            [`${e.marking.level} ${markingLevelNames[e.marking.level].en}`, ...e.marking.compartments].join(
+              ' ',
+            ),
             e.source.slice(0, 60),
           ]),
         ),

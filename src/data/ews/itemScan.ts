@@ -6,7 +6,7 @@ import { dominates, joinMarkings, publicMarking } from '../../analysis/marking.t
 import { buildPanel } from '../../analysis/ews/panel.ts';
 import { computeIndicators } from '../../analysis/ews/indicators.ts';
 import { defaultRuleSet, evaluateRules, validateRuleSet, type RuleSet } from '../../analysis/ews/rules.ts';
-import type { RecordedEvent } from '../../analysis/ews/events.ts';
+import { eventConcerns, type RecordedEvent } from '../../analysis/ews/events.ts';
 import { alertsFromMarkedEvents, type MarkedEvent } from '../../analysis/ews/markedEvents.ts';
 import { getDatasetMarking } from '../security/datasetMarkings.ts';
 import { readMonthly } from './seriesStore.ts';
@@ -68,7 +68,10 @@ export async function scanItem(
   const seriesMarking = joinMarkings([item.marking, await getDatasetMarking(services.state, item.dataset)]);
   const events = await recordedEvents(services.state);
   const open = events.filter((e) => dominates(seriesMarking, e.marking));
-  const marked = events.filter((e) => !dominates(seriesMarking, e.marking));
+  // Marked events that concern no series of the panel cannot change an alert: no second evaluation for them.
+  const marked = events.filter(
+    (e) => !dominates(seriesMarking, e.marking) && panel.series.some((k) => eventConcerns(e, k)),
+  );
   const alertsWith = (used: readonly RecordedEvent[]) =>
     evaluateRules(
       panel,
@@ -83,7 +86,7 @@ export async function scanItem(
   if (marked.length === 0) return { stored };
   const changed = alertsFromMarkedEvents(
     base,
-    alertsWith(events),
+    alertsWith([...open, ...marked]),
     marked,
     seriesMarking,
     ruleSet.parameters.eventWindow,
