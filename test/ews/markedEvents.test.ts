@@ -21,7 +21,9 @@ import { webhookSink } from './webhookSink.ts';
  * polysilicon exports by partner (Comtrade-derived) as they stood at the end of March 2023. No shipped event
  * concerns polysilicon. A cleared analyst records a confidential (秘, compartment minerals) event: a licensing
  * requirement on polysilicon exports effective 1 Jan 2023 — hypothetical, for the test. With it, March 2023
- * (two months after) becomes a collapse after a control for Japan and Taiwan.
+ * (two months after) becomes a collapse after a control for Japan and Taiwan. A second, more restricted event
+ * (level 3, batteries) from 2021 concerns the same product but no longer covers March 2023: it must not mark the
+ * alerts.
  */
 const csv = path.join(sharedData, 'monthly/china-critical-minerals/country_monthly_stats.csv');
 const secret: Marking = { level: 2, compartments: ['minerals'], releasableTo: null };
@@ -90,6 +92,9 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
     sessions.cleared = (
       await testSession(app, { role: 'analyst', level: 2, compartments: ['minerals'] })
     ).headers;
+    sessions.topSecret = (
+      await testSession(app, { role: 'analyst', level: 3, compartments: ['batteries', 'minerals'] })
+    ).headers;
     const recorded = await app.inject({
       method: 'POST',
       url: '/api/ews/events',
@@ -105,6 +110,24 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
       },
     });
     expect(recorded.statusCode).toBe(200);
+    // A more restricted event on the same product whose windows end long before March 2023 (announced Apr 2021,
+    // in force Jun 2021, aftermath to Jun 2022): it concerns the series but cannot change a March 2023 alert, so
+    // its marking must not pass to one.
+    const older = await app.inject({
+      method: 'POST',
+      url: '/api/ews/events',
+      headers: sessions.topSecret,
+      payload: {
+        country: 'CHN',
+        hs: ['2804'],
+        announced: '2021-04-01',
+        effective: '2021-06-01',
+        title: { ja: '過去の措置（仮定）', en: 'an earlier measure (hypothetical)' },
+        source: 'test (hypothetical)',
+        marking: { level: 3, compartments: ['batteries'], releasableTo: null },
+      },
+    });
+    expect(older.statusCode).toBe(200);
     hook = await webhookSink();
     openHook = await webhookSink();
     await addTarget(state, { kind: 'webhook', address: hook.url, minLevel: 1, marking: secret });
