@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  PgNotifications,
+  type ListenBackoff,
+  type NotifyHandler,
+  type ReliabilityHandler,
+} from './pgNotifications.ts';
 
 /**
  * Application state (users, organisations, markings, scenarios, alerts, audit) in the PostgreSQL dialect.
@@ -16,11 +22,23 @@ export interface StateDb {
   transaction<T>(fn: (tx: StateDb) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /**
-   * Only where NOTIFY is delivered synchronously (embedded PGlite: at commit, before the writing query returns;
-   * never for a rollback): calls onNotify for each notification on `channel`; resolves to an unsubscribe function.
-   * Absent on PostgreSQL, whose notifications arrive asynchronously on another connection.
+   * Calls onNotify for each notification on `channel` committed after the subscription (never for a rollback);
+   * resolves to an unsubscribe function. A change committed through this StateDb reaches onNotify before the
+   * writing call returns, on both back ends (PGlite delivers at commit; PostgreSQL: pgNotifications.ts). A change
+   * committed by another process (PostgreSQL only) arrives shortly after its commit. onNotify may be called more
+   * than once for one notification. onReliability is called whenever notificationsReliable changes.
    */
-  listenSync?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onNotify: NotifyHandler,
+    onReliability?: ReliabilityHandler,
+  ): Promise<() => Promise<void>>;
+  /**
+   * Whether every committed change is being delivered to listeners: always on PGlite (embedded: this process is
+   * the only writer); on PostgreSQL only while the dedicated LISTEN connection is up (reconnected with backoff
+   * after a drop; notifications committed during the gap are lost). False on PostgreSQL before the first listen.
+   */
+  readonly notificationsReliable: boolean;
 }
 
 export interface OpenStateOptions {
@@ -30,11 +48,13 @@ export interface OpenStateOptions {
   dataDir?: string;
   /** Schema to use on a server (tests use a fresh schema each). */
   schema?: string;
+  /** PostgreSQL: how soon the LISTEN connection is reopened after a drop (default 250 ms, doubling to 10 s). */
+  listenBackoff?: ListenBackoff;
 }
 
 export async function openStateDb(options: OpenStateOptions = {}): Promise<StateDb> {
   const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.schema)
+    ? await openPostgres(options.databaseUrl, options.schema, options.listenBackoff)
     : await openPglite(options.dataDir);
   await migrate(db);
   return db;
@@ -61,12 +81,14 @@ async function openPglite(dir?: string): Promise<StateDb> {
     async close() {
       if (!inTx) await pg.close();
     },
-    ...(inTx ? {} : { listenSync: (channel: string, onNotify: (payload: string) => void) => pg.listen(channel, onNotify) }),
+    // One process writes the embedded database: every commit is announced, so delivery is always reliable.
+    listen: (channel: string, onNotify: NotifyHandler) => pg.listen(channel, onNotify),
+    notificationsReliable: true,
   });
   return wrap(pg, false);
 }
 
-async function openPostgres(url: string, schema?: string): Promise<StateDb> {
+async function openPostgres(url: string, schema?: string, listenBackoff?: ListenBackoff): Promise<StateDb> {
   const { default: pgModule } = await import('pg');
   // Dates stay strings so that both back ends return the same shapes.
   pgModule.types.setTypeParser(1114, (v: string) => v);
@@ -84,6 +106,21 @@ async function openPostgres(url: string, schema?: string): Promise<StateDb> {
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle pooled connection that breaks (server restart, pg_terminate_backend) is removed by the pool; without
+  // a handler its 'error' event would end the process.
+  pool.on('error', () => {});
+  const notifications = new PgNotifications(
+    () =>
+      new pgModule.Client({
+        connectionString: url,
+        // Named so that an operator (and the tests) can tell it apart: one per StateDb that listens.
+        application_name: `chokepoint-listen${schema ? `:${schema}` : ''}`,
+        keepAlive: true,
+        connectionTimeoutMillis: 5_000,
+      }),
+    pool,
+    listenBackoff ?? { firstMs: 250, maxMs: 10_000 },
+  );
   type Client = { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }> };
   const wrap = (client: Client | null): StateDb => ({
     kind: 'postgres',
@@ -109,7 +146,14 @@ async function openPostgres(url: string, schema?: string): Promise<StateDb> {
       }
     },
     async close() {
-      if (!client) await pool.end();
+      if (client) return;
+      await notifications.close();
+      await pool.end();
+    },
+    listen: (channel: string, onNotify: NotifyHandler, onReliability?: ReliabilityHandler) =>
+      notifications.subscribe(channel, onNotify, onReliability),
+    get notificationsReliable() {
+      return notifications.reliable;
     },
   });
   return wrap(null);

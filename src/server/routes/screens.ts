@@ -161,7 +161,7 @@ export async function stateContext(app: FastifyInstance, datasetIds: string[]): 
   return (await cache.get(datasetIds.join('\u0000'), async () => ({ value: await readStateContext(app, datasetIds) })))!;
 }
 
-/** Kept in memory while no state changed (stateWatch.ts: PGlite only), so a cache hit needs no state query. */
+/** Kept in memory while no state changed (stateWatch.ts), so a cache hit needs no state query. */
 const contextCaches = new WeakMap<FastifyInstance, StateReadCache<StateContext>>();
 
 async function readStateContext(app: FastifyInstance, datasetIds: string[]): Promise<StateContext> {

@@ -96,7 +96,8 @@ function nulField(value: unknown, path: string): string | undefined {
 async function securityPlugin(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('user', null as unknown as SessionUser);
-  // Sessions are read from memory while no relevant state changed (stateWatch.ts: PGlite only), at most 60 s.
+  // Sessions are read from memory while no relevant state changed and notifications are reliable (stateWatch.ts),
+  // at most 60 s.
   const watch = await StateWatch.open(app.services.state);
   app.decorate('stateWatch', watch);
   app.addHook('onClose', async () => watch.close());
