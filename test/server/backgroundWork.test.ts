@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { runInBackground, runningWork, settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { jobRecords } from '../../src/server/routes/jobs.ts';
@@ -18,18 +20,10 @@ import { tempDir } from '../helpers/tmp.ts';
  * Jobs (table `jobs`) and scenario runs (table `scenario_runs`) share one background runner
  * (src/server/jobs/runner.ts): the same progress writes, the same stored JSON error, the same wait at shutdown.
  */
-const scenarioText = `
-name: China cuts 811292 to Japan
-reporter: JPN
-year: 2024
-horizon: 12
-shocks:
-  - type: export-cut
-    exporter: CHN
-    products: ["811292"]
-    share: 1
-    duration: 6
-`;
+const scenarioText = fs.readFileSync(
+  path.resolve(import.meta.dirname, '../../examples/scenario-gallium-germanium.yaml'),
+  'utf8',
+);
 
 async function newJob(state: StateDb) {
   return createJob(state, { kind: 'synth', params: {}, marking: publicMarking, userId: null });
@@ -62,15 +56,13 @@ async function until(check: () => Promise<boolean>) {
 describe.each(stateBackends)('background work: jobs and scenario runs (%s)', (backend) => {
   let app: App;
   let state: StateDb;
-  const mirrorBefore = process.env.CHOKEPOINT_MIRROR;
   beforeAll(async () => {
     state = await openTestState(backend);
     // An empty data folder: a scenario run finds no trade dataset, a fetch finds no file in the mirror.
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
   }, 60_000);
   afterAll(async () => {
-    if (mirrorBefore === undefined) delete process.env.CHOKEPOINT_MIRROR;
-    else process.env.CHOKEPOINT_MIRROR = mirrorBefore;
+    vi.unstubAllEnvs();
     await app.close();
     await state.close();
   });
@@ -93,7 +85,7 @@ describe.each(stateBackends)('background work: jobs and scenario runs (%s)', (ba
     });
     expect(run.statusCode).toBe(202);
 
-    process.env.CHOKEPOINT_MIRROR = tempDir();
+    vi.stubEnv('CHOKEPOINT_MIRROR', tempDir());
     const job = await app.inject({
       method: 'POST',
       url: '/api/jobs',
