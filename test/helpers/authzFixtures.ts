@@ -7,7 +7,7 @@ import { setGroup } from '../../src/data/reference/groupStore.ts';
 import { createRun, createScenario, finishRun } from '../../src/data/scenarioStore.ts';
 import { createJob, finishJob } from '../../src/data/jobStore.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
-import { recordAlerts } from '../../src/data/ews/ewsState.ts';
+import { addItems, createList, listItems, recordAlerts } from '../../src/data/ews/ewsState.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -87,6 +87,13 @@ export const authzFixtures: Record<string, AuthzFixture> = {
       explanation: { ja: `authz ${partner}`, en: `authz ${partner}` },
     };
     return (await recordAlerts(app.services.state, [alert], { ruleSet: 'authz', marking }))[0].id;
+  },
+  /** A monitored early-warning item (no dataset), in a list of its own. */
+  ewsItem: async (app, marking) => {
+    const state = app.services.state;
+    const list = await createList(state, { kind: 'user', name: { ja: '認可', en: 'authz' }, marking });
+    await addItems(state, list, [{ reporter: 'JPN', hs: '811292', flow: 'import', grade: 'A', marking }], new Date());
+    return (await listItems(state, { listId: list }))[0].id;
   },
 };
 

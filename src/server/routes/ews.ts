@@ -357,7 +357,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/ews/items',
     {
-      config: { authz: { kind: 'none', reason: 'marking filter in SQL; covered by test/ews/api.test.ts' } },
+      config: { authz: { kind: 'list', fixture: 'ewsItem' } },
       schema: {
         tags: ['early warning'],
         summary: 'Monitored items (grade A–D, cadence)',
@@ -378,7 +378,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/ews/items/:id',
     {
-      config: { authz: { kind: 'none', reason: 'needs a monthly dataset; covered by test/ews/api.test.ts' } },
+      config: { authz: { kind: 'read', fixture: 'ewsItem', param: 'id' } },
       schema: {
         tags: ['early warning'],
         summary:
