@@ -11,13 +11,10 @@ import path from 'node:path';
 import { startHarness } from '../test/e2e/harness.ts';
 import { testSession } from '../test/helpers/auth.ts';
 import { sharedData } from '../test/helpers/tmp.ts';
+import { importSharedTrade } from '../test/helpers/sharedTrade.ts';
 import { DataDir } from '../src/data/dataDir.ts';
 import { Catalog } from '../src/data/catalog.ts';
 import { openDuckDb } from '../src/data/analytics/duckdb.ts';
-import { importBaci } from '../src/data/importers/baci.ts';
-import { importHs } from '../src/data/importers/hs.ts';
-import { importUsgsMcs } from '../src/data/importers/usgs.ts';
-import { importSeaNetwork } from '../src/data/maritime/importSeaNetwork.ts';
 import { importPatents } from '../src/data/importers/patents.ts';
 import { importExports } from '../src/data/importers/exports.ts';
 import { resolveCountry } from '../src/data/reference/countries.ts';
@@ -45,24 +42,7 @@ const shots: { name: string; url: string; ready: string; lang: 'en' | 'ja' }[] =
 const h = await startHarness(async (dir) => {
   const dataDir = new DataDir(dir).ensure();
   const catalog = new Catalog(dataDir);
-  await importBaci({
-    dataDir,
-    inputs: [path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
-    hs: 'HS17',
-    version: 'V202601',
-  });
-  const hs = path.join(sharedData, 'hs');
-  await importHs({
-    dataDir,
-    files: {
-      hs22: path.join(hs, 'harmonized-system.csv'),
-      hs4Ja: path.join(hs, 'hs4_ja.csv'),
-      hs6Ja: path.join(hs, 'hs6_ja.csv'),
-      hs17: path.join(hs, 'baci_product_codes_hs17_bec.csv'),
-    },
-  });
-  await importUsgsMcs({ dataDir, input: path.join(sharedData, 'minerals', 'MCS2025_World_Data.csv') });
-  importSeaNetwork({ catalog, dataDir, dir: path.join(sharedData, 'maritime') });
+  await importSharedTrade(dataDir, { labels: true, minerals: true, seaNetwork: true });
   const analytics = await openDuckDb();
   const resolve = (name: string) => resolveCountry(name)?.iso3 ?? null;
   await importPatents({

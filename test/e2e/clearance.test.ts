@@ -3,11 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { sharedData } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { testSession } from '../helpers/auth.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importHs } from '../../src/data/importers/hs.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 
 /**
@@ -36,24 +34,7 @@ describe('markings everywhere', () => {
   beforeAll(async () => {
     h = await startHarness(async (dir) => {
       const dataDir = new DataDir(dir).ensure();
-      await importBaci({
-        dataDir,
-        inputs: [
-          path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv'),
-        ],
-        hs: 'HS17',
-        version: 'V202601',
-      });
-      const hs = path.join(sharedData, 'hs');
-      await importHs({
-        dataDir,
-        files: {
-          hs22: path.join(hs, 'harmonized-system.csv'),
-          hs4Ja: path.join(hs, 'hs4_ja.csv'),
-          hs6Ja: path.join(hs, 'hs6_ja.csv'),
-          hs17: path.join(hs, 'baci_product_codes_hs17_bec.csv'),
-        },
-      });
+      await importSharedTrade(dataDir, { labels: true });
     });
     analyst = (await testSession(h.app, analystSession)).headers;
     const list = (await h.app.inject({ url: '/api/datasets', headers: analyst })).json();

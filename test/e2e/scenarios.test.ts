@@ -1,17 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { sharedData } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importIoTable } from '../../src/data/ioTables.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { formatUsd, formatYen } from '../../web/src/format/numbers.ts';
 
-const baciCsv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 const products = ['811292', '850511'];
 
 /**
@@ -69,13 +64,7 @@ describe('scenario pages', () => {
   beforeAll(async () => {
     h = await startHarness(async (dir) => {
       const dataDir = new DataDir(dir).ensure();
-      await importBaci({ dataDir, inputs: [baciCsv], datasetId: 'baci-cm' });
-      importIoTable({
-        dataDir,
-        catalog: new Catalog(dataDir),
-        file: path.join(sharedData, 'io', 'iotable_13sector_2011.csv'),
-        id: 'io-jp2011',
-      });
+      await importSharedTrade(dataDir, { datasetId: 'baci-cm', ioTable: true });
     });
   });
   afterAll(async () => {

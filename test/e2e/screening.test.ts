@@ -3,9 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DataDir } from '../../src/data/dataDir.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importHs } from '../../src/data/importers/hs.ts';
 import { sharedData } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
 
 /**
@@ -13,7 +12,6 @@ import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
  * the table against the API and against sums taken straight from the BACI file, the Japanese label against
  * Japan Customs' file, presets and counts, search, sorting, the CSV export and the screen of every reporter.
  */
-const baciCsv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 
 /** Japan's (BACI 392) 2024 imports of one HS6 in USD, summed from the publisher's file. */
 function japanImportsUsd(hs6: string): number {
@@ -85,17 +83,7 @@ describe('screening view', () => {
   beforeAll(async () => {
     h = await startHarness(async (root) => {
       const dataDir = new DataDir(root).ensure();
-      await importBaci({ dataDir, inputs: [baciCsv], datasetId: 'baci-cm', hs: 'HS17', version: 'V202601' });
-      const hs = path.join(sharedData, 'hs');
-      await importHs({
-        dataDir,
-        files: {
-          hs22: path.join(hs, 'harmonized-system.csv'),
-          hs4Ja: path.join(hs, 'hs4_ja.csv'),
-          hs6Ja: path.join(hs, 'hs6_ja.csv'),
-          hs17: path.join(hs, 'baci_product_codes_hs17_bec.csv'),
-        },
-      });
+      await importSharedTrade(dataDir, { datasetId: 'baci-cm', labels: true });
     });
   }, 120_000);
   afterAll(async () => h?.close());

@@ -1,13 +1,10 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importIoTable } from '../../src/data/ioTables.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 
@@ -40,17 +37,7 @@ describe.each(stateBackends)('scenario API (%s)', (backend) => {
   beforeAll(async () => {
     const root = tempDir();
     const dataDir = new DataDir(root).ensure();
-    await importBaci({
-      dataDir,
-      inputs: [path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv')],
-      datasetId: 'baci-cm',
-    });
-    importIoTable({
-      dataDir,
-      catalog: new Catalog(dataDir),
-      file: path.join(sharedData, 'io', 'iotable_13sector_2011.csv'),
-      id: 'io-jp2011',
-    });
+    await importSharedTrade(dataDir, { datasetId: 'baci-cm', ioTable: true });
     state = await openTestState(backend);
     app = await buildApp({ dataDir: root, state, webDir: false });
     analyst = (await testSession(app, { role: 'analyst', level: 1 })).headers;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { baciCriticalMineralsCsv as csv } from '../helpers/sharedTrade.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 
 /**
@@ -13,7 +13,6 @@ import type { StateDb } from '../../src/data/state/db.ts';
  * (figures checked against a sum taken straight from the publisher's CSV here), generate a SYNTHETIC year; roles,
  * markings and clear errors.
  */
-const csv = path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv');
 
 async function finished(app: App, id: string, headers: Record<string, string>) {
   await settleRunningWork();
