@@ -259,4 +259,38 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
     expect(got(openHook)).toEqual(['JPN 1', 'KOR 2']);
     expect(got(hook)).toEqual(['JPN 4', 'KOR 2', 'TWN 3']);
   });
+
+  it('feedback: the cleared analyst’s verdict on a marked alert counts in precision for readers cleared for it only', async () => {
+    const ids = await stored();
+    const resolve = async (id: string, who: string, feedback: string, reason?: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/ews/alerts/${id}/actions`,
+        headers: sessions[who],
+        payload: { action: 'resolve', feedback, ...(reason ? { reason } : {}) },
+      });
+    expect((await resolve(ids[1], 'uncleared', 'true_alarm')).statusCode).toBe(404);
+    expect((await resolve(ids[1], 'cleared', 'true_alarm')).statusCode).toBe(200);
+    // The uncleared analyst judges the public alert of the same month on what they can see.
+    expect(
+      (await resolve(ids[0], 'uncleared', 'false_alarm', 'seasonal low in the public series')).statusCode,
+    ).toBe(200);
+    const precision = async (who: string) =>
+      Object.fromEntries(
+        (
+          (await app.inject({ url: '/api/ews/precision', headers: sessions[who] })).json() as {
+            items: { rule: string; trueAlarms: number; falseAlarms: number }[];
+          }
+        ).items.map((r) => [r.rule, [r.trueAlarms, r.falseAlarms]]),
+      );
+    expect(await precision('uncleared')).toEqual({ 'value-collapse': [0, 1] });
+    // The cleared reader sees the marked alert in place of the public one, so counts its verdict only.
+    expect(await precision('cleared')).toEqual({
+      'value-collapse': [1, 0],
+      'collapse-after-control': [1, 0],
+      'collapse-after-control-severe': [1, 0],
+    });
+    expect((await inbox('uncleared', '&status=resolved')).total).toBe(1);
+    expect((await inbox('cleared', '&status=resolved')).total).toBe(1);
+  });
 });
