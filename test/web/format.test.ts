@@ -88,3 +88,29 @@ describe('the app-wide currency preference', () => {
     });
   });
 });
+
+describe('scenario charts in the reader’s currency', () => {
+  it('labels the kUSD axis and tooltip values in yen at the stated rate, keeping the rest of the chart', async () => {
+    const { inReaderCurrency } = await import('../../web/src/features/scenarios/money.tsx');
+    const { formatMoneyFor } = await import('../../web/src/format/numbers.ts');
+    const money = (kusd: number) => formatMoneyFor(kusd * 1000, 'ja', { currency: 'JPY', jpyPerUsd: 150 });
+    const chart = inReaderCurrency(
+      {
+        tooltip: { trigger: 'axis' },
+        yAxis: { type: 'value', name: 'kUSD' },
+        series: [{ type: 'bar', data: [1] }],
+      },
+      money,
+    ) as {
+      tooltip: { trigger: string; valueFormatter: (v: unknown) => string };
+      yAxis: { type: string; name: string; axisLabel: { formatter: (v: number) => string } };
+      series: unknown[];
+    };
+    // 1,000,000 kUSD = 1e9 USD; × 150 = 1.5e11 yen = 1,500億円.
+    expect(chart.yAxis.axisLabel.formatter(1_000_000)).toBe('1,500億円');
+    expect(chart.tooltip.valueFormatter(1_000_000)).toBe('1,500億円');
+    expect(chart.yAxis).toMatchObject({ type: 'value', name: '' });
+    expect(chart.tooltip.trigger).toBe('axis');
+    expect(chart.series).toHaveLength(1);
+  });
+});

@@ -7,7 +7,7 @@ import { ExportsInUsd } from '../../format/currency.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
 import { MethodList } from './MethodList.tsx';
-import { MoneyRange, UnitRange, useMoney } from './money.tsx';
+import { inReaderCurrency, MoneyRange, UnitRange, useMoney } from './money.tsx';
 import {
   monthlyShortfall,
   productLossChart,
@@ -59,8 +59,14 @@ export function RunResults({ run }: { run: ScenarioRun }) {
   const products = useMemo(() => productsByLoss(result), [result]);
   const substitution = useMemo(() => substitutionRows(result), [result]);
   const survival = useMemo(() => survivalRows(result), [result]);
-  const productOption = useMemo(() => productLossChart(products, labels), [products, labels]);
-  const timelineOption = useMemo(() => shortfallChart(months, labels), [months, labels]);
+  const productOption = useMemo(
+    () => inReaderCurrency(productLossChart(products, labels), money),
+    [products, labels, money],
+  );
+  const timelineOption = useMemo(
+    () => inReaderCurrency(shortfallChart(months, labels), money),
+    [months, labels, money],
+  );
   const survivalOption = useMemo(
     () => survivalChart(survival, result.horizonMonths, labels),
     [survival, result.horizonMonths, labels],

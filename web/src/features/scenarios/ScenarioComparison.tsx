@@ -7,13 +7,14 @@ import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFo
 import { formatNumber } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
 import { MethodList } from './MethodList.tsx';
-import { MoneyRange, UnitRange } from './money.tsx';
+import { inReaderCurrency, MoneyRange, UnitRange, useMoney } from './money.tsx';
 import { comparisonChart } from './shaping.ts';
 import type { ScenarioComparisonResponse } from './types.ts';
 
 /** Side-by-side comparison of finished runs (`#/scenarios/compare?runs=a,b`): totals, economy, products, sectors. */
 export function ScenarioComparison({ runs }: { runs: string }) {
   const { t, i18n } = useTranslation();
+  const money = useMoney();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const [data, setData] = useState<ScenarioComparisonResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,16 +31,19 @@ export function ScenarioComparison({ runs }: { runs: string }) {
   const option = useMemo(
     () =>
       data
-        ? comparisonChart(
-            data,
-            (i) => {
-              const c = data.comparison.columns[i];
-              return `${lang === 'ja' && c.nameJa ? c.nameJa : c.name} (${c.label.slice(0, 8)})`;
-            },
-            (m) => t(`scenarios.metric.${m}`),
+        ? inReaderCurrency(
+            comparisonChart(
+              data,
+              (i) => {
+                const c = data.comparison.columns[i];
+                return `${lang === 'ja' && c.nameJa ? c.nameJa : c.name} (${c.label.slice(0, 8)})`;
+              },
+              (m) => t(`scenarios.metric.${m}`),
+            ),
+            money,
           )
         : null,
-    [data, lang, t],
+    [data, lang, t, money],
   );
   if (error) return <p role="alert">{t('error.load', { message: error })}</p>;
   if (!data) return <p role="status">{t('app.loading')}</p>;

@@ -1,4 +1,6 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChartOption } from '../../components/Chart.tsx';
 import { useCurrency } from '../../format/currency.tsx';
 import { formatNumber } from '../../format/numbers.ts';
 import type { Ranged } from './types.ts';
@@ -9,7 +11,28 @@ import type { Ranged } from './types.ts';
  */
 export function useMoney(): (kusd: number | null | undefined) => string {
   const { money } = useCurrency();
-  return (kusd) => (kusd === null || kusd === undefined || Number.isNaN(kusd) ? '—' : money(kusd * 1000));
+  return useCallback(
+    (kusd: number | null | undefined) =>
+      kusd === null || kusd === undefined || Number.isNaN(kusd) ? '—' : money(kusd * 1000),
+    [money],
+  );
+}
+
+/**
+ * A chart of thousand-USD values (shaping.ts: y axis "kUSD") shown in the reader's currency: axis labels and
+ * tooltip values through `money`, the axis name dropped since each label carries its unit.
+ */
+export function inReaderCurrency(option: ChartOption, money: (kusd: number) => string): ChartOption {
+  const tooltip = (option.tooltip ?? {}) as Record<string, unknown>;
+  const yAxis = (option.yAxis ?? {}) as Record<string, unknown>;
+  return {
+    ...option,
+    tooltip: {
+      ...tooltip,
+      valueFormatter: (v: unknown) => (typeof v === 'number' ? money(v) : String(v ?? '—')),
+    },
+    yAxis: { ...yAxis, name: '', axisLabel: { formatter: (v: number) => money(v) } },
+  };
 }
 
 /**
