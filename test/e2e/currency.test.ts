@@ -1,13 +1,8 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { sharedData } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { testSession } from '../helpers/auth.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
-import { importBaci } from '../../src/data/importers/baci.ts';
-import { importHs } from '../../src/data/importers/hs.ts';
-import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 
 /**
  * Yen as written here, independently of web/src/format/numbers.ts: the largest of 兆 (1e12), 億 (1e8), 万 (1e4)
@@ -44,25 +39,7 @@ describe('currency preference (yen at a stated rate) across views', () => {
   beforeAll(async () => {
     h = await startHarness(async (dir) => {
       const dataDir = new DataDir(dir).ensure();
-      importSeaNetwork({ catalog: new Catalog(dataDir), dataDir, dir: path.join(sharedData, 'maritime') });
-      await importBaci({
-        dataDir,
-        inputs: [
-          path.join(sharedData, 'baci-critical-minerals', 'BACI_HS17_critical_minerals_2018-2024.csv'),
-        ],
-        hs: 'HS17',
-        version: 'V202601',
-      });
-      const hs = path.join(sharedData, 'hs');
-      await importHs({
-        dataDir,
-        files: {
-          hs22: path.join(hs, 'harmonized-system.csv'),
-          hs4Ja: path.join(hs, 'hs4_ja.csv'),
-          hs6Ja: path.join(hs, 'hs6_ja.csv'),
-          hs17: path.join(hs, 'baci_product_codes_hs17_bec.csv'),
-        },
-      });
+      await importSharedTrade(dataDir, { seaNetwork: true, labels: true });
     });
     headers = (await testSession(h.app, { role: 'analyst' })).headers;
   }, 60_000);
