@@ -5,6 +5,7 @@ import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import type { Job } from './types.ts';
 import { jobStageText } from '../../format/jobStage.ts';
+import { ExportsInUsd } from '../../format/currency.tsx';
 
 /**
  * "Screen every reporter": starts a screen-all job with the current thresholds, polls it and shows its progress
@@ -92,6 +93,7 @@ export function ScreenAllJob({ year, thresholds }: { year: number; thresholds: s
                 {t('screening.jobDownload')}
               </a>
             )}
+            {job.hasFile && <ExportsInUsd />}
           </p>
         )}
         {job?.status === 'failed' && (
