@@ -42,7 +42,7 @@ describe('currency preference (yen at a stated rate) across views', () => {
       await importSharedTrade(dataDir, { seaNetwork: true, labels: true });
     });
     headers = (await testSession(h.app, { role: 'analyst' })).headers;
-  }, 60_000);
+  }, 120_000); // imports take ~10 s alone, over a minute on a loaded machine (as the other e2e files allow)
   afterAll(async () => h?.close());
 
   it('switches to yen at 150 in the header; dossier and chokepoint figures equal the API USD × 150; kept after reload', async () => {
