@@ -56,6 +56,7 @@ const report = {
   hs: null,
   closed: ['malacca', 'northwest'],
   speedKnots: 14,
+  freight: { airValuePerTonneUsd: 50_000, airProducts: [] },
   totalValueKusd: 1000,
   seaValueKusd: 900,
   passages: [
@@ -141,8 +142,13 @@ const report = {
   partnerNames: names,
   reporterPorts: ['JPYOK'],
   method: 'm',
-  provenance: { trade: { dataset: 't', version: '1' }, network: { dataset: 'n', version: '1' } },
+  valueUnit: 'thousand USD',
+  provenance: {
+    trade: { dataset: 't', title: 'T', publisher: 'P', version: '1', synthetic: false },
+    network: { dataset: 'n', title: 'N', publisher: 'P', version: '1', synthetic: false },
+  },
   synthetic: false,
+  timings: { queryMs: 0, routesMs: 0, exposureMs: 0, aggregatesFromCache: false },
   marking: { level: 0, compartments: [], releasableTo: null },
 } as ExposureResponse;
 

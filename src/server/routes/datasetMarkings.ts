@@ -14,6 +14,7 @@ import {
   MarkingSchema,
 } from '../security/markings.ts';
 import { requirePermission } from '../security/access.ts';
+import { ProvenanceSchema } from '../provenanceSchema.ts';
 
 /**
  * Markings of datasets: read, change (raising needs analysis.write; lowering also needs declassify and a
@@ -22,16 +23,6 @@ import { requirePermission } from '../security/access.ts';
  * reads of marked datasets are audited.
  */
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-const ProvenanceSchema = Type.Object({
-  dataset: Type.String(),
-  title: Type.String(),
-  publisher: Type.String(),
-  version: Type.String(),
-  url: Type.Optional(Type.String()),
-  licence: Type.Optional(Type.String()),
-  retrievedAt: Type.Optional(Type.String()),
-  synthetic: Type.Boolean(),
-});
 const ExportSchema = Type.Object({
   marking: MarkingSchema,
   markingLabel: Type.Object({ ja: Type.String(), en: Type.String() }),

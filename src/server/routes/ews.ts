@@ -11,6 +11,7 @@ import {
   datasetMarking,
 } from '../security/markings.ts';
 import { currentUser } from '../security/access.ts';
+import { ProvenanceSchema } from '../provenanceSchema.ts';
 import { provenanceOf } from '../../data/catalog.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { alertLevels } from '../../analysis/ews/levels.ts';
@@ -52,6 +53,10 @@ const Indicator = Type.Object({
   op: Type.String(),
   threshold: Type.Number(),
 });
+const FlowSchema = Type.Union([Type.Literal('import'), Type.Literal('export')]);
+const LevelSchema = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4)]);
+/** provenanceOf(entry) with the method that made the figures. */
+const MethodProvenance = Type.Object({ ...ProvenanceSchema.properties, method: Type.String() });
 const AlertSchema = Type.Object({
   id: Type.String(),
   itemId: Type.Union([Type.String(), Type.Null()]),
@@ -60,15 +65,20 @@ const AlertSchema = Type.Object({
   reporter: Type.String(),
   partner: Type.String(),
   hs: Type.String(),
-  flow: Type.String(),
-  level: Type.Number(),
+  flow: FlowSchema,
+  level: LevelSchema,
   levelName: Label,
   rules: Type.Array(Type.Object({ id: Type.String(), level: Type.Number(), label: Label })),
   indicators: Type.Array(Indicator),
   explanation: Label,
-  status: Type.String(),
+  status: Type.Union([
+    Type.Literal('new'),
+    Type.Literal('acknowledged'),
+    Type.Literal('assigned'),
+    Type.Literal('resolved'),
+  ]),
   assignee: Type.Union([Type.String(), Type.Null()]),
-  feedback: Type.Union([Type.String(), Type.Null()]),
+  feedback: Type.Union([Type.Literal('true_alarm'), Type.Literal('false_alarm'), Type.Null()]),
   feedbackReason: Type.Union([Type.String(), Type.Null()]),
   marking: MarkingSchema,
   /** 'marked': computed with recorded events marked above the series (docs/ews.md, "Markings of stored alerts"). */
@@ -84,7 +94,7 @@ const ItemSchema = Type.Object({
   reporter: Type.String(),
   partner: Type.Union([Type.String(), Type.Null()]),
   hs: Type.String(),
-  flow: Type.String(),
+  flow: FlowSchema,
   label: Label,
   grade: Type.String(),
   cadence: Type.String(),
@@ -407,7 +417,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
                 points: Type.Array(
                   Type.Object({
                     period: Type.String(),
-                    level: Type.Number(),
+                    level: LevelSchema,
                     rules: Type.Array(Type.String()),
                     explanation: Label,
                   }),
@@ -431,12 +441,12 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
                 unit: Type.String(),
                 periods: Type.Array(Type.String()),
                 values: NullableNumbers,
-                provenance: Type.Object({}, { additionalProperties: true }),
+                provenance: MethodProvenance,
                 marking: MarkingSchema,
               }),
             ),
             ruleSet: Type.String(),
-            provenance: Type.Union([Type.Null(), Type.Object({}, { additionalProperties: true })]),
+            provenance: Type.Union([Type.Null(), MethodProvenance]),
             marking: MarkingSchema,
           }),
         },
@@ -754,7 +764,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         response: {
           200: Type.Object({
             report: Type.Any(),
-            provenance: Type.Object({}, { additionalProperties: true }),
+            provenance: MethodProvenance,
             marking: MarkingSchema,
           }),
         },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { App } from '../app.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { provenanceOf } from '../../data/catalog.ts';
@@ -12,6 +12,7 @@ import { passageDefinitions } from '../../analysis/maritime/passages.ts';
 import { defaultSpeedKnots } from '../../analysis/maritime/route.ts';
 import { circleRing, simplifiedNetworkLines } from '../../analysis/maritime/networkGeometry.ts';
 import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '../security/markings.ts';
+import { ProvenanceSchema } from '../provenanceSchema.ts';
 
 /**
  * Maritime chokepoints (PRODUCT.md §3.3): port-to-port routes with closures, chokepoint exposure of a
@@ -33,8 +34,146 @@ const PassageList = Type.Optional(
 const Speed = Type.Optional(
   Type.Number({ exclusiveMinimum: 0, maximum: 60, default: defaultSpeedKnots, description: 'knots' }),
 );
-const Open = Type.Object({}, { additionalProperties: true });
-const Geometry = Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Any()) });
+const Point = Type.Tuple([Type.Number(), Type.Number()]);
+const Lines = Type.Object({
+  type: Type.Literal('MultiLineString'),
+  coordinates: Type.Array(Type.Array(Point)),
+});
+const Names = Type.Record(Type.String(), Type.Object({ en: Type.String(), ja: Type.String() }));
+/** The freight rules of src/analysis/maritime/freightRules.ts. */
+const FreightRuleSchema = Type.Union([
+  Type.Literal('sea'),
+  Type.Literal('sea_quantity_unknown'),
+  Type.Literal('land'),
+  Type.Literal('air_product'),
+  Type.Literal('air_value'),
+  Type.Literal('no_port'),
+]);
+const CountryRoute = Type.Object({
+  distanceKm: Type.Number(),
+  fromPort: Type.String(),
+  toPort: Type.String(),
+  passages: Type.Array(Type.String()),
+  days: Type.Number(),
+});
+const PortSummary = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  country: Type.String(),
+  lon: Type.Number(),
+  lat: Type.Number(),
+});
+/** What exposureReport (src/data/maritime/exposureReport.ts) answers, with the products listed and the marking. */
+const ExposureSchema = Type.Object({
+  reporter: Type.Object({ code: Type.String(), en: Type.String(), ja: Type.String() }),
+  year: Type.Number(),
+  hs: Type.Union([Type.String(), Type.Null()]),
+  closed: Type.Array(Type.String()),
+  speedKnots: Type.Number(),
+  freight: Type.Object({ airValuePerTonneUsd: Type.Number(), airProducts: Type.Array(Type.String()) }),
+  reporterPorts: Type.Array(Type.String()),
+  totalValueKusd: Type.Number(),
+  seaValueKusd: Type.Number(),
+  byRule: Type.Array(
+    Type.Object({
+      rule: FreightRuleSchema,
+      en: Type.String(),
+      ja: Type.String(),
+      valueKusd: Type.Number(),
+      flows: Type.Number(),
+    }),
+  ),
+  passages: Type.Array(
+    Type.Object({
+      passage: Type.String(),
+      valueKusd: Type.Number(),
+      shareOfImports: Type.Number(),
+      shareOfSeaImports: Type.Number(),
+      flows: Type.Number(),
+      topFlows: Type.Array(
+        Type.Object({
+          partner: Type.String(),
+          product: Type.String(),
+          valueKusd: Type.Number(),
+          rule: FreightRuleSchema,
+        }),
+      ),
+    }),
+  ),
+  partners: Type.Array(
+    Type.Object({
+      partner: Type.String(),
+      valueKusd: Type.Number(),
+      byRule: Type.Record(Type.String(), Type.Number(), { description: 'value by freight rule' }),
+      route: Type.Union([CountryRoute, Type.Null()]),
+      scenario: Type.Optional(
+        Type.Object({
+          route: Type.Union([CountryRoute, Type.Null()]),
+          affectedValueKusd: Type.Number(),
+          extraKm: Type.Union([Type.Number(), Type.Null()]),
+          extraDays: Type.Union([Type.Number(), Type.Null()]),
+          noRoute: Type.Boolean(),
+        }),
+      ),
+    }),
+  ),
+  products: Type.Array(
+    Type.Object({
+      product: Type.String(),
+      valueKusd: Type.Number(),
+      seaValueKusd: Type.Number(),
+      byPassage: Type.Record(Type.String(), Type.Number()),
+    }),
+  ),
+  productCount: Type.Integer(),
+  scenario: Type.Optional(
+    Type.Object({
+      closed: Type.Array(Type.String()),
+      affectedValueKusd: Type.Number(),
+      noRouteValueKusd: Type.Number(),
+      meanExtraDays: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
+  passageNames: Names,
+  partnerNames: Names,
+  valueUnit: Type.Literal('thousand USD'),
+  method: Type.String(),
+  provenance: Type.Object({ trade: ProvenanceSchema, network: ProvenanceSchema }),
+  synthetic: Type.Boolean(),
+  timings: Type.Object({
+    queryMs: Type.Number(),
+    routesMs: Type.Number(),
+    exposureMs: Type.Number(),
+    aggregatesFromCache: Type.Boolean(),
+  }),
+  marking: MarkingSchema,
+});
+const StraitProperties = Type.Object({
+  portwatchId: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  passage: Type.Union([Type.String(), Type.Null()]),
+  en: Type.String(),
+  ja: Type.Union([Type.String(), Type.Null()]),
+  geofence: Type.Optional(Type.Boolean()),
+  radiusKm: Type.Optional(Type.Number()),
+});
+const StraitFeature = Type.Union([
+  Type.Object({
+    type: Type.Literal('Feature'),
+    properties: StraitProperties,
+    geometry: Type.Object({ type: Type.Literal('Point'), coordinates: Point }),
+  }),
+  Type.Object({
+    type: Type.Literal('Feature'),
+    properties: StraitProperties,
+    geometry: Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Point)) }),
+  }),
+]);
+const LaneFeature = Type.Object({
+  type: Type.Literal('Feature'),
+  properties: Type.Object({ passages: Type.Array(Type.String()) }),
+  geometry: Lines,
+});
 
 async function readableMarking(app: App, request: FastifyRequest, datasetIds: string[]): Promise<Marking> {
   const marking = deriveMarking(await Promise.all(datasetIds.map((id) => datasetMarking(app, id))));
@@ -78,7 +217,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
               }),
             ),
             marking: MarkingSchema,
-            provenance: Open,
+            provenance: ProvenanceSchema,
           }),
         },
       },
@@ -120,25 +259,28 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           speedKnots: Speed,
         }),
         response: {
-          200: Type.Object(
-            {
-              distanceKm: Type.Union([Type.Number(), Type.Null()]),
-              days: Type.Union([Type.Number(), Type.Null()]),
-              passages: Type.Array(Type.String()),
-              route: Type.Union([
-                Type.Object({
-                  distanceKm: Type.Number(),
-                  days: Type.Number(),
-                  passages: Type.Array(Type.String()),
-                  geometry: Geometry,
-                }),
-                Type.Null(),
-              ]),
-              message: Type.Optional(Type.String()),
-              marking: MarkingSchema,
-            },
-            { additionalProperties: true },
-          ),
+          200: Type.Object({
+            from: PortSummary,
+            to: PortSummary,
+            closed: Type.Array(Type.String()),
+            speedKnots: Type.Number(),
+            distanceKm: Type.Union([Type.Number(), Type.Null()]),
+            days: Type.Union([Type.Number(), Type.Null()]),
+            passages: Type.Array(Type.String()),
+            route: Type.Union([
+              Type.Object({
+                distanceKm: Type.Number(),
+                days: Type.Number(),
+                passages: Type.Array(Type.String()),
+                geometry: Lines,
+              }),
+              Type.Null(),
+            ]),
+            message: Type.Optional(Type.String()),
+            method: Type.String(),
+            provenance: ProvenanceSchema,
+            marking: MarkingSchema,
+          }),
         },
       },
     },
@@ -183,19 +325,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ),
         }),
         response: {
-          200: Type.Object(
-            {
-              totalValueKusd: Type.Number(),
-              seaValueKusd: Type.Number(),
-              passages: Type.Array(Open),
-              partners: Type.Array(Open),
-              products: Type.Array(Open),
-              productCount: Type.Integer(),
-              byRule: Type.Array(Open),
-              marking: MarkingSchema,
-            },
-            { additionalProperties: true },
-          ),
+          200: ExposureSchema,
         },
       },
     },
@@ -236,9 +366,9 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             type: Type.Literal('FeatureCollection'),
-            features: Type.Array(Open),
+            features: Type.Array(LaneFeature),
             marking: MarkingSchema,
-            provenance: Open,
+            provenance: ProvenanceSchema,
           }),
         },
       },
@@ -267,9 +397,9 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             type: Type.Literal('FeatureCollection'),
-            features: Type.Array(Open),
+            features: Type.Array(StraitFeature),
             marking: MarkingSchema,
-            provenance: Open,
+            provenance: ProvenanceSchema,
           }),
         },
       },
@@ -277,7 +407,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const routes = sea();
       const marking = await readableMarking(app, request, [routes.entry.id]);
-      const features: Record<string, unknown>[] = [];
+      const features: Static<typeof StraitFeature>[] = [];
       for (const c of routes.chokepoints) {
         const passage = passageDefinitions.find((p) => p.portwatchId === c.portwatchId);
         features.push({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { ProvenanceSchema } from '../provenanceSchema.ts';
 import { provenanceOf } from '../../data/catalog.ts';
 import { openSeaRoutes } from '../../data/maritime/seaRoutes.ts';
 import { searchPorts } from '../../analysis/maritime/portSearch.ts';
@@ -44,7 +45,7 @@ export const maritimePortRoutes: FastifyPluginAsyncTypebox = async (app) => {
             items: Type.Array(Port),
             total: Type.Integer(),
             marking: MarkingSchema,
-            provenance: Type.Object({}, { additionalProperties: true }),
+            provenance: ProvenanceSchema,
           }),
         },
       },

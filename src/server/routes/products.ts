@@ -6,6 +6,7 @@ import { findTradeDataset } from '../../data/tradeDataset.ts';
 import { productDossier, type ProductDossier } from '../../data/productDossier.ts';
 import { mineralView, type MineralTradeView } from '../../data/mineralsTrade.ts';
 import { ResultCache } from '../resultCache.ts';
+import { ProvenanceSchema } from '../provenanceSchema.ts';
 import { ScreenProvenanceSchema, screenServicesOf, stateContext } from './screens.ts';
 
 /**
@@ -63,13 +64,6 @@ const Verdict = Type.Object({
 });
 
 const ShareOf = Type.Object({ iso3: Type.String(), value: Type.Number(), share: Type.Number() });
-const DatasetProvenance = Type.Object({
-  dataset: Type.String(),
-  title: Type.String(),
-  publisher: Type.String(),
-  version: Type.String(),
-  synthetic: Type.Boolean(),
-}, { additionalProperties: true });
 export const MineralViewSchema = Type.Object({
   commodity: Type.String(),
   type: Type.String(),
@@ -88,7 +82,7 @@ export const MineralViewSchema = Type.Object({
   topExporter: Type.Union([Type.String(), Type.Null()]),
   topExporterShare: NullableNumber,
   exporterIsNotProducer: Type.Boolean(),
-  provenance: Type.Object({ production: DatasetProvenance, trade: DatasetProvenance }),
+  provenance: Type.Object({ production: ProvenanceSchema, trade: ProvenanceSchema }),
 });
 
 const DossierSchema = Type.Object({

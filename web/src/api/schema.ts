@@ -357,15 +357,15 @@ export interface ApiResponses {
       reporter: string;
       partner: string;
       hs: string;
-      flow: string;
-      level: number;
+      flow: 'import' | 'export';
+      level: 1 | 2 | 3 | 4;
       levelName: { ja: string; en: string };
       rules: { id: string; level: number; label: { ja: string; en: string } }[];
       indicators: { rule: string; name: string; value: number | null; op: string; threshold: number }[];
       explanation: { ja: string; en: string };
-      status: string;
+      status: 'new' | 'acknowledged' | 'assigned' | 'resolved';
       assignee: string | null;
-      feedback: string | null;
+      feedback: 'true_alarm' | 'false_alarm' | null;
       feedbackReason: string | null;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -393,15 +393,15 @@ export interface ApiResponses {
       reporter: string;
       partner: string;
       hs: string;
-      flow: string;
-      level: number;
+      flow: 'import' | 'export';
+      level: 1 | 2 | 3 | 4;
       levelName: { ja: string; en: string };
       rules: { id: string; level: number; label: { ja: string; en: string } }[];
       indicators: { rule: string; name: string; value: number | null; op: string; threshold: number }[];
       explanation: { ja: string; en: string };
-      status: string;
+      status: 'new' | 'acknowledged' | 'assigned' | 'resolved';
       assignee: string | null;
-      feedback: string | null;
+      feedback: 'true_alarm' | 'false_alarm' | null;
       feedbackReason: string | null;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -426,15 +426,15 @@ export interface ApiResponses {
     reporter: string;
     partner: string;
     hs: string;
-    flow: string;
-    level: number;
+    flow: 'import' | 'export';
+    level: 1 | 2 | 3 | 4;
     levelName: { ja: string; en: string };
     rules: { id: string; level: number; label: { ja: string; en: string } }[];
     indicators: { rule: string; name: string; value: number | null; op: string; threshold: number }[];
     explanation: { ja: string; en: string };
-    status: string;
+    status: 'new' | 'acknowledged' | 'assigned' | 'resolved';
     assignee: string | null;
-    feedback: string | null;
+    feedback: 'true_alarm' | 'false_alarm' | null;
     feedbackReason: string | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -451,7 +451,17 @@ export interface ApiResponses {
   /** 200 */
   'POST /api/ews/backtest': {
     report: unknown;
-    provenance: Record<string, unknown>;
+    provenance: {
+      dataset: string;
+      title: string;
+      publisher: string;
+      version: string;
+      url?: string;
+      licence?: string;
+      retrievedAt?: string;
+      synthetic: boolean;
+      method: string;
+    };
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -470,7 +480,7 @@ export interface ApiResponses {
       reporter: string;
       partner: string | null;
       hs: string;
-      flow: string;
+      flow: 'import' | 'export';
       label: { ja: string; en: string };
       grade: string;
       cadence: string;
@@ -496,7 +506,7 @@ export interface ApiResponses {
       reporter: string;
       partner: string | null;
       hs: string;
-      flow: string;
+      flow: 'import' | 'export';
       label: { ja: string; en: string };
       grade: string;
       cadence: string;
@@ -519,7 +529,12 @@ export interface ApiResponses {
       expected: (number | null)[];
       thresholds: { rule: string; z: number; values: (number | null)[] }[];
       valueZ: (number | null)[];
-      points: { period: string; level: number; rules: string[]; explanation: { ja: string; en: string } }[];
+      points: {
+        period: string;
+        level: 1 | 2 | 3 | 4;
+        rules: string[];
+        explanation: { ja: string; en: string };
+      }[];
     };
     partners: { partner: string; aggregate: boolean; value12m: number; share12m: number | null }[];
     events: {
@@ -546,7 +561,17 @@ export interface ApiResponses {
       unit: string;
       periods: string[];
       values: (number | null)[];
-      provenance: Record<string, unknown>;
+      provenance: {
+        dataset: string;
+        title: string;
+        publisher: string;
+        version: string;
+        url?: string;
+        licence?: string;
+        retrievedAt?: string;
+        synthetic: boolean;
+        method: string;
+      };
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -556,7 +581,17 @@ export interface ApiResponses {
       };
     }[];
     ruleSet: string;
-    provenance: null | Record<string, unknown>;
+    provenance: null | {
+      dataset: string;
+      title: string;
+      publisher: string;
+      version: string;
+      url?: string;
+      licence?: string;
+      retrievedAt?: string;
+      synthetic: boolean;
+      method: string;
+    };
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -849,17 +884,115 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: Record<string, unknown>;
+    provenance: {
+      dataset: string;
+      title: string;
+      publisher: string;
+      version: string;
+      url?: string;
+      licence?: string;
+      retrievedAt?: string;
+      synthetic: boolean;
+    };
   };
   /** 200 */
   'GET /api/maritime/exposure': {
+    reporter: { code: string; en: string; ja: string };
+    year: number;
+    hs: string | null;
+    closed: string[];
+    speedKnots: number;
+    freight: { airValuePerTonneUsd: number; airProducts: string[] };
+    reporterPorts: string[];
     totalValueKusd: number;
     seaValueKusd: number;
-    passages: Record<string, unknown>[];
-    partners: Record<string, unknown>[];
-    products: Record<string, unknown>[];
+    byRule: {
+      rule: 'sea' | 'sea_quantity_unknown' | 'land' | 'air_product' | 'air_value' | 'no_port';
+      en: string;
+      ja: string;
+      valueKusd: number;
+      flows: number;
+    }[];
+    passages: {
+      passage: string;
+      valueKusd: number;
+      shareOfImports: number;
+      shareOfSeaImports: number;
+      flows: number;
+      topFlows: {
+        partner: string;
+        product: string;
+        valueKusd: number;
+        rule: 'sea' | 'sea_quantity_unknown' | 'land' | 'air_product' | 'air_value' | 'no_port';
+      }[];
+    }[];
+    partners: {
+      partner: string;
+      valueKusd: number;
+      /** value by freight rule */
+      byRule: Record<string, number>;
+      route: {
+        distanceKm: number;
+        fromPort: string;
+        toPort: string;
+        passages: string[];
+        days: number;
+      } | null;
+      scenario?: {
+        route: {
+          distanceKm: number;
+          fromPort: string;
+          toPort: string;
+          passages: string[];
+          days: number;
+        } | null;
+        affectedValueKusd: number;
+        extraKm: number | null;
+        extraDays: number | null;
+        noRoute: boolean;
+      };
+    }[];
+    products: {
+      product: string;
+      valueKusd: number;
+      seaValueKusd: number;
+      byPassage: Record<string, number>;
+    }[];
     productCount: number;
-    byRule: Record<string, unknown>[];
+    scenario?: {
+      closed: string[];
+      affectedValueKusd: number;
+      noRouteValueKusd: number;
+      meanExtraDays: number | null;
+    };
+    passageNames: Record<string, { en: string; ja: string }>;
+    partnerNames: Record<string, { en: string; ja: string }>;
+    valueUnit: 'thousand USD';
+    method: string;
+    provenance: {
+      trade: {
+        dataset: string;
+        title: string;
+        publisher: string;
+        version: string;
+        url?: string;
+        licence?: string;
+        retrievedAt?: string;
+        synthetic: boolean;
+      };
+      network: {
+        dataset: string;
+        title: string;
+        publisher: string;
+        version: string;
+        url?: string;
+        licence?: string;
+        retrievedAt?: string;
+        synthetic: boolean;
+      };
+    };
+    synthetic: boolean;
+    timings: { queryMs: number; routesMs: number; exposureMs: number; aggregatesFromCache: boolean };
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -867,11 +1000,15 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-  } & Record<string, unknown>;
+  };
   /** 200 */
   'GET /api/maritime/network.geojson': {
     type: 'FeatureCollection';
-    features: Record<string, unknown>[];
+    features: {
+      type: 'Feature';
+      properties: { passages: string[] };
+      geometry: { type: 'MultiLineString'; coordinates: [number, number][][] };
+    }[];
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -879,7 +1016,16 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: Record<string, unknown>;
+    provenance: {
+      dataset: string;
+      title: string;
+      publisher: string;
+      version: string;
+      url?: string;
+      licence?: string;
+      retrievedAt?: string;
+      synthetic: boolean;
+    };
   };
   /** 200 */
   'GET /api/maritime/ports': {
@@ -901,10 +1047,23 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: Record<string, unknown>;
+    provenance: {
+      dataset: string;
+      title: string;
+      publisher: string;
+      version: string;
+      url?: string;
+      licence?: string;
+      retrievedAt?: string;
+      synthetic: boolean;
+    };
   };
   /** 200 */
   'GET /api/maritime/route': {
+    from: { code: string; name: string; country: string; lon: number; lat: number };
+    to: { code: string; name: string; country: string; lon: number; lat: number };
+    closed: string[];
+    speedKnots: number;
     distanceKm: number | null;
     days: number | null;
     passages: string[];
@@ -912,9 +1071,20 @@ export interface ApiResponses {
       distanceKm: number;
       days: number;
       passages: string[];
-      geometry: { type: string; coordinates: unknown[] };
+      geometry: { type: 'MultiLineString'; coordinates: [number, number][][] };
     } | null;
     message?: string;
+    method: string;
+    provenance: {
+      dataset: string;
+      title: string;
+      publisher: string;
+      version: string;
+      url?: string;
+      licence?: string;
+      retrievedAt?: string;
+      synthetic: boolean;
+    };
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -922,11 +1092,38 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-  } & Record<string, unknown>;
+  };
   /** 200 */
   'GET /api/maritime/straits.geojson': {
     type: 'FeatureCollection';
-    features: Record<string, unknown>[];
+    features: (
+      | {
+          type: 'Feature';
+          properties: {
+            portwatchId?: string;
+            name?: string;
+            passage: string | null;
+            en: string;
+            ja: string | null;
+            geofence?: boolean;
+            radiusKm?: number;
+          };
+          geometry: { type: 'Point'; coordinates: [number, number] };
+        }
+      | {
+          type: 'Feature';
+          properties: {
+            portwatchId?: string;
+            name?: string;
+            passage: string | null;
+            en: string;
+            ja: string | null;
+            geofence?: boolean;
+            radiusKm?: number;
+          };
+          geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+        }
+    )[];
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -934,7 +1131,16 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: Record<string, unknown>;
+    provenance: {
+      dataset: string;
+      title: string;
+      publisher: string;
+      version: string;
+      url?: string;
+      licence?: string;
+      retrievedAt?: string;
+      synthetic: boolean;
+    };
   };
   /** 200 */
   'GET /api/minerals': {
@@ -962,15 +1168,21 @@ export interface ApiResponses {
           title: string;
           publisher: string;
           version: string;
+          url?: string;
+          licence?: string;
+          retrievedAt?: string;
           synthetic: boolean;
-        } & Record<string, unknown>;
+        };
         trade: {
           dataset: string;
           title: string;
           publisher: string;
           version: string;
+          url?: string;
+          licence?: string;
+          retrievedAt?: string;
           synthetic: boolean;
-        } & Record<string, unknown>;
+        };
       };
     }[];
     total: number;
@@ -1159,15 +1371,21 @@ export interface ApiResponses {
           title: string;
           publisher: string;
           version: string;
+          url?: string;
+          licence?: string;
+          retrievedAt?: string;
           synthetic: boolean;
-        } & Record<string, unknown>;
+        };
         trade: {
           dataset: string;
           title: string;
           publisher: string;
           version: string;
+          url?: string;
+          licence?: string;
+          retrievedAt?: string;
           synthetic: boolean;
-        } & Record<string, unknown>;
+        };
       };
     }[];
     provenance: {

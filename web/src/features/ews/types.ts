@@ -1,112 +1,28 @@
-import type { Marking } from '../../components/MarkingBadge.tsx';
-import type { Provenance } from '../../components/ProvenanceFooter.tsx';
+import type { ApiResponse } from '../../api/schema.ts';
 
 /** Shapes of the /api/ews answers (src/server/routes/ews.ts). */
-export interface Label {
-  ja: string;
-  en: string;
-}
+export type AlertPage = ApiResponse<'GET /api/ews/alerts'>;
+export type Alert = AlertPage['items'][number];
+export type Label = Alert['levelName'];
+export type Level = Alert['level'];
+export type AlertStatus = Alert['status'];
+export type CrossedIndicator = Alert['indicators'][number];
 
-export type Level = 1 | 2 | 3 | 4;
-export type AlertStatus = 'new' | 'acknowledged' | 'assigned' | 'resolved';
+export type ItemPageData = ApiResponse<'GET /api/ews/items/{id}'>;
+export type Item = ItemPageData['item'];
+export type ItemSeries = NonNullable<ItemPageData['series']>;
+export type RecordedEvent = ItemPageData['events'][number];
 
-export interface CrossedIndicator {
-  rule: string;
-  name: string;
-  value: number | null;
-  op: string;
-  threshold: number;
-}
+export type RulePrecision = ApiResponse<'GET /api/ews/precision'>['items'][number];
 
-export interface Alert {
-  id: string;
-  itemId: string | null;
-  ruleSet: string;
-  period: string;
-  reporter: string;
-  partner: string;
-  hs: string;
-  flow: 'import' | 'export';
-  level: Level;
-  levelName: Label;
-  rules: { id: string; level: number; label: Label }[];
-  indicators: CrossedIndicator[];
-  explanation: Label;
-  status: AlertStatus;
-  assignee: string | null;
-  feedback: 'true_alarm' | 'false_alarm' | null;
-  feedbackReason: string | null;
-  marking: Marking;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A dataset in the pickers (GET /api/datasets). */
+export type Dataset = Pick<
+  ApiResponse<'GET /api/datasets'>['items'][number],
+  'id' | 'kind' | 'title' | 'publisher' | 'version' | 'synthetic'
+>;
 
-export interface AlertPage {
-  items: Alert[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface Item {
-  id: string;
-  listId: string;
-  reporter: string;
-  partner: string | null;
-  hs: string;
-  flow: 'import' | 'export';
-  label: Label;
-  grade: string;
-  cadence: string;
-  dataset: string | null;
-  ruleSet: string;
-  nextScanAt: string | null;
-  lastScanAt: string | null;
-  marking: Marking;
-}
-
-export interface RecordedEvent {
-  id: string;
-  country: string;
-  hs: string[];
-  targets: string[];
-  announced: string;
-  effective: string;
-  title: Label;
-  source: string;
-  seed: boolean;
-  marking: Marking;
-}
-
-export interface ItemSeries {
-  partner: string;
-  periods: string[];
-  value: (number | null)[];
-  expected: (number | null)[];
-  thresholds: { rule: string; z: number; values: (number | null)[] }[];
-  valueZ: (number | null)[];
-  points: { period: string; level: Level; rules: string[]; explanation: Label }[];
-}
-
-export interface ItemPageData {
-  item: Item;
-  series: ItemSeries | null;
-  partners: { partner: string; aggregate: boolean; value12m: number; share12m: number | null }[];
-  events: RecordedEvent[];
-  prices: {
-    code: string;
-    name: string;
-    unit: string;
-    periods: string[];
-    values: (number | null)[];
-    provenance: Provenance;
-    marking: Marking;
-  }[];
-  ruleSet: string;
-  provenance: Provenance | null;
-  marking: Marking;
-}
-
+// The rule-set body and the backtest report are free-form (Type.Any) in the server's response schemas, so their
+// shapes are written here (src/analysis/ews/ruleSet.ts, src/analysis/ews/backtest.ts).
 export interface RuleCondition {
   indicator: string;
   op: string;
@@ -134,19 +50,10 @@ export interface RuleSetBody {
   rules: Rule[];
 }
 
-export interface RuleSetsResponse {
-  items: { id: string; body: RuleSetBody; marking: Marking }[];
-  indicators: string[];
-  indicatorLabels: Record<string, { ja: string; en: string; unit: string }>;
-  levels: Record<string, Label>;
-}
-
-export interface RulePrecision {
-  rule: string;
-  trueAlarms: number;
-  falseAlarms: number;
-  precision: number | null;
-}
+type RuleSetsApi = ApiResponse<'GET /api/ews/rule-sets'>;
+export type RuleSetsResponse = Omit<RuleSetsApi, 'items'> & {
+  items: (Omit<RuleSetsApi['items'][number], 'body'> & { body: RuleSetBody })[];
+};
 
 export interface BacktestReport {
   periods: { from: string; to: string };
@@ -171,17 +78,5 @@ export interface BacktestReport {
   };
 }
 
-export interface BacktestResponse {
-  report: BacktestReport;
-  provenance: Provenance;
-  marking: Marking;
-}
-
-export interface Dataset {
-  id: string;
-  kind: string;
-  title: string;
-  publisher: string;
-  version: string;
-  synthetic: boolean;
-}
+type BacktestApi = ApiResponse<'POST /api/ews/backtest'>;
+export type BacktestResponse = Omit<BacktestApi, 'report'> & { report: BacktestReport };

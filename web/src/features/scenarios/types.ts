@@ -1,42 +1,21 @@
 import type { Marking } from '../../components/MarkingBadge.tsx';
+import type { ApiResponse } from '../../api/schema.ts';
 import type { Provenance } from '../../components/ProvenanceFooter.tsx';
 
 /**
  * What the scenario API answers (src/server/routes/scenarios.ts, src/analysis/scenario/run.ts). Trade figures
  * are thousand USD; sector figures are in the IO table's unit (`units.sectors`).
  */
-export interface ScenarioSummary {
-  id: string;
-  name: string;
-  nameJa: string | null;
-  version: number;
-  marking: Marking;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ScenarioSummary = ApiResponse<'GET /api/scenarios'>['items'][number];
+export type ScenarioRecord = ApiResponse<'GET /api/scenarios/{id}'>;
 
-export interface ScenarioRecord extends ScenarioSummary {
-  text: string;
-  versions: { version: number; createdAt: string; createdBy: string | null }[];
-}
-
-export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
-
-export interface ScenarioRun {
-  id: string;
-  scenarioId: string;
-  version: number;
-  dataset: string | null;
-  status: RunStatus;
-  progress: number;
-  marking: Marking;
+type RunApi = ApiResponse<'GET /api/scenarios/{id}/runs'>['items'][number];
+export type RunStatus = RunApi['status'];
+/** A run; its result is free-form (Type.Any) in the server's response schema, so its shape is written below. */
+export type ScenarioRun = Omit<RunApi, 'error'> & {
   error: { code: string; message: string; place: { field?: string } } | null;
-  createdAt: string;
-  finishedAt: string | null;
-  createdBy: string | null;
   result?: ScenarioRunResult | null;
-}
+};
 
 /** A figure with its Monte Carlo range. */
 export interface Ranged {
