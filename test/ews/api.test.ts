@@ -226,5 +226,14 @@ describe('EWS API', () => {
     expect(rule.alerts).toBeGreaterThan(0);
     expect(rule.when[0].period).toBe('2023-08');
     expect(bt.provenance.dataset).toBe('cn-minerals');
+    // A quiet period before the data has no series-year: the rate is null (not NaN, which JSON cannot carry).
+    const early = await app.inject({
+      method: 'POST',
+      url: '/api/ews/backtest',
+      headers: analyst,
+      payload: { dataset: 'cn-minerals', hs: '811292', quietFrom: '1990-01', quietTo: '1990-12' },
+    });
+    expect(early.statusCode).toBe(200);
+    expect(early.json().report.quiet).toMatchObject({ seriesYears: 0, alerts: 0, alertsPerSeriesYear: null });
   });
 });

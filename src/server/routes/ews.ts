@@ -57,6 +57,45 @@ const FlowSchema = Type.Union([Type.Literal('import'), Type.Literal('export')]);
 const LevelSchema = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4)]);
 /** provenanceOf(entry) with the method that made the figures. */
 const MethodProvenance = Type.Object({ ...ProvenanceSchema.properties, method: Type.String() });
+const LevelCounts = Type.Record(Type.String(), Type.Number(), { description: 'alerts per level 1–4' });
+/** BacktestReport of src/analysis/ews/backtest.ts. */
+const BacktestReportSchema = Type.Object({
+  periods: Type.Object({ from: Type.String(), to: Type.String() }),
+  alerts: Type.Number(),
+  byLevel: LevelCounts,
+  rules: Type.Array(
+    Type.Object({
+      rule: Type.String(),
+      label: Label,
+      level: Type.Number(),
+      alerts: Type.Number(),
+      series: Type.Number(),
+      /** Alert months with their series, oldest first (at most 200). */
+      when: Type.Array(
+        Type.Object({
+          period: Type.String(),
+          reporter: Type.String(),
+          partner: Type.String(),
+          hs: Type.String(),
+          flow: Type.String(),
+        }),
+      ),
+    }),
+  ),
+  quiet: Type.Optional(
+    Type.Object({
+      from: Type.String(),
+      to: Type.String(),
+      series: Type.Number(),
+      seriesYears: Type.Number(),
+      alerts: Type.Number(),
+      alertsPerSeriesYear: Type.Union([Type.Number(), Type.Null()], {
+        description: 'null when no series-year',
+      }),
+      byLevel: LevelCounts,
+    }),
+  ),
+});
 const AlertSchema = Type.Object({
   id: Type.String(),
   itemId: Type.Union([Type.String(), Type.Null()]),
@@ -763,7 +802,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         ),
         response: {
           200: Type.Object({
-            report: Type.Any(),
+            report: BacktestReportSchema,
             provenance: MethodProvenance,
             marking: MarkingSchema,
           }),
@@ -803,8 +842,15 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         ruleSet,
         b.quietFrom && b.quietTo ? { from: b.quietFrom, to: b.quietTo } : undefined,
       );
+      // No series-year in the quiet period gives NaN; JSON says null (and the response serializer refuses NaN).
+      const quiet = report.quiet && {
+        ...report.quiet,
+        alertsPerSeriesYear: Number.isFinite(report.quiet.alertsPerSeriesYear)
+          ? report.quiet.alertsPerSeriesYear
+          : null,
+      };
       return {
-        report,
+        report: { ...report, quiet },
         provenance: { ...provenanceOf(entry), method: `EWS rule set ${ruleSet.id}` },
         marking,
       };

@@ -450,7 +450,31 @@ export interface ApiResponses {
   };
   /** 200 */
   'POST /api/ews/backtest': {
-    report: unknown;
+    report: {
+      periods: { from: string; to: string };
+      alerts: number;
+      /** alerts per level 1–4 */
+      byLevel: Record<string, number>;
+      rules: {
+        rule: string;
+        label: { ja: string; en: string };
+        level: number;
+        alerts: number;
+        series: number;
+        when: { period: string; reporter: string; partner: string; hs: string; flow: string }[];
+      }[];
+      quiet?: {
+        from: string;
+        to: string;
+        series: number;
+        seriesYears: number;
+        alerts: number;
+        /** null when no series-year */
+        alertsPerSeriesYear: number | null;
+        /** alerts per level 1–4 */
+        byLevel: Record<string, number>;
+      };
+    };
     provenance: {
       dataset: string;
       title: string;

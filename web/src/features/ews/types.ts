@@ -21,8 +21,8 @@ export type Dataset = Pick<
   'id' | 'kind' | 'title' | 'publisher' | 'version' | 'synthetic'
 >;
 
-// The rule-set body and the backtest report are free-form (Type.Any) in the server's response schemas, so their
-// shapes are written here (src/analysis/ews/ruleSet.ts, src/analysis/ews/backtest.ts).
+// The rule-set body is free-form (Type.Any) in the server's response schema, so its shape is written here
+// (src/analysis/ews/rules.ts).
 export interface RuleCondition {
   indicator: string;
   op: string;
@@ -55,28 +55,5 @@ export type RuleSetsResponse = Omit<RuleSetsApi, 'items'> & {
   items: (Omit<RuleSetsApi['items'][number], 'body'> & { body: RuleSetBody })[];
 };
 
-export interface BacktestReport {
-  periods: { from: string; to: string };
-  alerts: number;
-  byLevel: Record<string, number>;
-  rules: {
-    rule: string;
-    label: Label;
-    level: number;
-    alerts: number;
-    series: number;
-    when: { period: string; reporter: string; partner: string; hs: string; flow: string }[];
-  }[];
-  quiet?: {
-    from: string;
-    to: string;
-    series: number;
-    seriesYears: number;
-    alerts: number;
-    alertsPerSeriesYear: number | null;
-    byLevel: Record<string, number>;
-  };
-}
-
-type BacktestApi = ApiResponse<'POST /api/ews/backtest'>;
-export type BacktestResponse = Omit<BacktestApi, 'report'> & { report: BacktestReport };
+export type BacktestResponse = ApiResponse<'POST /api/ews/backtest'>;
+export type BacktestReport = BacktestResponse['report'];
