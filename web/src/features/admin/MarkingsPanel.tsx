@@ -1,16 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import type { ApiResponse } from '../../api/schema.ts';
 import { MarkingBadge, type Marking } from '../../components/MarkingBadge.tsx';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
 import { levels, splitList, type Organisation } from './types.ts';
 
-interface DatasetItem {
-  id: string;
-  title: string;
-  marking: Marking;
-}
+type DatasetItem = ApiResponse<'GET /api/datasets'>['items'][number];
 
 const fields = ['marking', 'reason'];
 

@@ -1,16 +1,11 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
+import type { ApiResponse } from '../../api/schema.ts';
 import { setSignedIn } from './signedIn.ts';
 
 /** The signed-in user as GET /api/auth/me returns it. */
-export interface Me {
-  username: string;
-  displayName: string;
-  organisationId: string;
-  role: 'administrator' | 'analyst' | 'viewer' | 'auditor';
-  clearance: { level: 0 | 1 | 2 | 3; compartments: string[] };
-}
+export type Me = ApiResponse<'GET /api/auth/me'>;
 
 /**
  * Shows the sign-in form until there is a session, then the children with a "signed in as" line and sign-out.

@@ -1,24 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { MarkingBadge, type Marking } from '../../components/MarkingBadge.tsx';
-
-interface Measure {
-  id: string;
-  family: string;
-  familyName: { ja: string; en: string };
-  name: { ja: string; en: string };
-  zones: string[];
-}
-interface MapItem {
-  id: string;
-  name: { ja: string; en: string };
-  zone: string | null;
-  risks: string[];
-  suggested: { measure: string; becauseZone: boolean; becauseRisks: string[] }[];
-  applied: { measureId: string; status: string }[];
-  marking: Marking;
-}
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import type { MapItem, Measure } from './types.ts';
 
 /** The policy map: per entry its zone, suggested measures by family, and measures applied. */
 export function PolicyMap() {

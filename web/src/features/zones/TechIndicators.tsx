@@ -1,35 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { MarkingBadge, type Marking } from '../../components/MarkingBadge.tsx';
-import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
-
-interface Field {
-  source: string;
-  field: string;
-  firstYear: number;
-  lastYear: number;
-}
-interface Rta {
-  year: number;
-  window: number[];
-  method: string;
-  worldGrowth: number | null;
-  topCountry: string | null;
-  topShare: number | null;
-  leadRatio: number | null;
-  countriesTo75: number | null;
-  items: {
-    country: string;
-    count: number;
-    share: number | null;
-    rta: number | null;
-    rtaTrend: number | null;
-  }[];
-  provenance: Provenance;
-  marking: Marking;
-}
+import type { RtaResponse as Rta, TechField as Field } from './types.ts';
 
 /** Technology indicators: RTA of every country in a patent field, with concentration and growth. */
 export function TechIndicators() {
