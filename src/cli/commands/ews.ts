@@ -14,6 +14,7 @@ import {
   type LoadedFile,
 } from '../../data/ews/scanFile.ts';
 import { importSummary } from '../../data/ews/monthlyImport.ts';
+import { parseValueUnit } from '../../data/ews/valueUnit.ts';
 import { publishMonthly, publishPrices } from '../../data/ews/seriesStore.ts';
 import { backtest } from '../../analysis/ews/backtest.ts';
 import { levelLabel } from '../../analysis/ews/levels.ts';
@@ -209,16 +210,27 @@ export const registerEws: RegisterCommand = (program, context) => {
       .description('import monthly series (or prices) into the series store, registered in the catalog')
       .requiredOption('--dataset <id>', 'dataset id')
       .option('--title <title>', 'title')
-      .option('--publisher <name>', 'publisher', 'user file'),
+      .option('--publisher <name>', 'publisher', 'user file')
+      .option(
+        '--value-unit <unit>',
+        'unit of the value column of a CSV read with --map, e.g. USD, "thousand USD", "billion JPY" (default: recorded as unknown)',
+      ),
   ).action(
     async (
       file: string,
-      o: SeriesOptions & { dataset: string; title?: string; publisher: string },
+      o: SeriesOptions & { dataset: string; title?: string; publisher: string; valueUnit?: string },
       cmd: Command,
     ) => {
       const ctx = context(cmd);
       const flow = o.flow ? parseFlow(o.flow, { field: 'flow' }) : undefined;
-      const loaded = await loadSeriesFile(file, { map: o.map, reporter: o.reporter, flow, unit: o.unit });
+      const valueUnit = o.valueUnit === undefined ? undefined : parseValueUnit(o.valueUnit);
+      const loaded = await loadSeriesFile(file, {
+        map: o.map,
+        reporter: o.reporter,
+        flow,
+        unit: o.unit,
+        valueUnit,
+      });
       const analytics = await ctx.analytics();
       const meta = { id: o.dataset, title: o.title ?? file, publisher: o.publisher };
       const entry =

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { resolveCountry } from '../reference/countries.ts';
 import type { MonthlyRow } from '../../analysis/ews/panel.ts';
 import type { SourceFile } from '../catalog.ts';
+import type { RecordedValueUnit } from './valueUnit.ts';
 
 /**
  * What a monthly importer returns: the rows it kept and, reported never dropped silently, the rows it could not
@@ -17,6 +18,8 @@ export interface MonthlyImport {
   rejected: { line: number; reason: string }[];
   /** 'zero' unless the source says a missing month is unknown. */
   missing: 'zero' | 'unknown';
+  /** The unit of `value` as the source gives it; 'unknown' when the file does not say (never assumed USD). */
+  valueUnit: RecordedValueUnit;
   file: SourceFile;
 }
 
@@ -68,7 +71,12 @@ export function describeFile(file: string): SourceFile {
 
 /** One-line summary of what an import kept and reported. */
 export function importSummary(result: MonthlyImport): string {
-  const parts = [`${result.rows.length} rows`];
+  const parts = [
+    `${result.rows.length} rows`,
+    result.valueUnit === 'unknown'
+      ? 'value unit unknown (state it with --value-unit)'
+      : `values in ${result.valueUnit.label.en}`,
+  ];
   if (result.unresolvedPartners.length) {
     const n = result.unresolvedPartners.reduce((a, u) => a + u.rows, 0);
     parts.push(

@@ -22,6 +22,7 @@ import { importEvents } from '../importers/events.ts';
 import type { MonthlyImport } from './monthlyImport.ts';
 import { priceLinks } from './priceLinks.ts';
 import { readSourceText } from './monthlyImport.ts';
+import type { ValueUnit } from './valueUnit.ts';
 
 /** What `ews scan FILE` reads: the format is recognised from the file (or given by --map for any CSV). */
 export interface LoadOptions {
@@ -29,6 +30,8 @@ export interface LoadOptions {
   reporter?: string;
   flow?: Flow;
   unit?: string;
+  /** `--value-unit` of a CSV read with --map (other formats carry their unit). */
+  valueUnit?: ValueUnit;
 }
 
 export type LoadedFile =
@@ -36,6 +39,12 @@ export type LoadedFile =
 
 export async function loadSeriesFile(file: string, options: LoadOptions = {}): Promise<LoadedFile> {
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', `no file ${file}`, { file });
+  if (options.valueUnit && !options.map)
+    throw new ChokepointError(
+      'bad_input',
+      '--value-unit is for a CSV read with --map; Japan Customs and Comtrade files carry their unit',
+      { field: 'value-unit' },
+    );
   if (file.toLowerCase().endsWith('.xlsx')) return { kind: 'prices', imported: await importPinkSheet(file) };
   if (options.map) {
     return {
@@ -45,6 +54,7 @@ export async function loadSeriesFile(file: string, options: LoadOptions = {}): P
         reporter: options.reporter,
         flow: options.flow,
         unit: options.unit,
+        valueUnit: options.valueUnit,
       }),
     };
   }

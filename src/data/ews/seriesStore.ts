@@ -15,7 +15,8 @@ import { priceLinks } from './priceLinks.ts';
  *   trade-monthly: reporter, partner, hs, flow, period (YYYY-MM), value, quantity, unit
  *   prices:        series, period, value   (names, units and linked HS codes in the catalog entry)
  * written through DuckDB and published atomically in the catalog with provenance. Rows are stored as the
- * source gave them; what a missing month means ('zero' or 'unknown') is kept in the entry (extra.missing).
+ * source gave them; what a missing month means ('zero' or 'unknown') is kept in the entry (extra.missing), and the
+ * unit of the values (extra.valueUnit: billion yen, USD, … or 'unknown'; absent on entries imported before).
  */
 export interface DatasetMeta {
   id: string;
@@ -106,6 +107,7 @@ export async function publishMonthly(
         {
           format: imported.source,
           missing: imported.missing,
+          valueUnit: imported.valueUnit,
           series: panel.series.length,
           months: panel.months,
           unresolvedPartners: imported.unresolvedPartners,

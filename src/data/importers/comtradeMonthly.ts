@@ -3,6 +3,7 @@ import { parseCsv } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
 import type { MonthlyRow } from '../../analysis/ews/panel.ts';
 import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/monthlyImport.ts';
+import { valueUnit } from '../ews/valueUnit.ts';
 
 /**
  * UN Comtrade+ monthly data, as the CSV download or the API's JSON ({ data: [ … ] }), with Comtrade+'s column
@@ -138,6 +139,7 @@ export function importComtradeMonthly(file: string): MonthlyImport {
     unresolvedPartners: partners.report(),
     rejected,
     missing: 'zero',
+    valueUnit: valueUnit('USD'),
     file: source,
   };
 }

@@ -3,6 +3,7 @@ import { parseCsv } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
 import type { MonthlyRow } from '../../analysis/ews/panel.ts';
 import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/monthlyImport.ts';
+import { valueUnit } from '../ews/valueUnit.ts';
 
 /**
  * Japan Customs monthly trade by area × summary commodity group (概況品), the shape of Japan Customs' summary
@@ -136,6 +137,7 @@ export function importCustomsJapan(file: string): MonthlyImport {
     unresolvedPartners: resolver.report(),
     rejected,
     missing: 'unknown',
+    valueUnit: valueUnit('JPY', 1e9),
     file: source,
   };
 }

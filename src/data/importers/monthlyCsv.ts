@@ -3,6 +3,7 @@ import { parseCsv } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
 import type { Flow, MonthlyRow } from '../../analysis/ews/panel.ts';
 import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/monthlyImport.ts';
+import type { ValueUnit } from '../ews/valueUnit.ts';
 
 /**
  * Any monthly CSV through a column mapping: `--map period=…,partner=…,hs=…,value=…,quantity=…` (optional
@@ -25,6 +26,8 @@ export interface MonthlyCsvOptions {
   flow?: Flow;
   /** Unit of the quantity column when the file has no unit column. */
   unit?: string;
+  /** Unit of the value column as the user states it (`--value-unit`); without it the unit is 'unknown'. */
+  valueUnit?: ValueUnit;
 }
 
 const mapKeys = ['period', 'partner', 'hs', 'value', 'quantity', 'unit', 'reporter', 'flow'];
@@ -160,6 +163,7 @@ export function importMonthlyCsv(file: string, options: MonthlyCsvOptions): Mont
     unresolvedPartners: resolver.report(),
     rejected,
     missing: 'zero',
+    valueUnit: options.valueUnit ?? 'unknown',
     file: source,
   };
 }

@@ -25,6 +25,7 @@ import { computeIndicators } from '../../analysis/ews/indicators.ts';
 import { defaultRuleSet, validateRuleSet } from '../../analysis/ews/rules.ts';
 import { backtest } from '../../analysis/ews/backtest.ts';
 import { readMonthly } from '../../data/ews/seriesStore.ts';
+import { valueUnitOf } from '../../data/ews/valueUnit.ts';
 import { ruleSetById } from '../../data/ews/itemScan.ts';
 import { scanItem } from '../../data/ews/itemScan.ts';
 import { EwsScheduler } from '../../data/ews/scheduler.ts';
@@ -143,6 +144,22 @@ const ItemSchema = Type.Object({
   lastScanAt: Type.Union([Type.String(), Type.Null()]),
   marking: MarkingSchema,
 });
+/** src/data/ews/valueUnit.ts: the unit of a monthly dataset's values as its publisher gives them. */
+const ValueUnitSchema = Type.Union(
+  [
+    Type.Object({
+      currency: Type.String(),
+      scale: Type.Number(),
+      label: Label,
+    }),
+    Type.Literal('unknown'),
+    Type.Null(),
+  ],
+  {
+    description:
+      "unit of the series' values (not converted); 'unknown' when the file did not say; null when the dataset was imported before units were recorded",
+  },
+);
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const writers = ['administrator', 'analyst'] as ('administrator' | 'analyst')[];
 
@@ -472,6 +489,8 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
                 share12m: Type.Union([Type.Number(), Type.Null()]),
               }),
             ),
+            /** Unit of series.value, expected, thresholds and partners' value12m. */
+            valueUnit: ValueUnitSchema,
             events: Type.Array(EventSchema),
             prices: Type.Array(
               Type.Object({
@@ -506,6 +525,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
           item,
           series: null,
           partners: [],
+          valueUnit: null,
           events,
           prices,
           ruleSet: item.ruleSet,
@@ -521,7 +541,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       });
       const marking = deriveMarking([item.marking, dm, ...prices.map((p) => p.marking)]);
       const provenance = { ...provenanceOf(entry), method: `EWS rule set ${item.ruleSet} (docs/ews.md)` };
-      const base = { events, prices, ruleSet: item.ruleSet, provenance };
+      const base = { events, prices, ruleSet: item.ruleSet, provenance, valueUnit: valueUnitOf(entry) };
       if (rows.length === 0) return { item, series: null, partners: [], marking, ...base };
       const ruleSet = await ruleSetById(state(), item.ruleSet);
       const panel = buildPanel(rows, {

@@ -561,6 +561,8 @@ export interface ApiResponses {
       }[];
     };
     partners: { partner: string; aggregate: boolean; value12m: number; share12m: number | null }[];
+    /** unit of the series' values (not converted); 'unknown' when the file did not say; null when the dataset was imported before units were recorded */
+    valueUnit: { currency: string; scale: number; label: { ja: string; en: string } } | 'unknown' | null;
     events: {
       id: string;
       country: string;
