@@ -7,22 +7,13 @@ import { resolveCountry } from '../../data/reference/countries.ts';
 import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
 import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
 import { findExportDataset } from '../../data/tech/exportData.ts';
+import { ProvenanceSchema } from '../provenanceSchema.ts';
 
 /**
  * /api/tech — technology indicators: patent fields, RTA of every country in a field with concentration and
  * growth (Soete & Wyatt 1983; ASPI), and Balassa RCA of a reporter per product. Each answer carries its
  * dataset's provenance and marking; a dataset the user may not read answers 404.
  */
-const Provenance = Type.Object({
-  dataset: Type.String(),
-  title: Type.String(),
-  publisher: Type.String(),
-  version: Type.String(),
-  url: Type.Optional(Type.String()),
-  licence: Type.Optional(Type.String()),
-  retrievedAt: Type.Optional(Type.String()),
-  synthetic: Type.Boolean(),
-});
 const N = Type.Union([Type.Number(), Type.Null()]);
 const RtaQuery = Type.Object({
   field: Type.String({
@@ -72,7 +63,7 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
                 countries: Type.Number(),
               }),
             ),
-            provenance: Provenance,
+            provenance: ProvenanceSchema,
             marking: MarkingSchema,
           }),
         },
@@ -121,7 +112,7 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
             items: Type.Array(
               Type.Object({ country: Type.String(), count: Type.Number(), share: N, rta: N, rtaTrend: N }),
             ),
-            provenance: Provenance,
+            provenance: ProvenanceSchema,
             marking: MarkingSchema,
           }),
         },
@@ -161,7 +152,7 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
             items: Type.Array(
               Type.Object({ product: Type.String(), exports: Type.Number(), rca: N, worldShare: N }),
             ),
-            provenance: Provenance,
+            provenance: ProvenanceSchema,
             marking: MarkingSchema,
           }),
         },
