@@ -10,6 +10,7 @@ import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb } from '../../src/data/analytics/duckdb.ts';
 import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
 import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
+import { valueUnit } from '../../src/data/ews/valueUnit.ts';
 import { addItems, createList, listItems } from '../../src/data/ews/ewsState.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
 
@@ -65,6 +66,8 @@ describe('early warning pages', () => {
           reporter: 'CHN',
           flow: 'export',
           unit: 'kg',
+          // The file's val column is Comtrade's primary value, in USD.
+          valueUnit: valueUnit('USD'),
         });
         await publishMonthly(dataDir, catalog, analytics, imported, {
           id,
@@ -184,9 +187,10 @@ describe('early warning pages', () => {
   });
 
   it('an item page draws the series with baseline, thresholds and alert months (Korea, graphite)', async () => {
-    const api = await get<{ series: { points: { period: string; level: number }[] } }>(
-      `/api/ews/items/${graphiteItem}?partner=KOR`,
-    );
+    const api = await get<{
+      series: { points: { period: string; level: number }[] };
+      valueUnit: { label: { ja: string } };
+    }>(`/api/ews/items/${graphiteItem}?partner=KOR`);
     const page = await newPage(h, 'ja');
     await page.goto(`${h.baseUrl}/#/ews/item/${graphiteItem}?partner=KOR`);
     await page.locator('canvas').first().waitFor();
@@ -194,6 +198,13 @@ describe('early warning pages', () => {
     await page.waitForTimeout(300);
     // A drawn chart paints a good part of its 1,200 × 420 canvas (axes, lines, band).
     expect(await paintedPixels(page)).toBeGreaterThan(20_000);
+    // The value is labelled in the dataset's unit (USD here, 米ドル), on the chart and in its tooltip.
+    expect(api.valueUnit.label.ja).toBe('米ドル');
+    const chart = page.locator('.chart[role="img"]').first();
+    expect(await chart.getAttribute('aria-label')).toContain('月次金額（米ドル）');
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await chart.locator('div', { hasText: '金額（米ドル）' }).last().waitFor();
     const hits = page.locator('[data-testid="ews-hits"] tbody tr');
     expect(await hits.count()).toBe(api.series.points.length);
     const dec = page.locator('[data-testid="ews-hits"] tr[data-period="2023-12"]');

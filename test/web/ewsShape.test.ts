@@ -95,7 +95,7 @@ describe('EWS web shaping', () => {
 
   it('the item chart stacks the band, marks the alert month at its value and the event at its effective month', () => {
     const option = itemChartOption(series, [event], ['2023-12'], {
-      value: 'value',
+      value: '金額（十億円）',
       baseline: 'baseline',
       band: 'band',
       threshold: (rules, z) => `${rules.join('+')} ${z}`,
@@ -114,7 +114,9 @@ describe('EWS web shaping', () => {
     expect(byName('level 4')[0]).toMatchObject({ type: 'scatter', data: [[2, 10]] });
     expect(byName('level 1')).toEqual([]);
     expect(byName('stored')[0].data).toEqual([[2, 10]]);
-    expect(byName('value')[0].markLine!.data.map((d) => d.xAxis)).toEqual(['2023-12']);
+    expect(byName('金額（十億円）')[0].markLine!.data.map((d) => d.xAxis)).toEqual(['2023-12']);
+    // The value axis is named with the series' unit, as the legend and tooltip are.
+    expect((option as unknown as { yAxis: { name: string } }).yAxis.name).toBe('金額（十億円）');
     expect(option.series.filter((s) => s.type === 'line' && s.name.includes(' ')).length).toBe(4);
     // Lines on the band's edges and beyond start hidden; the inner −1.5 line (after a control) is shown.
     expect((option as unknown as { legend: { selected: Record<string, boolean> } }).legend.selected).toEqual({

@@ -16,7 +16,12 @@ export interface ValueUnit {
 /** What a trade-monthly catalog entry records (extra.valueUnit): a unit, or 'unknown' when the file did not say. */
 export type RecordedValueUnit = ValueUnit | 'unknown';
 
-const scales = { 1: ['', ''], 1e3: ['thousand ', '千'], 1e6: ['million ', '百万'], 1e9: ['billion ', '十億'] } as const;
+const scales = {
+  1: ['', ''],
+  1e3: ['thousand ', '千'],
+  1e6: ['million ', '百万'],
+  1e9: ['billion ', '十億'],
+} as const;
 const currencyNames: Record<string, { en: string; ja: string }> = {
   USD: { en: 'USD', ja: '米ドル' },
   JPY: { en: 'yen', ja: '円' },
@@ -43,7 +48,10 @@ const scaleWords: Record<string, ValueUnit['scale']> = {
 
 /** `--value-unit`: a currency code with an optional scale word, e.g. "USD", "thousand USD", "billion JPY". */
 export function parseValueUnit(text: string, place: Place = { field: 'value-unit' }): ValueUnit {
-  const words = text.trim().split(/[\s_-]+/).filter(Boolean);
+  const words = text
+    .trim()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
   const codes = words.filter((w) => /^[A-Za-z]{3}$/.test(w));
   const rest = words.filter((w) => !/^[A-Za-z]{3}$/.test(w));
   const scale = rest.length === 0 ? 1 : rest.length === 1 ? scaleWords[rest[0].toLowerCase()] : undefined;

@@ -52,6 +52,12 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
       .catch((e: Error) => setError(e.message));
   }, [data, shown]);
 
+  // The series are in their publisher's unit (billion yen, USD, …): labelled, never converted with the currency preference.
+  const unit = !data?.valueUnit
+    ? t('ews.item.unitNotRecorded')
+    : data.valueUnit === 'unknown'
+      ? t('ews.item.unitUnknown')
+      : data.valueUnit.label[lang];
   const subject = data
     ? `${data.item.label[lang]} · ${country(data.item.reporter, lang)} ${data.item.flow === 'export' ? '→' : '←'} ${country(shown ?? partner ?? data.item.partner ?? 'WLD', lang)}`
     : '';
@@ -62,7 +68,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
       data.events,
       (stored?.items ?? []).filter((a) => a.flow === data.item.flow).map((a) => a.period),
       {
-        value: t('ews.item.value'),
+        value: t('ews.item.value', { unit }),
         baseline: t('ews.item.baseline'),
         band: t('ews.item.band', { low: -3, high: 3 }),
         threshold: (rules, z) => t('ews.item.threshold', { rule: rules.join(', '), z }),
@@ -71,7 +77,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
         event: (e) => `${e.title[lang]} (${e.effective})`,
       },
     );
-  }, [data, stored, t, lang]);
+  }, [data, stored, t, lang, unit]);
 
   if (error) return <p role="alert">{t('error.load', { message: error })}</p>;
   if (!data) return <p role="status">{t('ews.common.loading')}</p>;
@@ -113,7 +119,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
       {!series && <p>{t('ews.item.noSeries')}</p>}
       {series && option && (
         <>
-          <Chart option={option} height={420} label={t('ews.item.chart', { subject })} />
+          <Chart option={option} height={420} label={t('ews.item.chart', { subject, unit })} />
           <h4>{t('ews.item.hitsTable')}</h4>
           {series.points.length === 0 ? (
             <p>—</p>

@@ -223,9 +223,9 @@ export function itemChartOption(
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', top: 0, selected: hidden },
-    grid: { left: 70, right: 20, top: 50, bottom: 40 },
+    grid: { left: 96, right: 20, top: 50, bottom: 40 },
     xAxis: { type: 'category', data: periods },
-    yAxis: { type: 'value', scale: false },
+    yAxis: { type: 'value', scale: false, name: texts.value, nameLocation: 'middle', nameGap: 80 },
     series: lines,
   };
 }
