@@ -6,6 +6,7 @@ import { DataDir } from '../../src/data/dataDir.ts';
 import { sharedData } from '../helpers/tmp.ts';
 import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
+import { csvObjects } from '../helpers/csvObjects.ts';
 
 /**
  * The screening view on the real BACI critical-minerals extract (31 HS6 codes) with the HS labels: figures in
@@ -46,27 +47,6 @@ function parseUsd(text: string): number {
   return Number(m[1].replaceAll(',', '')) * scale;
 }
 
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let n = 0; n < body.length; n++) {
-    const c = body[n];
-    if (quoted) {
-      if (c === '"' && body[n + 1] === '"') ((cell += '"'), n++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
-    else cell += c;
-  }
-  if (cell || row.length) (row.push(cell), rows.push(row));
-  const [headers, ...data] = rows;
-  return data.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
-}
 
 async function apiJson<T>(page: Page, h: Harness, url: string): Promise<T> {
   const res = await page.request.get(`${h.baseUrl}${url}`);
@@ -202,7 +182,7 @@ describe('screening view', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-csv').click(),
     ]);
-    const csv = parseCsv(fs.readFileSync((await download.path())!, 'utf8'));
+    const csv = csvObjects(fs.readFileSync((await download.path())!, 'utf8'));
     expect(csv).toHaveLength(31);
     const row = csv.find((r) => r.hs6 === '811292')!;
     expect(Number(row.importValueUsd)).toBeCloseTo(japanImportsUsd('811292'), 0);
@@ -242,7 +222,7 @@ describe('screening view', () => {
       page.waitForEvent('download'),
       page.getByTestId('screen-all-download').click(),
     ]);
-    const allRows = parseCsv(fs.readFileSync((await all.path())!, 'utf8'));
+    const allRows = csvObjects(fs.readFileSync((await all.path())!, 'utf8'));
     const japan = allRows.filter((r) => r.reporter === 'JPN');
     expect(japan).toHaveLength(31);
     expect(new Set(allRows.map((r) => r.reporter)).size).toBeGreaterThan(100);

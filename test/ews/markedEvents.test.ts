@@ -6,7 +6,7 @@ import type { StateDb } from '../../src/data/state/db.ts';
 import type { Marking } from '../../src/analysis/marking.ts';
 import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
 import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
-import { addItems, createList, listItems, type AlertRecord } from '../../src/data/ews/ewsState.ts';
+import { addItems, createList, type AlertRecord } from '../../src/data/ews/ewsState.ts';
 import { addTarget } from '../../src/data/ews/notify.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
 import { EwsScheduler, type TickReport } from '../../src/data/ews/scheduler.ts';

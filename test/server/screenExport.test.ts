@@ -8,6 +8,7 @@ import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
+import { csvObjects } from '../helpers/csvObjects.ts';
 
 /**
  * GET /api/screens/export: the whole single-reporter screen as CSV or XLSX, on the real BACI critical-minerals
@@ -33,27 +34,6 @@ function japan2024(): Map<string, { usd: number; top: number }> {
 }
 
 /** A small RFC 4180 reader (quoted cells with commas and doubled quotes), independent of the writer. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let n = 0; n < body.length; n++) {
-    const c = body[n];
-    if (quoted) {
-      if (c === '"' && body[n + 1] === '"') ((cell += '"'), n++);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
-    else cell += c;
-  }
-  if (cell || row.length) (row.push(cell), rows.push(row));
-  const [headers, ...data] = rows;
-  return data.map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
-}
 
 describe.each(stateBackends)('screen export API (%s)', (backend) => {
   let app: App;
@@ -92,7 +72,7 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     expect(res.headers['content-disposition']).toContain('screen-JPN-2024.csv');
-    const rows = parseCsv(res.body);
+    const rows = csvObjects(res.body);
     expect(rows).toHaveLength(expected.size);
     expect(expected.size).toBe(31);
     const countries = (await app.inject({ url: '/api/countries', headers: viewer })).json().items as {
@@ -131,12 +111,12 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
       url: '/api/screens/export?reporter=JPN&year=2024&format=csv&method=hhi&thresholds=hhi.hhi=0.3',
       headers: viewer,
     });
-    const rows = parseCsv(res.body);
+    const rows = csvObjects(res.body);
     expect(rows).toHaveLength(counts.counts.hhi);
     // Independent: concentration flag = Σ s² ≥ 0.3 over the partners in the file (HHI method, ≥).
     expect(rows.every((r) => r.flag_hhi === 'true' && Number(r.hhi) >= 0.3 && r.method === 'hhi')).toBe(true);
     expect(JSON.parse(rows[0].thresholds).hhi.hhi).toBe(0.3);
-    const chapter81 = parseCsv(
+    const chapter81 = csvObjects(
       (
         await app.inject({
           url: '/api/screens/export?reporter=JPN&year=2024&format=csv&chapter=81',
@@ -147,7 +127,7 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
     expect(chapter81.map((r) => r.hs6).sort()).toEqual(
       [...expected.keys()].filter((k) => k.startsWith('81')).sort(),
     );
-    const one = parseCsv(
+    const one = csvObjects(
       (
         await app.inject({
           url: '/api/screens/export?reporter=JPN&year=2024&format=csv&q=811292',
@@ -209,7 +189,7 @@ describe.each(stateBackends)('screen export API (%s)', (backend) => {
         compartments: ['minerals'],
         releasableTo: null,
       });
-      expect(parseCsv(seen.body)[0].marking).toBe('2 秘 / confidential; compartments minerals');
+      expect(csvObjects(seen.body)[0].marking).toBe('2 秘 / confidential; compartments minerals');
     } finally {
       await state.query(`DELETE FROM dataset_markings WHERE dataset_id = 'baci-cm'`);
     }

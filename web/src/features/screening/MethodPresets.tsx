@@ -91,7 +91,7 @@ function ThresholdEditor({
     if (!valid || !changed) return;
     const timer = setTimeout(() => onChange(parsed), 600);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a change of the typed thresholds restarts the timer.
   }, [JSON.stringify(text)]);
   return (
     <fieldset className="thresholds">

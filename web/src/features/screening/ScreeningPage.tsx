@@ -84,7 +84,7 @@ function Screening({ reference, state }: { reference: ScreeningReference; state:
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs when the request changes (requestKey names it), not on every render's new objects.
   }, [requestKey]);
 
   const [defaults, setDefaults] = useState<MethodThresholds | null>(null);
@@ -290,7 +290,7 @@ function Filters({
     if (q === state.q) return;
     const timer = setTimeout(() => go({ q }), 400);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only the typed text restarts the timer.
   }, [q]);
   const countries = [...reference.countries].sort((a, b) => a[lang].localeCompare(b[lang], lang));
   return (
