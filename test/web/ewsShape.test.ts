@@ -102,9 +102,16 @@ describe('EWS web shaping', () => {
       level: (l) => `level ${l}`,
       stored: 'stored',
       event: (e) => e.title.en,
+      number: (v) => new Intl.NumberFormat('ja', { maximumFractionDigits: 1 }).format(v),
     }) as {
       series: { name: string; type: string; data: unknown[]; markLine?: { data: { xAxis: string }[] } }[];
+      tooltip: { valueFormatter: (v: unknown) => string };
+      yAxis: { axisLabel: { formatter: (v: unknown) => string } };
     };
+    // Values in the reader's locale, gaps as a dash: 11,906,419.346114386 → "11,906,419.3".
+    expect(option.tooltip.valueFormatter(11906419.346114386)).toBe('11,906,419.3');
+    expect(option.tooltip.valueFormatter(null)).toBe('—');
+    expect(option.yAxis.axisLabel.formatter(2500000)).toBe('2,500,000');
     const byName = (n: string) => option.series.filter((s) => s.name === n);
     // Band: lower edge, then the width upper − lower (200−40, 220−50, 210−45).
     expect(byName('band').map((s) => s.data)).toEqual([

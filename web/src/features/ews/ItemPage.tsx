@@ -75,6 +75,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
         level: (l: Level) => `${l} ${t(`ews.level.${l}`)}`,
         stored: t('ews.item.stored'),
         event: (e) => `${e.title[lang]} (${e.effective})`,
+        number: (v) => formatNumber(v, lang, 1),
       },
     );
   }, [data, stored, t, lang, unit]);
@@ -210,7 +211,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
             {p.name} ({p.unit}) <MarkingBadge marking={p.marking} />
           </p>
           <Chart
-            option={priceChartOption(p.periods, p.values, p.name)}
+            option={priceChartOption(p.periods, p.values, p.name, (v) => formatNumber(v, lang, 2))}
             height={220}
             label={t('ews.item.priceChart', { name: p.name, unit: p.unit })}
           />

@@ -112,6 +112,13 @@ export interface ItemChartTexts {
   level: (level: Level) => string;
   stored: string;
   event: (e: RecordedEvent) => string;
+  /** A value in the reader's locale (the series' own unit: no conversion). */
+  number: (value: number) => string;
+}
+
+/** ECharts' value formatter over a locale formatter: gaps (null) as a dash. */
+function valueFormatter(number: (value: number) => string) {
+  return (value: unknown) => (typeof value === 'number' ? number(value) : '—');
 }
 
 /** Months of the series in which something is marked: rule hits by level, stored alerts, event dates. */
@@ -221,11 +228,18 @@ export function itemChartOption(
   }
   return {
     animation: false,
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', valueFormatter: valueFormatter(texts.number) },
     legend: { type: 'scroll', top: 0, selected: hidden },
     grid: { left: 96, right: 20, top: 50, bottom: 40 },
     xAxis: { type: 'category', data: periods },
-    yAxis: { type: 'value', scale: false, name: texts.value, nameLocation: 'middle', nameGap: 80 },
+    yAxis: {
+      type: 'value',
+      scale: false,
+      name: texts.value,
+      nameLocation: 'middle',
+      nameGap: 80,
+      axisLabel: { formatter: valueFormatter(texts.number) },
+    },
     series: lines,
   };
 }
@@ -235,13 +249,14 @@ export function priceChartOption(
   periods: string[],
   values: (number | null)[],
   name: string,
+  number: (value: number) => string,
 ): Record<string, unknown> {
   return {
     animation: false,
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', valueFormatter: valueFormatter(number) },
     grid: { left: 70, right: 20, top: 20, bottom: 40 },
     xAxis: { type: 'category', data: periods },
-    yAxis: { type: 'value', scale: true },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: valueFormatter(number) } },
     series: [{ name, type: 'line', data: values, symbol: 'none', lineStyle: { color: '#6639ba' } }],
   };
 }
