@@ -1,26 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { testSession } from '../helpers/auth.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb } from '../../src/data/analytics/duckdb.ts';
-import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
-import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
-import { valueUnit } from '../../src/data/ews/valueUnit.ts';
 import { addItems, createList, listItems } from '../../src/data/ews/ewsState.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
+import { publishChinaExports } from '../helpers/chinaExports.ts';
 
 /**
  * Early-warning pages on China's real monthly exports (Comtrade-derived, ../shared/data/monthly): graphite up to
  * Dec 2023 (the control took effect on 1 Dec) and gallium/germanium up to Aug 2023, scanned as monitored items so
  * the inbox has alerts. Every figure on the pages is checked against the API.
  */
-const minerals = path.join(sharedData, 'monthly/china-critical-minerals/country_monthly_stats.csv');
-
 interface ApiAlert {
   id: string;
   period: string;
@@ -48,35 +41,25 @@ describe('early warning pages', () => {
   const get = async <T>(url: string): Promise<T> => (await h.app.inject({ url, headers })).json() as T;
 
   beforeAll(async () => {
-    const lines = fs.readFileSync(minerals, 'utf8').trim().split('\n');
     h = await startHarness(async (dir) => {
       const dataDir = new DataDir(dir).ensure();
       const catalog = new Catalog(dataDir);
       const analytics = await openDuckDb();
-      const publish = async (id: string, group: string, hs: string, last: string, title: string) => {
-        const file = path.join(tempDir(), `${id}.csv`);
-        fs.writeFileSync(
-          file,
-          [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= last && l.includes(`,${group},`))]
-            .join('\n')
-            .replaceAll(`,${group},`, `,${hs},`),
-        );
-        const imported = importMonthlyCsv(file, {
-          map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
-          reporter: 'CHN',
-          flow: 'export',
-          unit: 'kg',
-          // The file's val column is Comtrade's primary value, in USD.
-          valueUnit: valueUnit('USD'),
-        });
-        await publishMonthly(dataDir, catalog, analytics, imported, {
-          id,
-          title,
-          publisher: 'UN Comtrade (derived)',
-        });
-      };
-      await publish('cn-graphite', 'Graphite', '2504', '2023-12', 'China graphite exports by partner');
-      await publish('cn-gage', 'Gallium/Germanium', '811292', '2023-08', 'China Ga/Ge exports by partner');
+      const services = { dataDir, catalog, analytics };
+      await publishChinaExports(services, {
+        id: 'cn-graphite',
+        title: 'China graphite exports by partner',
+        until: '2023-12',
+        groups: { Graphite: '2504' },
+        only: true,
+      });
+      await publishChinaExports(services, {
+        id: 'cn-gage',
+        title: 'China Ga/Ge exports by partner',
+        until: '2023-08',
+        groups: { 'Gallium/Germanium': '811292' },
+        only: true,
+      });
       await analytics.close();
     });
     const s = h.app.services;

@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { testSession } from '../helpers/auth.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
-import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
+import { tempDir } from '../helpers/tmp.ts';
 import { addItems, createList, listItems, recordAlerts } from '../../src/data/ews/ewsState.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
 import type { Alert } from '../../src/analysis/ews/rules.ts';
+import { publishChinaExports } from '../helpers/chinaExports.ts';
 
 /** The early-warning API on China's Ga/Ge exports up to Aug 2023 (the month the control took effect). */
 describe('EWS API', () => {
@@ -22,31 +19,12 @@ describe('EWS API', () => {
   beforeAll(async () => {
     const root = tempDir();
     app = await buildApp({ dataDir: root, webDir: false });
-    const lines = fs
-      .readFileSync(
-        path.join(sharedData, 'monthly/china-critical-minerals/country_monthly_stats.csv'),
-        'utf8',
-      )
-      .trim()
-      .split('\n');
-    const file = path.join(tempDir(), 'cn.csv');
-    fs.writeFileSync(
-      file,
-      [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= '2023-08')]
-        .join('\n')
-        .replaceAll('Gallium/Germanium', '811292'),
-    );
-    const imported = importMonthlyCsv(file, {
-      map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
-      reporter: 'CHN',
-      flow: 'export',
-      unit: 'kg',
-    });
     const s = app.services;
-    await publishMonthly(s.dataDir, s.catalog, s.analytics, imported, {
+    await publishChinaExports(s, {
       id: 'cn-minerals',
       title: 'China critical-mineral exports',
-      publisher: 'UN Comtrade (derived)',
+      until: '2023-08',
+      groups: { 'Gallium/Germanium': '811292' },
     });
     const list = await createList(s.state, { kind: 'user', name: { ja: '監視', en: 'watch' } });
     await addItems(

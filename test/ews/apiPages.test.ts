@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { testSession } from '../helpers/auth.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
 import { importPinkSheet } from '../../src/data/importers/pinksheet.ts';
-import { publishMonthly, publishPrices } from '../../src/data/ews/seriesStore.ts';
+import { publishPrices } from '../../src/data/ews/seriesStore.ts';
 import { addItems, createList, listItems } from '../../src/data/ews/ewsState.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
+import { publishChinaExports } from '../helpers/chinaExports.ts';
 
 /**
  * What the EWS web pages need from the API beyond the inbox: an item's series per partner with its rule hits,
@@ -32,24 +32,13 @@ describe.each(stateBackends)('EWS API for the web pages on %s', (backend) => {
   beforeAll(async () => {
     state = await openTestState(backend);
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
-    const file = path.join(tempDir(), 'cn.csv');
-    fs.writeFileSync(
-      file,
-      [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= '2023-12' && l.includes(',Graphite,'))]
-        .join('\n')
-        .replaceAll(',Graphite,', ',2504,'),
-    );
-    const imported = importMonthlyCsv(file, {
-      map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
-      reporter: 'CHN',
-      flow: 'export',
-      unit: 'kg',
-    });
     const s = app.services;
-    await publishMonthly(s.dataDir, s.catalog, s.analytics, imported, {
+    await publishChinaExports(s, {
       id: 'cn-graphite',
       title: 'China graphite exports',
-      publisher: 'UN Comtrade (derived)',
+      until: '2023-12',
+      groups: { Graphite: '2504' },
+      only: true,
     });
     await publishPrices(
       s.dataDir,

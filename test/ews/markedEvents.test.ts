@@ -4,8 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import type { Marking } from '../../src/analysis/marking.ts';
-import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
-import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
 import { addItems, createList, type AlertRecord } from '../../src/data/ews/ewsState.ts';
 import { addTarget } from '../../src/data/ews/notify.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
@@ -15,6 +13,7 @@ import { testSession } from '../helpers/auth.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { independentZ } from './independentZ.ts';
 import { webhookSink } from './webhookSink.ts';
+import { publishChinaExports } from '../helpers/chinaExports.ts';
 
 /**
  * Scheduled scans and marked recorded events (docs/ews.md, "Markings of stored alerts"), on China's monthly
@@ -60,25 +59,13 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
     process.env.CHOKEPOINT_EWS_INTERVAL_SECONDS = '0'; // this test ticks the scheduler itself
     state = await openTestState(backend);
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
-    const file = path.join(tempDir(), 'cn-polysilicon-to-2023-03.csv');
-    const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
-    fs.writeFileSync(
-      file,
-      [lines[0], ...lines.slice(1).filter((l) => l.includes(',Polysilicon,') && l.slice(0, 7) <= '2023-03')]
-        .join('\n')
-        .replaceAll(',Polysilicon,', ',280461,'),
-    );
-    const imported = importMonthlyCsv(file, {
-      map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
-      reporter: 'CHN',
-      flow: 'export',
-      unit: 'kg',
-    });
     const s = app.services;
-    await publishMonthly(s.dataDir, s.catalog, s.analytics, imported, {
+    await publishChinaExports(s, {
       id: 'cn-polysilicon',
       title: 'China polysilicon exports to Mar 2023',
-      publisher: 'UN Comtrade (derived)',
+      until: '2023-03',
+      groups: { Polysilicon: '280461' },
+      only: true,
     });
     const list = await createList(state, { kind: 'user', name: { ja: '多結晶シリコン', en: 'polysilicon' } });
     await addItems(

@@ -10,7 +10,6 @@ import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
-import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
 import {
   addItems,
   createList,
@@ -31,6 +30,7 @@ import { criticalGoodsDefaults } from '../../src/data/reference/criticalGoods.ts
 import { buildPanel } from '../../src/analysis/ews/panel.ts';
 import { majoritySuppliers } from '../../src/analysis/ews/majoritySupplier.ts';
 import type { Alert } from '../../src/analysis/ews/rules.ts';
+import { publishChinaExports } from '../helpers/chinaExports.ts';
 
 /** A local SMTP sink: accepts one conversation at a time and keeps each message's DATA. */
 function smtpSink(): Promise<{ port: number; messages: string[]; close: () => Promise<void> }> {
@@ -93,25 +93,11 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     smtp = await smtpSink();
     hook = await webhookSink();
     // The data as it stood at the end of August 2023: China's exports by partner up to that month.
-    const dir = tempDir();
-    const file = path.join(dir, 'china-to-2023-08.csv');
-    const lines = fs.readFileSync(minerals, 'utf8').trim().split('\n');
-    fs.writeFileSync(
-      file,
-      [lines[0], ...lines.slice(1).filter((l) => l.slice(0, 7) <= '2023-08')]
-        .join('\n')
-        .replaceAll('Gallium/Germanium', '811292'),
-    );
-    const imported = importMonthlyCsv(file, {
-      map: parseColumnMap('period=period_dt,partner=partner_name,hs=broad_group,value=val,quantity=qty'),
-      reporter: 'CHN',
-      flow: 'export',
-      unit: 'kg',
-    });
-    await publishMonthly(dataDir, catalog, analytics, imported, {
+    await publishChinaExports({ dataDir, catalog, analytics }, {
       id: 'cn-minerals',
       title: 'China critical-mineral exports to Aug 2023',
-      publisher: 'UN Comtrade (derived)',
+      until: '2023-08',
+      groups: { 'Gallium/Germanium': '811292' },
     });
   });
 
