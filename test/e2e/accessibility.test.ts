@@ -1,9 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
-import { newPage, startHarness, type Harness } from './harness.ts';
+import { newPage, startTradeHarness, type Harness } from './harness.ts';
 
 /**
  * Accessibility of every view (issue 6: keyboard, contrast, labels), checked by axe-core — the rule engine of
@@ -68,10 +66,7 @@ function describeViolations(where: string, { violations, passes }: { violations:
 describe('accessibility of every view (axe-core, WCAG 2.1 AA)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(async (dir) => {
-      const dataDir = new DataDir(dir).ensure();
-      await importSharedTrade(dataDir, { labels: true, seaNetwork: true });
-    });
+    h = await startTradeHarness({ labels: true, seaNetwork: true });
   }, 240_000);
   afterAll(async () => h?.close());
 

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
+import { newPage, screenshot, getJson, startTradeHarness, type Harness } from './harness.ts';
 import { testSession } from '../helpers/auth.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
 import { formatShare, formatUsd } from '../../web/src/format/numbers.ts';
 import { mapColours } from '../../web/src/features/chokepoints/mapLayers.ts';
 
@@ -23,17 +21,10 @@ const {
 describe('chokepoints and critical goods pages', () => {
   let h: Harness;
   let headers: Record<string, string>;
-  const get = async <T>(url: string): Promise<T> => {
-    const res = await h.app.inject({ url, headers });
-    expect(res.statusCode, url).toBe(200);
-    return res.json() as T;
-  };
+  const get = <T>(url: string) => getJson<T>(h, headers, url);
 
   beforeAll(async () => {
-    h = await startHarness(async (dir) => {
-      const dataDir = new DataDir(dir).ensure();
-      await importSharedTrade(dataDir, { seaNetwork: true, labels: true });
-    });
+    h = await startTradeHarness({ seaNetwork: true, labels: true });
     headers = (await testSession(h.app, { role: 'analyst' })).headers;
   });
   afterAll(async () => h?.close());

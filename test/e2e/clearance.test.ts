@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
+import { newPage, screenshot, startTradeHarness, type Harness } from './harness.ts';
 import { testSession } from '../helpers/auth.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 
 /**
@@ -32,10 +30,7 @@ describe('markings everywhere', () => {
   const analystSession = { role: 'analyst' as const, level: 2 as const, compartments: ['minerals'] };
   const viewerSession = { role: 'viewer' as const, level: 0 as const };
   beforeAll(async () => {
-    h = await startHarness(async (dir) => {
-      const dataDir = new DataDir(dir).ensure();
-      await importSharedTrade(dataDir, { labels: true });
-    });
+    h = await startTradeHarness({ labels: true });
     analyst = (await testSession(h.app, analystSession)).headers;
     const list = (await h.app.inject({ url: '/api/datasets', headers: analyst })).json();
     trade = list.items.find((d: { kind: string }) => d.kind === 'trade-annual');

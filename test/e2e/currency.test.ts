@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
+import { newPage, screenshot, getJson, startTradeHarness, type Harness } from './harness.ts';
 import { testSession } from '../helpers/auth.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
 
 /**
  * Yen as written here, independently of web/src/format/numbers.ts: the largest of 兆 (1e12), 億 (1e8), 万 (1e4)
@@ -30,17 +28,10 @@ function parseOkuChoYen(text: string): number {
 describe('currency preference (yen at a stated rate) across views', () => {
   let h: Harness;
   let headers: Record<string, string>;
-  const get = async <T>(url: string): Promise<T> => {
-    const res = await h.app.inject({ url, headers });
-    expect(res.statusCode, url).toBe(200);
-    return res.json() as T;
-  };
+  const get = <T>(url: string) => getJson<T>(h, headers, url);
 
   beforeAll(async () => {
-    h = await startHarness(async (dir) => {
-      const dataDir = new DataDir(dir).ensure();
-      await importSharedTrade(dataDir, { seaNetwork: true, labels: true });
-    });
+    h = await startTradeHarness({ seaNetwork: true, labels: true });
     headers = (await testSession(h.app, { role: 'analyst' })).headers;
   }, 120_000); // imports take ~10 s alone, over a minute on a loaded machine (as the other e2e files allow)
   afterAll(async () => h?.close());

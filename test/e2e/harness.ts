@@ -4,6 +4,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { testSession, type TestSessionOptions } from '../helpers/auth.ts';
+import { importSharedTrade, type SharedTradeOptions } from '../helpers/sharedTrade.ts';
+import { DataDir } from '../../src/data/dataDir.ts';
+import { expect } from 'vitest';
 
 /**
  * Browser-test harness: a server on a random loopback port over a temporary data directory, and Debian's
@@ -47,6 +50,20 @@ export async function startHarness(prepare?: (dataDir: string) => Promise<void>)
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A harness over the shared BACI extract with the reference data asked for (test/helpers/sharedTrade.ts). */
+export function startTradeHarness(options: SharedTradeOptions = {}): Promise<Harness> {
+  return startHarness(async (dir) => {
+    await importSharedTrade(new DataDir(dir).ensure(), options);
+  });
+}
+
+/** A GET through the app itself (no browser), which must answer 200: the API's figures a page must show. */
+export async function getJson<T>(h: Harness, headers: Record<string, string>, url: string): Promise<T> {
+  const res = await h.app.inject({ url, headers });
+  expect(res.statusCode, url).toBe(200);
+  return res.json() as T;
 }
 
 /**

@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
+import { newPage, screenshot, getJson, startTradeHarness, type Harness } from './harness.ts';
 import { testSession } from '../helpers/auth.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
 
 /**
  * Product dossier and country view in the browser, on the real BACI critical-minerals extract, USGS minerals,
@@ -46,16 +44,9 @@ function paintedCountries(page: Page, selector: string): Promise<number> {
 describe('product dossier and country view', () => {
   let h: Harness;
   let headers: Record<string, string>;
-  const api = async <T>(url: string): Promise<T> => {
-    const res = await h.app.inject({ url, headers });
-    expect(res.statusCode).toBe(200);
-    return res.json() as T;
-  };
+  const api = <T>(url: string) => getJson<T>(h, headers, url);
   beforeAll(async () => {
-    h = await startHarness(async (dir) => {
-      const dataDir = new DataDir(dir).ensure();
-      await importSharedTrade(dataDir, { minerals: true, labels: true, seaNetwork: true });
-    });
+    h = await startTradeHarness({ minerals: true, labels: true, seaNetwork: true });
     headers = (await testSession(h.app, { role: 'viewer' })).headers;
   });
   afterAll(async () => h?.close());

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { newPage, screenshot, startTradeHarness, type Harness } from './harness.ts';
+import { baciCriticalMineralsCsv as baciCsv } from '../helpers/sharedTrade.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { formatUsd, formatYen } from '../../web/src/format/numbers.ts';
 
@@ -62,10 +61,7 @@ describe('scenario pages', () => {
   let scenarioId = '';
 
   beforeAll(async () => {
-    h = await startHarness(async (dir) => {
-      const dataDir = new DataDir(dir).ensure();
-      await importSharedTrade(dataDir, { datasetId: 'baci-cm', ioTable: true });
-    });
+    h = await startTradeHarness({ datasetId: 'baci-cm', ioTable: true });
   });
   afterAll(async () => {
     await settleRunningWork();

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DataDir } from '../../src/data/dataDir.ts';
 import { sharedData } from '../helpers/tmp.ts';
-import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
-import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
+import { baciCriticalMineralsCsv as baciCsv } from '../helpers/sharedTrade.ts';
+import { newPage, screenshot, startTradeHarness, type Harness } from './harness.ts';
 import { csvObjects } from '../helpers/csvObjects.ts';
 
 /**
@@ -61,10 +60,7 @@ async function waitForTotal(page: Page, total: number) {
 describe('screening view', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(async (root) => {
-      const dataDir = new DataDir(root).ensure();
-      await importSharedTrade(dataDir, { datasetId: 'baci-cm', labels: true });
-    });
+    h = await startTradeHarness({ datasetId: 'baci-cm', labels: true });
   }, 120_000);
   afterAll(async () => h?.close());
 
