@@ -10,14 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startHarness } from '../test/e2e/harness.ts';
 import { testSession } from '../test/helpers/auth.ts';
-import { sharedData } from '../test/helpers/tmp.ts';
-import { importSharedTrade } from '../test/helpers/sharedTrade.ts';
+import { importSharedTechnology, importSharedTrade } from '../test/helpers/sharedTrade.ts';
 import { DataDir } from '../src/data/dataDir.ts';
 import { Catalog } from '../src/data/catalog.ts';
 import { openDuckDb } from '../src/data/analytics/duckdb.ts';
-import { importPatents } from '../src/data/importers/patents.ts';
-import { importExports } from '../src/data/importers/exports.ts';
-import { resolveCountry } from '../src/data/reference/countries.ts';
 
 const out = path.resolve('docs', 'screenshots');
 const maxBytes = 150 * 1024;
@@ -44,21 +40,8 @@ const h = await startHarness(async (dir) => {
   const catalog = new Catalog(dataDir);
   await importSharedTrade(dataDir, { labels: true, minerals: true, seaNetwork: true });
   const analytics = await openDuckDb();
-  const resolve = (name: string) => resolveCountry(name)?.iso3 ?? null;
-  await importPatents({
-    catalog,
-    dataDir,
-    analytics,
-    file: path.join(sharedData, 'patents', 'patents_by_country_field_year.csv'),
-    resolveCountry: resolve,
-  });
-  await importExports({
-    catalog,
-    dataDir,
-    analytics,
-    file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'),
-    resolveCountry: resolve,
-  });
+
+  await importSharedTechnology({ dataDir, catalog, analytics });
   await analytics.close();
 });
 let failed = false;

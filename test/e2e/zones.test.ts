@@ -1,14 +1,10 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
-import { sharedData } from '../helpers/tmp.ts';
 import { testSession } from '../helpers/auth.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb } from '../../src/data/analytics/duckdb.ts';
-import { importPatents } from '../../src/data/importers/patents.ts';
-import { importExports } from '../../src/data/importers/exports.ts';
-import { resolveCountry } from '../../src/data/reference/countries.ts';
+import { importSharedTechnology } from '../helpers/sharedTrade.ts';
 
 describe('zones, technology and policy pages', () => {
   let h: Harness;
@@ -18,21 +14,8 @@ describe('zones, technology and policy pages', () => {
       const dataDir = new DataDir(dir).ensure();
       const catalog = new Catalog(dataDir);
       const analytics = await openDuckDb();
-      const resolve = (name: string) => resolveCountry(name)?.iso3 ?? null;
-      await importPatents({
-        catalog,
-        dataDir,
-        analytics,
-        file: path.join(sharedData, 'patents', 'patents_by_country_field_year.csv'),
-        resolveCountry: resolve,
-      });
-      await importExports({
-        catalog,
-        dataDir,
-        analytics,
-        file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'),
-        resolveCountry: resolve,
-      });
+
+      await importSharedTechnology({ dataDir, catalog, analytics });
       await analytics.close();
     });
     const { headers } = await testSession(h.app, { role: 'viewer' });

@@ -6,6 +6,10 @@ import { importHs } from '../../src/data/importers/hs.ts';
 import { importUsgsMcs } from '../../src/data/importers/usgs.ts';
 import { importIoTable } from '../../src/data/ioTables.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
+import { importPatents } from '../../src/data/importers/patents.ts';
+import { importExports } from '../../src/data/importers/exports.ts';
+import { resolveCountry } from '../../src/data/reference/countries.ts';
+import type { AnalyticsStore } from '../../src/data/analytics/store.ts';
 import { sharedData } from './tmp.ts';
 
 /**
@@ -73,4 +77,27 @@ export async function importSharedTrade(
     });
   }
   return trade;
+}
+
+/**
+ * The technology inputs of zones and RTA (issue 9), read in place from the shared mirror: NSF NCSES patent counts
+ * by country × field × year (dataset patents-ncses) and world exports by exporter × HS4 for 2017
+ * (world-exports-hs4), country names resolved to ISO3.
+ */
+export async function importSharedTechnology(services: {
+  dataDir: DataDir;
+  catalog: Catalog;
+  analytics: AnalyticsStore;
+}): Promise<void> {
+  const resolve = (name: string) => resolveCountry(name)?.iso3 ?? null;
+  await importPatents({
+    ...services,
+    file: path.join(sharedData, 'patents', 'patents_by_country_field_year.csv'),
+    resolveCountry: resolve,
+  });
+  await importExports({
+    ...services,
+    file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'),
+    resolveCountry: resolve,
+  });
 }

@@ -1,17 +1,13 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { tempDir } from '../helpers/tmp.ts';
 import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { importPatents } from '../../src/data/importers/patents.ts';
-import { importExports } from '../../src/data/importers/exports.ts';
-import { resolveCountry } from '../../src/data/reference/countries.ts';
 import { listAudit } from '../../src/data/security/auditLog.ts';
 import { pdfText } from './pdfText.ts';
+import { importSharedTechnology } from '../helpers/sharedTrade.ts';
 
-const resolve = (name: string) => resolveCountry(name)?.iso3 ?? null;
 
 describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) => {
   let app: App;
@@ -23,20 +19,7 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
     state = await openTestState(backend);
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
     const { dataDir, catalog, analytics } = app.services;
-    await importPatents({
-      catalog,
-      dataDir,
-      analytics,
-      file: path.join(sharedData, 'patents', 'patents_by_country_field_year.csv'),
-      resolveCountry: resolve,
-    });
-    await importExports({
-      catalog,
-      dataDir,
-      analytics,
-      file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'),
-      resolveCountry: resolve,
-    });
+    await importSharedTechnology({ dataDir, catalog, analytics });
     analyst = (await testSession(app, { role: 'analyst', level: 2 })).headers;
     viewer = (await testSession(app, { role: 'viewer', level: 0 })).headers;
     cleared = (await testSession(app, { role: 'viewer', level: 2 })).headers;

@@ -3,15 +3,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
+import { importSharedTechnology, importSharedTrade } from '../helpers/sharedTrade.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { importPatents } from '../../src/data/importers/patents.ts';
-import { importExports } from '../../src/data/importers/exports.ts';
-import { resolveCountry } from '../../src/data/reference/countries.ts';
 import { criticalGoodsDefaults } from '../../src/data/reference/criticalGoods.ts';
 import { assessZones, type TechServices } from '../../src/data/tech/zoneAssessment.ts';
 import { overrideZone, applyMeasure, zoneOverrideHistory } from '../../src/data/tech/zoneState.ts';
@@ -20,7 +17,6 @@ import { classify, parseRuleSet } from '../../src/analysis/zones/rules.ts';
 import { defaultRuleSet } from '../../src/analysis/zones/defaultRules.ts';
 import { emptyIndicators, withAdvantage, type EntryIndicators } from '../../src/analysis/zones/indicators.ts';
 
-const resolve = (name: string) => resolveCountry(name)?.iso3 ?? null;
 const ind = (values: Partial<EntryIndicators>): EntryIndicators =>
   withAdvantage({ ...emptyIndicators(), ...values });
 
@@ -125,20 +121,7 @@ describe.each(stateBackends)('zones of real entries for Japan (%s)', (backend) =
     store = await openDuckDb();
     state = await openTestState(backend);
     services = { dataDir, catalog, analytics: store, state };
-    await importPatents({
-      catalog,
-      dataDir,
-      analytics: store,
-      file: path.join(sharedData, 'patents', 'patents_by_country_field_year.csv'),
-      resolveCountry: resolve,
-    });
-    await importExports({
-      catalog,
-      dataDir,
-      analytics: store,
-      file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'),
-      resolveCountry: resolve,
-    });
+    await importSharedTechnology({ dataDir, catalog, analytics: store });
     await importSharedTrade(dataDir);
   });
   afterAll(async () => {
