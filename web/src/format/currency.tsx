@@ -4,6 +4,7 @@ import {
   effectiveCurrency,
   formatMoneyFor,
   formatNumber,
+  isJpyRateInRange,
   jpyRateRange,
   parseJpyRate,
   usdPreference,
@@ -24,11 +25,7 @@ export function readCurrencyPreference(raw: string | null): CurrencyPreference {
   try {
     const parsed = JSON.parse(raw ?? '') as Partial<CurrencyPreference>;
     const rate = parsed.jpyPerUsd;
-    const valid =
-      typeof rate === 'number' &&
-      Number.isFinite(rate) &&
-      rate >= jpyRateRange.min &&
-      rate <= jpyRateRange.max;
+    const valid = typeof rate === 'number' && isJpyRateInRange(rate);
     return { currency: parsed.currency === 'JPY' ? 'JPY' : 'USD', jpyPerUsd: valid ? rate : null };
   } catch {
     return usdPreference;

@@ -112,6 +112,11 @@ export function formatMoneyFor(
 /** Bounds of a stated rate: well outside any JPY/USD rate ever quoted, so a typo (1500, 0.15) is still caught. */
 export const jpyRateRange = { min: 1, max: 10_000 } as const;
 
+/** A finite rate within jpyRateRange (typed or stored). */
+export function isJpyRateInRange(rate: number): boolean {
+  return Number.isFinite(rate) && rate >= jpyRateRange.min && rate <= jpyRateRange.max;
+}
+
 export type RateCheck =
   { ok: true; rate: number } | { ok: false; reason: 'empty' | 'notNumber' | 'outOfRange' };
 
@@ -124,7 +129,7 @@ export function parseJpyRate(text: string): RateCheck {
   if (cleaned === '') return { ok: false, reason: 'empty' };
   if (!/^\d+(\.\d+)?$/.test(cleaned)) return { ok: false, reason: 'notNumber' };
   const rate = Number(cleaned);
-  if (rate < jpyRateRange.min || rate > jpyRateRange.max) return { ok: false, reason: 'outOfRange' };
+  if (!isJpyRateInRange(rate)) return { ok: false, reason: 'outOfRange' };
   return { ok: true, rate };
 }
 
