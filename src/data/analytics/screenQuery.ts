@@ -160,20 +160,15 @@ export function buildScreenSql(input: ScreenQueryInput): string {
       ? `CASE ${column} ${aliases.map((a) => `WHEN ${num(a.code)} THEN ${num(firstCode.get(a.iso3)!)}`).join(' ')} ELSE ${column} END`
       : column;
   const cumulative = `${num(0.75 - cumulativeTolerance)}`;
-  // Running sums of the n largest values, n = 1 … top, each a column built on the one before (DuckDB reads an
-  // alias of the same select list), so the list costs top additions per product, not top² / 2. NULL past the
-  // number of suppliers.
-  const prefixColumns = Array.from({ length: top }, (_, i) =>
-    i === 0 ? 'top[1] AS top_sum1' : `top_sum${i} + top[${i + 1}] AS top_sum${i + 1}`,
-  ).join(', ');
-  // Supplier n + 1 is among the "countries to 75 %" when the n larger ones are short of 75 % (countriesTo.ts).
-  const countriesTo75 = [
-    '1',
-    ...Array.from(
-      { length: top - 1 },
-      (_, n) => `CASE WHEN suppliers > ${n + 1} AND top_sum${n + 1} / total < ${cumulative} THEN 1 ELSE 0 END`,
-    ),
-  ].join(' + ');
+  // Countries to 75 % (countriesTo.ts): the smallest n whose n largest values reach 75 %, as one CASE that stops at
+  // the first n that does (DuckDB evaluates each WHEN only for the rows still undecided: most products stop after a
+  // few suppliers, so this costs less than a running sum over the whole list for every product); the list's
+  // length when none does. The sums are left to right, the same additions as a running sum.
+  const sumOfLargest = (n: number) => `(${Array.from({ length: n }, (_, i) => `top[${i + 1}]`).join(' + ')})`;
+  const countriesTo75 = `CASE ${Array.from(
+    { length: top - 1 },
+    (_, i) => `WHEN ${sumOfLargest(i + 1)} / total >= ${cumulative} THEN ${i + 1}`,
+  ).join(' ')} ELSE ${top} END`;
   const ctes: string[] = [
     `partners(code, iso3) AS (VALUES\n    ${values(input.partners.map((p) => [p.code, p.iso3]))})`,
     all
@@ -208,9 +203,9 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     top_partner, concern_share, like_minded_share, partner_share, unit_value
   FROM (
   SELECT t, reporter, k, total, sumsq / (total * total) AS hhi, top[1] / total AS top_share,
-    (top[1] + coalesce(top[2], 0) + coalesce(top[3], 0)) / total AS top3_share, suppliers, ${prefixColumns},
+    (top[1] + coalesce(top[2], 0) + coalesce(top[3], 0)) / total AS top3_share, suppliers,
     ${countriesTo75} AS countries_to_75,
-    (suppliers > ${top} AND top_sum${top} / total < ${cumulative}) OR (suppliers > 1 AND top[1] = top[2]) AS rank_all,
+    (suppliers > ${top} AND ${sumOfLargest(top)} / total < ${cumulative}) OR (suppliers > 1 AND top[1] = top[2]) AS rank_all,
     top_partner, concern_share, like_minded_share, partner_share, unit_value
   FROM (
     SELECT t, reporter, k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers, max(v, ${top}) AS top,
