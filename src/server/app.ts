@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChokepointError } from '../errors.ts';
+import { packageRoot } from '../packageRoot.ts';
 import { DataDir } from '../data/dataDir.ts';
 import { Catalog } from '../data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../data/analytics/duckdb.ts';
@@ -43,8 +43,6 @@ declare module 'fastify' {
 }
 
 export type App = FastifyInstance;
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
@@ -108,7 +106,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // their outcome before any route, cache or store closes.
   app.addHook('onClose', settleRunningWork);
 
-  const webDir = options.webDir === false ? undefined : (options.webDir ?? path.join(repoRoot, 'dist', 'web'));
+  const webDir =
+    options.webDir === false ? undefined : (options.webDir ?? path.join(packageRoot(), 'dist', 'web'));
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false });
     // Client-side routes fall back to index.html; unknown API paths stay JSON 404s.

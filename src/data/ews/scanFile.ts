@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ChokepointError } from '../../errors.ts';
+import { packageRoot } from '../../packageRoot.ts';
 import { buildPanel, type Flow, type SeriesPanel } from '../../analysis/ews/panel.ts';
 import { computeIndicators, type PanelIndicators, type PriceSeries } from '../../analysis/ews/indicators.ts';
 import {
@@ -100,9 +100,8 @@ export function priceSeriesOf(imported: PriceImport): PriceSeries[] {
   return out;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 /** The seed list of recorded export-control events shipped with chokepoint (with sources). */
-export const seedEventsFile = path.join(here, 'seedEvents.csv');
+export const seedEventsFile = path.join(packageRoot(), 'src', 'data', 'ews', 'seedEvents.csv');
 
 export function seedEvents(): RecordedEvent[] {
   return importEvents(seedEventsFile);

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   PgNotifications,
   type ListenBackoff,
   type NotifyHandler,
   type ReliabilityHandler,
 } from './pgNotifications.ts';
+import { packageRoot } from '../../packageRoot.ts';
 
 /**
  * Application state (users, organisations, markings, scenarios, alerts, audit) in the PostgreSQL dialect.
@@ -159,7 +159,8 @@ async function openPostgres(url: string, schema?: string, listenBackoff?: Listen
   return wrap(null);
 }
 
-const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// From the package root, not import.meta.url: the CLI bundle (dist/cli) runs these from another folder.
+const migrationsDir = path.join(packageRoot(), 'src', 'data', 'state', 'migrations');
 
 /**
  * Applies migrations/NNN_name.sql in name order, each once, each in its own transaction.
