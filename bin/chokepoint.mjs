@@ -1,8 +1,23 @@
 #!/usr/bin/env node
-// Entry point of the `chokepoint` CLI. The sources are TypeScript; tsx compiles them on the fly so that
-// `npx chokepoint …` works straight after `npm ci`, with no build step.
-import { register } from 'tsx/esm/api';
+// Entry point of the `chokepoint` CLI. It runs the esbuild bundle in dist/cli when that is up to date with
+// src/ (built by `npm ci` / `npm run build:cli`); otherwise tsx compiles the TypeScript sources on the fly, so
+// a clean clone and a freshly edited tree both work. CHOKEPOINT_CLI_SOURCE=ts|dist forces one (bin/cliSource.mjs).
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cliEntry } from './cliSource.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+let entry;
+try {
+  entry = cliEntry(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+} catch (error) {
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exit(2);
+}
+if (entry.source === 'ts') {
+  const { register } = await import('tsx/esm/api');
+  register();
+} else {
+  process.setSourceMapsEnabled(true); // stack traces name src/… files, through dist/cli/*.js.map
+}
+const { main } = await import(pathToFileURL(entry.file).href);
 process.exitCode = await main(process.argv);
