@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
  *   catalog/<dataset>.json      one entry per dataset: manifest, provenance, counts, where its files are
  *   store/<dataset>/<version>/  the dataset's files (Parquet, JSON), never changed once written
  *   state/                      the embedded application database (PGlite) when DATABASE_URL is unset
+ *   cache/                      copies kept to save time (e.g. the partner groups last screened with);
+ *                               deleting them is always safe
  *   tmp/                        work in progress; anything here after a crash is garbage
  */
 export class DataDir {
@@ -20,6 +22,9 @@ export class DataDir {
   }
   get stateDir(): string {
     return path.join(this.root, 'state');
+  }
+  get cacheDir(): string {
+    return path.join(this.root, 'cache');
   }
   get tmpDir(): string {
     return path.join(this.root, 'tmp');

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { writeFileAtomic, type DataDir } from './dataDir.ts';
 import { provenanceOf, type Catalog, type CatalogEntry } from './catalog.ts';
 import type { AnalyticsStore } from './analytics/store.ts';
@@ -16,6 +18,7 @@ import {
 import { countries, countryByIso3 } from './reference/countries.ts';
 import { builtInGroups, expandReporter, type CountryGroup } from './reference/groups.ts';
 import { listGroups } from './reference/groupStore.ts';
+import { readRememberedGroups, rememberGroups, samePartnerGroups } from './reference/rememberedGroups.ts';
 import { criticalHsCodes } from './criticalGoodsRegistry.ts';
 import { methods, methodById } from '../analysis/methods/index.ts';
 import { resolveThresholds, type Thresholds } from '../analysis/methods/method.ts';
@@ -211,11 +214,13 @@ function assertYear(entry: CatalogEntry, year: number): void {
 export async function resolveScreen(
   services: ScreenServices,
   request: ScreenRequest & { all?: boolean },
+  /** The country groups to use (default: as stored in the state database, else the built-in ones). */
+  knownGroups?: readonly CountryGroup[],
 ): Promise<ResolvedScreen> {
   const entry = findTradeDataset(services.catalog, request.dataset);
   assertYear(entry, request.year);
   if (request.method) methodById(request.method);
-  const groups = await groupsOf(services);
+  const groups = knownGroups ?? (await groupsOf(services));
   const concern = groups.find((g) => g.id === 'CONCERN')?.members ?? [];
   const likeMinded = groups.find((g) => g.id === 'LIKE_MINDED')?.members ?? [];
   let reporter = 'ALL';
@@ -371,18 +376,62 @@ export async function executeScreen(
   };
 }
 
+export interface ScreenAllOptions {
+  /**
+   * The state database, still opening (the CLI: PGlite takes about a second). The screen starts at once with the
+   * country groups this data directory last screened with (or the built-in ones) and checks them against the
+   * stored groups once the database is open; when the countries of concern or the like-minded countries have
+   * changed, it screens again with the stored ones. The file is only ever written from the stored groups.
+   */
+  stateOpening?: Promise<StateDb>;
+}
+
 /**
  * Every reporter in one pass, written by DuckDB straight to a Parquet or CSV file (no rows through JS).
  * Each row carries its provenance columns (dataset, version, synthetic; in Parquet also method and thresholds,
- * for CSV those are in FILE.provenance.json).
+ * for CSV those are in FILE.provenance.json). The file appears whole or not at all (written beside it, renamed).
  */
 export async function screenAllToFile(
   services: ScreenServices,
   request: Omit<ScreenRequest, 'reporter'>,
   file: string,
   format: 'parquet' | 'csv',
+  options: ScreenAllOptions = {},
 ): Promise<{ provenance: ScreenProvenance; file: string }> {
-  const resolved = await resolveScreen(services, { ...request, reporter: 'ALL', all: true });
+  const opening = options.stateOpening;
+  // The critical goods filter reads the registry in the state database before the screen can start.
+  if (opening && request.critical)
+    return screenAllToFile({ ...services, state: await opening }, request, file, format);
+  opening?.catch(() => undefined); // a failure to open is reported below, once the first pass has ended
+  const all = { ...request, reporter: 'ALL', all: true };
+  const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
+  try {
+    const guess = opening ? readRememberedGroups(services.dataDir) : undefined;
+    let resolved = await resolveScreen(services, all, guess);
+    await copyScreen(services, resolved, partial, format);
+    if (opening) {
+      const stored = await listGroups(await opening);
+      rememberGroups(services.dataDir, stored);
+      if (!samePartnerGroups(guess!, stored)) {
+        resolved = await resolveScreen(services, all, stored);
+        await copyScreen(services, resolved, partial, format);
+      }
+    }
+    if (format === 'csv')
+      writeFileAtomic(`${file}.provenance.json`, JSON.stringify(resolved.provenance, null, 2));
+    fs.renameSync(partial, file);
+    return { provenance: resolved.provenance, file };
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+async function copyScreen(
+  services: ScreenServices,
+  resolved: ResolvedScreen,
+  file: string,
+  format: 'parquet' | 'csv',
+): Promise<void> {
   const p = resolved.provenance;
   // Parquet stores the repeated provenance strings once (dictionary); a CSV keeps the short ones per row and the
   // method and thresholds in FILE.provenance.json beside it.
@@ -393,8 +442,5 @@ export async function screenAllToFile(
   };
   if (format === 'parquet')
     Object.assign(constants, { method: p.method, thresholds: JSON.stringify(p.thresholds) });
-  else writeFileAtomic(`${file}.provenance.json`, JSON.stringify(p, null, 2));
-  const input: ScreenQueryInput = { ...resolved.input, constants };
-  await copyScreenQuery(services.analytics, input, file, format);
-  return { provenance: p, file };
+  await copyScreenQuery(services.analytics, { ...resolved.input, constants }, file, format);
 }

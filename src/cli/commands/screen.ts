@@ -178,7 +178,6 @@ export const registerScreen: RegisterCommand = (program, context) => {
         thresholds: parseThresholds(opts.threshold),
         window,
       };
-      const services = await screenServices(ctx);
       if (opts.reporter.trim().toUpperCase() === 'ALL') {
         const file = opts.parquet ?? opts.csv;
         if (!file || opts.xlsx) {
@@ -189,11 +188,15 @@ export const registerScreen: RegisterCommand = (program, context) => {
           );
         }
         const progress = startProgress({ label: `screen ALL ${year}`, quiet: ctx.quiet });
+        // DuckDB starts at once; the state database (country groups) opens meanwhile (see ScreenAllOptions).
+        const stateOpening = ctx.state();
+        stateOpening.catch(() => undefined); // reported by screenAllToFile
         const out = await screenAllToFile(
-          services,
+          { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await ctx.analytics() },
           request,
           path.resolve(file),
           opts.parquet ? 'parquet' : 'csv',
+          { stateOpening },
         );
         progress.done(`written to ${out.file}`);
         ctx.print(
@@ -202,6 +205,7 @@ export const registerScreen: RegisterCommand = (program, context) => {
         );
         return;
       }
+      const services = await screenServices(ctx);
       const result = await runScreen(services, { ...request, reporter: opts.reporter });
       if (opts.csv) writeScreenCsv(result, opts.csv);
       if (opts.xlsx) await writeScreenXlsx(result, opts.xlsx);
