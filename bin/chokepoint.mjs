@@ -3,8 +3,8 @@
 // src/ (built by `npm ci` / `npm run build:cli`); otherwise tsx compiles the TypeScript sources on the fly, so
 // a clean clone and a freshly edited tree both work. CHOKEPOINT_CLI_SOURCE=ts|dist forces one (bin/cliSource.mjs).
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cliEntry } from './cliSource.mjs';
+import { fileURLToPath } from 'node:url';
+import { cliEntry, runCli } from './cliSource.mjs';
 
 let entry;
 try {
@@ -13,11 +13,4 @@ try {
   process.stderr.write(`error: ${error.message}\n`);
   process.exit(2);
 }
-if (entry.source === 'ts') {
-  const { register } = await import('tsx/esm/api');
-  register();
-} else {
-  process.setSourceMapsEnabled(true); // stack traces name src/… files, through dist/cli/*.js.map
-}
-const { main } = await import(pathToFileURL(entry.file).href);
-process.exitCode = await main(process.argv);
+process.exitCode = await runCli(entry, process.argv);

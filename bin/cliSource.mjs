@@ -4,6 +4,7 @@
 // Plain JavaScript on purpose: it runs before anything is compiled.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Forces one path: `ts` (tsx over src/) or `dist` (the bundle, even if stale). Unset or empty: automatic. */
 export const sourceVariable = 'CHOKEPOINT_CLI_SOURCE';
@@ -45,4 +46,16 @@ export function cliEntry(root, env = process.env) {
   }
   if (forced !== '') throw new Error(`${sourceVariable} must be ts or dist (or unset), not "${forced}"`);
   return bundleIsFresh(root) ? dist : ts;
+}
+
+/** Loads the chosen build (registering tsx first for the sources) and runs the CLI; returns the exit code. */
+export async function runCli(entry, argv) {
+  if (entry.source === 'ts') {
+    const { register } = await import('tsx/esm/api');
+    register();
+  } else {
+    process.setSourceMapsEnabled(true); // stack traces name src/… files, through dist/cli/*.js.map
+  }
+  const { main } = await import(pathToFileURL(entry.file).href);
+  return main(argv);
 }

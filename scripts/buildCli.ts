@@ -22,6 +22,8 @@ export interface CliBundle {
   inputs: string[];
   /** Packages left to Node to load from node_modules at run time. */
   externals: string[];
+  /** Modules imported with import() that became chunks of their own, loaded only when needed (src/…). */
+  lazy: string[];
 }
 
 /**
@@ -61,6 +63,9 @@ export async function buildCli(outdir: string = cliDistDir): Promise<CliBundle> 
       externals: [
         ...new Set(outputs.flatMap(([, o]) => o.imports.filter((i) => i.external).map((i) => i.path))),
       ].sort(),
+      lazy: outputs.flatMap(([, o]) =>
+        o.entryPoint && !o.entryPoint.endsWith('src/cli/main.ts') ? [o.entryPoint] : [],
+      ),
     };
   } finally {
     fs.rmSync(partial, { recursive: true, force: true });
