@@ -170,7 +170,6 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     (_, i) => `WHEN ${sumOfLargest(i + 1)} / total >= ${cumulative} THEN ${i + 1}`,
   ).join(' ')} ELSE ${top} END`;
   const ctes: string[] = [
-    `partners(code, iso3) AS (VALUES\n    ${values(input.partners.map((p) => [p.code, p.iso3]))})`,
     all
       ? `reporters(code, reporter, ord) AS (VALUES\n    ${values(
           [...firstCode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([iso3, code], ord) => [code, iso3, ord]),
@@ -230,10 +229,8 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   GROUP BY t, reporter, k)`,
     `world_by_exporter AS MATERIALIZED (SELECT t, k, i, sum(v) AS v FROM flows GROUP BY ALL HAVING sum(v) > 0)`,
     `world AS (
-  SELECT w.t, w.k, w.hhi, coalesce(p.iso3, CAST(w.top_code AS VARCHAR)) AS top_exporter, w.top_share
-  FROM (SELECT t, k, sum(v * v) / (sum(v) * sum(v)) AS hhi, arg_max(i, (v, -i)) AS top_code, max(v) / sum(v) AS top_share
-        FROM world_by_exporter GROUP BY t, k) w
-  LEFT JOIN partners p ON p.code = w.top_code)`,
+  SELECT t, k, sum(v * v) / (sum(v) * sum(v)) AS hhi, arg_max(i, (v, -i)) AS top_code, max(v) / sum(v) AS top_share
+  FROM world_by_exporter GROUP BY t, k)`,
     groups
       ? `exp AS (
   SELECT f.t, r.reporter, f.k, sum(f.v) AS v FROM flows f JOIN rep r ON f.i = r.member
@@ -253,15 +250,14 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   ctes.push(`yearly AS (
   SELECT s.t, s.reporter, s.k, s.total, s.hhi, s.top_share, s.top3_share, s.suppliers,
     coalesce(r.countries_to_75, s.countries_to_75) AS countries_to_75,
-    coalesce(p.iso3, CAST(coalesce(r.top_partner, s.top_partner) AS VARCHAR)) AS top_supplier,
+    coalesce(r.top_partner, s.top_partner) AS top_supplier_code,
     s.concern_share, s.like_minded_share, s.partner_share, s.unit_value,
     coalesce(e.v, 0) AS exports,
     CASE WHEN coalesce(e.v, 0) > 0 THEN s.total / e.v ELSE ${num(noExportsRatio)} END AS mx,
     ${extraGroupShare} AS extra_group_share,
-    w.hhi AS world_hhi, w.top_exporter, w.top_share AS world_top_share
+    w.hhi AS world_hhi, w.top_code AS top_exporter_code, w.top_share AS world_top_share
   FROM supply s
   LEFT JOIN ranked r USING (t, reporter, k)
-  LEFT JOIN partners p ON p.code = coalesce(r.top_partner, s.top_partner)
   LEFT JOIN exp e USING (t, reporter, k)
   LEFT JOIN world w USING (t, k)
   ${groups ? 'LEFT JOIN intra USING (t, reporter, k)' : ''})`);
@@ -292,22 +288,60 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   const constants = Object.entries(input.constants ?? {}).map(
     ([name, value]) => `${typeof value === 'boolean' ? String(value) : sqlString(value)} AS "${name}"`,
   );
+  // Sorted on numbers alone (moving text through the sort of 1.1 M rows cost more CPU than sorting them); the ISO3
+  // names and the constants are attached after the sort by lookups in constant lists, which keep the order (a join
+  // would not: duckdb.org/docs/stable/sql/dialect/order_preservation).
+  const iso3ByCode: (string | null)[] = [];
+  for (const p of input.partners) {
+    while (iso3ByCode.length <= p.code) iso3ByCode.push(null);
+    iso3ByCode[p.code] = p.iso3;
+  }
+  const textList = (items: (string | null)[]) =>
+    `([${items.map((x) => (x === null ? 'NULL' : sqlString(x))).join(', ')}]::VARCHAR[])`;
+  // A code without a country keeps its number (as before the lookup: BACI may add codes).
+  const iso3Of = (column: string) =>
+    `coalesce(${textList(iso3ByCode)}[greatest(${column} + 1, 0)], CAST(${column} AS VARCHAR))`;
+  const reporterNames = [...firstCode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([iso3]) => iso3);
+  /** [the column in the sorted rows, its output expression when that is not the column itself] */
+  const columns: [string, string?][] = [
+    all ? ['n.ord', `${textList(reporterNames)}[ord + 1] AS reporter`] : ['y.reporter'],
+    ['y.k AS hs6'],
+    ['y.total * 1000 AS "importValueUsd"'],
+    ['y.hhi'],
+    ['y.top_supplier_code', `${iso3Of('top_supplier_code')} AS "topSupplier"`],
+    ['y.top_share AS "topShare"'],
+    ['y.top3_share AS "top3Share"'],
+    ['y.suppliers'],
+    ['y.countries_to_75 AS "countriesTo75"'],
+    ['y.concern_share AS "concernShare"'],
+    ['y.like_minded_share AS "likeMindedShare"'],
+    ['y.partner_share AS "partnerShare"'],
+    ['y.extra_group_share AS "extraGroupShare"'],
+    ['y.unit_value AS "unitValueUsdPerTonne"'],
+    ['y.exports * 1000 AS "exportValueUsd"'],
+    ['y.mx AS "importExportRatio"'],
+    ['y.exports = 0 AS "noExports"'],
+    ['y.world_hhi AS "worldExportHhi"'],
+    ['y.top_exporter_code', `${iso3Of('top_exporter_code')} AS "topWorldExporter"`],
+    ['y.world_top_share AS "topWorldExporterShare"'],
+    [`${singleYear ? '1' : 'p.years_with_imports'} AS "yearsWithImports"`],
+    ...flagCols.map((c): [string] => [c]),
+    ...input.methods.map((m): [string] => [`${years(m.method.id)} AS ${methodColumn('years', m.method.id)}`]),
+  ];
+  const nameOf = (column: string) => {
+    const alias = / AS ("?[A-Za-z0-9_]+"?)$/.exec(column);
+    return alias ? alias[1] : column.replace(/^[a-z]\./, '');
+  };
   // Ranked by import value rounded to a thousandth of a dollar: equal values summed in another order (parallel
-  // aggregation) must not swap places between runs. ALL sorts reporters by their alphabetical position, an
-  // integer: sorting 1.1 M rows on the ISO3 text cost ~2 s of CPU more.
+  // aggregation) must not swap places between runs. ALL sorts reporters by their alphabetical position.
   return `WITH ${ctes.join(',\n')}
-SELECT ${all ? 'n.reporter' : 'y.reporter'}, y.k AS hs6, y.total * 1000 AS "importValueUsd", y.hhi, y.top_supplier AS "topSupplier",
-  y.top_share AS "topShare", y.top3_share AS "top3Share", y.suppliers, y.countries_to_75 AS "countriesTo75",
-  y.concern_share AS "concernShare", y.like_minded_share AS "likeMindedShare", y.partner_share AS "partnerShare",
-  y.extra_group_share AS "extraGroupShare", y.unit_value AS "unitValueUsdPerTonne",
-  y.exports * 1000 AS "exportValueUsd", y.mx AS "importExportRatio", y.exports = 0 AS "noExports",
-  y.world_hhi AS "worldExportHhi", y.top_exporter AS "topWorldExporter", y.world_top_share AS "topWorldExporterShare",
-  ${singleYear ? '1' : 'p.years_with_imports'} AS "yearsWithImports",
-  ${[...flagCols, ...input.methods.map((m) => `${years(m.method.id)} AS ${methodColumn('years', m.method.id)}`), ...constants].join(',\n  ')}
+SELECT ${[...columns.map(([column, out]) => out ?? nameOf(column)), ...constants].join(', ')}
+FROM (
+SELECT ${columns.map(([column]) => column).join(',\n  ')}
 FROM judged y ${singleYear ? '' : 'JOIN persist p USING (reporter, k)'}
 ${all ? 'JOIN reporters n ON n.code = y.reporter' : ''}
 WHERE y.t = ${year}
-ORDER BY ${all ? 'n.ord' : '1'}, round(y.total, 6) DESC, y.k`;
+ORDER BY ${all ? 'n.ord' : '1'}, round(y.total, 6) DESC, y.k) sorted`;
 }
 
 /** One row of the screen as the query returns it (flat; flags and years per method as flagX / yearsX). */
