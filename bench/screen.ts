@@ -14,6 +14,8 @@ import { importBaci } from '../src/data/importers/baci.ts';
 import { screenAllToFile, type ScreenServices } from '../src/data/screen.ts';
 import { builtInGroups } from '../src/data/reference/groups.ts';
 import { countryByIso3 } from '../src/data/reference/countries.ts';
+import { cliEntry } from '../bin/cliSource.mjs';
+import { buildCli } from '../scripts/buildCli.ts';
 
 /**
  * Supply-chain screen (issue 3) on a SYNTHETIC full year (src/data/synth/baci.ts, seed 3, 11 M flows;
@@ -177,7 +179,9 @@ export async function run(): Promise<BenchResult[]> {
   await analytics.close();
   await state.close();
 
-  // 2. End to end through the CLI (new process), to Parquet and to CSV; the CLI's start-up alone.
+  // 2. End to end through the CLI (new process), to Parquet and to CSV; the CLI's start-up alone. The CLI a user
+  // runs after `npm ci` is the bundle (dist/cli): rebuilt here when the sources are newer.
+  if (cliEntry(repo).source !== 'dist') await buildCli();
   const bin = path.join(repo, 'bin/chokepoint.mjs');
   const cli = (extra: string[]) =>
     runProcess(process.execPath, [
@@ -219,9 +223,9 @@ export async function run(): Promise<BenchResult[]> {
   // 3. pandas, reading the year's CSV (the only format Debian's pandas reads without pyarrow), alternating with
   // the CLI writing the same CSV.
   if (!fs.existsSync(csv)) await generateSyntheticBaci({ year, rows, seed: 3, out: csv });
-  // Alternating runs (SCREEN_BENCH_PANDAS_ROUNDS, default 2): the machine is shared, so each side meets the same
+  // Alternating runs (SCREEN_BENCH_PANDAS_ROUNDS, default 3): the machine is shared, so each side meets the same
   // moments of load; the ratio is of the means.
-  const pandasRounds = Number(process.env.SCREEN_BENCH_PANDAS_ROUNDS ?? 2);
+  const pandasRounds = Number(process.env.SCREEN_BENCH_PANDAS_ROUNDS ?? 3);
   const pandasRuns: ReturnType<typeof runProcess>[] = [];
   const cliCsvRuns: ReturnType<typeof runProcess>[] = [];
   for (let round = 0; round < pandasRounds; round++) {
