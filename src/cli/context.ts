@@ -34,6 +34,13 @@ export class CliContext {
     return this.stateStore;
   }
 
+  /** Closes the state database now (when it was opened), before the command ends. */
+  async closeState(): Promise<void> {
+    const state = this.stateStore;
+    this.stateStore = undefined;
+    if (state) await (await state).close();
+  }
+
   /** Writes a result: JSON on stdout with --json, else the human rendering. */
   print(result: unknown, human: () => string): void {
     process.stdout.write(this.json ? `${JSON.stringify(result, null, 2)}\n` : `${human()}\n`);

@@ -384,6 +384,8 @@ export interface ScreenAllOptions {
    * changed, it screens again with the stored ones. The file is only ever written from the stored groups.
    */
   stateOpening?: Promise<StateDb>;
+  /** The stored groups, known without opening the state database (rememberedGroups.ts): no check needed. */
+  storedGroups?: readonly CountryGroup[];
 }
 
 /**
@@ -406,7 +408,7 @@ export async function screenAllToFile(
   const all = { ...request, reporter: 'ALL', all: true };
   const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
   try {
-    const guess = opening ? readRememberedGroups(services.dataDir) : undefined;
+    const guess = options.storedGroups ?? (opening ? readRememberedGroups(services.dataDir) : undefined);
     let resolved = await resolveScreen(services, all, guess);
     await copyScreen(services, resolved, partial, format);
     if (opening) {

@@ -17,6 +17,7 @@ import { writeScreenCsv, writeScreenParquet, writeScreenXlsx } from '../../data/
 import { methods } from '../../analysis/methods/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { productLabelsFor } from '../../data/productLabels.ts';
+import { storedGroupsIfUnchanged, vouchForRememberedGroups } from '../../data/reference/rememberedGroups.ts';
 
 interface ScreenOptions {
   reporter: string;
@@ -188,16 +189,24 @@ export const registerScreen: RegisterCommand = (program, context) => {
           );
         }
         const progress = startProgress({ label: `screen ALL ${year}`, quiet: ctx.quiet });
-        // DuckDB starts at once; the state database (country groups) opens meanwhile (see ScreenAllOptions).
-        const stateOpening = ctx.state();
-        stateOpening.catch(() => undefined); // reported by screenAllToFile
-        const out = await screenAllToFile(
-          { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await ctx.analytics() },
-          request,
-          path.resolve(file),
-          opts.parquet ? 'parquet' : 'csv',
-          { stateOpening },
-        );
+        const format = opts.parquet ? 'parquet' : 'csv';
+        // The country groups (countries of concern, like-minded) are in the state database. The embedded one, when
+        // untouched since they were last read from it, is not opened at all; otherwise DuckDB starts at once and
+        // the database opens meanwhile (see ScreenAllOptions).
+        const embedded = !process.env.DATABASE_URL;
+        const storedGroups = embedded && !opts.critical ? storedGroupsIfUnchanged(ctx.dataDir) : undefined;
+        const stateOpening = storedGroups ? undefined : ctx.state();
+        stateOpening?.catch(() => undefined); // reported by screenAllToFile
+        const services = { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await ctx.analytics() };
+        const out = await screenAllToFile(services, request, path.resolve(file), format, {
+          stateOpening,
+          storedGroups,
+        });
+        if (stateOpening && embedded && !opts.critical) {
+          // The groups were just read from it and remembered: once it is closed, its files vouch for the copy.
+          await ctx.closeState();
+          vouchForRememberedGroups(ctx.dataDir);
+        }
         progress.done(`written to ${out.file}`);
         ctx.print(
           { file: out.file, provenance: out.provenance },
