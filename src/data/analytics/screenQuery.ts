@@ -208,14 +208,15 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     (suppliers > ${top} AND ${sumOfLargest(top)} / total < ${cumulative}) OR (suppliers > 1 AND top[1] = top[2]) AS rank_all,
     top_partner, concern_share, like_minded_share, partner_share, unit_value
   FROM (
-    SELECT t, reporter, k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers, max(v, ${top}) AS top,
+    SELECT ${singleYear ? `${num(year)} AS t` : 't'}, reporter, k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers, max(v, ${top}) AS top,
       arg_max(partner, v) AS top_partner,
-      coalesce(sum(v) FILTER (WHERE class & 1 = 1), 0) / sum(v) AS concern_share,
-      coalesce(sum(v) FILTER (WHERE class & 2 = 2), 0) / sum(v) AS like_minded_share,
+      -- v × the class bit (0 or 1) instead of a FILTER: the same sum (adding 0 changes no sum), less CPU.
+      coalesce(sum(v * (class & 1)), 0) / sum(v) AS concern_share,
+      coalesce(sum(v * ((class >> 1) & 1)), 0) / sum(v) AS like_minded_share,
       ${partnerShare} AS partner_share,
       sum(vq) * 1000 / sum(q) AS unit_value
     FROM (SELECT *, ${partnerClassSql(input.partners, 'partner')} AS class FROM imp)
-    GROUP BY t, reporter, k)))`,
+    GROUP BY ${singleYear ? '' : 't, '}reporter, k)))`,
     // The products the list does not settle: every supplier ranked by value (then code, for ties), as before.
     `ranked AS (
   SELECT t, reporter, k, count(*) FILTER (WHERE before / total < ${cumulative}) AS countries_to_75,
@@ -227,7 +228,7 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     FROM imp JOIN supply s ON s.t = imp.t AND s.reporter = imp.reporter AND s.k = imp.k AND s.rank_all
     WINDOW w AS (PARTITION BY imp.t, imp.reporter, imp.k ORDER BY imp.v DESC, imp.partner))
   GROUP BY t, reporter, k)`,
-    `world_by_exporter AS MATERIALIZED (SELECT t, k, i, sum(v) AS v FROM flows GROUP BY ALL HAVING sum(v) > 0)`,
+    `world_by_exporter AS MATERIALIZED (SELECT ${singleYear ? `${num(year)} AS t` : 't'}, k, i, sum(v) AS v FROM flows GROUP BY ${singleYear ? '' : 't, '}k, i HAVING sum(v) > 0)`,
     `world AS (
   SELECT t, k, sum(v * v) / (sum(v) * sum(v)) AS hhi, arg_max(i, (v, -i)) AS top_code, max(v) / sum(v) AS top_share
   FROM world_by_exporter GROUP BY t, k)`,
