@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCliInProcess } from '../helpers/cliInProcess.ts';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { embeddedStateFingerprint } from '../../src/data/state/embeddedStateFingerprint.ts';
 import { openStateDb } from '../../src/data/state/db.ts';
@@ -42,13 +42,8 @@ describe('screen --reporter ALL and the stored country groups (embedded database
   afterEach(() => vi.restoreAllMocks());
 
   async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-    const code = await main(['node', 'chokepoint', '--data-dir', dir, '--quiet', ...args]);
-    vi.restoreAllMocks();
-    return { code, out, err };
+    const { code, stdout, stderr } = await runCliInProcess(['--data-dir', dir, '--quiet', ...args]);
+    return { code, out: stdout, err: stderr };
   }
 
   async function screenAll(name: string): Promise<{ concern: string[]; japan: Map<string, number> }> {

@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCliInProcess } from '../helpers/cliInProcess.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 
-/** Runs the CLI in-process and captures stdout and stderr. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const code = await main(['node', 'chokepoint', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const run = runCliInProcess;
 
 describe('chokepoint data fetch', () => {
   afterEach(() => {

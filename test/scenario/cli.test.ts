@@ -1,29 +1,12 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCliInProcess } from '../helpers/cliInProcess.ts';
 
 const table = path.join(sharedData, 'io', 'iotable_13sector_2011.csv');
 
-async function cli(
-  args: string[],
-  dataDir = tempDir(),
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'chokepoint', '--data-dir', dataDir, ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+function cli(args: string[], dataDir = tempDir()): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCliInProcess(['--data-dir', dataDir, ...args]);
 }
 afterEach(() => vi.restoreAllMocks());
 

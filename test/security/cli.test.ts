@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCliInProcess } from '../helpers/cliInProcess.ts';
 import { openStateDb } from '../../src/data/state/db.ts';
 import { createFirstAdministrator } from '../../src/data/security/users.ts';
 import { verifyPassword } from '../../src/data/security/secrets.ts';
@@ -16,13 +16,8 @@ describe('security CLI', () => {
   afterEach(() => vi.restoreAllMocks());
 
   async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-    const code = await main(['node', 'chokepoint', '--data-dir', dir, ...args]);
-    vi.restoreAllMocks();
-    return { code, out, err };
+    const { code, stdout, stderr } = await runCliInProcess(['--data-dir', dir, ...args]);
+    return { code, out: stdout, err: stderr };
   }
 
   it('adds organisations and users, refuses a clearance above the cap, lists them, disables', async () => {
