@@ -22,16 +22,32 @@ export function href(path: string[], query?: Record<string, string | number | un
   return `#/${path.map(encodeURIComponent).join('/')}${qs ? `?${qs}` : ''}`;
 }
 
+/** The mounted useRoute hooks, told of a navigate() at once (see there). */
+const routeListeners = new Set<() => void>();
+
 export function navigate(path: string[], query?: Record<string, string | number | undefined>): void {
   window.location.hash = href(path, query);
+  // The browser fires hashchange later, in a task of its own: tell the views now, so that an input bound to the
+  // URL (a checkbox of the screening filters) shows its new state within the same event instead of flipping back
+  // until the event arrives.
+  for (const listener of routeListeners) listener();
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseHash(window.location.hash));
+    let current = window.location.hash;
+    const onChange = () => {
+      if (window.location.hash === current) return; // already seen through navigate()
+      current = window.location.hash;
+      setRoute(parseHash(current));
+    };
+    routeListeners.add(onChange);
     window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
+    return () => {
+      routeListeners.delete(onChange);
+      window.removeEventListener('hashchange', onChange);
+    };
   }, []);
   return route;
 }
