@@ -111,16 +111,35 @@ export const defaultTopListLength = 20;
 
 /** Bit 1: country of concern, bit 2: like-minded; an array indexed by BACI code + 1 (see `partnerClassSql`). */
 function partnerClassSql(partners: ScreenPartner[], column: string): string {
-  const classes: number[] = [];
+  const classes = byPartnerCode(
+    partners,
+    0,
+    (p, previous) => previous | (p.concern ? 1 : 0) | (p.likeMinded ? 2 : 0),
+  );
+  // A lookup in a constant array costs a third of an IN list of 26 codes or a join, per flow (measured on 11 M
+  // flows).
+  return lookupByCode(`(${classes.length ? `[${classes.join(', ')}]` : '[0]'}::UTINYINT[])`, column);
+}
+
+/** A value per BACI partner code, as an array indexed by the code (`empty` where no partner has the code). */
+function byPartnerCode<T>(
+  partners: ScreenPartner[],
+  empty: T,
+  value: (p: ScreenPartner, previous: T) => T,
+): T[] {
+  const out: T[] = [];
   for (const p of partners) {
     if (!Number.isInteger(p.code) || p.code < 0 || p.code > 9999)
       throw new Error(`partner code ${p.code} is not a BACI country code`);
-    while (classes.length <= p.code) classes.push(0);
-    classes[p.code] |= (p.concern ? 1 : 0) | (p.likeMinded ? 2 : 0);
+    while (out.length <= p.code) out.push(empty);
+    out[p.code] = value(p, out[p.code]);
   }
-  // A lookup in a constant array costs a third of an IN list of 26 codes or a join, per flow (measured on 11 M
-  // flows); index 0 (a negative code) and indexes past the end give NULL, i.e. neither.
-  return `(${classes.length ? `[${classes.join(', ')}]` : '[0]'}::UTINYINT[])[greatest(${column} + 1, 0)]`;
+  return out;
+}
+
+/** The element of a constant SQL list for a code; index 0 (a negative code) and indexes past the end give NULL. */
+function lookupByCode(list: string, column: string): string {
+  return `${list}[greatest(${column} + 1, 0)]`;
 }
 
 export function buildScreenSql(input: ScreenQueryInput): string {
@@ -155,6 +174,8 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   const firstCode = new Map<string, number>();
   for (const p of input.partners) if (!firstCode.has(p.iso3)) firstCode.set(p.iso3, p.code);
   const aliases = input.partners.filter((p) => firstCode.get(p.iso3) !== p.code);
+  // ALL's reporters in alphabetical order of ISO3: the position is what the result is sorted on.
+  const reporterOrder = [...firstCode].sort(([a], [b]) => (a < b ? -1 : 1));
   const reporterKey = (column: string) =>
     aliases.length
       ? `CASE ${column} ${aliases.map((a) => `WHEN ${num(a.code)} THEN ${num(firstCode.get(a.iso3)!)}`).join(' ')} ELSE ${column} END`
@@ -169,16 +190,18 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     { length: top - 1 },
     (_, i) => `WHEN ${sumOfLargest(i + 1)} / total >= ${cumulative} THEN ${i + 1}`,
   ).join(' ')} ELSE ${top} END`;
+  // With one year, t is a constant, left out of the two big GROUP BYs (grouping on it cost CPU for nothing).
+  const yearT = `${num(year)} AS t`;
+  const byYear = singleYear ? '' : 't, ';
   const ctes: string[] = [
     all
       ? `reporters(code, reporter, ord) AS (VALUES\n    ${values(
-          [...firstCode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([iso3, code], ord) => [code, iso3, ord]),
+          reporterOrder.map(([iso3, code], ord) => [code, iso3, ord]),
         )})`
       : `rep(reporter, member) AS (VALUES\n    ${values(reporterRows)})`,
     // NOT MATERIALIZED: read twice (imports, world exports); re-reading the Parquet costs less than buffering 11 M
     // flows (~0.4 GB) for the second reader.
-    // With one year, t is a constant: DuckDB then leaves it out of every grouping and join key (~8 % less CPU).
-    `flows AS NOT MATERIALIZED (SELECT ${singleYear ? `${num(year)} AS t` : 'CAST(t AS INTEGER) AS t'}, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`,
+    `flows AS NOT MATERIALIZED (SELECT ${singleYear ? yearT : 'CAST(t AS INTEGER) AS t'}, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`,
     // Imports of each reporter by partner; inside a group, a member's imports from another member are not imports.
     // Without groups each importer code is its own reporter and BACI has one row per (t, i, j, k): the flows
     // are the imports by partner as they stand, with no aggregation pass over every flow.
@@ -208,7 +231,7 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     (suppliers > ${top} AND ${sumOfLargest(top)} / total < ${cumulative}) OR (suppliers > 1 AND top[1] = top[2]) AS rank_all,
     top_partner, concern_share, like_minded_share, partner_share, unit_value
   FROM (
-    SELECT ${singleYear ? `${num(year)} AS t` : 't'}, reporter, k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers, max(v, ${top}) AS top,
+    SELECT ${singleYear ? yearT : 't'}, reporter, k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers, max(v, ${top}) AS top,
       arg_max(partner, v) AS top_partner,
       -- v × the class bit (0 or 1) instead of a FILTER: the same sum (adding 0 changes no sum), less CPU.
       coalesce(sum(v * (class & 1)), 0) / sum(v) AS concern_share,
@@ -216,7 +239,7 @@ export function buildScreenSql(input: ScreenQueryInput): string {
       ${partnerShare} AS partner_share,
       sum(vq) * 1000 / sum(q) AS unit_value
     FROM (SELECT *, ${partnerClassSql(input.partners, 'partner')} AS class FROM imp)
-    GROUP BY ${singleYear ? '' : 't, '}reporter, k)))`,
+    GROUP BY ${byYear}reporter, k)))`,
     // The products the list does not settle: every supplier ranked by value (then code, for ties), as before.
     `ranked AS (
   SELECT t, reporter, k, count(*) FILTER (WHERE before / total < ${cumulative}) AS countries_to_75,
@@ -228,7 +251,7 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     FROM imp JOIN supply s ON s.t = imp.t AND s.reporter = imp.reporter AND s.k = imp.k AND s.rank_all
     WINDOW w AS (PARTITION BY imp.t, imp.reporter, imp.k ORDER BY imp.v DESC, imp.partner))
   GROUP BY t, reporter, k)`,
-    `world_by_exporter AS MATERIALIZED (SELECT ${singleYear ? `${num(year)} AS t` : 't'}, k, i, sum(v) AS v FROM flows GROUP BY ${singleYear ? '' : 't, '}k, i HAVING sum(v) > 0)`,
+    `world_by_exporter AS MATERIALIZED (SELECT ${singleYear ? yearT : 't'}, k, i, sum(v) AS v FROM flows GROUP BY ${byYear}k, i HAVING sum(v) > 0)`,
     `world AS (
   SELECT t, k, sum(v * v) / (sum(v) * sum(v)) AS hhi, arg_max(i, (v, -i)) AS top_code, max(v) / sum(v) AS top_share
   FROM world_by_exporter GROUP BY t, k)`,
@@ -292,17 +315,13 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   // Sorted on numbers alone (moving text through the sort of 1.1 M rows cost more CPU than sorting them); the ISO3
   // names and the constants are attached after the sort by lookups in constant lists, which keep the order (a join
   // would not: duckdb.org/docs/stable/sql/dialect/order_preservation).
-  const iso3ByCode: (string | null)[] = [];
-  for (const p of input.partners) {
-    while (iso3ByCode.length <= p.code) iso3ByCode.push(null);
-    iso3ByCode[p.code] = p.iso3;
-  }
+  const iso3ByCode = byPartnerCode<string | null>(input.partners, null, (p) => p.iso3);
   const textList = (items: (string | null)[]) =>
     `([${items.map((x) => (x === null ? 'NULL' : sqlString(x))).join(', ')}]::VARCHAR[])`;
   // A code without a country keeps its number (as before the lookup: BACI may add codes).
   const iso3Of = (column: string) =>
-    `coalesce(${textList(iso3ByCode)}[greatest(${column} + 1, 0)], CAST(${column} AS VARCHAR))`;
-  const reporterNames = [...firstCode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([iso3]) => iso3);
+    `coalesce(${lookupByCode(textList(iso3ByCode), column)}, CAST(${column} AS VARCHAR))`;
+  const reporterNames = reporterOrder.map(([iso3]) => iso3);
   /** [the column in the sorted rows, its output expression when that is not the column itself] */
   const columns: [string, string?][] = [
     all ? ['n.ord', `${textList(reporterNames)}[ord + 1] AS reporter`] : ['y.reporter'],
