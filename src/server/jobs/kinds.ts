@@ -141,31 +141,24 @@ export async function prepareJob(
       return {
         marking: marking,
         work: async (progress) => {
-          // Written in a scratch folder and moved into exports/ whole, so a failed job leaves no half file.
-          const scratch = dataDir.scratch(`screen-all-${jobId}`);
-          try {
-            const name = `screen-all-${job.year}-${jobId}.csv`;
-            progress(null, 'screening every reporter (one DuckDB pass)');
-            const started = Date.now();
-            const out = await screenAllToFile(
-              screenServicesOf(app),
-              { year: job.year, dataset: entry.id, thresholds, window: job.window },
-              path.join(scratch, name),
-              'csv',
-            );
-            const folder = dataDir.absolute(path.join('exports', 'jobs'));
-            fs.mkdirSync(folder, { recursive: true });
-            const file = path.join(folder, name);
-            fs.renameSync(path.join(scratch, `${name}.provenance.json`), `${file}.provenance.json`);
-            fs.renameSync(path.join(scratch, name), file);
-            return {
-              result: { file: name, seconds: (Date.now() - started) / 1000, provenance: out.provenance },
-              file,
-              marking,
-            };
-          } finally {
-            fs.rmSync(scratch, { recursive: true, force: true });
-          }
+          // screenAllToFile writes the file whole or not at all, so a failed job leaves no half file in exports/.
+          const name = `screen-all-${job.year}-${jobId}.csv`;
+          const folder = dataDir.absolute(path.join('exports', 'jobs'));
+          fs.mkdirSync(folder, { recursive: true });
+          const file = path.join(folder, name);
+          progress(null, 'screening every reporter (one DuckDB pass)');
+          const started = Date.now();
+          const out = await screenAllToFile(
+            screenServicesOf(app),
+            { year: job.year, dataset: entry.id, thresholds, window: job.window },
+            file,
+            'csv',
+          );
+          return {
+            result: { file: name, seconds: (Date.now() - started) / 1000, provenance: out.provenance },
+            file,
+            marking,
+          };
         },
       };
     }
