@@ -26,6 +26,11 @@ export class CliContext {
     return this.analyticsStore;
   }
 
+  /** True when state() opens the embedded database in the data directory (openStateDb: no DATABASE_URL). */
+  get stateIsEmbedded(): boolean {
+    return !process.env.DATABASE_URL;
+  }
+
   state(): Promise<StateDb> {
     this.stateStore ??= openStateDb({
       databaseUrl: process.env.DATABASE_URL,

@@ -193,7 +193,7 @@ export const registerScreen: RegisterCommand = (program, context) => {
         // The country groups (countries of concern, like-minded) are in the state database. The embedded one, when
         // untouched since they were last read from it, is not opened at all; otherwise DuckDB starts at once and
         // the database opens meanwhile (see ScreenAllOptions).
-        const embedded = !process.env.DATABASE_URL;
+        const embedded = ctx.stateIsEmbedded;
         const storedGroups = embedded && !opts.critical ? storedGroupsIfUnchanged(ctx.dataDir) : undefined;
         const stateOpening = storedGroups ? undefined : ctx.state();
         stateOpening?.catch(() => undefined); // reported by screenAllToFile
