@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { writeFileAtomic, type DataDir } from './dataDir.ts';
+import { moveIntoPlace } from './moveIntoPlace.ts';
 import { provenanceOf, type Catalog, type CatalogEntry } from './catalog.ts';
 import type { AnalyticsStore } from './analytics/store.ts';
 import type { StateDb } from './state/db.ts';
@@ -421,7 +422,7 @@ export async function screenAllToFile(
     }
     if (format === 'csv')
       writeFileAtomic(`${file}.provenance.json`, JSON.stringify(resolved.provenance, null, 2));
-    fs.renameSync(partial, file);
+    await moveIntoPlace(partial, file);
     return { provenance: resolved.provenance, file };
   } finally {
     fs.rmSync(partial, { force: true });
