@@ -21,7 +21,10 @@ describe('screen exports (CSV, XLSX, Parquet) carry every row and its provenance
     dataDir = new DataDir(tempDir()).ensure();
     await importSharedTrade(dataDir, { datasetId: 'baci-cm' });
     analytics = await openDuckDb();
-    result = await runScreen({ dataDir, catalog: new Catalog(dataDir), analytics }, { reporter: 'KOR', year: 2023 });
+    result = await runScreen(
+      { dataDir, catalog: new Catalog(dataDir), analytics },
+      { reporter: 'KOR', year: 2023 },
+    );
     out = tempDir();
   });
   afterAll(async () => analytics.close());
@@ -33,7 +36,13 @@ describe('screen exports (CSV, XLSX, Parquet) carry every row and its provenance
     const header = records[0].fields;
     expect(records.length - 1).toBe(result.items.length);
     const row = Object.fromEntries(header.map((h, n) => [h, records[1].fields[n]]));
-    expect(row).toMatchObject({ reporter: 'KOR', hs6: result.items[0].hs6, dataset: 'baci-cm', version: 'V202601', synthetic: 'false' });
+    expect(row).toMatchObject({
+      reporter: 'KOR',
+      hs6: result.items[0].hs6,
+      dataset: 'baci-cm',
+      version: 'V202601',
+      synthetic: 'false',
+    });
     expect(Number(row.hhi)).toBeCloseTo(result.items[0].hhi, 12);
     expect(row.flag_eu2021).toBe(String(result.items[0].flags.eu2021));
     expect(JSON.parse(row.thresholds).geodep.window).toBe(3);
@@ -46,7 +55,9 @@ describe('screen exports (CSV, XLSX, Parquet) carry every row and its provenance
     await book.xlsx.readFile(file);
     expect(book.getWorksheet('screen')!.rowCount).toBe(result.items.length + 1);
     const facts = new Map<string, unknown>();
-    book.getWorksheet('provenance')!.eachRow((r) => facts.set(String(r.getCell(1).value), r.getCell(2).value));
+    book
+      .getWorksheet('provenance')!
+      .eachRow((r) => facts.set(String(r.getCell(1).value), r.getCell(2).value));
     expect(facts.get('dataset')).toBe('baci-cm');
     expect(facts.get('flagged by eu2021')).toBe(result.counts.eu2021);
   });
@@ -54,19 +65,76 @@ describe('screen exports (CSV, XLSX, Parquet) carry every row and its provenance
   it('Parquet: typed columns, the same numbers', async () => {
     const file = path.join(out, 'kor.parquet');
     await writeScreenParquet(analytics, result, file, dataDir.tmpDir);
-    const rows = await analytics.query(`SELECT hs6, importValueUsd, flag_hhi, synthetic FROM read_parquet(${sqlString(file)})`);
+    const rows = await analytics.query(
+      `SELECT hs6, importValueUsd, flag_hhi, synthetic FROM read_parquet(${sqlString(file)})`,
+    );
     expect(rows.length).toBe(result.items.length);
-    expect(rows[0]).toEqual({ hs6: result.items[0].hs6, importValueUsd: result.items[0].importValueUsd, flag_hhi: result.items[0].flags.hhi, synthetic: false });
+    expect(rows[0]).toEqual({
+      hs6: result.items[0].hs6,
+      importValueUsd: result.items[0].importValueUsd,
+      flag_hhi: result.items[0].flags.hhi,
+      synthetic: false,
+    });
   });
 
   it('--reporter ALL to Parquet holds KOR with the same figures as the single screen', async () => {
     const file = path.join(out, 'all.parquet');
-    await screenAllToFile({ dataDir, catalog: new Catalog(dataDir), analytics }, { year: 2023 }, file, 'parquet');
+    await screenAllToFile(
+      { dataDir, catalog: new Catalog(dataDir), analytics },
+      { year: 2023 },
+      file,
+      'parquet',
+    );
     const kor = await analytics.query<{ hs6: string; hhi: number; dataset: string }>(
       `SELECT hs6, hhi, dataset FROM read_parquet(${sqlString(file)}) WHERE reporter = 'KOR' ORDER BY "importValueUsd" DESC, hs6`,
     );
     expect(kor.map((r) => r.hs6)).toEqual(result.items.map((i) => i.hs6));
     kor.forEach((r, n) => expect(r.hhi).toBeCloseTo(result.items[n].hhi, 12));
     expect(kor[0].dataset).toBe('baci-cm');
+  });
+
+  it('--reporter ALL to CSV: the rows of the Parquet file, USD in whole dollars and shares to 15 decimals', async () => {
+    const services = { dataDir, catalog: new Catalog(dataDir), analytics };
+    const parquetFile = path.join(out, 'all-for-csv.parquet');
+    const csvFile = path.join(out, 'all.csv');
+    await screenAllToFile(services, { year: 2023 }, parquetFile, 'parquet');
+    await screenAllToFile(services, { year: 2023 }, csvFile, 'csv');
+    const fromParquet = await analytics.query(`SELECT * FROM read_parquet(${sqlString(parquetFile)})`);
+    const records = parseCsv(fs.readFileSync(csvFile, 'utf8'), csvFile);
+    const header = records[0].fields;
+    const fromCsv = records.slice(1).map((r) => Object.fromEntries(header.map((h, n) => [h, r.fields[n]])));
+    expect(fromCsv.length).toBe(fromParquet.length);
+    expect(fromCsv.length).toBeGreaterThan(1000);
+    const usd = ['importValueUsd', 'exportValueUsd'];
+    const shares = [
+      'hhi',
+      'topShare',
+      'top3Share',
+      'concernShare',
+      'likeMindedShare',
+      'extraGroupShare',
+      'worldExportHhi',
+      'topWorldExporterShare',
+    ];
+    fromCsv.forEach((row, n) => {
+      const want = fromParquet[n];
+      expect([row.reporter, row.hs6]).toEqual([want.reporter, want.hs6]);
+      for (const name of usd) {
+        expect(row[name]).toMatch(/^\d+$/);
+        // The sums may differ in their last bits between the two runs (parallel order); never by a dollar.
+        expect(Math.abs(Number(row[name]) - Number(want[name]))).toBeLessThanOrEqual(0.5 + 1e-6);
+      }
+      for (const name of shares) {
+        if (want[name] === null) expect(row[name], name).toBe('');
+        else {
+          expect(row[name], name).toMatch(/^-?\d\.\d{15}$/);
+          expect(Math.abs(Number(row[name]) - Number(want[name])), name).toBeLessThanOrEqual(1e-15);
+        }
+      }
+      expect(row.partnerShare).toBe('');
+      expect(Number(row.importExportRatio)).toBeCloseTo(Number(want.importExportRatio), 9);
+      expect(row.topSupplier).toBe(want.topSupplier);
+      expect(row.flagEu2021).toBe(String(want.flagEu2021));
+    });
   });
 });
