@@ -127,7 +127,7 @@ describe('screen exports (CSV, XLSX, Parquet) carry every row and its provenance
       for (const name of shares) {
         if (want[name] === null) expect(row[name], name).toBe('');
         else {
-          expect(row[name], name).toMatch(/^-?\d\.\d{15}$/);
+          expect(row[name], name).toMatch(/^(-?\d\.\d{15}|0|1)$/);
           expect(Math.abs(Number(row[name]) - Number(want[name])), name).toBeLessThanOrEqual(1e-15);
         }
       }
@@ -136,5 +136,12 @@ describe('screen exports (CSV, XLSX, Parquet) carry every row and its provenance
       expect(row.topSupplier).toBe(want.topSupplier);
       expect(row.flagEu2021).toBe(String(want.flagEu2021));
     });
+    // Exact zeros and ones are written as one digit.
+    const zeros = fromParquet.filter((r) => r.concernShare === 0).length;
+    expect(zeros).toBeGreaterThan(0);
+    expect(fromCsv.filter((r) => r.concernShare === '0').length).toBe(zeros);
+    expect(fromCsv.filter((r) => r.topShare === '1').length).toBe(
+      fromParquet.filter((r) => r.topShare === 1).length,
+    );
   });
 });

@@ -59,7 +59,7 @@ export interface ScreenQueryInput {
   topListLength?: number;
   /**
    * Numbers typed for a text file (CSV): USD values as whole-dollar integers and shares (0–1) as decimals with 15
-   * places, instead of doubles. DuckDB writes a double in its shortest exact form (~165 ns a value, measured on 13 M
+   * places (exactly 0 or 1 as `0` / `1`), instead of doubles. DuckDB writes a double in its shortest exact form (~165 ns a value, measured on 13 M
    * values; a DECIMAL(18, 15) ~55 ns, an integer ~45 ns): for the 1.1 M rows of ALL, 11 such columns were a
    * third of the time spent writing the CSV. 15 places are finer than a share can move with the order of the sums
    * (~1e-16), and a share of a non-zero flow never rounds to 0 (a flow is ≥ 1 USD and a product's imports
@@ -385,7 +385,9 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     const expr = out ?? nameOf(sorted);
     if (!input.textNumbers || !number) return expr;
     const name = nameOf(expr);
-    return `CAST(${name} AS ${number === 'share' ? 'DECIMAL(18, 15)' : 'BIGINT'}) AS ${name}`;
+    if (number === 'usd') return `CAST(${name} AS BIGINT) AS ${name}`;
+    // A share of exactly 0 or 1 (one in ten cells here) as one digit rather than 17: 10 % less to write.
+    return `CASE WHEN ${name} = 0 THEN '0' WHEN ${name} = 1 THEN '1' ELSE CAST(CAST(${name} AS DECIMAL(18, 15)) AS VARCHAR) END AS ${name}`;
   };
   // Ranked by import value rounded to a thousandth of a dollar: equal values summed in another order (parallel
   // aggregation) must not swap places between runs. ALL sorts reporters by their alphabetical position.
