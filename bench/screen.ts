@@ -223,9 +223,9 @@ export async function run(): Promise<BenchResult[]> {
   // 3. pandas, reading the year's CSV (the only format Debian's pandas reads without pyarrow), alternating with
   // the CLI writing the same CSV.
   if (!fs.existsSync(csv)) await generateSyntheticBaci({ year, rows, seed: 3, out: csv });
-  // Alternating runs (SCREEN_BENCH_PANDAS_ROUNDS, default 3): the machine is shared, so each side meets the same
+  // Alternating runs (SCREEN_BENCH_PANDAS_ROUNDS, default 5): the machine is shared, so each side meets the same
   // moments of load; the ratio is of the means.
-  const pandasRounds = Number(process.env.SCREEN_BENCH_PANDAS_ROUNDS ?? 3);
+  const pandasRounds = Number(process.env.SCREEN_BENCH_PANDAS_ROUNDS ?? 5);
   const pandasRuns: ReturnType<typeof runProcess>[] = [];
   const cliCsvRuns: ReturnType<typeof runProcess>[] = [];
   for (let round = 0; round < pandasRounds; round++) {
