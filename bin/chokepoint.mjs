@@ -13,4 +13,9 @@ try {
   process.stderr.write(`error: ${error.message}\n`);
   process.exit(2);
 }
-process.exitCode = await runCli(entry, process.argv);
+const code = await runCli(entry, process.argv);
+// Exit as soon as the command is done, once stdout and stderr have taken everything written to them. Left to end
+// by itself, Node would first tear down the DuckDB instance, which after a large screen frees more than a gigabyte
+// of memory (~0.4 s of the 7 s `screen --reporter ALL --csv` on the benchmark year). `serve` never gets here.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+process.exit(code);
