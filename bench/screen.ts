@@ -24,8 +24,8 @@ import { buildCli } from '../scripts/buildCli.ts';
  *   the same indicators on the same Parquet (the textbook formulation: window functions ranking every flow),
  *   same engine settings, alternating runs (SCREEN_BENCH_ROUNDS, default 3): ratio ≤ 1.5. Wall and CPU time
  *   (all threads of this process) are both recorded; CPU time is the steadier figure on a shared machine;
- * - the same end to end through the CLI (a new process: tsx start, state database, query, file), and the CLI's
- *   start-up alone (`chokepoint --help`);
+ * - the same end to end through the CLI (a new process running the dist/cli bundle: start, country groups, query,
+ *   file), and the CLI's start-up alone (`chokepoint --help`);
  * - vs a pandas implementation (bench/pandas_screen.py, Debian python3-pandas) reading the same year:
  *   chokepoint ≥ 5× faster end to end. Debian's pandas has no Parquet engine (pyarrow is not packaged), so pandas
  *   reads the CSV; chokepoint screens from its Parquet store, and importing that CSV first is reported too.
