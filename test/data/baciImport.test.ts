@@ -8,6 +8,7 @@ import { Catalog, type CatalogEntry } from '../../src/data/catalog.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { findTradeDataset, tradeSource } from '../../src/data/tradeDataset.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
+import { sqlString } from '../../src/data/analytics/store.ts';
 import { ChokepointError } from '../../src/errors.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { makeZip } from './zipFixture.ts';
@@ -113,6 +114,12 @@ describe('BACI import of real files', () => {
       q: 'DOUBLE',
       t: 'INTEGER',
     });
+    // Written with LZ4 (raw), every column of every year (see storeCompression in the importer).
+    const glob = path.join(dataDir.absolute(entry.path), 't=*', '*.parquet');
+    const codecs = await db.query<{ compression: string; files: number }>(
+      `SELECT compression, count(DISTINCT file_name) AS files FROM parquet_metadata(${sqlString(glob)}) GROUP BY ALL`,
+    );
+    expect(codecs).toEqual([{ compression: 'LZ4_RAW', files: 7 }]);
   });
 
   it('imports the ZAF/AFG half sample: space-padded quoted q, NA quantities, CRLF, 5-digit codes padded', async () => {

@@ -308,6 +308,76 @@ describe('screen SQL, every reporter in one pass', () => {
   });
 });
 
+describe('screen SQL, a country known by a second BACI code (USA: 842, and 840 as in ISO numbers)', () => {
+  // One product in 2024, by hand, with USA under its second code 840 (a file uses one code per country in a year):
+  // JPN imports 60 from USA and 40 from CHN; USA imports 7 from JPN and 5 from CHN. World exports: USA 60, CHN 45,
+  // JPN 7 of 112.
+  const flowsWithSecondCode = `(VALUES (2024, 840, 392, '010121', 60.0, NULL::DOUBLE),
+    (2024, 156, 392, '010121', 40.0, NULL), (2024, 156, 840, '010121', 5.0, NULL),
+    (2024, 392, 840, '010121', 7.0, NULL)) AS f(t, i, j, k, v, q)`;
+  const usaTwoCodes: ScreenPartner[] = [
+    { code: 842, iso3: 'USA', concern: false, likeMinded: true },
+    { code: 840, iso3: 'USA', concern: false, likeMinded: true },
+    { code: 156, iso3: 'CHN', concern: true, likeMinded: false },
+    { code: 392, iso3: 'JPN', concern: false, likeMinded: true },
+  ];
+  it('names it by ISO3 as supplier, reporter and exporter, in ALL and alone', async () => {
+    const store = await openDuckDb();
+    try {
+      const base = {
+        source: flowsWithSecondCode,
+        year: 2024,
+        window: 1,
+        partners: usaTwoCodes,
+        methods: methodInputs,
+        partnerCode: 156,
+      };
+      const all = await runScreenQuery(store, { ...base, reporters: 'ALL' });
+      expect(all.map((r) => r.reporter)).toEqual(['JPN', 'USA']);
+      const world = [60 / 112, 45 / 112, 7 / 112];
+      const worldHhi = sum(world.map((x) => x * x));
+      const jpnAlone = await runScreenQuery(store, {
+        ...base,
+        reporters: [{ reporter: 'JPN', members: [392] }],
+      });
+      for (const jpn of [all[0], jpnAlone[0]]) {
+        expect(jpn).toMatchObject({
+          hs6: '010121',
+          topSupplier: 'USA',
+          suppliers: 2,
+          topWorldExporter: 'USA',
+        });
+        close(jpn.importValueUsd, 100_000);
+        close(jpn.exportValueUsd, 7_000);
+        close(jpn.topShare, 0.6);
+        close(jpn.hhi, 0.6 ** 2 + 0.4 ** 2);
+        close(jpn.concernShare, 0.4);
+        close(jpn.worldExportHhi!, worldHhi);
+        close(jpn.topWorldExporterShare!, world[0]);
+      }
+      const usaAlone = await runScreenQuery(store, {
+        ...base,
+        reporters: [{ reporter: 'USA', members: [842, 840] }],
+      });
+      for (const usa of [all[1], usaAlone[0]]) {
+        expect(usa).toMatchObject({
+          reporter: 'USA',
+          topSupplier: 'JPN',
+          suppliers: 2,
+          topWorldExporter: 'USA',
+        });
+        close(usa.importValueUsd, 12_000);
+        close(usa.topShare, 7 / 12);
+        close(usa.exportValueUsd, 60_000);
+        close(usa.importExportRatio, 12 / 60);
+        close(usa.worldExportHhi!, worldHhi);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('screen SQL with a single year of data in the window', () => {
   it('JPN 2018 (no earlier years): the one-pass query equals the windowed one and evaluate() on that year', async () => {
     const store = await openDuckDb();

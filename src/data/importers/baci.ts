@@ -361,7 +361,7 @@ async function convertFile(
     await db.run(
       `COPY (SELECT i, j, CASE WHEN length(k) = 6 THEN k ELSE lpad(k, 6, '0') END AS k, v, q, t
              FROM read_parquet(${sqlString(stage)}) WHERE t <> 0)
-       TO ${sqlString(split)} (FORMAT parquet, PARTITION_BY (t), WRITE_PARTITION_COLUMNS true)`,
+       TO ${sqlString(split)} (FORMAT parquet, ${storeCompression}, PARTITION_BY (t), WRITE_PARTITION_COLUMNS true)`,
     );
     for (const y of years) {
       const from = path.join(split, `t=${y.t}`);
@@ -376,6 +376,14 @@ async function convertFile(
   fs.rmSync(stage, { force: true });
   return { parseRejects, years, domainRows };
 }
+
+/**
+ * Codec of the store's Parquet files: LZ4 (raw) files are as small as Snappy's, DuckDB's default, on BACI (136 vs
+ * 139 MB for the 11 M flows of the synthetic year) and decompress faster: the `--reporter ALL` screen, which reads
+ * the year three times, runs 3 % fewer instructions (callgrind, 451,484-flow slice; Snappy's decompression was 5 %).
+ * Stores written before keep Snappy; DuckDB reads both.
+ */
+const storeCompression = 'COMPRESSION lz4_raw';
 
 /** CSV → one Parquet file (columns i, j, k as read, v, q, t); returns the lines DuckDB could not parse, one each. */
 async function copyCsv(
@@ -405,7 +413,7 @@ async function copyCsv(
       `COPY (
          SELECT i, j, k, v, q, CASE WHEN ${validRow(options.countryCodes, options.quantityAsText)} THEN t ELSE 0 END AS t
          FROM ${rows}
-       ) TO ${sqlString(target)} (FORMAT parquet)`,
+       ) TO ${sqlString(target)} (FORMAT parquet, ${storeCompression})`,
       [],
       (p) => {
         if (p.percentage >= 0) options.onProgress(p.percentage / 100);

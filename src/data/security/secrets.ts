@@ -1,5 +1,4 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import { badInput } from '../../errors.ts';
 
 /**
@@ -10,6 +9,9 @@ import { badInput } from '../../errors.ts';
  */
 const argon2id = 2; // Algorithm.Argon2id (a const enum, which isolatedModules cannot import)
 
+/** The native argon2 module, loaded with the first password: SHA-256 users (audit log, tokens) do not need it. */
+const argon2 = () => import('@node-rs/argon2');
+
 export const minPasswordLength = 12;
 
 export function checkPasswordStrength(password: string, field = 'password'): void {
@@ -19,13 +21,13 @@ export function checkPasswordStrength(password: string, field = 'password'): voi
   if (password.length > 1024) throw badInput('password must be at most 1024 characters', { field });
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: argon2id });
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, { algorithm: argon2id });
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await (await argon2()).verify(passwordHash, password);
   } catch {
     return false;
   }
