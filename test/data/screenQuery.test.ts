@@ -340,37 +340,41 @@ describe('screen SQL, a country known by a second BACI code (USA: 842, and 840 a
         ...base,
         reporters: [{ reporter: 'JPN', members: [392] }],
       });
-      for (const jpn of [all[0], jpnAlone[0]]) {
-        expect(jpn).toMatchObject({
-          hs6: '010121',
-          topSupplier: 'USA',
-          suppliers: 2,
-          topWorldExporter: 'USA',
-        });
-        close(jpn.importValueUsd, 100_000);
-        close(jpn.exportValueUsd, 7_000);
-        close(jpn.topShare, 0.6);
-        close(jpn.hhi, 0.6 ** 2 + 0.4 ** 2);
-        close(jpn.concernShare, 0.4);
-        close(jpn.worldExportHhi!, worldHhi);
-        close(jpn.topWorldExporterShare!, world[0]);
-      }
       const usaAlone = await runScreenQuery(store, {
         ...base,
         reporters: [{ reporter: 'USA', members: [842, 840] }],
       });
-      for (const usa of [all[1], usaAlone[0]]) {
-        expect(usa).toMatchObject({
-          reporter: 'USA',
-          topSupplier: 'JPN',
-          suppliers: 2,
-          topWorldExporter: 'USA',
-        });
-        close(usa.importValueUsd, 12_000);
-        close(usa.topShare, 7 / 12);
-        close(usa.exportValueUsd, 60_000);
-        close(usa.importExportRatio, 12 / 60);
-        close(usa.worldExportHhi!, worldHhi);
+      const expectations = [
+        {
+          rows: [all[0], jpnAlone[0]],
+          fields: { hs6: '010121', topSupplier: 'USA', suppliers: 2, topWorldExporter: 'USA' },
+          numbers: {
+            importValueUsd: 100_000,
+            exportValueUsd: 7_000,
+            topShare: 0.6,
+            hhi: 0.6 ** 2 + 0.4 ** 2,
+            concernShare: 0.4,
+            worldExportHhi: worldHhi,
+            topWorldExporterShare: world[0],
+          },
+        },
+        {
+          rows: [all[1], usaAlone[0]],
+          fields: { reporter: 'USA', topSupplier: 'JPN', suppliers: 2, topWorldExporter: 'USA' },
+          numbers: {
+            importValueUsd: 12_000,
+            topShare: 7 / 12,
+            exportValueUsd: 60_000,
+            importExportRatio: 12 / 60,
+            worldExportHhi: worldHhi,
+          },
+        },
+      ];
+      for (const { rows, fields, numbers } of expectations) {
+        for (const row of rows) {
+          expect(row).toMatchObject(fields);
+          for (const [key, value] of Object.entries(numbers)) close(row[key] as number, value);
+        }
       }
     } finally {
       await store.close();
