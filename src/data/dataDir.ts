@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { makeDirectory } from './makeDirectory.ts';
 
 /**
  * Layout of a data directory:
@@ -31,7 +32,7 @@ export class DataDir {
   }
 
   ensure(): this {
-    for (const dir of [this.catalogDir, this.storeDir, this.tmpDir]) fs.mkdirSync(dir, { recursive: true });
+    for (const dir of [this.catalogDir, this.storeDir, this.tmpDir]) makeDirectory(dir);
     return this;
   }
 
@@ -39,14 +40,14 @@ export class DataDir {
   scratch(prefix: string): string {
     this.ensure();
     const dir = path.join(this.tmpDir, `${prefix}-${randomUUID()}`);
-    fs.mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     return dir;
   }
 
   /** Removes leftovers of interrupted work. Safe because nothing outside tmp/ points into it. */
   clearScratch(): void {
     fs.rmSync(this.tmpDir, { recursive: true, force: true });
-    fs.mkdirSync(this.tmpDir, { recursive: true });
+    makeDirectory(this.tmpDir);
   }
 
   absolute(relative: string): string {
@@ -56,7 +57,7 @@ export class DataDir {
 
 /** Write a file so that readers see either the old or the new content, never a half-written one. */
 export function writeFileAtomic(file: string, content: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeDirectory(path.dirname(file));
   const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {

@@ -7,6 +7,7 @@ import {
   type ReliabilityHandler,
 } from './pgNotifications.ts';
 import { packageRoot } from '../../packageRoot.ts';
+import { makeDirectory } from '../makeDirectory.ts';
 
 /**
  * Application state (users, organisations, markings, scenarios, alerts, audit) in the PostgreSQL dialect.
@@ -62,7 +63,7 @@ export async function openStateDb(options: OpenStateOptions = {}): Promise<State
 
 async function openPglite(dir?: string): Promise<StateDb> {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (dir) fs.mkdirSync(dir, { recursive: true });
+  if (dir) makeDirectory(dir);
   const pg = dir ? new PGlite(dir) : new PGlite();
   await pg.waitReady;
   type Queryable = { query: typeof pg.query; exec: typeof pg.exec };
@@ -171,7 +172,9 @@ export async function migrate(db: StateDb): Promise<string[]> {
   await db.exec(
     `CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
-  const done = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+  const done = new Set(
+    (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
+  );
   const files = fs
     .readdirSync(migrationsDir)
     .filter((f) => f.endsWith('.sql'))

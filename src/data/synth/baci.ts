@@ -3,6 +3,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { ChokepointError } from '../../errors.ts';
 import { syntheticSidecarPath, type SyntheticSidecar } from '../importers/baci.ts';
+import { makeDirectory } from '../makeDirectory.ts';
 
 /**
  * SYNTHETIC BACI-format trade flows (`t,i,j,k,v,q`) at real scale, for benchmarks and demos — never real data.
@@ -178,7 +179,7 @@ export async function generateSyntheticBaci(options: SynthOptions): Promise<Synt
   const popularity = products.map(() => Math.exp(1.0 * normal(random)));
   const flowCounts = apportion(popularity, rows, Math.floor((nc * (nc - 1)) / 2));
 
-  fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+  makeDirectory(path.dirname(path.resolve(options.out)));
   const stream = fs.createWriteStream(options.out, { highWaterMark: 1 << 20 });
   const closed = once(stream, 'close');
   let failure: Error | undefined;
