@@ -61,9 +61,9 @@ export interface ScreenQueryInput {
    * Numbers typed for a text file (CSV): USD values as whole-dollar integers and shares (0–1) as decimals with 15
    * places (exactly 0 or 1 as `0` / `1`), instead of doubles. DuckDB writes a double in its shortest exact form
    * (~165 ns a value, measured on 13 M values; a DECIMAL(18, 15) ~55 ns, an integer ~45 ns): for the 1.1 M rows of
-   * ALL, 11 such columns were a third of the time spent writing the CSV. 15 places are finer than a share can move with the order of the sums
-   * (~1e-16), and a share of a non-zero flow never rounds to 0 (a flow is ≥ 1 USD and a product's imports
-   * < 1e15 USD).
+   * ALL, 11 such columns were a third of the time spent writing the CSV. 15 places are finer than a share can move
+   * with the order of the sums (~1e-16), and a share of a non-zero flow never rounds to 0 (a flow is ≥ 1 USD and a
+   * product's imports < 1e15 USD).
    */
   textNumbers?: boolean;
 }
