@@ -3,6 +3,8 @@
  * (inline TypeBox output: no $ref) becomes a TypeScript type in one `ApiResponses` map keyed by `METHOD /path`.
  * A small converter rather than openapi-typescript: the schemas use a dozen JSON Schema keywords, and that
  * package brings a large tree (Redocly, GraphQL, a second ajv) and wants TypeScript 5 as a peer.
+ * A sub-schema with a `title` (e.g. `Ranged` in src/server/scenarioResultSchema.ts) becomes one exported type of
+ * that name, used wherever the schema appears.
  */
 import path from 'node:path';
 import prettier from 'prettier';
@@ -12,6 +14,7 @@ export const schemaFile = path.resolve(import.meta.dirname, '..', 'web', 'src', 
 
 interface JsonSchema {
   type?: string | string[];
+  title?: string;
   description?: string;
   enum?: unknown[];
   const?: unknown;
@@ -46,6 +49,7 @@ export async function apiTypesSource(doc: OpenApiDocument): Promise<string> {
     ' */',
     'export interface ApiResponses {',
   ];
+  const named = new Map<string, NamedType>();
   for (const route of Object.keys(doc.paths).sort()) {
     const operations = doc.paths[route];
     for (const method of methods) {
@@ -57,7 +61,7 @@ export async function apiTypesSource(doc: OpenApiDocument): Promise<string> {
       const schema = status ? responses[status].content?.['application/json']?.schema : undefined;
       if (!schema) continue; // a file download or a route without a declared body
       const key = `${method.toUpperCase()} ${route}`;
-      lines.push(`/** ${status} */`, `${JSON.stringify(key)}: ${typeOf(schema, key)};`);
+      lines.push(`/** ${status} */`, `${JSON.stringify(key)}: ${typeOf(schema, key, named)};`);
     }
   }
   lines.push(
@@ -67,6 +71,8 @@ export async function apiTypesSource(doc: OpenApiDocument): Promise<string> {
     'export type ApiResponse<K extends keyof ApiResponses> = ApiResponses[K];',
     '',
   );
+  for (const [name, { type, description }] of [...named].sort(([a], [b]) => (a < b ? -1 : 1)))
+    lines.push(`${comment(description)}export type ${name} = ${type};`, '');
   const options = (await prettier.resolveConfig(schemaFile)) ?? {};
   return prettier.format(lines.join('\n'), { ...options, parser: 'typescript' });
 }
@@ -84,8 +90,33 @@ function union(parts: string[]): string {
   return unique.length === 1 ? unique[0] : unique.map((p) => (p.includes(' & ') ? `(${p})` : p)).join(' | ');
 }
 
+/** A titled sub-schema: its type, once, under its title. */
+interface NamedType {
+  json: string;
+  type: string;
+  description?: string;
+}
+
+/** The name of a titled schema, its type recorded in `named` (the same title on another schema is an error). */
+function namedType(schema: JsonSchema, place: string, named: Map<string, NamedType>): string {
+  const { title, ...body } = schema;
+  if (!title || !/^[A-Z][A-Za-z0-9]*$/.test(title))
+    throw new ChokepointError('bad_input', `schema title "${title}" is not a type name`, { field: place });
+  const json = JSON.stringify(body);
+  const known = named.get(title);
+  if (known && known.json !== json)
+    throw new ChokepointError('bad_input', `two different schemas are titled ${title}`, { field: place });
+  if (!known) {
+    const entry: NamedType = { json, type: '', description: body.description };
+    named.set(title, entry);
+    entry.type = typeOf(body, place, named);
+  }
+  return title;
+}
+
 /** The TypeScript type of a JSON Schema; `place` names the route and field in errors. */
-function typeOf(schema: JsonSchema, place: string): string {
+function typeOf(schema: JsonSchema, place: string, named: Map<string, NamedType>): string {
+  if (schema.title !== undefined) return namedType(schema, place, named);
   if (schema.$ref) {
     throw new ChokepointError(
       'bad_input',
@@ -98,9 +129,10 @@ function typeOf(schema: JsonSchema, place: string): string {
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (schema.enum) return union(schema.enum.map((v) => JSON.stringify(v)));
   const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives) return union(alternatives.map((s, i) => wrap(typeOf(s, `${place}|${i}`))));
-  if (schema.allOf) return schema.allOf.map((s, i) => wrap(typeOf(s, `${place}&${i}`))).join(' & ');
-  if (Array.isArray(schema.type)) return union(schema.type.map((t) => typeOf({ ...schema, type: t }, place)));
+  if (alternatives) return union(alternatives.map((s, i) => wrap(typeOf(s, `${place}|${i}`, named))));
+  if (schema.allOf) return schema.allOf.map((s, i) => wrap(typeOf(s, `${place}&${i}`, named))).join(' & ');
+  if (Array.isArray(schema.type))
+    return union(schema.type.map((t) => typeOf({ ...schema, type: t }, place, named)));
   switch (schema.type) {
     case 'string':
       return 'string';
@@ -112,11 +144,11 @@ function typeOf(schema: JsonSchema, place: string): string {
     case 'null':
       return 'null';
     case 'array':
-      return arrayType(schema, place);
+      return arrayType(schema, place, named);
     case 'object':
-      return objectType(schema, place);
+      return objectType(schema, place, named);
     case undefined:
-      return schema.properties ? objectType(schema, place) : 'unknown';
+      return schema.properties ? objectType(schema, place, named) : 'unknown';
     default:
       throw new ChokepointError('bad_input', `unknown JSON Schema type ${schema.type}`, { field: place });
   }
@@ -126,25 +158,25 @@ function wrap(type: string): string {
   return type.includes(' | ') || type.includes(' & ') ? `(${type})` : type;
 }
 
-function arrayType(schema: JsonSchema, place: string): string {
+function arrayType(schema: JsonSchema, place: string, named: Map<string, NamedType>): string {
   const tuple = schema.prefixItems ?? (Array.isArray(schema.items) ? schema.items : undefined);
-  if (tuple) return `[${tuple.map((s, i) => typeOf(s, `${place}[${i}]`)).join(', ')}]`;
+  if (tuple) return `[${tuple.map((s, i) => typeOf(s, `${place}[${i}]`, named)).join(', ')}]`;
   const items = schema.items as JsonSchema | undefined;
-  return `${wrap(items ? typeOf(items, `${place}[]`) : 'unknown')}[]`;
+  return `${wrap(items ? typeOf(items, `${place}[]`, named) : 'unknown')}[]`;
 }
 
-function objectType(schema: JsonSchema, place: string): string {
+function objectType(schema: JsonSchema, place: string, named: Map<string, NamedType>): string {
   const required = new Set(schema.required ?? []);
   const fields = Object.entries(schema.properties ?? {}).map(
     ([name, s]) =>
-      `${comment(s.description)}${propertyName(name)}${required.has(name) ? '' : '?'}: ${typeOf(s, `${place}.${name}`)};`,
+      `${comment(s.title ? undefined : s.description)}${propertyName(name)}${required.has(name) ? '' : '?'}: ${typeOf(s, `${place}.${name}`, named)};`,
   );
   // Other keys: TypeBox writes Type.Record as patternProperties or additionalProperties; an object without
   // either has exactly its listed properties.
   const extra = [
     ...Object.values(schema.patternProperties ?? {}),
     ...(typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : []),
-  ].map((s) => typeOf(s, `${place}.*`));
+  ].map((s) => typeOf(s, `${place}.*`, named));
   if (schema.additionalProperties === true) extra.push('unknown');
   const known = `{ ${fields.join('\n')} }`;
   if (extra.length === 0) return fields.length ? known : 'Record<string, never>';

@@ -147,6 +147,27 @@ describe.each(stateBackends)('scenario API (%s)', (backend) => {
     expect(row).toContain('baci-cm');
     const json = (await app.inject({ url: `/api/scenario-runs/${six.id}/export`, headers: analyst })).json();
     expect(json.marking.level).toBe(1);
+
+    // The response schema drops nothing: the result served is the result stored.
+    const [stored] = await state.query<{ result: unknown }>(
+      'SELECT result FROM scenario_runs WHERE id = $1',
+      [six.id],
+    );
+    expect(six.result).toEqual(stored.result);
+    // A result stored by an older version (here without its binding products) is refused with what to do.
+    await state.query(`UPDATE scenario_runs SET result = result - 'bindingProducts' WHERE id = $1`, [
+      three.id,
+    ]);
+    for (const url of [
+      `/api/scenario-runs/${three.id}`,
+      `/api/scenario-comparison?runs=${six.id},${three.id}`,
+    ]) {
+      const old = await app.inject({ url, headers: analyst });
+      expect(old.statusCode).toBe(409);
+      expect(old.json().error.message).toBe(
+        `run ${three.id} was stored by an older version of chokepoint and its result lacks figures of the current one: run the scenario again`,
+      );
+    }
   });
 
   it('rejects a bad scenario naming the field, and a run on a bad product fails with the field', async () => {

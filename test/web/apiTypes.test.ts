@@ -46,6 +46,28 @@ describe('API response types from OpenAPI', () => {
     );
   });
 
+  it('writes a titled sub-schema once, as a type of that name, and refuses two schemas under one title', async () => {
+    const Ranged = Type.Object(
+      { value: Type.Number(), p95: Type.Number() },
+      { title: 'Ranged', description: 'with its range' },
+    );
+    const source = await apiTypesSource(
+      docOf(JSON.parse(JSON.stringify(Type.Object({ lost: Ranged, all: Type.Array(Ranged) })))) as never,
+    );
+    expect(source.replace(/\s+/g, ' ')).toContain("'GET /api/x': { lost: Ranged; all: Ranged[] };");
+    expect(source.replace(/\s+/g, ' ')).toContain(
+      '/** with its range */ export type Ranged = { value: number; p95: number };',
+    );
+    expect(source.match(/export type Ranged/g)).toHaveLength(1);
+    const other = Type.Object({ value: Type.String() }, { title: 'Ranged' });
+    await expect(
+      apiTypesSource(docOf(JSON.parse(JSON.stringify(Type.Object({ a: Ranged, b: other })))) as never),
+    ).rejects.toThrow(/two different schemas are titled Ranged/);
+    await expect(
+      apiTypesSource(docOf({ type: 'object', title: 'not a name', properties: {} }) as never),
+    ).rejects.toThrow(/schema title "not a name" is not a type name/);
+  });
+
   it('web/src/api/schema.ts matches the server (run `npm run generate:api-types` when this fails)', async () => {
     const fresh = await apiTypesSource(await openApiDocument());
     const committed = fs.readFileSync(schemaFile, 'utf8');

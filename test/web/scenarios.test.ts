@@ -157,7 +157,10 @@ function result(products: ProductResult[], bindingProducts: string[] = []): Scen
     bindingProducts,
     monteCarlo: { draws: 1, seed: 1 },
     assumptions: [],
-    provenance: { trade: { dataset: 'd', version: '1' }, methods: [] },
+    provenance: {
+      trade: { dataset: 'd', title: 'D', publisher: 'P', version: '1', synthetic: false },
+      methods: [],
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import Value from 'typebox/value';
 import { dominates, publicMarking, type Marking } from '../../analysis/marking.ts';
 import { badInput, ChokepointError, notFound } from '../../errors.ts';
 import { parseScenarioText } from '../../data/scenarioFile.ts';
@@ -30,6 +31,11 @@ import {
   readableSql,
 } from '../security/markings.ts';
 import { requirePermission } from '../security/access.ts';
+import {
+  ComparedProvenanceSchema,
+  ScenarioComparisonSchema,
+  ScenarioRunOutputSchema,
+} from '../scenarioResultSchema.ts';
 import { runInBackground, type RunRecords } from '../jobs/runner.ts';
 
 /**
@@ -107,11 +113,28 @@ async function readableScenario(request: FastifyRequest, id: string, version?: n
   return scenario;
 }
 
+/** A run the user may read, its stored result checked against the result's current form. */
 async function readableRun(request: FastifyRequest, id: string) {
   const run = await getRun(request.server.services.state, id);
   if (!run) throw notFound('scenario run not found', { field: 'id' });
   assertReadable(request, run.marking, 'scenario run', { field: 'id' });
-  return run;
+  if (run.result !== null && !Value.Check(ScenarioRunOutputSchema, run.result))
+    throw new ChokepointError(
+      'conflict',
+      `run ${id} was stored by an older version of chokepoint and its result lacks figures of the current one: run the scenario again`,
+      { field: 'id' },
+    );
+  return { ...run, result: run.result as ScenarioRunOutput | null };
+}
+
+/** A finished run's result (a run that is not done has none). */
+function finishedResult(
+  run: { id: string; status: string; result: ScenarioRunOutput | null },
+  field: string,
+) {
+  if (run.status !== 'done' || !run.result)
+    throw new ChokepointError('conflict', `run ${run.id} is ${run.status}, not done`, { field });
+  return run.result;
 }
 
 async function audited(
@@ -415,7 +438,12 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary:
           'A run: status and progress; with the result (timeline, sector losses, binding products, provenance) once done',
         params: IdParams,
-        response: { 200: Type.Intersect([RunSchema, Type.Object({ result: Type.Any() })]) },
+        response: {
+          200: Type.Intersect([
+            RunSchema,
+            Type.Object({ result: Type.Union([ScenarioRunOutputSchema, Type.Null()]) }),
+          ]),
+        },
       },
     },
     async (request) => {
@@ -442,9 +470,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       requirePermission(request, 'export');
       const run = await readableRun(request, request.params.id);
-      if (run.status !== 'done')
-        throw new ChokepointError('conflict', `the run is ${run.status}, not done`, { field: 'id' });
-      const result = run.result as ScenarioRunOutput;
+      const result = finishedResult(run, 'id');
       const format = request.query.format ?? 'json';
       await audited(request, 'export', 'scenario-run', run.id, run.marking, { format });
       reply.header('content-disposition', `attachment; filename="scenario-run-${run.id}.${format}"`);
@@ -469,6 +495,13 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['scenarios'],
         summary: 'Side-by-side comparison of finished runs (?runs=id1,id2,…)',
         querystring: Type.Object({ runs: Type.String({ minLength: 1, maxLength: 2000 }) }),
+        response: {
+          200: Type.Object({
+            marking: MarkingSchema,
+            comparison: ScenarioComparisonSchema,
+            provenance: ComparedProvenanceSchema,
+          }),
+        },
       },
     },
     async (request) => {
@@ -485,18 +518,14 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const runs = [];
       for (const id of ids) {
         const run = await readableRun(request, id);
-        if (run.status !== 'done')
-          throw new ChokepointError('conflict', `run ${id} is ${run.status}, not done`, { field: 'runs' });
-        runs.push(run);
+        runs.push({ id: run.id, marking: run.marking, result: finishedResult(run, 'runs') });
       }
       const marking = deriveMarking(runs.map((r) => r.marking));
       if (marking.level >= 1) await audited(request, 'read', 'scenario-comparison', ids.join(','), marking);
       return {
         marking,
-        comparison: compareScenarios(
-          runs.map((r) => ({ label: r.id, result: r.result as ScenarioRunOutput })),
-        ),
-        provenance: runs.map((r) => ({ run: r.id, ...(r.result as ScenarioRunOutput).provenance })),
+        comparison: compareScenarios(runs.map((r) => ({ label: r.id, result: r.result }))),
+        provenance: runs.map((r) => ({ run: r.id, ...r.result.provenance })),
       };
     },
   );

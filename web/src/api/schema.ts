@@ -662,16 +662,7 @@ export interface ApiResponses {
     exportedAt: string;
     exportedBy: string;
     datasets: {
-      provenance: {
-        dataset: string;
-        title: string;
-        publisher: string;
-        version: string;
-        url?: string;
-        licence?: string;
-        retrievedAt?: string;
-        synthetic: boolean;
-      };
+      provenance: Provenance;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -696,16 +687,7 @@ export interface ApiResponses {
     exportedAt: string;
     exportedBy: string;
     datasets: {
-      provenance: {
-        dataset: string;
-        title: string;
-        publisher: string;
-        version: string;
-        url?: string;
-        licence?: string;
-        retrievedAt?: string;
-        synthetic: boolean;
-      };
+      provenance: Provenance;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -910,16 +892,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-    };
+    provenance: Provenance;
   };
   /** 200 */
   'GET /api/maritime/exposure': {
@@ -995,28 +968,7 @@ export interface ApiResponses {
     partnerNames: Record<string, { en: string; ja: string }>;
     valueUnit: 'thousand USD';
     method: string;
-    provenance: {
-      trade: {
-        dataset: string;
-        title: string;
-        publisher: string;
-        version: string;
-        url?: string;
-        licence?: string;
-        retrievedAt?: string;
-        synthetic: boolean;
-      };
-      network: {
-        dataset: string;
-        title: string;
-        publisher: string;
-        version: string;
-        url?: string;
-        licence?: string;
-        retrievedAt?: string;
-        synthetic: boolean;
-      };
-    };
+    provenance: { trade: Provenance; network: Provenance };
     synthetic: boolean;
     timings: { queryMs: number; routesMs: number; exposureMs: number; aggregatesFromCache: boolean };
     marking: {
@@ -1042,16 +994,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-    };
+    provenance: Provenance;
   };
   /** 200 */
   'GET /api/maritime/ports': {
@@ -1073,16 +1016,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-    };
+    provenance: Provenance;
   };
   /** 200 */
   'GET /api/maritime/route': {
@@ -1101,16 +1035,7 @@ export interface ApiResponses {
     } | null;
     message?: string;
     method: string;
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-    };
+    provenance: Provenance;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1157,16 +1082,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-    };
+    provenance: Provenance;
   };
   /** 200 */
   'GET /api/minerals': {
@@ -1188,28 +1104,7 @@ export interface ApiResponses {
       topExporter: string | null;
       topExporterShare: number | null;
       exporterIsNotProducer: boolean;
-      provenance: {
-        production: {
-          dataset: string;
-          title: string;
-          publisher: string;
-          version: string;
-          url?: string;
-          licence?: string;
-          retrievedAt?: string;
-          synthetic: boolean;
-        };
-        trade: {
-          dataset: string;
-          title: string;
-          publisher: string;
-          version: string;
-          url?: string;
-          licence?: string;
-          retrievedAt?: string;
-          synthetic: boolean;
-        };
-      };
+      provenance: { production: Provenance; trade: Provenance };
     }[];
     total: number;
     marking: {
@@ -1391,28 +1286,7 @@ export interface ApiResponses {
       topExporter: string | null;
       topExporterShare: number | null;
       exporterIsNotProducer: boolean;
-      provenance: {
-        production: {
-          dataset: string;
-          title: string;
-          publisher: string;
-          version: string;
-          url?: string;
-          licence?: string;
-          retrievedAt?: string;
-          synthetic: boolean;
-        };
-        trade: {
-          dataset: string;
-          title: string;
-          publisher: string;
-          version: string;
-          url?: string;
-          licence?: string;
-          retrievedAt?: string;
-          synthetic: boolean;
-        };
-      };
+      provenance: { production: Provenance; trade: Provenance };
     }[];
     provenance: {
       dataset: string;
@@ -1435,6 +1309,18 @@ export interface ApiResponses {
     };
   };
   /** 200 */
+  'GET /api/scenario-comparison': {
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    comparison: ScenarioComparison;
+    provenance: ({ run: string } & ScenarioProvenance)[];
+  };
+  /** 200 */
   'GET /api/scenario-runs/{id}': {
     id: string;
     scenarioId: string;
@@ -1453,7 +1339,7 @@ export interface ApiResponses {
     createdAt: string;
     finishedAt: string | null;
     createdBy: string | null;
-  } & { result: unknown };
+  } & { result: ScenarioRunResult | null };
   /** 200 */
   'GET /api/scenarios': {
     items: {
@@ -1664,16 +1550,7 @@ export interface ApiResponses {
   /** 200 */
   'GET /api/tech/fields': {
     items: { source: string; field: string; firstYear: number; lastYear: number; countries: number }[];
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-    };
+    provenance: Provenance;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1691,16 +1568,7 @@ export interface ApiResponses {
     coverage: string;
     total: number;
     items: { product: string; exports: number; rca: number | null; worldShare: number | null }[];
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-    };
+    provenance: Provenance;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1731,16 +1599,7 @@ export interface ApiResponses {
       rta: number | null;
       rtaTrend: number | null;
     }[];
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-    };
+    provenance: Provenance;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1990,3 +1849,115 @@ export interface ApiResponses {
 
 /** The JSON body `METHOD /api/…` answers with, e.g. `ApiResponse<'GET /api/screens'>`. */
 export type ApiResponse<K extends keyof ApiResponses> = ApiResponses[K];
+
+export type PartnerAmount = { partner: string; en: string; ja: string; value: number; likeMinded?: boolean };
+
+export type ProductMonth = {
+  month: number;
+  lost: number;
+  lostQuantity: number | null;
+  replaced: number;
+  stockDrawn: number;
+  unmet: number;
+};
+
+export type ProductResult = {
+  product: string;
+  imports: number;
+  lost: Ranged;
+  lostQuantity: number | null;
+  replaced: Ranged;
+  unmet: Ranged;
+  timeToSurvive: { value: number | null; p5: number | null; p50: number | null; p95: number | null };
+  timeToRecover: Ranged;
+  binding: boolean;
+  bindingProbability: number;
+  lostFrom: PartnerAmount[];
+  replacedFrom: PartnerAmount[];
+  months: ProductMonth[];
+};
+
+export type Provenance = {
+  dataset: string;
+  title: string;
+  publisher: string;
+  version: string;
+  url?: string;
+  licence?: string;
+  retrievedAt?: string;
+  synthetic: boolean;
+};
+
+/** A figure (central run) with its Monte Carlo 5th, 50th and 95th percentiles */
+export type Ranged = { value: number; p5: number; p50: number; p95: number };
+
+export type ScenarioComparison = {
+  columns: { label: string; name: string; nameJa?: string; year: number; horizonMonths: number }[];
+  totals: { metric: 'lost' | 'replaced' | 'stockDrawn' | 'unmet'; values: Ranged[] }[];
+  economy: {
+    metric: 'leontiefValueAddedLoss' | 'arioValueAddedLoss' | 'ghoshOutputLoss' | 'arioOutputLoss';
+    values: (Ranged | null)[];
+  }[];
+  products: {
+    product: string;
+    lost: (Ranged | null)[];
+    unmet: (Ranged | null)[];
+    timeToSurvive: (number | null)[];
+    binding: (boolean | null)[];
+  }[];
+  sectors: {
+    code: string;
+    en: string;
+    ja: string;
+    arioValueAddedLoss: (Ranged | null)[];
+    leontiefValueAddedLoss: (Ranged | null)[];
+  }[];
+};
+
+export type ScenarioProvenance = {
+  trade: Provenance;
+  ioTable?: Provenance;
+  seaNetwork?: Provenance;
+  concordance?: { id: string; source: string };
+  methods: string[];
+};
+
+export type ScenarioRunResult = {
+  name: string;
+  nameJa?: string;
+  reporter: { iso3: string; en: string; ja: string };
+  year: number;
+  horizonMonths: number;
+  units: { trade: 'thousand USD'; quantity: 'tonnes'; sectors?: string };
+  totals: { importsAffected: number; lost: Ranged; replaced: Ranged; stockDrawn: Ranged; unmet: Ranged };
+  products: ProductResult[];
+  bindingProducts: string[];
+  economy?: {
+    sectors: SectorResult[];
+    leontiefValueAddedLoss: Ranged;
+    ghoshOutputLoss: Ranged;
+    arioValueAddedLoss: Ranged;
+    arioOutputLoss: Ranged;
+    worstDay: number;
+    worstRelativeOutput: Ranged;
+    recoveredDay: number | null;
+    timeline: { central: number[]; p5: number[]; p50: number[]; p95: number[] };
+    sectorTimeline: number[][];
+  };
+  monteCarlo: { draws: number; seed: number };
+  assumptions: string[];
+  provenance: ScenarioProvenance;
+};
+
+export type SectorResult = {
+  code: string;
+  en: string;
+  ja: string;
+  directInoperability: Ranged;
+  inoperability: Ranged;
+  leontiefOutputLoss: Ranged;
+  ghoshOutputLoss: Ranged;
+  arioOutputLoss: Ranged;
+  leontiefValueAddedLoss: Ranged;
+  arioValueAddedLoss: Ranged;
+};

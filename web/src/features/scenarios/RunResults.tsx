@@ -46,7 +46,7 @@ export function useChartLabels(): Labels {
 /** Every source a result read, for the provenance footer (trade, IO table, sea network), methods attached. */
 export function resultProvenance(result: ScenarioRunResult): Provenance[] {
   const p = result.provenance;
-  return [p.trade, p.ioTable, p.seaNetwork].filter((x): x is Provenance => x !== undefined);
+  return [p.trade, p.ioTable, p.seaNetwork].filter((x) => x !== undefined);
 }
 
 export function RunResults({ run }: { run: ScenarioRun }) {

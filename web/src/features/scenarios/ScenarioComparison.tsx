@@ -49,7 +49,7 @@ export function ScenarioComparison({ runs }: { runs: string }) {
   if (!data) return <p role="status">{t('app.loading')}</p>;
   const c = data.comparison;
   const provenance: Provenance[] = data.provenance.flatMap((p) =>
-    [p.trade, p.ioTable, p.seaNetwork].filter((x): x is Provenance => x !== undefined),
+    [p.trade, p.ioTable, p.seaNetwork].filter((x) => x !== undefined),
   );
   const unique = [...new Map(provenance.map((p) => [`${p.dataset}@${p.version}`, p])).values()];
   return (
