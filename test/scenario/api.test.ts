@@ -214,6 +214,8 @@ describe.each(stateBackends)('scenario API (%s)', (backend) => {
     expect(body.sectors).toHaveLength(13);
     expect(body.outputMultiplier.closed[2]).toBeGreaterThan(body.outputMultiplier.open[2]);
     expect(body.provenance.dataset).toBe('io-jp2011');
+    expect(body.provenance.method).toMatch(/^Leontief output multipliers/);
+    expect(body.provenance.publisher).toBeTruthy();
     expect((await app.inject({ url: '/api/io-tables/nope/multipliers', headers: viewer })).statusCode).toBe(
       404,
     );

@@ -801,7 +801,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: unknown;
+    provenance: Provenance & { method: string };
   };
   /** 200 */
   'GET /api/jobs': {
