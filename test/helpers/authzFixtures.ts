@@ -7,6 +7,7 @@ import { setGroup } from '../../src/data/reference/groupStore.ts';
 import { createRun, createScenario, finishRun } from '../../src/data/scenarioStore.ts';
 import { createJob, finishJob } from '../../src/data/jobStore.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
+import type { ScenarioRunOutput } from '../../src/data/scenarioService.ts';
 import { addItems, createList, listItems, recordAlerts } from '../../src/data/ews/ewsState.ts';
 
 /**
@@ -54,16 +55,21 @@ export const authzFixtures: Record<string, AuthzFixture> = {
   },
   /** A saved scenario (issue 7). */
   scenario: async (app, marking) => (await createScenario(app.services.state, authzScenario(marking))).id,
-  /** A finished scenario run with a minimal result. */
+  /** A finished scenario run with a minimal result (nothing lost; the result's full form, as the API checks it). */
   scenarioRun: async (app, marking) => {
     const scenario = await createScenario(app.services.state, authzScenario(marking));
     const run = await createRun(app.services.state, { scenarioId: scenario.id, version: 1, marking });
-    await finishRun(app.services.state, run.id, { name: 'authorization fixture', products: [] }, marking);
+    await finishRun(app.services.state, run.id, authzResult, marking);
     return run.id;
   },
   /** A finished job (a screen of every reporter) whose result carries the marking of the dataset it read. */
   job: async (app, marking) => {
-    const job = await createJob(app.services.state, { kind: 'screen-all', params: { year: 2024 }, marking, userId: null });
+    const job = await createJob(app.services.state, {
+      kind: 'screen-all',
+      params: { year: 2024 },
+      marking,
+      userId: null,
+    });
     await finishJob(app.services.state, job.id, { result: { rows: 0 }, marking });
     return job.id;
   },
@@ -92,10 +98,44 @@ export const authzFixtures: Record<string, AuthzFixture> = {
   ewsItem: async (app, marking) => {
     const state = app.services.state;
     const list = await createList(state, { kind: 'user', name: { ja: '認可', en: 'authz' }, marking });
-    await addItems(state, list, [{ reporter: 'JPN', hs: '811292', flow: 'import', grade: 'A', marking }], new Date());
+    await addItems(
+      state,
+      list,
+      [{ reporter: 'JPN', hs: '811292', flow: 'import', grade: 'A', marking }],
+      new Date(),
+    );
     return (await listItems(state, { listId: list }))[0].id;
   },
 };
 
-const authzScenarioText = 'name: authorization fixture\nshocks:\n  - {type: export-cut, exporter: CHN, products: ["811292"], duration: 1}\n';
-const authzScenario = (marking: Marking) => ({ definition: parseScenarioText(authzScenarioText), text: authzScenarioText, marking });
+const authzScenarioText =
+  'name: authorization fixture\nshocks:\n  - {type: export-cut, exporter: CHN, products: ["811292"], duration: 1}\n';
+const authzScenario = (marking: Marking) => ({
+  definition: parseScenarioText(authzScenarioText),
+  text: authzScenarioText,
+  marking,
+});
+
+const nothing = { value: 0, p5: 0, p50: 0, p95: 0 };
+const authzResult: ScenarioRunOutput = {
+  name: 'authorization fixture',
+  reporter: { iso3: 'JPN', en: 'Japan', ja: '日本' },
+  year: 2024,
+  horizonMonths: 1,
+  units: { trade: 'thousand USD', quantity: 'tonnes' },
+  totals: { importsAffected: 0, lost: nothing, replaced: nothing, stockDrawn: nothing, unmet: nothing },
+  products: [],
+  bindingProducts: [],
+  monteCarlo: { draws: 1, seed: 1 },
+  assumptions: [],
+  provenance: {
+    trade: {
+      dataset: 'authz',
+      title: 'SYNTHETIC authorization fixture',
+      publisher: 'chokepoint tests',
+      version: '1',
+      synthetic: true,
+    },
+    methods: [],
+  },
+};
