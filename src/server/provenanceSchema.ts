@@ -14,3 +14,9 @@ export const ProvenanceSchema = Type.Object(
   },
   { title: 'Provenance' },
 );
+
+/** `provenanceOf(entry)` with the method that made the figures from the dataset. */
+export const MethodProvenanceSchema = Type.Object(
+  { ...ProvenanceSchema.properties, method: Type.String() },
+  { title: 'MethodProvenance' },
+);

@@ -11,7 +11,7 @@ import {
   datasetMarking,
 } from '../security/markings.ts';
 import { currentUser } from '../security/access.ts';
-import { ProvenanceSchema } from '../provenanceSchema.ts';
+import { MethodProvenanceSchema } from '../provenanceSchema.ts';
 import { provenanceOf } from '../../data/catalog.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { alertLevels } from '../../analysis/ews/levels.ts';
@@ -56,8 +56,6 @@ const Indicator = Type.Object({
 });
 const FlowSchema = Type.Union([Type.Literal('import'), Type.Literal('export')]);
 const LevelSchema = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4)]);
-/** provenanceOf(entry) with the method that made the figures. */
-const MethodProvenance = Type.Object({ ...ProvenanceSchema.properties, method: Type.String() });
 const LevelCounts = Type.Record(Type.String(), Type.Number(), { description: 'alerts per level 1–4' });
 /** BacktestReport of src/analysis/ews/backtest.ts. */
 const BacktestReportSchema = Type.Object({
@@ -499,12 +497,12 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
                 unit: Type.String(),
                 periods: Type.Array(Type.String()),
                 values: NullableNumbers,
-                provenance: MethodProvenance,
+                provenance: MethodProvenanceSchema,
                 marking: MarkingSchema,
               }),
             ),
             ruleSet: Type.String(),
-            provenance: Type.Union([Type.Null(), MethodProvenance]),
+            provenance: Type.Union([Type.Null(), MethodProvenanceSchema]),
             marking: MarkingSchema,
           }),
         },
@@ -823,7 +821,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         response: {
           200: Type.Object({
             report: BacktestReportSchema,
-            provenance: MethodProvenance,
+            provenance: MethodProvenanceSchema,
             marking: MarkingSchema,
           }),
         },

@@ -5,7 +5,7 @@ import { loadIoTable } from '../../data/ioTables.ts';
 import { notFound } from '../../errors.ts';
 import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';
 import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
-import { ProvenanceSchema } from '../provenanceSchema.ts';
+import { MethodProvenanceSchema } from '../provenanceSchema.ts';
 
 /** Input-output tables: output multipliers of an imported 'io-table' dataset, with its provenance and marking. */
 export const ioRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -27,7 +27,7 @@ export const ioRoutes: FastifyPluginAsyncTypebox = async (app) => {
               open: Type.Array(Type.Number()),
             }),
             marking: MarkingSchema,
-            provenance: Type.Intersect([ProvenanceSchema, Type.Object({ method: Type.String() })]),
+            provenance: MethodProvenanceSchema,
           }),
         },
       },

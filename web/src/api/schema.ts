@@ -475,17 +475,7 @@ export interface ApiResponses {
         byLevel: Record<string, number>;
       };
     };
-    provenance: {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-      method: string;
-    };
+    provenance: MethodProvenance;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -587,17 +577,7 @@ export interface ApiResponses {
       unit: string;
       periods: string[];
       values: (number | null)[];
-      provenance: {
-        dataset: string;
-        title: string;
-        publisher: string;
-        version: string;
-        url?: string;
-        licence?: string;
-        retrievedAt?: string;
-        synthetic: boolean;
-        method: string;
-      };
+      provenance: MethodProvenance;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -607,17 +587,7 @@ export interface ApiResponses {
       };
     }[];
     ruleSet: string;
-    provenance: null | {
-      dataset: string;
-      title: string;
-      publisher: string;
-      version: string;
-      url?: string;
-      licence?: string;
-      retrievedAt?: string;
-      synthetic: boolean;
-      method: string;
-    };
+    provenance: null | MethodProvenance;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -801,7 +771,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    provenance: Provenance & { method: string };
+    provenance: MethodProvenance;
   };
   /** 200 */
   'GET /api/jobs': {
@@ -1849,6 +1819,18 @@ export interface ApiResponses {
 
 /** The JSON body `METHOD /api/…` answers with, e.g. `ApiResponse<'GET /api/screens'>`. */
 export type ApiResponse<K extends keyof ApiResponses> = ApiResponses[K];
+
+export type MethodProvenance = {
+  dataset: string;
+  title: string;
+  publisher: string;
+  version: string;
+  url?: string;
+  licence?: string;
+  retrievedAt?: string;
+  synthetic: boolean;
+  method: string;
+};
 
 export type PartnerAmount = { partner: string; en: string; ja: string; value: number; likeMinded?: boolean };
 
