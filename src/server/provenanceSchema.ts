@@ -16,7 +16,7 @@ export const ProvenanceSchema = Type.Object(
 );
 
 /** `provenanceOf(entry)` with the method that made the figures from the dataset. */
-export const MethodProvenanceSchema = Type.Object(
-  { ...ProvenanceSchema.properties, method: Type.String() },
+export const MethodProvenanceSchema = Type.Intersect(
+  [ProvenanceSchema, Type.Object({ method: Type.String() })],
   { title: 'MethodProvenance' },
 );

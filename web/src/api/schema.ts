@@ -1820,17 +1820,7 @@ export interface ApiResponses {
 /** The JSON body `METHOD /api/…` answers with, e.g. `ApiResponse<'GET /api/screens'>`. */
 export type ApiResponse<K extends keyof ApiResponses> = ApiResponses[K];
 
-export type MethodProvenance = {
-  dataset: string;
-  title: string;
-  publisher: string;
-  version: string;
-  url?: string;
-  licence?: string;
-  retrievedAt?: string;
-  synthetic: boolean;
-  method: string;
-};
+export type MethodProvenance = Provenance & { method: string };
 
 export type PartnerAmount = { partner: string; en: string; ja: string; value: number; likeMinded?: boolean };
 
