@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ProvenanceSchema } from './provenanceSchema.ts';
+import type { SameType } from './sameType.ts';
 import type { ScenarioRunOutput } from '../data/scenarioService.ts';
 import type { ScenarioComparison } from '../analysis/scenario/compare.ts';
 
@@ -201,9 +202,7 @@ export const ComparedProvenanceSchema = Type.Array(
   Type.Intersect([Type.Object({ run: Type.String() }), ScenarioProvenance]),
 );
 
-/** True when A and B are the same type (each assignable to the other). */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const resultMatches: Same<Static<typeof ScenarioRunOutputSchema>, ScenarioRunOutput> = true;
-const comparisonMatches: Same<Static<typeof ScenarioComparisonSchema>, ScenarioComparison> = true;
+const resultMatches: SameType<Static<typeof ScenarioRunOutputSchema>, ScenarioRunOutput> = true;
+const comparisonMatches: SameType<Static<typeof ScenarioComparisonSchema>, ScenarioComparison> = true;
 void resultMatches;
 void comparisonMatches;

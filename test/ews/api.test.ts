@@ -192,6 +192,20 @@ describe('EWS API', () => {
     expect(ok.statusCode).toBe(200);
     const sets = (await app.inject({ url: '/api/ews/rule-sets', headers: viewer })).json();
     expect(sets.items.map((r: { id: string }) => r.id)).toEqual(['default', 'mine']);
+    // The validated form is stored and sent: the parameters the body left out carry their defaults.
+    const mine = sets.items[1].body;
+    expect(mine.parameters.minPartnerShare).toBe(0.02);
+    expect(mine.rules[0]).toMatchObject({
+      id: 'x',
+      level: 2,
+      when: [{ indicator: 'valueZ', threshold: -2 }],
+    });
+    // A body stored before a parameter existed is sent validated again, with the parameter's default.
+    await app.services.state.query(
+      `UPDATE ews_rule_sets SET body = body #- '{parameters,minPartnerShare}' WHERE id = 'mine'`,
+    );
+    const older = (await app.inject({ url: '/api/ews/rule-sets', headers: viewer })).json();
+    expect(older.items[1].body.parameters.minPartnerShare).toBe(0.02);
     const bt = (
       await app.inject({
         method: 'POST',

@@ -12,6 +12,7 @@ import {
 } from '../security/markings.ts';
 import { currentUser } from '../security/access.ts';
 import { MethodProvenanceSchema } from '../provenanceSchema.ts';
+import { RuleSetSchema } from '../ruleSetSchema.ts';
 import { provenanceOf } from '../../data/catalog.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { alertLevels } from '../../analysis/ews/levels.ts';
@@ -674,7 +675,9 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Rule sets: the documented default and stored ones',
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ id: Type.String(), body: Type.Any(), marking: MarkingSchema })),
+            items: Type.Array(
+              Type.Object({ id: Type.String(), body: RuleSetSchema, marking: MarkingSchema }),
+            ),
             indicators: Type.Array(Type.String()),
             indicatorLabels: Type.Record(
               Type.String(),
@@ -691,7 +694,11 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         readableSql(request, 'marking', 1).params,
       );
       return {
-        items: [{ id: 'default', body: defaultRuleSet, marking: publicMarking }, ...rows],
+        items: [
+          { id: 'default', body: defaultRuleSet, marking: publicMarking },
+          // Validated again as the scans do (ruleSetById): a body saved before a parameter existed gets its default.
+          ...rows.map((row) => ({ ...row, body: validateRuleSet(row.body, `rule set ${row.id}`) })),
+        ],
         indicators: [...indicatorNames],
         indicatorLabels,
         levels: alertLevels,

@@ -604,7 +604,7 @@ export interface ApiResponses {
   'GET /api/ews/rule-sets': {
     items: {
       id: string;
-      body: unknown;
+      body: RuleSet;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -1862,6 +1862,54 @@ export type Provenance = {
 
 /** A figure (central run) with its Monte Carlo 5th, 50th and 95th percentiles */
 export type Ranged = { value: number; p5: number; p50: number; p95: number };
+
+export type RuleSet = {
+  id: string;
+  label: { ja: string; en: string };
+  parameters: {
+    seasonal: {
+      /** years of same-month history in the seasonal index (K) */
+      years: number;
+      /** residuals in the scale window (W) */
+      scaleWindow: number;
+      /** residuals needed before a z is given */
+      minResiduals: number;
+      /** smallest scale, log units (0.1 ≈ ±10 %) */
+      minScale: number;
+      /** offset as a share of the trailing-year level */
+      offset: number;
+    };
+    unitValueWindow: number;
+    eventWindow: { beforeAnnouncement: number; afterEffective: number };
+    /** partner series below this baseline share of the group are not alerted on */
+    minPartnerShare: number;
+  };
+  rules: {
+    id: string;
+    label: { ja: string; en: string };
+    level: 1 | 2 | 3 | 4;
+    when: {
+      indicator:
+        | 'valueZ'
+        | 'valueRatio'
+        | 'volumeZ'
+        | 'unitValueRatio'
+        | 'partnerShare'
+        | 'shareChange'
+        | 'diversion'
+        | 'othersGrowth'
+        | 'hhiChange'
+        | 'topShareChange'
+        | 'priceChange3m'
+        | 'priceZ'
+        | 'eventLead'
+        | 'eventAge';
+      op: '>=' | '<=' | '>' | '<';
+      threshold: number;
+    }[];
+    rationale?: string;
+  }[];
+};
 
 export type ScenarioComparison = {
   columns: { label: string; name: string; nameJa?: string; year: number; horizonMonths: number }[];

@@ -4,7 +4,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { errorField } from './errorField.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { LevelBadge } from './LevelBadge.tsx';
-import type { Level, Rule, RuleSetBody, RuleSetsResponse } from './types.ts';
+import type { Level, Rule, RuleCondition, RuleSetBody, RuleSetsResponse } from './types.ts';
 
 const ops = ['>=', '<=', '>', '<'];
 const seasonalKeys = ['years', 'scaleWindow', 'minResiduals', 'minScale', 'offset'] as const;
@@ -226,7 +226,9 @@ export function RuleEditor() {
                 <select
                   name={`rules[${i}].level`}
                   value={rule.level}
-                  onChange={(e) => edit((d) => void (d.rules[i].level = Number(e.target.value)))}
+                  onChange={(e) =>
+                    edit((d) => void (d.rules[i].level = Number(e.target.value) as Rule['level']))
+                  }
                   aria-invalid={invalid || undefined}
                   aria-describedby={describedBy}
                 >
@@ -248,7 +250,13 @@ export function RuleEditor() {
                     <select
                       name={`rules[${i}].when[${j}].indicator`}
                       value={c.indicator}
-                      onChange={(e) => edit((d) => void (d.rules[i].when[j].indicator = e.target.value))}
+                      onChange={(e) =>
+                        edit(
+                          (d) =>
+                            void (d.rules[i].when[j].indicator = e.target
+                              .value as RuleCondition['indicator']),
+                        )
+                      }
                       aria-invalid={invalid || undefined}
                       aria-describedby={describedBy}
                     >
@@ -264,7 +272,9 @@ export function RuleEditor() {
                   <select
                     name={`rules[${i}].when[${j}].op`}
                     value={c.op}
-                    onChange={(e) => edit((d) => void (d.rules[i].when[j].op = e.target.value))}
+                    onChange={(e) =>
+                      edit((d) => void (d.rules[i].when[j].op = e.target.value as RuleCondition['op']))
+                    }
                     aria-invalid={invalid || undefined}
                     aria-describedby={describedBy}
                   >

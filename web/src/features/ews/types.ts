@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../../api/schema.ts';
+import type { ApiResponse, RuleSet } from '../../api/schema.ts';
 
 /** Shapes of the /api/ews answers (src/server/routes/ews.ts). */
 export type AlertPage = ApiResponse<'GET /api/ews/alerts'>;
@@ -21,39 +21,17 @@ export type Dataset = Pick<
   'id' | 'kind' | 'title' | 'publisher' | 'version' | 'synthetic'
 >;
 
-// The rule-set body is free-form (Type.Any) in the server's response schema, so its shape is written here
-// (src/analysis/ews/rules.ts).
-export interface RuleCondition {
-  indicator: string;
-  op: string;
-  /** null while the field is empty in the editor (the API names the field if saved so). */
-  threshold: number | null;
-}
+type ApiRule = RuleSet['rules'][number];
+/** A condition in the rule editor: its threshold is null while the field is empty (the API names it if saved so). */
+export type RuleCondition = Omit<ApiRule['when'][number], 'threshold'> & { threshold: number | null };
+export type Rule = Omit<ApiRule, 'when'> & { when: RuleCondition[] };
+/**
+ * The rule set being edited: the API's validated form (src/analysis/ews/rules.ts), its conditions editable. The
+ * editor's selects list only the levels, indicators and comparisons these types allow, so their values are cast.
+ */
+export type RuleSetBody = Omit<RuleSet, 'rules'> & { rules: Rule[] };
 
-export interface Rule {
-  id: string;
-  label: Label;
-  level: number;
-  when: RuleCondition[];
-  rationale?: string;
-}
-
-export interface RuleSetBody {
-  id: string;
-  label?: Label;
-  parameters: {
-    seasonal: Record<string, number>;
-    unitValueWindow: number;
-    eventWindow: { beforeAnnouncement: number; afterEffective: number };
-    minPartnerShare: number;
-  };
-  rules: Rule[];
-}
-
-type RuleSetsApi = ApiResponse<'GET /api/ews/rule-sets'>;
-export type RuleSetsResponse = Omit<RuleSetsApi, 'items'> & {
-  items: (Omit<RuleSetsApi['items'][number], 'body'> & { body: RuleSetBody })[];
-};
+export type RuleSetsResponse = ApiResponse<'GET /api/ews/rule-sets'>;
 
 export type BacktestResponse = ApiResponse<'POST /api/ews/backtest'>;
 export type BacktestReport = BacktestResponse['report'];
