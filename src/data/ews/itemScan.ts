@@ -26,7 +26,12 @@ export async function ruleSetById(state: StateDb, id: string): Promise<RuleSet> 
   if (id === 'default') return defaultRuleSet;
   const rows = await state.query<{ body: unknown }>('SELECT body FROM ews_rule_sets WHERE id = $1', [id]);
   if (!rows[0]) return defaultRuleSet;
-  return validateRuleSet(rows[0].body, `rule set ${id}`);
+  return storedRuleSet(id, rows[0].body);
+}
+
+/** A rule set as stored, validated again: a body saved before a parameter existed gets the parameter's default. */
+export function storedRuleSet(id: string, body: unknown): RuleSet {
+  return validateRuleSet(body, `rule set ${id}`);
 }
 
 /** Recorded events with their markings: the shipped seed list (public) and the ones users entered. */

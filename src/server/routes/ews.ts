@@ -27,7 +27,7 @@ import { defaultRuleSet, validateRuleSet } from '../../analysis/ews/rules.ts';
 import { backtest } from '../../analysis/ews/backtest.ts';
 import { readMonthly } from '../../data/ews/seriesStore.ts';
 import { valueUnitOf } from '../../data/ews/valueUnit.ts';
-import { ruleSetById } from '../../data/ews/itemScan.ts';
+import { ruleSetById, storedRuleSet } from '../../data/ews/itemScan.ts';
 import { scanItem } from '../../data/ews/itemScan.ts';
 import { EwsScheduler } from '../../data/ews/scheduler.ts';
 import {
@@ -696,8 +696,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       return {
         items: [
           { id: 'default', body: defaultRuleSet, marking: publicMarking },
-          // Validated again as the scans do (ruleSetById): a body saved before a parameter existed gets its default.
-          ...rows.map((row) => ({ ...row, body: validateRuleSet(row.body, `rule set ${row.id}`) })),
+          ...rows.map((row) => ({ ...row, body: storedRuleSet(row.id, row.body) })),
         ],
         indicators: [...indicatorNames],
         indicatorLabels,
