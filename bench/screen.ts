@@ -95,9 +95,20 @@ async function timedCpu(fn: () => Promise<unknown>): Promise<{ ms: number; cpuMs
   return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** The comparison needs Debian's pandas: said plainly, before the first pandas run, rather than as a traceback. */
+function requirePandas(): void {
+  const probe = spawnSync('/usr/bin/python3', ['-c', 'import numpy, pandas'], { encoding: 'utf8' });
+  if (probe.status !== 0)
+    throw new Error(
+      'bench screen compares with pandas and needs Debian\'s python3-pandas (apt-get install -y python3-pandas): ' +
+        (probe.error?.message ?? probe.stderr.trim().split('\n').pop()),
+    );
+}
+
 const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
 export async function run(): Promise<BenchResult[]> {
+  requirePandas(); // before minutes of generating and screening
   const results: BenchResult[] = [];
   const dataDir = new DataDir(root).ensure();
   const catalog = new Catalog(dataDir);

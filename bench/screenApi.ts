@@ -61,7 +61,11 @@ end\n`,
     const child = spawn('wrk', args);
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('error', reject);
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'ENOENT' ? new Error('bench screenApi needs wrk on the PATH (Debian: apt-get install -y wrk)') : e,
+      ),
+    );
     child.on('close', () => {
       const m = /P95 ([\d.]+) P50 ([\d.]+) P99 ([\d.]+) N (\d+) E (\d+)/.exec(out);
       if (!m) reject(new Error(`wrk output: ${out}`));
