@@ -172,6 +172,21 @@ describe('value units of monthly trade datasets', () => {
     expect((await get('cn-old')).valueUnit).toBeNull();
   });
 
+  it('importing the same file again records the unit of a dataset stored before units, keeping its stored series', async () => {
+    const catalog = app.services.catalog;
+    const before = catalog.get('cn-old');
+    expect(before.extra?.valueUnit).toBeUndefined();
+    const again = await importFile(minerals, 'cn-old', ...mapped, '--value-unit', 'USD');
+    expect(again.extra.valueUnit).toEqual(usd);
+    const after = catalog.get('cn-old');
+    expect(after.path).toBe(before.path); // the same content: the stored files are kept, not written again
+    expect(after.version).toBe(before.version);
+    const item = (await app.inject({ url: `/api/ews/items/${items['cn-old']}`, headers })).json() as {
+      valueUnit: unknown;
+    };
+    expect(item.valueUnit).toEqual(usd);
+  });
+
   it('--value-unit takes a currency code with a scale word; anything else, or a file that carries its unit, is refused', async () => {
     expect(parseValueUnit('thousand USD')).toEqual({
       currency: 'USD',
