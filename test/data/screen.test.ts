@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDir } from '../../src/data/dataDir.ts';
 import { Catalog } from '../../src/data/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import { openStateDb, type StateDb } from '../../src/data/state/db.ts';
+import type { StateDb } from '../../src/data/state/db.ts';
+import { openTestState } from '../helpers/stateDbs.ts';
 import { runScreen, type ScreenServices } from '../../src/data/screen.ts';
 import { productDossier } from '../../src/data/productDossier.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -18,7 +19,7 @@ describe('screen and product dossier services (real BACI critical minerals)', ()
     const dataDir = new DataDir(tempDir()).ensure();
     await importSharedTrade(dataDir, { datasetId: 'baci-cm' });
     analytics = await openDuckDb();
-    state = await openStateDb({});
+    state = await openTestState('pglite');
     services = { dataDir, catalog: new Catalog(dataDir), analytics, state, labels: {
         label: (hs6) => (hs6 === '811292' ? { en: 'Ga/Ge…', ja: 'ガリウム等' } : undefined),
         known: (hs6) => hs6 === '811292',

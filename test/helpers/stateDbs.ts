@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
 import { openStateDb, type StateDb } from '../../src/data/state/db.ts';
 
 /**
@@ -7,12 +9,21 @@ import { openStateDb, type StateDb } from '../../src/data/state/db.ts';
  */
 export const stateBackends: string[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
 
-export async function openTestState(backend: string): Promise<StateDb> {
+let stateCopy: Blob | undefined;
+
+/**
+ * A new database on the back end: on PostgreSQL a new schema; on PGlite an in-memory database started from the
+ * migrated copy made before the run (globalSetup.ts), or created from nothing with `fresh` (what a first start
+ * does: the migrations' own test).
+ */
+export async function openTestState(backend: string, options: { fresh?: boolean } = {}): Promise<StateDb> {
   if (backend === 'postgres') {
     return openStateDb({
       databaseUrl: process.env.TEST_DATABASE_URL,
       schema: `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
     });
   }
-  return openStateDb({});
+  if (options.fresh) return openStateDb({});
+  stateCopy ??= new Blob([fs.readFileSync(inject('stateCopyFile'))]);
+  return openStateDb({ startFrom: stateCopy });
 }

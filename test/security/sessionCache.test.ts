@@ -76,6 +76,7 @@ describe.each(stateBackends)('session cache never outlives a change (%s)', (back
   const me = (headers: Record<string, string>) => app.inject({ url: '/api/auth/me', headers });
 
   it('a repeated request reads no state', async () => {
+    await until(() => app.stateWatch.reliable, 'the state watch to be listening', 20_000);
     const { headers } = await testSession(app, { role: 'viewer' });
     expect((await me(headers)).statusCode).toBe(200);
     const queries = await stateQueries(state, async () => {
@@ -208,6 +209,9 @@ describe.each(stateBackends)('session cache never outlives a change (%s)', (back
           ])
         ).map((r) => r.pid);
       try {
+        // Sessions are cached only while changes are heard: wait for the server's LISTEN connection (slower to
+        // open on a busy machine) before the first request.
+        await until(() => server.stateWatch.reliable, 'the LISTEN connection to open', 20_000);
         const { headers, user } = await testSession(server, { role: 'analyst' });
         expect((await ask(headers)).statusCode).toBe(200);
         expect(await stateQueries(db, () => ask(headers))).toBe(0);
