@@ -6,7 +6,8 @@ import type { BenchResult } from './types.ts';
 /**
  * `npm run bench [names…]` runs bench/<name>.ts modules (all when none is named); each exports
  * `run(): Promise<BenchResult[]>`. Results print as a table and are saved to bench/results/<name>.json;
- * copy the figures with the command into docs/benchmarks.md.
+ * copy the figures with the command into docs/benchmarks.md. A benchmark that fails or misses its target makes
+ * the run exit with 1, after the others have run.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const skip = new Set(['run.ts', 'types.ts']);
@@ -30,7 +31,15 @@ for (const name of names) {
   const mod = (await import(pathToFileURL(path.join(here, `${name}.ts`)).href)) as {
     run: () => Promise<BenchResult[]>;
   };
-  const results = await mod.run();
+  let results: BenchResult[];
+  try {
+    results = await mod.run();
+  } catch (error) {
+    // One benchmark that cannot run (a tool missing, say) does not stop the others; the run fails at the end.
+    process.stderr.write(`bench ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    failed = true;
+    continue;
+  }
   for (const r of results) {
     const verdict = r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL';
     if (r.pass === false) failed = true;
