@@ -51,7 +51,7 @@ export async function runScenarioOnData(options: {
   catalog: Catalog;
   analytics: AnalyticsStore;
   definition: ScenarioDefinition;
-  /** Trade dataset id (default the newest annual trade dataset). */
+  /** Trade dataset id (default: findTradeDataset's choice, real data before synthetic, latest year first). */
   dataset?: string;
   onProgress?: (done: number, total: number) => void;
 }): Promise<ScenarioRunOutput> {

@@ -218,7 +218,7 @@ export async function resolveScreen(
   /** The country groups to use (default: as stored in the state database, else the built-in ones). */
   knownGroups?: readonly CountryGroup[],
 ): Promise<ResolvedScreen> {
-  const entry = findTradeDataset(services.catalog, request.dataset);
+  const entry = findTradeDataset(services.catalog, request.dataset, request.year);
   assertYear(entry, request.year);
   if (request.method) methodById(request.method);
   const groups = knownGroups ?? (await groupsOf(services));

@@ -21,9 +21,26 @@ export function tradeSource(dataDir: DataDir, entry: CatalogEntry): string {
   return `read_parquet(${sqlString(glob)}, hive_partitioning = true, hive_types = {'t': INTEGER})`;
 }
 
-/** The dataset named `id`, else the newest annual trade dataset; a clear not_found error when there is none. */
-export function findTradeDataset(catalog: Catalog, id?: string): CatalogEntry {
-  const trade = catalog.ofKind('trade-annual');
+/**
+ * The annual trade datasets in the order a request without `dataset` picks from: real data before SYNTHETIC, then
+ * the one reaching the latest year, then the newest import. (Newest import alone made the order of
+ * `data fetch all` decide: a two-country sample of 2021 fetched after the critical-minerals extract answered every
+ * screen of 2024 with "no data".)
+ */
+export function tradeDatasetsByPreference(catalog: Catalog): CatalogEntry[] {
+  const latest = (e: CatalogEntry) => Math.max(-Infinity, ...(e.years ?? []));
+  return catalog
+    .ofKind('trade-annual')
+    .sort((a, b) => Number(a.synthetic) - Number(b.synthetic) || latest(b) - latest(a));
+}
+
+/**
+ * The dataset named `id`; else the first annual trade dataset in order of preference (tradeDatasetsByPreference)
+ * that has `year` when a year is asked for. Clear not_found errors: no such dataset, none at all, or none with the
+ * year (each dataset's years listed).
+ */
+export function findTradeDataset(catalog: Catalog, id?: string, year?: number): CatalogEntry {
+  const trade = tradeDatasetsByPreference(catalog);
   if (id) {
     const entry = catalog.find(id);
     if (entry && entry.kind === 'trade-annual') return entry;
@@ -37,10 +54,21 @@ export function findTradeDataset(catalog: Catalog, id?: string): CatalogEntry {
       { field: 'dataset' },
     );
   }
-  const newest = trade[0];
-  if (!newest)
+  if (!trade.length)
     throw new ChokepointError('not_found', `no annual trade dataset${noTradeHint}`, { field: 'dataset' });
-  return newest;
+  if (year === undefined) return trade[0];
+  const withYear = trade.find((e) => e.years?.includes(year));
+  if (withYear) return withYear;
+  const held = trade.map((e) => `${e.id}: ${yearsText(e.years ?? [])}`).join('; ');
+  throw new ChokepointError('no_data', `no annual trade dataset has data for ${year} (${held})`, { field: 'year' });
+}
+
+/** 2018–2024, or 2019, 2021 when there are gaps. */
+function yearsText(years: number[]): string {
+  const sorted = [...years].sort((a, b) => a - b);
+  if (!sorted.length) return 'no years';
+  const contiguous = sorted.every((y, i) => i === 0 || y === sorted[i - 1] + 1);
+  return contiguous && sorted.length > 1 ? `${sorted[0]}–${sorted.at(-1)}` : sorted.join(', ');
 }
 
 const noTradeHint =

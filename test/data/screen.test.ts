@@ -85,7 +85,10 @@ describe('screen and product dossier services (real BACI critical minerals)', ()
   it('explains bad requests: unknown reporter, a year without data, an unknown HS code', async () => {
     await expect(runScreen(services, { reporter: 'XYZ', year: 2024 })).rejects.toThrow(/"XYZ" is neither a country nor a group/);
     await expect(runScreen(services, { reporter: 'JPN', year: 2030 })).rejects.toThrow(
-      /no data for 2030 \(years present: 2018, 2019, 2020, 2021, 2022, 2023, 2024\)/,
+      /no annual trade dataset has data for 2030 \(baci-cm: 2018–2024\)/,
+    );
+    await expect(runScreen(services, { reporter: 'JPN', year: 2030, dataset: 'baci-cm' })).rejects.toThrow(
+      /dataset "baci-cm" has no data for 2030 \(years present: 2018, 2019, 2020, 2021, 2022, 2023, 2024\)/,
     );
     await expect(productDossier(services, { reporter: 'JPN', year: 2024, hs6: '99' })).rejects.toThrow(/not an HS6 code/);
     await expect(productDossier(services, { reporter: 'JPN', year: 2024, hs6: '999999' })).rejects.toThrow(/HS code 999999 is not/);

@@ -195,7 +195,7 @@ describe('chokepoint exposure of Japan, 2024, critical minerals (real BACI)', ()
       /unknown country "XYZ"/,
     );
     await expect(exposureReport(services, { reporter: 'JPN', year: 2030 })).rejects.toThrow(
-      /no imports of JPN in 2030/,
+      /no annual trade dataset has data for 2030 \(baci-hs17: 2018–2024\)/,
     );
   });
 });

@@ -170,7 +170,7 @@ describe.each(stateBackends)('country supplies API (%s)', (backend) => {
       headers: viewer,
     });
     expect(noYear.statusCode).toBe(404);
-    expect(noYear.json().error.message).toMatch(/years present: 2018/);
+    expect(noYear.json().error.message).toMatch(/has data for 2017 \(.*: 2018–2024\)/);
   });
 
   it('is hidden (404) from users not cleared for the marked trade dataset', async () => {

@@ -25,7 +25,7 @@ describe('server', () => {
     const { headers } = await testSession(app, { role: 'viewer' });
     const listed = await app.inject({ url: '/api/datasets', headers });
     expect(listed.statusCode).toBe(200);
-    expect(listed.json()).toEqual({ items: [], total: 0 });
+    expect(listed.json()).toEqual({ items: [], total: 0, defaultTradeDataset: null });
   });
 
   it('returns JSON 404 for unknown API paths', async () => {

@@ -60,7 +60,7 @@ describe('screens API', () => {
     expect(r1.json().error.message).toMatch(/"XYZ" is neither a country nor a group/);
     const r2 = await app.inject({ url: '/api/screens?reporter=JPN&year=2030', headers: viewer });
     expect(r2.statusCode).toBe(404);
-    expect(r2.json().error.message).toMatch(/years present: 2018/);
+    expect(r2.json().error.message).toMatch(/no annual trade dataset has data for 2030 \(baci-cm: 2018–2024\)/);
     const r3 = await app.inject({ url: '/api/products/999998?reporter=JPN&year=2024', headers: viewer });
     expect(r3.statusCode).toBe(400);
     expect(r3.json().error.code).toBe('unknown_code');

@@ -38,7 +38,7 @@ export function registerExposure(program: Command, context: (cmd: Command) => Cl
       `speed for days at sea (default ${defaultSpeedKnots})`,
       String(defaultSpeedKnots),
     )
-    .option('--dataset <id>', 'trade dataset (default: the newest annual trade dataset)')
+    .option('--dataset <id>', 'annual trade dataset (default: the first holding --year: real data before synthetic, latest year first)')
     .option(
       '--air-threshold <usdPerTonne>',
       'value per tonne above which a flow is assumed air-freighted',

@@ -14,7 +14,7 @@ export const registerMinerals: RegisterCommand = (program, context) => {
     .command('minerals')
     .description('mine ▸ refine ▸ trade: USGS world production shares next to world export shares, per mineral HS6')
     .requiredOption('--year <year>', 'trade year, e.g. 2024 (production is USGS MCS2025: 2024 estimates)')
-    .option('--dataset <id>', 'annual trade dataset (default: the newest imported)')
+    .option('--dataset <id>', 'annual trade dataset (default: real data before synthetic, latest year first)')
     .option('--flagged', 'only products whose top exporter is not the top producer')
     .action(async (opts: { year: string; dataset?: string; flagged?: boolean }, cmd: Command) => {
       const ctx = context(cmd);

@@ -78,7 +78,7 @@ export const registerProduct: RegisterCommand = (program, context) => {
     .argument('<hs6>', 'HS6 code, e.g. 811292')
     .requiredOption('--reporter <code>', 'ISO3, country name or group (EU27 …)')
     .requiredOption('--year <year>', 'year, e.g. 2024')
-    .option('--dataset <id>', 'annual trade dataset (default: the newest imported)')
+    .option('--dataset <id>', 'annual trade dataset (default: the first holding --year: real data before synthetic, latest year first)')
     .option('--partner <code>', 'named partner for the majority method, e.g. CHN')
     .option('--threshold <name=value...>', 'override thresholds: method.name=value')
     .option('--lang <ja|en>', 'language of the text output', 'en')

@@ -150,7 +150,7 @@ export const registerScenario: RegisterCommand = (program, context) => {
     .command('run')
     .description('run a scenario file (YAML or JSON; see examples/scenario-gallium-germanium.yaml)')
     .argument('<file>', 'scenario file')
-    .option('--dataset <id>', 'annual trade dataset (default: the newest)')
+    .option('--dataset <id>', 'annual trade dataset (default: real data before synthetic, latest year first)')
     .option('--out <file>', 'also write the full JSON result to this file')
     .action(async (file: string, opts: { dataset?: string; out?: string }, cmd: Command) => {
       const ctx = context(cmd);

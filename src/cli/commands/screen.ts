@@ -147,7 +147,7 @@ export const registerScreen: RegisterCommand = (program, context) => {
       'ISO3, country name or group (EU27, G7 …); ALL = every reporter in one pass (to a file)',
     )
     .requiredOption('--year <year>', 'year, e.g. 2024')
-    .option('--dataset <id>', 'annual trade dataset (default: the newest imported)')
+    .option('--dataset <id>', 'annual trade dataset (default: the first holding --year: real data before synthetic, latest year first)')
     .option('--method <id>', `only products flagged by this method (${methods.map((m) => m.id).join('|')})`)
     .option('--partner <code>', 'named partner for the majority method, e.g. CHN')
     .option('--critical', 'only the critical goods (特定重要物資) in the registry')

@@ -82,7 +82,7 @@ export function assessmentOptions(cmd: Command): Command {
     .option('--patents <id>', 'patents dataset (default: the newest)')
     .option('--exports <id>', 'exports or trade dataset for RCA (default: newest exports, else trade)')
     .option('--export-year <year>', 'year of exports (default: latest)')
-    .option('--trade <id>', 'annual trade dataset for the dependence screen (default: the newest)')
+    .option('--trade <id>', 'annual trade dataset for the dependence screen (default: real data before synthetic, latest year first)')
     .option('--screen-year <year>', 'year of the screen (default: latest)')
     .option('--no-screen', 'leave the dependence screen out');
 }

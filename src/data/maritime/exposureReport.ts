@@ -155,7 +155,7 @@ export async function exposureReport(
   const baselineClosures = parseClosures([], request.open);
   const extraClosed = scenarioClosures.ids.filter((id) => !baselineClosures.ids.includes(id));
 
-  const trade = findTradeDataset(services.catalog, request.tradeDataset);
+  const trade = findTradeDataset(services.catalog, request.tradeDataset, request.year);
   const sea = openSeaRoutes(services.dataDir, services.catalog);
 
   const codes = reporter.baciCodes.filter((c) => Number.isInteger(c));

@@ -134,7 +134,7 @@ export async function prepareJob(
         },
       };
     case 'screen-all': {
-      const entry = findTradeDataset(catalog, job.dataset);
+      const entry = findTradeDataset(catalog, job.dataset, job.year);
       const marking = await datasetMarking(app, entry.id);
       assertReadable(request, marking, 'dataset', { field: 'dataset' });
       const thresholds = parseThresholds(job.thresholds ? job.thresholds.split(',').filter(Boolean) : []);

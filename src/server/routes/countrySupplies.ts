@@ -78,7 +78,7 @@ export const countrySupplyRoutes: FastifyPluginAsync = async (app) => {
       const { iso3 } = request.params as { iso3: string };
       const query = request.query as Static<typeof Query>;
       const services = screenServicesOf(app);
-      const entry = findTradeDataset(services.catalog, query.dataset);
+      const entry = findTradeDataset(services.catalog, query.dataset, query.year);
       const context = await stateContext(app, [entry.id]);
       assertReadable(request, context.marking, 'dataset');
       const key = ResultCache.key([

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { datasetMarkings, filterReadable, MarkingSchema } from '../security/markings.ts';
 import { publicMarking } from '../../analysis/marking.ts';
 import { cachedCatalogOf } from '../catalogCache.ts';
+import { tradeDatasetsByPreference } from '../../data/tradeDataset.ts';
 
 export const DatasetSchema = Type.Object({
   id: Type.String(),
@@ -33,14 +34,26 @@ export const datasetRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['datasets'],
         summary: 'Datasets present, with provenance and marking (only those the user may read)',
-        response: { 200: Type.Object({ items: Type.Array(DatasetSchema), total: Type.Number() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(DatasetSchema),
+            total: Type.Number(),
+            defaultTradeDataset: Type.Union([Type.String(), Type.Null()], {
+              description:
+                'The annual trade dataset that screens, dossiers and maps use when a request names none (real data before synthetic, then the latest year, then the newest import); null when there is none or the user may not read it',
+            }),
+          }),
+        },
       },
     },
     async (request) => {
       const markings = await datasetMarkings(app);
-      const all = cachedCatalogOf(app.services.dataDir).list().map((e) => ({ ...e, marking: markings.get(e.id) ?? publicMarking }));
+      const catalog = cachedCatalogOf(app.services.dataDir);
+      const all = catalog.list().map((e) => ({ ...e, marking: markings.get(e.id) ?? publicMarking }));
       const items = filterReadable(request, all);
-      return { items, total: items.length };
+      const preferred = tradeDatasetsByPreference(catalog)[0]?.id;
+      const defaultTradeDataset = items.some((e) => e.id === preferred) ? preferred! : null;
+      return { items, total: items.length, defaultTradeDataset };
     },
   );
 };

@@ -331,7 +331,7 @@ export const maritimeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const q = request.query;
-      const trade = findTradeDataset(app.services.catalog, q.dataset);
+      const trade = findTradeDataset(app.services.catalog, q.dataset, q.year);
       const marking = await readableMarking(app, request, [seaNetworkId, trade.id]);
       const report = await exposureReport(app.services, {
         reporter: q.reporter,

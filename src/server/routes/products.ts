@@ -130,7 +130,7 @@ export const productRoutes: FastifyPluginAsync = async (app) => {
       const { hs6 } = request.params as { hs6: string };
       const query = request.query as Static<typeof ProductQuery>;
       const services = screenServicesOf(app);
-      const entry = findTradeDataset(services.catalog, query.dataset);
+      const entry = findTradeDataset(services.catalog, query.dataset, query.year);
       const minerals = services.catalog.ofKind('minerals')[0];
       const context = await stateContext(app, [entry.id, ...(minerals ? [minerals.id] : [])]);
       const marking = context.marking;

@@ -183,7 +183,7 @@ export async function screenFor(
   query: Pick<ScreenQuery, 'reporter' | 'year' | 'dataset' | 'partner' | 'thresholds' | 'window' | 'critical'>,
 ): Promise<{ result: ScreenResult; marking: Marking }> {
   const services = screenServicesOf(app);
-  const entry = findTradeDataset(services.catalog, query.dataset);
+  const entry = findTradeDataset(services.catalog, query.dataset, query.year);
   const context = await stateContext(app, [entry.id]);
   assertReadable(request, context.marking, 'dataset');
   const params = [query.reporter, query.year, query.partner, query.thresholds, query.window, query.critical];

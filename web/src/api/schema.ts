@@ -312,6 +312,8 @@ export interface ApiResponses {
       };
     }[];
     total: number;
+    /** The annual trade dataset that screens, dossiers and maps use when a request names none (real data before synthetic, then the latest year, then the newest import); null when there is none or the user may not read it */
+    defaultTradeDataset: string | null;
   };
   /** 200 */
   'GET /api/datasets/{id}/marking': {

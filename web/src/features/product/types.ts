@@ -31,4 +31,3 @@ export type CriticalGoodRef = Pick<
   ApiResponse<'GET /api/critical-goods'>['items'][number],
   'id' | 'en' | 'ja'
 >;
-export type DatasetRef = Pick<ApiResponse<'GET /api/datasets'>['items'][number], 'id' | 'kind' | 'years'>;

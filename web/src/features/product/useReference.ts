@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { CountryRef, CriticalGoodRef, DatasetRef, GroupRef, Lang } from './types.ts';
+import { defaultTradeYears, type DatasetYears } from '../../api/defaultTrade.ts';
+import type { CountryRef, CriticalGoodRef, GroupRef, Lang } from './types.ts';
 
 /**
  * Reference lists the dossier and the country view need (countries with names and ISO numeric codes, groups,
@@ -9,7 +10,7 @@ import type { CountryRef, CriticalGoodRef, DatasetRef, GroupRef, Lang } from './
 export interface Reference {
   countries: CountryRef[];
   groups: GroupRef[];
-  /** Years of the newest annual trade dataset, oldest first. */
+  /** Years of the trade dataset the API uses by default, oldest first. */
   years: number[];
   critical: CriticalGoodRef[];
 }
@@ -20,12 +21,12 @@ function load(): Promise<Reference> {
   loading ??= Promise.all([
     api<{ items: CountryRef[] }>('/countries'),
     api<{ items: GroupRef[] }>('/groups').catch(() => ({ items: [] as GroupRef[] })),
-    api<{ items: DatasetRef[] }>('/datasets'),
+    api<DatasetYears>('/datasets'),
     api<{ items: CriticalGoodRef[] }>('/critical-goods').catch(() => ({ items: [] as CriticalGoodRef[] })),
   ]).then(([c, g, d, k]) => ({
     countries: c.items,
     groups: g.items,
-    years: [...(d.items.find((x) => x.kind === 'trade-annual')?.years ?? [])].sort((a, b) => a - b),
+    years: defaultTradeYears(d) ?? [],
     critical: k.items,
   }));
   loading.catch(() => {

@@ -18,10 +18,6 @@ export type CountryRef = Pick<
   'iso3' | 'en' | 'ja' | 'kind'
 >;
 export type GroupRef = Pick<ApiResponse<'GET /api/groups'>['items'][number], 'id' | 'en' | 'ja'>;
-export type DatasetRef = Pick<
-  ApiResponse<'GET /api/datasets'>['items'][number],
-  'id' | 'kind' | 'years' | 'synthetic'
->;
 
 /** A screen-all job (POST /api/jobs, GET /api/jobs/:id). */
 export type Job = ApiResponse<'GET /api/jobs/{id}'>;

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { CountryRef, DatasetRef, GroupRef, Lang } from './types.ts';
+import { defaultTradeYears, type DatasetYears } from '../../api/defaultTrade.ts';
+import type { CountryRef, GroupRef, Lang } from './types.ts';
 
 /** What the pickers offer: countries and groups with names in both languages, and the trade dataset's years. */
 export interface ScreeningReference {
   countries: CountryRef[];
   groups: GroupRef[];
-  /** Years of the annual trade dataset, oldest first; empty when there is no trade dataset. */
+  /** Years of the trade dataset the API uses by default, oldest first; empty when there is none. */
   years: number[];
   hasTrade: boolean;
   /** HS chapters with titles (GET /api/hs/chapters); empty when no nomenclature is imported or readable. */
@@ -28,18 +29,18 @@ export function useScreeningReference(): { reference: ScreeningReference | null;
     Promise.all([
       api<{ items: CountryRef[] }>('/countries'),
       api<{ items: GroupRef[] }>('/groups'),
-      api<{ items: DatasetRef[] }>('/datasets'),
+      api<DatasetYears>('/datasets'),
       // Titles only name the chapters: without a nomenclature (404) the filter still works on bare codes.
       api<{ items: HsChapterRef[] }>('/hs/chapters').catch(() => ({ items: [] as HsChapterRef[] })),
     ])
       .then(([c, g, d, h]) => {
-        const trade = d.items.find((x) => x.kind === 'trade-annual');
+        const years = defaultTradeYears(d);
         if (live) {
           setReference({
             countries: c.items.filter((x) => x.kind !== 'historical'),
             groups: g.items,
-            years: [...(trade?.years ?? [])].sort((a, b) => a - b),
-            hasTrade: Boolean(trade),
+            years: years ?? [],
+            hasTrade: years !== null,
             chapters: h.items,
           });
         }
