@@ -6,6 +6,9 @@ import { sharedData } from '../helpers/tmp.ts';
 import { baciCriticalMineralsCsv as baciCsv } from '../helpers/sharedTrade.ts';
 import { newPage, screenshot, startTradeHarness, type Harness } from './harness.ts';
 import { csvObjects } from '../helpers/csvObjects.ts';
+import { DataDir } from '../../src/data/dataDir.ts';
+import { Catalog } from '../../src/data/catalog.ts';
+import { importBaci } from '../../src/data/importers/baci.ts';
 
 /**
  * The screening view on the real BACI critical-minerals extract (31 HS6 codes) with the HS labels: figures in
@@ -45,7 +48,6 @@ function parseUsd(text: string): number {
   const scale = { million: 1e6, billion: 1e9, trillion: 1e12 }[m[2] as 'million'] ?? 1;
   return Number(m[1].replaceAll(',', '')) * scale;
 }
-
 
 async function apiJson<T>(page: Page, h: Harness, url: string): Promise<T> {
   const res = await page.request.get(`${h.baseUrl}${url}`);
@@ -241,6 +243,37 @@ describe('screening view', () => {
       await page.context().close();
     } finally {
       await h.app.services.state.query(`DELETE FROM dataset_markings WHERE dataset_id = 'baci-cm'`);
+    }
+  });
+
+  it("with the 2021 two-country sample imported after the extract, offers the extract's years and screens it", async () => {
+    // As `data fetch all` leaves a data directory: the sample is the newest import, the extract the default.
+    const dataDir = new DataDir(h.dataDir);
+    await importBaci({
+      dataDir,
+      inputs: [path.join(sharedData, 'baci-samples', 'BACI_2021_ZAF_AFG_halfsample.csv')],
+      datasetId: 'baci-sample',
+      hs: 'HS92',
+    });
+    try {
+      const page = await newPage(h, 'en');
+      await page.goto(`${h.baseUrl}/#/screen?reporter=JPN`);
+      await waitForTotal(page, 31);
+      const year = page.getByLabel('Year', { exact: true });
+      expect(await year.inputValue()).toBe('2024');
+      expect(await year.locator('option').allInnerTexts()).toEqual([
+        '2024',
+        '2023',
+        '2022',
+        '2021',
+        '2020',
+        '2019',
+        '2018',
+      ]);
+      expect(await page.getByTestId('provenance').innerText()).toContain('V202601'); // the extract's version (the sample's is unknown)
+      await page.context().close();
+    } finally {
+      new Catalog(dataDir).remove('baci-sample');
     }
   });
 });
