@@ -11,6 +11,7 @@ import { findManifest, manifests } from '../../src/data/manifests/index.ts';
 import type { DatasetManifest } from '../../src/data/manifests/types.ts';
 import { fetchDataset, type FetchRecord } from '../../src/data/fetch/fetchDataset.ts';
 import { loadHsLabels } from '../../src/data/reference/hs.ts';
+import { openSeaRoutes, parseClosures, routeBetweenPorts } from '../../src/data/maritime/seaRoutes.ts';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -124,6 +125,20 @@ describe('data fetch from the mirror (../shared/data)', () => {
     expect(entry.rows).toBe(4109 + 3962 + 3 + 28);
   });
 
+  it('builds the routable sea network from the fetched maritime files, so routes work after a fetch', () => {
+    const maritime = catalog.get('maritime');
+    const network = catalog.get('sea-network');
+    expect(network).toMatchObject({
+      version: maritime.version,
+      source: 'mirror',
+      retrievedAt: maritime.retrievedAt,
+    });
+    const marnet = (e: typeof network) => e.files.find((f) => f.name === 'marnet_searoute.geojson')?.sha256;
+    expect(marnet(network)).toBe(marnet(maritime));
+    const route = routeBetweenPorts(openSeaRoutes(dataDir, catalog), 'JPYOK', 'NLRTM', parseClosures([]));
+    expect(route.distanceKm).toBeGreaterThan(15_000); // Yokohama → Rotterdam by sea, via Suez about 20,000 km
+  });
+
   it('runs the USGS importer on the world data and keeps the other USGS files beside it', () => {
     const minerals = catalog.get('usgs-mcs2025');
     expect(minerals).toMatchObject({ kind: 'minerals', rows: 1250, source: 'mirror' });
@@ -134,6 +149,7 @@ describe('data fetch from the mirror (../shared/data)', () => {
   it('is idempotent: fetching again keeps one stored version', async () => {
     await fetchDataset(findManifest('maritime'), { dataDir, mirror: sharedData });
     expect(fs.readdirSync(path.join(dataDir.storeDir, 'maritime'))).toHaveLength(1);
+    expect(fs.readdirSync(path.join(dataDir.storeDir, 'sea-network'))).toHaveLength(1);
   });
 
   it('names a file missing from the mirror', async () => {

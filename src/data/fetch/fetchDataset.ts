@@ -11,6 +11,7 @@ import { download } from './download.ts';
 import { importHs } from '../importers/hs.ts';
 import { importBaci } from '../importers/baci.ts';
 import { importUsgsMcs } from '../importers/usgs.ts';
+import { importSeaNetwork } from '../maritime/importSeaNetwork.ts';
 
 export interface FetchOptions {
   dataDir: DataDir;
@@ -230,7 +231,12 @@ export async function fetchDataset(manifest: DatasetManifest, options: FetchOpti
       retrievedAt: record.retrievedAt,
     } as const;
     if (manifest.importer === 'files') {
-      entries.push(publishFiles(catalog, manifest, manifest.id, inputs, scratch, record));
+      const files = publishFiles(catalog, manifest, manifest.id, inputs, scratch, record);
+      entries.push(files);
+      // Lanes, ports and chokepoints are of use once routed: the sea network is built from them at once (as
+      // `data import maritime` does), so that exposure, routes and closures work after a fetch.
+      if (manifest.kind === 'maritime')
+        entries.push(importSeaNetwork({ catalog, dataDir, source: files, sourceKind: source }));
     } else {
       let entry: CatalogEntry;
       if (manifest.importer === 'hs') {
