@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import http from 'node:http';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -12,6 +13,7 @@ import type { DatasetManifest } from '../../src/data/manifests/types.ts';
 import { fetchDataset, type FetchRecord } from '../../src/data/fetch/fetchDataset.ts';
 import { loadHsLabels } from '../../src/data/reference/hs.ts';
 import { openSeaRoutes, parseClosures, routeBetweenPorts } from '../../src/data/maritime/seaRoutes.ts';
+import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -52,13 +54,45 @@ describe('dataset manifests', () => {
 describe('data fetch from the mirror (../shared/data)', () => {
   let dataDir: DataDir;
   let catalog: Catalog;
+  let analytics: DuckDbStore;
   beforeAll(async () => {
     dataDir = new DataDir(tempDir());
     catalog = new Catalog(dataDir);
-    for (const id of ['baci-critical-minerals', 'baci-sample-zaf-afg', 'hs', 'maritime', 'usgs-mcs2025']) {
-      await fetchDataset(findManifest(id), { dataDir, mirror: sharedData });
-    }
+    analytics = await openDuckDb();
+    const ids = ['baci-critical-minerals', 'baci-sample-zaf-afg', 'hs', 'maritime', 'usgs-mcs2025'];
+    for (const id of [...ids, 'patents-ncses', 'world-exports-hs4'])
+      await fetchDataset(findManifest(id), { dataDir, mirror: sharedData, analytics });
   }, 120_000);
+  afterAll(async () => analytics?.close());
+
+  it('imports the patent counts and the exports by product from the fetched files, as data import would', async () => {
+    const sameFiles = (derived: string, fetched: string) =>
+      expect(catalog.get(derived).files.map((f) => f.sha256)).toEqual(
+        expect.arrayContaining(
+          catalog
+            .get(fetched)
+            .files.filter((f) => f.name !== 'ncses_tables.csv')
+            .map((f) => f.sha256),
+        ),
+      );
+    expect(catalog.get('patents')).toMatchObject({
+      kind: 'patents',
+      rows: catalog.get('patents-ncses').rows - 13,
+    });
+    sameFiles('patents', 'patents-ncses');
+    expect(catalog.get('exports')).toMatchObject({ kind: 'exports', years: [2017] });
+    sameFiles('exports', 'world-exports-hs4');
+    // Japan's 2017 exports of HS 8505 (magnets) as stored equal the published file's line for them.
+    const [{ v }] = await analytics.query<{ v: number }>(
+      `SELECT sum(value) AS v FROM read_parquet('${path.join(dataDir.absolute(catalog.get('exports').path), 'exports.parquet')}') WHERE exporter = 'JPN' AND product = '8505'`,
+    );
+    const line = zlib
+      .gunzipSync(fs.readFileSync(path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz')))
+      .toString('utf8')
+      .split('\n')
+      .find((l) => l.startsWith('"jpn","8505",'))!;
+    expect(v).toBe(Number(line.split(',')[2]));
+  });
 
   it('imports the BACI extracts with every row (counted here from the raw files)', () => {
     const countLines = (p: string) =>

@@ -62,6 +62,7 @@ export function registerDataFetch(data: Command, context: (cmd: Command) => CliC
         const result = await fetchDataset(manifest, {
           dataDir: ctx.dataDir,
           mirror,
+          analytics: manifest.derive ? await ctx.analytics() : undefined,
           onProgress: (file, done, total) => {
             if (bar?.name !== file) {
               bar = {

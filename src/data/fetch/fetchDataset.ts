@@ -11,7 +11,8 @@ import { download } from './download.ts';
 import { importHs } from '../importers/hs.ts';
 import { importBaci } from '../importers/baci.ts';
 import { importUsgsMcs } from '../importers/usgs.ts';
-import { importSeaNetwork } from '../maritime/importSeaNetwork.ts';
+import { deriveDataset } from './deriveDataset.ts';
+import type { AnalyticsStore } from '../analytics/store.ts';
 
 export interface FetchOptions {
   dataDir: DataDir;
@@ -20,6 +21,8 @@ export interface FetchOptions {
   /** Progress of one file: bytes done of total. */
   onProgress?: (file: string, done: number, total: number) => void;
   onFileDone?: (file: string) => void;
+  /** For the datasets whose fetch imports patents or exports from the files (DatasetManifest.derive). */
+  analytics?: AnalyticsStore;
   /** Download tuning (tests shorten these). */
   retries?: number;
   retryDelayMs?: number;
@@ -233,10 +236,10 @@ export async function fetchDataset(manifest: DatasetManifest, options: FetchOpti
     if (manifest.importer === 'files') {
       const files = publishFiles(catalog, manifest, manifest.id, inputs, scratch, record);
       entries.push(files);
-      // Lanes, ports and chokepoints are of use once routed: the sea network is built from them at once (as
-      // `data import maritime` does), so that exposure, routes and closures work after a fetch.
-      if (manifest.kind === 'maritime')
-        entries.push(importSeaNetwork({ catalog, dataDir, source: files, sourceKind: source }));
+      // Files some analysis reads only once imported (lanes routed, patents and exports as Parquet): imported now,
+      // so that routes, exposure, RTA and RCA work right after a fetch.
+      if (manifest.derive)
+        entries.push(await deriveDataset(manifest.derive, files, { catalog, dataDir, analytics: options.analytics }));
     } else {
       let entry: CatalogEntry;
       if (manifest.importer === 'hs') {

@@ -12,6 +12,7 @@ export const maritime: DatasetManifest = {
   licence: 'Apache-2.0 (network from Eurostat MARNET, EUPL-1.2)',
   kind: 'maritime',
   importer: 'files',
+  derive: { importer: 'sea-network' },
   description:
     'Global shipping lanes (4,109 lines, strait passages tagged), 3,962 ports with UN/LOCODE, and the 28 IMF PortWatch chokepoints with coordinates.',
   notes:

@@ -12,6 +12,7 @@ export const patentsNcses: DatasetManifest = {
   licence: 'US public domain',
   kind: 'other',
   importer: 'files',
+  derive: { importer: 'patents', file: 'patents_by_country_field_year.csv' },
   description:
     'PCT applications 2000–2022 (about 120–140 economies; total and 5 WIPO areas) and USPTO grants 2000–2022 (49 economies, including semiconductors).',
   notes: "Year labels were reassigned from each table's stated range by whoever made the copy.",

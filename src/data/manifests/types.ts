@@ -43,6 +43,12 @@ export interface DatasetManifest {
    * for the importers that read them from there.
    */
   importer: 'baci' | 'hs' | 'usgs' | 'files';
+  /**
+   * For 'files': what the fetch builds from the stored files at once, so that the analyses have it without a
+   * separate `data import` (src/data/fetch/deriveDataset.ts): the routable sea network, or the patent counts or
+   * exports by product read from the named file.
+   */
+  derive?: DerivedImport;
   /** HS revision for trade data. */
   hs?: string;
   /** What the dataset holds, in one or two sentences (shown in docs/datasets.md and `data fetch --list`). */
@@ -50,3 +56,6 @@ export interface DatasetManifest {
   notes?: string;
   files: ManifestFile[];
 }
+
+/** An import a fetch of stored files runs (DatasetManifest.derive). */
+export type DerivedImport = { importer: 'sea-network' } | { importer: 'patents' | 'exports'; file: string };

@@ -12,6 +12,7 @@ export const worldExportsHs4: DatasetManifest = {
   licence: 'UN Comtrade terms of use (Open Trade Statistics)',
   kind: 'other',
   importer: 'files',
+  derive: { importer: 'exports', file: 'world_trade_2017.csv.gz' },
   description:
     "Exports of all 224 exporters × 1,222 HS4 codes in 2017, USD (totals run about 13 % above WTO's world figure).",
   files: [

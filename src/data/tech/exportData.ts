@@ -3,7 +3,7 @@ import { ChokepointError } from '../../errors.ts';
 import type { Catalog, CatalogEntry } from '../catalog.ts';
 import type { DataDir } from '../dataDir.ts';
 import { sqlString, type AnalyticsStore } from '../analytics/store.ts';
-import { tradeSource } from '../tradeDataset.ts';
+import { tradeDatasetsByPreference, tradeSource } from '../tradeDataset.ts';
 import { countryByBaciCode } from '../reference/countries.ts';
 import type { ExportValue } from '../../analysis/tech/rca.ts';
 
@@ -23,11 +23,11 @@ export function findExportDataset(catalog: Catalog, id?: string): CatalogEntry {
     }
     return entry;
   }
-  const entry = catalog.ofKind('exports')[0] ?? catalog.ofKind('trade-annual')[0];
+  const entry = catalog.ofKind('exports')[0] ?? tradeDatasetsByPreference(catalog)[0];
   if (!entry) {
     throw new ChokepointError(
       'not_found',
-      'no exports or trade dataset (import one: chokepoint data exports ../shared/data/world-exports-hs4/world_trade_2017.csv.gz, or chokepoint data import baci …)',
+      'no exports or trade dataset (fetch one: chokepoint data fetch world-exports-hs4, or import a file: chokepoint data import exports FILE, chokepoint data import baci FILE)',
       { field: 'dataset' },
     );
   }

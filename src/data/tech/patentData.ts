@@ -19,7 +19,7 @@ export function findPatentDataset(catalog: Catalog, id?: string): CatalogEntry {
   if (!newest) {
     throw new ChokepointError(
       'not_found',
-      'no patents dataset (import one: chokepoint data patents ../shared/data/patents/patents_by_country_field_year.csv)',
+      'no patents dataset (fetch one: chokepoint data fetch patents-ncses, or import a file: chokepoint data import patents FILE)',
       { field: 'dataset' },
     );
   }

@@ -81,6 +81,7 @@ export async function prepareJob(
           const result = await fetchDataset(manifest, {
             dataDir,
             mirror,
+            analytics: app.services.analytics,
             onProgress: (file, done, total) =>
               progress(total > 0 ? done / total : null, `${mirror ? 'copying' : 'downloading'} ${file}`),
             onFileDone: (file) => progress(null, `importing ${file}`),

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { Catalog, CatalogEntry } from '../catalog.ts';
+import type { DataDir } from '../dataDir.ts';
+import type { AnalyticsStore } from '../analytics/store.ts';
+import type { DerivedImport } from '../manifests/types.ts';
+import { importSeaNetwork } from '../maritime/importSeaNetwork.ts';
+import { importPatents } from '../importers/patents.ts';
+import { importExports } from '../importers/exports.ts';
+import { resolveCountry } from '../reference/countries.ts';
+import { ChokepointError } from '../../errors.ts';
+
+export interface DeriveOptions {
+  catalog: Catalog;
+  dataDir: DataDir;
+  /** Needed by the patents and exports importers (they write Parquet through DuckDB). */
+  analytics?: AnalyticsStore;
+}
+
+const iso3Of = (name: string) => resolveCountry(name)?.iso3 ?? null;
+
+/**
+ * Runs the import a manifest derives from its stored files (DatasetManifest.derive), as `data import maritime`,
+ * `data import patents` and `data import exports` would on the same files, with their default dataset ids
+ * (sea-network, patents, exports). The derived entry names the files it was read from, with their checksums.
+ */
+export async function deriveDataset(
+  derive: DerivedImport,
+  files: CatalogEntry,
+  options: DeriveOptions,
+): Promise<CatalogEntry> {
+  const { catalog, dataDir } = options;
+  if (derive.importer === 'sea-network')
+    return importSeaNetwork({ catalog, dataDir, source: files, sourceKind: files.source });
+  if (!options.analytics)
+    throw new ChokepointError('internal', `fetching ${files.id} builds ${derive.importer} and needs the analytics store`);
+  const file = path.join(dataDir.absolute(files.path), derive.file);
+  const common = { catalog, dataDir, analytics: options.analytics, file, resolveCountry: iso3Of };
+  const result =
+    derive.importer === 'patents' ? await importPatents(common) : await importExports(common);
+  return result.entry;
+}
