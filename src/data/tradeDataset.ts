@@ -40,11 +40,10 @@ export function tradeDatasetsByPreference(catalog: Catalog): CatalogEntry[] {
  * year (each dataset's years listed).
  */
 export function findTradeDataset(catalog: Catalog, id?: string, year?: number): CatalogEntry {
-  const trade = tradeDatasetsByPreference(catalog);
   if (id) {
     const entry = catalog.find(id);
     if (entry && entry.kind === 'trade-annual') return entry;
-    const present = trade.map((e) => e.id);
+    const present = tradeDatasetsByPreference(catalog).map((e) => e.id);
     throw new ChokepointError(
       'not_found',
       entry
@@ -54,6 +53,7 @@ export function findTradeDataset(catalog: Catalog, id?: string, year?: number): 
       { field: 'dataset' },
     );
   }
+  const trade = tradeDatasetsByPreference(catalog);
   if (!trade.length)
     throw new ChokepointError('not_found', `no annual trade dataset${noTradeHint}`, { field: 'dataset' });
   if (year === undefined) return trade[0];
