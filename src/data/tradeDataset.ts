@@ -27,11 +27,16 @@ export function tradeSource(dataDir: DataDir, entry: CatalogEntry): string {
  * `data fetch all` decide: a two-country sample of 2021 fetched after the critical-minerals extract answered every
  * screen of 2024 with "no data".)
  */
-export function tradeDatasetsByPreference(catalog: Catalog): CatalogEntry[] {
+export function tradeDatasetsByPreference<E extends CatalogEntry>(entries: readonly E[]): E[] {
   const latest = (e: CatalogEntry) => Math.max(-Infinity, ...(e.years ?? []));
-  return catalog
-    .ofKind('trade-annual')
-    .sort((a, b) => Number(a.synthetic) - Number(b.synthetic) || latest(b) - latest(a));
+  return entries
+    .filter((e) => e.kind === 'trade-annual')
+    .sort(
+      (a, b) =>
+        Number(a.synthetic) - Number(b.synthetic) ||
+        latest(b) - latest(a) ||
+        b.importedAt.localeCompare(a.importedAt),
+    );
 }
 
 /**
@@ -43,7 +48,7 @@ export function findTradeDataset(catalog: Catalog, id?: string, year?: number): 
   if (id) {
     const entry = catalog.find(id);
     if (entry && entry.kind === 'trade-annual') return entry;
-    const present = tradeDatasetsByPreference(catalog).map((e) => e.id);
+    const present = tradeDatasetsByPreference(catalog.list()).map((e) => e.id);
     throw new ChokepointError(
       'not_found',
       entry
@@ -53,14 +58,16 @@ export function findTradeDataset(catalog: Catalog, id?: string, year?: number): 
       { field: 'dataset' },
     );
   }
-  const trade = tradeDatasetsByPreference(catalog);
+  const trade = tradeDatasetsByPreference(catalog.list());
   if (!trade.length)
     throw new ChokepointError('not_found', `no annual trade dataset${noTradeHint}`, { field: 'dataset' });
   if (year === undefined) return trade[0];
   const withYear = trade.find((e) => e.years?.includes(year));
   if (withYear) return withYear;
   const held = trade.map((e) => `${e.id}: ${yearsText(e.years ?? [])}`).join('; ');
-  throw new ChokepointError('no_data', `no annual trade dataset has data for ${year} (${held})`, { field: 'year' });
+  throw new ChokepointError('no_data', `no annual trade dataset has data for ${year} (${held})`, {
+    field: 'year',
+  });
 }
 
 /** 2018–2024, or 2019, 2021 when there are gaps. */

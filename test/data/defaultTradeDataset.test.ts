@@ -41,7 +41,7 @@ describe('the default annual trade dataset', () => {
 
   it('prefers real data, then the latest year, then the newest import; a year picks the first that has it', () => {
     expect(catalog.ofKind('trade-annual').map((e) => e.id)).toEqual(['synth-2025', 'baci-sample', 'baci-cm']);
-    expect(tradeDatasetsByPreference(catalog).map((e) => e.id)).toEqual([
+    expect(tradeDatasetsByPreference(catalog.list()).map((e) => e.id)).toEqual([
       'baci-cm',
       'baci-sample',
       'synth-2025',

@@ -5,7 +5,7 @@ import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
 import { ChokepointError } from '../../errors.ts';
 import { provenanceOf } from '../../data/catalog.ts';
-import { resolveCountry } from '../../data/reference/countries.ts';
+import { iso3OfName, resolveCountry } from '../../data/reference/countries.ts';
 import { importPatents } from '../../data/importers/patents.ts';
 import { importExports } from '../../data/importers/exports.ts';
 import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
@@ -15,7 +15,6 @@ import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
  * `chokepoint tech rta|rca|fields`: revealed technological advantage from patents, revealed comparative
  * advantage from exports; and `data import patents|exports` to bring those datasets in.
  */
-const resolveIso3 = (name: string) => resolveCountry(name)?.iso3 ?? null;
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '' : `${(x * 100).toFixed(1)}%`;
 const num = (x: number | null | undefined, digits = 2) =>
@@ -190,7 +189,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
           map: parseMap(opts.map, ['country', 'field', 'year', 'count', 'source'] as const),
           source: opts.source,
           id: opts.dataset,
-          resolveCountry: resolveIso3,
+          resolveCountry: iso3OfName,
           onProgress: (done) => progress.update(done),
         });
         progress.done(`${result.entry.rows} rows`);
@@ -230,7 +229,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
         map: parseMap(opts.map, ['exporter', 'product', 'value', 'year'] as const),
         year: intOption(opts.year, 'year', 1900, 2200),
         id: opts.dataset,
-        resolveCountry: resolveIso3,
+        resolveCountry: iso3OfName,
       });
       ctx.print(result, () =>
         [

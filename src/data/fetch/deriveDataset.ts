@@ -6,7 +6,7 @@ import type { DerivedImport } from '../manifests/types.ts';
 import { importSeaNetwork } from '../maritime/importSeaNetwork.ts';
 import { importPatents } from '../importers/patents.ts';
 import { importExports } from '../importers/exports.ts';
-import { resolveCountry } from '../reference/countries.ts';
+import { iso3OfName } from '../reference/countries.ts';
 import { ChokepointError } from '../../errors.ts';
 
 export interface DeriveOptions {
@@ -15,8 +15,6 @@ export interface DeriveOptions {
   /** Needed by the patents and exports importers (they write Parquet through DuckDB). */
   analytics?: AnalyticsStore;
 }
-
-const iso3Of = (name: string) => resolveCountry(name)?.iso3 ?? null;
 
 /**
  * Runs the import a manifest derives from its stored files (DatasetManifest.derive), as `data import maritime`,
@@ -32,10 +30,12 @@ export async function deriveDataset(
   if (derive.importer === 'sea-network')
     return importSeaNetwork({ catalog, dataDir, source: files, sourceKind: files.source });
   if (!options.analytics)
-    throw new ChokepointError('internal', `fetching ${files.id} builds ${derive.importer} and needs the analytics store`);
+    throw new ChokepointError(
+      'internal',
+      `fetching ${files.id} builds ${derive.importer} and needs the analytics store`,
+    );
   const file = path.join(dataDir.absolute(files.path), derive.file);
-  const common = { catalog, dataDir, analytics: options.analytics, file, resolveCountry: iso3Of };
-  const result =
-    derive.importer === 'patents' ? await importPatents(common) : await importExports(common);
+  const common = { catalog, dataDir, analytics: options.analytics, file, resolveCountry: iso3OfName };
+  const result = derive.importer === 'patents' ? await importPatents(common) : await importExports(common);
   return result.entry;
 }

@@ -523,6 +523,11 @@ export function resolveCountry(nameOrCode: string | number): Country | undefined
   return byName.get(normalizeName(text));
 }
 
+/** The ISO3 code of what a file wrote (resolveCountry), or null: the resolver the patents and exports importers take. */
+export function iso3OfName(name: string): string | null {
+  return resolveCountry(name)?.iso3 ?? null;
+}
+
 export function countryName(country: Country, lang: 'en' | 'ja'): string {
   return lang === 'ja' ? country.ja : country.en;
 }

@@ -23,7 +23,7 @@ export function findExportDataset(catalog: Catalog, id?: string): CatalogEntry {
     }
     return entry;
   }
-  const entry = catalog.ofKind('exports')[0] ?? tradeDatasetsByPreference(catalog)[0];
+  const entry = catalog.ofKind('exports')[0] ?? tradeDatasetsByPreference(catalog.list())[0];
   if (!entry) {
     throw new ChokepointError(
       'not_found',

@@ -48,10 +48,11 @@ export const datasetRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const markings = await datasetMarkings(app);
-      const catalog = cachedCatalogOf(app.services.dataDir);
-      const all = catalog.list().map((e) => ({ ...e, marking: markings.get(e.id) ?? publicMarking }));
+      const all = cachedCatalogOf(app.services.dataDir)
+        .list()
+        .map((e) => ({ ...e, marking: markings.get(e.id) ?? publicMarking }));
       const items = filterReadable(request, all);
-      const preferred = tradeDatasetsByPreference(catalog)[0]?.id;
+      const preferred = tradeDatasetsByPreference(all)[0]?.id;
       const defaultTradeDataset = items.some((e) => e.id === preferred) ? preferred! : null;
       return { items, total: items.length, defaultTradeDataset };
     },
