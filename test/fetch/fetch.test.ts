@@ -30,18 +30,28 @@ describe('dataset manifests', () => {
     }
   });
 
-  it('cover every data file in the mirror once', () => {
+  // Mirror folders no manifest fetches yet, each with the issue that brings it in. A new file in any other
+  // folder, or a manifest for one of these, makes the test below fail until this list is brought up to date.
+  const notYetFetched = new Set(['export-control', 'ownership', 'cyber', 'exercises']);
+
+  it('cover every data file in the mirror once (folder READMEs are documentation)', () => {
     const listed = manifests.flatMap((m) => m.files.map((f) => f.mirrorPath)).sort();
     const present: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(path.join(sharedData, dir), { withFileTypes: true })) {
         const rel = dir ? `${dir}/${e.name}` : e.name;
         if (e.isDirectory()) walk(rel);
-        else if (rel !== 'README.md') present.push(rel);
+        else if (e.name !== 'README.md') present.push(rel);
       }
     };
-    walk('');
+    for (const e of fs.readdirSync(sharedData, { withFileTypes: true })) {
+      if (e.isDirectory() && !notYetFetched.has(e.name)) walk(e.name);
+    }
     expect(listed).toEqual(present.sort());
+    for (const folder of notYetFetched) {
+      expect(fs.existsSync(path.join(sharedData, folder)), folder).toBe(true);
+      expect(listed.filter((f) => f.startsWith(`${folder}/`)), folder).toEqual([]);
+    }
   });
 
   it('reject an unknown dataset id, listing the known ones', () => {
