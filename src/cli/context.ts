@@ -1,6 +1,6 @@
 import { resolveDataDir } from '../config.ts';
-import { DataDir } from '../data/dataDir.ts';
-import { Catalog } from '../data/catalog.ts';
+import { DataDir } from '../data/catalog/dataDir.ts';
+import { Catalog } from '../data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../data/analytics/duckdb.ts';
 import { openStateDb, type StateDb } from '../data/state/db.ts';
 import path from 'node:path';

@@ -1,7 +1,7 @@
-import { provenanceOf, type Provenance } from './catalog.ts';
+import { provenanceOf, type Provenance } from './catalog/catalog.ts';
 import type { Row } from './analytics/store.ts';
 import { sqlString } from './analytics/store.ts';
-import { findTradeDataset, tradeSource } from './tradeDataset.ts';
+import { findTradeDataset, tradeSource } from './catalog/tradeDataset.ts';
 import { mineralsSource } from './importers/usgs.ts';
 import { mineralsForHs, mineralsHs, type MineralHs } from './reference/mineralsHs.ts';
 import { countryByBaciCode } from './reference/countries.ts';

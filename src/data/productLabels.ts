@@ -1,4 +1,4 @@
-import type { DataDir } from './dataDir.ts';
+import type { DataDir } from './catalog/dataDir.ts';
 import { loadHsLabels, type HsLabels } from './reference/hs.ts';
 import type { HsRevision } from './reference/concordance.ts';
 import type { ProductLabels } from './screen.ts';

@@ -1,6 +1,6 @@
-import type { Catalog, Provenance } from './catalog.ts';
-import { provenanceOf } from './catalog.ts';
-import type { DataDir } from './dataDir.ts';
+import type { Catalog, Provenance } from './catalog/catalog.ts';
+import { provenanceOf } from './catalog/catalog.ts';
+import type { DataDir } from './catalog/dataDir.ts';
 import { ChokepointError } from '../errors.ts';
 import type { CountryRef, PassageExposure, ScenarioDefinition } from '../analysis/scenario/definition.ts';
 import type { TradeBase } from '../analysis/scenario/tradeBase.ts';

@@ -1,9 +1,9 @@
 import type { Highs } from 'highs';
-import type { Catalog, Provenance } from './catalog.ts';
-import { provenanceOf } from './catalog.ts';
-import type { DataDir } from './dataDir.ts';
+import type { Catalog, Provenance } from './catalog/catalog.ts';
+import { provenanceOf } from './catalog/catalog.ts';
+import type { DataDir } from './catalog/dataDir.ts';
 import type { AnalyticsStore } from './analytics/store.ts';
-import { findTradeDataset, tradeSource } from './tradeDataset.ts';
+import { findTradeDataset, tradeSource } from './catalog/tradeDataset.ts';
 import { loadIoTable } from './ioTables.ts';
 import { resolveConcordance } from './concordanceFile.ts';
 import { loadScenarioTrade } from './scenarioTrade.ts';

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { writeFileAtomic, type DataDir } from './dataDir.ts';
-import { moveIntoPlace } from './moveIntoPlace.ts';
-import { provenanceOf, type Catalog, type CatalogEntry } from './catalog.ts';
+import { writeFileAtomic, type DataDir } from './catalog/dataDir.ts';
+import { moveIntoPlace } from './catalog/moveIntoPlace.ts';
+import { provenanceOf, type Catalog, type CatalogEntry } from './catalog/catalog.ts';
 import type { AnalyticsStore } from './analytics/store.ts';
 import type { StateDb } from './state/db.ts';
-import { findTradeDataset, tradeSource } from './tradeDataset.ts';
+import { findTradeDataset, tradeSource } from './catalog/tradeDataset.ts';
 import {
   copyScreenQuery,
   methodColumn,

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { Catalog, type CatalogEntry } from '../../src/data/catalog.ts';
-import type { DataDir } from '../../src/data/dataDir.ts';
+import { Catalog, type CatalogEntry } from '../../src/data/catalog/catalog.ts';
+import type { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importHs } from '../../src/data/importers/hs.ts';
 import { importUsgsMcs } from '../../src/data/importers/usgs.ts';

@@ -14,8 +14,8 @@ import {
 import { leontiefOutput, outputMultipliers } from '../../src/analysis/io/leontief.ts';
 import { ghoshMultipliers, ghoshOutput } from '../../src/analysis/io/ghosh.ts';
 import { inoperability, interdependencyMatrix } from '../../src/analysis/io/inoperability.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 
 const japan13 = path.join(sharedData, 'io', 'iotable_13sector_2011.csv');
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import type { CatalogEntry } from '../../data/catalog.ts';
+import type { CatalogEntry } from '../../data/catalog/catalog.ts';
 import { importBaci } from '../../data/importers/baci.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';

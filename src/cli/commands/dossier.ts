@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { writeFileAtomic } from '../../data/dataDir.ts';
+import { writeFileAtomic } from '../../data/catalog/dataDir.ts';
 import { buildDossier } from '../../data/tech/dossier.ts';
 import { assessmentOptions, lang, techServices, zoneRequest, type ZoneCliOptions } from './zones.ts';
 

@@ -4,7 +4,7 @@ import type { CliContext } from '../context.ts';
 import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
 import { ChokepointError } from '../../errors.ts';
-import { provenanceOf } from '../../data/catalog.ts';
+import { provenanceOf } from '../../data/catalog/catalog.ts';
 import { iso3OfName, resolveCountry } from '../../data/reference/countries.ts';
 import { importPatents } from '../../data/importers/patents.ts';
 import { importExports } from '../../data/importers/exports.ts';

@@ -13,7 +13,7 @@ import {
 import { currentUser } from '../security/access.ts';
 import { MethodProvenanceSchema } from '../provenanceSchema.ts';
 import { RuleSetSchema } from '../ruleSetSchema.ts';
-import { provenanceOf } from '../../data/catalog.ts';
+import { provenanceOf } from '../../data/catalog/catalog.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { alertLevels } from '../../analysis/ews/levels.ts';
 import { indicatorLabels, indicatorNames } from '../../analysis/ews/indicators.ts';

@@ -4,7 +4,7 @@ import { cachedCatalogOf } from '../catalogCache.ts';
 import { canReadMarking, datasetMarking, MarkingSchema } from '../security/markings.ts';
 import { loadHsLabels } from '../../data/reference/hs.ts';
 import { hsChapterNames, type HsChapterName } from '../../data/hsChapterNames.ts';
-import { provenanceOf } from '../../data/catalog.ts';
+import { provenanceOf } from '../../data/catalog/catalog.ts';
 import { ChokepointError } from '../../errors.ts';
 
 const HsChapterSchema = Type.Object({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { provenanceOf } from '../../data/catalog.ts';
+import { provenanceOf } from '../../data/catalog/catalog.ts';
 import { loadIoTable } from '../../data/ioTables.ts';
 import { notFound } from '../../errors.ts';
 import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProvenanceSchema } from '../provenanceSchema.ts';
-import { provenanceOf } from '../../data/catalog.ts';
+import { provenanceOf } from '../../data/catalog/catalog.ts';
 import { openSeaRoutes } from '../../data/maritime/seaRoutes.ts';
 import { searchPorts } from '../../analysis/maritime/portSearch.ts';
 import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '../security/markings.ts';
 import { parseThresholds, resolveScreen } from '../../data/screen.ts';
-import { findTradeDataset } from '../../data/tradeDataset.ts';
+import { findTradeDataset } from '../../data/catalog/tradeDataset.ts';
 import { productDossier, type ProductDossier } from '../../data/productDossier.ts';
 import { mineralView, type MineralTradeView } from '../../data/mineralsTrade.ts';
 import { ResultCache } from '../resultCache.ts';

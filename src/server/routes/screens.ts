@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, deriveMarking, MarkingSchema } from '../security/markings.ts';
-import { findTradeDataset } from '../../data/tradeDataset.ts';
+import { findTradeDataset } from '../../data/catalog/tradeDataset.ts';
 import { publicMarking } from '../../analysis/marking.ts';
 import { executeScreen, parseThresholds, resolveScreen, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
 import { productLabelsFor } from '../../data/productLabels.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
 import { ChokepointError } from '../../errors.ts';
-import { provenanceOf } from '../../data/catalog.ts';
+import { provenanceOf } from '../../data/catalog/catalog.ts';
 import { resolveCountry } from '../../data/reference/countries.ts';
 import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
 import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
