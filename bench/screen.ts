@@ -11,7 +11,7 @@ import { sqlString } from '../src/data/analytics/store.ts';
 import { openStateDb } from '../src/data/state/db.ts';
 import { generateSyntheticBaci } from '../src/data/synth/baci.ts';
 import { importBaci } from '../src/data/importers/baci.ts';
-import { screenAllToFile, type ScreenServices } from '../src/data/screen.ts';
+import { screenAllToFile, type ScreenServices } from '../src/data/screening/screen.ts';
 import { builtInGroups } from '../src/data/reference/groups.ts';
 import { countryByIso3 } from '../src/data/reference/countries.ts';
 import { cliEntry } from '../bin/cliSource.mjs';

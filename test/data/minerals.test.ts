@@ -5,7 +5,7 @@ import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { importUsgsMcs, mineralsSource } from '../../src/data/importers/usgs.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import { mineralView } from '../../src/data/mineralsTrade.ts';
+import { mineralView } from '../../src/data/screening/mineralsTrade.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { baciCriticalMineralsCsv as baci, importSharedTrade } from '../helpers/sharedTrade.ts';
 

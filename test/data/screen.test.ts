@@ -4,8 +4,8 @@ import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import { openTestState } from '../helpers/stateDbs.ts';
-import { runScreen, type ScreenServices } from '../../src/data/screen.ts';
-import { productDossier } from '../../src/data/productDossier.ts';
+import { runScreen, type ScreenServices } from '../../src/data/screening/screen.ts';
+import { productDossier } from '../../src/data/screening/productDossier.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
 

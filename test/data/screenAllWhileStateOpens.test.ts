@@ -6,7 +6,7 @@ import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { sqlString, type AnalyticsStore } from '../../src/data/analytics/store.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { screenAllToFile, type ScreenServices } from '../../src/data/screen.ts';
+import { screenAllToFile, type ScreenServices } from '../../src/data/screening/screen.ts';
 import { setGroup } from '../../src/data/reference/groupStore.ts';
 import { builtInGroups } from '../../src/data/reference/groups.ts';
 import { criticalHsCodes } from '../../src/data/criticalGoodsRegistry.ts';

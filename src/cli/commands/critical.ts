@@ -10,7 +10,7 @@ import {
 } from '../../data/criticalGoodsRegistry.ts';
 import type { CriticalHsCode, HsMatch } from '../../data/reference/criticalGoods.ts';
 import { ChokepointError } from '../../errors.ts';
-import { productLabelsFor } from '../../data/productLabels.ts';
+import { productLabelsFor } from '../../data/screening/productLabels.ts';
 
 function show(good: RegisteredCriticalGood, label?: (hs6: string) => string): string {
   return [

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { parseYear, screenServices } from './screen.ts';
-import { mineralView } from '../../data/mineralsTrade.ts';
+import { mineralView } from '../../data/screening/mineralsTrade.ts';
 import { ChokepointError } from '../../errors.ts';
 import { importUsgsMcs } from '../../data/importers/usgs.ts';
 

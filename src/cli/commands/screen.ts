@@ -10,13 +10,13 @@ import {
   screenAllToFile,
   type ScreenResult,
   type ScreenServices,
-} from '../../data/screen.ts';
+} from '../../data/screening/screen.ts';
 
 export { parseThresholds };
-import { writeScreenCsv, writeScreenParquet, writeScreenXlsx } from '../../data/screenExport.ts';
+import { writeScreenCsv, writeScreenParquet, writeScreenXlsx } from '../../data/screening/screenExport.ts';
 import { methods } from '../../analysis/methods/index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { productLabelsFor } from '../../data/productLabels.ts';
+import { productLabelsFor } from '../../data/screening/productLabels.ts';
 import { storedGroupsIfUnchanged, vouchForRememberedGroups } from '../../data/reference/rememberedGroups.ts';
 
 interface ScreenOptions {

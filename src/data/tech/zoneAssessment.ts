@@ -5,7 +5,7 @@ import type { StateDb } from '../state/db.ts';
 import { ChokepointError } from '../../errors.ts';
 import { listCriticalGoods } from '../criticalGoodsRegistry.ts';
 import { findTradeDataset } from '../catalog/tradeDataset.ts';
-import { runScreen, type ScreenItem, type ScreenProvenance } from '../screen.ts';
+import { runScreen, type ScreenItem, type ScreenProvenance } from '../screening/screen.ts';
 import { resolveCountry } from '../reference/countries.ts';
 import { technologies, goodPatentFields, type PatentFieldRef } from '../reference/technologies.ts';
 import { findPatentDataset, patentRows } from './patentData.ts';

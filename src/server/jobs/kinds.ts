@@ -9,7 +9,7 @@ import { fetchDataset } from '../../data/fetch/fetchDataset.ts';
 import { generateSyntheticBaci } from '../../data/synth/baci.ts';
 import { importBaci } from '../../data/importers/baci.ts';
 import { findTradeDataset } from '../../data/catalog/tradeDataset.ts';
-import { parseThresholds, screenAllToFile } from '../../data/screen.ts';
+import { parseThresholds, screenAllToFile } from '../../data/screening/screen.ts';
 import { assertReadable, datasetMarking, deriveMarking } from '../security/markings.ts';
 import { screenServicesOf } from '../routes/screens.ts';
 import type { JobOutcome, JobProgress } from './runner.ts';

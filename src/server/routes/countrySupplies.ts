@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, MarkingSchema } from '../security/markings.ts';
 import { findTradeDataset } from '../../data/catalog/tradeDataset.ts';
-import { countrySupplies, type CountrySupplies } from '../../data/countrySupplies.ts';
+import { countrySupplies, type CountrySupplies } from '../../data/screening/countrySupplies.ts';
 import { ResultCache } from '../resultCache.ts';
 import { ScreenProvenanceSchema, screenServicesOf, stateContext } from './screens.ts';
 

@@ -3,8 +3,8 @@ import { Type, type Static } from 'typebox';
 import { assertReadable, deriveMarking, MarkingSchema } from '../security/markings.ts';
 import { findTradeDataset } from '../../data/catalog/tradeDataset.ts';
 import { publicMarking } from '../../analysis/marking.ts';
-import { executeScreen, parseThresholds, resolveScreen, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
-import { productLabelsFor } from '../../data/productLabels.ts';
+import { executeScreen, parseThresholds, resolveScreen, type ScreenResult, type ScreenServices } from '../../data/screening/screen.ts';
+import { productLabelsFor } from '../../data/screening/productLabels.ts';
 import { methods } from '../../analysis/methods/index.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { ResultCache } from '../resultCache.ts';
@@ -15,7 +15,7 @@ import { StateReadCache } from '../security/stateWatch.ts';
 import { ChokepointError } from '../../errors.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeScreenCsv, writeScreenXlsx } from '../../data/screenExport.ts';
+import { writeScreenCsv, writeScreenXlsx } from '../../data/screening/screenExport.ts';
 import { requirePermission } from '../security/access.ts';
 
 /**
