@@ -7,8 +7,8 @@ import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
-import { runScenarioOnData } from '../../src/data/scenarioService.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
+import { runScenarioOnData } from '../../src/data/scenario/scenarioService.ts';
 
 let dataDir: DataDir;
 let catalog: Catalog;

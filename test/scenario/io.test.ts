@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { readIoTableFile, importIoTable, loadIoTable } from '../../src/data/ioTables.ts';
+import { readIoTableFile, importIoTable, loadIoTable } from '../../src/data/scenario/ioTables.ts';
 import { columnTotals, rowTotals } from '../../src/analysis/io/table.ts';
 import { toDense } from '../../src/analysis/io/matrix.ts';
 import {

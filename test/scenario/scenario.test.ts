@@ -6,9 +6,9 @@ import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helper
 import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
-import { runScenarioOnData } from '../../src/data/scenarioService.ts';
-import { readIoTableFile } from '../../src/data/ioTables.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
+import { runScenarioOnData } from '../../src/data/scenario/scenarioService.ts';
+import { readIoTableFile } from '../../src/data/scenario/ioTables.ts';
 import { importCoefficients } from '../../src/analysis/io/coefficients.ts';
 
 const ioCsv = path.join(sharedData, 'io', 'iotable_13sector_2011.csv');

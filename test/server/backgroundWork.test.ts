@@ -6,10 +6,10 @@ import { runInBackground, runningWork, settleRunningWork } from '../../src/serve
 import { jobRecords } from '../../src/server/routes/jobs.ts';
 import { scenarioRunRecords } from '../../src/server/routes/scenarios.ts';
 import { createJob, getJob } from '../../src/data/jobStore.ts';
-import { createRun, createScenario, getRun } from '../../src/data/scenarioStore.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
+import { createRun, createScenario, getRun } from '../../src/data/scenario/scenarioStore.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import type { ScenarioRunOutput } from '../../src/data/scenarioService.ts';
+import type { ScenarioRunOutput } from '../../src/data/scenario/scenarioService.ts';
 import { ChokepointError } from '../../src/errors.ts';
 import { publicMarking } from '../../src/analysis/marking.ts';
 import { testSession } from '../helpers/auth.ts';

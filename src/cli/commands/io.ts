@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
-import { importIoTable, loadIoTable, readIoTableFile } from '../../data/ioTables.ts';
+import { importIoTable, loadIoTable, readIoTableFile } from '../../data/scenario/ioTables.ts';
 import { provenanceOf } from '../../data/catalog/catalog.ts';
 import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';
 import type { IoTable } from '../../analysis/io/table.ts';

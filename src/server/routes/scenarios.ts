@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import Value from 'typebox/value';
 import { dominates, publicMarking, type Marking } from '../../analysis/marking.ts';
 import { badInput, ChokepointError, notFound } from '../../errors.ts';
-import { parseScenarioText } from '../../data/scenarioFile.ts';
+import { parseScenarioText } from '../../data/scenario/scenarioFile.ts';
 import { listGroups } from '../../data/reference/groupStore.ts';
 import { normalizeMarking } from '../../data/security/datasetMarkings.ts';
 import {
@@ -20,8 +20,8 @@ import {
   listScenarios,
   setRunProgress,
   updateScenario,
-} from '../../data/scenarioStore.ts';
-import { runScenarioOnData, type ScenarioRunOutput } from '../../data/scenarioService.ts';
+} from '../../data/scenario/scenarioStore.ts';
+import { runScenarioOnData, type ScenarioRunOutput } from '../../data/scenario/scenarioService.ts';
 import { compareScenarios } from '../../analysis/scenario/compare.ts';
 import {
   assertReadable,
