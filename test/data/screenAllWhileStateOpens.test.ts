@@ -9,7 +9,7 @@ import type { StateDb } from '../../src/data/state/db.ts';
 import { screenAllToFile, type ScreenServices } from '../../src/data/screening/screen.ts';
 import { setGroup } from '../../src/data/reference/groupStore.ts';
 import { builtInGroups } from '../../src/data/reference/groups.ts';
-import { criticalHsCodes } from '../../src/data/criticalGoodsRegistry.ts';
+import { criticalHsCodes } from '../../src/data/reference/criticalGoodsRegistry.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { stateBackends, openTestState } from '../helpers/stateDbs.ts';
 import { baciCriticalMineralsCsv, importSharedTrade } from '../helpers/sharedTrade.ts';

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../src/analysis/marking.ts';
 import { setGroup } from '../../src/data/reference/groupStore.ts';
 import { createRun, createScenario, finishRun } from '../../src/data/scenario/scenarioStore.ts';
-import { createJob, finishJob } from '../../src/data/jobStore.ts';
+import { createJob, finishJob } from '../../src/data/state/jobStore.ts';
 import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
 import type { ScenarioRunOutput } from '../../src/data/scenario/scenarioService.ts';
 import { addItems, createList, listItems, recordAlerts } from '../../src/data/ews/ewsState.ts';

@@ -5,7 +5,7 @@ import { buildApp, type App } from '../../src/server/app.ts';
 import { runInBackground, runningWork, settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { jobRecords } from '../../src/server/routes/jobs.ts';
 import { scenarioRunRecords } from '../../src/server/routes/scenarios.ts';
-import { createJob, getJob } from '../../src/data/jobStore.ts';
+import { createJob, getJob } from '../../src/data/state/jobStore.ts';
 import { createRun, createScenario, getRun } from '../../src/data/scenario/scenarioStore.ts';
 import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
 import type { StateDb } from '../../src/data/state/db.ts';

@@ -7,7 +7,7 @@ import {
   resetCriticalGood,
   updateCriticalGood,
   type RegisteredCriticalGood,
-} from '../../data/criticalGoodsRegistry.ts';
+} from '../../data/reference/criticalGoodsRegistry.ts';
 import type { CriticalHsCode, HsMatch } from '../../data/reference/criticalGoods.ts';
 import { ChokepointError } from '../../errors.ts';
 import { productLabelsFor } from '../../data/screening/productLabels.ts';

@@ -1,6 +1,6 @@
 import { sqlString, type Row } from '../analytics/store.ts';
 import { countryByBaciCode } from '../reference/countries.ts';
-import { criticalHsCodes } from '../criticalGoodsRegistry.ts';
+import { criticalHsCodes } from '../reference/criticalGoodsRegistry.ts';
 import { resolveScreen, type ResolvedScreen, type ScreenProvenance, type ScreenRequest, type ScreenServices } from './screen.ts';
 import { shares } from '../../analysis/shares.ts';
 import { hhi } from '../../analysis/hhi.ts';

@@ -20,7 +20,7 @@ import { countries, countryByIso3 } from '../reference/countries.ts';
 import { builtInGroups, expandReporter, type CountryGroup } from '../reference/groups.ts';
 import { listGroups } from '../reference/groupStore.ts';
 import { readRememberedGroups, rememberGroups, samePartnerGroups } from '../reference/rememberedGroups.ts';
-import { criticalHsCodes } from '../criticalGoodsRegistry.ts';
+import { criticalHsCodes } from '../reference/criticalGoodsRegistry.ts';
 import { methods, methodById } from '../../analysis/methods/index.ts';
 import { resolveThresholds, type Thresholds } from '../../analysis/methods/method.ts';
 import { ChokepointError } from '../../errors.ts';

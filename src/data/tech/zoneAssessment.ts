@@ -3,7 +3,7 @@ import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import type { StateDb } from '../state/db.ts';
 import { ChokepointError } from '../../errors.ts';
-import { listCriticalGoods } from '../criticalGoodsRegistry.ts';
+import { listCriticalGoods } from '../reference/criticalGoodsRegistry.ts';
 import { findTradeDataset } from '../catalog/tradeDataset.ts';
 import { runScreen, type ScreenItem, type ScreenProvenance } from '../screening/screen.ts';
 import { resolveCountry } from '../reference/countries.ts';

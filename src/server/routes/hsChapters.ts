@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { cachedCatalogOf } from '../catalogCache.ts';
 import { canReadMarking, datasetMarking, MarkingSchema } from '../security/markings.ts';
 import { loadHsLabels } from '../../data/reference/hs.ts';
-import { hsChapterNames, type HsChapterName } from '../../data/hsChapterNames.ts';
+import { hsChapterNames, type HsChapterName } from '../../data/reference/hsChapterNames.ts';
 import { provenanceOf } from '../../data/catalog/catalog.ts';
 import { ChokepointError } from '../../errors.ts';
 

@@ -9,7 +9,7 @@ import { methods } from '../../analysis/methods/index.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { ResultCache } from '../resultCache.ts';
 import { cachedCatalogOf } from '../catalogCache.ts';
-import { seedCriticalGoods } from '../../data/criticalGoodsRegistry.ts';
+import { seedCriticalGoods } from '../../data/reference/criticalGoodsRegistry.ts';
 import { seedGroups } from '../../data/reference/groupStore.ts';
 import { StateReadCache } from '../security/stateWatch.ts';
 import { ChokepointError } from '../../errors.ts';
