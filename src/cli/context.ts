@@ -1,8 +1,7 @@
 import { resolveDataDir } from '../config.ts';
-import { DataDir } from '../data/dataDir.ts';
-import { Catalog } from '../data/catalog.ts';
-import { openDuckDb, type DuckDbStore } from '../data/analytics/duckdb.ts';
-import { openStateDb, type StateDb } from '../data/state/db.ts';
+import { DataDir, Catalog } from '../data/catalog/index.ts';
+import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
+import { openStateDb, type StateDb } from '../data/state/index.ts';
 import path from 'node:path';
 
 /** What every command may use; stores are opened on first use and closed when the command ends. */

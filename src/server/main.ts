@@ -1,6 +1,6 @@
 import { defaultPort, resolveDataDir } from '../config.ts';
 import { buildApp } from './app.ts';
-import { createFirstAdministrator } from '../data/security/users.ts';
+import { createFirstAdministrator } from '../data/security/index.ts';
 
 export interface StartOptions {
   dataDir?: string;

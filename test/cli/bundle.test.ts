@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, bundledPackages, type CliBundle } from '../../scripts/buildCli.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 
 const exec = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');

@@ -6,8 +6,8 @@ import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { webhookSink } from './webhookSink.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
 import {

@@ -14,8 +14,8 @@ import { computeIndicators } from '../../src/analysis/ews/indicators.ts';
 import { defaultRuleSet, evaluateRules, parseRuleSet } from '../../src/analysis/ews/rules.ts';
 import { backtest } from '../../src/analysis/ews/backtest.ts';
 import { periodIndex } from '../../src/analysis/ews/period.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog, provenanceOf } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog, provenanceOf } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 
 const japanFile = path.join(sharedData, 'monthly/japan-customs-summary/trade_monthly_2009-01_2019-05.csv.gz');

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../src/analysis/marking.ts';
 import { setGroup } from '../../src/data/reference/groupStore.ts';
-import { createRun, createScenario, finishRun } from '../../src/data/scenarioStore.ts';
-import { createJob, finishJob } from '../../src/data/jobStore.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
-import type { ScenarioRunOutput } from '../../src/data/scenarioService.ts';
+import { createRun, createScenario, finishRun } from '../../src/data/scenario/scenarioStore.ts';
+import { createJob, finishJob } from '../../src/data/state/jobStore.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
+import type { ScenarioRunOutput } from '../../src/data/scenario/scenarioService.ts';
 import { addItems, createList, listItems, recordAlerts } from '../../src/data/ews/ewsState.ts';
 
 /**

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { buildConcordance } from '../../src/analysis/scenario/concordance.ts';
 import { hsIoJapan13 } from '../../src/data/reference/hsIoJapan13.ts';
-import { resolveConcordance } from '../../src/data/concordanceFile.ts';
-import { readIoTableFile } from '../../src/data/ioTables.ts';
+import { resolveConcordance } from '../../src/data/scenario/concordanceFile.ts';
+import { readIoTableFile } from '../../src/data/scenario/ioTables.ts';
 
 const sectors13 = Array.from({ length: 13 }, (_, i) => String(i + 1).padStart(2, '0'));
 

@@ -17,7 +17,7 @@ import {
   weekly,
 } from '../../web/src/features/scenarios/shaping.ts';
 import type { ProductResult, ScenarioRunResult } from '../../web/src/features/scenarios/types.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
 
 const fixed = (value: number) => ({ value, p5: value, p50: value, p95: value });
 

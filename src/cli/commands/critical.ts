@@ -7,10 +7,11 @@ import {
   resetCriticalGood,
   updateCriticalGood,
   type RegisteredCriticalGood,
-} from '../../data/criticalGoodsRegistry.ts';
-import type { CriticalHsCode, HsMatch } from '../../data/reference/criticalGoods.ts';
+  type CriticalHsCode,
+  type HsMatch,
+} from '../../data/reference/index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { productLabelsFor } from '../../data/productLabels.ts';
+import { productLabelsFor } from '../../data/screening/index.ts';
 
 function show(good: RegisteredCriticalGood, label?: (hs6: string) => string): string {
   return [

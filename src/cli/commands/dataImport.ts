@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import type { CatalogEntry } from '../../data/catalog.ts';
-import { importBaci } from '../../data/importers/baci.ts';
+import type { CatalogEntry } from '../../data/catalog/index.ts';
+import { importBaci } from '../../data/importers/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
 import { formatCount, startProgress } from '../progress.ts';

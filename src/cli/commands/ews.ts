@@ -3,8 +3,7 @@ import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
-import { parseFlow } from '../../data/importers/monthlyCsv.ts';
-import { importEvents } from '../../data/importers/events.ts';
+import { parseFlow, importEvents } from '../../data/importers/index.ts';
 import {
   loadRuleSet,
   loadSeriesFile,
@@ -12,10 +11,11 @@ import {
   scanLoaded,
   seedEvents,
   type LoadedFile,
-} from '../../data/ews/scanFile.ts';
-import { importSummary } from '../../data/ews/monthlyImport.ts';
-import { parseValueUnit } from '../../data/ews/valueUnit.ts';
-import { publishMonthly, publishPrices } from '../../data/ews/seriesStore.ts';
+  importSummary,
+  parseValueUnit,
+  publishMonthly,
+  publishPrices,
+} from '../../data/ews/index.ts';
 import { backtest } from '../../analysis/ews/backtest.ts';
 import { levelLabel } from '../../analysis/ews/levels.ts';
 import type { Alert } from '../../analysis/ews/rules.ts';

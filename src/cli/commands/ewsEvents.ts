@@ -4,9 +4,9 @@ import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
 import { markingLevelNames, publicMarking } from '../../analysis/marking.ts';
-import { resolveCountry } from '../../data/reference/countries.ts';
-import { importEvents } from '../../data/importers/events.ts';
-import { recordedEvents } from '../../data/ews/itemScan.ts';
+import { resolveCountry } from '../../data/reference/index.ts';
+import { importEvents } from '../../data/importers/index.ts';
+import { recordedEvents } from '../../data/ews/index.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
 
 /** `chokepoint ews events …`: recorded events (export-control announcements) used by item scans and the API. */

@@ -9,13 +9,13 @@ import {
   generatedList,
   listItems,
   type Grade,
-} from '../../data/ews/ewsState.ts';
-import { readMonthly } from '../../data/ews/seriesStore.ts';
-import { scanItem } from '../../data/ews/itemScan.ts';
-import { EwsScheduler } from '../../data/ews/scheduler.ts';
+  readMonthly,
+  scanItem,
+  EwsScheduler,
+} from '../../data/ews/index.ts';
 import { buildPanel } from '../../analysis/ews/panel.ts';
 import { majoritySuppliers } from '../../analysis/ews/majoritySupplier.ts';
-import { parseFlow } from '../../data/importers/monthlyCsv.ts';
+import { parseFlow } from '../../data/importers/index.ts';
 
 /** `chokepoint ews items …`: monitored lists and items, and the scan of the items that are due. */
 export function registerEwsItems(ews: Command, context: Parameters<RegisterCommand>[1]): void {

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
-import { findGroup, listGroups, setGroup } from '../../data/reference/groupStore.ts';
-import { countryByIso3 } from '../../data/reference/countries.ts';
-import { exampleLabel } from '../../data/reference/groups.ts';
+import { findGroup, listGroups, setGroup, countryByIso3, exampleLabel } from '../../data/reference/index.ts';
 import { notFound } from '../../errors.ts';
 
 /** `chokepoint groups list|show|set`: country groups usable as reporter or partner (EU27, G7, …). */

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { parseYear, screenServices } from './screen.ts';
-import { mineralView } from '../../data/mineralsTrade.ts';
+import { mineralView } from '../../data/screening/index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { importUsgsMcs } from '../../data/importers/usgs.ts';
+import { importUsgsMcs } from '../../data/importers/index.ts';
 
 const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
 

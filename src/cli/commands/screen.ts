@@ -10,14 +10,16 @@ import {
   screenAllToFile,
   type ScreenResult,
   type ScreenServices,
-} from '../../data/screen.ts';
+  writeScreenCsv,
+  writeScreenParquet,
+  writeScreenXlsx,
+  productLabelsFor,
+} from '../../data/screening/index.ts';
 
 export { parseThresholds };
-import { writeScreenCsv, writeScreenParquet, writeScreenXlsx } from '../../data/screenExport.ts';
 import { methods } from '../../analysis/methods/index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { productLabelsFor } from '../../data/productLabels.ts';
-import { storedGroupsIfUnchanged, vouchForRememberedGroups } from '../../data/reference/rememberedGroups.ts';
+import { storedGroupsIfUnchanged, vouchForRememberedGroups } from '../../data/reference/index.ts';
 
 interface ScreenOptions {
   reporter: string;

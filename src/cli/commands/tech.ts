@@ -4,12 +4,10 @@ import type { CliContext } from '../context.ts';
 import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
 import { ChokepointError } from '../../errors.ts';
-import { provenanceOf } from '../../data/catalog.ts';
-import { iso3OfName, resolveCountry } from '../../data/reference/countries.ts';
-import { importPatents } from '../../data/importers/patents.ts';
-import { importExports } from '../../data/importers/exports.ts';
-import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
-import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
+import { iso3OfName, resolveCountry } from '../../data/reference/index.ts';
+import { importPatents, importExports } from '../../data/importers/index.ts';
+import { findPatentDataset, patentFields, rcaReport, rtaReport } from '../../data/tech/index.ts';
 
 /**
  * `chokepoint tech rta|rca|fields`: revealed technological advantage from patents, revealed comparative

@@ -1,6 +1,6 @@
 import type { StateDb } from '../state/db.ts';
-import type { Catalog } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { dominates, joinMarkings, publicMarking } from '../../analysis/marking.ts';
 import { buildPanel } from '../../analysis/ews/panel.ts';

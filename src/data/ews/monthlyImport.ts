@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { resolveCountry } from '../reference/countries.ts';
 import type { MonthlyRow } from '../../analysis/ews/panel.ts';
-import type { SourceFile } from '../catalog.ts';
+import type { SourceFile } from '../catalog/catalog.ts';
 import type { RecordedValueUnit } from './valueUnit.ts';
 
 /**

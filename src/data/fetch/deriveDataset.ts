@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Catalog, CatalogEntry } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import type { DerivedImport } from '../manifests/types.ts';
 import { importSeaNetwork } from '../maritime/importSeaNetwork.ts';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { DataDir } from '../dataDir.ts';
-import { Catalog, type CatalogEntry, type SourceFile } from '../catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import { Catalog, type CatalogEntry, type SourceFile } from '../catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../analytics/duckdb.ts';
 import { sqlString, type Row } from '../analytics/store.ts';
 import { ChokepointError } from '../../errors.ts';
@@ -13,7 +13,7 @@ import { nonUtf8Encoding } from './textEncoding.ts';
 /**
  * CEPII BACI importer: the archive (BACI_HS17_V202601.zip: one BACI_HS17_Y<year>_V202601.csv per year plus
  * country_codes_V202601.csv and product_codes_HS17_V202601.csv) or bare `t,i,j,k,v,q` CSV files → Parquet
- * partitioned by year (layout in ../tradeDataset.ts). DuckDB parses the CSV (streaming, explicit types); the
+ * partitioned by year (layout in ../catalog/tradeDataset.ts). DuckDB parses the CSV (streaming, explicit types); the
  * values are kept as published (v thousand USD, q tonnes, NA → NULL). The result is built in a scratch folder
  * and published by Catalog.publish, so a failure or a kill leaves the previous state.
  */

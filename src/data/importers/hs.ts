@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { DataDir } from '../dataDir.ts';
-import { Catalog, type CatalogEntry, type SourceFile } from '../catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import { Catalog, type CatalogEntry, type SourceFile } from '../catalog/catalog.ts';
 import { ChokepointError } from '../../errors.ts';
 import { parseCsv, type CsvRecord } from './csvRecords.ts';
 import { hsChapterTitlesJa } from '../reference/hsChapters.ts';

@@ -2,7 +2,7 @@ import { ChokepointError } from '../../errors.ts';
 import { parseCsv } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
 import { describeFile, readSourceText } from '../ews/monthlyImport.ts';
-import type { SourceFile } from '../catalog.ts';
+import type { SourceFile } from '../catalog/catalog.ts';
 
 /**
  * World Bank Commodity Price Data (the Pink Sheet), monthly, nominal USD: the original workbook

@@ -1,3 +1,7 @@
+/**
+ * The datasets chokepoint knows how to fetch: one manifest per dataset (publisher, URLs, version, licence, each
+ * file's SHA-256 and size), listed here in the order `data fetch all` takes them, and the manifest types.
+ */
 import { ChokepointError } from '../../errors.ts';
 import type { DatasetManifest } from './types.ts';
 import { baciCriticalMinerals } from './baci-critical-minerals.ts';
@@ -14,6 +18,8 @@ import { japanCustomsSummary } from './japan-customs-summary.ts';
 import { indiaExportsHs8 } from './india-exports-hs8.ts';
 import { worldExportsHs4 } from './world-exports-hs4.ts';
 import { comtradeSamples } from './comtrade-samples.ts';
+
+export type * from './types.ts';
 
 /** Every dataset chokepoint knows how to fetch, in the order `data fetch all` takes them. */
 export const manifests: readonly DatasetManifest[] = [

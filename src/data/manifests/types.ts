@@ -1,4 +1,4 @@
-import type { DatasetKind } from '../catalog.ts';
+import type { DatasetKind } from '../catalog/catalog.ts';
 
 /**
  * A dataset manifest: what a dataset is, who publishes it, and the exact bytes chokepoint expects (SHA-256),

@@ -1,8 +1,8 @@
-import type { Catalog, Provenance } from '../catalog.ts';
-import { provenanceOf } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, Provenance } from '../catalog/catalog.ts';
+import { provenanceOf } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
-import { findTradeDataset, tradeSource } from '../tradeDataset.ts';
+import { findTradeDataset, tradeSource } from '../catalog/tradeDataset.ts';
 import {
   countries,
   countryByIso3,

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Catalog, CatalogEntry, SourceFile } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry, SourceFile } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { ChokepointError } from '../../errors.ts';
 import { buildSeaNetwork, type BuildStats } from '../../analysis/maritime/network.ts';
 import { NodeIndex } from '../../analysis/maritime/nodeIndex.ts';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog, CatalogEntry, Provenance } from '../catalog.ts';
-import { provenanceOf } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry, Provenance } from '../catalog/catalog.ts';
+import { provenanceOf } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { SeaNetwork } from '../../analysis/maritime/network.ts';
 import {

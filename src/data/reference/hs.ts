@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataDir } from '../dataDir.ts';
-import { Catalog, provenanceOf, type Provenance } from '../catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import { Catalog, provenanceOf, type Provenance } from '../catalog/catalog.ts';
 import { hsFileName, type HsCode } from '../importers/hs.ts';
 import { ChokepointError } from '../../errors.ts';
 import { mapHsCode, type HsRevision } from './concordance.ts';

@@ -1,6 +1,6 @@
 import type { StateDb } from '../state/db.ts';
 import { joinMarkings, publicMarking, type Marking } from '../../analysis/marking.ts';
-import { raiseJobMarkings } from '../jobStore.ts';
+import { raiseJobMarkings } from '../state/jobStore.ts';
 
 /** Markings of datasets (a dataset without a row is public). */
 export function normalizeMarking(m: Marking): Marking {

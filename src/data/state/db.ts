@@ -7,7 +7,7 @@ import {
   type ReliabilityHandler,
 } from './pgNotifications.ts';
 import { packageRoot } from '../../packageRoot.ts';
-import { makeDirectory } from '../makeDirectory.ts';
+import { makeDirectory } from '../catalog/makeDirectory.ts';
 
 /**
  * Application state (users, organisations, markings, scenarios, alerts, audit) in the PostgreSQL dialect.

@@ -7,7 +7,7 @@ import { policyFamilyNames, policyRiskNames } from '../../analysis/policy/measur
 import { countryByIso3, countryName } from '../reference/countries.ts';
 import { exposureReport } from '../maritime/exposureReport.ts';
 import { listAlerts, type ReadableSql } from '../ews/ewsState.ts';
-import { getScenario, listRuns, listScenarios } from '../scenarioStore.ts';
+import { getScenario, listRuns, listScenarios } from '../scenario/scenarioStore.ts';
 import {
   assessZones,
   type AssessedEntry,

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { ChokepointError } from '../../errors.ts';
-import type { Catalog, CatalogEntry } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { sqlString, type AnalyticsStore } from '../analytics/store.ts';
-import { tradeDatasetsByPreference, tradeSource } from '../tradeDataset.ts';
+import { tradeDatasetsByPreference, tradeSource } from '../catalog/tradeDataset.ts';
 import { countryByBaciCode } from '../reference/countries.ts';
 import type { ExportValue } from '../../analysis/tech/rca.ts';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ChokepointError } from '../../errors.ts';
-import type { Catalog, CatalogEntry } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { sqlString, type AnalyticsStore } from '../analytics/store.ts';
 import type { PatentYearCount } from '../../analysis/tech/entryIndicators.ts';
 

@@ -1,6 +1,6 @@
 import { ChokepointError } from '../../errors.ts';
-import { provenanceOf, type Catalog, type CatalogEntry, type Provenance } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import { provenanceOf, type Catalog, type CatalogEntry, type Provenance } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { findPatentDataset, patentFields, patentRows } from './patentData.ts';
 import { exportYear, findExportDataset, rcaCoverage } from './exportData.ts';

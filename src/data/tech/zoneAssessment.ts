@@ -1,11 +1,11 @@
-import { provenanceOf, type Catalog, type CatalogEntry, type Provenance } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import { provenanceOf, type Catalog, type CatalogEntry, type Provenance } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import type { StateDb } from '../state/db.ts';
 import { ChokepointError } from '../../errors.ts';
-import { listCriticalGoods } from '../criticalGoodsRegistry.ts';
-import { findTradeDataset } from '../tradeDataset.ts';
-import { runScreen, type ScreenItem, type ScreenProvenance } from '../screen.ts';
+import { listCriticalGoods } from '../reference/criticalGoodsRegistry.ts';
+import { findTradeDataset } from '../catalog/tradeDataset.ts';
+import { runScreen, type ScreenItem, type ScreenProvenance } from '../screening/screen.ts';
 import { resolveCountry } from '../reference/countries.ts';
 import { technologies, goodPatentFields, type PatentFieldRef } from '../reference/technologies.ts';
 import { findPatentDataset, patentRows } from './patentData.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../analysis/marking.ts';
 import { ChokepointError } from '../../errors.ts';
-import type { StateDb } from '../../data/state/db.ts';
+import type { StateDb } from '../../data/state/index.ts';
 
 /** What a job reports while it works: a fraction done (null when unknown) and what it is doing. */
 export type JobProgress = (progress: number | null, stage: string) => void;

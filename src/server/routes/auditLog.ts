@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { listAudit, verifyAudit } from '../../data/security/auditLog.ts';
+import { listAudit, verifyAudit } from '../../data/security/index.ts';
 import { MarkingSchema, readableColumnsSql } from '../security/markings.ts';
 
 /**

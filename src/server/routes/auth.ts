@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ChokepointError } from '../../errors.ts';
-import { decoyPasswordHash, sha256, verifyPassword } from '../../data/security/secrets.ts';
-import { changeOwnPassword } from '../../data/security/users.ts';
+import { decoyPasswordHash, sha256, verifyPassword, changeOwnPassword } from '../../data/security/index.ts';
 import { ErrorSchema, SessionUserSchema } from '../security/schemas.ts';
 import { createSession, endSession, sessionCookie, sessionUser } from '../security/session.ts';
 import { clearSessionCookies, setSessionCookies } from '../security/plugin.ts';

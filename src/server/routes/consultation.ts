@@ -7,7 +7,7 @@ import {
   listCases,
   maxMessageLength,
   openCase,
-} from '../../data/security/consultation.ts';
+} from '../../data/security/index.ts';
 
 /**
  * The anonymous consultation desk. Requester routes are public and log nothing about the request (logLevel

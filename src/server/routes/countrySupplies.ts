@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, MarkingSchema } from '../security/markings.ts';
-import { findTradeDataset } from '../../data/tradeDataset.ts';
-import { countrySupplies, type CountrySupplies } from '../../data/countrySupplies.ts';
+import { findTradeDataset } from '../../data/catalog/index.ts';
+import { countrySupplies, type CountrySupplies } from '../../data/screening/index.ts';
 import { ResultCache } from '../resultCache.ts';
 import { ScreenProvenanceSchema, screenServicesOf, stateContext } from './screens.ts';
 

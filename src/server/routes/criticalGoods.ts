@@ -1,7 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { filterReadable, assertReadable, MarkingSchema } from '../security/markings.ts';
-import { getCriticalGood, listCriticalGoods, resetCriticalGood, updateCriticalGood } from '../../data/criticalGoodsRegistry.ts';
+import {
+  getCriticalGood,
+  listCriticalGoods,
+  resetCriticalGood,
+  updateCriticalGood,
+} from '../../data/reference/index.ts';
 
 /** /api/critical-goods — the critical goods registry (特定重要物資) with editable HS6 mappings. */
 const Label = Type.Object({ ja: Type.String(), en: Type.String() });

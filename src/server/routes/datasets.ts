@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { datasetMarkings, filterReadable, MarkingSchema } from '../security/markings.ts';
 import { publicMarking } from '../../analysis/marking.ts';
 import { cachedCatalogOf } from '../catalogCache.ts';
-import { tradeDatasetsByPreference } from '../../data/tradeDataset.ts';
+import { tradeDatasetsByPreference } from '../../data/catalog/index.ts';
 
 export const DatasetSchema = Type.Object({
   id: Type.String(),

@@ -13,24 +13,21 @@ import {
 import { currentUser } from '../security/access.ts';
 import { MethodProvenanceSchema } from '../provenanceSchema.ts';
 import { RuleSetSchema } from '../ruleSetSchema.ts';
-import { provenanceOf } from '../../data/catalog.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { alertLevels } from '../../analysis/ews/levels.ts';
 import { indicatorLabels, indicatorNames } from '../../analysis/ews/indicators.ts';
 import { eventConcerns, type RecordedEvent } from '../../analysis/ews/events.ts';
 import { evaluateRules } from '../../analysis/ews/rules.ts';
-import { readPrices } from '../../data/ews/seriesStore.ts';
-import { seedEvents } from '../../data/ews/scanFile.ts';
-import { aggregatePartners, buildPanel, panelPeriods, type SeriesPanel } from '../../analysis/ews/panel.ts';
-import { computeIndicators } from '../../analysis/ews/indicators.ts';
-import { defaultRuleSet, validateRuleSet } from '../../analysis/ews/rules.ts';
-import { backtest } from '../../analysis/ews/backtest.ts';
-import { readMonthly } from '../../data/ews/seriesStore.ts';
-import { valueUnitOf } from '../../data/ews/valueUnit.ts';
-import { ruleSetById, storedRuleSet } from '../../data/ews/itemScan.ts';
-import { scanItem } from '../../data/ews/itemScan.ts';
-import { EwsScheduler } from '../../data/ews/scheduler.ts';
 import {
+  readPrices,
+  seedEvents,
+  readMonthly,
+  valueUnitOf,
+  ruleSetById,
+  storedRuleSet,
+  scanItem,
+  EwsScheduler,
   alertHistory,
   getAlert,
   getItem,
@@ -40,7 +37,11 @@ import {
   transitionAlert,
   type AlertStatus,
   type ItemRecord,
-} from '../../data/ews/ewsState.ts';
+} from '../../data/ews/index.ts';
+import { aggregatePartners, buildPanel, panelPeriods, type SeriesPanel } from '../../analysis/ews/panel.ts';
+import { computeIndicators } from '../../analysis/ews/indicators.ts';
+import { defaultRuleSet, validateRuleSet } from '../../analysis/ews/rules.ts';
+import { backtest } from '../../analysis/ews/backtest.ts';
 
 /**
  * /api/ews — early warning (早期警戒): alert inbox and lifecycle, monitored items with their series and

@@ -12,7 +12,7 @@ import {
   getJob,
   listJobs,
   setJobProgress,
-} from '../../data/jobStore.ts';
+} from '../../data/state/index.ts';
 import { assertReadable, MarkingSchema, readableSql } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
 import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';

@@ -3,11 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { App } from '../app.ts';
 import type { Marking } from '../../analysis/marking.ts';
-import { provenanceOf } from '../../data/catalog.ts';
-import { findTradeDataset } from '../../data/tradeDataset.ts';
-import { openSeaRoutes, parseClosures, routeBetweenPorts } from '../../data/maritime/seaRoutes.ts';
-import { exposureReport } from '../../data/maritime/exposureReport.ts';
-import { seaNetworkId } from '../../data/maritime/importSeaNetwork.ts';
+import { provenanceOf, findTradeDataset } from '../../data/catalog/index.ts';
+import {
+  openSeaRoutes,
+  parseClosures,
+  routeBetweenPorts,
+  exposureReport,
+  seaNetworkId,
+} from '../../data/maritime/index.ts';
 import { passageDefinitions } from '../../analysis/maritime/passages.ts';
 import { defaultSpeedKnots } from '../../analysis/maritime/route.ts';
 import { circleRing, simplifiedNetworkLines } from '../../analysis/maritime/networkGeometry.ts';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ProvenanceSchema } from '../provenanceSchema.ts';
-import { provenanceOf } from '../../data/catalog.ts';
-import { openSeaRoutes } from '../../data/maritime/seaRoutes.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
+import { openSeaRoutes } from '../../data/maritime/index.ts';
 import { searchPorts } from '../../analysis/maritime/portSearch.ts';
 import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
 

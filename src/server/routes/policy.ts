@@ -9,8 +9,7 @@ import {
   policyRiskNames,
   suggestionIds,
 } from '../../analysis/policy/measures.ts';
-import { assessZones, registryEntries } from '../../data/tech/zoneAssessment.ts';
-import { applyMeasure, appliedMeasures } from '../../data/tech/zoneState.ts';
+import { assessZones, registryEntries, applyMeasure, appliedMeasures } from '../../data/tech/index.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { techServicesOf, zoneRequestOf, ZonesQuery, type ZonesQueryType } from './zones.ts';
 

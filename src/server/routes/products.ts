@@ -1,10 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '../security/markings.ts';
-import { parseThresholds, resolveScreen } from '../../data/screen.ts';
-import { findTradeDataset } from '../../data/tradeDataset.ts';
-import { productDossier, type ProductDossier } from '../../data/productDossier.ts';
-import { mineralView, type MineralTradeView } from '../../data/mineralsTrade.ts';
+import {
+  parseThresholds,
+  resolveScreen,
+  productDossier,
+  type ProductDossier,
+  mineralView,
+  type MineralTradeView,
+} from '../../data/screening/index.ts';
+import { findTradeDataset } from '../../data/catalog/index.ts';
 import { ResultCache } from '../resultCache.ts';
 import { ProvenanceSchema } from '../provenanceSchema.ts';
 import { ScreenProvenanceSchema, screenServicesOf, stateContext } from './screens.ts';

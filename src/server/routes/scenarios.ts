@@ -4,10 +4,8 @@ import { Type } from 'typebox';
 import Value from 'typebox/value';
 import { dominates, publicMarking, type Marking } from '../../analysis/marking.ts';
 import { badInput, ChokepointError, notFound } from '../../errors.ts';
-import { parseScenarioText } from '../../data/scenarioFile.ts';
-import { listGroups } from '../../data/reference/groupStore.ts';
-import { normalizeMarking } from '../../data/security/datasetMarkings.ts';
 import {
+  parseScenarioText,
   createRun,
   createScenario,
   deleteScenario,
@@ -20,8 +18,11 @@ import {
   listScenarios,
   setRunProgress,
   updateScenario,
-} from '../../data/scenarioStore.ts';
-import { runScenarioOnData, type ScenarioRunOutput } from '../../data/scenarioService.ts';
+  runScenarioOnData,
+  type ScenarioRunOutput,
+} from '../../data/scenario/index.ts';
+import { listGroups } from '../../data/reference/index.ts';
+import { normalizeMarking } from '../../data/security/index.ts';
 import { compareScenarios } from '../../analysis/scenario/compare.ts';
 import {
   assertReadable,

@@ -1,21 +1,27 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, deriveMarking, MarkingSchema } from '../security/markings.ts';
-import { findTradeDataset } from '../../data/tradeDataset.ts';
+import { findTradeDataset } from '../../data/catalog/index.ts';
 import { publicMarking } from '../../analysis/marking.ts';
-import { executeScreen, parseThresholds, resolveScreen, type ScreenResult, type ScreenServices } from '../../data/screen.ts';
-import { productLabelsFor } from '../../data/productLabels.ts';
+import {
+  executeScreen,
+  parseThresholds,
+  resolveScreen,
+  type ScreenResult,
+  type ScreenServices,
+  productLabelsFor,
+  writeScreenCsv,
+  writeScreenXlsx,
+} from '../../data/screening/index.ts';
 import { methods } from '../../analysis/methods/index.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { ResultCache } from '../resultCache.ts';
 import { cachedCatalogOf } from '../catalogCache.ts';
-import { seedCriticalGoods } from '../../data/criticalGoodsRegistry.ts';
-import { seedGroups } from '../../data/reference/groupStore.ts';
+import { seedCriticalGoods, seedGroups } from '../../data/reference/index.ts';
 import { StateReadCache } from '../security/stateWatch.ts';
 import { ChokepointError } from '../../errors.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeScreenCsv, writeScreenXlsx } from '../../data/screenExport.ts';
 import { requirePermission } from '../security/access.ts';
 
 /**

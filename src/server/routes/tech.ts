@@ -2,11 +2,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
 import { ChokepointError } from '../../errors.ts';
-import { provenanceOf } from '../../data/catalog.ts';
-import { resolveCountry } from '../../data/reference/countries.ts';
-import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
-import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
-import { findExportDataset } from '../../data/tech/exportData.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
+import { resolveCountry } from '../../data/reference/index.ts';
+import {
+  findPatentDataset,
+  patentFields,
+  rcaReport,
+  rtaReport,
+  findExportDataset,
+} from '../../data/tech/index.ts';
 import { ProvenanceSchema } from '../provenanceSchema.ts';
 
 /**

@@ -11,14 +11,16 @@ import {
 import { currentUser } from '../security/access.ts';
 import { ChokepointError } from '../../errors.ts';
 import { suggestionIds } from '../../analysis/policy/measures.ts';
-import { assessZones, type AssessedEntry, type TechServices } from '../../data/tech/zoneAssessment.ts';
 import {
+  assessZones,
+  type AssessedEntry,
+  type TechServices,
   activeRuleSet,
   overrideZone,
   setActiveRuleSet,
   zoneOverrideHistory,
-} from '../../data/tech/zoneState.ts';
-import { buildDossier } from '../../data/tech/dossier.ts';
+  buildDossier,
+} from '../../data/tech/index.ts';
 import { dossierPdf } from '../../data/tech/dossierPdf.ts';
 import { dossierXlsx } from '../../data/tech/dossierXlsx.ts';
 import { parseRuleSet } from '../../analysis/zones/rules.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { canRead, joinMarkings, type Marking } from '../../analysis/marking.ts';
-import { getDatasetMarking } from '../../data/security/datasetMarkings.ts';
+import { getDatasetMarking } from '../../data/security/index.ts';
 import { notFound, type Place } from '../../errors.ts';
 import type { SessionUser } from './session.ts';
 

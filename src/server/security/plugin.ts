@@ -3,8 +3,7 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { ChokepointError, badInput } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
-import { appendAudit } from '../../data/security/auditLog.ts';
-import { sha256, sameSecret } from '../../data/security/secrets.ts';
+import { appendAudit, sha256, sameSecret } from '../../data/security/index.ts';
 import {
   csrfCookie,
   sessionCookie,

@@ -1,12 +1,12 @@
-import { provenanceOf, type Provenance } from './catalog.ts';
-import type { Row } from './analytics/store.ts';
-import { sqlString } from './analytics/store.ts';
-import { findTradeDataset, tradeSource } from './tradeDataset.ts';
-import { mineralsSource } from './importers/usgs.ts';
-import { mineralsForHs, mineralsHs, type MineralHs } from './reference/mineralsHs.ts';
-import { countryByBaciCode } from './reference/countries.ts';
+import { provenanceOf, type Provenance } from '../catalog/catalog.ts';
+import type { Row } from '../analytics/store.ts';
+import { sqlString } from '../analytics/store.ts';
+import { findTradeDataset, tradeSource } from '../catalog/tradeDataset.ts';
+import { mineralsSource } from '../importers/usgs.ts';
+import { mineralsForHs, mineralsHs, type MineralHs } from '../reference/mineralsHs.ts';
+import { countryByBaciCode } from '../reference/countries.ts';
 import type { ScreenServices } from './screen.ts';
-import { shares } from '../analysis/shares.ts';
+import { shares } from '../../analysis/shares.ts';
 
 /**
  * Mine ▸ refine ▸ trade (PRODUCT.md §3.2): for a mineral product, USGS world production shares by country next

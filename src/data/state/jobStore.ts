@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { joinMarkings, type Marking } from '../analysis/marking.ts';
-import type { StateDb } from './state/db.ts';
+import { joinMarkings, type Marking } from '../../analysis/marking.ts';
+import type { StateDb } from './db.ts';
 
 /** A long operation's record (table `jobs`, migration 030): what the web app polls to show progress. */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';

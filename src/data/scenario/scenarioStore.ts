@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { StateDb } from './state/db.ts';
-import type { Marking } from '../analysis/marking.ts';
-import { notFound } from '../errors.ts';
-import type { ScenarioDefinition } from '../analysis/scenario/definition.ts';
+import type { StateDb } from '../state/db.ts';
+import type { Marking } from '../../analysis/marking.ts';
+import { notFound } from '../../errors.ts';
+import type { ScenarioDefinition } from '../../analysis/scenario/definition.ts';
 
 /** Saved scenarios, their versions and runs in the application state (migration 200_scenarios.sql). */
 export interface ScenarioSummary {

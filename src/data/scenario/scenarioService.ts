@@ -1,17 +1,17 @@
 import type { Highs } from 'highs';
-import type { Catalog, Provenance } from './catalog.ts';
-import { provenanceOf } from './catalog.ts';
-import type { DataDir } from './dataDir.ts';
-import type { AnalyticsStore } from './analytics/store.ts';
-import { findTradeDataset, tradeSource } from './tradeDataset.ts';
+import type { Catalog, Provenance } from '../catalog/catalog.ts';
+import { provenanceOf } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import type { AnalyticsStore } from '../analytics/store.ts';
+import { findTradeDataset, tradeSource } from '../catalog/tradeDataset.ts';
 import { loadIoTable } from './ioTables.ts';
 import { resolveConcordance } from './concordanceFile.ts';
 import { loadScenarioTrade } from './scenarioTrade.ts';
 import { closureExposure } from './scenarioExposure.ts';
-import type { ScenarioDefinition } from '../analysis/scenario/definition.ts';
-import { prepareTable } from '../analysis/scenario/propagation.ts';
-import { runScenario, type ScenarioResult } from '../analysis/scenario/run.ts';
-import { ChokepointError } from '../errors.ts';
+import type { ScenarioDefinition } from '../../analysis/scenario/definition.ts';
+import { prepareTable } from '../../analysis/scenario/propagation.ts';
+import { runScenario, type ScenarioResult } from '../../analysis/scenario/run.ts';
+import { ChokepointError } from '../../errors.ts';
 
 let highsInstance: Promise<Highs> | undefined;
 /** HiGHS (WebAssembly) is loaded once per process. */

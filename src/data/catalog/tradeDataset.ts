@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { DataDir } from './dataDir.ts';
 import type { Catalog, CatalogEntry } from './catalog.ts';
-import { sqlString } from './analytics/store.ts';
-import { ChokepointError } from '../errors.ts';
+import { sqlString } from '../analytics/store.ts';
+import { ChokepointError } from '../../errors.ts';
 
 /**
  * Annual bilateral trade as stored by the BACI importer (and anything else of kind 'trade-annual'):

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { AnalyticsStore } from './analytics/store.ts';
-import { sqlString } from './analytics/store.ts';
+import type { AnalyticsStore } from '../analytics/store.ts';
+import { sqlString } from '../analytics/store.ts';
 import type { ScreenItem, ScreenResult } from './screen.ts';
-import { methods } from '../analysis/methods/index.ts';
-import { noExportsRatio } from '../analysis/importExportRatio.ts';
-import { markingLevelNames, type Marking } from '../analysis/marking.ts';
+import { methods } from '../../analysis/methods/index.ts';
+import { noExportsRatio } from '../../analysis/importExportRatio.ts';
+import { markingLevelNames, type Marking } from '../../analysis/marking.ts';
 
 /**
  * Screen results to CSV, XLSX and Parquet. Every exported row carries its provenance (dataset, version,

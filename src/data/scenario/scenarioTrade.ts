@@ -1,11 +1,11 @@
-import { ChokepointError } from '../errors.ts';
-import type { AnalyticsStore } from './analytics/store.ts';
-import { sqlString } from './analytics/store.ts';
-import type { ScenarioDefinition } from '../analysis/scenario/definition.ts';
-import type { TradeBase } from '../analysis/scenario/tradeBase.ts';
-import { shockReach } from '../analysis/scenario/directLoss.ts';
-import { countryByBaciCode } from './reference/countries.ts';
-import { pooledLikeMinded, pooledOther } from '../analysis/scenario/tradeBase.ts';
+import { ChokepointError } from '../../errors.ts';
+import type { AnalyticsStore } from '../analytics/store.ts';
+import { sqlString } from '../analytics/store.ts';
+import type { ScenarioDefinition } from '../../analysis/scenario/definition.ts';
+import type { TradeBase } from '../../analysis/scenario/tradeBase.ts';
+import { shockReach } from '../../analysis/scenario/directLoss.ts';
+import { countryByBaciCode } from '../reference/countries.ts';
+import { pooledLikeMinded, pooledOther } from '../../analysis/scenario/tradeBase.ts';
 
 /**
  * Loads the trade a scenario needs from an annual trade table expression (see tradeSource): the reporter's

@@ -1,7 +1,7 @@
-import { countryByBaciCode, countryByIso3, countryName } from './reference/countries.ts';
+import { countryByBaciCode, countryByIso3, countryName } from '../reference/countries.ts';
 import { resolveScreen, type ScreenProvenance, type ScreenServices } from './screen.ts';
-import type { Row } from './analytics/store.ts';
-import { ChokepointError } from '../errors.ts';
+import type { Row } from '../analytics/store.ts';
+import { ChokepointError } from '../../errors.ts';
 
 /**
  * What one partner supplies a reporter (API /api/countries/:iso3/supplies, the web's country view): every HS6

@@ -1,16 +1,16 @@
-import type { Catalog, Provenance } from './catalog.ts';
-import { provenanceOf } from './catalog.ts';
-import type { DataDir } from './dataDir.ts';
-import { ChokepointError } from '../errors.ts';
-import type { CountryRef, PassageExposure, ScenarioDefinition } from '../analysis/scenario/definition.ts';
-import type { TradeBase } from '../analysis/scenario/tradeBase.ts';
-import { flowRule, type PartnerRoutes } from '../analysis/maritime/exposure.ts';
-import { defaultFreightOptions } from '../analysis/maritime/freightRules.ts';
-import { areLandNeighbours } from '../analysis/maritime/landNeighbours.ts';
-import { seaNetworkId } from './maritime/importSeaNetwork.ts';
-import { openSeaRoutes, parseClosures } from './maritime/seaRoutes.ts';
-import { countryRouteTable } from './maritime/countryRouteCache.ts';
-import { countryByIso3 } from './reference/countries.ts';
+import type { Catalog, Provenance } from '../catalog/catalog.ts';
+import { provenanceOf } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import { ChokepointError } from '../../errors.ts';
+import type { CountryRef, PassageExposure, ScenarioDefinition } from '../../analysis/scenario/definition.ts';
+import type { TradeBase } from '../../analysis/scenario/tradeBase.ts';
+import { flowRule, type PartnerRoutes } from '../../analysis/maritime/exposure.ts';
+import { defaultFreightOptions } from '../../analysis/maritime/freightRules.ts';
+import { areLandNeighbours } from '../../analysis/maritime/landNeighbours.ts';
+import { seaNetworkId } from '../maritime/importSeaNetwork.ts';
+import { openSeaRoutes, parseClosures } from '../maritime/seaRoutes.ts';
+import { countryRouteTable } from '../maritime/countryRouteCache.ts';
+import { countryByIso3 } from '../reference/countries.ts';
 import { countryRef } from './scenarioFile.ts';
 
 /**

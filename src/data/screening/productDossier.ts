@@ -1,17 +1,17 @@
-import { sqlString, type Row } from './analytics/store.ts';
-import { countryByBaciCode } from './reference/countries.ts';
-import { criticalHsCodes } from './criticalGoodsRegistry.ts';
+import { sqlString, type Row } from '../analytics/store.ts';
+import { countryByBaciCode } from '../reference/countries.ts';
+import { criticalHsCodes } from '../reference/criticalGoodsRegistry.ts';
 import { resolveScreen, type ResolvedScreen, type ScreenProvenance, type ScreenRequest, type ScreenServices } from './screen.ts';
-import { shares } from '../analysis/shares.ts';
-import { hhi } from '../analysis/hhi.ts';
-import { topShares } from '../analysis/topShares.ts';
-import { countriesTo } from '../analysis/countriesTo.ts';
-import { groupShare } from '../analysis/groupShare.ts';
-import { importExportRatio } from '../analysis/importExportRatio.ts';
-import { unitValue } from '../analysis/unitValue.ts';
-import { logLinearTrend, type Trend } from '../analysis/trend.ts';
-import type { Indicators, Verdict } from '../analysis/methods/method.ts';
-import { ChokepointError } from '../errors.ts';
+import { shares } from '../../analysis/shares.ts';
+import { hhi } from '../../analysis/hhi.ts';
+import { topShares } from '../../analysis/topShares.ts';
+import { countriesTo } from '../../analysis/countriesTo.ts';
+import { groupShare } from '../../analysis/groupShare.ts';
+import { importExportRatio } from '../../analysis/importExportRatio.ts';
+import { unitValue } from '../../analysis/unitValue.ts';
+import { logLinearTrend, type Trend } from '../../analysis/trend.ts';
+import type { Indicators, Verdict } from '../../analysis/methods/method.ts';
+import { ChokepointError } from '../../errors.ts';
 
 /**
  * The dossier of one product for one reporter (CLI `chokepoint product`, API /api/products/:hs6): suppliers with

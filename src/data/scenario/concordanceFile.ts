@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { ChokepointError } from '../errors.ts';
+import { ChokepointError } from '../../errors.ts';
 import {
   buildConcordance,
   type Concordance,
   type ConcordanceDefinition,
-} from '../analysis/scenario/concordance.ts';
-import type { IoTable } from '../analysis/io/table.ts';
-import { hsIoJapan13 } from './reference/hsIoJapan13.ts';
+} from '../../analysis/scenario/concordance.ts';
+import type { IoTable } from '../../analysis/io/table.ts';
+import { hsIoJapan13 } from '../reference/hsIoJapan13.ts';
 
 /** Concordances shipped with chokepoint, by id. */
 export const shippedConcordances: readonly ConcordanceDefinition[] = [hsIoJapan13];

@@ -1,5 +1,5 @@
-import type { AnalyticsStore, Row } from './store.ts';
-import { sqlString } from './store.ts';
+import type { AnalyticsStore, Row } from '../analytics/store.ts';
+import { sqlString } from '../analytics/store.ts';
 import { noExportsRatio } from '../../analysis/importExportRatio.ts';
 import { cumulativeTolerance } from '../../analysis/countriesTo.ts';
 import type { IndicatorName, Method, MethodOptions, Thresholds } from '../../analysis/methods/method.ts';

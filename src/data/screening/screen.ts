@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { writeFileAtomic, type DataDir } from './dataDir.ts';
-import { moveIntoPlace } from './moveIntoPlace.ts';
-import { provenanceOf, type Catalog, type CatalogEntry } from './catalog.ts';
-import type { AnalyticsStore } from './analytics/store.ts';
-import type { StateDb } from './state/db.ts';
-import { findTradeDataset, tradeSource } from './tradeDataset.ts';
+import { writeFileAtomic, type DataDir } from '../catalog/dataDir.ts';
+import { moveIntoPlace } from '../catalog/moveIntoPlace.ts';
+import { provenanceOf, type Catalog, type CatalogEntry } from '../catalog/catalog.ts';
+import type { AnalyticsStore } from '../analytics/store.ts';
+import type { StateDb } from '../state/db.ts';
+import { findTradeDataset, tradeSource } from '../catalog/tradeDataset.ts';
 import {
   copyScreenQuery,
   methodColumn,
@@ -15,15 +15,15 @@ import {
   type ScreenQueryInput,
   type ScreenReporter,
   type ScreenRow,
-} from './analytics/screenQuery.ts';
-import { countries, countryByIso3 } from './reference/countries.ts';
-import { builtInGroups, expandReporter, type CountryGroup } from './reference/groups.ts';
-import { listGroups } from './reference/groupStore.ts';
-import { readRememberedGroups, rememberGroups, samePartnerGroups } from './reference/rememberedGroups.ts';
-import { criticalHsCodes } from './criticalGoodsRegistry.ts';
-import { methods, methodById } from '../analysis/methods/index.ts';
-import { resolveThresholds, type Thresholds } from '../analysis/methods/method.ts';
-import { ChokepointError } from '../errors.ts';
+} from './screenQuery.ts';
+import { countries, countryByIso3 } from '../reference/countries.ts';
+import { builtInGroups, expandReporter, type CountryGroup } from '../reference/groups.ts';
+import { listGroups } from '../reference/groupStore.ts';
+import { readRememberedGroups, rememberGroups, samePartnerGroups } from '../reference/rememberedGroups.ts';
+import { criticalHsCodes } from '../reference/criticalGoodsRegistry.ts';
+import { methods, methodById } from '../../analysis/methods/index.ts';
+import { resolveThresholds, type Thresholds } from '../../analysis/methods/method.ts';
+import { ChokepointError } from '../../errors.ts';
 
 /**
  * The supply-chain screen as a service (CLI `chokepoint screen`, API /api/screens): resolves the dataset, the

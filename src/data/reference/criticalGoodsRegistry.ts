@@ -1,8 +1,8 @@
-import type { StateDb } from './state/db.ts';
-import { notifyStateChange } from './state/stateChanges.ts';
-import { criticalGoodsDefaults, type CriticalGood, type CriticalHsCode, type HsMatch } from './reference/criticalGoods.ts';
-import { ChokepointError, notFound } from '../errors.ts';
-import type { Marking } from '../analysis/marking.ts';
+import type { StateDb } from '../state/db.ts';
+import { notifyStateChange } from '../state/stateChanges.ts';
+import { criticalGoodsDefaults, type CriticalGood, type CriticalHsCode, type HsMatch } from './criticalGoods.ts';
+import { ChokepointError, notFound } from '../../errors.ts';
+import type { Marking } from '../../analysis/marking.ts';
 
 /**
  * The editable critical goods registry in application state (table critical_goods, migration 400). It is

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ChokepointError } from '../errors.ts';
+import { ChokepointError } from '../../errors.ts';
 
 /**
  * Creates a folder and its missing parents, like `fs.mkdirSync(dir, { recursive: true })`, but cannot hang: Node

@@ -1,4 +1,4 @@
-import type { HsLabels } from './reference/hs.ts';
+import type { HsLabels } from './hs.ts';
 
 /** One HS chapter (類, two digits) with its title in English and Japanese. */
 export interface HsChapterName {

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ChokepointError } from '../errors.ts';
-import type { Catalog, CatalogEntry } from './catalog.ts';
-import type { DataDir } from './dataDir.ts';
-import type { IoTable } from '../analysis/io/table.ts';
-import { parseCsv } from './importers/csvRecords.ts';
-import { isJapanIoLayout, parseJapanIoTable } from './importers/ioJapan.ts';
-import { isIcioLayout, parseIcioTable } from './importers/oecdIcio.ts';
+import { ChokepointError } from '../../errors.ts';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import type { IoTable } from '../../analysis/io/table.ts';
+import { parseCsv } from '../importers/csvRecords.ts';
+import { isJapanIoLayout, parseJapanIoTable } from '../importers/ioJapan.ts';
+import { isIcioLayout, parseIcioTable } from '../importers/oecdIcio.ts';
 
 export type IoTableFormat = 'japan-mic' | 'oecd-icio';
 

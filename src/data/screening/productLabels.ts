@@ -1,8 +1,8 @@
-import type { DataDir } from './dataDir.ts';
-import { loadHsLabels, type HsLabels } from './reference/hs.ts';
-import type { HsRevision } from './reference/concordance.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import { loadHsLabels, type HsLabels } from '../reference/hs.ts';
+import type { HsRevision } from '../reference/concordance.ts';
 import type { ProductLabels } from './screen.ts';
-import { ChokepointError } from '../errors.ts';
+import { ChokepointError } from '../../errors.ts';
 
 /**
  * Product labels for screens and dossiers from the imported HS nomenclature (English; Japanese from Japan

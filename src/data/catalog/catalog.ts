@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataDir, writeFileAtomic } from './dataDir.ts';
-import { ChokepointError } from '../errors.ts';
+import { ChokepointError } from '../../errors.ts';
 
 /** What kind of data a dataset holds; decides which importer wrote it and which analyses can read it. */
 export type DatasetKind =

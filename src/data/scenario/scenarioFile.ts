@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { ChokepointError } from '../errors.ts';
+import { ChokepointError } from '../../errors.ts';
 import {
   validateScenario,
   type CountryRef,
   type ScenarioDefinition,
   type ScenarioLookup,
-} from '../analysis/scenario/definition.ts';
-import { countryByIso3, resolveCountry, type Country } from './reference/countries.ts';
-import { builtInGroups, type CountryGroup } from './reference/groups.ts';
+} from '../../analysis/scenario/definition.ts';
+import { countryByIso3, resolveCountry, type Country } from '../reference/countries.ts';
+import { builtInGroups, type CountryGroup } from '../reference/groups.ts';
 
 /**
  * Passages a closure can name: the marnet tags and the geofenced straits of PRODUCT.md §3.3. (Kept here until

@@ -1,0 +1,11 @@
+/**
+ * The supply-chain screen and what builds on it: running a screen (one query over bilateral trade per reporter
+ * × HS6), exporting it (CSV, XLSX, Parquet), product labels, the dossier of one product, what one partner
+ * supplies a reporter, and mine ▸ refine ▸ trade for minerals.
+ */
+export * from './countrySupplies.ts';
+export * from './mineralsTrade.ts';
+export * from './productDossier.ts';
+export * from './productLabels.ts';
+export * from './screen.ts';
+export * from './screenExport.ts';
