@@ -171,7 +171,33 @@ function lookupByCode(list: string, column: string): string {
   return `${list}[greatest(${column} + 1, 0)]`;
 }
 
-export function buildScreenSql(input: ScreenQueryInput): string {
+/**
+ * What every CTE builder below reads: the input, checked, and the choices made once from it (the window, whether
+ * one year or several, how reporters are given).
+ */
+interface ScreenPlan {
+  input: ScreenQueryInput;
+  year: number;
+  /** The longest window looked at: the screen's, or a method's own persistence window. */
+  window: number;
+  firstYear: number;
+  /** None of the window's earlier years is present: one year, one pass (see `yearsPresent`). */
+  singleYear: boolean;
+  /** Every country in `partners` as its own reporter. */
+  all: boolean;
+  /** Some reporter has several members (EU27 …): flows between its members are left out. */
+  groups: boolean;
+  /** (reporter, member code) of the named reporters; empty for ALL. */
+  reporterRows: (string | number)[][];
+  /** Length of the top list (`topListLength`). */
+  top: number;
+  /** ALL: the first BACI code of each ISO3 (a country with several codes is keyed by its first). */
+  firstCode: Map<string, number>;
+  /** ALL: the partners whose code is not their country's first. */
+  aliases: ScreenPartner[];
+}
+
+function screenPlan(input: ScreenQueryInput): ScreenPlan {
   const { year } = input;
   const window = Math.max(input.window, ...input.methods.map((m) => methodWindow(m) ?? 1));
   const firstYear = year - window + 1;
@@ -189,88 +215,146 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   const top = input.topListLength ?? defaultTopListLength;
   if (!Number.isInteger(top) || top < 3)
     throw new Error(`topListLength must be a whole number ≥ 3, not ${top}`);
-  const productFilter = input.products
-    ? ` AND k IN (${input.products.map(sqlString).join(', ') || "''"})`
-    : '';
-  const partnerShare =
-    input.partnerCode === undefined
-      ? 'NULL::DOUBLE'
-      : `coalesce(sum(v) FILTER (WHERE partner = ${num(input.partnerCode)}), 0) / sum(v)`;
-  // A single country's "extra-group" share is its imports from outside its like-minded group (see method.ts).
-  const extraGroupShare = groups ? 's.total / (s.total + coalesce(intra.v, 0))' : '1 - s.like_minded_share';
   // ALL: every importer code is its own reporter, keyed by the code (names are attached to the 1 M result rows,
   // not to the 11 M flows); a country with several BACI codes is keyed by its first.
   const firstCode = new Map<string, number>();
   for (const p of input.partners) if (!firstCode.has(p.iso3)) firstCode.set(p.iso3, p.code);
   const aliases = input.partners.filter((p) => firstCode.get(p.iso3) !== p.code);
-  // Every code of the countries that have more than one.
-  const twoCodeCountries = [...new Set(aliases.flatMap((a) => [a.code, firstCode.get(a.iso3)!]))].map(num);
-  // ALL's reporters in alphabetical order of ISO3: the position is what the result is sorted on.
-  const reporterOrder = [...firstCode].sort(([a], [b]) => (a < b ? -1 : 1));
+  return { input, year, window, firstYear, singleYear, all, groups, reporterRows, top, firstCode, aliases };
+}
+
+/** The screen's SQL: one CTE per step, then the rows of the target year, sorted, with names attached. */
+export function buildScreenSql(input: ScreenQueryInput): string {
+  const plan = screenPlan(input);
+  const ctes: string[] = [
+    ...(plan.all ? [] : [reportersCte(plan)]),
+    flowsCte(plan),
+    importsCte(plan),
+    supplyCte(plan),
+    rankedCte(),
+    fallbackCte(),
+    worldByExporterCte(plan),
+    worldCte(),
+    exportsCte(plan),
+    ...(plan.groups ? [intraCte()] : []),
+    yearlyCte(plan),
+    judgedCte(plan),
+    ...(plan.singleYear ? [] : [persistCte(plan)]),
+  ];
+  return screenSelect(plan, ctes);
+}
+
+/** ALL: the CASE that maps a country's second code to its first (the column as it is when no country has two). */
+function reporterKey({ aliases, firstCode }: ScreenPlan, column: string): string {
   // Guarded by an IN list: BACI uses few of the other codes, and one IN test per flow costs half of trying every
   // WHEN of the CASE (measured on the 11 M flows of the synthetic year, 10 aliases: 0.12 vs 0.22 s CPU).
-  const reporterKey = (column: string) =>
-    aliases.length
-      ? `CASE WHEN ${column} IN (${aliases.map((a) => num(a.code)).join(', ')}) THEN CASE ${column} ${aliases.map((a) => `WHEN ${num(a.code)} THEN ${num(firstCode.get(a.iso3)!)}`).join(' ')} END ELSE ${column} END`
-      : column;
-  const cumulative = `${num(0.75 - cumulativeTolerance)}`;
-  // Countries to 75 % (countriesTo.ts): the smallest n whose n largest values reach 75 %, as one CASE that stops at
-  // the first n that does (DuckDB evaluates each WHEN only for the rows still undecided: most products stop after a
-  // few suppliers, so this costs less than a running sum over the whole list for every product); the list's
-  // length when none does. The sums are left to right, the same additions as a running sum.
-  const sumOfLargest = (n: number) => `(${Array.from({ length: n }, (_, i) => `top[${i + 1}]`).join(' + ')})`;
-  const countriesTo75 = `CASE ${Array.from(
-    { length: top - 1 },
-    (_, i) => `WHEN ${sumOfLargest(i + 1)} / total >= ${cumulative} THEN ${i + 1}`,
-  ).join(' ')} ELSE ${top} END`;
+  return aliases.length
+    ? `CASE WHEN ${column} IN (${aliases.map((a) => num(a.code)).join(', ')}) THEN CASE ${column} ${aliases.map((a) => `WHEN ${num(a.code)} THEN ${num(firstCode.get(a.iso3)!)}`).join(' ')} END ELSE ${column} END`
+    : column;
+}
+
+/** The year column of the two big aggregations, and what they group by besides. */
+function yearColumn({ singleYear, year }: ScreenPlan): { select: string; groupBy: string } {
   // With one year, t is a constant, left out of the two big GROUP BYs (grouping on it cost CPU for nothing).
-  const yearT = `${num(year)} AS t`;
-  const byYear = singleYear ? '' : 't, ';
-  const ctes: string[] = [
-    ...(all ? [] : [`rep(reporter, member) AS (VALUES\n    ${values(reporterRows)})`]),
-    // NOT MATERIALIZED: read twice (imports, world exports); re-reading the Parquet costs less than buffering 11 M
-    // flows (~0.4 GB) for the second reader.
-    `flows AS NOT MATERIALIZED (SELECT ${singleYear ? yearT : 'CAST(t AS INTEGER) AS t'}, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`,
-    // Imports of each reporter by partner; inside a group, a member's imports from another member are not imports.
-    // Without groups each importer code is its own reporter and BACI has one row per (t, i, j, k): the flows
-    // are the imports by partner as they stand, with no aggregation pass over every flow.
-    groups
-      ? `imp AS (
+  return singleYear ? { select: `${num(year)} AS t`, groupBy: '' } : { select: 't', groupBy: 't, ' };
+}
+
+/** Countries to 75 % counts suppliers until their cumulative share reaches 0.75, less countriesTo.ts's tolerance. */
+const cumulativeShare = num(0.75 - cumulativeTolerance);
+
+/** rep: the named reporters' member codes, one row each. */
+function reportersCte({ reporterRows }: ScreenPlan): string {
+  return `rep(reporter, member) AS (VALUES\n    ${values(reporterRows)})`;
+}
+
+/** flows: the window's flows (of the listed products only, for critical goods). */
+function flowsCte(plan: ScreenPlan): string {
+  const { input, singleYear, year, firstYear } = plan;
+  const productFilter = input.products
+    ? ` AND k IN (${input.products.map(sqlString).join(', ') || "''"})`
+    : '';
+  // NOT MATERIALIZED: read twice (imports, world exports); re-reading the Parquet costs less than buffering 11 M
+  // flows (~0.4 GB) for the second reader.
+  return `flows AS NOT MATERIALIZED (SELECT ${singleYear ? yearColumn(plan).select : 'CAST(t AS INTEGER) AS t'}, i, j, k, v, q FROM ${input.source} WHERE ${singleYear ? `t = ${year}` : `t BETWEEN ${firstYear} AND ${year}`}${productFilter})`;
+}
+
+/**
+ * imp: imports of each reporter by partner; inside a group, a member's imports from another member are not
+ * imports. Without groups each importer code is its own reporter and BACI has one row per (t, i, j, k): the flows
+ * are the imports by partner as they stand, with no aggregation pass over every flow.
+ */
+function importsCte(plan: ScreenPlan): string {
+  if (plan.groups) {
+    return `imp AS (
   SELECT f.t, r.reporter, f.k, f.i AS partner, sum(f.v) AS v, sum(f.q) FILTER (WHERE f.q > 0) AS q, sum(f.v) FILTER (WHERE f.q > 0) AS vq
   FROM flows f JOIN rep r ON f.j = r.member
   WHERE NOT EXISTS (SELECT 1 FROM rep g WHERE g.reporter = r.reporter AND g.member = f.i)
-  GROUP BY ALL HAVING sum(f.v) > 0)`
-      : all
-        ? `imp AS NOT MATERIALIZED (
-  SELECT t, ${reporterKey('j')} AS reporter, k, i AS partner, v, CASE WHEN q > 0 THEN q END AS q, CASE WHEN q > 0 THEN v END AS vq
-  FROM flows WHERE v > 0)`
-        : `imp AS NOT MATERIALIZED (
+  GROUP BY ALL HAVING sum(f.v) > 0)`;
+  }
+  if (plan.all) {
+    return `imp AS NOT MATERIALIZED (
+  SELECT t, ${reporterKey(plan, 'j')} AS reporter, k, i AS partner, v, CASE WHEN q > 0 THEN q END AS q, CASE WHEN q > 0 THEN v END AS vq
+  FROM flows WHERE v > 0)`;
+  }
+  return `imp AS NOT MATERIALIZED (
   SELECT f.t, r.reporter, f.k, f.i AS partner, f.v, CASE WHEN f.q > 0 THEN f.q END AS q, CASE WHEN f.q > 0 THEN f.v END AS vq
-  FROM flows f JOIN rep r ON f.j = r.member WHERE f.v > 0)`,
-    // One aggregation per reporter × product, no sort of the flows: the largest values as a list (max(x, n) is
-    // sorted, largest first) give the top shares and the countries to 75 % (the window over every flow that
-    // ranked them cost 3–4× this whole step). MATERIALIZED: read again by the products that need a full ranking.
-    // The list holds integers that carry the value and the supplier: whole dollars × 2^14 + (2^14 − 1 − partner
-    // code). Sorted, they rank by value and, among equal values, by the smaller code first — the rule for the
-    // top supplier — so ties need no full ranking, and no arg_max is needed; comparing integers also costs less
-    // than comparing doubles (5 % less CPU for the whole ALL screen, measured). BACI values are thousands of USD
-    // with three decimals, so the dollars are exact and v = dollars / 1000 bit for bit (DuckDB's cast to BIGINT
-    // rounds to the nearest integer, so no round() is needed); a store with finer values would be ranked to the
-    // dollar.
-    `supply AS MATERIALIZED (
+  FROM flows f JOIN rep r ON f.j = r.member WHERE f.v > 0)`;
+}
+
+/** The sum of the n largest values of the top list, left to right. */
+function sumOfLargest(n: number): string {
+  return `(${Array.from({ length: n }, (_, i) => `top[${i + 1}]`).join(' + ')})`;
+}
+
+/**
+ * Countries to 75 % (countriesTo.ts): the smallest n whose n largest values reach 75 %, as one CASE that stops at
+ * the first n that does (DuckDB evaluates each WHEN only for the rows still undecided: most products stop after a
+ * few suppliers, so this costs less than a running sum over the whole list for every product); the list's length
+ * when none does. The sums are left to right, the same additions as a running sum.
+ */
+function countriesTo75Sql(top: number): string {
+  return `CASE ${Array.from(
+    { length: top - 1 },
+    (_, i) => `WHEN ${sumOfLargest(i + 1)} / total >= ${cumulativeShare} THEN ${i + 1}`,
+  ).join(' ')} ELSE ${top} END`;
+}
+
+/**
+ * supply: the indicators of each reporter × product (× year) from its imports: total, HHI, top-1 and top-3 shares,
+ * suppliers, countries to 75 % (when the top list settles it), the top supplier, concern, like-minded and named
+ * partner shares, unit value.
+ */
+function supplyCte(plan: ScreenPlan): string {
+  const { input, top } = plan;
+  const partnerShare =
+    input.partnerCode === undefined
+      ? 'NULL::DOUBLE'
+      : `coalesce(sum(v) FILTER (WHERE partner = ${num(input.partnerCode)}), 0) / sum(v)`;
+  const t = yearColumn(plan);
+  // One aggregation per reporter × product, no sort of the flows: the largest values as a list (max(x, n) is
+  // sorted, largest first) give the top shares and the countries to 75 % (the window over every flow that
+  // ranked them cost 3–4× this whole step). MATERIALIZED: read again by the products that need a full ranking.
+  // The list holds integers that carry the value and the supplier: whole dollars × 2^14 + (2^14 − 1 − partner
+  // code). Sorted, they rank by value and, among equal values, by the smaller code first — the rule for the
+  // top supplier — so ties need no full ranking, and no arg_max is needed; comparing integers also costs less
+  // than comparing doubles (5 % less CPU for the whole ALL screen, measured). BACI values are thousands of USD
+  // with three decimals, so the dollars are exact and v = dollars / 1000 bit for bit (DuckDB's cast to BIGINT
+  // rounds to the nearest integer, so no round() is needed); a store with finer values would be ranked to the
+  // dollar.
+  return `supply AS MATERIALIZED (
   SELECT t, reporter, k, total, hhi, top_share, top3_share, suppliers, countries_to_75, rank_all,
     top_partner, concern_share, like_minded_share, partner_share, unit_value
   FROM (
   SELECT t, reporter, k, total, sumsq / (total * total) AS hhi, top[1] / total AS top_share,
     (top[1] + coalesce(top[2], 0) + coalesce(top[3], 0)) / total AS top3_share, suppliers,
-    ${countriesTo75} AS countries_to_75,
-    suppliers > ${top} AND ${sumOfLargest(top)} / total < ${cumulative} AS rank_all,
+    ${countriesTo75Sql(top)} AS countries_to_75,
+    suppliers > ${top} AND ${sumOfLargest(top)} / total < ${cumulativeShare} AS rank_all,
     top_partner, concern_share, like_minded_share, partner_share, unit_value
   FROM (
   SELECT *, list_transform(ranked_values, x -> (x >> ${partnerBits}) / 1000) AS top,
     ${partnerMask} - (ranked_values[1] & ${partnerMask}) AS top_partner
   FROM (
-    SELECT ${singleYear ? yearT : 't'}, reporter, k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers,
+    SELECT ${t.select}, reporter, k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers,
       max(CAST(v * 1000 AS BIGINT) * ${partnerMask + 1} + (${partnerMask} - partner), ${top}) AS ranked_values,
       -- v × the class bit (0 or 1) instead of a FILTER: the same sum (adding 0 changes no sum), less CPU.
       coalesce(sum(v * (class & 1)), 0) / sum(v) AS concern_share,
@@ -278,49 +362,88 @@ export function buildScreenSql(input: ScreenQueryInput): string {
       ${partnerShare} AS partner_share,
       sum(vq) * 1000 / sum(q) AS unit_value
     FROM (SELECT *, ${partnerClassSql(input.partners, 'partner')} AS class FROM imp)
-    GROUP BY ${byYear}reporter, k))))`,
-    // The products the list does not settle (more suppliers than the list, still short of 75 %): every supplier
-    // ranked by value, then code, for the countries to 75 % (the list's first entry is the top supplier anyway).
-    `ranked AS (
-  SELECT t, reporter, k, count(*) FILTER (WHERE before / total < ${cumulative}) AS countries_to_75
+    GROUP BY ${t.groupBy}reporter, k))))`;
+}
+
+/**
+ * ranked: the products the list does not settle (more suppliers than the list, still short of 75 %): every
+ * supplier ranked by value, then code, for the countries to 75 % (the list's first entry is the top supplier
+ * anyway).
+ */
+function rankedCte(): string {
+  return `ranked AS (
+  SELECT t, reporter, k, count(*) FILTER (WHERE before / total < ${cumulativeShare}) AS countries_to_75
   FROM (
     SELECT imp.t, imp.reporter, imp.k, s.total,
       coalesce(sum(imp.v) OVER (PARTITION BY imp.t, imp.reporter, imp.k ORDER BY imp.v DESC, imp.partner
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
     FROM imp JOIN supply s ON s.t = imp.t AND s.reporter = imp.reporter AND s.k = imp.k AND s.rank_all)
-  GROUP BY t, reporter, k)`,
-    // The few thousand answers of the full ranking as one map, looked up by the products that need them. A LEFT
-    // JOIN of the screened rows to them was planned the other way round (DuckDB estimates millions of ranked rows),
-    // hashing all 1.1 M screened rows of ALL to probe a few thousand: 0.35 s CPU, against ~0.1 s for the map.
-    `fallback AS (SELECT map_from_entries(list({'k': {'t': t, 'r': reporter, 'k': k}, 'v': countries_to_75})) AS m FROM ranked)`,
-    `world_by_exporter AS MATERIALIZED (SELECT ${singleYear ? yearT : 't'}, k, i, sum(v) AS v FROM flows GROUP BY ${byYear}k, i HAVING sum(v) > 0)`,
-    `world AS (
+  GROUP BY t, reporter, k)`;
+}
+
+/**
+ * fallback: the few thousand answers of the full ranking as one map, looked up by the products that need them. A
+ * LEFT JOIN of the screened rows to them was planned the other way round (DuckDB estimates millions of ranked
+ * rows), hashing all 1.1 M screened rows of ALL to probe a few thousand: 0.35 s CPU, against ~0.1 s for the map.
+ */
+function fallbackCte(): string {
+  return `fallback AS (SELECT map_from_entries(list({'k': {'t': t, 'r': reporter, 'k': k}, 'v': countries_to_75})) AS m FROM ranked)`;
+}
+
+/** world_by_exporter: every exporter's exports of each product (× year), the base of world HHI and of exports. */
+function worldByExporterCte(plan: ScreenPlan): string {
+  const t = yearColumn(plan);
+  return `world_by_exporter AS MATERIALIZED (SELECT ${t.select}, k, i, sum(v) AS v FROM flows GROUP BY ${t.groupBy}k, i HAVING sum(v) > 0)`;
+}
+
+/** world: world export HHI of each product, its top exporter (the smaller code among equals) and that one's share. */
+function worldCte(): string {
+  return `world AS (
   SELECT t, k, sum(v * v) / (sum(v) * sum(v)) AS hhi, arg_max(i, (v, -i)) AS top_code, max(v) / sum(v) AS top_share
-  FROM world_by_exporter GROUP BY t, k)`,
-    groups
-      ? `exp AS (
+  FROM world_by_exporter GROUP BY t, k)`;
+}
+
+/** exp: each reporter's exports of each product (a group's to non-members only), for M/X. */
+function exportsCte(plan: ScreenPlan): string {
+  if (plan.groups) {
+    return `exp AS (
   SELECT f.t, r.reporter, f.k, sum(f.v) AS v FROM flows f JOIN rep r ON f.i = r.member
   WHERE NOT EXISTS (SELECT 1 FROM rep g WHERE g.reporter = r.reporter AND g.member = f.j)
-  GROUP BY ALL)`
-      : all
-        ? aliases.length
-          ? // A country's second code counts as its first: the exporters' sums of the countries with two codes are
-            // summed again under the first code; every other exporter passes as it is (summing all 934 k sums again
-            // cost 0.23 s CPU on the synthetic year, 11 M flows; mapping every flow before the sums, 0.74 s).
-            `exp AS (
+  GROUP BY ALL)`;
+  }
+  if (!plan.all) {
+    return `exp AS (SELECT w.t, r.reporter, w.k, sum(w.v) AS v FROM world_by_exporter w JOIN rep r ON w.i = r.member GROUP BY ALL)`;
+  }
+  if (!plan.aliases.length) return `exp AS (SELECT t, i AS reporter, k, v FROM world_by_exporter)`;
+  // Every code of the countries that have more than one.
+  const twoCodeCountries = [
+    ...new Set(plan.aliases.flatMap((a) => [a.code, plan.firstCode.get(a.iso3)!])),
+  ].map(num);
+  // A country's second code counts as its first: the exporters' sums of the countries with two codes are summed
+  // again under the first code; every other exporter passes as it is (summing all 934 k sums again cost 0.23 s
+  // CPU on the synthetic year, 11 M flows; mapping every flow before the sums, 0.74 s).
+  return `exp AS (
   SELECT t, i AS reporter, k, v FROM world_by_exporter WHERE i NOT IN (${twoCodeCountries.join(', ')})
   UNION ALL
-  SELECT t, ${reporterKey('i')} AS reporter, k, sum(v) AS v FROM world_by_exporter
-  WHERE i IN (${twoCodeCountries.join(', ')}) GROUP BY ALL)`
-          : `exp AS (SELECT t, i AS reporter, k, v FROM world_by_exporter)`
-        : `exp AS (SELECT w.t, r.reporter, w.k, sum(w.v) AS v FROM world_by_exporter w JOIN rep r ON w.i = r.member GROUP BY ALL)`,
-  ];
-  if (groups) {
-    ctes.push(`intra AS (
+  SELECT t, ${reporterKey(plan, 'i')} AS reporter, k, sum(v) AS v FROM world_by_exporter
+  WHERE i IN (${twoCodeCountries.join(', ')}) GROUP BY ALL)`;
+}
+
+/** intra: a group's imports from its own members, for its extra-group share. */
+function intraCte(): string {
+  return `intra AS (
   SELECT f.t, r.reporter, f.k, sum(f.v) AS v FROM flows f JOIN rep r ON f.j = r.member
-  JOIN rep g ON g.reporter = r.reporter AND g.member = f.i GROUP BY ALL)`);
-  }
-  ctes.push(`yearly AS (
+  JOIN rep g ON g.reporter = r.reporter AND g.member = f.i GROUP BY ALL)`;
+}
+
+/**
+ * yearly: every indicator of each reporter × product × year in one row: supply's, with the countries to 75 % of
+ * the full ranking where the list did not settle it, exports and M/X, the extra-group share and world figures.
+ */
+function yearlyCte({ groups }: ScreenPlan): string {
+  // A single country's "extra-group" share is its imports from outside its like-minded group (see method.ts).
+  const extraGroupShare = groups ? 's.total / (s.total + coalesce(intra.v, 0))' : '1 - s.like_minded_share';
+  return `yearly AS (
   SELECT s.t, s.reporter, s.k, s.total, s.hhi, s.top_share, s.top3_share, s.suppliers,
     CASE WHEN s.rank_all THEN coalesce((SELECT m FROM fallback)[{'t': s.t, 'r': s.reporter, 'k': s.k}], s.countries_to_75)
       ELSE s.countries_to_75 END AS countries_to_75,
@@ -333,34 +456,51 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   FROM supply s
   LEFT JOIN exp e USING (t, reporter, k)
   LEFT JOIN world w USING (t, k)
-  ${groups ? 'LEFT JOIN intra USING (t, reporter, k)' : ''})`);
-  // Each method's criteria judged per year, then counted over its window (persistence.ts). MATERIALIZED: the
-  // result is read twice (persistence and the target year) and DuckDB would otherwise compute it twice.
+  ${groups ? 'LEFT JOIN intra USING (t, reporter, k)' : ''})`;
+}
+
+/**
+ * judged: each method's criteria judged per year (met_<method>). MATERIALIZED: the result is read twice
+ * (persistence and the target year) and DuckDB would otherwise compute it twice.
+ */
+function judgedCte({ input, singleYear }: ScreenPlan): string {
   const metCols = input.methods.map((m) => `${methodConditionSql(m)} AS met_${m.method.id}`);
-  ctes.push(
-    `judged AS ${singleYear ? '' : 'MATERIALIZED '}(SELECT yearly.*${metCols.map((c) => `, ${c}`).join('')} FROM yearly)`,
-  );
-  // Years in which the criteria held: counted over the window, or, with a single year of data, that year alone.
-  const years = (id: string) =>
-    singleYear ? `CAST(y.met_${id} AS INTEGER)` : `p.${methodColumn('years', id)}`;
-  if (!singleYear) {
-    const persistenceCols = input.methods.map((m) => {
-      const w = methodWindow(m) ?? window;
-      return `count_if(met_${m.method.id} AND t > ${year - w}) AS ${methodColumn('years', m.method.id)}`;
-    });
-    ctes.push(
-      `persist AS (SELECT reporter, k, ${['count(*) AS years_with_imports', ...persistenceCols].join(', ')} FROM judged GROUP BY reporter, k)`,
-    );
-  }
+  return `judged AS ${singleYear ? '' : 'MATERIALIZED '}(SELECT yearly.*${metCols.map((c) => `, ${c}`).join('')} FROM yearly)`;
+}
+
+/** persist: years with imports and, per method, years in which its criteria held within its window (persistence.ts). */
+function persistCte({ input, year, window }: ScreenPlan): string {
+  const persistenceCols = input.methods.map((m) => {
+    const w = methodWindow(m) ?? window;
+    return `count_if(met_${m.method.id} AND t > ${year - w}) AS ${methodColumn('years', m.method.id)}`;
+  });
+  return `persist AS (SELECT reporter, k, ${['count(*) AS years_with_imports', ...persistenceCols].join(', ')} FROM judged GROUP BY reporter, k)`;
+}
+
+/** Years in which the criteria held: counted over the window, or, with a single year of data, that year alone. */
+function yearsMet({ singleYear }: ScreenPlan, id: string): string {
+  return singleYear ? `CAST(y.met_${id} AS INTEGER)` : `p.${methodColumn('years', id)}`;
+}
+
+/**
+ * The column in the sorted rows; its output expression when that is not the column itself; whether it is a share
+ * (0–1) or a USD value (see `textNumbers`).
+ */
+interface OutputColumn {
+  sorted: string;
+  out?: string;
+  number?: 'share' | 'usd';
+}
+
+/** The result's columns, in order: indicators, then each method's flag and years. */
+function outputColumns(plan: ScreenPlan): OutputColumn[] {
+  const { input, all, singleYear, firstCode } = plan;
   const flagCols = input.methods.map((m) => {
     const flag = m.method.persistence
-      ? `${years(m.method.id)} >= ${num(m.thresholds[m.method.persistence.minYears])}`
+      ? `${yearsMet(plan, m.method.id)} >= ${num(m.thresholds[m.method.persistence.minYears])}`
       : `y.met_${m.method.id}`;
     return `${flag} AS ${methodColumn('flag', m.method.id)}`;
   });
-  const constants = Object.entries(input.constants ?? {}).map(
-    ([name, value]) => `${typeof value === 'boolean' ? String(value) : sqlString(value)} AS "${name}"`,
-  );
   // Sorted on numbers alone (moving text through the sort of 1.1 M rows cost more CPU than sorting them); the ISO3
   // names and the constants are attached after the sort by lookups in constant lists, which keep the order (a join
   // would not: duckdb.org/docs/stable/sql/dialect/order_preservation).
@@ -369,6 +509,8 @@ export function buildScreenSql(input: ScreenQueryInput): string {
   // A code without a country keeps its number (as before the lookup: BACI may add codes).
   const iso3Of = (column: string) =>
     `coalesce(${lookupByCode(textList(iso3ByCode), column)}, CAST(${column} AS VARCHAR))`;
+  // ALL's reporters in alphabetical order of ISO3: the position is what the result is sorted on.
+  const reporterOrder = [...firstCode].sort(([a], [b]) => (a < b ? -1 : 1));
   const reporterNames = reporterOrder.map(([iso3]) => iso3);
   // ALL: a reporter's alphabetical position, looked up by its (first) code; importer codes of no country have none
   // and are left out.
@@ -378,22 +520,13 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     null,
     (p) => position.get(p.iso3)!,
   );
-  /**
-   * The column in the sorted rows; its output expression when that is not the column itself; whether it is a
-   * share (0–1) or a USD value (see `textNumbers`).
-   */
-  interface OutputColumn {
-    sorted: string;
-    out?: string;
-    number?: 'share' | 'usd';
-  }
   const share = (sorted: string): OutputColumn => ({ sorted, number: 'share' });
   // BACI values are thousands of USD with three decimals: whole dollars (the sums' last bits are noise).
   const usd = (column: string, name: string): OutputColumn => ({
     sorted: `round(${column} * 1000) AS "${name}"`,
     number: 'usd',
   });
-  const columns: OutputColumn[] = [
+  return [
     all
       ? {
           sorted: `${lookupByCode(listLiteral(ordByCode, 'SMALLINT'), 'y.reporter')} AS ord`,
@@ -422,25 +555,38 @@ export function buildScreenSql(input: ScreenQueryInput): string {
     { sorted: `${singleYear ? '1' : 'p.years_with_imports'} AS "yearsWithImports"` },
     ...flagCols.map((sorted) => ({ sorted })),
     ...input.methods.map((m) => ({
-      sorted: `${years(m.method.id)} AS ${methodColumn('years', m.method.id)}`,
+      sorted: `${yearsMet(plan, m.method.id)} AS ${methodColumn('years', m.method.id)}`,
     })),
   ];
-  const nameOf = (column: string) => {
-    const alias = / AS ("?[A-Za-z0-9_]+"?)$/.exec(column);
-    return alias ? alias[1] : column.replace(/^[a-z]\./, '');
-  };
-  const output = ({ sorted, out, number }: OutputColumn) => {
-    const expr = out ?? nameOf(sorted);
-    if (!input.textNumbers || !number) return expr;
-    const name = nameOf(expr);
-    if (number === 'usd') return `CAST(${name} AS BIGINT) AS ${name}`;
-    // A share of exactly 0 or 1 (one in ten cells here) as one digit rather than 17: 10 % less to write.
-    return `CASE WHEN ${name} = 0 THEN '0' WHEN ${name} = 1 THEN '1' ELSE CAST(CAST(${name} AS DECIMAL(18, 15)) AS VARCHAR) END AS ${name}`;
-  };
+}
+
+/** The name a column has in the sorted rows: its alias, or the column without its table. */
+function columnName(column: string): string {
+  const alias = / AS ("?[A-Za-z0-9_]+"?)$/.exec(column);
+  return alias ? alias[1] : column.replace(/^[a-z]\./, '');
+}
+
+/** A column as the result gives it: its output expression, typed for a text file when `textNumbers` asks. */
+function outputSql({ sorted, out, number }: OutputColumn, textNumbers: boolean | undefined): string {
+  const expr = out ?? columnName(sorted);
+  if (!textNumbers || !number) return expr;
+  const name = columnName(expr);
+  if (number === 'usd') return `CAST(${name} AS BIGINT) AS ${name}`;
+  // A share of exactly 0 or 1 (one in ten cells here) as one digit rather than 17: 10 % less to write.
+  return `CASE WHEN ${name} = 0 THEN '0' WHEN ${name} = 1 THEN '1' ELSE CAST(CAST(${name} AS DECIMAL(18, 15)) AS VARCHAR) END AS ${name}`;
+}
+
+/** The target year's rows of `judged` (with persistence), sorted, then named and typed, with the constants. */
+function screenSelect(plan: ScreenPlan, ctes: string[]): string {
+  const { input, singleYear, year, all } = plan;
+  const columns = outputColumns(plan);
+  const constants = Object.entries(input.constants ?? {}).map(
+    ([name, value]) => `${typeof value === 'boolean' ? String(value) : sqlString(value)} AS "${name}"`,
+  );
   // Ranked by import value rounded to a thousandth of a dollar: equal values summed in another order (parallel
   // aggregation) must not swap places between runs. ALL sorts reporters by their alphabetical position.
   return `WITH ${ctes.join(',\n')}
-SELECT ${[...columns.map(output), ...constants].join(', ')}
+SELECT ${[...columns.map((c) => outputSql(c, input.textNumbers)), ...constants].join(', ')}
 FROM (
 SELECT ${columns.map((c) => c.sorted).join(',\n  ')}
 FROM judged y ${singleYear ? '' : 'JOIN persist p USING (reporter, k)'}
