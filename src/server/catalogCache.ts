@@ -28,7 +28,7 @@ export class CachedCatalog extends Catalog {
     return entry;
   }
 
-  override list(): CatalogEntry[] {
+  protected override readAll(): CatalogEntry[] {
     if (!fs.existsSync(this.dataDir.catalogDir)) return [];
     const files = fs
       .readdirSync(this.dataDir.catalogDir)
@@ -39,8 +39,7 @@ export class CachedCatalog extends Catalog {
     return [...present].map((file) => this.read(file)).filter((e): e is CatalogEntry => e !== undefined);
   }
 
-  override find(id: string): CatalogEntry | undefined {
-    assertDatasetId(id);
+  protected override readOne(id: string): CatalogEntry | undefined {
     return this.read(path.join(this.dataDir.catalogDir, `${id}.json`));
   }
 }

@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
-import { importIoTable, loadIoTable, readIoTableFile } from '../../data/scenario/index.ts';
+import { importConcordance, importIoTable, loadIoTable, readIoTableFile } from '../../data/scenario/index.ts';
 import { provenanceOf } from '../../data/catalog/index.ts';
 import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';
 import type { IoTable } from '../../analysis/io/table.ts';
 import { badInput } from '../../errors.ts';
 
-/** `chokepoint io import|multipliers`: input-output tables (Japan MIC national tables, OECD ICIO). */
+/** `chokepoint io import|concordance|multipliers`: input-output tables (Japan MIC national tables, OECD ICIO). */
 export const registerIo: RegisterCommand = (program, context) => {
   const io = program.command('io').description('input-output tables: import, output multipliers');
   io.command('import')
@@ -32,6 +32,18 @@ export const registerIo: RegisterCommand = (program, context) => {
         () =>
           `Imported ${entry.id}: ${entry.title}\n${entry.publisher}, version ${entry.version}${entry.notes ? `\n${entry.notes}` : ''}`,
       );
+    });
+  io.command('concordance')
+    .description(
+      "import a concordance HS → IO sectors (YAML/JSON: id, table, source, groups?, map) as a 'concordance' dataset that scenarios name in propagation.concordance",
+    )
+    .argument('<file>', 'YAML or JSON file')
+    .option('--id <id>', "dataset id (default the file's own id)")
+    .action((file: string, opts: { id?: string }, cmd: Command) => {
+      const ctx = context(cmd);
+      ctx.dataDir.ensure();
+      const entry = importConcordance({ catalog: ctx.catalog, file, id: opts.id });
+      ctx.print(entry, () => `Imported ${entry.id}: ${entry.title}, ${entry.rows} mapped prefixes or groups (${entry.notes})`);
     });
   io.command('multipliers')
     .description(

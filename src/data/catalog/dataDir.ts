@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { makeDirectory } from './makeDirectory.ts';
+import { currentReadContext, recordDatasetRead } from '../security/readContext.ts';
 
 /**
  * Layout of a data directory:
@@ -48,6 +49,21 @@ export class DataDir {
   clearScratch(): void {
     fs.rmSync(this.tmpDir, { recursive: true, force: true });
     makeDirectory(this.tmpDir);
+  }
+
+  /**
+   * The folder of a dataset's stored files, for reading them: records the read in the current read context, so
+   * whatever is computed from the files is marked with the dataset's marking (readContext.ts). Every reader of
+   * stored dataset files goes through here.
+   */
+  datasetDir(entry: { id: string; path: string }): string {
+    recordDatasetRead(entry.id);
+    return this.absolute(entry.path);
+  }
+
+  /** " in /the/data/dir" for the operator (CLI) in messages; nothing for an API reader: no server paths. */
+  get whereForMessages(): string {
+    return currentReadContext() ? '' : ` in ${this.root}`;
   }
 
   absolute(relative: string): string {

@@ -17,7 +17,7 @@ export function tradeSource(dataDir: DataDir, entry: CatalogEntry): string {
       field: 'dataset',
     });
   }
-  const glob = path.join(dataDir.absolute(entry.path), 't=*', '*.parquet');
+  const glob = path.join(dataDir.datasetDir(entry), 't=*', '*.parquet');
   return `read_parquet(${sqlString(glob)}, hive_partitioning = true, hive_types = {'t': INTEGER})`;
 }
 

@@ -34,8 +34,15 @@ export async function deriveDataset(
       'internal',
       `fetching ${files.id} builds ${derive.importer} and needs the analytics store`,
     );
-  const file = path.join(dataDir.absolute(files.path), derive.file);
-  const common = { catalog, dataDir, analytics: options.analytics, file, resolveCountry: iso3OfName };
+  const file = path.join(dataDir.datasetDir(files), derive.file);
+  const common = {
+    catalog,
+    dataDir,
+    analytics: options.analytics,
+    file,
+    resolveCountry: iso3OfName,
+    derivedFrom: [files.id],
+  };
   const result = derive.importer === 'patents' ? await importPatents(common) : await importExports(common);
   return result.entry;
 }

@@ -28,6 +28,8 @@ export interface ExportsImportOptions {
   year?: number;
   id?: string;
   resolveCountry: CountryResolver;
+  /** The dataset the file came from (a fetched dataset's stored file): its marking carries over. */
+  derivedFrom?: string[];
 }
 
 const otsNames = { exporter: 'reporter_iso', product: 'product_code', value: 'export_value_usd' };
@@ -131,6 +133,7 @@ export async function importExports(options: ExportsImportOptions): Promise<Expo
       {
         id: options.id ?? 'exports',
         kind: 'exports',
+        derivedFrom: options.derivedFrom,
         title: ots
           ? `World exports by exporter × HS${digits.join('/')} (${path.basename(file)}), UN Comtrade via Open Trade Statistics`
           : `Exports by exporter × product (${path.basename(file)})`,

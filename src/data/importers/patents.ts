@@ -36,6 +36,8 @@ export interface PatentImportOptions {
   id?: string;
   resolveCountry: CountryResolver;
   onProgress?: (done: number, total: number) => void;
+  /** The dataset the file came from (a fetched dataset's stored file): its marking carries over. */
+  derivedFrom?: string[];
 }
 
 export interface PatentRow {
@@ -316,6 +318,7 @@ export async function importPatents(options: PatentImportOptions): Promise<Paten
       {
         id: options.id ?? 'patents',
         kind: 'patents',
+        derivedFrom: options.derivedFrom,
         title: ncses
           ? 'Patents by country × technology area × year (USPTO grants, PCT applications), NSF NCSES'
           : `Capability counts by country × field × year (${path.basename(file)})`,

@@ -201,5 +201,5 @@ export function mineralsSource(dataDir: DataDir, entry: CatalogEntry): string {
       field: 'dataset',
     });
   }
-  return `read_parquet(${sqlString(path.join(dataDir.absolute(entry.path), 'world.parquet'))})`;
+  return `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'world.parquet'))})`;
 }

@@ -194,11 +194,12 @@ export async function exposureReport(
     options.flowsPerPassage,
     request.productsWithPassages ?? null,
   ]);
+  const source = tradeSource(services.dataDir, trade); // records the read, cached or not
   let aggregates = aggregateCache.get(cacheKey);
   const fromCache = aggregates !== undefined;
   if (!aggregates) {
     aggregates = await exposureAggregatesSql(services.analytics, {
-      source: tradeSource(services.dataDir, trade),
+      source,
       year: request.year,
       reporterCodes: codes,
       hs,

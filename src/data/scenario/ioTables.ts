@@ -170,7 +170,7 @@ export function loadIoTable(catalog: Catalog, id?: string): { table: IoTable; en
       `dataset ${entry.id} is ${entry.kind}, not an input-output table`,
       { field: 'table' },
     );
-  const dir = catalog.dataDir.absolute(entry.path);
+  const dir = catalog.dataDir.datasetDir(entry);
   const stored = JSON.parse(fs.readFileSync(path.join(dir, 'table.json'), 'utf8')) as StoredTable;
   const bytes = fs.readFileSync(path.join(dir, 'z.bin'));
   const n = stored.sectors.length;

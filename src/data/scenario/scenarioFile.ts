@@ -10,6 +10,7 @@ import {
 } from '../../analysis/scenario/definition.ts';
 import { countryByIso3, resolveCountry, type Country } from '../reference/countries.ts';
 import { builtInGroups, type CountryGroup } from '../reference/groups.ts';
+import { inlineConcordanceFile } from './concordanceFile.ts';
 
 /**
  * Passages a closure can name: the marnet tags and the geofenced straits of PRODUCT.md §3.3. (Kept here until
@@ -70,6 +71,8 @@ export function parseScenarioText(
   text: string,
   file?: string,
   groups?: readonly CountryGroup[],
+  /** The operator's file on disk (CLI only): a concordance file named beside it is read and put inline. */
+  localFile?: string,
 ): ScenarioDefinition {
   let raw: unknown;
   try {
@@ -81,6 +84,7 @@ export function parseScenarioText(
       line: e.linePos?.[0]?.line,
     });
   }
+  if (localFile) raw = inlineConcordanceFile(raw, localFile);
   return validateScenario(raw, scenarioLookup(groups), file);
 }
 
@@ -90,5 +94,5 @@ export function readScenarioFile(
 ): { definition: ScenarioDefinition; text: string } {
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', 'no such scenario file', { file });
   const text = fs.readFileSync(file, 'utf8');
-  return { definition: parseScenarioText(text, path.basename(file), groups), text };
+  return { definition: parseScenarioText(text, path.basename(file), groups, file), text };
 }

@@ -88,7 +88,7 @@ export async function runScenarioOnData(options: {
     }
     io = {
       prepared: prepareTable(loaded.table),
-      concordance: resolveConcordance(loaded.table, definition.propagation.concordance),
+      concordance: resolveConcordance(loaded.table, definition.propagation.concordance, catalog),
     };
     ioProvenance = provenanceOf(loaded.entry);
   }

@@ -3,6 +3,7 @@ import { loadHsLabels, type HsLabels } from '../reference/hs.ts';
 import type { HsRevision } from '../reference/concordance.ts';
 import type { ProductLabels } from './screen.ts';
 import { ChokepointError } from '../../errors.ts';
+import { recordDatasetRead } from '../security/readContext.ts';
 
 /**
  * Product labels for screens and dossiers from the imported HS nomenclature (English; Japanese from Japan
@@ -13,13 +14,19 @@ const revisions = new Set(['HS17', 'HS22']);
 
 export function productLabelsFrom(hs: HsLabels): ProductLabels {
   const rev = (revision?: string) => (revision && revisions.has(revision) ? (revision as HsRevision) : undefined);
+  // Labels are content of the hs dataset: whatever shows one is marked with it (readContext.ts).
+  const dataset = hs.provenance.dataset;
   return {
     label(hs6, revision) {
+      recordDatasetRead(dataset);
       const en = hs.hsLabel(hs6, 'en', rev(revision));
       const ja = hs.hsLabel(hs6, 'ja', rev(revision));
       return en || ja ? { en: en ?? '', ja: ja ?? '' } : undefined;
     },
-    known: (hs6, revision) => hs.has(hs6, rev(revision)) || hs.has(hs6, 'HS22') || hs.has(hs6, 'HS17'),
+    known(hs6, revision) {
+      recordDatasetRead(dataset);
+      return hs.has(hs6, rev(revision)) || hs.has(hs6, 'HS22') || hs.has(hs6, 'HS17');
+    },
   };
 }
 

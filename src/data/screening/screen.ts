@@ -18,7 +18,7 @@ import {
 } from './screenQuery.ts';
 import { countries, countryByIso3 } from '../reference/countries.ts';
 import { builtInGroups, expandReporter, type CountryGroup } from '../reference/groups.ts';
-import { listGroups } from '../reference/groupStore.ts';
+import { listGroups, recordGroupsUsed } from '../reference/groupStore.ts';
 import { readRememberedGroups, rememberGroups, samePartnerGroups } from '../reference/rememberedGroups.ts';
 import { criticalHsCodes } from '../reference/criticalGoodsRegistry.ts';
 import { methods, methodById } from '../../analysis/methods/index.ts';
@@ -222,13 +222,17 @@ export async function resolveScreen(
   assertYear(entry, request.year);
   if (request.method) methodById(request.method);
   const groups = knownGroups ?? (await groupsOf(services));
-  const concern = groups.find((g) => g.id === 'CONCERN')?.members ?? [];
-  const likeMinded = groups.find((g) => g.id === 'LIKE_MINDED')?.members ?? [];
+  const concernGroup = groups.find((g) => g.id === 'CONCERN');
+  const likeMindedGroup = groups.find((g) => g.id === 'LIKE_MINDED');
+  const concern = concernGroup?.members ?? [];
+  const likeMinded = likeMindedGroup?.members ?? [];
+  recordGroupsUsed([concernGroup, likeMindedGroup].filter((g) => g !== undefined));
   let reporter = 'ALL';
   let reporterMembers: string[] = [];
   let reporters: ScreenReporter[] | 'ALL' = 'ALL';
   if (!request.all) {
     const expanded = expandReporter(request.reporter, groups);
+    if (expanded.group) recordGroupsUsed([expanded.group]);
     reporter = expanded.isGroup ? expanded.group!.id : expanded.members[0];
     reporterMembers = expanded.members;
     const members = baciCodesOf(expanded.members);

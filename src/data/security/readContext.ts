@@ -127,3 +127,19 @@ export async function captureReads<T>(fn: () => Promise<T>): Promise<{ value: T;
 export function replayReads(reads: readonly ReadSource[]): void {
   for (const source of reads) recordRead(source);
 }
+
+/**
+ * What a cached computation may depend on about its reader: the clearance, and which marked datasets it can see
+ * (hidden ones are absent, so two readers of one clearance may see different catalogs only if markings changed).
+ * Caches add it to their keys, so a result computed for one reader is never served to a reader who sees less.
+ */
+export function readerKey(): string {
+  const context = storage.getStore();
+  if (!context) return 'operator';
+  const who = 'anonymous' in context.reader ? 'anonymous' : context.reader.clearance;
+  const visible = [...context.datasetMarkings]
+    .filter(([, m]) => readerMayRead(context.reader, m))
+    .map(([id]) => id)
+    .sort();
+  return JSON.stringify([who, visible]);
+}

@@ -46,7 +46,7 @@ export interface ExportYear {
 
 function exportsSql(dataDir: DataDir, entry: CatalogEntry): { sql: string; yearsSql: string } {
   if (entry.kind === 'exports') {
-    const src = `read_parquet(${sqlString(path.join(dataDir.absolute(entry.path), 'exports.parquet'))})`;
+    const src = `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'exports.parquet'))})`;
     return {
       sql: `SELECT exporter, product, value FROM ${src} WHERE year = $1`,
       yearsSql: `SELECT DISTINCT year FROM ${src} ORDER BY year`,

@@ -27,7 +27,7 @@ export function findPatentDataset(catalog: Catalog, id?: string): CatalogEntry {
 }
 
 export function patentSource(dataDir: DataDir, entry: CatalogEntry): string {
-  return `read_parquet(${sqlString(path.join(dataDir.absolute(entry.path), 'patents.parquet'))})`;
+  return `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'patents.parquet'))})`;
 }
 
 export interface PatentFieldInfo {

@@ -144,7 +144,7 @@ async function enforcementPlugin(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request) => {
     if (!request.routeOptions.url?.startsWith('/api/')) return;
     const own = (await ownMarkings.get('all', async () => ({ value: await ownDatasetMarkings(state) })))!;
-    request.readContext = newReadContext(readerOf(request), effectiveDatasetMarkings(own, catalog.list()));
+    request.readContext = newReadContext(readerOf(request), effectiveDatasetMarkings(own, catalog.derivations()));
   });
   // The handler and everything it starts run in that context. Entered here, after the body is parsed, because a
   // context entered earlier does not survive the request stream's events.
