@@ -81,7 +81,7 @@ describe('Japan Customs summary (57 areas × 78 groups, billion yen, 2009-01 …
         panel,
         computeIndicators(panel, defaultRuleSet.parameters),
         defaultRuleSet,
-        { from: '2013-01', to: '2018-12' },
+        { quiet: { from: '2013-01', to: '2018-12' } },
       );
       const q = report.quiet!;
       expect(q.series).toBeGreaterThan(1000);

@@ -8,6 +8,7 @@ import { provenanceOf } from '../../data/catalog/index.ts';
 import { iso3OfName, resolveCountry } from '../../data/reference/index.ts';
 import { importPatents, importExports } from '../../data/importers/index.ts';
 import { findPatentDataset, patentFields, rcaReport, rtaReport } from '../../data/tech/index.ts';
+import { worldBases, type WorldBasis } from '../../analysis/tech/fieldWindow.ts';
 
 /**
  * `chokepoint tech rta|rca|fields`: revealed technological advantage from patents, revealed comparative
@@ -67,13 +68,27 @@ function parseMap<K extends string>(
   return out;
 }
 
+function worldOption(text: string | undefined): WorldBasis | undefined {
+  if (text === undefined) return undefined;
+  if (!(worldBases as readonly string[]).includes(text))
+    throw new ChokepointError('bad_input', `--world must be ${worldBases.join(' or ')}, not "${text}"`, {
+      field: 'world',
+    });
+  return text as WorldBasis;
+}
+
 async function rtaCommand(
   ctx: CliContext,
-  opts: { field: string; dataset?: string; window?: string; top?: string; reporter?: string },
+  opts: { field: string; dataset?: string; window?: string; top?: string; reporter?: string; world?: string },
 ) {
   const report = await rtaReport(
     { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await ctx.analytics() },
-    { field: opts.field, dataset: opts.dataset, window: intOption(opts.window, 'window', 2, 50) },
+    {
+      field: opts.field,
+      dataset: opts.dataset,
+      window: intOption(opts.window, 'window', 2, 50),
+      world: worldOption(opts.world),
+    },
   );
   const reporter = opts.reporter ? reporterIso3(opts.reporter) : undefined;
   const top = intOption(opts.top, 'top', 1, 1000) ?? 20;
@@ -86,7 +101,8 @@ async function rtaCommand(
       if (own) shown.push(own);
     }
     return [
-      `${report.source}/${report.field} ${report.year}: world ${report.worldCount.toFixed(0)} patents, growth ${pct(report.worldGrowth)}/yr (all fields ${pct(report.worldGrowthAllFields)}/yr) over ${report.window[0]}–${report.year}`,
+      `${report.source}/${report.field} ${report.year}: ${report.worldCount.toFixed(0)} patents of the listed countries, growth ${pct(report.worldGrowth)}/yr (all fields ${pct(report.worldGrowthAllFields)}/yr) over ${report.window[0]}–${report.year}`,
+      worldLine(report.world),
       `leader ${report.topCountry} ${pct(report.topShare)}, lead ratio ${num(report.leadRatio)} over ${report.runnerUp}, ${report.countriesTo75} countries to 75 %, HHI ${num(report.hhi, 3)}`,
       renderTable(
         ['rank', 'country', 'patents', 'share', 'RTA', 'RTA trend/yr'],
@@ -102,6 +118,20 @@ async function rtaCommand(
       `source: ${entry.title} (${entry.publisher}), dataset ${entry.id} version ${entry.version}`,
     ].join('\n');
   });
+}
+
+/** Which world the RTA used, with both figures, so that the two definitions can be told apart. */
+function worldLine(w: Awaited<ReturnType<typeof rtaReport>>['world']): string {
+  const counts = (c: { field: number; allFields: number }) =>
+    `${c.field.toFixed(0)} of ${c.allFields.toFixed(0)}`;
+  const published = w.published ? `published World row ${counts(w.published)}` : 'no published World row';
+  const used = w.used === 'published' ? 'the published World row' : 'the sum over the listed countries';
+  return (
+    `RTA world: ${used} (${published}; sum over the listed countries ${counts(w.sum)})` +
+    (w.requested !== w.used
+      ? ' — the published world was asked for but the dataset has none for every year'
+      : '')
+  );
 }
 
 async function rcaCommand(
@@ -272,6 +302,10 @@ export const registerTech: RegisterCommand = (program, context) => {
     .option('--window <years>', 'years for trend and growth (default from the zone rules)')
     .option('--top <n>', 'countries shown in the text output', '20')
     .option('--dataset <id>', 'patents dataset (default: the newest)')
+    .option(
+      '--world <published|sum>',
+      "world of the RTA: the publisher's World row (default, where the dataset has one) or the sum over the listed countries",
+    )
     .action(async (opts, cmd: Command) => rtaCommand(context(cmd), opts));
   tech
     .command('rca')

@@ -59,6 +59,18 @@ const Indicator = Type.Object({
 const FlowSchema = Type.Union([Type.Literal('import'), Type.Literal('export')]);
 const LevelSchema = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4)]);
 const LevelCounts = Type.Record(Type.String(), Type.Number(), { description: 'alerts per level 1–4' });
+const Ratio = Type.Union([Type.Number(), Type.Null()], { description: 'null without a denominator' });
+/** Score of src/analysis/ews/backtestScore.ts. */
+const ScoreSchema = Type.Object({
+  alerts: Type.Number(),
+  truePositives: Type.Number(),
+  precision: Ratio,
+  episodes: Type.Number(),
+  detected: Type.Number(),
+  recall: Ratio,
+});
+/** With the recorded events as input, and on statistics only (the event indicators missing). */
+const scoreModes = { withEvents: ScoreSchema, statisticsOnly: ScoreSchema };
 /** BacktestReport of src/analysis/ews/backtest.ts. */
 const BacktestReportSchema = Type.Object({
   periods: Type.Object({ from: Type.String(), to: Type.String() }),
@@ -81,8 +93,15 @@ const BacktestReportSchema = Type.Object({
           flow: Type.String(),
         }),
       ),
+      score: Type.Object(scoreModes),
     }),
   ),
+  score: Type.Object({
+    events: Type.Array(Type.String()),
+    episodes: Type.Number(),
+    afterEffective: Type.Number(),
+    ...scoreModes,
+  }),
   quiet: Type.Optional(
     Type.Object({
       from: Type.String(),
@@ -812,7 +831,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['early warning'],
         summary:
-          'Run a rule set over the history of a monthly dataset: alerts per rule and when, false alarms on a quiet period',
+          'Run a rule set over the history of a monthly dataset: alerts per rule and when, precision and recall against the recorded events (with them and on statistics only), false alarms on a quiet period',
         body: Type.Object(
           {
             dataset: Type.String({ maxLength: 64 }),
@@ -860,13 +879,11 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         file: entry.id,
         missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
       });
-      const ind = computeIndicators(panel, ruleSet.parameters, await readableEventList(request));
-      const { report } = backtest(
-        panel,
-        ind,
-        ruleSet,
-        b.quietFrom && b.quietTo ? { from: b.quietFrom, to: b.quietTo } : undefined,
-      );
+      // The backtest computes the event indicators from the events itself, without look-ahead.
+      const { report } = backtest(panel, computeIndicators(panel, ruleSet.parameters), ruleSet, {
+        events: await readableEventList(request),
+        quiet: b.quietFrom && b.quietTo ? { from: b.quietFrom, to: b.quietTo } : undefined,
+      });
       // No series-year in the quiet period gives NaN; JSON says null (and the response serializer refuses NaN).
       const quiet = report.quiet && {
         ...report.quiet,

@@ -27,7 +27,15 @@ const RtaQuery = Type.Object({
   }),
   window: Type.Optional(Type.Integer({ minimum: 2, maximum: 50 })),
   dataset: Type.Optional(Type.String({ maxLength: 64 })),
+  world: Type.Optional(
+    Type.Union([Type.Literal('published'), Type.Literal('sum')], {
+      description:
+        "world of the RTA: the publisher's World rows (default, where the dataset has them) or the sum over the listed countries",
+    }),
+  ),
 });
+const WorldCounts = Type.Object({ field: Type.Number(), allFields: Type.Number() });
+const WorldBasis = Type.Union([Type.Literal('published'), Type.Literal('sum')]);
 const RcaQuery = Type.Object({
   reporter: Type.String({ minLength: 2, maxLength: 64 }),
   year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
@@ -105,6 +113,12 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
             year: Type.Number(),
             window: Type.Array(Type.Number()),
             method: Type.String(),
+            world: Type.Object({
+              requested: WorldBasis,
+              used: WorldBasis,
+              published: Type.Union([WorldCounts, Type.Null()]),
+              sum: WorldCounts,
+            }),
             worldCount: Type.Number(),
             worldGrowth: N,
             worldGrowthAllFields: N,
@@ -126,7 +140,12 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
       const q = request.query as Static<typeof RtaQuery>;
       // The marking first: a hidden dataset must not even say which fields it has.
       const marking = await readableDataset(request, findPatentDataset(app.services.catalog, q.dataset).id);
-      const report = await rtaReport(app.services, { field: q.field, window: q.window, dataset: q.dataset });
+      const report = await rtaReport(app.services, {
+        field: q.field,
+        window: q.window,
+        dataset: q.dataset,
+        world: q.world,
+      });
       const { dataset: _dataset, runnerUp: _runnerUp, ...rest } = report;
       return { ...rest, marking };
     },

@@ -464,7 +464,54 @@ export interface ApiResponses {
         alerts: number;
         series: number;
         when: { period: string; reporter: string; partner: string; hs: string; flow: string }[];
+        score: {
+          withEvents: {
+            alerts: number;
+            truePositives: number;
+            /** null without a denominator */
+            precision: number | null;
+            episodes: number;
+            detected: number;
+            /** null without a denominator */
+            recall: number | null;
+          };
+          statisticsOnly: {
+            alerts: number;
+            truePositives: number;
+            /** null without a denominator */
+            precision: number | null;
+            episodes: number;
+            detected: number;
+            /** null without a denominator */
+            recall: number | null;
+          };
+        };
       }[];
+      score: {
+        events: string[];
+        episodes: number;
+        afterEffective: number;
+        withEvents: {
+          alerts: number;
+          truePositives: number;
+          /** null without a denominator */
+          precision: number | null;
+          episodes: number;
+          detected: number;
+          /** null without a denominator */
+          recall: number | null;
+        };
+        statisticsOnly: {
+          alerts: number;
+          truePositives: number;
+          /** null without a denominator */
+          precision: number | null;
+          episodes: number;
+          detected: number;
+          /** null without a denominator */
+          recall: number | null;
+        };
+      };
       quiet?: {
         from: string;
         to: string;
@@ -1556,6 +1603,12 @@ export interface ApiResponses {
     year: number;
     window: number[];
     method: string;
+    world: {
+      requested: 'published' | 'sum';
+      used: 'published' | 'sum';
+      published: { field: number; allFields: number } | null;
+      sum: { field: number; allFields: number };
+    };
     worldCount: number;
     worldGrowth: number | null;
     worldGrowthAllFields: number | null;

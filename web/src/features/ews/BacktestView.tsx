@@ -9,7 +9,7 @@ import { LevelBadge } from './LevelBadge.tsx';
 import { BacktestStrip, StripAxis } from './BacktestStrip.tsx';
 import { backtestStrips } from './shape.ts';
 import { formatMonth } from './months.ts';
-import type { BacktestResponse, Dataset, Level, RuleSetsResponse } from './types.ts';
+import type { BacktestReport, BacktestResponse, Dataset, Level, RuleSetsResponse } from './types.ts';
 
 interface Form {
   dataset: string;
@@ -21,7 +21,11 @@ interface Form {
   quietTo: string;
 }
 
-/** Runs a rule set over a dataset's history (POST /api/ews/backtest): per rule how many alerts and when, and false alarms on a quiet period. */
+/**
+ * Runs a rule set over a dataset's history (POST /api/ews/backtest): per rule how many alerts and when, precision
+ * and recall against the recorded events (with them as input, and on statistics only), and false alarms on a
+ * quiet period.
+ */
 export function BacktestView() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
@@ -82,6 +86,8 @@ export function BacktestView() {
     }
   };
   const shaped = useMemo(() => (result ? backtestStrips(result.report) : null), [result]);
+  const scoreText = (score: BacktestReport['score']['withEvents']) =>
+    `${t('ews.backtest.precision')} ${formatNumber(score.precision, i18n.language, 2)} / ${t('ews.backtest.recall')} ${formatNumber(score.recall, i18n.language, 2)}`;
   const set = (k: keyof Form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
   const invalid = (k: string) => (error?.field === k ? true : undefined);
@@ -176,22 +182,59 @@ export function BacktestView() {
             ))}
             <MarkingBadge marking={result.marking} />
           </p>
+          <p className="ews-muted" data-testid="ews-backtest-score">
+            {t('ews.backtest.score', {
+              episodes: report.score.episodes,
+              after: report.score.afterEffective,
+              events: report.score.events.join(', ') || t('ews.backtest.noEvents'),
+            })}{' '}
+            {t('ews.backtest.allRules')}: {t('ews.backtest.withEvents')} {scoreText(report.score.withEvents)}{' '}
+            · {t('ews.backtest.statisticsOnly')} {scoreText(report.score.statisticsOnly)}
+          </p>
           <div className="ews-strip-wrap">
             <table data-testid="ews-backtest">
               <thead>
                 <tr>
-                  <th scope="col">{t('ews.backtest.rule')}</th>
-                  <th scope="col">{t('ews.inbox.columns.level')}</th>
-                  <th scope="col">{t('ews.backtest.alerts')}</th>
-                  <th scope="col">{t('ews.backtest.series')}</th>
-                  <th scope="col">{t('ews.backtest.first')}</th>
-                  <th scope="col">{t('ews.backtest.last')}</th>
-                  {report.quiet && <th scope="col">{t('ews.backtest.inQuiet')}</th>}
-                  <th scope="col">
+                  <th scope="col" rowSpan={2}>
+                    {t('ews.backtest.rule')}
+                  </th>
+                  <th scope="col" rowSpan={2}>
+                    {t('ews.inbox.columns.level')}
+                  </th>
+                  <th scope="col" rowSpan={2}>
+                    {t('ews.backtest.alerts')}
+                  </th>
+                  <th scope="col" rowSpan={2}>
+                    {t('ews.backtest.series')}
+                  </th>
+                  <th scope="colgroup" colSpan={2}>
+                    {t('ews.backtest.withEvents')}
+                  </th>
+                  <th scope="colgroup" colSpan={2}>
+                    {t('ews.backtest.statisticsOnly')}
+                  </th>
+                  <th scope="col" rowSpan={2}>
+                    {t('ews.backtest.first')}
+                  </th>
+                  <th scope="col" rowSpan={2}>
+                    {t('ews.backtest.last')}
+                  </th>
+                  {report.quiet && (
+                    <th scope="col" rowSpan={2}>
+                      {t('ews.backtest.inQuiet')}
+                    </th>
+                  )}
+                  <th scope="col" rowSpan={2}>
                     {t('ews.backtest.when')}
                     <br />
                     <StripAxis months={shaped.months} />
                   </th>
+                </tr>
+                <tr>
+                  <th scope="col">{t('ews.backtest.precision')}</th>
+                  <th scope="col">{t('ews.backtest.recall')}</th>
+                  <th scope="col">{t('ews.backtest.precision')}</th>
+                  <th scope="col">{t('ews.backtest.recall')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -206,6 +249,12 @@ export function BacktestView() {
                       <td>{[1, 2, 3, 4].includes(r.level) && <LevelBadge level={r.level as Level} />}</td>
                       <td className="num">{r.alerts}</td>
                       <td className="num">{r.series}</td>
+                      <td className="num">{formatNumber(r.score.withEvents.precision, i18n.language, 2)}</td>
+                      <td className="num">{formatNumber(r.score.withEvents.recall, i18n.language, 2)}</td>
+                      <td className="num">
+                        {formatNumber(r.score.statisticsOnly.precision, i18n.language, 2)}
+                      </td>
+                      <td className="num">{formatNumber(r.score.statisticsOnly.recall, i18n.language, 2)}</td>
                       <td>{strip.first ? formatMonth(strip.first, lang) : '—'}</td>
                       <td>
                         {strip.last ? formatMonth(strip.last, lang) : '—'}
