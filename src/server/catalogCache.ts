@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Catalog, assertDatasetId, type CatalogEntry, type DataDir } from '../data/catalog/index.ts';
+import { Catalog, type CatalogEntry, type DataDir } from '../data/catalog/index.ts';
 
 /**
  * The catalog as the screen routes read it on every request: each entry file is parsed once and kept while its
