@@ -63,3 +63,11 @@ export function effectiveDatasetMarkings(
   }
   return out;
 }
+
+/** The effective marking of every marked dataset now (own markings from the state, sources from the catalog). */
+export async function currentDatasetMarkings(
+  db: StateDb,
+  catalog: { derivations(): { id: string; derivedFrom?: string[] }[] },
+): Promise<Map<string, Marking>> {
+  return effectiveDatasetMarkings(await ownDatasetMarkings(db), catalog.derivations());
+}

@@ -1,3 +1,4 @@
+import { joinMarkings } from '../../analysis/marking.ts';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -78,7 +79,7 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) 
 export const jobRecords: RunRecords<JobOutcome> = {
   what: 'job',
   progress: setJobProgress,
-  finish: finishJob,
+  finish: (db, id, outcome, read) => finishJob(db, id, { ...outcome, marking: joinMarkings([outcome.marking, read]) }),
   fail: failJob,
 };
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import Value from 'typebox/value';
-import { dominates, publicMarking, type Marking } from '../../analysis/marking.ts';
+import { dominates, joinMarkings, publicMarking, type Marking } from '../../analysis/marking.ts';
 import { badInput, ChokepointError, notFound } from '../../errors.ts';
 import {
   parseScenarioText,
@@ -159,7 +159,7 @@ async function audited(
 export const scenarioRunRecords: RunRecords<{ result: ScenarioRunOutput; marking: Marking }> = {
   what: 'run',
   progress: (db, id, progress) => setRunProgress(db, id, progress),
-  finish: (db, id, outcome) => finishRun(db, id, outcome.result, outcome.marking),
+  finish: (db, id, outcome, read) => finishRun(db, id, outcome.result, joinMarkings([outcome.marking, read])),
   fail: failRun,
 };
 
