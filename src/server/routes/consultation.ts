@@ -40,6 +40,11 @@ const StaffCaseSchema = Type.Object({
 });
 const Body = Type.String({ minLength: 1, maxLength: maxMessageLength });
 const Token = Type.String({ minLength: 10, maxLength: 100 });
+/**
+ * Largest body of the anonymous desk routes: a question of maxMessageLength (10,000) characters is at most 40 kB
+ * in UTF-8; anything bigger is refused before it is read (the default limit is for signed-in routes).
+ */
+const deskBodyLimit = 64 * 1024;
 const anonymous = {
   public: true,
   authz: { kind: 'none' as const, reason: 'public: anonymous consultation desk' },
@@ -53,6 +58,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/consultation/cases',
     {
       logLevel: 'warn',
+      bodyLimit: deskBodyLimit,
       config: anonymous,
       schema: {
         tags: ['consultation'],
@@ -77,6 +83,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/consultation/cases/read',
     {
       logLevel: 'warn',
+      bodyLimit: deskBodyLimit,
       config: anonymous,
       schema: {
         tags: ['consultation'],
@@ -95,6 +102,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/consultation/cases/reply',
     {
       logLevel: 'warn',
+      bodyLimit: deskBodyLimit,
       config: anonymous,
       schema: {
         tags: ['consultation'],
