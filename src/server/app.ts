@@ -11,6 +11,7 @@ import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
 import { openStateDb, type StateDb } from '../data/state/index.ts';
 import { routePlugins } from './routes/index.ts';
 import { security } from './security/plugin.ts';
+import { securityHeaders } from './security/headers.ts';
 import { openApiSecurity } from './security/openapi.ts';
 import { settleRunningWork } from './jobs/runner.ts';
 
@@ -98,7 +99,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  // Authentication, CSRF and role checks run before every route plugin (docs/security.md).
+  // Security headers on every response, authentication, CSRF and role checks before every route plugin
+  // (docs/security.md).
+  await app.register(securityHeaders);
   await app.register(security);
   for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
   // Added last so it runs first (onClose hooks run in reverse): jobs and scenario runs still running write

@@ -458,9 +458,10 @@ export async function listAlerts(
   const { sql, params } = alertWhere(filter);
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ews_alerts${sql}`, params))[0]
     .n;
+  const n = params.length;
   const rows = await db.query<AlertRow>(
-    `SELECT * FROM ews_alerts${sql} ORDER BY period DESC, level DESC, hs, partner LIMIT ${Math.max(1, Math.min(500, pageSize))} OFFSET ${Math.max(0, page - 1) * pageSize}`,
-    params,
+    `SELECT * FROM ews_alerts${sql} ORDER BY period DESC, level DESC, hs, partner LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, Math.max(1, Math.min(500, pageSize)), Math.max(0, page - 1) * pageSize],
   );
   return { items: rows.map(alertRecord), total };
 }

@@ -74,20 +74,22 @@ interface SupplyRow extends Row {
 
 const list = (codes: readonly number[]) => codes.map((c) => String(Math.trunc(c))).join(', ');
 
-/** The SQL over the trade store (t, i exporter, j importer, k HS6, v thousand USD). */
+/**
+ * The SQL over the trade store (t, i exporter, j importer, k HS6, v thousand USD), with parameters $1 the year and
+ * $2 the partner's first code.
+ */
 export function countrySuppliesSql(
   source: string,
-  year: number,
   members: readonly number[],
   partnerCodes: readonly number[],
 ): string {
   if (!members.length || !partnerCodes.length)
     throw new Error('countrySuppliesSql needs reporter members and partner codes');
   // The partner's codes count as one supplier (its first code), like one ISO3.
-  const supplier = `CASE WHEN i IN (${list(partnerCodes)}) THEN ${Math.trunc(partnerCodes[0])} ELSE i END`;
+  const supplier = `CASE WHEN i IN (${list(partnerCodes)}) THEN CAST($2 AS INTEGER) ELSE i END`;
   return `WITH imp AS (
   SELECT k, ${supplier} AS supplier, sum(v) AS v FROM ${source}
-  WHERE t = ${Math.trunc(year)} AND j IN (${list(members)}) AND i NOT IN (${list(members)})
+  WHERE t = $1 AND j IN (${list(members)}) AND i NOT IN (${list(members)})
   GROUP BY ALL HAVING sum(v) > 0),
 ranked AS (
   SELECT k, supplier, v, sum(v) OVER (PARTITION BY k) AS total, count(*) OVER (PARTITION BY k) AS suppliers,
@@ -95,8 +97,8 @@ ranked AS (
   FROM imp),
 product AS (
   SELECT k, any_value(total) AS total, any_value(suppliers) AS suppliers,
-    coalesce(sum(v) FILTER (WHERE supplier = ${Math.trunc(partnerCodes[0])}), 0) AS partner_v,
-    min(rank) FILTER (WHERE supplier = ${Math.trunc(partnerCodes[0])}) AS rank,
+    coalesce(sum(v) FILTER (WHERE supplier = CAST($2 AS INTEGER)), 0) AS partner_v,
+    min(rank) FILTER (WHERE supplier = CAST($2 AS INTEGER)) AS rank,
     min(supplier) FILTER (WHERE rank = 1) AS top_code, max(v) AS top_v
   FROM ranked GROUP BY k),
 totals AS (SELECT sum(total) AS all_total, sum(partner_v) AS all_partner, count(*) AS screened FROM product)
@@ -137,7 +139,8 @@ export async function countrySupplies(
   }
   const members = (resolved.input.reporters as { members: number[] }[])[0].members;
   const rows = await services.analytics.query<SupplyRow>(
-    countrySuppliesSql(resolved.input.source, request.year, members, partnerCountry.baciCodes),
+    countrySuppliesSql(resolved.input.source, members, partnerCountry.baciCodes),
+    [request.year, partnerCountry.baciCodes[0]],
   );
   const majorityThreshold = resolved.provenance.thresholds.majority?.share ?? 0.5;
   const items: PartnerSupply[] = rows.map((r) => {
@@ -163,7 +166,8 @@ export async function countrySupplies(
   if (!totals) {
     const [t] = await services.analytics.query<{ all_total: number | null; screened: number }>(
       `SELECT sum(v) AS all_total, count(DISTINCT k) AS screened FROM ${resolved.input.source}
-       WHERE t = ${Math.trunc(request.year)} AND j IN (${list(members)}) AND i NOT IN (${list(members)}) AND v > 0`,
+       WHERE t = $1 AND j IN (${list(members)}) AND i NOT IN (${list(members)}) AND v > 0`,
+      [request.year],
     );
     totals = { all: t?.all_total ?? 0, screened: Number(t?.screened ?? 0) };
   }

@@ -74,7 +74,8 @@ export async function mineralView(services: ScreenServices, hs6: string | 'ALL',
   const codes = [...new Set(mappings.flatMap((m) => (hs6 === 'ALL' ? m.hs6 : [hs6])))];
   const exportsRows = await services.analytics.query<ExportRow>(
     `SELECT k, i, sum(v) AS v FROM ${tradeSource(services.dataDir, tradeEntry)}
-     WHERE t = ${tradeYear} AND k IN (${codes.map(sqlString).join(', ')}) GROUP BY ALL HAVING sum(v) > 0`,
+     WHERE t = $1 AND k IN (${codes.map(sqlString).join(', ')}) GROUP BY ALL HAVING sum(v) > 0`,
+    [tradeYear],
   );
   const out: MineralTradeView[] = [];
   for (const m of mappings) {
