@@ -63,7 +63,8 @@ const held = new Map<string, StateLock>();
 export function acquireStateLock(stateDir: string, holder: StateHolder): StateLock {
   const file = stateLockFile(stateDir);
   makeDirectory(path.dirname(file));
-  // Two rounds: one to remove a stale lock, one to take it. A third means others keep racing for it.
+  // A stale lock costs a round (removed, then created anew). Still none after three: others keep racing for it,
+  // and this process gives up rather than wait.
   for (let round = 0; round < 3; round++) {
     const record = newRecord(holder);
     if (createExclusively(file, record)) return hold(file, record);
@@ -103,19 +104,16 @@ export function heldStateLock(stateDir: string): StateLock | undefined {
 const unreadableGraceMs = 10_000;
 
 function newRecord(holder: StateHolder): StateLockRecord {
+  const start = processStart(process.pid);
   return {
     kind: holder.kind,
     ...(holder.command ? { command: holder.command } : {}),
     pid: process.pid,
     host: os.hostname(),
     since: new Date().toISOString(),
-    ...optional('processStart', processStart(process.pid)),
+    ...(start ? { processStart: start } : {}),
     token: randomUUID(),
   };
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
 /** O_CREAT|O_EXCL: exactly one process creates the file; false when it exists. */
