@@ -53,7 +53,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const dataDir = new DataDir(options.dataDir).ensure();
   const state =
-    options.state ?? (await openStateDb({ databaseUrl: options.databaseUrl, dataDir: dataDir.stateDir }));
+    options.state ??
+    (await openStateDb({
+      databaseUrl: options.databaseUrl,
+      dataDir: dataDir.stateDir,
+      holder: { kind: 'server' },
+    }));
   const analytics = await openDuckDb({ tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
   app.decorate('services', { dataDir, catalog: new Catalog(dataDir), analytics, state });
   app.addHook('onClose', async () => {

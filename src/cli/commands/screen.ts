@@ -200,6 +200,8 @@ export const registerScreen: RegisterCommand = (program, context) => {
         // the database opens meanwhile (see ScreenAllOptions).
         const embedded = ctx.stateIsEmbedded;
         const storedGroups = embedded && !opts.critical ? storedGroupsIfUnchanged(ctx.dataDir) : undefined;
+        // Needing the database while the server holds it: refused now, not after a first pass over every reporter.
+        if (!storedGroups) ctx.assertStateAvailable();
         const stateOpening = storedGroups ? undefined : ctx.state();
         stateOpening?.catch(() => undefined); // reported by screenAllToFile
         const services = { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await analyticsOpening };

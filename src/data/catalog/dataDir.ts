@@ -9,6 +9,7 @@ import { currentReadContext, recordDatasetRead } from '../security/readContext.t
  *   catalog/<dataset>.json      one entry per dataset: manifest, provenance, counts, where its files are
  *   store/<dataset>/<version>/  the dataset's files (Parquet, JSON), never changed once written
  *   state/                      the embedded application database (PGlite) when DATABASE_URL is unset
+ *   state.lock                  who has state/ open (one process at a time: state/stateLock.ts)
  *   cache/                      copies kept to save time (e.g. the partner groups last screened with);
  *                               deleting them is always safe
  *   tmp/                        work in progress; anything here after a crash is garbage
