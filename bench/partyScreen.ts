@@ -185,7 +185,7 @@ export async function run(): Promise<BenchResult[]> {
   let matched = 0;
   let plantedFound = 0;
   for (let i = 0; i < parties.length; i++) {
-    const matches = index.screen(prepareParty(parties[i]));
+    const matches = index.screen(prepareParty(parties[i]), { limit: 50 });
     if (matches.length) matched++;
     const want = planted.get(parties[i].id);
     if (want && matches.some((m) => m.entryId === want)) plantedFound++;
