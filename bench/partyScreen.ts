@@ -1,12 +1,13 @@
 import type { BenchResult } from './types.ts';
 import { PartyIndex } from '../src/analysis/partyMatch/partyIndex.ts';
 import { prepareParty, type PartyRecord } from '../src/analysis/partyMatch/party.ts';
+import { seededRandom } from '../src/analysis/scenario/random.ts';
 
 /**
  * Batch party screening (issue 20; target ≤ 60 s): 100,000 SYNTHETIC counterparties against 50,000 SYNTHETIC list
  * entries, through the blocking index (src/analysis/partyMatch/partyIndex.ts) — never all 5·10⁹ pairs.
  *
- * The data are generated from a seed (mulberry32, seed 20): words from random syllables with a Zipf-like choice, so
+ * The data are generated from a seed (seededRandom, mulberry32, seed 20): words from random syllables with a Zipf-like choice, so
  * that names share common words as real names do ("trading", "industries"); 10 % of names katakana, 10 % Han
  * (random characters from a pool of 600, with 有限公司 or 株式会社); a third of the entries have 1–3 aliases; legal
  * forms vary. 3 % of the counterparties are disguised list entries (a typo, a legal-form change, words swapped,
@@ -15,17 +16,6 @@ import { prepareParty, type PartyRecord } from '../src/analysis/partyMatch/party
  * sensitive to other load on the shared machine.
  */
 export const synthetic = true;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const consonants = ['b', 'd', 'g', 'h', 'k', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'sh', 'ch', 'l', 'f'];
 const vowels = ['a', 'e', 'i', 'o', 'u'];
@@ -74,7 +64,7 @@ const commonWords = [
 ];
 
 function generator(seed: number) {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const word = () => {
     const n = 2 + Math.floor(rnd() * 3);

@@ -10,6 +10,8 @@ import { sharedData, tempDir } from '../helpers/tmp.ts';
 describe('chokepoint lists / screen-party / export-check', () => {
   let root: string;
   const cli = (...args: string[]) => runCliInProcess([...args, '--data-dir', root]);
+  const screenJson = async (...args: string[]) =>
+    JSON.parse((await cli('screen-party', ...args, '--json')).stdout);
   beforeAll(async () => {
     root = tempDir();
     const dataDir = new DataDir(root);
@@ -34,10 +36,7 @@ describe('chokepoint lists / screen-party / export-check', () => {
   });
 
   it('finds a Russian specified entity from half-width katakana', async () => {
-    const out = JSON.parse(
-      (await cli('screen-party', 'ｱﾄﾞﾐﾗﾙﾃｨ造船所', '--list', 'meti-russia', '--json')).stdout,
-    );
-    expect(out.matches[0]).toMatchObject({
+    expect((await screenJson('ｱﾄﾞﾐﾗﾙﾃｨ造船所', '--list', 'meti-russia')).matches[0]).toMatchObject({
       list: 'meti-russia',
       entryId: 'russia-1',
       name: 'Admiralty Shipyard JSC',
@@ -140,10 +139,7 @@ describe('chokepoint lists / screen-party / export-check', () => {
     const { code, stderr } = await cli('lists', 'import', bad, '--list', 'blocklist');
     expect(code).toBe(3);
     expect(stderr).toContain('line 3, column id: id "B1" appears again (first on line 2)');
-    const hit = JSON.parse(
-      (await cli('screen-party', 'アクメトレーディング', '--list', 'blocklist', '--json')).stdout,
-    );
-    expect(hit.matches[0]).toMatchObject({
+    expect((await screenJson('アクメトレーディング', '--list', 'blocklist')).matches[0]).toMatchObject({
       list: 'blocklist',
       entryId: 'B1',
       listRole: 'user',

@@ -56,19 +56,18 @@ function joinable(query: AnalysedName, list: AnalysedName): boolean {
 }
 
 /**
- * The score compareNames gives, computed without building the explanation (no allocation): a batch screen
- * calls it for every candidate and explains only the matches.
+ * Greedy alignment over the filled `scores` matrix (nq × nc), best pair first (ties: query order, then list
+ * order), as in logic-v2's pairing; leaves the aligned tokens flagged in usedQ / usedC and returns the weighted
+ * score without the joined-form comparison. onPair sees each aligned pair with its weight.
  */
-export function nameScore(query: AnalysedName, list: AnalysedName): number {
-  const q = query.tokens;
-  const c = list.tokens;
-  const nq = Math.min(q.length, maxTokens);
-  const nc = Math.min(c.length, maxTokens);
-  if (nq === 0 || nc === 0) return 0;
-  for (let i = 0; i < nq; i++) {
-    usedQ[i] = 0;
-    for (let j = 0; j < nc; j++) scores[i * nc + j] = tokenScore(q[i], c[j]);
-  }
+function alignTokens(
+  q: readonly NameToken[],
+  c: readonly NameToken[],
+  nq: number,
+  nc: number,
+  onPair?: (i: number, j: number, weight: number) => void,
+): number {
+  for (let i = 0; i < nq; i++) usedQ[i] = 0;
   for (let j = 0; j < nc; j++) usedC[j] = 0;
   let numerator = 0;
   let denominator = 0;
@@ -90,12 +89,27 @@ export function nameScore(query: AnalysedName, list: AnalysedName): number {
     usedQ[bi] = 1;
     usedC[bj] = 1;
     const weight = (tokenWeight(q[bi]) + tokenWeight(c[bj])) / 2;
+    onPair?.(bi, bj, weight);
     numerator += best * weight;
     denominator += weight;
   }
   for (let i = 0; i < nq; i++) if (!usedQ[i]) denominator += extraQueryWeight * tokenWeight(q[i]);
   for (let j = 0; j < nc; j++) if (!usedC[j]) denominator += extraListWeight * tokenWeight(c[j]);
-  const score = denominator > 0 ? numerator / denominator : 0;
+  return denominator > 0 ? numerator / denominator : 0;
+}
+
+/**
+ * The score compareNames gives, computed without building the explanation (no allocation): a batch screen
+ * calls it for every candidate and explains only the matches.
+ */
+export function nameScore(query: AnalysedName, list: AnalysedName): number {
+  const q = query.tokens;
+  const c = list.tokens;
+  const nq = Math.min(q.length, maxTokens);
+  const nc = Math.min(c.length, maxTokens);
+  if (nq === 0 || nc === 0) return 0;
+  for (let i = 0; i < nq; i++) for (let j = 0; j < nc; j++) scores[i * nc + j] = tokenScore(q[i], c[j]);
+  const score = alignTokens(q, c, nq, nc);
   if (score < 1 && joinable(query, list))
     return Math.max(score, editSimilarity(query.joined, list.joined).score);
   return score;
@@ -110,53 +124,18 @@ export function compareNames(query: AnalysedName, list: AnalysedName): NameCompa
 
   const sims: (TokenSimilarity | undefined)[] = new Array(q.length * c.length);
   for (let i = 0; i < q.length; i++) {
-    usedQ[i] = 0;
     for (let j = 0; j < c.length; j++) {
       const s = tokenSimilarity(q[i], c[j]);
       sims[i * c.length + j] = s;
       scores[i * c.length + j] = s.score;
     }
   }
-  for (let j = 0; j < c.length; j++) usedC[j] = 0;
-  // Greedy alignment, best pair first (ties: query order, then list order), as in logic-v2's pairing.
   const pairs: TokenPair[] = [];
-  let numerator = 0;
-  let denominator = 0;
-  for (;;) {
-    let best = 0;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < q.length; i++) {
-      if (usedQ[i]) continue;
-      for (let j = 0; j < c.length; j++) {
-        if (!usedC[j] && scores[i * c.length + j] > best) {
-          best = scores[i * c.length + j];
-          bi = i;
-          bj = j;
-        }
-      }
-    }
-    if (bi < 0) break;
-    usedQ[bi] = 1;
-    usedC[bj] = 1;
-    const weight = (tokenWeight(q[bi]) + tokenWeight(c[bj])) / 2;
-    pairs.push({ query: q[bi], list: c[bj], similarity: sims[bi * c.length + bj]!, weight });
-    numerator += best * weight;
-    denominator += weight;
-  }
-  const extraQuery: NameToken[] = [];
-  const extraList: NameToken[] = [];
-  for (let i = 0; i < q.length; i++) {
-    if (usedQ[i]) continue;
-    extraQuery.push(q[i]);
-    denominator += extraQueryWeight * tokenWeight(q[i]);
-  }
-  for (let j = 0; j < c.length; j++) {
-    if (usedC[j]) continue;
-    extraList.push(c[j]);
-    denominator += extraListWeight * tokenWeight(c[j]);
-  }
-  const score = denominator > 0 ? numerator / denominator : 0;
+  const score = alignTokens(q, c, q.length, c.length, (i, j, weight) =>
+    pairs.push({ query: q[i], list: c[j], similarity: sims[i * c.length + j]!, weight }),
+  );
+  const extraQuery = q.filter((_, i) => !usedQ[i]);
+  const extraList = c.filter((_, j) => !usedC[j]);
 
   // Spacing differs between transcriptions (Al Qaeda, AlQaeda; 中国 航天, 中国航天): compare the joined forms too.
   if (score < 1 && joinable(query, list)) {

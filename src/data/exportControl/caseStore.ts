@@ -5,6 +5,7 @@ import { mayRead, recordObjectRead } from '../security/readContext.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { exportControlMarking } from './marking.ts';
+import { jsonValue, timeText } from './rowValues.ts';
 import type { Actor } from './decisionStore.ts';
 
 /**
@@ -39,22 +40,20 @@ export interface CaseEvent {
 
 const kinds: CaseKind[] = ['party-screening', 'batch-screening', 'transaction-check'];
 export const caseStatuses: CaseStatus[] = ['open', 'in-review', 'escalated', 'closed'];
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
 function toCase(r: Record<string, unknown>): ExportControlCase {
   return {
     id: String(r.id),
     kind: r.kind as CaseKind,
     title: String(r.title),
-    subject: json(r.subject as unknown),
-    result: json(r.result as unknown),
+    subject: jsonValue(r.subject as unknown),
+    result: jsonValue(r.result as unknown),
     status: r.status as CaseStatus,
     assignee: (r.assignee as string | null) ?? null,
-    marking: json(r.marking as Marking),
+    marking: jsonValue(r.marking as Marking),
     createdBy: (r.created_by as string | null) ?? null,
-    createdAt: text(r.created_at),
-    updatedAt: text(r.updated_at),
+    createdAt: timeText(r.created_at),
+    updatedAt: timeText(r.updated_at),
   };
 }
 
@@ -193,8 +192,8 @@ export async function caseEvents(db: StateDb, id: string): Promise<CaseEvent[]> 
   return rows.map((r) => ({
     id: Number(r.id),
     action: String(r.action),
-    detail: json(r.detail as Record<string, unknown>),
+    detail: jsonValue(r.detail as Record<string, unknown>),
     actor: (r.actor as string | null) ?? null,
-    at: text(r.at),
+    at: timeText(r.at),
   }));
 }

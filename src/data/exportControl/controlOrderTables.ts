@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ChokepointError } from '../../errors.ts';
-import { parseCsv } from '../importers/csvRecords.ts';
+import { readCsvTable } from './listFormats/csvTable.ts';
 import { countryByIso3, resolveCountry } from '../reference/countries.ts';
 import type { ControlListRow } from '../../analysis/exportControl/controlList.ts';
 import type { CountryTables } from '../../analysis/exportControl/transactionCheck.ts';
@@ -20,57 +20,41 @@ export interface ControlOrderTables {
   countries: CountryTables & { tables: Map<string, string[]> };
 }
 
-function readTable(
-  file: string,
-  columns: readonly string[],
-): { line: number; row: Record<string, string> }[] {
+function existing(file: string): string {
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', 'no such file', { file });
-  const records = parseCsv(fs.readFileSync(file, 'utf8'), file);
-  if (records.length === 0) throw new ChokepointError('bad_file', 'the file is empty', { file });
-  const head = records[0].fields.map((h) => h.trim());
-  for (const c of columns) {
-    if (!head.includes(c))
-      throw new ChokepointError('bad_file', `no column "${c}" (columns: ${head.join(', ')})`, {
-        file,
-        line: 1,
-        column: c,
-      });
-  }
-  return records.slice(1).map((r) => {
-    if (r.fields.length !== head.length)
-      throw new ChokepointError('bad_file', `expected ${head.length} fields, found ${r.fields.length}`, {
-        file,
-        line: r.line,
-      });
-    return { line: r.line, row: Object.fromEntries(head.map((h, i) => [h, r.fields[i]])) };
-  });
+  return file;
 }
 
 export function readControlOrderTables(dir: string): ControlOrderTables {
-  const itemsFile = path.join(dir, appendix1File);
-  const controlList = readTable(itemsFile, ['kou', 'item', 'subitem', 'label', 'text', 'region']).map(
-    ({ row }) => ({
-      kou: row.kou,
-      item: row.item,
-      subitem: row.subitem,
-      label: row.label,
-      text: row.text,
-      region: row.region,
-    }),
-  );
-  const tablesFile = path.join(dir, countryTablesFile);
+  const itemsFile = existing(path.join(dir, appendix1File));
+  const controlList: ControlListRow[] = readCsvTable(itemsFile, [
+    'kou',
+    'item',
+    'subitem',
+    'label',
+    'text',
+    'region',
+  ]).rows.map((r) => ({
+    kou: r.get('kou'),
+    item: r.get('item'),
+    subitem: r.get('subitem'),
+    label: r.get('label'),
+    text: r.get('text'),
+    region: r.get('region'),
+  }));
+  const tablesFile = existing(path.join(dir, countryTablesFile));
   const tables = new Map<string, string[]>();
-  for (const { line, row } of readTable(tablesFile, ['table', 'iso2', 'country_ja'])) {
-    const country = resolveCountry(row.iso2) ?? resolveCountry(row.country_ja);
+  for (const r of readCsvTable(tablesFile, ['table', 'iso2', 'country_ja']).rows) {
+    const country = resolveCountry(r.get('iso2')) ?? resolveCountry(r.get('country_ja'));
     if (!country || !countryByIso3(country.iso3))
-      throw new ChokepointError('bad_file', `unknown country ${row.iso2} (${row.country_ja})`, {
+      throw new ChokepointError('bad_file', `unknown country ${r.get('iso2')} (${r.get('country_ja')})`, {
         file: tablesFile,
-        line,
+        line: r.line,
         column: 'iso2',
       });
-    const list = tables.get(row.table) ?? [];
+    const list = tables.get(r.get('table')) ?? [];
     list.push(country.iso3);
-    tables.set(row.table, list);
+    tables.set(r.get('table'), list);
   }
   for (const needed of ['別表第三', '別表第三の二']) {
     if (!tables.has(needed))

@@ -4,6 +4,7 @@ import { ChokepointError } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { partyKey, type Decision, type HitDecision } from '../../analysis/exportControl/hitStatus.ts';
 import { exportControlMarking } from './marking.ts';
+import { jsonValue, timeText } from './rowValues.ts';
 
 /** Decisions on screening hits in application state (migration 500), each with its audit entry. */
 export interface DecisionInput {
@@ -33,8 +34,6 @@ export interface Actor {
 }
 
 const decisions: Decision[] = ['match', 'no-match', 'escalate'];
-const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-const text = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
 function toDecision(r: Record<string, unknown>): StoredDecision {
   return {
@@ -47,9 +46,9 @@ function toDecision(r: Record<string, unknown>): StoredDecision {
     decision: r.decision as Decision,
     reason: String(r.reason),
     decidedBy: (r.decided_by as string | null) ?? null,
-    decidedAt: text(r.decided_at),
+    decidedAt: timeText(r.decided_at),
     caseId: (r.case_id as string | null) ?? null,
-    marking: json(r.marking as Marking),
+    marking: jsonValue(r.marking as Marking),
   };
 }
 
