@@ -183,6 +183,13 @@ describe('party score (logic-v2 features)', () => {
     expect(s.explanation[1].en).toContain('株式会社');
   });
 
+  it('names each transliteration once even when both names hold the word', () => {
+    const s = score({ id: 'q', names: ['アドミラルティ造船所'] }, { id: 'e', names: ['株式会社アドミラルティ造船所'] });
+    expect(s.explanation.find((e) => e.feature === 'transliteration')?.en).toBe(
+      'アドミラルティ → adomirarutei (kana → Hepburn)',
+    );
+  });
+
   it('gives the same score fast (partyScore) as explained (scoreParty)', () => {
     const entries: PartyRecord[] = [
       npu,

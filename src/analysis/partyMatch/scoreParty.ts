@@ -109,9 +109,17 @@ function explainComparison(
       ja: `比較から除いた法人格: ${forms.join('、')}`,
     });
   }
-  const translit = [...q.analysed.tokens, ...l.analysed.tokens].filter(
-    (t) => t.origin === 'kana' || t.origin === 'cyrillic' || (t.origin === 'han' && t.source !== t.text),
-  );
+  // Each transliteration once, though both names may hold the same word.
+  const translit = [
+    ...new Map(
+      [...q.analysed.tokens, ...l.analysed.tokens]
+        .filter(
+          (t) =>
+            t.origin === 'kana' || t.origin === 'cyrillic' || (t.origin === 'han' && t.source !== t.text),
+        )
+        .map((t) => [`${t.source}\u0000${t.text}`, t]),
+    ).values(),
+  ];
   if (translit.length) {
     const how = (t: NameToken) =>
       t.origin === 'kana'

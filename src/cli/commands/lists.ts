@@ -4,6 +4,7 @@ import { renderTable } from '../table.ts';
 import { lang } from './zones.ts';
 import { importList, presentLists, readListDelta, listVersions } from '../../data/exportControl/listStore.ts';
 import { userCsvColumns } from '../../data/exportControl/listFormats/userCsv.ts';
+import { rescreenOpenCases, type RescreenChange } from '../../data/exportControl/rescreen.ts';
 import type { ListRole } from '../../analysis/exportControl/transactionCheck.ts';
 
 /** `chokepoint lists import|versions|delta`: screening lists as versioned datasets (docs/export-control.md). */
@@ -31,10 +32,21 @@ export const registerLists: RegisterCommand = (program, context) => {
       'user',
     )
     .option('--title <title>', 'title of your own list')
+    .option(
+      '--rescreen',
+      're-screen the open party-screening cases against the new version (opens the state database)',
+    )
     .action(
       async (
         file: string,
-        opts: { list: string; format?: string; version?: string; role: string; title?: string },
+        opts: {
+          list: string;
+          format?: string;
+          version?: string;
+          role: string;
+          title?: string;
+          rescreen?: boolean;
+        },
         cmd: Command,
       ) => {
         const ctx = context(cmd);
@@ -48,7 +60,11 @@ export const registerLists: RegisterCommand = (program, context) => {
           role: opts.role as ListRole,
           title: opts.title,
         });
+        let rescreened: RescreenChange[] | undefined;
+        if (opts.rescreen && !result.unchanged)
+          rescreened = await rescreenOpenCases(await ctx.state(), ctx.catalog, { id: null, name: 'cli' });
         const out = {
+          rescreened,
           list: opts.list,
           dataset: result.entry.id,
           version: result.version,
@@ -70,6 +86,10 @@ export const registerLists: RegisterCommand = (program, context) => {
                   ? `delta / 差分: +${out.delta.added} added 追加, −${out.delta.removed} removed 削除, ${out.delta.changed} changed 変更, ${out.delta.unchanged} unchanged`
                   : 'first version / 初版',
                 ...result.skipped.map((s) => `not screened / 照合対象外: ${s.count} ${s.what}`),
+                ...(rescreened ?? []).map(
+                  (c) =>
+                    `case ${c.caseId} "${c.title}": +${c.added.length} hit(s), −${c.removed.length} (re-screened / 再照合)`,
+                ),
               ].join('\n'),
         );
       },

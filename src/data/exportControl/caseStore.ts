@@ -197,3 +197,32 @@ export async function caseEvents(db: StateDb, id: string): Promise<CaseEvent[]> 
     at: timeText(r.at),
   }));
 }
+
+/** Replaces a case's result after a re-screen, recording what changed in its trail and the audit log. */
+export async function replaceCaseResult(
+  db: StateDb,
+  id: string,
+  result: unknown,
+  detail: Record<string, unknown>,
+  actor: Actor,
+): Promise<ExportControlCase> {
+  await getCase(db, id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<Record<string, unknown>>(
+      'UPDATE export_control_cases SET result = $2::jsonb, updated_at = now() WHERE id = $1 RETURNING *',
+      [id, JSON.stringify(result)],
+    );
+    const updated = toCase(row);
+    await event(tx, id, 'rescreened', detail, actor);
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.name,
+      action: 'export_control.case_rescreened',
+      objectType: 'export_control_case',
+      objectId: id,
+      marking: updated.marking,
+      details: detail,
+    });
+    return updated;
+  });
+}
