@@ -17,6 +17,7 @@ import { parseSpecifiedEntitiesCsv } from '../../src/data/exportControl/listForm
 import { parseMofcomJson } from '../../src/data/exportControl/listFormats/mofcomJson.ts';
 import { parseFollowTheMoney } from '../../src/data/exportControl/listFormats/followTheMoney.ts';
 import { parseUserCsv } from '../../src/data/exportControl/listFormats/userCsv.ts';
+import { parseMofAssetFreeze } from '../../src/data/exportControl/listFormats/mofAssetFreeze.ts';
 import { parseCsv } from '../../src/data/importers/csvRecords.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 
@@ -173,4 +174,24 @@ describe('versioned list datasets', () => {
     expect(meta.versions.map((v) => v.version)).toEqual(['2025-01-31', '2025-09-29']);
     expect(readListEntries(catalog, 'meti-eul').entries).toHaveLength(835);
   });
+});
+
+describe('MOF asset-freeze workbook (real file)', () => {
+  it('reads the programme sheets, skipping the index, the lifted programmes and deleted rows', async () => {
+    const parsed = await parseMofAssetFreeze(path.join(dir, 'jp_mof_asset_freeze_list_2026-03-05.xlsx'));
+    // 一覧 and the three 【解除】 sheets (Liberia, Côte d'Ivoire, Iran) hold no list.
+    expect(parsed.skipped).toContainEqual({
+      what: 'sheets without a list (index, lifted programmes)',
+      count: 4,
+    });
+    expect(parsed.skipped.find((s) => s.what === 'deleted entries')!.count).toBeGreaterThan(0);
+    expect(parsed.entries.find((e) => e.id === '30:sberbank')).toMatchObject({
+      names: ['Sberbank', 'ズベルバンク'],
+      programme: '30.ロシア連邦(特定銀行）',
+    });
+    expect(parsed.entries.find((e) => e.id === '15:yunhojin')).toMatchObject({
+      names: ['Yun Ho-jin', 'ユン・ホジン', 'ユン・ホチン', 'Yun Ho-chin'],
+      countries: ['PRK'],
+    });
+  }, 60_000);
 });

@@ -184,7 +184,10 @@ describe('party score (logic-v2 features)', () => {
   });
 
   it('names each transliteration once even when both names hold the word', () => {
-    const s = score({ id: 'q', names: ['アドミラルティ造船所'] }, { id: 'e', names: ['株式会社アドミラルティ造船所'] });
+    const s = score(
+      { id: 'q', names: ['アドミラルティ造船所'] },
+      { id: 'e', names: ['株式会社アドミラルティ造船所'] },
+    );
     expect(s.explanation.find((e) => e.feature === 'transliteration')?.en).toBe(
       'アドミラルティ → adomirarutei (kana → Hepburn)',
     );

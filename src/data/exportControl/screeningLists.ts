@@ -7,6 +7,7 @@ import { parseSpecifiedEntitiesCsv } from './listFormats/metiSpecifiedEntities.t
 import { parseMofcomJson } from './listFormats/mofcomJson.ts';
 import { parseFollowTheMoney } from './listFormats/followTheMoney.ts';
 import { parseUserCsv } from './listFormats/userCsv.ts';
+import { parseMofAssetFreeze } from './listFormats/mofAssetFreeze.ts';
 
 /**
  * The screening lists chokepoint knows, and how each file format is read. A list id names the list across its
@@ -14,7 +15,13 @@ import { parseUserCsv } from './listFormats/userCsv.ts';
  * FollowTheMoney NDJSON when the file ends in .ndjson / .jsonl / .ftm.json).
  */
 export type ListFormat =
-  'meti-eul-csv' | 'meti-eul-xlsx' | 'meti-specified-csv' | 'mofcom-json' | 'ftm-ndjson' | 'user-csv';
+  | 'meti-eul-csv'
+  | 'meti-eul-xlsx'
+  | 'meti-specified-csv'
+  | 'mofcom-json'
+  | 'mof-asset-freeze-xlsx'
+  | 'ftm-ndjson'
+  | 'user-csv';
 
 export interface KnownList {
   id: string;
@@ -58,6 +65,17 @@ export const knownLists: readonly KnownList[] = [
     role: 'foreign-control',
   },
   {
+    id: 'jp-mof-asset-freeze',
+    title: {
+      ja: '経済制裁措置及び対象者リスト（財務省、資産凍結等）',
+      en: 'Asset-freeze list under FEFTA (Ministry of Finance)',
+    },
+    publisher: 'Ministry of Finance Japan (財務省)',
+    url: 'https://www.mof.go.jp/policy/international_policy/gaitame_kawase/gaitame/economic_sanctions/list.html',
+    licence: 'Government of Japan Standard Terms of Use 2.0 (compatible with CC BY 4.0)',
+    role: 'sanctions',
+  },
+  {
     id: 'opensanctions-sample',
     title: { ja: 'OpenSanctions FtM サンプル（テスト用）', en: 'OpenSanctions FtM sample (test fixture)' },
     publisher: 'OpenSanctions',
@@ -74,6 +92,7 @@ export function knownList(id: string): KnownList | undefined {
 /** The format of a file for a list: by the list and the file's extension; `format` overrides. */
 export function formatOf(list: string, file: string, format?: string): ListFormat {
   const formats: ListFormat[] = [
+    'mof-asset-freeze-xlsx',
     'meti-eul-csv',
     'meti-eul-xlsx',
     'meti-specified-csv',
@@ -93,6 +112,7 @@ export function formatOf(list: string, file: string, format?: string): ListForma
   if (list === 'meti-eul') return ext.endsWith('.xlsx') ? 'meti-eul-xlsx' : 'meti-eul-csv';
   if (list === 'meti-russia') return 'meti-specified-csv';
   if (list === 'cn-mofcom') return 'mofcom-json';
+  if (list === 'jp-mof-asset-freeze') return 'mof-asset-freeze-xlsx';
   if (ext.endsWith('.csv')) return 'user-csv';
   throw new ChokepointError(
     'bad_input',
@@ -120,6 +140,8 @@ export async function parseListFile(file: string, format: ListFormat): Promise<P
       return { entries: parseSpecifiedEntitiesCsv(file), skipped: [] };
     case 'mofcom-json':
       return { entries: parseMofcomJson(file), skipped: [] };
+    case 'mof-asset-freeze-xlsx':
+      return parseMofAssetFreeze(file);
     case 'ftm-ndjson': {
       const parsed = parseFollowTheMoney(file);
       return {

@@ -2,7 +2,8 @@ import type { DatasetManifest } from './types.ts';
 
 /**
  * Japan Ministry of Finance asset-freeze list (経済制裁措置及び対象者リスト), 2026-03-05. Checksum and size computed
- * from the file as published in the mirror. Fetched as a file only: no importer reads its 45 irregular sheets yet.
+ * from the file as published in the mirror. The fetch imports it into the screening list `jp-mof-asset-freeze`
+ * (src/data/exportControl/listFormats/mofAssetFreeze.ts reads the programme sheets).
  */
 export const jpMofAssetFreeze: DatasetManifest = {
   id: 'jp-mof-asset-freeze',
@@ -21,6 +22,11 @@ export const jpMofAssetFreeze: DatasetManifest = {
   licence: 'Government of Japan Standard Terms of Use 2.0 (compatible with CC BY 4.0)',
   kind: 'other',
   importer: 'files',
+  derive: {
+    importer: 'screening-list',
+    list: 'jp-mof-asset-freeze',
+    versions: [{ file: 'jp_mof_asset_freeze_list_2026-03-05.xlsx', version: '2026-03-05' }],
+  },
   description:
     'Persons and entities subject to asset freezes: an index sheet and 44 programme sheets (Taliban/ISIL, DPRK, Iran, Russia organisations and individuals …), ≈21,000 rows.',
   notes:
