@@ -8,7 +8,8 @@ import { defaultThreshold, type ExplanationItem } from '../../analysis/partyMatc
 import { entryFingerprint, type ListEntry } from '../../analysis/exportControl/listDelta.ts';
 import type { ListRole } from '../../analysis/exportControl/transactionCheck.ts';
 import { hitState, type HitState } from '../../analysis/exportControl/hitStatus.ts';
-import { presentLists, readListEntries, type ScreeningListMeta } from './listStore.ts';
+import { listDatasetId, presentLists, readListEntries, type ScreeningListMeta } from './listStore.ts';
+import { recordDatasetRead } from '../security/readContext.ts';
 import { decisionsForParty } from './decisionStore.ts';
 import { readCsvTable, splitValues } from './listFormats/csvTable.ts';
 
@@ -79,13 +80,16 @@ export function screeningIndex(catalog: Catalog, lists?: readonly string[]): Loa
       },
     );
   const metas = lists?.length ? present.filter((p) => lists.includes(p.list)) : present;
-  const key = metas.map((m) => `${m.list}@${m.versions.at(-1)!.key}`).join(',');
-  // Reading the entries records each list as read in the current read context, cached or not.
-  const loaded = metas.map((m) => ({ meta: m, entries: readListEntries(catalog, m.list).entries }));
+  const key = [
+    catalog.dataDir.root,
+    ...metas.map((m) => `${m.list}@${m.role}@${m.versions.at(-1)!.key}`),
+  ].join(',');
+  // Each list counts as read in the current read context, whether its index is cached or built now.
+  for (const m of metas) recordDatasetRead(listDatasetId(m.list));
   if (cached?.key === key) return cached;
   const entries = new Map<string, ListEntry>();
-  const records = loaded.flatMap(({ meta, entries: list }) =>
-    list.map((e) => {
+  const records = metas.flatMap((meta) =>
+    readListEntries(catalog, meta.list).entries.map((e) => {
       entries.set(entryKey(meta.list, e.id), e);
       return {
         id: e.id,
