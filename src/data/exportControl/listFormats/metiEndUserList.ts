@@ -1,4 +1,5 @@
 import { ChokepointError } from '../../../errors.ts';
+import { cellText, openWorkbook } from './workbook.ts';
 import { resolveCountry } from '../../reference/countries.ts';
 import { compactName, type ListEntry } from '../../../analysis/exportControl/listDelta.ts';
 import { readCsvTable, requireValue, splitValues } from './csvTable.ts';
@@ -71,27 +72,8 @@ export function parseEndUserListCsv(file: string): ListEntry[] {
   );
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (v.richText) return v.richText.map((t) => t.text).join('');
-    if (v.text !== undefined) return String(v.text);
-    if (v.result !== undefined) return String(v.result);
-  }
-  return String(value);
-}
-
 export async function parseEndUserListXlsx(file: string): Promise<ListEntry[]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(file);
-  } catch (error) {
-    throw new ChokepointError('bad_file', `not a readable Excel file (${(error as Error).message})`, {
-      file,
-    });
-  }
+  const workbook = await openWorkbook(file);
   const sheet = workbook.getWorksheet('ユーザーリスト') ?? workbook.worksheets[0];
   if (!sheet) throw new ChokepointError('bad_file', 'the workbook has no sheet', { file });
   const header = Array.from(sheet.getRow(1).values as unknown[], cellText);

@@ -1,4 +1,4 @@
-import { ChokepointError } from '../../../errors.ts';
+import { cellText, openWorkbook } from './workbook.ts';
 import { resolveCountry } from '../../reference/countries.ts';
 import { compactName, type ListEntry } from '../../../analysis/exportControl/listDelta.ts';
 
@@ -17,18 +17,6 @@ export interface MofParse {
   skipped: { what: string; count: number }[];
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (v.richText) return v.richText.map((t) => t.text).join('');
-    if (v.text !== undefined) return String(v.text);
-    if (v.result !== undefined) return String(v.result);
-  }
-  return String(value);
-}
-
 /** Splits a cell of several values: line breaks, ";", and enumerations "(a) … (b) …" / "ａ）…". */
 export function splitCell(cell: string): string[] {
   return cell
@@ -41,15 +29,7 @@ const isAlias = (h: string) => /別名|別称|旧称|以前の呼称/.test(h) &&
 const isIdentifier = (h: string) => /旅券番号|ID番号|身分登録番号|身分証番号|国連参照番号/.test(h);
 
 export async function parseMofAssetFreeze(file: string): Promise<MofParse> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(file);
-  } catch (error) {
-    throw new ChokepointError('bad_file', `not a readable Excel file (${(error as Error).message})`, {
-      file,
-    });
-  }
+  const workbook = await openWorkbook(file);
   const entries: ListEntry[] = [];
   const skipped = new Map<string, number>();
   const skip = (what: string) => skipped.set(what, (skipped.get(what) ?? 0) + 1);
