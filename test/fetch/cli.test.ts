@@ -33,7 +33,7 @@ describe('chokepoint data fetch', () => {
     const { code, stderr } = await run(['--data-dir', tempDir(), 'data', 'fetch', 'baci-full']);
     expect(code).toBe(4);
     expect(stderr).toMatch(
-      /unknown dataset "baci-full" \(known: baci-critical-minerals, .*comtrade-samples\)/,
+      /unknown dataset "baci-full" \(known: baci-critical-minerals, .*comtrade-samples, .*opensanctions-ftm-sample\)/,
     );
   });
 });
