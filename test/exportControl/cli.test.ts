@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
 import { findManifest } from '../../src/data/manifests/index.ts';
 import { runCliInProcess } from '../helpers/cliInProcess.ts';

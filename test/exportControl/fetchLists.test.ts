@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
 import { findManifest } from '../../src/data/manifests/index.ts';
 import { presentLists, readListDelta } from '../../src/data/exportControl/listStore.ts';

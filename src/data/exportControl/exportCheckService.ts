@@ -1,5 +1,5 @@
 import { ChokepointError } from '../../errors.ts';
-import type { Catalog } from '../catalog.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import { resolveCountry } from '../reference/countries.ts';
 import { recordDatasetRead } from '../security/readContext.ts';
 import { parseItemReference } from '../../analysis/exportControl/controlList.ts';

@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import type { StateDb } from '../state/db.ts';
 import { listCases, replaceCaseResult } from './caseStore.ts';
 import type { Actor } from './decisionStore.ts';

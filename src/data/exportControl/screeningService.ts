@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { ChokepointError } from '../../errors.ts';
-import type { Catalog } from '../catalog.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import type { StateDb } from '../state/db.ts';
 import { resolveCountry } from '../reference/countries.ts';
 import { PartyIndex } from '../../analysis/partyMatch/partyIndex.ts';
