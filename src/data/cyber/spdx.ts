@@ -134,7 +134,7 @@ function readSpdx3(doc: Json, bad: (p: string, m: string) => ChokepointError): S
   const components: SbomComponent[] = [];
   const refs = new Set<string>();
   const names = new Map<string, string>();
-  graph.forEach((e, i) => {
+  graph.forEach((e) => {
     if (isObject(e) && (e.type === 'Organization' || e.type === 'Person') && str(e.spdxId) && str(e.name))
       names.set(str(e.spdxId)!, str(e.name)!);
   });
