@@ -58,6 +58,7 @@ const keyOf = (ecosystem: string, name: string) =>
 
 export class OsvIndex {
   private readonly byPackage = new Map<string, { record: OsvRecord; affected: OsvAffected }[]>();
+  private readonly byAlias = new Map<string, OsvRecord[]>();
   size = 0;
 
   constructor(records: Iterable<OsvRecord> = []) {
@@ -66,12 +67,22 @@ export class OsvIndex {
 
   add(record: OsvRecord): void {
     this.size++;
+    for (const id of [record.id, ...record.aliases]) {
+      const list = this.byAlias.get(id);
+      if (list) list.push(record);
+      else this.byAlias.set(id, [record]);
+    }
     for (const affected of record.affected) {
       const key = keyOf(affected.ecosystem, affected.name);
       let list = this.byPackage.get(key);
       if (!list) this.byPackage.set(key, (list = []));
       list.push({ record, affected });
     }
+  }
+
+  /** The records whose id or aliases include `id` (a CVE, a GHSA id …). */
+  recordsWithAlias(id: string): OsvRecord[] {
+    return this.byAlias.get(id) ?? [];
   }
 
   /** Every record naming this ecosystem and package (any release). */
