@@ -30,6 +30,12 @@ describe.each(stateBackends)('cyber API (%s)', (backend) => {
     expect(vulns.statusCode).toBe(200);
     expect(vulns.json().vulnerabilities).toHaveLength(21);
     expect(vulns.json().withdrawn.map((w: { vulnId: string }) => w.vulnId)).toEqual(['GO-2026-4923']);
+    const marked = await app.inject({ method: 'POST', url: '/api/cyber/sboms', headers, payload: { text, marking: { level: 1, compartments: [], releasableTo: null } } });
+    const viewer0 = await testSession(app, { role: 'viewer', level: 0, organisation: 'supplier-a', organisationKind: 'company' });
+    const hidden = await app.inject({ url: `/api/cyber/sboms/${marked.json().id}/vulnerabilities`, headers: viewer0.headers });
+    const missing = await app.inject({ url: '/api/cyber/sboms/00000000-0000-0000-0000-000000000000/vulnerabilities', headers: viewer0.headers });
+    expect([hidden.statusCode, hidden.json()]).toEqual([missing.statusCode, missing.json()]);
+    expect(hidden.statusCode).toBe(404);
     const bad = await app.inject({ method: 'POST', url: '/api/cyber/sboms', headers, payload: { text: '{"bomFormat":"CycloneDX","specVersion":"9"}' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.place).toEqual({ file: 'sbom', field: '/specVersion' });
