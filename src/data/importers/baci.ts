@@ -8,7 +8,7 @@ import { sqlString, type Row } from '../analytics/store.ts';
 import { ChokepointError } from '../../errors.ts';
 import { extractZip } from './zipMembers.ts';
 import { checkBaciHeader, findDomainRejects, maxYear, minYear, type RejectedLine } from './baciLines.ts';
-import { nonUtf8Encoding } from './textEncoding.ts';
+import { nonUtf8Encoding, requireUtf8 } from './textEncoding.ts';
 
 /**
  * CEPII BACI importer: the archive (BACI_HS17_V202601.zip: one BACI_HS17_Y<year>_V202601.csv per year plus
@@ -497,15 +497,15 @@ function checkLineEncoding(csv: TradeCsv, position: number, line: number): void 
     const buf = Buffer.alloc(4096);
     const n = fs.readSync(fd, buf, 0, buf.length, position);
     let bytes = buf.subarray(0, n);
-    const nl = bytes.indexOf(0x0a, 1);
-    if (nl > 0) bytes = bytes.subarray(0, nl);
-    const encoding = nonUtf8Encoding(bytes);
-    if (encoding) {
-      throw new ChokepointError('bad_file', `file is not UTF-8 (looks like ${encoding})`, {
-        file: csv.label,
-        line,
-      });
+    let offset = position;
+    // DuckDB's position may be that of the newline ending the line before.
+    if (bytes[0] === 0x0a) {
+      bytes = bytes.subarray(1);
+      offset++;
     }
+    const nl = bytes.indexOf(0x0a);
+    if (nl >= 0) bytes = bytes.subarray(0, nl);
+    requireUtf8(bytes, csv.label, { offset, line });
   } finally {
     fs.closeSync(fd);
   }

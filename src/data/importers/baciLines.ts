@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { ChokepointError } from '../../errors.ts';
-import { nonUtf8Encoding } from './textEncoding.ts';
+import { requireUtf8 } from './textEncoding.ts';
 
 /**
  * Line-level checks of a BACI CSV (`t,i,j,k,v,q`) done in Node rather than DuckDB: the header (DuckDB is told
@@ -39,13 +39,7 @@ export function checkBaciHeader(file: string, label: string): { padded: boolean 
     fs.closeSync(fd);
   }
   if (head.length === 0) throw new ChokepointError('bad_file', 'file is empty (0 bytes)', { file: label });
-  const encoding = nonUtf8Encoding(head);
-  if (encoding) {
-    throw new ChokepointError('bad_file', `file is not UTF-8 (looks like ${encoding})`, {
-      file: label,
-      line: firstBadLine(head),
-    });
-  }
+  requireUtf8(head, label);
   let text = head.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = text.split('\n');
@@ -71,19 +65,6 @@ function unquote(field: string): string {
   return (
     f.length >= 2 && f.startsWith('"') && f.endsWith('"') ? f.slice(1, -1).replaceAll('""', '"') : f
   ).trim();
-}
-
-function firstBadLine(bytes: Buffer): number {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      if (nonUtf8Encoding(bytes.subarray(start, i))) return line;
-      line++;
-      start = i + 1;
-    }
-  }
-  return line;
 }
 
 /**
@@ -140,17 +121,14 @@ export async function findDomainRejects(
 ): Promise<RejectedLine[]> {
   const found: RejectedLine[] = [];
   let line = 0;
+  let offset = 0;
   let rest: Buffer = Buffer.alloc(0);
   const visit = (bytes: Buffer): boolean => {
     line++;
+    const start = { offset, line };
+    offset += bytes.length + 1;
     if (line === 1 || skipLines.has(line)) return true;
-    const encoding = nonUtf8Encoding(bytes);
-    if (encoding) {
-      throw new ChokepointError('bad_file', `file is not UTF-8 (looks like ${encoding})`, {
-        file: label,
-        line,
-      });
-    }
+    requireUtf8(bytes, label, start);
     const text = bytes.toString('utf8').replace(/\r$/, '');
     if (text.trim() === '') return true;
     const problem = domainProblem(text.split(','), rules);
