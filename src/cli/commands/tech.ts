@@ -10,6 +10,7 @@ import { importPatents } from '../../data/importers/patents.ts';
 import { importExports } from '../../data/importers/exports.ts';
 import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
 import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 /**
  * `chokepoint tech rta|rca|fields`: revealed technological advantage from patents, revealed comparative
@@ -148,14 +149,20 @@ async function rcaCommand(
   );
 }
 
+interface ExportsCommandOptions {
+  map?: string;
+  year?: string;
+  dataset: string;
+  encoding?: string;
+}
+
 function registerImports(program: Command, context: (cmd: Command) => CliContext): void {
   const data = program.commands.find((c) => c.name() === 'data');
   if (!data) return;
   const imports =
     data.commands.find((c) => c.name() === 'import') ??
     data.command('import').description('import a downloaded file into the data directory');
-  imports
-    .command('patents')
+  withEncodingOption(imports.command('patents'))
     .description(
       'patent (or capability) counts by country × field × year: NSF NCSES tables, or any CSV with country, field, year, count',
     )
@@ -173,7 +180,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
     .action(
       async (
         file: string,
-        opts: { format?: string; map?: string; source?: string; dataset: string },
+        opts: { format?: string; map?: string; source?: string; dataset: string; encoding?: string },
         cmd: Command,
       ) => {
         const ctx = context(cmd);
@@ -191,6 +198,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
           id: opts.dataset,
           resolveCountry: iso3OfName,
           onProgress: (done) => progress.update(done),
+          encoding: encodingOf(opts),
         });
         progress.done(`${result.entry.rows} rows`);
         ctx.print(result, () =>
@@ -209,8 +217,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
         );
       },
     );
-  imports
-    .command('exports')
+  withEncodingOption(imports.command('exports'))
     .description('exports by exporter × product (e.g. Open Trade Statistics world_trade_2017 by HS4) for RCA')
     .argument('<file>', 'CSV or CSV.gz with exporter, product, value (and year) columns')
     .option(
@@ -219,7 +226,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
     )
     .option('--year <year>', 'the year when the file has no year column (default: from a name like …_2017)')
     .option('--dataset <id>', 'dataset id', 'exports')
-    .action(async (file: string, opts: { map?: string; year?: string; dataset: string }, cmd: Command) => {
+    .action(async (file: string, opts: ExportsCommandOptions, cmd: Command) => {
       const ctx = context(cmd);
       const result = await importExports({
         catalog: ctx.catalog,
@@ -230,6 +237,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
         year: intOption(opts.year, 'year', 1900, 2200),
         id: opts.dataset,
         resolveCountry: iso3OfName,
+        encoding: encodingOf(opts),
       });
       ctx.print(result, () =>
         [

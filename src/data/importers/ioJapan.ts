@@ -1,7 +1,7 @@
 import { ChokepointError } from '../../errors.ts';
 import { csrFromEntries, type Entry } from '../../analysis/io/matrix.ts';
 import type { IoSector, IoTable } from '../../analysis/io/table.ts';
-import { parseCsv, parseNumberField, type CsvRecord } from './csvRecords.ts';
+import { parseCsvTable, parseNumberField, type CsvRecord } from './csvRecords.ts';
 
 /**
  * Japan's national input-output table (総務省 産業連関表, MIC, published on e-Stat) in the tidy layouts of the
@@ -42,12 +42,6 @@ function cellsOf(records: CsvRecord[], file: string): Cell[] {
       });
     }
     for (const r of records.slice(1)) {
-      if (r.fields.length !== header.length) {
-        throw new ChokepointError('bad_file', `expected ${header.length} fields, found ${r.fields.length}`, {
-          file,
-          line: r.line,
-        });
-      }
       const value = parseNumberField(r.fields[valueAt], { file, line: r.line, column: header[valueAt] });
       if (value === null) continue;
       cells.push({
@@ -108,7 +102,7 @@ function labelsByCode(cells: Cell[]): Map<string, string> {
  * repeats the English one, and the caller should say so.
  */
 export function parseJapanIoTable(text: string, file: string, ja?: { text: string; file: string }): IoTable {
-  const records = parseCsv(text, file);
+  const records = parseCsvTable(text, file);
   if (records.length < 2) throw new ChokepointError('bad_file', 'the file has no data rows', { file });
   if (!isJapanIoLayout(records[0].fields)) {
     throw new ChokepointError(
@@ -119,7 +113,7 @@ export function parseJapanIoTable(text: string, file: string, ja?: { text: strin
   }
   const cells = cellsOf(records, file);
   const en = labelsByCode(cells);
-  const jaLabels = ja ? labelsByCode(cellsOf(parseCsv(ja.text, ja.file), ja.file)) : undefined;
+  const jaLabels = ja ? labelsByCode(cellsOf(parseCsvTable(ja.text, ja.file), ja.file)) : undefined;
   const codes = [...en.keys()].sort();
   if (codes.length === 0) throw new ChokepointError('bad_file', 'no industry rows or columns', { file });
   const index = new Map(codes.map((c, i) => [c, i]));

@@ -1,7 +1,7 @@
 import { ChokepointError } from '../../errors.ts';
 import { csrFromEntries, type Entry } from '../../analysis/io/matrix.ts';
 import type { IoTable } from '../../analysis/io/table.ts';
-import { parseCsv, parseNumberField } from './csvRecords.ts';
+import { parseCsvTable, parseNumberField } from './csvRecords.ts';
 
 /**
  * OECD Inter-Country Input-Output tables (ICIO, CSV release: https://www.oecd.org/en/data/datasets/inter-country-input-output-tables.html),
@@ -17,7 +17,7 @@ export function isIcioLayout(header: string[]): boolean {
 }
 
 export function parseIcioTable(text: string, file: string): IoTable {
-  const records = parseCsv(text, file);
+  const records = parseCsvTable(text, file);
   if (records.length < 2) throw new ChokepointError('bad_file', 'the file has no data rows', { file });
   const header = records[0].fields.map((c) => c.trim());
   if (!isIcioLayout(header))
@@ -42,12 +42,6 @@ export function parseIcioTable(text: string, file: string): IoTable {
   const statedOutput = new Float64Array(n).fill(NaN);
   for (const r of records.slice(1)) {
     const label = r.fields[0].trim();
-    if (r.fields.length !== header.length) {
-      throw new ChokepointError('bad_file', `expected ${header.length} fields, found ${r.fields.length}`, {
-        file,
-        line: r.line,
-      });
-    }
     const i = index.get(label);
     for (let c = 1; c < header.length; c++) {
       const v = parseNumberField(r.fields[c], { file, line: r.line, column: header[c] }) ?? 0;

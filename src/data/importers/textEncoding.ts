@@ -56,13 +56,14 @@ export function decodeText(bytes: Buffer, file: string, encoding?: TextEncoding)
   if (encoding === 'utf8') throw invalidBytes(bytes, file, 'utf-8', 'as --encoding utf8 says');
   const japanese = unambiguousShiftJis(bytes);
   if (japanese !== undefined) return { text: japanese, encoding: 'shift_jis' };
+  const guess = nonUtf8Encoding(bytes);
   throw invalidBytes(
     bytes,
     file,
     'utf-8',
-    `looks like ${nonUtf8Encoding(bytes) ?? 'a legacy encoding'}`,
+    guess ? `looks like ${guess}` : 'it ends in the middle of a character: cut off?',
     undefined,
-    '; save it as UTF-8, or give --encoding shift_jis if it is Japanese Shift_JIS',
+    guess ? '; save it as UTF-8, or give --encoding shift_jis if it is Japanese Shift_JIS' : '',
   );
 }
 
@@ -100,11 +101,16 @@ export function readTextFile(
  */
 function unambiguousShiftJis(bytes: Buffer): string | undefined {
   const text = decodeStrictly('shift_jis', bytes);
-  if (text === undefined || /[\uE000-\uF8FF]/.test(text)) return undefined;
-  return /[\u3041-\u3096\u30A1-\u30FA]/.test(text) ? text : undefined;
+  if (text === undefined || userDefined.test(text)) return undefined;
+  return kana.test(text) ? text : undefined;
 }
 
-function decodeStrictly(label: 'shift_jis' | 'utf-8', bytes: Buffer): string | undefined {
+/** Hiragana and katakana proper (not the middle dot or the long-vowel mark, which sit in another Shift_JIS row). */
+const kana = /[\u3041-\u3096\u30A1-\u30FA]/;
+/** Unicode's private use area, where Shift_JIS's user-defined characters (lead bytes 0xF0–0xF9) decode to. */
+const userDefined = /[\uE000-\uF8FF]/;
+
+function decodeStrictly(label: string, bytes: Buffer): string | undefined {
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
@@ -169,8 +175,10 @@ function invalidBytes(
       else lo = mid + 1;
     }
     offset = lo - 1;
-    // Shift_JIS fails on the byte after a lead byte; when that byte is ASCII, the lead byte is the bad one.
-    if (label === 'shift_jis' && offset > 0 && bytes[offset] < 0x80) offset--;
+    // The decoder fails on the byte that does not fit a sequence begun before it (a lead byte followed by an
+    // ASCII letter): then that sequence, whose first byte is where the bytes before end whole, is the bad one.
+    const whole = (n: number) => decodeStrictly(label, bytes.subarray(0, n)) !== undefined;
+    while (offset > 0 && !whole(offset)) offset--;
   }
   let line = start.line;
   for (let at = bytes.indexOf(0x0a); at !== -1 && at < offset; at = bytes.indexOf(0x0a, at + 1)) line++;
@@ -183,23 +191,22 @@ function invalidBytes(
   );
 }
 
-/** Undefined when `bytes` are valid UTF-8 (a sequence cut at the end is allowed); else the likely encoding. */
+/**
+ * Undefined when `bytes` are valid UTF-8 (a sequence cut at the end is allowed); else the likely encoding, for the
+ * error message. A guess: Shift_JIS when the bytes read as Shift_JIS without user-defined characters, EUC-JP when
+ * they read as EUC-JP with kana, GB18030 when they read as Chinese more than as Latin letters, else single-byte.
+ */
 export function nonUtf8Encoding(bytes: Buffer): string | undefined {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16';
   if (bytes.length >= 4 && bytes.subarray(0, 64).includes(0)) return 'UTF-16';
   if (isUtf8(trimCutSequence(bytes))) return undefined;
-  for (const [label, name] of [
-    ['shift_jis', 'Shift_JIS'],
-    ['euc-jp', 'EUC-JP'],
-    ['gb18030', 'GB18030'],
-  ] as const) {
-    try {
-      new TextDecoder(label, { fatal: true }).decode(bytes);
-      return name;
-    } catch {
-      // not this one either
-    }
-  }
+  const sjis = decodeStrictly('shift_jis', bytes);
+  if (sjis !== undefined && !userDefined.test(sjis)) return 'Shift_JIS';
+  const euc = decodeStrictly('euc-jp', bytes);
+  if (euc !== undefined && kana.test(euc)) return 'EUC-JP';
+  const gb = decodeStrictly('gb18030', bytes);
+  const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+  if (gb !== undefined && count(gb, /[\u4E00-\u9FFF]/g) > count(gb, /[A-Za-z]/g)) return 'GB18030';
   return 'a single-byte encoding such as Latin-1 / Windows-1252';
 }
 
