@@ -78,9 +78,8 @@ interface Reject extends RejectedLine {
 export async function importBaci(options: BaciImportOptions): Promise<CatalogEntry> {
   const { dataDir } = options;
   const request = resolveRequest(options);
-  removeAbandonedScratch(dataDir, `import-${request.datasetId}-`);
+  // A kill leaves this folder behind; the next CLI or server start removes it (DataDir.removeAbandonedScratch).
   const scratch = dataDir.scratch(`import-${request.datasetId}`);
-  fs.writeFileSync(path.join(scratch, 'pid'), String(process.pid));
   const out = path.join(scratch, 'out');
   let db: DuckDbStore | undefined;
   try {
@@ -424,36 +423,6 @@ function checkLineEncoding(csv: TradeCsv, position: number, line: number): void 
     requireUtf8(bytes, csv.label, { offset, line });
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-/**
- * Scratch folders of earlier imports of this dataset whose process is gone (killed, crashed): garbage by the
- * data dir's rules, removed so that kill -9 leaves no lasting trace. Folders of a live import are left alone.
- */
-function removeAbandonedScratch(dataDir: DataDir, prefix: string): void {
-  if (!fs.existsSync(dataDir.tmpDir)) return;
-  for (const name of fs.readdirSync(dataDir.tmpDir)) {
-    if (!name.startsWith(prefix)) continue;
-    const dir = path.join(dataDir.tmpDir, name);
-    const pidFile = path.join(dir, 'pid');
-    if (!fs.existsSync(pidFile)) {
-      // Just created by an import that has not written its pid yet? Leave young folders alone.
-      if (Date.now() - fs.statSync(dir).mtimeMs < 60_000) continue;
-    } else {
-      const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
