@@ -16,6 +16,12 @@ import {
   type TradeCsv,
   type YearStats,
 } from './baciStage.ts';
+import {
+  duplicatePolicies,
+  settleDuplicates,
+  type DuplicatePolicy,
+  type StagedFile,
+} from './baciDuplicates.ts';
 
 /**
  * CEPII BACI importer: the archive (BACI_HS17_V202601.zip: one BACI_HS17_Y<year>_V202601.csv per year plus
@@ -26,7 +32,8 @@ import {
  *
  * The stages, each a function below: resolve the request (ids, revision, version) → read the inputs (unpack
  * archives, check headers) → stage Parquet (baciStage.ts: DuckDB converts each CSV, keeping rejected lines) → name
- * the rejected lines → publish (checksums, catalog entry, Catalog.publish).
+ * the rejected lines → settle repeated flows (baciDuplicates.ts) → publish (checksums, catalog entry,
+ * Catalog.publish).
  */
 export const hsRevisions = ['HS92', 'HS96', 'HS02', 'HS07', 'HS12', 'HS17', 'HS22'] as const;
 
@@ -49,6 +56,8 @@ export interface BaciImportOptions {
   retrievedAt?: string;
   /** Rows that may be rejected before the import fails (default 0: any rejected row fails it). */
   maxRejects?: number;
+  /** A flow (t, i, j, k) given twice: fail (default), or keep the first of rows that are exact copies. */
+  duplicates?: DuplicatePolicy;
   /** Progress in bytes of CSV (done, total) with the phase as note. */
   onProgress?: (done: number, total: number, note?: string) => void;
 }
@@ -69,7 +78,7 @@ export function syntheticSidecarPath(csv: string): string {
 /** How many rejected rows the catalog keeps as examples. */
 const keptRejects = 20;
 /** Bump when the stored layout or the checks change, so an old store version is not reused. */
-const formatVersion = 1;
+const formatVersion = 2;
 
 interface Reject extends RejectedLine {
   kind: 'parse' | 'domain';
@@ -101,13 +110,14 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
     });
     const rejects = await nameRejects(staged, inputs.trade, countryCodes);
     failOnRejects(staged, rejects, request.maxRejects, inputs.trade);
+    const settled = await settleDuplicates(db, out, scratch, staged.files, staged.years, request.duplicates);
 
     await db.close();
     db = undefined;
     fs.rmSync(path.join(scratch, 'duckdb'), { recursive: true, force: true });
     options.onProgress?.(total, total, 'checksums');
     const hashes = await hashing;
-    const entry = catalogEntry(options, request, inputs, staged, rejects, hashes);
+    const entry = catalogEntry(options, request, inputs, { ...staged, ...settled }, rejects, hashes);
     return new Catalog(dataDir).publish(entry, out, storeVersionKey(request, entry, hashes));
   } finally {
     if (db) await db.close().catch(() => undefined);
@@ -123,14 +133,20 @@ interface ImportRequest {
   synthetic: boolean;
   sidecar?: SyntheticSidecar;
   maxRejects: number;
+  duplicates: DuplicatePolicy;
 }
 
 function resolveRequest(options: BaciImportOptions): ImportRequest {
   if (options.inputs.length === 0) throw new ChokepointError('bad_input', 'no input file given');
+  const seen = new Set<string>();
   for (const input of options.inputs) {
     if (!fs.existsSync(input) || !fs.statSync(input).isFile()) {
       throw new ChokepointError('not_found', 'no such file', { file: input });
     }
+    // Its rows would all be repeated flows.
+    if (seen.has(path.resolve(input)))
+      throw new ChokepointError('bad_input', 'the same file is given twice', { file: input });
+    seen.add(path.resolve(input));
   }
   const sidecar = readSidecars(options.inputs);
   const hs = resolveHs(options.hs ?? sidecar?.hs, options.inputs);
@@ -147,7 +163,15 @@ function resolveRequest(options: BaciImportOptions): ImportRequest {
       field: 'max-rejects',
     });
   }
-  return { datasetId, hs, version, synthetic, sidecar, maxRejects };
+  const duplicates = options.duplicates ?? 'fail';
+  if (!duplicatePolicies.includes(duplicates)) {
+    throw new ChokepointError(
+      'bad_input',
+      `duplicates must be ${duplicatePolicies.join(' or ')}, not "${String(duplicates)}"`,
+      { field: 'duplicates' },
+    );
+  }
+  return { datasetId, hs, version, synthetic, sidecar, maxRejects, duplicates };
 }
 
 /** The trade CSVs and CEPII code tables of the inputs: bare CSVs as given, archives unpacked into the scratch. */
@@ -212,6 +236,8 @@ async function stageCodeTables(
 /** What converting the trade CSVs gave: per-year totals and the rows that were rejected. */
 interface Staged {
   years: YearStats[];
+  /** Each converted file with its years (for the repeated-flow check). */
+  files: StagedFile[];
   parseRejects: (ParseReject & { csv: TradeCsv })[];
   domainCount: number;
   withDomainRejects: Set<TradeCsv>;
@@ -235,6 +261,7 @@ async function stageTrade(
   let converted = 0;
   let stoppedEarly = false;
   const withDomainRejects = new Set<TradeCsv>();
+  const files: StagedFile[] = [];
   for (const [n, csv] of trade.entries()) {
     const result = await convertFile(db, csv, n, scratch, out, {
       countryCodes: options.countryCodes,
@@ -242,6 +269,7 @@ async function stageTrade(
       onProgress: (fraction) => options.onProgress(converted + fraction * csv.bytes),
     });
     converted += csv.bytes;
+    files.push({ csv, years: result.years });
     parseRejects.push(...result.parseRejects.map((r) => ({ ...r, csv })));
     domainCount += result.domainRows;
     if (result.domainRows > 0) withDomainRejects.add(csv);
@@ -260,6 +288,7 @@ async function stageTrade(
   }
   return {
     years: [...perYear.values()].sort((a, b) => a.t - b.t),
+    files,
     parseRejects,
     domainCount,
     withDomainRejects,
@@ -337,7 +366,7 @@ function catalogEntry(
   options: BaciImportOptions,
   request: ImportRequest,
   inputs: Inputs,
-  staged: Staged,
+  staged: Staged & { dropped: number },
   rejects: Reject[],
   hashes: string[],
 ): Omit<CatalogEntry, 'path'> {
@@ -373,10 +402,15 @@ function catalogEntry(
     rejectedRows: rejectedRows(staged),
     years: years.map((y) => y.t),
     hs,
-    notes: 'v = thousand current USD, q = metric tonnes (NULL where not published), as published by BACI',
+    notes:
+      'v = thousand current USD, q = metric tonnes (NULL where not published), as published by BACI' +
+      (staged.dropped
+        ? `; ${staged.dropped} rows that exactly copied an earlier row of the same t,i,j,k were dropped (--duplicates keep-first)`
+        : ''),
     extra: {
       yearly: years.map((y) => ({ year: y.t, rows: y.rows, value: y.value, withQuantity: y.withQuantity })),
       rejects: rejects.slice(0, keptRejects).map(({ kind: _kind, ...r }) => r),
+      ...(staged.dropped ? { duplicateRowsDropped: staged.dropped } : {}),
       ...(inputs.members.length ? { members: inputs.members } : {}),
       ...(inputs.countryTable ? { countryCodes: 'country_codes.parquet' } : {}),
       ...(inputs.productTable ? { productCodes: 'product_codes.parquet' } : {}),
@@ -391,7 +425,7 @@ function storeVersionKey(
   entry: Omit<CatalogEntry, 'path'>,
   hashes: string[],
 ): string {
-  const { datasetId, hs, version, synthetic, maxRejects } = request;
+  const { datasetId, hs, version, synthetic, maxRejects, duplicates } = request;
   return versionKey(version, {
     formatVersion,
     datasetId,
@@ -399,6 +433,7 @@ function storeVersionKey(
     version,
     synthetic,
     maxRejects,
+    duplicates,
     inputs: hashes,
     meta: [entry.title, entry.publisher, entry.url, entry.licence, entry.source],
   });
