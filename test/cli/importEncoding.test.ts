@@ -39,21 +39,9 @@ describe('chokepoint ews import --encoding', () => {
   it('fails naming the first byte unless told; imports with --encoding shift_jis; refuses other names', async () => {
     const dir = tempDir();
     const file = kanjiOnlyShiftJis(dir);
-    const args = [
-      '--data-dir',
-      path.join(dir, 'data'),
-      'ews',
-      'import',
-      file,
-      '--map',
-      'period=period_dt,partner=partner_name,hs=hs6,value=val,quantity=qty',
-      '--reporter',
-      'CHN',
-      '--flow',
-      'export',
-      '--dataset',
-      'china-kanji',
-    ];
+    const map = 'period=period_dt,partner=partner_name,hs=hs6,value=val,quantity=qty';
+    const args = ['--data-dir', path.join(dir, 'data'), 'ews', 'import', file, '--map', map];
+    args.push(...'--reporter CHN --flow export --dataset china-kanji'.split(' '));
     const plain = await runCliInProcess(args);
     expect(plain.code).toBe(3);
     // 38 bytes of header, then "2017-01-01," and 香港 (Hong Kong), whose first byte in Shift_JIS is 0x8D.

@@ -106,35 +106,41 @@ describe('input-output tables cut short are rejected naming what is missing', ()
 });
 
 describe('OECD ICIO tables cut short', () => {
-  // The two-country, two-sector table of test/scenario/io.test.ts (balanced: rows and columns sum to OUT).
-  const tiny = [
-    'V1,JPN_C26,JPN_D35,CHN_C26,CHN_D35,JPN_HFCE,JPN_GFCF,CHN_HFCE,CHN_GFCF,OUT',
-    'JPN_C26,10,5,20,0,30,15,10,10,100',
-    'JPN_D35,8,2,0,0,20,0,0,0,30',
-    'CHN_C26,25,3,40,10,5,2,60,55,200',
-    'CHN_D35,0,0,30,5,0,0,15,0,50',
-    'TLS,2,0,10,5,0,0,0,0,0',
-    'VA,55,20,100,30,0,0,0,0,0',
-    'OUT,100,30,200,50,0,0,0,0,0',
+  // Two countries, two sectors each, one final-demand column each; balanced: rows and columns sum to OUT.
+  const table = [
+    'V1,AAA_A,AAA_B,BBB_A,BBB_B,AAA_HFCE,BBB_GFCF,OUT',
+    'AAA_A,5,3,2,0,8,2,20',
+    'AAA_B,1,4,0,1,4,0,10',
+    'BBB_A,2,0,6,3,1,18,30',
+    'BBB_B,0,1,2,2,0,5,10',
+    'TLS,1,0,2,0,0,0,0',
+    'VA,11,2,18,4,0,0,0',
+    'OUT,20,10,30,10,0,0,0',
   ];
+
+  it('the whole table reads: four sectors, output from OUT', () => {
+    const { table: read } = readIoTableFile(writeTable('ICIO_small.csv', table));
+    expect(read.sectors.map((s) => s.code)).toEqual(['AAA_A', 'AAA_B', 'BBB_A', 'BBB_B']);
+    expect([...read.output]).toEqual([20, 10, 30, 10]);
+  });
 
   it('a sector row lost: named, not taken as final demand', () => {
     const e = errorOf(
       writeTable(
         'ICIO_cut.csv',
-        tiny.filter((l) => !l.startsWith('CHN_D35,')),
+        table.filter((l) => !l.startsWith('BBB_B,')),
       ),
     );
     expect(e.message).toBe(
-      'sector CHN_D35 has a column but no row: the intermediate block must be square (is the file cut off?)',
+      'sector BBB_B has a column but no row: the intermediate block must be square (is the file cut off?)',
     );
   });
 
   it('a final-demand cell wrong: the row total no longer matches the column total', () => {
-    const changed = tiny.map((l) => (l.startsWith('JPN_C26,') ? 'JPN_C26,10,5,20,0,25,15,10,10,100' : l));
+    const changed = table.map((l) => (l.startsWith('AAA_A,') ? 'AAA_A,5,3,2,0,3,2,20' : l));
     const e = errorOf(writeTable('ICIO_unbalanced.csv', changed));
     expect(e.message).toBe(
-      'the table does not balance: sector JPN_C26 has a row total of 95 but a column total of 100 million USD (more apart than 0.01 % or 1 unit)',
+      'the table does not balance: sector AAA_A has a row total of 15 but a column total of 20 million USD (more apart than 0.01 % or 1 unit)',
     );
   });
 });

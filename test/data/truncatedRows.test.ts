@@ -17,15 +17,18 @@ import { ChokepointError } from '../../src/errors.ts';
 /**
  * A file cut in the middle of its last line (a partial download, a copy that ran out of space) ends with a row
  * that has fewer fields than the header. Each importer must reject that row naming file and line, not import it
- * with the missing fields empty. The cut files are real files cut just before a field separator of their last
- * line, so that the last row keeps `fieldsKept` whole fields.
+ * with the missing fields empty. The cut files are copies of real files (gunzipped and gzipped again for .gz) cut
+ * just before a field separator of their last line, so that the last row keeps `fieldsKept` whole fields.
  */
-function cutLastLine(text: string, fieldsKept: number): { text: string; line: number } {
-  const body = text.replace(/\r?\n$/, '');
+function cutCopy(real: string, fieldsKept: number, name: string): { file: string; line: number } {
+  const bytes = fs.readFileSync(path.join(sharedData, real));
+  const body = (real.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8').replace(/\r?\n$/, '');
   const start = body.lastIndexOf('\n') + 1;
   let at = start - 1;
   for (let k = 0; k < fieldsKept; k++) at = body.indexOf(',', at + 1);
-  return { text: body.slice(0, at), line: body.slice(0, start).split('\n').length };
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, name.endsWith('.gz') ? zlib.gzipSync(body.slice(0, at)) : body.slice(0, at));
+  return { file, line: body.slice(0, start).split('\n').length };
 }
 
 async function errorOf(run: () => unknown): Promise<ChokepointError> {
@@ -40,22 +43,11 @@ async function errorOf(run: () => unknown): Promise<ChokepointError> {
 }
 
 describe('a file cut in the middle of its last row is rejected naming file and line', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = tempDir();
-  });
-
   it('a mapped monthly CSV (China critical minerals, by HS6 and partner)', async () => {
-    const real = fs.readFileSync(
-      path.join(sharedData, 'monthly', 'china-critical-minerals', 'deep_dive_hs6_monthly.csv'),
-      'utf8',
-    );
     // period_dt,partner_name,hs6,val,qty,uv cut after val: the quantity and unit value are missing.
-    const cut = cutLastLine(real, 4);
-    const file = path.join(dir, 'deep_dive_cut.csv');
-    fs.writeFileSync(file, cut.text);
+    const cut = cutCopy('monthly/china-critical-minerals/deep_dive_hs6_monthly.csv', 4, 'deep_dive_cut.csv');
     const e = await errorOf(() =>
-      importMonthlyCsv(file, {
+      importMonthlyCsv(cut.file, {
         map: parseColumnMap('period=period_dt,partner=partner_name,hs=hs6,value=val,quantity=qty'),
         reporter: 'CHN',
         flow: 'export',
@@ -67,11 +59,9 @@ describe('a file cut in the middle of its last row is rejected naming file and l
   });
 
   it('Japan Customs summary (gzip as published, cut after the goods field)', async () => {
-    const gz = path.join(sharedData, 'monthly', 'japan-customs-summary', 'trade_year_2009-2026.csv.gz');
-    const cut = cutLastLine(zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8'), 4);
-    const file = path.join(dir, 'trade_year_cut.csv.gz');
-    fs.writeFileSync(file, zlib.gzipSync(cut.text));
-    const e = await errorOf(() => importCustomsJapan(file));
+    const real = 'monthly/japan-customs-summary/trade_year_2009-2026.csv.gz';
+    const cut = cutCopy(real, 4, 'trade_year_cut.csv.gz');
+    const e = await errorOf(() => importCustomsJapan(cut.file));
     expect(e.place).toEqual({ file: 'trade_year_cut.csv.gz', line: cut.line });
     expect(e.message).toMatch(/^expected 5 fields as in the header, found 4: the file ends in the middle/);
   });
@@ -80,7 +70,7 @@ describe('a file cut in the middle of its last row is rejected naming file and l
     const gz = fs.readFileSync(
       path.join(sharedData, 'monthly', 'japan-customs-summary', 'trade_year_2009-2026.csv.gz'),
     );
-    const file = path.join(dir, 'trade_year_short.csv.gz');
+    const file = path.join(tempDir(), 'trade_year_short.csv.gz');
     fs.writeFileSync(file, gz.subarray(0, gz.length >> 1));
     const e = await errorOf(() => importCustomsJapan(file));
     expect(e.message).toMatch(/^gzip data is truncated or corrupt/);
@@ -88,23 +78,17 @@ describe('a file cut in the middle of its last row is rejected naming file and l
   });
 
   it('World Bank Pink Sheet prices (cut in the middle of the last month)', async () => {
-    const real = fs.readFileSync(path.join(sharedData, 'prices', 'pinksheet_monthly_prices.csv'), 'utf8');
-    const cut = cutLastLine(real, 30);
-    const file = path.join(dir, 'pinksheet_cut.csv');
-    fs.writeFileSync(file, cut.text);
-    const e = await errorOf(() => importPinkSheet(file));
+    const cut = cutCopy('prices/pinksheet_monthly_prices.csv', 30, 'pinksheet_cut.csv');
+    const e = await errorOf(() => importPinkSheet(cut.file));
     expect(e.place).toEqual({ file: 'pinksheet_cut.csv', line: cut.line });
     // 72 columns (month + 71 series); the cut line keeps 30.
     expect(e.message).toMatch(/^expected 72 fields as in the header, found 30: the file ends in the middle/);
   });
 
   it('the wide Japanese input-output table (cut in its last value-added row)', async () => {
-    const real = fs.readFileSync(path.join(sharedData, 'io', 'iotable_13sector_2011_wider.csv'), 'utf8');
-    const cut = cutLastLine(real, 7);
-    const file = path.join(dir, 'iotable_wide_cut.csv');
-    fs.writeFileSync(file, cut.text);
-    const e = await errorOf(() => readIoTableFile(file));
-    expect(e.place).toEqual({ file, line: 20 });
+    const cut = cutCopy('io/iotable_13sector_2011_wider.csv', 7, 'iotable_wide_cut.csv');
+    const e = await errorOf(() => readIoTableFile(cut.file));
+    expect(e.place).toEqual({ file: cut.file, line: 20 });
     expect(e.message).toMatch(/^expected 24 fields as in the header, found 7: the file ends in the middle/);
   });
 
@@ -118,10 +102,7 @@ describe('a file cut in the middle of its last row is rejected naming file and l
     });
 
     it('cut after the product code: the value is missing, not "NA"', async () => {
-      const gz = path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz');
-      const cut = cutLastLine(zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8'), 2);
-      const file = path.join(dir, 'world_trade_2017.csv');
-      fs.writeFileSync(file, cut.text);
+      const { file } = cutCopy('world-exports-hs4/world_trade_2017.csv.gz', 2, 'world_trade_2017.csv');
       const dataDir = new DataDir(tempDir()).ensure();
       const e = await errorOf(() =>
         importExports({
