@@ -18,6 +18,7 @@ export class CliContext {
 
   constructor(options: { dataDir?: string; json?: boolean; quiet?: boolean; command?: string }) {
     this.dataDir = new DataDir(resolveDataDir(options.dataDir));
+    this.dataDir.removeAbandonedScratch(); // work a killed command left in tmp/
     this.catalog = new Catalog(this.dataDir);
     this.json = Boolean(options.json);
     this.quiet = Boolean(options.quiet);

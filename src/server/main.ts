@@ -13,8 +13,12 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions = {}): Promise<void> {
   const dataDir = resolveDataDir(options.dataDir);
+  // Work a killed server or command left in tmp/ (an import's scratch folder) is garbage once its process is gone.
+  const abandoned = new DataDir(dataDir).removeAbandonedScratch();
   // On the embedded database this takes its lock (stateLock.ts): refused at once while a CLI command holds it.
   const app = await buildApp({ dataDir, databaseUrl: process.env.DATABASE_URL, logger: true });
+  if (abandoned.length)
+    app.log.info(`removed ${abandoned.length} scratch folders left by ended processes in tmp/`);
   // First start with no users: a one-time random password for `admin`, shown once here and never stored in clear.
   const first = await createFirstAdministrator(app.services.state);
   if (first) {

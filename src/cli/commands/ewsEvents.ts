@@ -8,6 +8,7 @@ import { resolveCountry } from '../../data/reference/index.ts';
 import { importEvents } from '../../data/importers/index.ts';
 import { recordedEvents } from '../../data/ews/index.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 /** `chokepoint ews events …`: recorded events (export-control announcements) used by item scans and the API. */
 export function registerEwsEvents(ews: Command, context: Parameters<RegisterCommand>[1]): void {
@@ -133,17 +134,16 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
       },
     );
 
-  events
-    .command('import')
+  withEncodingOption(events.command('import'))
     .argument(
       '<file>',
       'CSV with the columns of events.csv (event_id, date_announcement, date_effective, policy, scope, hs_level, notes, source_url[, country, targets])',
     )
     .description('record the events of a CSV file')
     .option('--country <iso3>', 'country for rows without a country column')
-    .action(async (file: string, o: { country?: string }, cmd: Command) => {
+    .action(async (file: string, o: { country?: string; encoding?: string }, cmd: Command) => {
       const ctx = context(cmd);
-      const list = importEvents(file, o.country);
+      const list = importEvents(file, o.country, encodingOf(o));
       await store(ctx, list);
       ctx.print({ recorded: list.length }, () => `${list.length} events recorded from ${file}`);
     });
