@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
 import { ChokepointError } from '../../errors.ts';
+import { ewsIntervalSeconds, smtpRelay } from '../../config.ts';
 import {
   MarkingSchema,
   assertReadable,
@@ -216,21 +217,12 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
   const state = () => app.services.state;
 
   // The scheduler scans due items in process every CHOKEPOINT_EWS_INTERVAL_SECONDS (default 900; 0 = off).
-  const interval = Number(process.env.CHOKEPOINT_EWS_INTERVAL_SECONDS ?? 900);
+  const interval = ewsIntervalSeconds();
   if (interval > 0) {
-    const smtpHost = process.env.CHOKEPOINT_SMTP_HOST;
     const scheduler = new EwsScheduler({
       state: app.services.state,
       scan: (item) => scanItem(app.services, item),
-      notify: smtpHost
-        ? {
-            smtp: {
-              host: smtpHost,
-              port: Number(process.env.CHOKEPOINT_SMTP_PORT ?? 25),
-              from: process.env.CHOKEPOINT_SMTP_FROM ?? 'ews@localhost',
-            },
-          }
-        : {},
+      notify: { smtp: smtpRelay() },
       onError: (item, error) => app.log.warn({ item: item.id, err: error }, 'EWS scan failed'),
     });
     scheduler.start(interval * 1000);
