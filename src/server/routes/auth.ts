@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ChokepointError } from '../../errors.ts';
-import { decoyPasswordHash, sha256, verifyPassword, changeOwnPassword } from '../../data/security/index.ts';
+import {
+  changeOwnPassword,
+  clearFailedSignIns,
+  decoyPasswordHash,
+  recordFailedSignIn,
+  sha256,
+  signInAccount,
+  verifyPassword,
+} from '../../data/security/index.ts';
 import { ErrorSchema, SessionUserSchema } from '../security/schemas.ts';
 import { createSession, endSession, sessionCookie, sessionUser } from '../security/session.ts';
 import { clearSessionCookies, setSessionCookies } from '../security/plugin.ts';
@@ -65,24 +73,15 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const db = app.services.state;
       const username = request.body.username.trim().toLowerCase();
-      const rows = await db.query<{ id: string; password_hash: string; disabled: boolean; locked: boolean }>(
-        `SELECT id, password_hash, disabled, COALESCE(locked_until > now(), false) AS locked FROM users WHERE username = $1`,
-        [username],
-      );
-      const row = rows[0];
+      const row = await signInAccount(db, username);
       const ok = await verifyPassword(
-        row ? row.password_hash : await decoyPasswordHash(),
+        row ? row.passwordHash : await decoyPasswordHash(),
         request.body.password,
       );
       if (!row || row.disabled || row.locked || !ok) {
         if (row && !row.locked && !ok) {
-          const [after] = await db.query<{ failed_logins: number }>(
-            `UPDATE users SET failed_logins = failed_logins + 1,
-               locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-             WHERE id = $1 RETURNING failed_logins`,
-            [row.id, maxFailedLogins, lockoutMinutes],
-          );
-          if (after.failed_logins >= maxFailedLogins) {
+          const failed = await recordFailedSignIn(db, row.id, maxFailedLogins, lockoutMinutes);
+          if (failed >= maxFailedLogins) {
             await app.audit(request, {
               action: 'login.locked',
               objectType: 'user',
@@ -112,7 +111,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // A session id presented before login is discarded, never promoted (no session fixation).
       const previous = request.cookies[sessionCookie];
       if (previous) await endSession(db, previous);
-      await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
+      await clearFailedSignIns(db, row.id);
       const { sessionId, csrf } = await createSession(db, row.id);
       setSessionCookies(request, reply, sessionId, csrf);
       const found = await sessionUser(db, sessionId);

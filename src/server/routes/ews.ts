@@ -7,7 +7,7 @@ import {
   MarkingSchema,
   assertReadable,
   canReadMarking,
-  readableSql,
+  readerOf,
   deriveMarking,
   datasetMarking,
 } from '../security/markings.ts';
@@ -18,15 +18,17 @@ import { provenanceOf } from '../../data/catalog/index.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { alertLevels } from '../../analysis/ews/levels.ts';
 import { indicatorLabels, indicatorNames } from '../../analysis/ews/indicators.ts';
-import { eventConcerns, type RecordedEvent } from '../../analysis/ews/events.ts';
+import { eventConcerns } from '../../analysis/ews/events.ts';
 import { evaluateRules } from '../../analysis/ews/rules.ts';
 import {
   readPrices,
-  seedEvents,
+  readableEvents,
+  recordEvent,
+  saveRuleSet,
+  storedRuleSets,
   readMonthly,
   valueUnitOf,
   ruleSetById,
-  storedRuleSet,
   scanItem,
   EwsScheduler,
   alertHistory,
@@ -168,8 +170,6 @@ const withLevelName = <T extends { level: number }>(a: T) => ({
   ...a,
   levelName: alertLevels[a.level as 1 | 2 | 3 | 4],
 });
-/** The reader's marking filter on any marking column, as ewsState's AlertFilter.readable expects. */
-const readable = (request: FastifyRequest) => (column: string, n: number) => readableSql(request, column, n);
 
 const EventSchema = Type.Object({
   id: Type.String(),
@@ -295,7 +295,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
           reporter: q.reporter,
           partner: q.partner,
           itemId: q.itemId,
-          readable: readable(request),
+          reader: readerOf(request),
         },
         page,
         pageSize,
@@ -409,7 +409,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         },
       },
     },
-    async (request) => ({ items: await rulePrecision(state(), readable(request)) }),
+    async (request) => ({ items: await rulePrecision(state(), readerOf(request)) }),
   );
 
   app.get(
@@ -426,7 +426,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const items = await listItems(state(), {
         listId: (request.query as { listId?: string }).listId,
-        where: readableSql(request, 'marking', (request.query as { listId?: string }).listId ? 2 : 1),
+        reader: readerOf(request),
       });
       return { items, total: items.length };
     },
@@ -508,8 +508,8 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       if (!item) throw new ChokepointError('not_found', 'item not found', { field: 'id' });
       assertReadable(request, item.marking, 'item', { field: 'id' });
       const partner = (request.query as { partner?: string }).partner ?? item.partner ?? 'WLD';
-      const readableEvents = await readableEventList(request);
-      const events = eventsOfItem(readableEvents, item, partner);
+      const readableEventList = await readableEvents(state(), readerOf(request));
+      const events = eventsOfItem(readableEventList, item, partner);
       const prices = await linkedPrices(request, item.hs);
       const entry = item.dataset ? app.services.catalog.find(item.dataset) : undefined;
       if (!entry)
@@ -540,7 +540,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         file: entry.id,
         missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
       });
-      const ind = computeIndicators(panel, ruleSet.parameters, readableEvents);
+      const ind = computeIndicators(panel, ruleSet.parameters, readableEventList);
       const T = panel.months;
       const partners = partnersByValue(panel);
       const s = panel.series.findIndex((k) => k.partner === partner);
@@ -597,26 +597,9 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  /** Recorded events (seed list and the readable ones users entered) that concern the item's product and supplier. */
-  /**
-   * Recorded events the reader may see: the seed list and the readable ones users entered. Indicators shown to a
-   * reader are computed from these only, so a hidden event cannot show through an alert month or a backtest.
-   */
-  async function readableEventList(request: FastifyRequest) {
-    const r = readableSql(request, 'marking', 1);
-    const rows = await state().query<Omit<RecordedEvent, never> & { marking: Marking }>(
-      `SELECT id, country, hs, targets, to_char(announced, 'YYYY-MM-DD') AS announced, to_char(effective, 'YYYY-MM-DD') AS effective, title, source, marking FROM ews_events WHERE ${r.sql} ORDER BY announced`,
-      r.params,
-    );
-    return [
-      ...seedEvents().map((e) => ({ ...e, seed: true, marking: publicMarking })),
-      ...rows.map((e) => ({ ...e, seed: false })),
-    ];
-  }
-
   /** The readable events that concern the item's product and supplier (and the shown partner). */
   function eventsOfItem(
-    all: Awaited<ReturnType<typeof readableEventList>>,
+    all: Awaited<ReturnType<typeof readableEvents>>,
     item: ItemRecord,
     partner: string,
   ) {
@@ -682,14 +665,10 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const rows = await state().query<{ id: string; body: unknown; marking: Marking }>(
-        `SELECT id, body, marking FROM ews_rule_sets WHERE ${readableSql(request, 'marking', 1).sql} ORDER BY id`,
-        readableSql(request, 'marking', 1).params,
-      );
       return {
         items: [
           { id: 'default', body: defaultRuleSet, marking: publicMarking },
-          ...rows.map((row) => ({ ...row, body: storedRuleSet(row.id, row.body) })),
+          ...(await storedRuleSets(state(), readerOf(request))),
         ],
         indicators: [...indicatorNames],
         indicatorLabels,
@@ -722,11 +701,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
       const { body, marking } = request.body as { body: unknown; marking?: Marking };
       const ruleSet = validateRuleSet({ ...(body as object), id });
       const m = marking ?? publicMarking;
-      await state().query(
-        `INSERT INTO ews_rule_sets (id, body, marking, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET body = EXCLUDED.body, marking = EXCLUDED.marking, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-        [id, JSON.stringify(ruleSet), JSON.stringify(m), user.id],
-      );
+      await saveRuleSet(state(), ruleSet, m, user.id);
       await app.audit(request, { action: 'save', objectType: 'ews-rule-set', objectId: id, marking: m });
       return { id };
     },
@@ -772,20 +747,20 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
           field: 'effective',
         });
       const id = randomUUID();
-      await state().query(
-        'INSERT INTO ews_events (id, country, hs, targets, announced, effective, title, source, marking, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-        [
+      await recordEvent(
+        state(),
+        {
           id,
-          b.country,
-          JSON.stringify(b.hs),
-          JSON.stringify(b.targets ?? []),
-          b.announced,
-          b.effective,
-          JSON.stringify(b.title),
-          b.source,
-          JSON.stringify(b.marking ?? publicMarking),
-          user.id,
-        ],
+          country: b.country,
+          hs: b.hs,
+          targets: b.targets ?? [],
+          announced: b.announced,
+          effective: b.effective,
+          title: b.title,
+          source: b.source,
+          marking: b.marking ?? publicMarking,
+        },
+        user.id,
       );
       await app.audit(request, {
         action: 'create',
@@ -852,7 +827,7 @@ export const ewsRoutes: FastifyPluginAsync = async (app) => {
         file: entry.id,
         missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
       });
-      const ind = computeIndicators(panel, ruleSet.parameters, await readableEventList(request));
+      const ind = computeIndicators(panel, ruleSet.parameters, await readableEvents(state(), readerOf(request)));
       const { report } = backtest(
         panel,
         ind,

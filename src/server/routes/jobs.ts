@@ -13,7 +13,7 @@ import {
   listJobs,
   setJobProgress,
 } from '../../data/state/index.ts';
-import { assertReadable, MarkingSchema, readableSql } from '../security/markings.ts';
+import { assertReadable, MarkingSchema, readerOf } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
 import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
 import { runInBackground, type JobOutcome, type RunRecords } from '../jobs/runner.ts';
@@ -82,14 +82,6 @@ export const jobRecords: RunRecords<JobOutcome> = {
   fail: failJob,
 };
 
-/** Like every object, a job is read by marking alone (docs/security.md); `mine` narrows a list to one's own. */
-function visibleJobsSql(request: FastifyRequest, mine: boolean): { sql: string; params: unknown[] } {
-  const readable = readableSql(request, 'j.marking', 1);
-  if (!mine) return readable;
-  const n = readable.params.length + 1;
-  return { sql: `(${readable.sql} AND j.created_by = $${n})`, params: [...readable.params, request.user.id] };
-}
-
 async function visibleJob(request: FastifyRequest, id: string) {
   const job = await getJob(request.server.services.state, id);
   if (!job) throw notFound('job not found', { field: 'id' });
@@ -154,10 +146,14 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listJobs(db(), visibleJobsSql(request, request.query.mine ?? false), {
-        limit: request.query.limit ?? 50,
-        offset: request.query.offset ?? 0,
-      }),
+      listJobs(
+        db(),
+        { reader: readerOf(request), createdBy: request.query.mine ? request.user.id : undefined },
+        {
+          limit: request.query.limit ?? 50,
+          offset: request.query.offset ?? 0,
+        },
+      ),
   );
 
   app.get(

@@ -29,7 +29,7 @@ import {
   datasetMarking,
   deriveMarking,
   MarkingSchema,
-  readableSql,
+  readerOf,
 } from '../security/markings.ts';
 import { requirePermission } from '../security/access.ts';
 import {
@@ -264,7 +264,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listScenarios(db(), readableSql(request, 's.marking', 1), {
+      listScenarios(db(), readerOf(request), {
         limit: request.query.limit ?? 100,
         offset: request.query.offset ?? 0,
       }),
@@ -425,7 +425,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const scenario = await readableScenario(request, request.params.id);
-      const items = await listRuns(db(), scenario.id, readableSql(request, 'r.marking', 1));
+      const items = await listRuns(db(), scenario.id, readerOf(request));
       return { items, total: items.length };
     },
   );

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { assertReadable, deriveMarking, MarkingSchema } from '../security/markings.ts';
+import { assertReadable, MarkingSchema } from '../security/markings.ts';
 import { findTradeDataset } from '../../data/catalog/index.ts';
-import { publicMarking } from '../../analysis/marking.ts';
 import {
   executeScreen,
   parseThresholds,
@@ -10,6 +9,8 @@ import {
   type ScreenResult,
   type ScreenServices,
   productLabelsFor,
+  readStateContext,
+  type StateContext,
   writeScreenCsv,
   writeScreenXlsx,
 } from '../../data/screening/index.ts';
@@ -150,37 +151,17 @@ let labelCache: { key: string; labels: ScreenServices['labels'] } = { key: '\0',
 
 const screenCache = new ResultCache<{ result: ScreenResult; marking: Marking }>(64);
 
-export interface StateContext {
-  /** Changes whenever a country group or a critical good changes (max updated_at and count of each). */
-  version: string;
-  marking: Marking;
-}
-
-/**
- * What a cached result depends on in application state, in ONE query: the versions of the country groups and of
- * the critical goods registry, and the join of the markings of the datasets used. A cache hit then needs no
- * further state queries; an edit of a group or a critical good, or a new marking, changes the key.
- */
+/** What a cached result depends on in application state (readStateContext), read once while no state changed. */
 export async function stateContext(app: FastifyInstance, datasetIds: string[]): Promise<StateContext> {
   const cache = (contextCaches.get(app) ??
     contextCaches.set(app, new StateReadCache<StateContext>(app.stateWatch, 256, 60_000)).get(app))!;
-  return (await cache.get(datasetIds.join('\u0000'), async () => ({ value: await readStateContext(app, datasetIds) })))!;
+  return (await cache.get(datasetIds.join('\u0000'), async () => ({
+    value: await readStateContext(app.services.state, datasetIds),
+  })))!;
 }
 
 /** Kept in memory while no state changed (stateWatch.ts), so a cache hit needs no state query. */
 const contextCaches = new WeakMap<FastifyInstance, StateReadCache<StateContext>>();
-
-async function readStateContext(app: FastifyInstance, datasetIds: string[]): Promise<StateContext> {
-  const [row] = await app.services.state.query<{ groups: string | null; critical: string | null; markings: Marking[] | string | null }>(
-    `SELECT
-       (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM country_groups) AS groups,
-       (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM critical_goods) AS critical,
-       (SELECT jsonb_agg(marking) FROM dataset_markings WHERE dataset_id = ANY($1::text[])) AS markings`,
-    [datasetIds],
-  );
-  const markings = typeof row.markings === 'string' ? (JSON.parse(row.markings) as Marking[]) : (row.markings ?? []);
-  return { version: `${row.groups}|${row.critical}`, marking: deriveMarking([publicMarking, ...markings]) };
-}
 
 /** Checks the marking (404 when hidden), audits reads of marked results, and returns the (cached) full screen. */
 export async function screenFor(

@@ -6,7 +6,7 @@ import {
   datasetMarking,
   filterReadable,
   MarkingSchema,
-  readableSql,
+  readerOf,
 } from '../security/markings.ts';
 import { currentUser } from '../security/access.ts';
 import { ChokepointError } from '../../errors.ts';
@@ -384,7 +384,7 @@ export const zoneRoutes: FastifyPluginAsync = async (app) => {
         ...zoneRequestOf(q),
         entry: id,
         lang,
-        readableAlerts: (column, n) => readableSql(request, column, n),
+        alertReader: readerOf(request),
       }).catch((error: unknown) => {
         if (error instanceof ChokepointError && error.code === 'not_found' && error.place.field === 'entry')
           throw new ChokepointError('not_found', 'entry not found', { field: 'entry' });
