@@ -20,7 +20,7 @@ import { consultationRoutes } from './consultation.ts';
 import { techRoutes } from './tech.ts';
 import { zoneRoutes } from './zones.ts';
 import { policyRoutes } from './policy.ts';
-import { ewsRoutes } from './ews.ts';
+import { ewsRoutes } from './ews/index.ts';
 import { countrySupplyRoutes } from './countrySupplies.ts';
 import { jobRoutes } from './jobs.ts';
 import { datasetManifestRoutes } from './datasetManifests.ts';
