@@ -3,6 +3,7 @@
  * scenario on the data (trade base, passage exposure and IO concordance are loaded inside this folder).
  */
 export * from './ioTables.ts';
+export * from './resultCsv.ts';
 export * from './scenarioFile.ts';
 export * from './scenarioService.ts';
 export * from './scenarioStore.ts';

@@ -7,7 +7,7 @@ import { countrySupplyRoutes, productRoutes, screenRoutes } from './screens/inde
 import { criticalGoodRoutes } from './criticalGoods.ts';
 import { maritimeRoutes } from './maritime.ts';
 import { maritimePortRoutes } from './maritimePorts.ts';
-import { scenarioRoutes } from './scenarios.ts';
+import { scenarioRoutes } from './scenarios/index.ts';
 import { ioRoutes } from './io.ts';
 import { authRoutes } from './auth.ts';
 import { userRoutes } from './users.ts';

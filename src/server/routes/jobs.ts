@@ -7,16 +7,14 @@ import { ChokepointError, notFound } from '../../errors.ts';
 import {
   createJob,
   failInterruptedJobs,
-  failJob,
-  finishJob,
   getJob,
   listJobs,
-  setJobProgress,
 } from '../../data/state/index.ts';
 import { assertReadable, MarkingSchema, readerOf } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
 import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
-import { runInBackground, type JobOutcome, type RunRecords } from '../jobs/runner.ts';
+import { runInBackground } from '../jobs/runner.ts';
+import { jobRecords } from '../jobs/records.ts';
 
 /**
  * Jobs: long operations started from the web app (fetch a dataset, generate a SYNTHETIC year, screen every
@@ -73,14 +71,6 @@ const JobSchema = Type.Object({
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-
-/** A job's record for the background runner: progress, stage and outcome go to the `jobs` table. */
-export const jobRecords: RunRecords<JobOutcome> = {
-  what: 'job',
-  progress: setJobProgress,
-  finish: finishJob,
-  fail: failJob,
-};
 
 async function visibleJob(request: FastifyRequest, id: string) {
   const job = await getJob(request.server.services.state, id);
