@@ -5,8 +5,7 @@ import { countryRoutes } from './countries.ts';
 import { datasetRoutes } from './datasets.ts';
 import { countrySupplyRoutes, productRoutes, screenRoutes } from './screens/index.ts';
 import { criticalGoodRoutes } from './criticalGoods.ts';
-import { maritimeRoutes } from './maritime.ts';
-import { maritimePortRoutes } from './maritimePorts.ts';
+import { maritimeRoutes } from './maritime/index.ts';
 import { scenarioRoutes } from './scenarios/index.ts';
 import { ioRoutes } from './io.ts';
 import { authRoutes } from './auth.ts';
@@ -24,4 +23,4 @@ import { datasetManifestRoutes } from './datasetManifests.ts';
 import { hsChapterRoutes } from './hsChapters.ts';
 
 /** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, scenarioRoutes, ioRoutes, maritimeRoutes, maritimePortRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes, jobRoutes, countrySupplyRoutes, datasetManifestRoutes, hsChapterRoutes];
+export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, scenarioRoutes, ioRoutes, maritimeRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes, jobRoutes, countrySupplyRoutes, datasetManifestRoutes, hsChapterRoutes];
