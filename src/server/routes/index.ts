@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { healthRoutes } from './health.ts';
 import { groupRoutes } from './groups.ts';
 import { countryRoutes } from './countries.ts';
@@ -22,5 +22,34 @@ import { jobRoutes } from './jobs.ts';
 import { datasetManifestRoutes } from './datasetManifests.ts';
 import { hsChapterRoutes } from './hsChapters.ts';
 
-/** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, scenarioRoutes, ioRoutes, maritimeRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes, jobRoutes, countrySupplyRoutes, datasetManifestRoutes, hsChapterRoutes];
+/**
+ * Every route plugin, registered under /api in this order (the order of /openapi.json's paths). One plugin per
+ * resource; a folder (ews/, maritime/, scenarios/) registers its resources' plugins itself.
+ */
+export const routePlugins: FastifyPluginAsyncTypebox[] = [
+  healthRoutes,
+  groupRoutes,
+  countryRoutes,
+  authRoutes,
+  datasetRoutes,
+  userRoutes,
+  organisationRoutes,
+  apiTokenRoutes,
+  auditRoutes,
+  datasetMarkingRoutes,
+  consultationRoutes,
+  scenarioRoutes,
+  ioRoutes,
+  maritimeRoutes,
+  screenRoutes,
+  productRoutes,
+  criticalGoodRoutes,
+  ewsRoutes,
+  techRoutes,
+  zoneRoutes,
+  policyRoutes,
+  jobRoutes,
+  countrySupplyRoutes,
+  datasetManifestRoutes,
+  hsChapterRoutes,
+];

@@ -12,7 +12,7 @@ import {
 } from '../../data/state/index.ts';
 import { assertReadable, MarkingSchema, readerOf } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
-import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
+import { jobRoles, prepareJob } from '../jobs/kinds.ts';
 import { runInBackground } from '../jobs/runner.ts';
 import { jobRecords } from '../jobs/records.ts';
 
@@ -96,7 +96,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const body = request.body as JobRequest;
+      const body = request.body;
       requireRole(request, ...jobRoles[body.kind]);
       if (body.kind === 'screen-all') requirePermission(request, 'export');
       // Checked before anything is stored: a refused job leaves no row behind.
