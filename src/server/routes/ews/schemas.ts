@@ -1,5 +1,10 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { BacktestReport, QuietPeriod } from '../../../analysis/ews/backtest.ts';
+import type { MarkedEvent } from '../../../analysis/ews/markedEvents.ts';
+import type { CrossedIndicator } from '../../../analysis/ews/rules.ts';
+import type { AlertRecord, ItemRecord, ValueUnit } from '../../../data/ews/index.ts';
 import { MarkingSchema } from '../../security/markings.ts';
+import type { Loosened, SameType } from '../../sameType.ts';
 
 /** The early-warning objects as the API shows them, and the request pieces several EWS routes share. */
 export const Label = Type.Object({ ja: Type.String(), en: Type.String() });
@@ -132,3 +137,27 @@ export const EventSchema = Type.Object({
   seed: Type.Boolean(),
   marking: MarkingSchema,
 });
+
+// The schemas mirror the data layer's types (docs/architecture.md): these fail to compile when the two part.
+const alertMatches: SameType<
+  Static<typeof AlertSchema>,
+  Omit<AlertRecord, 'rules' | 'indicators'> & {
+    levelName: { ja: string; en: string };
+    rules: { id: string; level: number; label: { ja: string; en: string } }[];
+    // A stored value that was not finite is read back as null.
+    indicators: (Omit<CrossedIndicator, 'name' | 'op' | 'value'> & {
+      name: string;
+      op: string;
+      value: number | null;
+    })[];
+  }
+> = true;
+const itemMatches: SameType<Static<typeof ItemSchema>, Loosened<ItemRecord, 'grade' | 'cadence', string>> = true;
+const eventMatches: SameType<Static<typeof EventSchema>, MarkedEvent & { seed: boolean }> = true;
+const valueUnitMatches: SameType<Static<typeof ValueUnitSchema>, Loosened<ValueUnit, 'scale', number> | 'unknown' | null> =
+  true;
+const backtestMatches: SameType<
+  Static<typeof BacktestReportSchema>,
+  Omit<BacktestReport, 'quiet'> & { quiet?: Loosened<QuietPeriod, 'alertsPerSeriesYear', number | null> }
+> = true;
+void [alertMatches, itemMatches, eventMatches, valueUnitMatches, backtestMatches];
