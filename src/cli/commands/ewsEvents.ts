@@ -6,7 +6,7 @@ import { renderTable } from '../table.ts';
 import { markingLevelNames, publicMarking } from '../../analysis/marking.ts';
 import { resolveCountry } from '../../data/reference/index.ts';
 import { importEvents } from '../../data/importers/index.ts';
-import { recordedEvents } from '../../data/ews/index.ts';
+import { recordedEvents, recordEvent } from '../../data/ews/index.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
 import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
@@ -44,22 +44,7 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
   const store = async (ctx: ReturnType<typeof context>, list: RecordedEvent[]) => {
     const db = await ctx.state();
     await db.transaction(async (tx) => {
-      for (const e of list) {
-        await tx.query(
-          'INSERT INTO ews_events (id, country, hs, targets, announced, effective, title, source, marking) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [
-            e.id,
-            e.country,
-            JSON.stringify(e.hs),
-            JSON.stringify(e.targets),
-            e.announced,
-            e.effective,
-            JSON.stringify(e.title),
-            e.source,
-            JSON.stringify(publicMarking),
-          ],
-        );
-      }
+      for (const e of list) await recordEvent(tx, { ...e, marking: publicMarking }, null);
     });
   };
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { StateDb } from '../state/db.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { notFound } from '../../errors.ts';
+import { countableSql, readableSql } from '../security/markingSql.ts';
+import type { Reader } from '../security/readContext.ts';
 import type { Answer, AnswerValue } from '../../analysis/cyber/framework.ts';
 
 /** Self-assessments and their answers (migration 800): answers are saved one at a time, as the company answers. */
@@ -25,7 +27,6 @@ export interface StoredAnswer extends Answer {
 }
 
 type Row = Record<string, unknown>;
-type Filter = { sql: string; params: unknown[] };
 const ts = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 const summaryOf = (r: Row): AssessmentSummary => ({
   id: r.id as string,
@@ -89,9 +90,10 @@ export async function getAssessment(
 
 export async function listAssessments(
   db: StateDb,
-  filter: Filter = { sql: 'TRUE', params: [] },
+  reader?: Reader,
   page: { limit: number; offset: number } = { limit: 100, offset: 0 },
 ): Promise<{ items: AssessmentSummary[]; total: number }> {
+  const filter = readableSql(reader, 'a.marking', 1);
   const n = filter.params.length;
   const rows = await db.query(
     `SELECT * FROM cyber_assessments a WHERE ${filter.sql} ORDER BY a.updated_at DESC, a.id LIMIT $${n + 1} OFFSET $${n + 2}`,
@@ -159,15 +161,15 @@ export async function setAssessment(
 }
 
 /**
- * Submitted assessments of a catalogue with their answers, for aggregates: admitted by `filter` on level and
- * compartments only (a supplier's releasability governs who reads its assessment, not whether it counts in an
- * aggregate of at least three companies).
+ * Submitted assessments of a catalogue with their answers, for aggregates: those the reader may count
+ * (countableSql: level and compartments only).
  */
 export async function submittedAnswers(
   db: StateDb,
   frameworkId: string,
-  filter: Filter,
+  reader: Reader | undefined,
 ): Promise<{ id: string; organisationId: string; marking: Marking; answers: Record<string, Answer> }[]> {
+  const filter = countableSql(reader, 'a.marking', 1);
   const n = filter.params.length;
   const rows = await db.query(
     `SELECT a.id, a.organisation_id, a.marking, r.requirement_id, r.answer FROM cyber_assessments a

@@ -4,6 +4,7 @@ import type { Framework } from '../../analysis/cyber/framework.ts';
 import { levelsByRank } from '../../analysis/cyber/framework.ts';
 import { scoreAssessment } from '../../analysis/cyber/starScore.ts';
 import { suppressSmallCells, type ShownCell } from '../../analysis/cyber/smallCells.ts';
+import type { Reader } from '../security/readContext.ts';
 import { submittedAnswers } from './assessmentStore.ts';
 
 /**
@@ -25,10 +26,10 @@ export interface CyberAggregate {
 export async function cyberAggregate(
   db: StateDb,
   framework: Framework,
-  filter: { sql: string; params: unknown[] },
+  reader: Reader | undefined,
   k = 3,
 ): Promise<CyberAggregate> {
-  const all = await submittedAnswers(db, framework.id, filter);
+  const all = await submittedAnswers(db, framework.id, reader);
   // One assessment per organisation (its most recently submitted one: submittedAnswers orders by submission).
   const perOrg = new Map<string, (typeof all)[number]>();
   for (const a of all) if (!perOrg.has(a.organisationId)) perOrg.set(a.organisationId, a);

@@ -2,6 +2,8 @@ import type { StateDb } from '../state/db.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { Framework } from '../../analysis/cyber/framework.ts';
+import { readableSql } from '../security/markingSql.ts';
+import type { Reader } from '../security/readContext.ts';
 import { shippedFrameworks } from './shippedFrameworks.ts';
 
 /** Requirement catalogues: the shipped ones (public) and those users imported (cyber_frameworks, marked). */
@@ -43,8 +45,9 @@ export async function findFramework(db: StateDb, id: string): Promise<StoredFram
 
 export async function listFrameworks(
   db: StateDb,
-  filter: { sql: string; params: unknown[] } = { sql: 'TRUE', params: [] },
+  reader?: Reader,
 ): Promise<StoredFramework[]> {
+  const filter = readableSql(reader, 'f.marking', 1);
   const rows = await db.query<{ definition: Framework; marking: Marking }>(
     `SELECT f.definition, f.marking FROM cyber_frameworks f WHERE ${filter.sql} ORDER BY f.id`,
     filter.params,

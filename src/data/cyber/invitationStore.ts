@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { StateDb } from '../state/db.ts';
 import type { Marking } from '../../analysis/marking.ts';
+import { readableSql } from '../security/markingSql.ts';
+import type { Reader } from '../security/readContext.ts';
 import { ChokepointError, notFound } from '../../errors.ts';
 
 /**
@@ -68,8 +70,9 @@ export async function getInvitation(db: StateDb, id: string): Promise<Invitation
 
 export async function listInvitations(
   db: StateDb,
-  filter: { sql: string; params: unknown[] },
+  reader: Reader | undefined,
 ): Promise<{ items: Invitation[]; total: number }> {
+  const filter = readableSql(reader, 'i.marking', 1);
   const rows = await db.query(
     `SELECT * FROM cyber_invitations i WHERE ${filter.sql} ORDER BY i.created_at DESC, i.id LIMIT 500`,
     filter.params,

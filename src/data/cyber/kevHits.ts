@@ -1,6 +1,7 @@
 import type { StateDb } from '../state/db.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { OsvIndex } from '../../analysis/cyber/osvIndex.ts';
+import type { Reader } from '../security/readContext.ts';
 import { componentsWithPurl } from './sbomStore.ts';
 
 /**
@@ -26,12 +27,12 @@ export async function componentsHitByCve(
   db: StateDb,
   osv: OsvIndex,
   cve: string,
-  filter: { sql: string; params: unknown[] } = { sql: 'TRUE', params: [] },
+  reader?: Reader,
 ): Promise<KevHit[]> {
   const records = osv.recordsWithAlias(cve).filter((r) => !r.withdrawn);
   if (records.length === 0) return [];
   const small = new OsvIndex(records);
-  const components = await componentsWithPurl(db, filter);
+  const components = await componentsWithPurl(db, reader);
   const result = small.match(components.map((c, i) => ({ ...c, ref: String(i) })));
   return result.matches.map((m) => {
     const c = components[Number(m.ref)];

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { StateDb } from '../state/db.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import type { VexStatement } from '../../analysis/cyber/vex.ts';
+import { readableSql } from '../security/markingSql.ts';
+import type { Reader } from '../security/readContext.ts';
 import type { SbomComponent, SbomDocument, SbomWarning } from './sbomDocument.ts';
 
 /** Stored SBOMs (migration 800_cyber.sql): the inventory, the dependency tree and the VEX statements. */
@@ -21,7 +23,6 @@ export interface SbomSummary {
 }
 
 export type StoredComponent = Omit<SbomComponent, 'pointer'>;
-type Filter = { sql: string; params: unknown[] };
 type Row = Record<string, unknown>;
 const ts = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
@@ -149,9 +150,10 @@ export async function addVex(
 
 export async function listSboms(
   db: StateDb,
-  filter: Filter = { sql: 'TRUE', params: [] },
+  reader?: Reader,
   page: { limit: number; offset: number } = { limit: 100, offset: 0 },
 ): Promise<{ items: SbomSummary[]; total: number }> {
+  const filter = readableSql(reader, 's.marking', 1);
   const n = filter.params.length;
   const rows = await db.query(
     `SELECT * FROM cyber_sboms s WHERE ${filter.sql} ORDER BY s.created_at DESC, s.id LIMIT $${n + 1} OFFSET $${n + 2}`,
@@ -209,13 +211,14 @@ export async function sbomVex(db: StateDb, id: string): Promise<VexStatement[]> 
   }));
 }
 
-/** Components with a purl across every SBOM the filter admits, with their SBOM's organisation (KEV alerts). */
+/** Components with a purl across every SBOM the reader may read, with their SBOM's organisation (KEV alerts). */
 export async function componentsWithPurl(
   db: StateDb,
-  filter: Filter = { sql: 'TRUE', params: [] },
+  reader?: Reader,
 ): Promise<
   (StoredComponent & { sbomId: string; sbomName: string; organisationId: string | null; marking: Marking })[]
 > {
+  const filter = readableSql(reader, 's.marking', 1);
   const rows = await db.query(
     `SELECT c.*, s.name AS sbom_name, s.organisation_id, s.marking FROM cyber_sbom_components c JOIN cyber_sboms s ON s.id = c.sbom_id
       WHERE c.purl IS NOT NULL AND ${filter.sql} ORDER BY c.sbom_id, c.position`,

@@ -13,7 +13,7 @@ import {
   setAssessment,
 } from '../../../data/cyber/index.ts';
 import { getOrganisation, normalizeMarking } from '../../../data/security/index.ts';
-import { assertReadable, canReadMarking, MarkingSchema, readableSql } from '../../security/markings.ts';
+import { assertReadable, canReadMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { markingOfReads } from '../../../data/security/readContext.ts';
 import { joinMarkings } from '../../../analysis/marking.ts';
 import {
@@ -73,7 +73,7 @@ export const cyberAssessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listAssessments(db(), readableSql(request, 'a.marking', 1), {
+      listAssessments(db(), readerOf(request), {
         limit: request.query.limit ?? 100,
         offset: request.query.offset ?? 0,
       }),
@@ -314,13 +314,7 @@ export const cyberAssessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const f = await findFramework(db(), request.query.framework);
       if (!f) throw notFound('catalogue not found', { field: 'framework' });
       assertReadable(request, f.marking, 'catalogue', { field: 'framework' });
-      const user = request.user;
-      // Level and compartments only: releasability decides who reads an assessment, not whether it is counted.
-      const filter = {
-        sql: `((a.marking->>'level')::int <= $1::int AND COALESCE(a.marking->'compartments', '[]'::jsonb) <@ $2::jsonb)`,
-        params: [user.clearance.level, JSON.stringify(user.clearance.compartments)],
-      };
-      const aggregate = await cyberAggregate(db(), f.framework, filter);
+      const aggregate = await cyberAggregate(db(), f.framework, readerOf(request));
       return { ...aggregate, marking: joinMarkings([aggregate.marking, f.marking, markingOfReads()]) };
     },
   );

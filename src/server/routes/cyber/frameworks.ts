@@ -9,7 +9,7 @@ import {
   saveFramework,
 } from '../../../data/cyber/index.ts';
 import { normalizeMarking } from '../../../data/security/index.ts';
-import { assertReadable, canReadMarking, MarkingSchema, readableSql } from '../../security/markings.ts';
+import { assertReadable, canReadMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { ChokepointError } from '../../../errors.ts';
 import { IdParams, LocalizedSchema } from './schemas.ts';
 
@@ -103,7 +103,7 @@ export const cyberFrameworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const items = (await listFrameworks(app.services.state, readableSql(request, 'f.marking', 1))).map(
+      const items = (await listFrameworks(app.services.state, readerOf(request))).map(
         summary,
       );
       return { items, total: items.length };

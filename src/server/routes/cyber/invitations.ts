@@ -10,7 +10,7 @@ import {
   respondToInvitation,
 } from '../../../data/cyber/index.ts';
 import { getOrganisation, normalizeMarking } from '../../../data/security/index.ts';
-import { assertReadable, MarkingSchema, readableSql } from '../../security/markings.ts';
+import { assertReadable, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { IdParams } from './schemas.ts';
 
 /** A buyer organisation invites its suppliers to answer a catalogue at a required ★; the supplier answers or declines. */
@@ -42,7 +42,7 @@ export const cyberInvitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(InvitationSchema), total: Type.Number() }) },
       },
     },
-    async (request) => listInvitations(db(), readableSql(request, 'i.marking', 1)),
+    async (request) => listInvitations(db(), readerOf(request)),
   );
 
   app.post(

@@ -13,7 +13,7 @@ import {
   addVex,
 } from '../../../data/cyber/index.ts';
 import { normalizeMarking } from '../../../data/security/index.ts';
-import { assertReadable, canReadMarking, MarkingSchema, readableSql } from '../../security/markings.ts';
+import { assertReadable, canReadMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { markingHeader } from '../../security/enforcement.ts';
 import { markingOfReads } from '../../../data/security/readContext.ts';
 import { cyclonedxWithAttestation } from '../../../data/cyber/index.ts';
@@ -70,7 +70,7 @@ export const cyberSbomRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listSboms(db(), readableSql(request, 's.marking', 1), {
+      listSboms(db(), readerOf(request), {
         limit: request.query.limit ?? 100,
         offset: request.query.offset ?? 0,
       }),

@@ -8,7 +8,7 @@ import {
   osvDatasetId,
   sbomVulnerabilities,
 } from '../../../data/cyber/index.ts';
-import { MarkingSchema, readableSql } from '../../security/markings.ts';
+import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { markingOfReads } from '../../../data/security/readContext.ts';
 import { IdParams } from './schemas.ts';
 import { readableSbom } from './sboms.ts';
@@ -134,7 +134,7 @@ export const cyberVulnerabilityRoutes: FastifyPluginAsyncTypebox = async (app) =
         app.services.state,
         index,
         request.query.cve,
-        readableSql(request, 's.marking', 1),
+        readerOf(request),
       );
       return { items, total: items.length };
     },

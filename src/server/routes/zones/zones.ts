@@ -1,32 +1,42 @@
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import {
   assertReadable,
   canReadMarking,
-  datasetMarking,
   filterReadable,
   MarkingSchema,
-  readableSql,
-} from '../security/markings.ts';
-import { currentUser } from '../security/access.ts';
-import { ChokepointError } from '../../errors.ts';
-import { suggestionIds } from '../../analysis/policy/measures.ts';
+  readerOf,
+} from '../../security/markings.ts';
+import { currentUser } from '../../security/access.ts';
+import { ChokepointError } from '../../../errors.ts';
+import { suggestionIds } from '../../../analysis/policy/measures.ts';
 import {
   assessZones,
   type AssessedEntry,
-  type TechServices,
   activeRuleSet,
   overrideZone,
   setActiveRuleSet,
   zoneOverrideHistory,
   buildDossier,
-} from '../../data/tech/index.ts';
-import { dossierPdf } from '../../data/tech/dossierPdf.ts';
-import { dossierXlsx } from '../../data/tech/dossierXlsx.ts';
-import { parseRuleSet } from '../../analysis/zones/rules.ts';
-import { zoneNames } from '../../analysis/zones/zone.ts';
-import { matrixPoint } from '../../analysis/zones/matrix.ts';
-import { publicMarking, type Marking } from '../../analysis/marking.ts';
+} from '../../../data/tech/index.ts';
+import { dossierPdf } from '../../../data/tech/dossierPdf.ts';
+import { dossierXlsx } from '../../../data/tech/dossierXlsx.ts';
+import { parseRuleSet } from '../../../analysis/zones/rules.ts';
+import { zoneNames, zones } from '../../../analysis/zones/zone.ts';
+import { matrixPoint } from '../../../analysis/zones/matrix.ts';
+import { publicMarking } from '../../../analysis/marking.ts';
+import { techServicesOf } from '../../tech/techServices.ts';
+import {
+  IdParams,
+  Override,
+  ZoneEntrySchema,
+  ZoneValue,
+  ZonesQuery,
+  ZonesResponse,
+  zoneRequestOf,
+  type ZonesQueryType,
+} from './schemas.ts';
 
 /**
  * /api/zones — every critical good and technology placed in zone ①/②/③ with the rule that fired and the
@@ -34,122 +44,7 @@ import { publicMarking, type Marking } from '../../analysis/marking.ts';
  * rule set; the dossier export (PDF/XLSX). Each entry carries the join of its own, its override's, its measures'
  * and its datasets' markings: entries a user may not read are left out of lists and answer 404 alone.
  */
-export function techServicesOf(app: FastifyInstance): TechServices {
-  const { dataDir, catalog, analytics, state } = app.services;
-  return { dataDir, catalog, analytics, state, datasetMarking: (id) => datasetMarking(app, id) };
-}
-
-const Label = Type.Object({ ja: Type.String(), en: Type.String() });
-const Indicators = Type.Record(Type.String(), Type.Union([Type.Number(), Type.Boolean(), Type.Null()]));
-const zoneLiterals = [Type.Literal('disruptive'), Type.Literal('advantage'), Type.Literal('dependence')];
-const ZoneValue = Type.Union([...zoneLiterals, Type.Null()]);
-const Condition = Type.Object({
-  indicator: Type.String(),
-  op: Type.String(),
-  threshold: Type.Union([Type.Number(), Type.Boolean()]),
-  value: Type.Union([Type.Number(), Type.Boolean(), Type.Null()]),
-  met: Type.Union([Type.Boolean(), Type.Null()]),
-});
-const Override = Type.Object({
-  id: Type.Number(),
-  entryId: Type.String(),
-  reporter: Type.String(),
-  zone: ZoneValue,
-  reason: Type.String(),
-  createdBy: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  marking: MarkingSchema,
-});
-export const ZoneEntrySchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Union([Type.Literal('good'), Type.Literal('technology')]),
-  name: Label,
-  hs6: Type.Array(Type.String()),
-  patentFields: Type.Array(Type.String()),
-  zone: ZoneValue,
-  ruleZone: ZoneValue,
-  rule: Type.Union([Type.Object({ id: Type.String(), label: Label }), Type.Null()]),
-  override: Type.Union([Override, Type.Null()]),
-  indicators: Indicators,
-  trace: Type.Array(
-    Type.Object({
-      ruleId: Type.String(),
-      zone: Type.String(),
-      fired: Type.Boolean(),
-      conditions: Type.Array(Condition),
-    }),
-  ),
-  matrix: Type.Object({
-    advantage: Type.Union([Type.Number(), Type.Null()]),
-    concentration: Type.Union([Type.Number(), Type.Null()]),
-    concentrationSource: Type.Union([Type.String(), Type.Null()]),
-  }),
-  risks: Type.Array(Type.String()),
-  suggested: Type.Array(
-    Type.Object({
-      measure: Type.String(),
-      family: Type.String(),
-      becauseZone: Type.Boolean(),
-      becauseRisks: Type.Array(Type.String()),
-    }),
-  ),
-  applied: Type.Array(
-    Type.Object({
-      measureId: Type.String(),
-      status: Type.String(),
-      since: Type.Union([Type.String(), Type.Null()]),
-      note: Type.String(),
-    }),
-  ),
-  marking: MarkingSchema,
-});
-const Provenance = Type.Object({
-  dataset: Type.String(),
-  title: Type.String(),
-  publisher: Type.String(),
-  version: Type.String(),
-  synthetic: Type.Boolean(),
-});
-const ZonesResponse = Type.Object({
-  reporter: Type.String(),
-  ruleSet: Type.Object({ id: Type.String(), version: Type.String() }),
-  zones: Type.Array(
-    Type.Object({
-      id: Type.Union(zoneLiterals),
-      number: Type.String(),
-      ja: Type.String(),
-      en: Type.String(),
-    }),
-  ),
-  items: Type.Array(ZoneEntrySchema),
-  total: Type.Number(),
-  notes: Type.Array(Label),
-  provenance: Type.Array(Provenance),
-});
-
-export const ZonesQuery = Type.Object({
-  reporter: Type.Optional(Type.String({ minLength: 2, maxLength: 64, default: 'JPN' })),
-  patents: Type.Optional(Type.String({ maxLength: 64 })),
-  exports: Type.Optional(Type.String({ maxLength: 64 })),
-  exportYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
-  trade: Type.Optional(Type.String({ maxLength: 64 })),
-  screenYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
-  screen: Type.Optional(Type.Boolean({ default: true })),
-});
-export type ZonesQueryType = Static<typeof ZonesQuery>;
-
-export function zoneRequestOf(q: ZonesQueryType) {
-  return {
-    reporter: q.reporter ?? 'JPN',
-    patentsDataset: q.patents,
-    exportsDataset: q.exports,
-    exportYear: q.exportYear,
-    screenDataset: q.screen === false ? (false as const) : q.trade,
-    screenYear: q.screenYear,
-  };
-}
-
-export function entryView(e: AssessedEntry) {
+function entryView(e: AssessedEntry) {
   return {
     id: e.entry.id,
     kind: e.entry.kind,
@@ -202,9 +97,7 @@ async function readableEntry(
   return { assessment, entry };
 }
 
-const IdParams = Type.Object({ entry: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' }) });
-
-export const zoneRoutes: FastifyPluginAsync = async (app) => {
+export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/zones',
     {
@@ -224,13 +117,13 @@ export const zoneRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const q = request.query as ZonesQueryType;
+      const q = request.query;
       const a = await assessZones(techServicesOf(app), zoneRequestOf(q));
       const items = filterReadable(request, a.entries.map(entryView));
       return {
         reporter: a.reporter,
         ruleSet: { id: a.ruleSet.id, version: a.ruleSet.version },
-        zones: Object.entries(zoneNames).map(([id, n]) => ({ id, ...n })),
+        zones: zones.map((id) => ({ id, ...zoneNames[id] })),
         items,
         total: items.length,
         notes: a.notes,
@@ -293,8 +186,8 @@ export const zoneRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { entry: id } = request.params as Static<typeof IdParams>;
-      const { assessment, entry } = await readableEntry(app, request, id, request.query as ZonesQueryType);
+      const { entry: id } = request.params;
+      const { assessment, entry } = await readableEntry(app, request, id, request.query);
       const history = filterReadable(request, await zoneOverrideHistory(app.services.state, id)).filter(
         (o) => o.reporter === assessment.reporter,
       );
@@ -324,13 +217,8 @@ export const zoneRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const { entry: id } = request.params as Static<typeof IdParams>;
-      const body = request.body as {
-        reporter?: string;
-        zone: AssessedEntry['zone'];
-        reason: string;
-        marking?: Marking;
-      };
+      const { entry: id } = request.params;
+      const body = request.body;
       const marking = body.marking ?? publicMarking;
       if (!canReadMarking(request, marking))
         throw new ChokepointError('bad_input', 'you cannot mark an override above what you may read', {
@@ -375,8 +263,8 @@ export const zoneRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const { entry: id } = request.params as Static<typeof IdParams>;
-      const q = request.query as ZonesQueryType & { lang?: 'ja' | 'en'; format?: 'pdf' | 'xlsx' };
+      const { entry: id } = request.params;
+      const q = request.query;
       const lang = q.lang ?? 'ja';
       const format = q.format ?? 'pdf';
       // Build first, check the marking of the whole document, then render: nothing leaves for a user who may not read it.
@@ -384,7 +272,7 @@ export const zoneRoutes: FastifyPluginAsync = async (app) => {
         ...zoneRequestOf(q),
         entry: id,
         lang,
-        readableAlerts: (column, n) => readableSql(request, column, n),
+        alertReader: readerOf(request),
       }).catch((error: unknown) => {
         if (error instanceof ChokepointError && error.code === 'not_found' && error.place.field === 'entry')
           throw new ChokepointError('not_found', 'entry not found', { field: 'entry' });

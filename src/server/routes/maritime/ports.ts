@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ProvenanceSchema } from '../provenanceSchema.ts';
-import { provenanceOf } from '../../data/catalog/index.ts';
-import { openSeaRoutes } from '../../data/maritime/index.ts';
-import { searchPorts } from '../../analysis/maritime/portSearch.ts';
-import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
+import { ProvenanceSchema } from '../../provenanceSchema.ts';
+import { provenanceOf } from '../../../data/catalog/index.ts';
+import { openSeaRoutes } from '../../../data/maritime/index.ts';
+import { searchPorts } from '../../../analysis/maritime/portSearch.ts';
+import { assertReadable, datasetMarking, MarkingSchema } from '../../security/markings.ts';
 
 /**
  * GET /api/maritime/ports: the ports of the imported sea network (UN/LOCODE, name, country) matching a code or

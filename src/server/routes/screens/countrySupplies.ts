@@ -1,10 +1,11 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { assertReadable, MarkingSchema } from '../security/markings.ts';
-import { findTradeDataset } from '../../data/catalog/index.ts';
-import { countrySupplies, type CountrySupplies } from '../../data/screening/index.ts';
-import { ResultCache } from '../resultCache.ts';
-import { ScreenProvenanceSchema, screenServicesOf, stateContext } from './screens.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { assertReadable, MarkingSchema } from '../../security/markings.ts';
+import { findTradeDataset } from '../../../data/catalog/index.ts';
+import { countrySupplies, type CountrySupplies } from '../../../data/screening/index.ts';
+import { ResultCache } from '../../resultCache.ts';
+import { screenServicesOf, stateContext } from '../../screens/screenServices.ts';
+import { ScreenProvenanceSchema } from './schemas.ts';
 
 /**
  * /api/countries/:iso3/supplies — what a partner supplies a reporter (web country view): products ranked by the
@@ -54,7 +55,7 @@ const Query = Type.Object({
 
 const cache = new ResultCache<CountrySupplies>(64);
 
-export const countrySupplyRoutes: FastifyPluginAsync = async (app) => {
+export const countrySupplyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/countries/:iso3/supplies',
     {
@@ -75,8 +76,8 @@ export const countrySupplyRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { iso3 } = request.params as { iso3: string };
-      const query = request.query as Static<typeof Query>;
+      const { iso3 } = request.params;
+      const query = request.query;
       const services = screenServicesOf(app);
       const entry = findTradeDataset(services.catalog, query.dataset, query.year);
       const context = await stateContext(app, [entry.id]);

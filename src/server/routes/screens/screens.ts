@@ -1,28 +1,16 @@
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { assertReadable, deriveMarking, MarkingSchema } from '../security/markings.ts';
-import { findTradeDataset } from '../../data/catalog/index.ts';
-import { publicMarking } from '../../analysis/marking.ts';
-import {
-  executeScreen,
-  parseThresholds,
-  resolveScreen,
-  type ScreenResult,
-  type ScreenServices,
-  productLabelsFor,
-  writeScreenCsv,
-  writeScreenXlsx,
-} from '../../data/screening/index.ts';
-import { methods } from '../../analysis/methods/index.ts';
-import type { Marking } from '../../analysis/marking.ts';
-import { ResultCache } from '../resultCache.ts';
-import { cachedCatalogOf } from '../catalogCache.ts';
-import { seedCriticalGoods, seedGroups } from '../../data/reference/index.ts';
-import { StateReadCache } from '../security/stateWatch.ts';
-import { ChokepointError } from '../../errors.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { requirePermission } from '../security/access.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import { MarkingSchema } from '../../security/markings.ts';
+import { requirePermission } from '../../security/access.ts';
+import { type ScreenResult, writeScreenCsv, writeScreenXlsx } from '../../../data/screening/index.ts';
+import { seedCriticalGoods, seedGroups } from '../../../data/reference/index.ts';
+import { methods } from '../../../analysis/methods/index.ts';
+import { ChokepointError } from '../../../errors.ts';
+import { screenFor } from '../../screens/cachedScreen.ts';
+import { sendSerializedJson } from '../../serializedJson.ts';
+import { ScreenProvenanceSchema } from './schemas.ts';
 
 /**
  * /api/screens — the supply-chain screen (PRODUCT.md §3.2) of one reporter and year: every imported HS6 with
@@ -30,21 +18,6 @@ import { requirePermission } from '../security/access.ts';
  * A screen derives from its trade dataset and carries that dataset's marking; a user who may not read the
  * dataset gets 404, as if it did not exist (docs/security.md).
  */
-const ThresholdsSchema = Type.Record(Type.String(), Type.Record(Type.String(), Type.Number()));
-
-export const ScreenProvenanceSchema = Type.Object({
-  dataset: Type.String(),
-  title: Type.String(),
-  publisher: Type.String(),
-  version: Type.String(),
-  synthetic: Type.Boolean(),
-  method: Type.String(),
-  thresholds: ThresholdsSchema,
-  partner: Type.Optional(Type.String()),
-  concern: Type.Array(Type.String()),
-  likeMinded: Type.Array(Type.String()),
-});
-
 const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ScreenItemSchema = Type.Object({
@@ -76,39 +49,43 @@ export const ScreenItemSchema = Type.Object({
   persistence: Type.Record(Type.String(), Type.Object({ met: Type.Number(), of: Type.Number() })),
 });
 
-const sortable = [
-  'importValueUsd',
-  'hhi',
-  'topShare',
-  'top3Share',
-  'suppliers',
-  'countriesTo75',
-  'concernShare',
-  'likeMindedShare',
-  'worldExportHhi',
-  'importExportRatio',
-  'exportValueUsd',
-  'hs6',
-] as const;
+/** The columns a screen can be sorted by. */
+const SortSchema = Type.Union([
+  Type.Literal('importValueUsd'),
+  Type.Literal('hhi'),
+  Type.Literal('topShare'),
+  Type.Literal('top3Share'),
+  Type.Literal('suppliers'),
+  Type.Literal('countriesTo75'),
+  Type.Literal('concernShare'),
+  Type.Literal('likeMindedShare'),
+  Type.Literal('worldExportHhi'),
+  Type.Literal('importExportRatio'),
+  Type.Literal('exportValueUsd'),
+  Type.Literal('hs6'),
+]);
 
 export const ScreenQuerySchema = Type.Object({
   reporter: Type.String({ minLength: 2, maxLength: 64, description: 'ISO3, name or group id (EU27 …)' }),
   year: Type.Integer({ minimum: 1900, maximum: 2200 }),
   dataset: Type.Optional(Type.String({ maxLength: 64 })),
-  partner: Type.Optional(Type.String({ maxLength: 64, description: 'named partner for the majority method' })),
-  thresholds: Type.Optional(Type.String({ maxLength: 500, description: 'comma-separated method.name=value, e.g. eu2021.hhi=0.3' })),
+  partner: Type.Optional(
+    Type.String({ maxLength: 64, description: 'named partner for the majority method' }),
+  ),
+  thresholds: Type.Optional(
+    Type.String({ maxLength: 500, description: 'comma-separated method.name=value, e.g. eu2021.hhi=0.3' }),
+  ),
   window: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
   method: Type.Optional(Type.String({ description: 'only products flagged by this method' })),
   critical: Type.Optional(Type.Boolean({ description: 'only critical goods (特定重要物資)' })),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'HS6 prefix or words of the label (ja/en)' })),
   topSupplier: Type.Optional(Type.String({ maxLength: 3 })),
   minImportUsd: Type.Optional(Type.Number({ minimum: 0 })),
-  sort: Type.Optional(Type.Union(sortable.map((s) => Type.Literal(s)))),
+  sort: Type.Optional(SortSchema),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
 });
-type ScreenQuery = Static<typeof ScreenQuerySchema>;
 
 const ScreenResponseSchema = Type.Object({
   reporter: Type.String(),
@@ -137,82 +114,7 @@ const CountsResponseSchema = Type.Object({
   marking: MarkingSchema,
 });
 
-/** Services for screen routes: the app's stores plus the HS labels (read once, reloaded when re-imported). */
-export function screenServicesOf(app: FastifyInstance): ScreenServices {
-  const { dataDir, analytics, state } = app.services;
-  const catalog = cachedCatalogOf(dataDir);
-  const hsEntry = catalog.find('hs');
-  const key = hsEntry ? `${hsEntry.path}` : '';
-  if (labelCache.key !== key) labelCache = { key, labels: productLabelsFor(dataDir) };
-  return { dataDir, catalog, analytics, state, labels: labelCache.labels };
-}
-let labelCache: { key: string; labels: ScreenServices['labels'] } = { key: '\0', labels: undefined };
-
-const screenCache = new ResultCache<{ result: ScreenResult; marking: Marking }>(64);
-
-export interface StateContext {
-  /** Changes whenever a country group or a critical good changes (max updated_at and count of each). */
-  version: string;
-  marking: Marking;
-}
-
-/**
- * What a cached result depends on in application state, in ONE query: the versions of the country groups and of
- * the critical goods registry, and the join of the markings of the datasets used. A cache hit then needs no
- * further state queries; an edit of a group or a critical good, or a new marking, changes the key.
- */
-export async function stateContext(app: FastifyInstance, datasetIds: string[]): Promise<StateContext> {
-  const cache = (contextCaches.get(app) ??
-    contextCaches.set(app, new StateReadCache<StateContext>(app.stateWatch, 256, 60_000)).get(app))!;
-  return (await cache.get(datasetIds.join('\u0000'), async () => ({ value: await readStateContext(app, datasetIds) })))!;
-}
-
-/** Kept in memory while no state changed (stateWatch.ts), so a cache hit needs no state query. */
-const contextCaches = new WeakMap<FastifyInstance, StateReadCache<StateContext>>();
-
-async function readStateContext(app: FastifyInstance, datasetIds: string[]): Promise<StateContext> {
-  const [row] = await app.services.state.query<{ groups: string | null; critical: string | null; markings: Marking[] | string | null }>(
-    `SELECT
-       (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM country_groups) AS groups,
-       (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM critical_goods) AS critical,
-       (SELECT jsonb_agg(marking) FROM dataset_markings WHERE dataset_id = ANY($1::text[])) AS markings`,
-    [datasetIds],
-  );
-  const markings = typeof row.markings === 'string' ? (JSON.parse(row.markings) as Marking[]) : (row.markings ?? []);
-  return { version: `${row.groups}|${row.critical}`, marking: deriveMarking([publicMarking, ...markings]) };
-}
-
-/** Checks the marking (404 when hidden), audits reads of marked results, and returns the (cached) full screen. */
-export async function screenFor(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  query: Pick<ScreenQuery, 'reporter' | 'year' | 'dataset' | 'partner' | 'thresholds' | 'window' | 'critical'>,
-): Promise<{ result: ScreenResult; marking: Marking }> {
-  const services = screenServicesOf(app);
-  const entry = findTradeDataset(services.catalog, query.dataset, query.year);
-  const context = await stateContext(app, [entry.id]);
-  assertReadable(request, context.marking, 'dataset');
-  const params = [query.reporter, query.year, query.partner, query.thresholds, query.window, query.critical];
-  const key = ResultCache.key([entry.id, entry.path, params, context.version, context.marking]);
-  const cached = await screenCache.get(key, async () => {
-    const resolved = await resolveScreen(services, {
-      reporter: query.reporter,
-      year: query.year,
-      dataset: entry.id,
-      partner: query.partner,
-      critical: query.critical,
-      window: query.window,
-      thresholds: parseThresholds(query.thresholds ? query.thresholds.split(',').filter(Boolean) : []),
-    });
-    return { result: await executeScreen(services, resolved, query.year), marking: context.marking };
-  });
-  if (context.marking.level >= 1) {
-    await app.audit(request, { action: 'read', objectType: 'screen', objectId: `${entry.id}:${cached.result.reporter}:${query.year}`, marking: context.marking });
-  }
-  return cached;
-}
-
-type Sortable = (typeof sortable)[number];
+type Sortable = Static<typeof SortSchema>;
 type Item = ScreenResult['items'][number];
 
 /** Sorted copies of cached screens (null values last, ties by HS6), kept as long as the screen itself is. */
@@ -237,7 +139,6 @@ function sortedItems(result: ScreenResult, sort: Sortable, direction: 1 | -1): I
   return items;
 }
 
-const jsonType = 'application/json; charset=utf-8';
 const pagesPerScreen = 256;
 /**
  * Serialized pages of cached screens (by filters, sort, page and marking), kept as long as the screen itself:
@@ -259,14 +160,20 @@ function matchesText(item: ScreenResult['items'][number], q: string): boolean {
 }
 
 /** An export takes the screen's filters (no pages: every matching row) and the HS chapter. */
-const { sort: _sort, order: _order, page: _page, pageSize: _pageSize, ...screenFilters } = ScreenQuerySchema.properties;
+const {
+  sort: _sort,
+  order: _order,
+  page: _page,
+  pageSize: _pageSize,
+  ...screenFilters
+} = ScreenQuerySchema.properties;
 const ScreenExportQuerySchema = Type.Object({
   ...screenFilters,
   format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
   chapter: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'HS chapter (2 digits)' })),
 });
 
-export const screenRoutes: FastifyPluginAsync = async (app) => {
+export const screenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Screens read the critical goods registry and the country groups, which seed themselves on first read; seeding
   // now keeps that first read from changing the state version (and so the cache key) of the first screen.
   await seedCriticalGoods(app.services.state);
@@ -274,7 +181,12 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/screens',
     {
-      config: { authz: { kind: 'none', reason: 'a screen is derived from a trade dataset; marking checks in test/server/screens.test.ts' } },
+      config: {
+        authz: {
+          kind: 'none',
+          reason: 'a screen is derived from a trade dataset; marking checks in test/server/screens.test.ts',
+        },
+      },
       schema: {
         tags: ['screens'],
         summary: 'Supply-chain screen of a reporter and year: indicators and method flags per HS6 product',
@@ -283,23 +195,38 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const query = request.query as ScreenQuery;
+      const query = request.query;
       if (query.method && !methods.some((m) => m.id === query.method)) {
-        throw new ChokepointError('bad_input', `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`, { field: 'method' });
+        throw new ChokepointError(
+          'bad_input',
+          `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`,
+          { field: 'method' },
+        );
       }
       // The clearance check (and the audit of a marked read) runs on every request, before any cached page.
       const { result, marking } = await screenFor(app, request, query);
-      const pageKey = JSON.stringify([query.method, query.q, query.topSupplier, query.minImportUsd, query.sort, query.order, query.page, query.pageSize, marking]);
+      const pageKey = JSON.stringify([
+        query.method,
+        query.q,
+        query.topSupplier,
+        query.minImportUsd,
+        query.sort,
+        query.order,
+        query.page,
+        query.pageSize,
+        marking,
+      ]);
       const cachedPage = pagesOf(result).get(pageKey);
-      if (cachedPage) return reply.type(jsonType).send(cachedPage);
-      const sort: Sortable = (query.sort as Sortable | undefined) ?? 'importValueUsd';
+      if (cachedPage) return sendSerializedJson(reply, cachedPage);
+      const sort: Sortable = query.sort ?? 'importValueUsd';
       const direction = (query.order ?? (sort === 'hs6' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
       // Filters keep the order, so the full screen is sorted once per (result, sort, order), not per request.
       let items = sortedItems(result, sort, direction);
       if (query.method) items = items.filter((i) => i.flags[query.method!]);
       if (query.q) items = items.filter((i) => matchesText(i, query.q!));
       if (query.topSupplier) items = items.filter((i) => i.topSupplier === query.topSupplier!.toUpperCase());
-      if (query.minImportUsd !== undefined) items = items.filter((i) => i.importValueUsd >= query.minImportUsd!);
+      if (query.minImportUsd !== undefined)
+        items = items.filter((i) => i.importValueUsd >= query.minImportUsd!);
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 50;
       const body = {
@@ -309,7 +236,12 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
         window: result.window,
         screened: result.screened,
         counts: result.counts,
-        methods: methods.map((m) => ({ id: m.id, nameJa: m.name.ja, nameEn: m.name.en, citation: m.citation })),
+        methods: methods.map((m) => ({
+          id: m.id,
+          nameJa: m.name.ja,
+          nameEn: m.name.en,
+          citation: m.citation,
+        })),
         total: items.length,
         page,
         pageSize,
@@ -321,42 +253,73 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
       const pages = pagesOf(result);
       if (pages.size >= pagesPerScreen) pages.delete(pages.keys().next().value!);
       pages.set(pageKey, serialized);
-      return reply.type(jsonType).send(serialized);
+      return sendSerializedJson(reply, serialized);
     },
   );
 
   app.get(
     '/screens/counts',
     {
-      config: { authz: { kind: 'none', reason: 'derived from a trade dataset; marking checks in test/server/screens.test.ts' } },
+      config: {
+        authz: {
+          kind: 'none',
+          reason: 'derived from a trade dataset; marking checks in test/server/screens.test.ts',
+        },
+      },
       schema: {
         tags: ['screens'],
         summary: 'Products flagged per method for a reporter and year',
-        querystring: Type.Pick(ScreenQuerySchema, ['reporter', 'year', 'dataset', 'partner', 'thresholds', 'window', 'critical']),
+        querystring: Type.Pick(ScreenQuerySchema, [
+          'reporter',
+          'year',
+          'dataset',
+          'partner',
+          'thresholds',
+          'window',
+          'critical',
+        ]),
         response: { 200: CountsResponseSchema },
       },
     },
     async (request) => {
-      const { result, marking } = await screenFor(app, request, request.query as ScreenQuery);
-      return { reporter: result.reporter, year: result.year, screened: result.screened, counts: result.counts, provenance: result.provenance, marking };
+      const { result, marking } = await screenFor(app, request, request.query);
+      return {
+        reporter: result.reporter,
+        year: result.year,
+        screened: result.screened,
+        counts: result.counts,
+        provenance: result.provenance,
+        marking,
+      };
     },
   );
 
   app.get(
     '/screens/export',
     {
-      config: { authz: { kind: 'none', reason: 'an export of a screen derived from a trade dataset; checks in test/server/screenExport.test.ts' } },
+      config: {
+        authz: {
+          kind: 'none',
+          reason:
+            'an export of a screen derived from a trade dataset; checks in test/server/screenExport.test.ts',
+        },
+      },
       schema: {
         tags: ['screens'],
-        summary: 'The whole screen (every row matching the filters, no pages) as CSV or XLSX with provenance and marking; audited',
+        summary:
+          'The whole screen (every row matching the filters, no pages) as CSV or XLSX with provenance and marking; audited',
         querystring: ScreenExportQuerySchema,
       },
     },
     async (request, reply) => {
       requirePermission(request, 'export');
-      const query = request.query as ScreenQuery & { format: 'csv' | 'xlsx'; chapter?: string };
+      const query = request.query;
       if (query.method && !methods.some((m) => m.id === query.method)) {
-        throw new ChokepointError('bad_input', `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`, { field: 'method' });
+        throw new ChokepointError(
+          'bad_input',
+          `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`,
+          { field: 'method' },
+        );
       }
       const { result, marking } = await screenFor(app, request, query);
       const method = query.method ?? 'all';
@@ -385,12 +348,15 @@ export const screenRoutes: FastifyPluginAsync = async (app) => {
         reply.header('content-disposition', `attachment; filename="${name}"`);
         reply.header('x-chokepoint-marking', JSON.stringify(marking));
         return reply
-          .type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .type(
+            query.format === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
           .send(body);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
   );
-
 };

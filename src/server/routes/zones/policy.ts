@@ -1,17 +1,18 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { canReadMarking, filterReadable, MarkingSchema } from '../security/markings.ts';
-import { currentUser } from '../security/access.ts';
-import { ChokepointError } from '../../errors.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { canReadMarking, filterReadable, MarkingSchema } from '../../security/markings.ts';
+import { currentUser } from '../../security/access.ts';
+import { ChokepointError } from '../../../errors.ts';
 import {
   policyFamilyNames,
   policyMeasures,
   policyRiskNames,
   suggestionIds,
-} from '../../analysis/policy/measures.ts';
-import { assessZones, registryEntries, applyMeasure, appliedMeasures } from '../../data/tech/index.ts';
-import { publicMarking, type Marking } from '../../analysis/marking.ts';
-import { techServicesOf, zoneRequestOf, ZonesQuery, type ZonesQueryType } from './zones.ts';
+} from '../../../analysis/policy/measures.ts';
+import { assessZones, registryEntries, applyMeasure, appliedMeasures } from '../../../data/tech/index.ts';
+import { publicMarking } from '../../../analysis/marking.ts';
+import { techServicesOf } from '../../tech/techServices.ts';
+import { zoneRequestOf, ZonesQuery } from './schemas.ts';
 
 /**
  * /api/policy — the policy toolkit (Promotion 産業支援策 / Protection 産業防衛策 / Partnership 国際連携), the policy
@@ -41,7 +42,7 @@ const ApplyBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const policyRoutes: FastifyPluginAsync = async (app) => {
+export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/policy/measures',
     {
@@ -110,7 +111,7 @@ export const policyRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const a = await assessZones(techServicesOf(app), zoneRequestOf(request.query as ZonesQueryType));
+      const a = await assessZones(techServicesOf(app), zoneRequestOf(request.query));
       const items = filterReadable(
         request,
         a.entries.map((e) => ({
@@ -141,10 +142,7 @@ export const policyRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const items = filterReadable(
-        request,
-        await appliedMeasures(app.services.state, (request.query as { entry?: string }).entry),
-      );
+      const items = filterReadable(request, await appliedMeasures(app.services.state, request.query.entry));
       return { items, total: items.length };
     },
   );
@@ -162,8 +160,8 @@ export const policyRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const body = request.body as Static<typeof ApplyBody>;
-      const marking = (body.marking ?? publicMarking) as Marking;
+      const body = request.body;
+      const marking = body.marking ?? publicMarking;
       if (!canReadMarking(request, marking))
         throw new ChokepointError('bad_input', 'you cannot mark a record above what you may read', {
           field: 'marking',

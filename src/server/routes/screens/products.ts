@@ -1,6 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '../security/markings.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { assertReadable, datasetMarking, deriveMarking, MarkingSchema } from '../../security/markings.ts';
 import {
   parseThresholds,
   resolveScreen,
@@ -8,11 +8,13 @@ import {
   type ProductDossier,
   mineralView,
   type MineralTradeView,
-} from '../../data/screening/index.ts';
-import { findTradeDataset } from '../../data/catalog/index.ts';
-import { ResultCache } from '../resultCache.ts';
-import { ProvenanceSchema } from '../provenanceSchema.ts';
-import { ScreenProvenanceSchema, screenServicesOf, stateContext } from './screens.ts';
+} from '../../../data/screening/index.ts';
+import { findTradeDataset } from '../../../data/catalog/index.ts';
+import { ResultCache } from '../../resultCache.ts';
+import { ProvenanceSchema } from '../../provenanceSchema.ts';
+import { screenServicesOf, stateContext } from '../../screens/screenServices.ts';
+import { ScreenProvenanceSchema } from './schemas.ts';
+import { sendSerializedJson } from '../../serializedJson.ts';
 
 /**
  * /api/products/:hs6 — the product dossier (suppliers over the years, world exporters, the reporter's exports,
@@ -64,7 +66,13 @@ const Verdict = Type.Object({
     }),
   ),
   persistence: Type.Optional(
-    Type.Object({ met: Type.Number(), of: Type.Number(), years: Type.Array(Type.Number()), metYears: Type.Array(Type.Number()), required: Type.Number() }),
+    Type.Object({
+      met: Type.Number(),
+      of: Type.Number(),
+      years: Type.Array(Type.Number()),
+      metYears: Type.Array(Type.Number()),
+      required: Type.Number(),
+    }),
   ),
 });
 
@@ -100,7 +108,11 @@ const DossierSchema = Type.Object({
   critical: Type.Array(Type.String()),
   years: Type.Array(DossierYear),
   worldExporters: Type.Array(Supplier),
-  importTrend: Type.Object({ growth: NullableNumber, years: Type.Array(Type.Number()), skippedYears: Type.Array(Type.Number()) }),
+  importTrend: Type.Object({
+    growth: NullableNumber,
+    years: Type.Array(Type.Number()),
+    skippedYears: Type.Array(Type.Number()),
+  }),
   verdicts: Type.Array(Verdict),
   minerals: Type.Array(MineralViewSchema),
   provenance: ScreenProvenanceSchema,
@@ -118,22 +130,29 @@ const ProductQuery = Type.Object({
 const dossierCache = new ResultCache<ProductDossier & { minerals: MineralTradeView[] }>(256);
 const serializedDossiers = new WeakMap<object, { marking: string; body: Buffer }>();
 
-export const productRoutes: FastifyPluginAsync = async (app) => {
+export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/products/:hs6',
     {
-      config: { authz: { kind: 'none', reason: 'a dossier is derived from trade and minerals datasets; marking checks in test/server/screens.test.ts' } },
+      config: {
+        authz: {
+          kind: 'none',
+          reason:
+            'a dossier is derived from trade and minerals datasets; marking checks in test/server/screens.test.ts',
+        },
+      },
       schema: {
         tags: ['screens'],
-        summary: 'Product dossier: suppliers over the years, world exporters, exports, every method’s verdict, mine ▸ refine ▸ trade',
+        summary:
+          'Product dossier: suppliers over the years, world exporters, exports, every method’s verdict, mine ▸ refine ▸ trade',
         params: Type.Object({ hs6: Type.String({ maxLength: 12 }) }),
         querystring: ProductQuery,
         response: { 200: DossierSchema },
       },
     },
     async (request, reply) => {
-      const { hs6 } = request.params as { hs6: string };
-      const query = request.query as Static<typeof ProductQuery>;
+      const { hs6 } = request.params;
+      const query = request.query;
       const services = screenServicesOf(app);
       const entry = findTradeDataset(services.catalog, query.dataset, query.year);
       const minerals = services.catalog.ofKind('minerals')[0];
@@ -155,35 +174,60 @@ export const productRoutes: FastifyPluginAsync = async (app) => {
         return { ...d, minerals: await mineralView(services, d.hs6, query.year, entry.id) };
       });
       if (marking.level >= 1) {
-        await app.audit(request, { action: 'read', objectType: 'product-dossier', objectId: `${entry.id}:${dossier.reporter}:${query.year}:${dossier.hs6}`, marking });
+        await app.audit(request, {
+          action: 'read',
+          objectType: 'product-dossier',
+          objectId: `${entry.id}:${dossier.reporter}:${query.year}:${dossier.hs6}`,
+          marking,
+        });
       }
       // Serialized once per cached dossier and marking; the clearance check and audit above run every time.
       const markingKey = JSON.stringify(marking);
       let serialized = serializedDossiers.get(dossier);
       if (serialized?.marking !== markingKey) {
-        serialized = { marking: markingKey, body: Buffer.from(reply.serialize({ ...dossier, marking }) as string) };
+        serialized = {
+          marking: markingKey,
+          body: Buffer.from(reply.serialize({ ...dossier, marking }) as string),
+        };
         serializedDossiers.set(dossier, serialized);
       }
-      return reply.type('application/json; charset=utf-8').send(serialized.body);
+      return sendSerializedJson(reply, serialized.body);
     },
   );
 
   app.get(
     '/minerals',
     {
-      config: { authz: { kind: 'none', reason: 'derived from trade and minerals datasets; marking checks in test/server/screens.test.ts' } },
+      config: {
+        authz: {
+          kind: 'none',
+          reason: 'derived from trade and minerals datasets; marking checks in test/server/screens.test.ts',
+        },
+      },
       schema: {
         tags: ['screens'],
-        summary: 'Mine ▸ refine ▸ trade: USGS production shares next to world export shares for every mapped mineral HS6',
-        querystring: Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 2200 }), dataset: Type.Optional(Type.String({ maxLength: 64 })) }),
-        response: { 200: Type.Object({ items: Type.Array(MineralViewSchema), total: Type.Number(), marking: MarkingSchema }) },
+        summary:
+          'Mine ▸ refine ▸ trade: USGS production shares next to world export shares for every mapped mineral HS6',
+        querystring: Type.Object({
+          year: Type.Integer({ minimum: 1900, maximum: 2200 }),
+          dataset: Type.Optional(Type.String({ maxLength: 64 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(MineralViewSchema),
+            total: Type.Number(),
+            marking: MarkingSchema,
+          }),
+        },
       },
     },
     async (request) => {
-      const query = request.query as { year: number; dataset?: string };
+      const query = request.query;
       const services = screenServicesOf(app);
       const items = await mineralView(services, 'ALL', query.year, query.dataset);
-      const ids = [...new Set(items.flatMap((i) => [i.provenance.production.dataset, i.provenance.trade.dataset]))];
+      const ids = [
+        ...new Set(items.flatMap((i) => [i.provenance.production.dataset, i.provenance.trade.dataset])),
+      ];
       const marking = deriveMarking(await Promise.all(ids.map((id) => datasetMarking(app, id))));
       assertReadable(request, marking, 'dataset');
       return { items, total: items.length, marking };
