@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChokepointError } from '../errors.ts';
 import { packageRoot } from '../packageRoot.ts';
@@ -108,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // (docs/security.md).
   await app.register(securityHeaders);
   await app.register(security);
+  // WebSocket upgrades pass through the same hooks as requests (the live exercise session: routes/exercises/live.ts).
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
   // Added last so it runs first (onClose hooks run in reverse): jobs and scenario runs still running write
   // their outcome before any route, cache or store closes.

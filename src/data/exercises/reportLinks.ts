@@ -9,7 +9,7 @@ import { ChokepointError, notFound } from '../../errors.ts';
  * `<link id>.<expiry ms>.<HMAC-SHA256(secret, "<link id>.<expiry ms>")>` (base64url), signed with a secret of 32
  * random bytes kept in the state database (`settings`, created on first use), so a token cannot be forged or
  * its expiry extended. A link expires at its time and can be revoked for good (exercise_report_link_revocations);
- * the report it serves is redacted to the clearance recorded with the link.
+ * the report it serves is redacted to the clearances recorded with the link.
  */
 export interface ReportLink {
   id: string;
@@ -18,7 +18,8 @@ export interface ReportLink {
   organisationId: string;
   lang: 'ja' | 'en';
   format: 'pdf' | 'xlsx';
-  clearance: Clearance;
+  /** The clearances the report is redacted for: an item is included only if all of them may read it. */
+  readers: Clearance[];
   expiresAt: string;
   marking: Marking;
   createdBy: string | null;
@@ -51,7 +52,7 @@ const linkOf = (r: Row): ReportLink => ({
   organisationId: r.organisation_id as string,
   lang: r.lang as 'ja' | 'en',
   format: r.format as 'pdf' | 'xlsx',
-  clearance: r.clearance as Clearance,
+  readers: r.readers as Clearance[],
   expiresAt: ts(r.expires_at),
   marking: r.marking as Marking,
   createdBy: (r.created_by as string | null) ?? null,
@@ -70,7 +71,7 @@ export async function createReportLink(
   const id = randomUUID();
   const expires = Date.now() + Math.round(input.days * 86_400_000);
   const [row] = await db.query<Row>(
-    `INSERT INTO exercise_report_links (id, exercise_id, session_id, organisation_id, lang, format, clearance, expires_at,
+    `INSERT INTO exercise_report_links (id, exercise_id, session_id, organisation_id, lang, format, readers, expires_at,
             marking, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, to_timestamp($8::float8 / 1000), $9::jsonb, $10) RETURNING *`,
     [
@@ -80,7 +81,7 @@ export async function createReportLink(
       input.organisationId,
       input.lang,
       input.format,
-      JSON.stringify(input.clearance),
+      JSON.stringify(input.readers),
       expires,
       JSON.stringify(input.marking),
       input.createdBy,

@@ -271,6 +271,14 @@ export async function handledInjects(db: StateDb, sessionId: string): Promise<Se
   return new Set(rows.map((r) => r.inject_id));
 }
 
+export async function wasDelivered(db: StateDb, sessionId: string, injectId: string): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM exercise_session_events WHERE session_id = $1 AND kind = 'inject' AND inject_id = $2`,
+    [sessionId, injectId],
+  );
+  return rows.length > 0;
+}
+
 export async function setScore(
   db: StateDb,
   sessionId: string,

@@ -138,7 +138,9 @@ CREATE TABLE exercise_report_links (
   organisation_id text NOT NULL REFERENCES organisations (id),
   lang text NOT NULL CHECK (lang IN ('ja', 'en')),
   format text NOT NULL CHECK (format IN ('pdf', 'xlsx')),
-  clearance jsonb NOT NULL,                    -- what the recipient may read: { level, compartments, organisationId }
+  -- The clearances the report is redacted for (the recipient organisation's and its creator's): an item is
+  -- included only if every one of them may read it.
+  readers jsonb NOT NULL,
   expires_at timestamptz NOT NULL,
   marking jsonb NOT NULL,
   created_by text,
