@@ -47,7 +47,9 @@ export type App = FastifyInstance;
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] }
+      : false,
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -76,7 +78,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.status(400).send({ error: { code: 'bad_input', message: e.message, place: {} } });
     }
     if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ error: { code: 'too_large', message: 'request body too large', place: {} } });
+      return reply
+        .status(413)
+        .send({ error: { code: 'too_large', message: 'request body too large', place: {} } });
     }
     if (e.statusCode && e.statusCode < 500) {
       return reply.status(e.statusCode).send({ error: { code: 'bad_input', message: e.message, place: {} } });
@@ -91,7 +95,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       info: {
         title: 'chokepoint API',
         version: '0.1.0',
-        description: 'Economic-security analysis: supply-chain dependence, chokepoints, scenarios, early warning.',
+        description:
+          'Economic-security analysis: supply-chain dependence, chokepoints, scenarios, early warning.',
       },
       components: {
         securitySchemes: {
@@ -108,9 +113,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Security headers on every response, authentication, CSRF and role checks before every route plugin
   // (docs/security.md).
   await app.register(securityHeaders);
-  await app.register(security);
   // WebSocket upgrades pass through the same hooks as requests (the live exercise session: routes/exercises/live.ts).
+  // Registered before the security hooks: its own hook marks an upgrade first, so that the socket of an upgrade
+  // refused by them (401, 403) is destroyed after the error is written, not left open.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(security);
   for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
   // Added last so it runs first (onClose hooks run in reverse): jobs and scenario runs still running write
   // their outcome before any route, cache or store closes.
