@@ -295,7 +295,8 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
             {
               answers: Type.Record(
                 Type.String({ maxLength: 64 }),
-                Type.Union([Type.String({ maxLength: 8000 }), Type.Integer({ minimum: 1, maximum: 5 })]),
+                // Integer first: with ajv's type coercion a string branch tried first would turn 4 into "4".
+                Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.String({ maxLength: 8000 })]),
               ),
             },
             { additionalProperties: false },
