@@ -11,6 +11,7 @@ import {
   revokeReportLink,
   type ExerciseRecord,
 } from '../../../data/exercises/index.ts';
+import { renderExerciseReport } from '../../../data/exercises/reportFile.ts';
 import { getOrganisation } from '../../../data/security/index.ts';
 import { newReadContext } from '../../../data/security/readContext.ts';
 import { markingHeader } from '../../security/enforcement.ts';
@@ -73,19 +74,17 @@ async function sendReport(
   const session = input.sessionId ? ((await getSession(db, input.sessionId)) ?? null) : null;
   if (input.sessionId && (!session || session.exerciseId !== input.exercise.id))
     throw notFound('session not found', { field: 'session' });
-  // The report's writers (pdfkit, exceljs) load on the first report.
-  const { buildExerciseReport } = await import('../../../data/exercises/report.ts');
-  const report = await buildExerciseReport(db, {
-    exercise: input.exercise,
-    session,
-    organisation: input.organisation,
-    readers: input.readers,
-    lang: input.lang,
-  });
-  const file =
-    input.format === 'pdf'
-      ? await (await import('../../../data/tech/dossierPdf.ts')).dossierPdf(report)
-      : await (await import('../../../data/tech/dossierXlsx.ts')).dossierXlsx(report);
+  const { report, file } = await renderExerciseReport(
+    db,
+    {
+      exercise: input.exercise,
+      session,
+      organisation: input.organisation,
+      readers: input.readers,
+      lang: input.lang,
+    },
+    input.format,
+  );
   reply.header(markingHeader, JSON.stringify(report.marking));
   reply.header(
     'content-disposition',
