@@ -47,9 +47,7 @@ export type App = FastifyInstance;
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] }
-      : false,
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -78,9 +76,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.status(400).send({ error: { code: 'bad_input', message: e.message, place: {} } });
     }
     if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply
-        .status(413)
-        .send({ error: { code: 'too_large', message: 'request body too large', place: {} } });
+      return reply.status(413).send({ error: { code: 'too_large', message: 'request body too large', place: {} } });
     }
     if (e.statusCode && e.statusCode < 500) {
       return reply.status(e.statusCode).send({ error: { code: 'bad_input', message: e.message, place: {} } });
@@ -95,8 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       info: {
         title: 'chokepoint API',
         version: '0.1.0',
-        description:
-          'Economic-security analysis: supply-chain dependence, chokepoints, scenarios, early warning.',
+        description: 'Economic-security analysis: supply-chain dependence, chokepoints, scenarios, early warning.',
       },
       components: {
         securitySchemes: {

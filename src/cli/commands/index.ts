@@ -18,6 +18,13 @@ import { registerEws } from './ews.ts';
 import { registerUsers } from './users.ts';
 import { registerOrgs } from './orgs.ts';
 import { registerAudit } from './audit.ts';
+import { registerLists } from './lists.ts';
+import { registerScreenParty } from './screenParty.ts';
+import { registerExportCheck } from './exportCheck.ts';
+import { registerSbom } from './sbom.ts';
+import { registerOsv } from './osv.ts';
+import { registerKev } from './kev.ts';
+import { registerCyber } from './cyber.ts';
 import { registerExercise } from './exercise.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
@@ -42,5 +49,12 @@ export const commands: RegisterCommand[] = [
   registerScenario,
   registerIo,
   registerEws,
+  registerLists,
+  registerScreenParty,
+  registerExportCheck,
+  registerSbom,
+  registerOsv,
+  registerKev,
+  registerCyber,
   registerExercise,
 ];
