@@ -94,20 +94,24 @@ describe.each(stateBackends)('exercise from a template to its after-action repor
       value: run.result.products[magnets].unmet.value,
       path: `products[${magnets}].unmet.value`,
     });
-    // A player not cleared for the restricted intelligence report does not see it in the design either.
-    expect(
-      (
-        await app.inject({
-          method: 'PUT',
-          url: `/api/exercises/${exerciseId}/participants/${player.user.id}`,
-          headers: facilitator.headers,
-          payload: { role: 'player', team: 'industry' },
-        })
-      ).statusCode,
-    ).toBe(204);
-    const seen = (await app.inject({ url: `/api/exercises/${exerciseId}`, headers: player.headers })).json();
-    expect(seen.injects.some((i: { id: string }) => i.id === 'intelligence')).toBe(false);
-    expect(seen.injects.length).toBe(exercise.injects.length - 1);
+    // An observer not cleared for the restricted intelligence report does not see it in the design; a player sees
+    // none of the design's injects (they arrive from the session as they fire).
+    const seenAs = async (role: string, team: string | null) => {
+      const put = await app.inject({
+        method: 'PUT',
+        url: `/api/exercises/${exerciseId}/participants/${player.user.id}`,
+        headers: facilitator.headers,
+        payload: { role, team },
+      });
+      expect(put.statusCode).toBe(204);
+      return (await app.inject({ url: `/api/exercises/${exerciseId}`, headers: player.headers })).json();
+    };
+    const observed = await seenAs('observer', null);
+    expect(observed.injects.some((i: { id: string }) => i.id === 'intelligence')).toBe(false);
+    expect(observed.injects.length).toBe(exercise.injects.length - 1);
+    const played = await seenAs('player', 'industry');
+    expect(played.you).toEqual({ role: 'player', team: 'industry' });
+    expect(played.injects).toEqual([]);
   }, 300_000);
 
   it('runs a session: decision, score, anonymous answers, and the outcome with the decision applied', async () => {

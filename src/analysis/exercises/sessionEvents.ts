@@ -11,7 +11,15 @@ export type SessionState = 'ready' | 'running' | 'paused' | 'ended';
 
 export type SessionEvent =
   | { seq: number; kind: 'state'; state: SessionState; simTime: number; createdAt: string }
-  | { seq: number; kind: 'inject'; injectId: string; simTime: number; createdAt: string }
+  | {
+      seq: number;
+      kind: 'inject';
+      injectId: string;
+      simTime: number;
+      createdAt: string;
+      /** Set when the store already withheld the inject from its reader: only its time and team are known. */
+      withheld?: { at: number; team: string };
+    }
   | { seq: number; kind: 'skipped'; injectId: string; simTime: number; createdAt: string }
   | { seq: number; kind: 'decision'; decision: Decision; simTime: number; createdAt: string };
 
@@ -65,6 +73,10 @@ export function viewOfEvent(
     case 'state':
       return event;
     case 'inject': {
+      if (event.withheld) {
+        if (!addressedTo(viewer, event.withheld.team)) return null;
+        return { seq, kind: 'withheld', simTime, createdAt, injectId: event.injectId, ...event.withheld };
+      }
       const inject = injectById(event.injectId);
       if (!inject || !addressedTo(viewer, inject.team)) return null;
       if (!mayReadMarking(viewer, inject.marking))

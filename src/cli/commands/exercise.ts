@@ -275,7 +275,7 @@ export const registerExercise: RegisterCommand = (program, context) => {
     .description('exercises in the application state, newest first')
     .action(async (_opts: object, cmd: Command) => {
       const ctx = context(cmd);
-      const result = await listExercises(await ctx.state());
+      const result = await listExercises(await ctx.state(), undefined);
       ctx.print(result, () =>
         result.items.length === 0
           ? '演習はありません / No exercises (create one with chokepoint exercise create --template ID).'

@@ -4,8 +4,15 @@ import type { Marking } from '../../analysis/marking.ts';
 import type { Bilingual, ExerciseDesign, ExerciseRole, Inject } from '../../analysis/exercises/exercise.ts';
 import type { Adjustment } from '../../analysis/exercises/adjustments.ts';
 import { ChokepointError, notFound } from '../../errors.ts';
+import type { Reader } from '../security/readContext.ts';
+import { readableSql } from '../security/markingSql.ts';
 
-/** Exercises, their injects (one row each, each with its marking), participants and outcomes (migration 600). */
+/**
+ * Exercises, their injects (one row each, each with its marking), participants and outcomes (migration 600).
+ * Reads take the Reader (src/data/security/markingSql.ts): rows it may not read are left out in SQL, so a hidden
+ * exercise is missing and a hidden inject is neither returned nor counted. No reader: the operator (CLI, the
+ * live-session hub, which decides per connection what each viewer is sent).
+ */
 export type ExerciseStatus = 'preparing' | 'ready' | 'failed';
 
 export interface ExerciseSummary {
@@ -186,9 +193,10 @@ export async function updateExercise(
 
 export async function listExercises(
   db: StateDb,
-  filter: { sql: string; params: unknown[] } = { sql: 'TRUE', params: [] },
+  reader: Reader | undefined,
   page: { limit: number; offset: number } = { limit: 100, offset: 0 },
 ): Promise<{ items: ExerciseSummary[]; total: number }> {
+  const filter = readableSql(reader, 'e.marking', 1);
   const n = filter.params.length;
   const rows = await db.query(
     `SELECT * FROM exercises e WHERE e.deleted_at IS NULL AND ${filter.sql}
@@ -202,12 +210,21 @@ export async function listExercises(
   return { items: rows.map(summaryOf), total: Number(count.n) };
 }
 
-export async function getExercise(db: StateDb, id: string): Promise<ExerciseRecord | undefined> {
-  const [row] = await db.query('SELECT * FROM exercises WHERE id = $1 AND deleted_at IS NULL', [id]);
+/** The exercise with the injects the reader may read (undefined when the exercise is missing or hidden). */
+export async function getExercise(
+  db: StateDb,
+  id: string,
+  reader?: Reader,
+): Promise<ExerciseRecord | undefined> {
+  const own = readableSql(reader, 'marking', 2);
+  const [row] = await db.query(
+    `SELECT * FROM exercises WHERE id = $1 AND deleted_at IS NULL AND ${own.sql}`,
+    [id, ...own.params],
+  );
   if (!row) return undefined;
   const injects = await db.query(
-    'SELECT content, marking FROM exercise_injects WHERE exercise_id = $1 ORDER BY position',
-    [id],
+    `SELECT content, marking FROM exercise_injects WHERE exercise_id = $1 AND ${own.sql} ORDER BY position`,
+    [id, ...own.params],
   );
   return {
     ...summaryOf(row),
@@ -215,6 +232,20 @@ export async function getExercise(db: StateDb, id: string): Promise<ExerciseReco
     injects: injects.map(injectOf),
     participants: await listParticipants(db, id),
   };
+}
+
+/** Whether the exercise has injects the reader may not read (their design cannot be saved by that reader). */
+export async function hasUnreadableInjects(
+  db: StateDb,
+  id: string,
+  reader: Reader | undefined,
+): Promise<boolean> {
+  const filter = readableSql(reader, 'marking', 2);
+  const rows = await db.query(
+    `SELECT 1 FROM exercise_injects WHERE exercise_id = $1 AND NOT ${filter.sql} LIMIT 1`,
+    [id, ...filter.params],
+  );
+  return rows.length > 0;
 }
 
 export async function deleteExercise(db: StateDb, id: string): Promise<void> {
@@ -302,10 +333,15 @@ const outcomeOf = (r: Row): OutcomeRecord => ({
   createdAt: ts(r.created_at),
 });
 
-export async function listOutcomes(db: StateDb, exerciseId: string): Promise<OutcomeRecord[]> {
+export async function listOutcomes(
+  db: StateDb,
+  exerciseId: string,
+  reader?: Reader,
+): Promise<OutcomeRecord[]> {
+  const filter = readableSql(reader, 'marking', 2);
   const rows = await db.query(
-    'SELECT * FROM exercise_outcomes WHERE exercise_id = $1 ORDER BY created_at DESC, id',
-    [exerciseId],
+    `SELECT * FROM exercise_outcomes WHERE exercise_id = $1 AND ${filter.sql} ORDER BY created_at DESC, id`,
+    [exerciseId, ...filter.params],
   );
   return rows.map(outcomeOf);
 }

@@ -3,6 +3,8 @@ import type { StateDb } from '../state/db.ts';
 import type { Clearance, Marking } from '../../analysis/marking.ts';
 import { randomToken, sameSecret } from '../security/secrets.ts';
 import { ChokepointError, notFound } from '../../errors.ts';
+import type { Reader } from '../security/readContext.ts';
+import { readableSql } from '../security/markingSql.ts';
 
 /**
  * Links to an after-action report for participants without an account (PRODUCT.md §3.5): the token is
@@ -129,12 +131,17 @@ export async function revokeReportLink(
   );
 }
 
-export async function listReportLinks(db: StateDb, exerciseId: string): Promise<ReportLink[]> {
+export async function listReportLinks(
+  db: StateDb,
+  exerciseId: string,
+  reader?: Reader,
+): Promise<ReportLink[]> {
+  const filter = readableSql(reader, 'l.marking', 2);
   const rows = await db.query<Row>(
     `SELECT l.*, r.revoked_at FROM exercise_report_links l
        LEFT JOIN exercise_report_link_revocations r ON r.link_id = l.id
-      WHERE l.exercise_id = $1 ORDER BY l.created_at DESC, l.id`,
-    [exerciseId],
+      WHERE l.exercise_id = $1 AND ${filter.sql} ORDER BY l.created_at DESC, l.id`,
+    [exerciseId, ...filter.params],
   );
   return rows.map(linkOf);
 }

@@ -5,11 +5,15 @@ import type { Decision, DecisionInput } from '../../analysis/exercises/decision.
 import type { SessionEvent, SessionState } from '../../analysis/exercises/sessionEvents.ts';
 import type { Adjustment } from '../../analysis/exercises/adjustments.ts';
 import { ChokepointError, notFound } from '../../errors.ts';
+import type { Reader } from '../security/readContext.ts';
+import { readableSql } from '../security/markingSql.ts';
 
 /**
  * Live sessions of an exercise (migration 600): the session's state and simulated clock, its event log (numbered
  * per session, in one transaction with the change it records, so that a replay from any seq is complete),
- * decisions, evaluators' scores and questionnaire answers.
+ * decisions, evaluators' scores and questionnaire answers. Reads take the Reader and leave out in SQL what it may
+ * not read (no reader: the operator, or the hub that filters per connection); an inject delivered to the session
+ * that the reader may not read comes back as withheld — its time and team, never its content.
  */
 export interface SessionRecord {
   id: string;
@@ -90,15 +94,28 @@ export async function createSession(
   return sessionOf(row);
 }
 
-export async function getSession(db: StateDb, id: string): Promise<SessionRecord | undefined> {
-  const [row] = await db.query('SELECT * FROM exercise_sessions WHERE id = $1', [id]);
+export async function getSession(
+  db: StateDb,
+  id: string,
+  reader?: Reader,
+): Promise<SessionRecord | undefined> {
+  const filter = readableSql(reader, 'marking', 2);
+  const [row] = await db.query(`SELECT * FROM exercise_sessions WHERE id = $1 AND ${filter.sql}`, [
+    id,
+    ...filter.params,
+  ]);
   return row ? sessionOf(row) : undefined;
 }
 
-export async function listSessions(db: StateDb, exerciseId: string): Promise<SessionRecord[]> {
+export async function listSessions(
+  db: StateDb,
+  exerciseId: string,
+  reader?: Reader,
+): Promise<SessionRecord[]> {
+  const filter = readableSql(reader, 'marking', 2);
   const rows = await db.query(
-    'SELECT * FROM exercise_sessions WHERE exercise_id = $1 ORDER BY created_at DESC, id',
-    [exerciseId],
+    `SELECT * FROM exercise_sessions WHERE exercise_id = $1 AND ${filter.sql} ORDER BY created_at DESC, id`,
+    [exerciseId, ...filter.params],
   );
   return rows.map(sessionOf);
 }
@@ -225,15 +242,33 @@ export async function recordDecision(
   });
 }
 
-/** The session's events after `afterSeq`, in order, decisions joined in. */
-export async function eventsAfter(db: StateDb, sessionId: string, afterSeq: number): Promise<SessionEvent[]> {
+/**
+ * The session's events after `afterSeq`, in order, decisions joined in. With a reader: decisions and skipped
+ * injects it may not read are left out; a delivered inject it may not read (by the marking it was delivered with
+ * or its current one) is returned as withheld, with its time and team only.
+ */
+export async function eventsAfter(
+  db: StateDb,
+  sessionId: string,
+  afterSeq: number,
+  reader?: Reader,
+): Promise<SessionEvent[]> {
+  const event = readableSql(reader, 'e.marking', 3);
+  const inject = readableSql(reader, 'i.marking', 3);
+  const readable = `(${event.sql} AND (i.marking IS NULL OR ${inject.sql}))`;
   const rows = await db.query<Row>(
-    `SELECT e.seq, e.kind, e.inject_id, e.state, e.sim_time, e.created_at, d.id AS d_id, d.session_id, d.inject_id AS d_inject,
+    `SELECT e.seq, e.kind, e.inject_id, e.state, e.sim_time, e.created_at, ${readable} AS readable,
+            i.at_time AS i_at, i.team AS i_team,
+            d.id AS d_id, d.session_id, d.inject_id AS d_inject,
             d.team, d.user_id, d.options, d.action, d.adjustment, d.rationale, d.owner, d.follow_up, d.marking AS d_marking,
             d.created_at AS d_created
-       FROM exercise_session_events e LEFT JOIN exercise_decisions d ON d.id = e.decision_id
-      WHERE e.session_id = $1 AND e.seq > $2 ORDER BY e.seq`,
-    [sessionId, afterSeq],
+       FROM exercise_session_events e
+       JOIN exercise_sessions s ON s.id = e.session_id
+       LEFT JOIN exercise_injects i ON i.exercise_id = s.exercise_id AND i.id = e.inject_id
+       LEFT JOIN exercise_decisions d ON d.id = e.decision_id
+      WHERE e.session_id = $1 AND e.seq > $2 AND (e.kind IN ('state', 'inject') OR ${readable})
+      ORDER BY e.seq`,
+    [sessionId, afterSeq, ...event.params],
   );
   return rows.map((r): SessionEvent => {
     const base = { seq: Number(r.seq), simTime: Number(r.sim_time), createdAt: ts(r.created_at) };
@@ -250,14 +285,23 @@ export async function eventsAfter(db: StateDb, sessionId: string, afterSeq: numb
           created_at: r.d_created,
         }),
       };
-    return { ...base, kind: r.kind as 'inject' | 'skipped', injectId: r.inject_id as string };
+    const injectId = r.inject_id as string;
+    if (r.kind === 'inject' && !r.readable)
+      return {
+        ...base,
+        kind: 'inject',
+        injectId,
+        withheld: { at: Number(r.i_at ?? base.simTime), team: String(r.i_team ?? 'all') },
+      };
+    return { ...base, kind: r.kind as 'inject' | 'skipped', injectId };
   });
 }
 
-export async function listDecisions(db: StateDb, sessionId: string): Promise<Decision[]> {
+export async function listDecisions(db: StateDb, sessionId: string, reader?: Reader): Promise<Decision[]> {
+  const filter = readableSql(reader, 'marking', 2);
   const rows = await db.query(
-    'SELECT * FROM exercise_decisions WHERE session_id = $1 ORDER BY created_at, id',
-    [sessionId],
+    `SELECT * FROM exercise_decisions WHERE session_id = $1 AND ${filter.sql} ORDER BY created_at, id`,
+    [sessionId, ...filter.params],
   );
   return rows.map(decisionOf);
 }
@@ -313,10 +357,12 @@ const scoreOf = (r: Row): Score => ({
   createdAt: ts(r.created_at),
 });
 
-export async function listScores(db: StateDb, sessionId: string): Promise<Score[]> {
+export async function listScores(db: StateDb, sessionId: string, reader?: Reader): Promise<Score[]> {
+  const filter = readableSql(reader, 'marking', 2);
   const rows = await db.query<Row>(
-    'SELECT * FROM exercise_scores WHERE session_id = $1 ORDER BY inject_id, expectation_id, evaluator_id',
-    [sessionId],
+    `SELECT * FROM exercise_scores WHERE session_id = $1 AND ${filter.sql}
+      ORDER BY inject_id, expectation_id, evaluator_id`,
+    [sessionId, ...filter.params],
   );
   return rows.map(scoreOf);
 }
@@ -373,10 +419,12 @@ const answerOf = (r: Row): AnswerRecord => ({
   createdAt: ts(r.created_at),
 });
 
-export async function listAnswers(db: StateDb, sessionId: string): Promise<AnswerRecord[]> {
+export async function listAnswers(db: StateDb, sessionId: string, reader?: Reader): Promise<AnswerRecord[]> {
+  const filter = readableSql(reader, 'marking', 2);
   // Anonymous answers are listed in id order (random), not by time, so that order does not name a respondent.
-  const rows = await db.query<Row>('SELECT * FROM exercise_answers WHERE session_id = $1 ORDER BY id', [
-    sessionId,
-  ]);
+  const rows = await db.query<Row>(
+    `SELECT * FROM exercise_answers WHERE session_id = $1 AND ${filter.sql} ORDER BY id`,
+    [sessionId, ...filter.params],
+  );
   return rows.map(answerOf);
 }

@@ -6,19 +6,18 @@ import {
   type SessionRecord,
 } from '../../../data/exercises/index.ts';
 import type { Viewer } from '../../../analysis/exercises/sessionEvents.ts';
-import type { Inject } from '../../../analysis/exercises/exercise.ts';
 import { ChokepointError, notFound } from '../../../errors.ts';
-import { assertReadable, canReadMarking } from '../../security/markings.ts';
+import { readerOf } from '../../security/markings.ts';
 
 /**
  * Who may do what with an exercise: reading it needs its marking (a hidden exercise answers 404 like a missing
  * one); running its sessions needs a part in it (participants, migration 600), the clock and the design need the
- * facilitator; each inject is shown only to readers cleared for its own marking.
+ * facilitator; each inject is shown only to readers cleared for its own marking (the stores leave the others out in
+ * SQL: a reader is never handed an inject, decision or score above their clearance).
  */
 export async function readableExercise(request: FastifyRequest, id: string): Promise<ExerciseRecord> {
-  const exercise = await getExercise(request.server.services.state, id);
+  const exercise = await getExercise(request.server.services.state, id, readerOf(request));
   if (!exercise) throw notFound('exercise not found', { field: 'id' });
-  assertReadable(request, exercise.marking, 'exercise', { field: 'id' });
   return exercise;
 }
 
@@ -26,12 +25,11 @@ export async function readableSession(
   request: FastifyRequest,
   id: string,
 ): Promise<{ session: SessionRecord; exercise: ExerciseRecord }> {
-  const session = await getSession(request.server.services.state, id);
-  if (!session) throw notFound('session not found', { field: 'id' });
-  assertReadable(request, session.marking, 'session', { field: 'id' });
-  const exercise = await getExercise(request.server.services.state, session.exerciseId);
-  if (!exercise) throw notFound('session not found', { field: 'id' });
-  assertReadable(request, exercise.marking, 'session', { field: 'id' });
+  const reader = readerOf(request);
+  const session = await getSession(request.server.services.state, id, reader);
+  // A session of a hidden exercise is missing too.
+  const exercise = session && (await getExercise(request.server.services.state, session.exerciseId, reader));
+  if (!session || !exercise) throw notFound('session not found', { field: 'id' });
   return { session, exercise };
 }
 
@@ -58,8 +56,4 @@ export function viewerOf(request: FastifyRequest, exercise: ExerciseRecord): Vie
       },
     );
   return { role: part.role, team: part.team, clearance: request.user.clearance };
-}
-
-export function readableInjects(request: FastifyRequest, injects: readonly Inject[]): Inject[] {
-  return injects.filter((i) => canReadMarking(request, i.marking));
 }

@@ -10,6 +10,7 @@ import {
   deleteExercise,
   failPreparation,
   finishPreparation,
+  hasUnreadableInjects,
   injectsFromRun,
   listExercises,
   parseOpenAevText,
@@ -25,10 +26,10 @@ import { listGroups } from '../../../data/reference/index.ts';
 import { normalizeMarking } from '../../../data/security/index.ts';
 import { findTradeDataset } from '../../../data/catalog/index.ts';
 import { badInput, ChokepointError } from '../../../errors.ts';
-import { datasetMarking, deriveMarking, MarkingSchema, readableSql } from '../../security/markings.ts';
+import { datasetMarking, deriveMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { requirePermission } from '../../security/access.ts';
 import { startScenarioRun } from './scenarioRuns.ts';
-import { partOf, readableExercise, readableInjects, requireFacilitator } from './access.ts';
+import { partOf, readableExercise, requireFacilitator } from './access.ts';
 import { BilingualSchema, ExerciseSchema, ExerciseSummarySchema, IdParams } from './schemas.ts';
 
 /**
@@ -45,12 +46,16 @@ const RoleSchema = Type.Union([
   Type.Literal('evaluator'),
 ]);
 
-/** What the reader may see of an exercise: the injects they are cleared for, and their own part. */
+/**
+ * What the reader may see of an exercise: the injects they are cleared for (the store left out the others), and
+ * their own part. A player is shown none of the design's injects: they receive each from the session when it
+ * fires (GET /exercise-sessions/:id/events, the WebSocket), never the script ahead of time or another team's.
+ */
 function forReader(request: FastifyRequest, exercise: ExerciseRecord) {
   const part = partOf(request, exercise);
   return {
     ...exercise,
-    injects: readableInjects(request, exercise.injects),
+    injects: part?.role === 'player' ? [] : exercise.injects,
     you: part ? { role: part.role, team: part.team } : null,
   };
 }
@@ -139,7 +144,7 @@ export const exerciseResourceRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     async (request) =>
-      listExercises(db(), readableSql(request, 'e.marking', 1), {
+      listExercises(db(), readerOf(request), {
         limit: request.query.limit ?? 100,
         offset: request.query.offset ?? 0,
       }),
@@ -342,7 +347,7 @@ export const exerciseResourceRoutes: FastifyPluginAsyncTypebox = async (app) => 
     async (request) => {
       const current = await readableExercise(request, request.params.id);
       requireFacilitator(request, current);
-      if (readableInjects(request, current.injects).length !== current.injects.length)
+      if (await hasUnreadableInjects(db(), current.id, readerOf(request)))
         throw new ChokepointError('forbidden', 'you are not cleared for every inject of this exercise', {
           field: 'id',
         });
@@ -411,7 +416,8 @@ export const exerciseResourceRoutes: FastifyPluginAsyncTypebox = async (app) => 
         body: Type.Object(
           {
             role: RoleSchema,
-            team: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+            // Null first: with ajv's type coercion a string branch tried first would turn null into "".
+            team: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 64 })])),
           },
           { additionalProperties: false },
         ),

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { Type } from 'typebox';
 import { ChokepointError } from '../../../errors.ts';
+import { allowedOrigins } from '../../../config.ts';
 import { validateDecision } from '../../../analysis/exercises/decision.ts';
 import type { Viewer } from '../../../analysis/exercises/sessionEvents.ts';
 import { readableSession, viewerOf } from './access.ts';
@@ -18,14 +19,6 @@ import type { FacilitatorAction, LiveClient, SessionHub } from './sessionHub.ts'
  */
 const viewers = new WeakMap<FastifyRequest, { sessionId: string; viewer: Viewer }>();
 
-/** Origins a browser may open the socket from besides this server's own (e.g. a dev server), comma-separated. */
-function extraOrigins(): string[] {
-  return (process.env.CHOKEPOINT_ALLOWED_ORIGINS ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 export function checkOrigin(request: FastifyRequest): void {
   // A bearer token is never sent by a browser on its own: only cookie sessions need the check.
   if (request.user?.via === 'token') return;
@@ -35,7 +28,7 @@ export function checkOrigin(request: FastifyRequest): void {
   if (origin) {
     try {
       const url = new URL(origin);
-      ok = url.host === (Array.isArray(host) ? host[0] : host) || extraOrigins().includes(url.origin);
+      ok = url.host === (Array.isArray(host) ? host[0] : host) || allowedOrigins().includes(url.origin);
     } catch {
       ok = false;
     }
@@ -71,7 +64,7 @@ export function liveRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
         },
         preHandler: async (request) => {
           checkOrigin(request);
-          const { session, exercise } = await readableSession(request, (request.params as { id: string }).id);
+          const { session, exercise } = await readableSession(request, request.params.id);
           viewers.set(request, { sessionId: session.id, viewer: viewerOf(request, exercise) });
         },
       },
@@ -154,7 +147,7 @@ export function liveRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
           };
           work().catch((error: unknown) => fail(requestId, error));
         });
-        const after = (request.query as { after?: number }).after ?? 0;
+        const after = request.query.after ?? 0;
         hub.join(sessionId, client, after).catch((error: unknown) => {
           fail(undefined, error);
           socket.close(1011, 'could not join');

@@ -12,7 +12,7 @@ import {
 import { createRun, createScenario, getScenario } from '../../../data/scenario/index.ts';
 import { listGroups } from '../../../data/reference/index.ts';
 import { ChokepointError, notFound } from '../../../errors.ts';
-import { canReadMarking, filterReadable, MarkingSchema } from '../../security/markings.ts';
+import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { ScenarioComparisonSchema } from '../../scenarioResultSchema.ts';
 import { readableExercise, requireFacilitator } from './access.ts';
 import { BilingualSchema, IdParams } from './schemas.ts';
@@ -57,13 +57,13 @@ export const outcomeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       requireFacilitator(request, exercise);
       if (!exercise.scenarioId)
         throw new ChokepointError('conflict', 'this exercise has no scenario to run again', { field: 'id' });
-      const session = await getSession(db(), request.body.sessionId);
-      if (!session || session.exerciseId !== exercise.id || !canReadMarking(request, session.marking))
+      const session = await getSession(db(), request.body.sessionId, readerOf(request));
+      if (!session || session.exerciseId !== exercise.id)
         throw notFound('session not found', { field: 'sessionId' });
       const base = await getScenario(db(), exercise.scenarioId);
       if (!base) throw notFound('the exercise’s scenario was deleted', { field: 'id' });
       // Only decisions the facilitator may read are applied: what they cannot see cannot change what they show.
-      const decisions = filterReadable(request, await listDecisions(db(), session.id));
+      const decisions = await listDecisions(db(), session.id, readerOf(request));
       const adjusted = scenarioWithDecisions(base.text, decisions, await listGroups(db()));
       const marking = joinMarkings([base.marking, ...decisions.map((d) => d.marking)]);
       const scenario = await createScenario(db(), {
@@ -137,7 +137,7 @@ export const outcomeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const exercise = await readableExercise(request, request.params.id);
-      const outcomes = filterReadable(request, await listOutcomes(db(), exercise.id));
+      const outcomes = await listOutcomes(db(), exercise.id, readerOf(request));
       const items = [];
       let comparison = null;
       let marking = exercise.marking;

@@ -7,7 +7,7 @@ import { notFound } from '../../../errors.ts';
 import { runInBackground, type StoredError } from '../../jobs/runner.ts';
 import { assertReadable } from '../../security/markings.ts';
 import { ScenarioRunOutputSchema } from '../../scenarioResultSchema.ts';
-import { scenarioRunRecords } from '../scenarios.ts';
+import { scenarioRunRecords } from '../../jobs/records.ts';
 
 /**
  * An exercise's scenario runs: run in the background like any scenario run (progress and result in

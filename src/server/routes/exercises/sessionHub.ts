@@ -13,6 +13,7 @@ import {
 } from '../../../data/exercises/index.ts';
 import { dueInjects } from '../../../analysis/exercises/dueInjects.ts';
 import {
+  addressedTo,
   viewOfEvent,
   type SessionEvent,
   type SessionState,
@@ -21,6 +22,7 @@ import {
 import type { DecisionInput } from '../../../analysis/exercises/decision.ts';
 import type { Inject } from '../../../analysis/exercises/exercise.ts';
 import { canRead } from '../../../analysis/marking.ts';
+import type { Reader } from '../../../data/security/readContext.ts';
 import { ChokepointError, notFound } from '../../../errors.ts';
 
 /**
@@ -76,8 +78,9 @@ export class SessionHub {
     return next;
   }
 
-  private async exercise(exerciseId: string): Promise<ExerciseRecord> {
-    const exercise = await getExercise(this.app.services.state, exerciseId);
+  /** The exercise with every inject (no reader: broadcasts filter per connection) or those `reader` may read. */
+  private async exercise(exerciseId: string, reader?: Reader): Promise<ExerciseRecord> {
+    const exercise = await getExercise(this.app.services.state, exerciseId, reader);
     if (!exercise) throw notFound('exercise not found', { field: 'id' });
     return exercise;
   }
@@ -107,9 +110,11 @@ export class SessionHub {
   join(sessionId: string, client: LiveClient, afterSeq: number): Promise<void> {
     return this.inQueue(sessionId, async () => {
       const db = this.app.services.state;
-      const session = await getSession(db, sessionId);
+      // The replay is read as this viewer: what they may not read stays in the database (eventsAfter).
+      const reader: Reader = { clearance: client.viewer.clearance };
+      const session = await getSession(db, sessionId, reader);
       if (!session) throw notFound('session not found', { field: 'id' });
-      const exercise = await this.exercise(session.exerciseId);
+      const exercise = await this.exercise(session.exerciseId, reader);
       const byId = new Map(exercise.injects.map((i) => [i.id, i]));
       client.send(
         JSON.stringify({
@@ -129,7 +134,7 @@ export class SessionHub {
           you: { userId: client.userId, role: client.viewer.role, team: client.viewer.team },
         }),
       );
-      for (const e of await eventsAfter(db, sessionId, afterSeq)) {
+      for (const e of await eventsAfter(db, sessionId, afterSeq, reader)) {
         const view = viewOfEvent(e, client.viewer, (id) => byId.get(id));
         if (view) client.send(eventFrame(view));
       }
@@ -236,8 +241,14 @@ export class SessionHub {
       const exercise = await this.exercise(session.exerciseId);
       const inject = exercise.injects.find((i) => i.id === input.injectId);
       const delivered = inject && (await wasDelivered(db, sessionId, inject.id));
-      // An inject the decider may not read, or not yet delivered, is answered like one that does not exist.
-      if (!inject || !delivered || !canRead(viewer.clearance, inject.marking))
+      // An inject the decider may not read, not yet delivered, or (for a player) sent to another team is answered
+      // like one that does not exist.
+      if (
+        !inject ||
+        !delivered ||
+        !canRead(viewer.clearance, inject.marking) ||
+        !addressedTo(viewer, inject.team)
+      )
         throw notFound('no such inject delivered in this session', { field: 'injectId' });
       let team: string;
       if (viewer.role === 'facilitator') team = input.team ?? (inject.team === 'all' ? 'all' : inject.team);

@@ -12,7 +12,7 @@ import {
 import { validateDecision } from '../../../analysis/exercises/decision.ts';
 import { viewOfEvent } from '../../../analysis/exercises/sessionEvents.ts';
 import { badInput, ChokepointError, notFound } from '../../../errors.ts';
-import { canReadMarking, filterReadable } from '../../security/markings.ts';
+import { readerOf } from '../../security/markings.ts';
 import { readableExercise, readableSession, requireFacilitator, viewerOf } from './access.ts';
 import { AnswerSchema, EventViewSchema, IdParams, ScoreSchema, SessionSchema } from './schemas.ts';
 import type { SessionHub } from './sessionHub.ts';
@@ -76,7 +76,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const exercise = await readableExercise(request, request.params.id);
-        const items = filterReadable(request, await listSessions(db(), exercise.id));
+        const items = await listSessions(db(), exercise.id, readerOf(request));
         return { items, total: items.length };
       },
     );
@@ -86,7 +86,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
       {
         config: {
           marks: 'objects',
-          authz: { kind: 'none', reason: 'needs an exercise session; covered by test/exercises/api.test.ts' },
+          authz: { kind: 'read', fixture: 'exerciseSession', param: 'id' },
         },
         schema: {
           tags: ['exercises'],
@@ -103,7 +103,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
       {
         config: {
           marks: 'objects',
-          authz: { kind: 'none', reason: 'needs a participant; covered by test/exercises/api.test.ts' },
+          authz: { kind: 'none', reason: 'needs a participant; covered by test/exercises/attacks.test.ts' },
         },
         schema: {
           tags: ['exercises'],
@@ -118,7 +118,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
         const { session, exercise } = await readableSession(request, request.params.id);
         const viewer = viewerOf(request, exercise);
         const byId = new Map(exercise.injects.map((i) => [i.id, i]));
-        const items = (await eventsAfter(db(), session.id, request.query.after ?? 0))
+        const items = (await eventsAfter(db(), session.id, request.query.after ?? 0, readerOf(request)))
           .map((e) => viewOfEvent(e, viewer, (id) => byId.get(id)))
           .filter((v) => v !== null);
         return { items, lastSeq: session.lastSeq };
@@ -203,7 +203,10 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
       {
         config: {
           marks: 'objects',
-          authz: { kind: 'none', reason: 'evaluators of an exercise; covered by test/exercises/api.test.ts' },
+          authz: {
+            kind: 'none',
+            reason: 'evaluators of an exercise; covered by test/exercises/attacks.test.ts',
+          },
         },
         schema: {
           tags: ['exercises'],
@@ -227,8 +230,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
         if (viewer.role !== 'evaluator' && viewer.role !== 'facilitator')
           throw new ChokepointError('forbidden', 'only evaluators and facilitators score', { field: 'id' });
         const inject = exercise.injects.find((i) => i.id === request.body.injectId);
-        if (!inject || !canReadMarking(request, inject.marking))
-          throw notFound('no such inject', { field: 'injectId' });
+        if (!inject) throw notFound('no such inject', { field: 'injectId' });
         if (!inject.expectations.some((e) => e.id === request.body.expectationId))
           throw badInput(`inject ${inject.id} has no expectation "${request.body.expectationId}"`, {
             field: 'expectationId',
@@ -259,7 +261,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
           marks: 'objects',
           authz: {
             kind: 'none',
-            reason: 'participants of an exercise; covered by test/exercises/api.test.ts',
+            reason: 'participants of an exercise; covered by test/exercises/attacks.test.ts',
           },
         },
         schema: {
@@ -272,7 +274,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
       async (request) => {
         const { session, exercise } = await readableSession(request, request.params.id);
         viewerOf(request, exercise);
-        const items = filterReadable(request, await listScores(db(), session.id));
+        const items = await listScores(db(), session.id, readerOf(request));
         return { items, total: items.length };
       },
     );
@@ -284,7 +286,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
           marks: 'none',
           authz: {
             kind: 'none',
-            reason: 'participants of an exercise; covered by test/exercises/api.test.ts',
+            reason: 'participants of an exercise; covered by test/exercises/attacks.test.ts',
           },
         },
         schema: {
@@ -342,7 +344,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
           marks: 'objects',
           authz: {
             kind: 'none',
-            reason: 'facilitators and evaluators; covered by test/exercises/api.test.ts',
+            reason: 'facilitators and evaluators; covered by test/exercises/attacks.test.ts',
           },
         },
         schema: {
@@ -359,7 +361,7 @@ export function sessionRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
           throw new ChokepointError('forbidden', 'only facilitators and evaluators read the answers', {
             field: 'id',
           });
-        const items = filterReadable(request, await listAnswers(db(), session.id));
+        const items = await listAnswers(db(), session.id, readerOf(request));
         return { items, total: items.length };
       },
     );
