@@ -138,6 +138,15 @@ describe('chokepoint exercise', () => {
     expect(r.code).toBe(0);
     const body = JSON.parse(r.stdout);
     expect(body.injects).toHaveLength(20);
+    // Its provenance: the archive's checksum, found in the manifest of the mirror's exercises/ folder.
+    expect(body.design.imported).toEqual({
+      format: 'openaev',
+      file: 'openaev_starterpack_scenario-Akira_Ransomware_Crisis.zip',
+      sha256: 'ac96c933c57a6a2c2eed7ee52e81bfd536b1cf066e4a45b12858ec0864388e5b',
+      dataset: 'openaev-akira-ttx',
+      publisher: 'Filigran SAS (OpenAEV)',
+      licence: 'Apache-2.0 (OpenAEV Community Edition)',
+    });
     const times = body.injects.map((i: { at: number }) => i.at);
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });

@@ -245,5 +245,6 @@ describe.each(stateBackends)('authorization matrix from OpenAPI (%s)', (backend)
         }
       }
     }
-  });
+    // Every read route × 20 profiles × 8 requests: over a minute on a loaded 2-core machine.
+  }, 240_000);
 });

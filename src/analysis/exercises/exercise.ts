@@ -129,6 +129,21 @@ export interface ExerciseDesign {
   timeUnit: 'month' | 'hour';
   /** The scenario parameters the exercise was made from (template exercises). */
   parameters: { reporter: string; year: number | null; products: string[] } | null;
+  /** Where an imported exercise came from; absent for exercises written here or made from a template. */
+  imported?: ImportedFrom;
+}
+
+/**
+ * The provenance of an imported exercise: the file (its name and SHA-256) and, when those bytes are a file of a
+ * dataset manifest (src/data/manifests), that dataset with its publisher and licence.
+ */
+export interface ImportedFrom {
+  format: 'openaev';
+  file: string;
+  sha256: string;
+  dataset: string | null;
+  publisher: string | null;
+  licence: string | null;
 }
 
 export const allTeams = 'all';

@@ -59,6 +59,14 @@ function renderExercise(e: ExerciseRecord): string {
   return [
     `${e.title.en} / ${e.title.ja}`,
     `Exercise ${e.id} (${e.status}); scenario ${e.scenarioId ?? '—'}, run ${e.baselineRunId ?? '—'}`,
+    ...(e.design.imported
+      ? [
+          `出典 / imported from: ${e.design.imported.file} (sha256 ${e.design.imported.sha256.slice(0, 12)}…)` +
+            (e.design.imported.dataset
+              ? `, dataset ${e.design.imported.dataset}: ${e.design.imported.publisher}, ${e.design.imported.licence}`
+              : ''),
+        ]
+      : []),
     renderTable(
       ['at', 'team', 'inject', 'marking', 'figures'],
       e.injects.map((i) => [
@@ -262,10 +270,7 @@ export const registerExercise: RegisterCommand = (program, context) => {
           team: null,
           addedBy: null,
         });
-      await audit(ctx, 'exercise.import', saved.id, publicMarking, {
-        format: 'openaev',
-        file: path.basename(file),
-      });
+      await audit(ctx, 'exercise.import', saved.id, publicMarking, { ...design.imported });
       const record = (await getExercise(db, saved.id))!;
       ctx.print(exerciseJson(record), () => renderExercise(record));
     });

@@ -288,6 +288,8 @@ export const exerciseResourceRoutes: FastifyPluginAsyncTypebox = async (app) => 
           {
             format: Type.Literal('openaev'),
             content: Type.String({ minLength: 2, maxLength: 5_000_000 }),
+            /** The name of the file the content was read from, kept with its checksum as the exercise's provenance. */
+            fileName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             marking: Type.Optional(MarkingSchema),
           },
           { additionalProperties: false },
@@ -296,7 +298,7 @@ export const exerciseResourceRoutes: FastifyPluginAsyncTypebox = async (app) => 
       },
     },
     async (request, reply) => {
-      const { design, injects } = parseOpenAevText(request.body.content, 'content');
+      const { design, injects } = parseOpenAevText(request.body.content, request.body.fileName ?? 'content');
       const marking = markingOf(request, request.body.marking, 'marking');
       const saved = await createExercise(db(), {
         design,
@@ -310,7 +312,7 @@ export const exerciseResourceRoutes: FastifyPluginAsyncTypebox = async (app) => 
         objectType: 'exercise',
         objectId: saved.id,
         marking,
-        details: { format: 'openaev', injects: injects.length },
+        details: { format: 'openaev', injects: injects.length, sha256: design.imported?.sha256 ?? null },
       });
       return reply.status(201).send(saved);
     },
@@ -355,6 +357,8 @@ export const exerciseResourceRoutes: FastifyPluginAsyncTypebox = async (app) => 
         ...validateDesign(request.body.design),
         template: current.design.template,
         parameters: current.design.parameters,
+        // Provenance is the importer's, never an editor's.
+        ...(current.design.imported ? { imported: current.design.imported } : {}),
       };
       const injects = checkedInjects(request, request.body.injects ?? [], design, current.injects);
       const marking = request.body.marking ? markingOf(request, request.body.marking, 'marking') : undefined;

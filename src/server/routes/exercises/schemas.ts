@@ -132,6 +132,16 @@ export const DesignSchema = Type.Object(
         products: Type.Array(Type.String()),
       }),
     ),
+    imported: Type.Optional(
+      Type.Object({
+        format: Type.Literal('openaev'),
+        file: Type.String(),
+        sha256: Type.String(),
+        dataset: nullable(Type.String()),
+        publisher: nullable(Type.String()),
+        licence: nullable(Type.String()),
+      }),
+    ),
   },
   { title: 'ExerciseDesign' },
 );
