@@ -168,5 +168,12 @@ describe('chokepoint exercise', () => {
     ]);
     expect(f.code).toBe(3);
     expect(f.stderr).toMatch(/format/);
+    // An unknown facilitator stops the import before anything is saved.
+    const before = JSON.parse((await cli(dir, ['exercise', 'list', '--json'])).stdout).total;
+    const file = path.join(sharedData, 'exercises', 'openaev_scenario_akira_ransomware_crisis.json');
+    const u = await cli(dir, ['exercise', 'import', file, '--facilitator', 'nobody']);
+    expect(u.code).toBe(4);
+    expect(u.stderr).toMatch(/nobody/);
+    expect(JSON.parse((await cli(dir, ['exercise', 'list', '--json'])).stdout).total).toBe(before);
   });
 });

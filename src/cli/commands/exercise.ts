@@ -90,24 +90,30 @@ const list = (v: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-async function audit(
+/** After a new exercise is saved: its facilitator (when named) added, the audit entry, the exercise printed. */
+async function announceSaved(
   ctx: CliContext,
+  id: string,
+  facilitator: { id: string; username: string } | undefined,
   action: string,
-  objectId: string,
   marking: Marking,
   details: Record<string, unknown>,
 ) {
-  await appendAudit(await ctx.state(), {
+  const db = await ctx.state();
+  if (facilitator)
+    await setParticipant(db, id, { userId: facilitator.id, role: 'facilitator', team: null, addedBy: null });
+  await appendAudit(db, {
     actorId: null,
     actor: 'cli',
     action,
     objectType: 'exercise',
-    objectId,
+    objectId: id,
     marking,
-    details,
+    details: { ...details, ...(facilitator ? { facilitator: facilitator.username } : {}) },
   });
+  const record = (await getExercise(db, id))!;
+  ctx.print(exerciseJson(record), () => renderExercise(record));
 }
-
 export const registerExercise: RegisterCommand = (program, context) => {
   const exercise = program
     .command('exercise')
@@ -227,21 +233,11 @@ export const registerExercise: RegisterCommand = (program, context) => {
           baselineRunId: run.id,
           userId: null,
         });
-        if (facilitator)
-          await setParticipant(db, saved.id, {
-            userId: facilitator.id,
-            role: 'facilitator',
-            team: null,
-            addedBy: null,
-          });
-        await audit(ctx, 'exercise.create', saved.id, marking, {
+        await announceSaved(ctx, saved.id, facilitator, 'exercise.create', marking, {
           template: opts.template,
           scenario: scenario.id,
           run: run.id,
-          ...(facilitator ? { facilitator: facilitator.username } : {}),
         });
-        const record = (await getExercise(db, saved.id))!;
-        ctx.print(exerciseJson(record), () => renderExercise(record));
       },
     );
 
@@ -263,16 +259,9 @@ export const registerExercise: RegisterCommand = (program, context) => {
         status: 'ready',
         userId: null,
       });
-      if (facilitator)
-        await setParticipant(db, saved.id, {
-          userId: facilitator.id,
-          role: 'facilitator',
-          team: null,
-          addedBy: null,
-        });
-      await audit(ctx, 'exercise.import', saved.id, publicMarking, { ...design.imported });
-      const record = (await getExercise(db, saved.id))!;
-      ctx.print(exerciseJson(record), () => renderExercise(record));
+      await announceSaved(ctx, saved.id, facilitator, 'exercise.import', publicMarking, {
+        ...design.imported,
+      });
     });
 
   exercise
