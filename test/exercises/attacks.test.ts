@@ -267,6 +267,33 @@ describe.each(stateBackends)('who may not see a marked inject never does (%s)', 
     ]);
   });
 
+  it('a player moved to another team or removed is cut off at once, and comes back only as their part allows', async () => {
+    const closed = (c: LiveClient) =>
+      new Promise<number>((resolve) => c.socket.once('close', (code: number) => resolve(code)));
+    const moved = await open(clearedGov);
+    const movedClosed = closed(moved);
+    const participant = `/api/exercises/${exerciseId}/participants/${clearedGov.user.id}`;
+    expect((await put(participant, facilitator, { role: 'player', team: 'industry' })).statusCode).toBe(204);
+    expect(await movedClosed).toBe(4000);
+    // Reconnected, it is an industry player now: gov's injects are gone from its view, industry's are there.
+    const again = await open(clearedGov);
+    const ids = again.events().flatMap((e) => (e.kind === 'inject' ? [(e.inject as { id: string }).id] : []));
+    expect(ids).toEqual(['brief', 'industry-note']);
+    for (const frame of again.raw) expect(frame).not.toContain('XYZZY');
+    // Removed: cut off, and the upgrade is refused.
+    const againClosed = closed(again);
+    expect(
+      (await app.inject({ method: 'DELETE', url: participant, headers: facilitator.headers })).statusCode,
+    ).toBe(204);
+    expect(await againClosed).toBe(4000);
+    await expect(
+      LiveClient.open(`${base}/api/exercise-sessions/${sessionId}/live`, {
+        cookie: clearedGov.headers.cookie,
+        origin,
+      }),
+    ).rejects.toThrow('HTTP 403');
+  });
+
   it('an exercise marked above the reader answers exactly like a missing one, on every route', async () => {
     const marked = await post('/api/exercises', facilitator, {
       ...liveExercise,

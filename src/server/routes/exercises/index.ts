@@ -13,7 +13,7 @@ import { SessionHub } from './sessionHub.ts';
  */
 export const exerciseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const hub = new SessionHub(app);
-  await app.register(exerciseResourceRoutes);
+  await app.register(exerciseResourceRoutes(hub));
   await app.register(sessionRoutes(hub));
   await app.register(liveRoutes(hub));
   await app.register(outcomeRoutes);

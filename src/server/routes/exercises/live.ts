@@ -17,7 +17,7 @@ import type { FacilitatorAction, LiveClient, SessionHub } from './sessionHub.ts'
  * is a plain HTTP error. The viewer (role, team, clearance) is fixed for the connection: a changed clearance
  * counts from the next connection.
  */
-const viewers = new WeakMap<FastifyRequest, { sessionId: string; viewer: Viewer }>();
+const viewers = new WeakMap<FastifyRequest, { sessionId: string; exerciseId: string; viewer: Viewer }>();
 
 export function checkOrigin(request: FastifyRequest): void {
   // A bearer token is never sent by a browser on its own: only cookie sessions need the check.
@@ -65,7 +65,11 @@ export function liveRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
         preHandler: async (request) => {
           checkOrigin(request);
           const { session, exercise } = await readableSession(request, request.params.id);
-          viewers.set(request, { sessionId: session.id, viewer: viewerOf(request, exercise) });
+          viewers.set(request, {
+            sessionId: session.id,
+            exerciseId: exercise.id,
+            viewer: viewerOf(request, exercise),
+          });
         },
       },
       (socket: WebSocket, request) => {
@@ -74,11 +78,17 @@ export function liveRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
           socket.close(1008, 'not allowed');
           return;
         }
-        const { sessionId, viewer } = found;
+        const { sessionId, exerciseId, viewer } = found;
         const send = (frame: string) => {
           if (socket.readyState === socket.OPEN) socket.send(frame);
         };
-        const client: LiveClient = { viewer, userId: request.user.id, send };
+        const client: LiveClient = {
+          viewer,
+          userId: request.user.id,
+          exerciseId,
+          send,
+          close: (code, reason) => socket.close(code, reason),
+        };
         const reply = (requestId: string | undefined, body: Record<string, unknown>) =>
           send(JSON.stringify({ ...body, ...(requestId === undefined ? {} : { requestId }) }));
         const fail = (requestId: string | undefined, error: unknown) => {

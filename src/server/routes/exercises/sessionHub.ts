@@ -39,7 +39,11 @@ import { ChokepointError, notFound } from '../../../errors.ts';
 export interface LiveClient {
   viewer: Viewer;
   userId: string;
+  /** The exercise the session belongs to (a change of its participants ends the user's connections). */
+  exerciseId: string;
   send(frame: string): void;
+  /** Ends the connection (the client reconnects and is let in, or not, as its part now allows). */
+  close(code: number, reason: string): void;
 }
 
 export type FacilitatorAction =
@@ -282,6 +286,23 @@ export class SessionHub {
       this.broadcast(sessionId, [event], exercise.injects);
       return { id: decision.id, seq: event.seq };
     });
+  }
+
+  /**
+   * Ends a user's connections to the sessions of an exercise whose participants changed: the viewer of a
+   * connection (role, team) is fixed when it opens, so a removed player or one moved to another team must not go
+   * on receiving what their old part was sent. They reconnect, and are let in, or not, as their part now allows.
+   */
+  dropUser(exerciseId: string, userId: string): number {
+    let dropped = 0;
+    for (const [sessionId, live] of this.live)
+      for (const client of [...live.clients])
+        if (client.exerciseId === exerciseId && client.userId === userId) {
+          this.leave(sessionId, client);
+          client.close(4000, 'your part in the exercise changed: reconnect');
+          dropped++;
+        }
+    return dropped;
   }
 
   /** Connections open on a session (tests, benchmarks). */
