@@ -12,6 +12,7 @@ import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
 import { openStateDb, type StateDb } from '../data/state/index.ts';
 import { routePlugins } from './routes/index.ts';
 import { security } from './security/plugin.ts';
+import { markingEnforcement } from './security/enforcement.ts';
 import { securityHeaders } from './security/headers.ts';
 import { openApiSecurity } from './security/openapi.ts';
 import { settleRunningWork } from './jobs/runner.ts';
@@ -113,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // refused by them (401, 403) is destroyed after the error is written, not left open.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(security);
+  // After authentication: every /api response passes the one marking check (docs/security.md § Enforcement).
+  await app.register(markingEnforcement);
   for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
   // Added last so it runs first (onClose hooks run in reverse): jobs and scenario runs still running write
   // their outcome before any route, cache or store closes.
