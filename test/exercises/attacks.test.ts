@@ -329,6 +329,22 @@ describe.each(stateBackends)('who may not see a marked inject never does (%s)', 
         origin,
       }),
     ).rejects.toThrow('HTTP 404');
+    // Lowering the exercise's marking, or an inject's, needs declassify (and a reason): this analyst has neither.
+    const lowerExercise = await put(`/api/exercises/${id}`, facilitator, {
+      ...liveExercise,
+      marking: { level: 0, compartments: [], releasableTo: null },
+      reason: 'the exercise is over and may be shared',
+    });
+    expect(lowerExercise.statusCode).toBe(403);
+    const lowerInject = await put(`/api/exercises/${exerciseId}`, facilitator, {
+      ...liveExercise,
+      injects: liveExercise.injects.map((i) => (i.id === 'intel' ? { ...i, marking: undefined } : i)),
+      reason: 'the assessment has been published since',
+    });
+    expect(lowerInject.statusCode).toBe(403);
+    expect(lowerInject.json().error.code).toBe('forbidden');
+    const observed = (await get(`/api/exercises/${exerciseId}`, facilitator)).json();
+    expect(observed.injects.find((i: { id: string }) => i.id === 'intel').marking.level).toBe(1);
     // Not listed and not counted.
     const list = (await get('/api/exercises', lowGov)).json();
     expect(list.items.map((x: { id: string }) => x.id)).not.toContain(id);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { canRead, dominates, joinMarkings, publicMarking, type Marking } from '../../../analysis/marking.ts';
+import { joinMarkings, publicMarking, type Marking } from '../../../analysis/marking.ts';
 import { exerciseTemplates } from '../../../analysis/exercises/templates.ts';
 import { validateDesign, validateInjects } from '../../../analysis/exercises/validation.ts';
 import type { ExerciseDesign, Inject } from '../../../analysis/exercises/exercise.ts';
@@ -23,11 +23,10 @@ import {
 } from '../../../data/exercises/index.ts';
 import { createRun, createScenario } from '../../../data/scenario/index.ts';
 import { listGroups } from '../../../data/reference/index.ts';
-import { normalizeMarking } from '../../../data/security/index.ts';
 import { findTradeDataset } from '../../../data/catalog/index.ts';
 import { badInput, ChokepointError } from '../../../errors.ts';
 import { datasetMarking, deriveMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
-import { requirePermission } from '../../security/access.ts';
+import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { startScenarioRun } from './scenarioRuns.ts';
 import { partOf, readableExercise, requireFacilitator } from './access.ts';
 import type { SessionHub } from './sessionHub.ts';
@@ -61,37 +60,47 @@ function forReader(request: FastifyRequest, exercise: ExerciseRecord) {
   };
 }
 
-/** A marking the user may give: none above their clearance, no compartment they do not hold. */
+/** The marking of a new exercise (authorizeMarkingChange: none above the author's clearance). */
 function markingOf(request: FastifyRequest, marking: Marking | undefined, field: string): Marking {
-  const m = normalizeMarking(marking ?? publicMarking);
-  if (!canRead(request.user.clearance, m))
-    throw new ChokepointError(
-      'forbidden',
-      'you may not mark above your own clearance or with compartments you do not hold',
-      {
-        field,
-      },
-    );
-  return m;
+  return authorizeMarkingChange(request, {
+    requested: marking,
+    fallback: publicMarking,
+    what: 'exercise',
+    field,
+  }).marking;
 }
 
-/** Hand-written injects checked against the design's teams and the author's clearance; figures of kept ids stay. */
+/**
+ * Hand-written injects checked against the design's teams; each inject's marking goes through
+ * authorizeMarkingChange against the inject it replaces (same id), so lowering one needs declassify and `reason`.
+ * Figures and their source come from a scenario run, never from an editor: an inject kept by id keeps them.
+ */
 function checkedInjects(
   request: FastifyRequest,
   raw: unknown,
   design: ExerciseDesign,
   before: readonly Inject[],
-) {
+  reason?: string,
+): { injects: Inject[]; lowered: boolean } {
+  let lowered = false;
   const injects = validateInjects(
     raw,
     design.teams.map((t) => t.id),
-  );
-  return injects.map((inject, i) => {
-    markingOf(request, inject.marking, `injects[${i}].marking`);
-    // Figures and their source come from a scenario run, never from an editor: an inject kept by id keeps them.
+  ).map((inject, i) => {
     const old = before.find((b) => b.id === inject.id);
-    return old ? { ...inject, figures: old.figures, source: old.source } : inject;
+    const change = authorizeMarkingChange(request, {
+      existing: old?.marking,
+      requested: inject.marking,
+      fallback: publicMarking,
+      reason,
+      what: 'inject',
+      field: `injects[${i}].marking`,
+    });
+    lowered ||= change.lowered;
+    const checked = { ...inject, marking: change.marking };
+    return old ? { ...checked, figures: old.figures, source: old.source } : checked;
   });
+  return { injects, lowered };
 }
 
 export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypebox {
@@ -260,7 +269,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
       },
       async (request, reply) => {
         const design = validateDesign(request.body.design);
-        const injects = checkedInjects(request, request.body.injects ?? [], design, []);
+        const { injects } = checkedInjects(request, request.body.injects ?? [], design, []);
         const marking = markingOf(request, request.body.marking, 'marking');
         const saved = await createExercise(db(), {
           design,
@@ -365,23 +374,23 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
           // Provenance is the importer's, never an editor's.
           ...(current.design.imported ? { imported: current.design.imported } : {}),
         };
-        const injects = checkedInjects(request, request.body.injects ?? [], design, current.injects);
-        const marking = request.body.marking
-          ? markingOf(request, request.body.marking, 'marking')
-          : undefined;
-        const lowered =
-          (marking !== undefined && !dominates(marking, current.marking)) ||
-          injects.some((i) => {
-            const old = current.injects.find((o) => o.id === i.id);
-            return old !== undefined && !dominates(i.marking, old.marking);
-          });
-        if (lowered) {
-          requirePermission(request, 'declassify');
-          if ((request.body.reason?.trim().length ?? 0) < 10)
-            throw badInput('lowering a marking needs a reason of at least 10 characters', {
-              field: 'reason',
-            });
-        }
+        const checked = checkedInjects(
+          request,
+          request.body.injects ?? [],
+          design,
+          current.injects,
+          request.body.reason,
+        );
+        const injects = checked.injects;
+        const change = authorizeMarkingChange(request, {
+          existing: current.marking,
+          requested: request.body.marking,
+          fallback: current.marking,
+          reason: request.body.reason,
+          what: 'exercise',
+        });
+        const marking = change.marking;
+        const lowered = change.lowered || checked.lowered;
         const saved = await updateExercise(db(), current.id, { design, injects, marking });
         await app.audit(request, {
           action: lowered ? 'declassify' : 'update',
