@@ -57,6 +57,33 @@ export function serverHost(): string {
   return setting('HOST') ?? '127.0.0.1';
 }
 
+/**
+ * Origins besides the server's own that a browser may open the live exercise WebSocket from (e.g. the Vite dev
+ * server): $CHOKEPOINT_ALLOWED_ORIGINS, comma-separated full origins such as `http://localhost:5173`; each must
+ * parse as a URL and be an origin only (no path).
+ */
+export function allowedOrigins(): string[] {
+  const items = (setting('CHOKEPOINT_ALLOWED_ORIGINS') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.map((item) => {
+    let origin: string | undefined;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin !== item)
+      throw new ChokepointError(
+        'bad_input',
+        `CHOKEPOINT_ALLOWED_ORIGINS must list origins such as http://localhost:5173, not "${item}"`,
+        { field: 'CHOKEPOINT_ALLOWED_ORIGINS' },
+      );
+    return origin;
+  });
+}
+
 /** Seconds between the server's scans of due early-warning items: $CHOKEPOINT_EWS_INTERVAL_SECONDS, else 900; 0 = off. */
 export function ewsIntervalSeconds(): number {
   return numberSetting('CHOKEPOINT_EWS_INTERVAL_SECONDS', 900, {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChokepointError } from '../errors.ts';
 import { packageRoot } from '../packageRoot.ts';
@@ -108,6 +109,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Security headers on every response, authentication, CSRF and role checks before every route plugin
   // (docs/security.md).
   await app.register(securityHeaders);
+  // WebSocket upgrades pass through the same hooks as requests (the live exercise session: routes/exercises/live.ts).
+  // Registered before the security hooks: its own hook marks an upgrade first, so that the socket of an upgrade
+  // refused by them (401, 403) is destroyed after the error is written, not left open.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(security);
   // After authentication: every /api response passes the one marking check (docs/security.md § Enforcement).
   await app.register(markingEnforcement);

@@ -1084,6 +1084,365 @@ export interface ApiResponses {
   /** 200 */
   'PUT /api/ews/rule-sets/{id}': { id: string };
   /** 200 */
+  'GET /api/exercise-sessions/{id}': {
+    id: string;
+    exerciseId: string;
+    state: 'ready' | 'running' | 'paused' | 'ended';
+    simTime: number;
+    lastSeq: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/exercise-sessions/{id}/actions': { lastSeq: number };
+  /** 200 */
+  'GET /api/exercise-sessions/{id}/answers': {
+    items: {
+      id: string;
+      respondentId: string | null;
+      team: string | null;
+      answers: Record<string, string | number>;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/exercise-sessions/{id}/answers': { id: string; anonymous: boolean };
+  /** 201 */
+  'POST /api/exercise-sessions/{id}/decisions': { id: string; seq: number };
+  /** 200 */
+  'GET /api/exercise-sessions/{id}/events': { items: ExerciseEventView[]; lastSeq: number };
+  /** 200 */
+  'GET /api/exercise-sessions/{id}/scores': {
+    items: {
+      injectId: string;
+      expectationId: string;
+      evaluatorId: string;
+      score: number;
+      comment: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdAt: string;
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'PUT /api/exercise-sessions/{id}/scores': {
+    injectId: string;
+    expectationId: string;
+    evaluatorId: string;
+    score: number;
+    comment: string;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdAt: string;
+  };
+  /** 200 */
+  'GET /api/exercise-templates': {
+    items: {
+      id: string;
+      title: Bilingual;
+      description: Bilingual;
+      modelling: Bilingual;
+      defaultProducts: string[];
+      supplier: { scope: 'world' | 'reporter'; among: string | null } | null;
+    }[];
+  };
+  /** 200 */
+  'GET /api/exercises': {
+    items: {
+      id: string;
+      title: Bilingual;
+      template: string | null;
+      status: 'preparing' | 'ready' | 'failed';
+      scenarioId: string | null;
+      baselineRunId: string | null;
+      error: { code: string; message: string; place: unknown } | null;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/exercises': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 202 */
+  'POST /api/exercises/from-template': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 201 */
+  'POST /api/exercises/import': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/exercises/{id}': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  } & {
+    design: ExerciseDesign;
+    injects: ExerciseInject[];
+    participants: {
+      userId: string;
+      username: string;
+      displayName: string;
+      organisationId: string;
+      role: 'facilitator' | 'player' | 'observer' | 'evaluator';
+      team: string | null;
+    }[];
+    you: { role: 'facilitator' | 'player' | 'observer' | 'evaluator'; team: string | null } | null;
+  };
+  /** 200 */
+  'PUT /api/exercises/{id}': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/exercises/{id}/outcomes': {
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    items: ({
+      id: string;
+      exerciseId: string;
+      sessionId: string | null;
+      scenarioId: string;
+      runId: string;
+      adjustments: unknown[];
+      notes: Bilingual[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+    } & { status: 'queued' | 'running' | 'done' | 'failed' })[];
+    comparison: ScenarioComparison | null;
+  };
+  /** 202 */
+  'POST /api/exercises/{id}/outcomes': {
+    id: string;
+    exerciseId: string;
+    sessionId: string | null;
+    scenarioId: string;
+    runId: string;
+    adjustments: unknown[];
+    notes: Bilingual[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+  };
+  /** 200 */
+  'GET /api/exercises/{id}/report-links': {
+    items: {
+      id: string;
+      exerciseId: string;
+      sessionId: string | null;
+      organisationId: string;
+      lang: 'ja' | 'en';
+      format: 'pdf' | 'xlsx';
+      expiresAt: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/exercises/{id}/report-links': {
+    link: {
+      id: string;
+      exerciseId: string;
+      sessionId: string | null;
+      organisationId: string;
+      lang: 'ja' | 'en';
+      format: 'pdf' | 'xlsx';
+      expiresAt: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    token: string;
+    url: string;
+  };
+  /** 200 */
+  'GET /api/exercises/{id}/sessions': {
+    items: {
+      id: string;
+      exerciseId: string;
+      state: 'ready' | 'running' | 'paused' | 'ended';
+      simTime: number;
+      lastSeq: number;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/exercises/{id}/sessions': {
+    id: string;
+    exerciseId: string;
+    state: 'ready' | 'running' | 'paused' | 'ended';
+    simTime: number;
+    lastSeq: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
   'POST /api/exports/datasets': {
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -2323,6 +2682,122 @@ export type AssessmentScore = {
     measures: Localized[];
     source: string;
   }[];
+};
+
+export type Bilingual = { ja: string; en: string };
+
+export type ExerciseAdjustment =
+  | { kind: 'stockpile-release'; products: string[] | 'all'; days: number }
+  | { kind: 'like-minded-substitution'; partners: string[]; share: number | null }
+  | { kind: 'demand-restraint'; products: string[] | 'all'; share: number }
+  | { kind: 'rerouting'; passages: string[] | 'all'; share: number };
+
+export type ExerciseDecision = {
+  id: string;
+  sessionId: string;
+  injectId: string;
+  team: string;
+  userId: string | null;
+  optionsConsidered: string[];
+  action: string;
+  adjustment: ExerciseAdjustment | null;
+  rationale: string;
+  owner: string;
+  followUp: string;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+  createdAt: string;
+};
+
+export type ExerciseDesign = {
+  title: Bilingual;
+  description: Bilingual;
+  template: string | null;
+  objectives: Bilingual[];
+  organisations: {
+    id: string;
+    name: Bilingual;
+    kind: 'ministry' | 'company' | 'association' | 'foreign_partner';
+    platformOrganisation: string | null;
+  }[];
+  teams: { id: string; name: Bilingual; organisation: string }[];
+  questionnaire: { anonymous: boolean; questions: { id: string; text: Bilingual; kind: 'text' | 'scale' }[] };
+  timeUnit: 'month' | 'hour';
+  parameters: { reporter: string; year: number | null; products: string[] } | null;
+  imported?: {
+    format: 'openaev';
+    file: string;
+    sha256: string;
+    dataset: string | null;
+    publisher: string | null;
+    licence: string | null;
+  };
+};
+
+export type ExerciseEventView =
+  | {
+      seq: number;
+      simTime: number;
+      createdAt: string;
+      kind: 'state';
+      state: 'ready' | 'running' | 'paused' | 'ended';
+    }
+  | { seq: number; simTime: number; createdAt: string; kind: 'inject'; inject: ExerciseInject }
+  | {
+      seq: number;
+      simTime: number;
+      createdAt: string;
+      kind: 'withheld';
+      injectId: string;
+      at: number;
+      team: string;
+    }
+  | { seq: number; simTime: number; createdAt: string; kind: 'skipped'; injectId: string }
+  | { seq: number; simTime: number; createdAt: string; kind: 'decision'; decision: ExerciseDecision };
+
+export type ExerciseInject = {
+  id: string;
+  kind:
+    | 'brief'
+    | 'shock'
+    | 'substitution'
+    | 'stock-out'
+    | 'economy'
+    | 'recovery'
+    | 'situation'
+    | 'intelligence'
+    | 'escalation'
+    | 'written';
+  at: number;
+  team: string;
+  title: Bilingual;
+  body: Bilingual;
+  figures: { key: string; label: Bilingual; value: number | null; unit: string; path: string }[];
+  source: {
+    runId: string | null;
+    scenario: string;
+    trade: { dataset: string; version: string; synthetic: boolean };
+    ioTable: { dataset: string; version: string } | null;
+    methods: string[];
+  } | null;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+  condition: {
+    inject: string;
+    taken: boolean;
+    action: ('stockpile-release' | 'like-minded-substitution' | 'demand-restraint' | 'rerouting') | null;
+  } | null;
+  expectations: { id: string; text: Bilingual }[];
 };
 
 export type Localized = { ja?: string; en?: string };
