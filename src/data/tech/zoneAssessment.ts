@@ -3,11 +3,11 @@ import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import type { StateDb } from '../state/db.ts';
 import { ChokepointError } from '../../errors.ts';
-import { listCriticalGoods } from '../reference/criticalGoodsRegistry.ts';
+import { listRegistry } from '../reference/registryStore.ts';
 import { findTradeDataset } from '../catalog/tradeDataset.ts';
 import { runScreen, type ScreenItem, type ScreenProvenance } from '../screening/screen.ts';
 import { resolveCountry } from '../reference/countries.ts';
-import { technologies, goodPatentFields, type PatentFieldRef } from '../reference/technologies.ts';
+import type { PatentFieldRef } from '../reference/technologies.ts';
 import { findPatentDataset, patentRows, patentWorldRows } from './patentData.ts';
 import { basketOf, exportYear, findExportDataset, rcaCoverage, type ExportYear } from './exportData.ts';
 import {
@@ -33,7 +33,8 @@ import {
   type PolicyRisk,
   type SuggestedMeasure,
 } from '../../analysis/policy/measures.ts';
-import { joinMarkings, publicMarking, type Marking } from '../../analysis/marking.ts';
+import { joinMarkings, type Marking } from '../../analysis/marking.ts';
+import { mayRead } from '../security/readContext.ts';
 
 /**
  * Zones of every registry entry (critical goods from the editable registry, critical technologies) for one
@@ -65,26 +66,20 @@ export interface RegistryEntry {
   marking: Marking;
 }
 
+/**
+ * The registry's entries in force (goods, then technologies), as the zones, the dossier and the risk register use
+ * them. Entries the current reader may not read are left out.
+ */
 export async function registryEntries(state: StateDb): Promise<RegistryEntry[]> {
-  const goods = await listCriticalGoods(state);
-  return [
-    ...goods.map((g) => ({
-      id: g.id,
-      kind: 'good' as const,
-      name: { ja: g.ja, en: g.en },
-      hs6: g.hs.map((h) => h.hs6),
-      patentFields: goodPatentFields[g.id] ?? [],
-      marking: g.marking,
-    })),
-    ...technologies.map((t) => ({
-      id: t.id,
-      kind: 'technology' as const,
-      name: t.name,
-      hs6: [],
-      patentFields: t.fields,
-      marking: publicMarking,
-    })),
-  ];
+  const entries = (await listRegistry(state, { status: ['active'] })).filter((e) => mayRead(e.marking));
+  return [...entries.filter((e) => e.kind === 'good'), ...entries.filter((e) => e.kind === 'technology')].map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    name: { ja: e.ja, en: e.en },
+    hs6: e.hs.map((h) => h.hs6),
+    patentFields: e.patentFields,
+    marking: e.marking,
+  }));
 }
 
 export interface ZoneRequest {
