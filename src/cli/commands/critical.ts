@@ -4,12 +4,11 @@ import { renderTable } from '../table.ts';
 import {
   getCriticalGood,
   listCriticalGoods,
-  resetCriticalGood,
-  updateCriticalGood,
   type RegisteredCriticalGood,
   type CriticalHsCode,
   type HsMatch,
 } from '../../data/reference/index.ts';
+import { changeEntry, resetEntry } from '../../data/identification/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { productLabelsFor } from '../../data/screening/index.ts';
 
@@ -29,9 +28,14 @@ function show(good: RegisteredCriticalGood, label?: (hs6: string) => string): st
 }
 
 /** "850511:exact:permanent magnets of metal" or "850511" → a code; the match defaults to approximate. */
-function parseCode(text: string): CriticalHsCode {
+export function parseCode(text: string): CriticalHsCode {
   const [hs6, match, ...note] = text.split(':');
   return { hs6: hs6.trim(), match: (match?.trim() || 'approximate') as HsMatch, note: note.join(':').trim() };
+}
+
+/** Who a CLI change is recorded as: the operating-system user, as `cli:<user>`. */
+export function cliActor(): { id: null; name: string } {
+  return { id: null, name: `cli:${process.env.USER ?? 'unknown'}` };
 }
 
 /** `chokepoint critical list|show|set-hs|add-hs|remove-hs|reset`: the critical goods registry (特定重要物資). */
@@ -64,8 +68,8 @@ export const registerCritical: RegisterCommand = (program, context) => {
     const ctx = context(cmd);
     const db = await ctx.state();
     const good = await getCriticalGood(db, id);
-    const user = process.env.USER ?? 'cli';
-    const updated = await updateCriticalGood(db, id, { hs: change(good) }, user);
+    // Audited, kept in the registry's history, and followed by the early-warning lists.
+    const { entry: updated } = await changeEntry(db, id, { hs: change(good) }, cliActor());
     ctx.print(updated, () => show(updated));
   };
   critical
@@ -98,7 +102,8 @@ export const registerCritical: RegisterCommand = (program, context) => {
     .argument('<id>')
     .action(async (id: string, _opts, cmd: Command) => {
       const ctx = context(cmd);
-      const good = await resetCriticalGood(await ctx.state(), id, process.env.USER ?? 'cli');
+      await getCriticalGood(await ctx.state(), id);
+      const { entry: good } = await resetEntry(await ctx.state(), id, cliActor());
       ctx.print(good, () => show(good));
     });
 };

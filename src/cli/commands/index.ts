@@ -7,6 +7,7 @@ import { registerIo } from './io.ts';
 import { registerScreen } from './screen.ts';
 import { registerProduct } from './product.ts';
 import { registerCritical } from './critical.ts';
+import { registerRegistry } from './registry.ts';
 import { registerMinerals } from './minerals.ts';
 import { registerTech } from './tech.ts';
 import { registerZones } from './zones.ts';
@@ -22,4 +23,4 @@ import { registerAudit } from './audit.ts';
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerUsers, registerOrgs, registerAudit, registerGroups, registerMaritime, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerEws];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerRegistry, registerMinerals, registerUsers, registerOrgs, registerAudit, registerGroups, registerMaritime, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerEws];

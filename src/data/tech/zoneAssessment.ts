@@ -6,7 +6,8 @@ import { ChokepointError } from '../../errors.ts';
 import { listRegistry } from '../reference/registryStore.ts';
 import { findTradeDataset } from '../catalog/tradeDataset.ts';
 import { runScreen, type ScreenItem, type ScreenProvenance } from '../screening/screen.ts';
-import { resolveCountry } from '../reference/countries.ts';
+import { resolveReporter } from '../reference/groupStore.ts';
+import { asOneCountry } from './reporterRows.ts';
 import type { PatentFieldRef } from '../reference/technologies.ts';
 import { findPatentDataset, patentRows, patentWorldRows } from './patentData.ts';
 import { basketOf, exportYear, findExportDataset, rcaCoverage, type ExportYear } from './exportData.ts';
@@ -83,7 +84,7 @@ export async function registryEntries(state: StateDb): Promise<RegistryEntry[]> 
 }
 
 export interface ZoneRequest {
-  /** ISO3 or a country name. */
+  /** ISO3, a country name, or a group id (EU27, G7 …: its members as one country). */
   reporter: string;
   /** A rule set to use instead of the active one (preview of an edit). */
   ruleSet?: ZoneRuleSet;
@@ -160,12 +161,15 @@ export function summariseScreen(items: ScreenItem[], year: number): ScreenSummar
 }
 
 export async function assessZones(services: TechServices, request: ZoneRequest): Promise<ZoneAssessment> {
-  const country = resolveCountry(request.reporter);
-  if (!country)
-    throw new ChokepointError('unknown_code', `reporter "${request.reporter}" is not a known country`, {
-      field: 'reporter',
-    });
-  const reporter = country.iso3;
+  const resolved = await resolveReporter(services.state, request.reporter);
+  const reporter = resolved.id;
+  // A group's members count as one country in the patent and export rows (reporterRows.ts).
+  const members = new Set(resolved.members);
+  const asReporter = <T extends object, C extends keyof T & string, A extends keyof T & string>(
+    rows: readonly T[],
+    country: C,
+    amount: A,
+  ): T[] => (resolved.isGroup ? asOneCountry(rows, country, amount, members, reporter) : [...rows]);
   const ruleSet = request.ruleSet ?? (await activeRuleSet(services.state));
   const notes: Note[] = [];
   const provenance: ZoneAssessment['provenance'] = [];
@@ -200,7 +204,7 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
     datasetsUsed.push(patentsEntry);
     for (const source of new Set(entries.flatMap((e) => e.patentFields.map((f) => f.source)))) {
       patentsBySource.set(source, {
-        rows: await patentRows(services.analytics, services.dataDir, patentsEntry, source),
+        rows: asReporter(await patentRows(services.analytics, services.dataDir, patentsEntry, source), 'country', 'count'),
         world: await patentWorldRows(services.analytics, services.dataDir, patentsEntry, source),
       });
     }
@@ -209,7 +213,8 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
   let exportsData: ExportYear | undefined;
   try {
     const exportsEntry = findExportDataset(services.catalog, request.exportsDataset);
-    exportsData = await exportYear(services.analytics, services.dataDir, exportsEntry, request.exportYear);
+    const year = await exportYear(services.analytics, services.dataDir, exportsEntry, request.exportYear);
+    exportsData = { ...year, rows: asReporter(year.rows, 'exporter', 'value') };
     datasetsUsed.push(exportsEntry);
     if (rcaCoverage(exportsData) === 'dataset-products') {
       notes.push({
@@ -263,7 +268,7 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
     ? await Promise.all(datasetsUsed.map((d) => services.datasetMarking!(d.id)))
     : [];
   const overrides = await currentZoneOverrides(services.state, reporter);
-  const measures = await appliedMeasures(services.state);
+  const measures = await appliedMeasures(services.state, undefined, reporter);
 
   const assessed = entries.map((entry): AssessedEntry => {
     const source = entry.patentFields[0]?.source;
@@ -317,6 +322,11 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
       ]),
     };
   });
+  if (resolved.isGroup)
+    notes.push({
+      ja: `${reporter}はグループ: 加盟国の特許・輸出を1か国として合算しています(加盟国間の輸出を含む)`,
+      en: `${reporter} is a group: its members' patents and exports are taken together as one country (exports between members included)`,
+    });
   const summed = [
     ...new Set(assessed.filter((e) => e.patents?.worldBasis === 'sum').map((e) => e.patents!.source)),
   ];
