@@ -1,6 +1,9 @@
 /**
  * Identification beyond disruption (issue 25): the auditing service that edits the registry of critical goods and
- * technologies (and keeps the early-warning lists in line), the risk register, coercion exposure, overcapacity
- * signals and mine ▸ refine ▸ trade concentration by stage.
+ * technologies (and keeps the early-warning lists in line); coercion exposure of exports and imports and the
+ * alternative-partner finder.
  */
+export * from './alternativePartners.ts';
+export * from './coercionReport.ts';
 export * from './registryService.ts';
+export * from './tradeScope.ts';
