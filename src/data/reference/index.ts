@@ -16,6 +16,7 @@ export * from './hsChapterNames.ts';
 export * from './hsChapters.ts';
 export * from './hsIoJapan13.ts';
 export * from './identifiedItems.ts';
+export * from './mineralChains.ts';
 export * from './mineralsHs.ts';
 export * from './registryDefaults.ts';
 export * from './registryStore.ts';
