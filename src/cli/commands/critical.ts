@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
+import { cliActor } from '../../config.ts';
 import {
   getCriticalGood,
   listCriticalGoods,
@@ -8,7 +9,7 @@ import {
   type CriticalHsCode,
   type HsMatch,
 } from '../../data/reference/index.ts';
-import { changeEntry, resetEntry } from '../../data/identification/index.ts';
+import { changeEntry, resetEntry, type Actor } from '../../data/identification/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { productLabelsFor } from '../../data/screening/index.ts';
 
@@ -33,9 +34,9 @@ export function parseCode(text: string): CriticalHsCode {
   return { hs6: hs6.trim(), match: (match?.trim() || 'approximate') as HsMatch, note: note.join(':').trim() };
 }
 
-/** Who a CLI change is recorded as: the operating-system user, as `cli:<user>`. */
-export function cliActor(): { id: null; name: string } {
-  return { id: null, name: `cli:${process.env.USER ?? 'unknown'}` };
+/** Who a CLI change of the registry is recorded as: the operating-system user (config.ts), with no user id. */
+export function registryActor(): Actor {
+  return { id: null, name: cliActor() };
 }
 
 /** `chokepoint critical list|show|set-hs|add-hs|remove-hs|reset`: the critical goods registry (特定重要物資). */
@@ -69,7 +70,7 @@ export const registerCritical: RegisterCommand = (program, context) => {
     const db = await ctx.state();
     const good = await getCriticalGood(db, id);
     // Audited, kept in the registry's history, and followed by the early-warning lists.
-    const { entry: updated } = await changeEntry(db, id, { hs: change(good) }, cliActor());
+    const { entry: updated } = await changeEntry(db, id, { hs: change(good) }, registryActor());
     ctx.print(updated, () => show(updated));
   };
   critical
@@ -103,7 +104,7 @@ export const registerCritical: RegisterCommand = (program, context) => {
     .action(async (id: string, _opts, cmd: Command) => {
       const ctx = context(cmd);
       await getCriticalGood(await ctx.state(), id);
-      const { entry: good } = await resetEntry(await ctx.state(), id, cliActor());
+      const { entry: good } = await resetEntry(await ctx.state(), id, registryActor());
       ctx.print(good, () => show(good));
     });
 };

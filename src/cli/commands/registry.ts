@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
-import { cliActor, parseCode } from './critical.ts';
+import { registryActor, parseCode } from './critical.ts';
 import { intOption } from './tech.ts';
 import {
   domains,
@@ -220,7 +220,7 @@ export const registerRegistry: RegisterCommand = (program, context) => {
         en: opts.en,
         status: opts.proposed ? 'proposed' : 'active',
       },
-      cliActor(),
+      registryActor(),
       { marking: markingOf(opts.level), reason: opts.reason },
     );
     ctx.print(result, () => written(result));
@@ -234,7 +234,7 @@ export const registerRegistry: RegisterCommand = (program, context) => {
       .option('--kind <kind>', 'good or technology'),
   ).action(async (id: string, opts: EntryOptions, cmd: Command) => {
     const ctx = context(cmd);
-    const result = await changeEntry(await ctx.state(), id, changeOf(opts), cliActor(), {
+    const result = await changeEntry(await ctx.state(), id, changeOf(opts), registryActor(), {
       marking: markingOf(opts.level),
       reason: opts.reason,
     });
@@ -248,7 +248,7 @@ export const registerRegistry: RegisterCommand = (program, context) => {
       : cmd.option('--reason <text>', 'why')
     ).action(async (id: string, opts: { reason?: string }, c: Command) => {
       const ctx = context(c);
-      const result = await setEntryStatus(await ctx.state(), id, to, cliActor(), opts.reason ?? '');
+      const result = await setEntryStatus(await ctx.state(), id, to, registryActor(), opts.reason ?? '');
       ctx.print(result, () => written(result));
     });
   };
@@ -263,7 +263,7 @@ export const registerRegistry: RegisterCommand = (program, context) => {
     .option('--reason <text>', 'why')
     .action(async (id: string, opts: { reason?: string }, cmd: Command) => {
       const ctx = context(cmd);
-      const result = await resetEntry(await ctx.state(), id, cliActor(), opts.reason);
+      const result = await resetEntry(await ctx.state(), id, registryActor(), opts.reason);
       ctx.print(result, () => written(result));
     });
 

@@ -4,9 +4,11 @@
  * the scheduler that scans at each item's cadence and notifies (webhook, e-mail: internal to this folder).
  */
 export * from './criticalGoodsList.ts';
+export * from './eventStore.ts';
 export * from './ewsState.ts';
 export * from './itemScan.ts';
 export * from './monthlyImport.ts';
+export * from './ruleSetStore.ts';
 export * from './scanFile.ts';
 export * from './scheduler.ts';
 export * from './seriesStore.ts';
