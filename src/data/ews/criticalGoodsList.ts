@@ -1,6 +1,7 @@
 import type { StateDb } from '../state/db.ts';
 import { listRegistry, type RegistryEntryRecord } from '../reference/registryStore.ts';
 import type { HsMatch } from '../reference/criticalGoods.ts';
+import { joinMarkings, publicMarking, type Marking } from '../../analysis/marking.ts';
 import { addItems, createList, defaultCadence, listItems, type Grade } from './ewsState.ts';
 
 /**
@@ -9,6 +10,8 @@ import { addItems, createList, defaultCadence, listItems, type Grade } from './e
  * adopt). One item per code, graded by the best match any entry gives it: exact A (weekly), approximate B, input C.
  * The lists follow the registry: `syncCriticalGoodsLists` adds the codes of new entries, regrades and relabels,
  * and removes the items of codes no entry in force names any more (their alerts stay, detached from the item).
+ * An item is marked with the join of the markings of the entries naming its code (a marked entry's codes and name
+ * are not shown to readers below it).
  * It runs after every registry change (identification/registryService.ts) and at each scheduler tick.
  */
 const gradeOf: Record<HsMatch, Grade> = { exact: 'A', approximate: 'B', input: 'C' };
@@ -18,20 +21,22 @@ export interface MonitoredCode {
   hs: string;
   grade: Grade;
   label: { ja: string; en: string };
+  marking: Marking;
 }
 
-/** One monitored code per HS6 of the entries, with the best grade and the entries' names. */
+/** One monitored code per HS6 of the entries, with the best grade, the entries' names and their markings' join. */
 export function monitoredCodes(
-  entries: readonly Pick<RegistryEntryRecord, 'ja' | 'en' | 'hs'>[],
+  entries: readonly Pick<RegistryEntryRecord, 'ja' | 'en' | 'hs' | 'marking'>[],
 ): MonitoredCode[] {
-  const byCode = new Map<string, { grade: Grade; ja: string[]; en: string[] }>();
+  const byCode = new Map<string, { grade: Grade; ja: string[]; en: string[]; markings: Marking[] }>();
   for (const entry of entries) {
     for (const code of entry.hs) {
-      const seen = byCode.get(code.hs6) ?? { grade: 'D' as Grade, ja: [], en: [] };
+      const seen = byCode.get(code.hs6) ?? { grade: 'D' as Grade, ja: [], en: [], markings: [publicMarking] };
       const grade = gradeOf[code.match] ?? 'C';
       if (grade < seen.grade) seen.grade = grade;
       seen.ja.push(entry.ja);
       seen.en.push(entry.en);
+      seen.markings.push(entry.marking);
       byCode.set(code.hs6, seen);
     }
   }
@@ -40,6 +45,7 @@ export function monitoredCodes(
       hs,
       grade: c.grade,
       label: { ja: `${c.ja.join('・')} (${hs})`, en: `${c.en.join(', ')} (${hs})` },
+      marking: joinMarkings(c.markings),
     }))
     .sort((a, b) => a.hs.localeCompare(b.hs));
 }
@@ -73,12 +79,14 @@ async function syncList(
       continue;
     }
     seen.add(it.hs);
-    if (it.grade !== code.grade || it.label.ja !== code.label.ja || it.label.en !== code.label.en) {
-      await db.query('UPDATE ews_items SET grade = $2, cadence = $3, label = $4 WHERE id = $1', [
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (it.grade !== code.grade || !same(it.label, code.label) || !same(it.marking, code.marking)) {
+      await db.query('UPDATE ews_items SET grade = $2, cadence = $3, label = $4, marking = $5 WHERE id = $1', [
         it.id,
         code.grade,
         defaultCadence[code.grade],
         JSON.stringify(code.label),
+        JSON.stringify(code.marking),
       ]);
       changed++;
     }
@@ -94,6 +102,7 @@ async function syncList(
       grade: c.grade,
       dataset,
       label: c.label,
+      marking: c.marking,
     })),
     now,
   );

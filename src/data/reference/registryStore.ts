@@ -1,4 +1,6 @@
 import type { StateDb } from '../state/db.ts';
+import type { Reader } from '../security/readContext.ts';
+import { readableSql } from '../security/markingSql.ts';
 import { notifyStateChange } from '../state/stateChanges.ts';
 import { ChokepointError, notFound } from '../../errors.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
@@ -262,8 +264,8 @@ export async function seedRegistry(db: StateDb): Promise<void> {
 export interface RegistryFilter {
   kind?: RegistryKind;
   status?: RegistryStatus[];
-  /** An extra SQL condition with its parameters numbered from $1 (e.g. readableSql on `marking`). */
-  where?: { sql: string; params: unknown[] };
+  /** Only the entries this reader may read (none given: every entry, as for the CLI operator). */
+  reader?: Reader;
 }
 
 const shippedOrder = new Map(registryDefaults.map((d, n) => [d.id, n]));
@@ -271,8 +273,9 @@ const shippedOrder = new Map(registryDefaults.map((d, n) => [d.id, n]));
 /** Entries in shipped order first, then the others by id. */
 export async function listRegistry(db: StateDb, filter: RegistryFilter = {}): Promise<RegistryEntryRecord[]> {
   await seedRegistry(db);
-  const params: unknown[] = [...(filter.where?.params ?? [])];
-  const where: string[] = filter.where ? [filter.where.sql] : [];
+  const readable = readableSql(filter.reader, 'marking', 1);
+  const params: unknown[] = [...readable.params];
+  const where: string[] = [readable.sql];
   if (filter.kind) {
     params.push(filter.kind);
     where.push(`kind = $${params.length}`);
@@ -282,7 +285,7 @@ export async function listRegistry(db: StateDb, filter: RegistryFilter = {}): Pr
     where.push(`status = ANY($${params.length}::text[])`);
   }
   const rows = await db.query<EntryRow>(
-    `SELECT * FROM critical_goods${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+    `SELECT * FROM critical_goods WHERE ${where.join(' AND ')}`,
     params,
   );
   return rows
@@ -369,16 +372,12 @@ export async function writeRegistryEntry(
   });
 }
 
-/** The entry's snapshots, oldest first (optionally filtered, e.g. to readable markings). */
-export async function registryHistory(
-  db: StateDb,
-  id: string,
-  where?: { sql: string; params: unknown[] },
-): Promise<RegistryHistoryRecord[]> {
-  const params: unknown[] = [...(where?.params ?? []), id];
+/** The entry's snapshots the reader may read (every one without a reader), oldest first. */
+export async function registryHistory(db: StateDb, id: string, reader?: Reader): Promise<RegistryHistoryRecord[]> {
+  const readable = readableSql(reader, 'marking', 2);
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT * FROM registry_history WHERE ${where ? `${where.sql} AND ` : ''}entry_id = $${params.length} ORDER BY id`,
-    params,
+    `SELECT * FROM registry_history WHERE entry_id = $1 AND ${readable.sql} ORDER BY id`,
+    [id, ...readable.params],
   );
   return rows.map((r) => {
     // Snapshots of migration 951 predate patent fields and domains.
