@@ -27,7 +27,7 @@ describe('identification CLI', () => {
     expect(mg.coercerShare).toBeCloseTo(japan.get('CHN')! / (japan.get('CHN')! + japan.get('other')!), 10);
     const history = JSON.parse((await run('--json', 'registry', 'history', 'test-magnesium')).stdout);
     expect(history.items ?? history).toHaveLength(1);
-  });
+  }, 180_000);
 
   it('records a judgement in the risk register and shows it in the register and its history', async () => {
     const assess = await run('--json', 'identify', 'risks', 'assess', '--reporter', 'JPN', '--entry', 'test-magnesium', '--risk', 'supply-disruption', '--level', 'critical', '--judgement', 'Almost all imports come from one country.', '--evidence', '/api/identification/coercion?reporter=JPN&direction=imports');

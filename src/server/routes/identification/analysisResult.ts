@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { joinMarkings, type Marking } from '../../../analysis/marking.ts';
 import { assertReadable } from '../../security/markings.ts';
-import { markingOfReads } from '../../../data/security/readContext.ts';
 
 /**
  * The marking of an identification analysis: the join of what the handler read (datasets, through the read
@@ -9,8 +8,7 @@ import { markingOfReads } from '../../../data/security/readContext.ts';
  * dataset (a group or dataset above the user's clearance must not show through a derived figure).
  */
 export function resultMarking(request: FastifyRequest, stored: readonly Marking[]): Marking {
-  // markingOfReads() is what app.readMarking(request) returns once the enforcement plugin is registered.
-  const marking = joinMarkings([markingOfReads(), ...stored]);
+  const marking = joinMarkings([request.server.readMarking(request), ...stored]);
   assertReadable(request, marking, 'dataset');
   return marking;
 }
