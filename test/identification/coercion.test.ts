@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/catalog/dataDir.ts';
-import { Catalog } from '../../src/data/catalog/catalog.ts';
-import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import type { ScreenServices } from '../../src/data/screening/screen.ts';
 import { alternativePartners, coercionReport } from '../../src/data/identification/index.ts';
 import { displacement } from '../../src/analysis/coercion/displacement.ts';
 import { rankAlternatives } from '../../src/analysis/coercion/alternatives.ts';
-import { tempDir } from '../helpers/tmp.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
+import { openSharedTradeServices } from '../helpers/sharedTrade.ts';
 import { baciCriticalMineralsRows, sumBy } from '../helpers/baciRows.ts';
 
 const JPN = 392;
@@ -53,16 +48,12 @@ describe('displacement and alternative ranking (hand-checked)', () => {
 });
 
 describe('coercion exposure on the real BACI critical-minerals extract', () => {
-  let analytics: DuckDbStore;
-  let services: ScreenServices;
+  let services: Awaited<ReturnType<typeof openSharedTradeServices>>;
   const rows = baciCriticalMineralsRows();
   beforeAll(async () => {
-    const dataDir = new DataDir(tempDir()).ensure();
-    analytics = await openDuckDb();
-    await importSharedTrade(dataDir);
-    services = { dataDir, catalog: new Catalog(dataDir), analytics };
+    services = await openSharedTradeServices();
   }, 120_000);
-  afterAll(async () => analytics.close());
+  afterAll(async () => services.analytics.close());
 
   it("Japan's imports from China, 2024: shares, open market and HHI recomputed from the CSV", async () => {
     const report = await coercionReport(services, { reporter: 'JPN', coercer: 'CHN', year: 2024, direction: 'imports' });

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/catalog/dataDir.ts';
-import { Catalog } from '../../src/data/catalog/catalog.ts';
-import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import type { ScreenServices } from '../../src/data/screening/screen.ts';
 import { leakageReport } from '../../src/data/identification/index.ts';
 import { passThrough } from '../../src/analysis/risks/passThrough.ts';
 import { countryByIso3 } from '../../src/data/reference/countries.ts';
-import { tempDir } from '../helpers/tmp.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
+import { openSharedTradeServices } from '../helpers/sharedTrade.ts';
 import { baciCriticalMineralsRows } from '../helpers/baciRows.ts';
 
 describe('leakage via like-minded partners', () => {
@@ -26,15 +21,11 @@ describe('leakage via like-minded partners', () => {
   });
 
   describe('on the real BACI extract', () => {
-    let analytics: DuckDbStore;
-    let services: ScreenServices;
+    let services: Awaited<ReturnType<typeof openSharedTradeServices>>;
     beforeAll(async () => {
-      const dataDir = new DataDir(tempDir()).ensure();
-      analytics = await openDuckDb();
-      await importSharedTrade(dataDir);
-      services = { dataDir, catalog: new Catalog(dataDir), analytics };
+      services = await openSharedTradeServices();
     }, 120_000);
-    afterAll(async () => analytics.close());
+    afterAll(async () => services.analytics.close());
 
     it("Japan's 811292 via like-minded countries to Russia, 2024, recomputed from the CSV", async () => {
       const report = await leakageReport(services, { reporter: 'JPN', concern: 'RUS', year: 2024, hs: ['811292'] });

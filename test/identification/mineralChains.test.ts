@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/catalog/dataDir.ts';
-import { Catalog } from '../../src/data/catalog/catalog.ts';
-import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import type { ScreenServices } from '../../src/data/screening/screen.ts';
 import { mineralChainReport } from '../../src/data/identification/index.ts';
 import { stageChain } from '../../src/analysis/minerals/stageChain.ts';
-import { tempDir } from '../helpers/tmp.ts';
-import { importSharedTrade } from '../helpers/sharedTrade.ts';
+import { openSharedTradeServices } from '../helpers/sharedTrade.ts';
 import { baciCriticalMineralsRows, sumBy } from '../helpers/baciRows.ts';
 
 const hhiOf = (values: number[], total = values.reduce((a, b) => a + b, 0)) =>
@@ -29,16 +24,12 @@ describe('mine ▸ refine ▸ trade', () => {
   });
 
   describe('on the real USGS MCS 2025 and BACI extracts', () => {
-    let analytics: DuckDbStore;
-    let services: ScreenServices;
+    let services: Awaited<ReturnType<typeof openSharedTradeServices>>;
     const rows = baciCriticalMineralsRows();
     beforeAll(async () => {
-      const dataDir = new DataDir(tempDir()).ensure();
-      analytics = await openDuckDb();
-      await importSharedTrade(dataDir, { minerals: true });
-      services = { dataDir, catalog: new Catalog(dataDir), analytics };
+      services = await openSharedTradeServices({ minerals: true });
     }, 120_000);
-    afterAll(async () => analytics.close());
+    afterAll(async () => services.analytics.close());
 
     it('cobalt for Japan, 2024: DR Congo mines, the trade and Japan’s imports recomputed from the CSV', async () => {
       const report = await mineralChainReport(services, { reporter: 'JPN', year: 2024, minerals: ['cobalt', 'gallium'] });

@@ -1,6 +1,6 @@
 import type { CriticalHsCode, HsMatch } from './criticalGoods.ts';
 import type { PatentFieldRef } from './technologies.ts';
-import type { DomainId } from './domains.ts';
+import type { RegistryDefinition } from './registryDefaults.ts';
 
 /**
  * Goods and technologies the seed names beyond the twelve specified critical goods: items of the METI action plan
@@ -16,18 +16,7 @@ import type { DomainId } from './domains.ts';
  * (a material or intermediate it needs). Where HS 2022 split a code, the note says so. Items without trade of
  * their own (quantum devices, solid electrolytes) map to their traded inputs, and say so.
  */
-export interface IdentifiedItem {
-  id: string;
-  kind: 'good' | 'technology';
-  ja: string;
-  en: string;
-  designation: { ja: string; en: string };
-  ministry: { ja: string; en: string };
-  hs: CriticalHsCode[];
-  patentFields: PatentFieldRef[];
-  domains: DomainId[];
-  note: string;
-}
+export type IdentifiedItem = Omit<RegistryDefinition, 'status'>;
 
 const actionPlan = {
   ja: '経済安全保障に関する産業・技術基盤強化アクションプラン改訂版 (経済産業省, 2024年5月) が挙げる品目',

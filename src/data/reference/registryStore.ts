@@ -216,6 +216,25 @@ async function appendHistory(
   );
 }
 
+
+/** The entry's columns $1…$12 (id … marking), in the order of the INSERT and UPDATE below. */
+function columnValues(d: RegistryDefinition, marking: Marking): unknown[] {
+  return [
+    d.id,
+    d.kind,
+    d.status,
+    d.ja,
+    d.en,
+    JSON.stringify(d.designation),
+    JSON.stringify(d.ministry),
+    JSON.stringify(d.hs),
+    JSON.stringify(d.patentFields),
+    JSON.stringify(d.domains),
+    d.note,
+    JSON.stringify(marking),
+  ];
+}
+
 async function insertEntry(
   db: StateDb,
   d: RegistryDefinition,
@@ -226,21 +245,7 @@ async function insertEntry(
     `INSERT INTO critical_goods (id, kind, status, name_ja, name_en, designation, ministry, hs, patent_fields, domains, note,
        marking, version, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12::jsonb, 1, $13)`,
-    [
-      d.id,
-      d.kind,
-      d.status,
-      d.ja,
-      d.en,
-      JSON.stringify(d.designation),
-      JSON.stringify(d.ministry),
-      JSON.stringify(d.hs),
-      JSON.stringify(d.patentFields),
-      JSON.stringify(d.domains),
-      d.note,
-      JSON.stringify(marking),
-      user,
-    ],
+    [...columnValues(d, marking), user],
   );
 }
 
@@ -347,22 +352,7 @@ export async function writeRegistryEntry(
            hs = $8::jsonb, patent_fields = $9::jsonb, domains = $10::jsonb, note = $11, marking = $12::jsonb, version = $13,
            updated_at = now(), updated_by = $14
          WHERE id = $1`,
-        [
-          d.id,
-          d.kind,
-          d.status,
-          d.ja,
-          d.en,
-          JSON.stringify(d.designation),
-          JSON.stringify(d.ministry),
-          JSON.stringify(d.hs),
-          JSON.stringify(d.patentFields),
-          JSON.stringify(d.domains),
-          d.note,
-          JSON.stringify(marking),
-          version,
-          change.actor,
-        ],
+        [...columnValues(d, marking), version, change.actor],
       );
       await appendHistory(tx, d, version, { action: change.action, reason, actor: change.actor }, marking);
     }
