@@ -7,6 +7,8 @@ import { registerIo } from './io.ts';
 import { registerScreen } from './screen.ts';
 import { registerProduct } from './product.ts';
 import { registerCritical } from './critical.ts';
+import { registerRegistry } from './registry.ts';
+import { registerIdentify } from './identify.ts';
 import { registerMinerals } from './minerals.ts';
 import { registerTech } from './tech.ts';
 import { registerZones } from './zones.ts';
@@ -36,6 +38,8 @@ export const commands: RegisterCommand[] = [
   registerScreen,
   registerProduct,
   registerCritical,
+  registerRegistry,
+  registerIdentify,
   registerMinerals,
   registerUsers,
   registerOrgs,

@@ -23,6 +23,7 @@ import { datasetManifestRoutes } from './datasetManifests.ts';
 import { hsChapterRoutes } from './hsChapters.ts';
 import { cyberRoutes } from './cyber/index.ts';
 import { exerciseRoutes } from './exercises/index.ts';
+import { identificationRoutes } from './identification/index.ts';
 
 /**
  * Every route plugin, registered under /api in this order (the order of /openapi.json's paths). One plugin per
@@ -56,4 +57,5 @@ export const routePlugins: FastifyPluginAsyncTypebox[] = [
   hsChapterRoutes,
   cyberRoutes,
   exerciseRoutes,
+  identificationRoutes,
 ];

@@ -1584,6 +1584,282 @@ export interface ApiResponses {
     };
   };
   /** 200 */
+  'GET /api/identification/alternatives': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    coercer: { id: string; isGroup: boolean; members: string[] };
+    hs6: string;
+    year: number;
+    fromYear: number | null;
+    direction: 'exports' | 'imports';
+    items: {
+      rank: number;
+      country: string;
+      value: number;
+      headroom: number;
+      reporterShare: number;
+      coercerShare: number;
+      growth: number | null;
+      groups: string[];
+    }[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/coercion': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    coercer: { id: string; isGroup: boolean; members: string[] };
+    year: number;
+    direction: 'exports' | 'imports';
+    parameters: { minCoercerShare: number; maxAbsorption: number; maxAlternativeHhi: number };
+    items: {
+      hs6: string;
+      labelEn: string;
+      labelJa: string;
+      critical: string[];
+      valueUsd: number;
+      withCoercerUsd: number;
+      coercerShare: number | null;
+      alternativeUsd: number;
+      openUsd: number;
+      absorption: number | null;
+      alternativeHhi: number | null;
+      coercerMarketShare: number | null;
+      rca: number | null;
+      reliant: boolean;
+      hardToReplace: boolean;
+      atRisk: boolean;
+    }[];
+    counts: { products: number; reliant: number; hardToReplace: number; atRisk: number };
+    atRiskUsd: number;
+    provenance: Provenance;
+    notes: { ja: string; en: string }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/leakage': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    via: { id: string; isGroup: boolean; members: string[] };
+    concern: { id: string; isGroup: boolean; members: string[] };
+    year: number;
+    items: {
+      hs6: string;
+      fromReporter: number;
+      passThroughShare: number | null;
+      passThroughValue: number;
+      partners: { partner: string; fromReporter: number; onwardShare: number | null }[];
+    }[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/mineral-chains': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    year: number;
+    items: {
+      mineral: string;
+      ja: string;
+      en: string;
+      refinedHs: string[];
+      stages: {
+        stage: string;
+        total: number;
+        hhi: number | null;
+        leader: string | null;
+        leaderShare: number | null;
+        countriesTo75: number | null;
+        top: { country: string; share: number }[];
+      }[];
+      bottleneck: string | null;
+      leaderChanges: boolean;
+      production: {
+        mining: { type: string; unit: string; year: number; world: number | null } | null;
+        refining: { type: string; unit: string; year: number; world: number | null } | null;
+      };
+      reporterImportsUsd: number;
+      notes: { ja: string; en: string }[];
+    }[];
+    provenance: { trade: Provenance; production: Provenance | null };
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/risk-register': {
+    reporter: string;
+    riskTypes: {
+      id:
+        | 'supply-disruption'
+        | 'coercion-technology-transfer'
+        | 'acquisition-overproduction'
+        | 'like-minded-leakage';
+      ja: string;
+      en: string;
+      about: { ja: string; en: string };
+      evidence: { ja: string; en: string };
+    }[];
+    items: {
+      id: string;
+      kind: 'good' | 'technology';
+      ja: string;
+      en: string;
+      status: 'active' | 'proposed' | 'retired';
+      domains: string[];
+      hs6: string[];
+      risks: {
+        riskType:
+          | 'supply-disruption'
+          | 'coercion-technology-transfer'
+          | 'acquisition-overproduction'
+          | 'like-minded-leakage';
+        assessment: RiskAssessment | null;
+        links: { title: { ja: string; en: string }; path: string }[];
+      }[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'GET /api/identification/risk-register/assessments': { items: RiskAssessment[]; total: number };
+  /** 201 */
+  'POST /api/identification/risk-register/assessments': RiskAssessment;
+  /** 200 */
+  'GET /api/identification/supplier-push': {
+    hs6: string;
+    year: number;
+    fromYear: number;
+    worldUsd: { from: number; to: number };
+    parameters: {
+      minVolumeGrowth: number;
+      minUnitValueFall: number;
+      minBaseValue: number;
+      minExcessGrowth: number;
+      minSupplierShare: number;
+    };
+    items: {
+      supplier: string;
+      exports0: number;
+      exports1: number;
+      world0: number;
+      world1: number;
+      share0: number | null;
+      share1: number | null;
+      supplierGrowth: number | null;
+      worldGrowth: number | null;
+      excessGrowth: number | null;
+      demandEffect: number | null;
+      shareEffect: number | null;
+      push: boolean;
+    }[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/surges': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    supplier: { id: string; isGroup: boolean; members: string[] } | null;
+    year: number;
+    baseYear: number;
+    parameters: {
+      minVolumeGrowth: number;
+      minUnitValueFall: number;
+      minBaseValue: number;
+      minExcessGrowth: number;
+      minSupplierShare: number;
+    };
+    items: {
+      hs6: string;
+      critical: string[];
+      period: string;
+      base: string;
+      value: number;
+      valueGrowth: number | null;
+      volumeGrowth: number | null;
+      unitValue: number | null;
+      unitValueChange: number | null;
+      surge: boolean;
+      missing: 'no-quantity' | 'small-base' | null;
+    }[];
+    counts: { products: number; surges: number; noQuantity: number };
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/surges/monthly': {
+    dataset: string;
+    reporter: string;
+    flow: string;
+    hs: string;
+    partner: string | null;
+    unit: string | null;
+    parameters: {
+      minVolumeGrowth: number;
+      minUnitValueFall: number;
+      minBaseValue: number;
+      minExcessGrowth: number;
+      minSupplierShare: number;
+    };
+    points: {
+      period: string;
+      base: string;
+      value: number;
+      valueGrowth: number | null;
+      volumeGrowth: number | null;
+      unitValue: number | null;
+      unitValueChange: number | null;
+      surge: boolean;
+      missing: 'no-quantity' | 'small-base' | null;
+    }[];
+    surges: string[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'GET /api/io-tables/{id}/multipliers': {
     sectors: { code: string; en: string; ja: string }[];
     outputMultiplier: { closed: number[]; open: number[] };
@@ -2104,6 +2380,91 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
+  };
+  /** 200 */
+  'GET /api/registry/domains': {
+    items: {
+      id: string;
+      ja: string;
+      en: string;
+      scope: { ja: string; en: string };
+      entries: {
+        id: string;
+        kind: string;
+        ja: string;
+        en: string;
+        marking: {
+          /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+          level: 0 | 1 | 2 | 3;
+          compartments: string[];
+          /** organisation ids the object may be released to; null = unrestricted */
+          releasableTo: null | string[];
+        };
+      }[];
+    }[];
+    unclassified: {
+      id: string;
+      kind: string;
+      ja: string;
+      en: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+  };
+  /** 200 */
+  'GET /api/registry/entries': { items: RegistryEntry[]; total: number };
+  /** 201 */
+  'POST /api/registry/entries': {
+    entry: RegistryEntry;
+    ews: { list: string; added: number; removed: number; changed: number }[];
+  };
+  /** 200 */
+  'GET /api/registry/entries/{id}': RegistryEntry;
+  /** 200 */
+  'PATCH /api/registry/entries/{id}': {
+    entry: RegistryEntry;
+    ews: { list: string; added: number; removed: number; changed: number }[];
+  };
+  /** 200 */
+  'GET /api/registry/entries/{id}/history': {
+    items: {
+      version: number;
+      action: string;
+      reason: string;
+      actor: string | null;
+      at: string;
+      snapshot: {
+        status: 'active' | 'proposed' | 'retired';
+        ja: string;
+        en: string;
+        hs: { hs6: string; match: string }[];
+        domains: string[];
+        patentFields: { source: string; field: string }[];
+      };
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'POST /api/registry/entries/{id}/reset': {
+    entry: RegistryEntry;
+    ews: { list: string; added: number; removed: number; changed: number }[];
+  };
+  /** 200 */
+  'POST /api/registry/entries/{id}/status': {
+    entry: RegistryEntry;
+    ews: { list: string; added: number; removed: number; changed: number }[];
   };
   /** 200 */
   'GET /api/scenario-comparison': {
@@ -2844,6 +3205,55 @@ export type Provenance = {
 
 /** A figure (central run) with its Monte Carlo 5th, 50th and 95th percentiles */
 export type Ranged = { value: number; p5: number; p50: number; p95: number };
+
+export type RegistryEntry = {
+  id: string;
+  kind: 'good' | 'technology';
+  ja: string;
+  en: string;
+  designation: { ja: string; en: string };
+  ministry: { ja: string; en: string };
+  hs: { hs6: string; match: string; note: string; source: string | null }[];
+  patentFields: { source: string; field: string }[];
+  domains: string[];
+  note: string;
+  status: 'active' | 'proposed' | 'retired';
+  version: number;
+  shipped: boolean;
+  edited: boolean;
+  updatedAt: string;
+  updatedBy: string | null;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+};
+
+export type RiskAssessment = {
+  id: string;
+  entryId: string;
+  reporter: string;
+  riskType:
+    | 'supply-disruption'
+    | 'coercion-technology-transfer'
+    | 'acquisition-overproduction'
+    | 'like-minded-leakage';
+  level: ('low' | 'medium' | 'high' | 'critical') | null;
+  judgement: string;
+  evidence: { kind: 'analysis' | 'link' | 'note'; ref: string; note: string }[];
+  createdBy: string | null;
+  createdAt: string;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+};
 
 export type RuleSet = {
   id: string;
