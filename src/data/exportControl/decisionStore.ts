@@ -3,11 +3,11 @@ import { appendAudit } from '../security/auditLog.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { partyKey, type Decision, type HitDecision } from '../../analysis/exportControl/hitStatus.ts';
-import { exportControlMarking } from './marking.ts';
+import { exportControlMarking, type MarkingChoice } from './marking.ts';
 import { jsonValue, timeText } from './rowValues.ts';
 
 /** Decisions on screening hits in application state (migration 500), each with its audit entry. */
-export interface DecisionInput {
+export interface DecisionInput extends MarkingChoice {
   partyName: string;
   country?: string;
   list: string;
@@ -16,7 +16,6 @@ export interface DecisionInput {
   decision: Decision;
   reason: string;
   caseId?: string;
-  marking?: Marking;
 }
 
 export interface StoredDecision extends HitDecision {
@@ -65,7 +64,7 @@ export async function recordDecision(
     throw new ChokepointError('bad_input', 'a decision needs a reason', { field: 'reason' });
   if (!input.partyName.trim())
     throw new ChokepointError('bad_input', 'the party has no name', { field: 'party' });
-  const marking = exportControlMarking(input.marking);
+  const marking = exportControlMarking(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Record<string, unknown>>(
       `INSERT INTO export_control_decisions
