@@ -21,10 +21,14 @@ import { registerAudit } from './audit.ts';
 import { registerLists } from './lists.ts';
 import { registerScreenParty } from './screenParty.ts';
 import { registerExportCheck } from './exportCheck.ts';
+import { registerSbom } from './sbom.ts';
+import { registerOsv } from './osv.ts';
+import { registerKev } from './kev.ts';
+import { registerCyber } from './cyber.ts';
 import { registerInforms } from './informs.ts';
 import { registerCircumvention } from './circumvention.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerUsers, registerOrgs, registerAudit, registerGroups, registerMaritime, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerEws, registerLists, registerScreenParty, registerExportCheck, registerInforms, registerCircumvention];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerUsers, registerOrgs, registerAudit, registerGroups, registerMaritime, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerEws, registerLists, registerScreenParty, registerExportCheck, registerSbom, registerOsv, registerKev, registerCyber, registerInforms, registerCircumvention];

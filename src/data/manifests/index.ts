@@ -24,6 +24,10 @@ import { jpExportControlOrder } from './jp-export-control-order.ts';
 import { cnMofcomLists } from './cn-mofcom-lists.ts';
 import { jpMofAssetFreeze } from './jp-mof-asset-freeze.ts';
 import { opensanctionsFtmSample } from './opensanctions-ftm-sample.ts';
+import { cyberSboms } from './cyber-sboms.ts';
+import { osvGoProtonBridge } from './osv-go-proton-bridge.ts';
+import { cisaKev } from './cisa-kev.ts';
+import { cisoAssistantControls } from './ciso-assistant-controls.ts';
 
 export type * from './types.ts';
 
@@ -49,6 +53,10 @@ export const manifests: readonly DatasetManifest[] = [
   cnMofcomLists,
   jpMofAssetFreeze,
   opensanctionsFtmSample,
+  cyberSboms,
+  osvGoProtonBridge,
+  cisaKev,
+  cisoAssistantControls,
 ];
 
 /** The manifest of a dataset id; an unknown id is an error that lists the known ones. */

@@ -57,3 +57,19 @@ export function readableColumnsSql(reader: Reader | undefined, prefix: string, n
     params: [level, compartments, [organisation]],
   };
 }
+
+/**
+ * Rows an aggregate for this reader may count: level and compartments as in readableSql, releasability left out
+ * (a supplier's releasability governs who reads its own record, not whether it counts in an aggregate of at least
+ * k organisations; the aggregate itself suppresses small cells).
+ */
+export function countableSql(reader: Reader | undefined, column: string, nextParam: number): SqlFilter {
+  if (!columnPattern.test(column)) throw new Error(`countableSql: not a column name: ${column}`);
+  if (!reader) return { sql: 'TRUE', params: [] };
+  const [level, compartments] = clearanceParams(reader);
+  const n = nextParam;
+  return {
+    sql: `((${column}->>'level')::int <= $${n}::int AND COALESCE(${column}->'compartments', '[]'::jsonb) <@ $${n + 1}::jsonb)`,
+    params: [level, JSON.stringify(compartments)],
+  };
+}
