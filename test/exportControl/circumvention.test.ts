@@ -319,6 +319,6 @@ describe.each(stateBackends)('circumvention product lists on %s', (backend) => {
     );
     const reader = { clearance: { level: 1 as const, compartments: [], organisationId: 'o' } };
     expect((await listProductLists(db, reader)).map((l) => l.id)).toEqual(['chpl']);
-    await expect(getProductList(db, 'secret-goods', reader)).rejects.toThrow(/no product list/);
+    await expect(getProductList(db, 'secret-goods', reader)).rejects.toThrow(/product list not found/);
   });
 });

@@ -186,7 +186,7 @@ describe.each(stateBackends)('inform notices in the state and the transaction ch
     );
     const reader = { clearance: { level: 1 as const, compartments: [], organisationId: 'org' } };
     expect((await listInforms(db, { reader })).map((i) => i.id)).not.toContain(secret.id);
-    await expect(getInform(db, secret.id, reader)).rejects.toThrow(/no inform/);
+    await expect(getInform(db, secret.id, reader)).rejects.toThrow(/inform notice not found/);
     expect((await getInform(db, secret.id)).reference).toBe('secret-1');
   });
 });

@@ -100,7 +100,7 @@ describe.each(stateBackends)('export-control state on %s', (backend) => {
       new Map(),
     );
     await runWithReadContext(reader, async () => {
-      await expect(getCase(db, c.id)).rejects.toThrow(/no export-control case/);
+      await expect(getCase(db, c.id)).rejects.toThrow(/export-control case not found/);
       expect((await listCases(db)).some((x) => x.id === c.id)).toBe(false);
     });
   });

@@ -10,6 +10,7 @@ import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
 import type { ScenarioRunOutput } from '../../src/data/scenario/scenarioService.ts';
 import { addItems, createList, listItems, recordAlerts } from '../../src/data/ews/ewsState.ts';
 import { cyberAuthzFixtures } from '../cyber/authzFixtures.ts';
+import { exportControlAuthzFixtures } from '../exportControl/authzFixtures.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -20,6 +21,7 @@ export type AuthzFixture = (app: FastifyInstance, marking: Marking) => Promise<s
 
 export const authzFixtures: Record<string, AuthzFixture> = {
   ...cyberAuthzFixtures,
+  ...exportControlAuthzFixtures,
   /** A country group (src/data/reference/groupStore.ts). */
   countryGroup: async (app, marking) => {
     const id = `AUTHZ_${randomUUID().slice(0, 8).toUpperCase().replaceAll('-', '')}`;

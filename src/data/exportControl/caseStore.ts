@@ -145,7 +145,7 @@ export async function getCase(db: StateDb, id: string, reader?: Reader): Promise
   ]);
   const found = row ? toCase(row) : undefined;
   if (!found || !readableBy(reader, found.marking))
-    throw new ChokepointError('not_found', `no export-control case ${id}`, { field: 'case' });
+    throw new ChokepointError('not_found', 'export-control case not found', { field: 'case' });
   recordObjectRead('export_control_case', found.id, found.marking);
   return found;
 }

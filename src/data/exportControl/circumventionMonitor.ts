@@ -208,9 +208,7 @@ export async function monitorCircumvention(
     targetImports: r.target_imports * 1000,
     direct: r.direct * 1000,
   }));
-  const order = services.catalog.find(controlOrderDataset)
-    ? controlOrderTables(services.catalog)
-    : undefined;
+  const order = services.catalog.find(controlOrderDataset) ? controlOrderTables(services.catalog) : undefined;
   const report = circumventionReport(
     flows,
     totals,

@@ -158,7 +158,7 @@ export async function getInform(db: StateDb, id: string, reader?: Reader): Promi
   );
   const found = row ? toInform(row) : undefined;
   if (!found || !readable(reader, found.marking))
-    throw new ChokepointError('not_found', `no inform ${id}`, { field: 'inform' });
+    throw new ChokepointError('not_found', 'inform notice not found', { field: 'inform' });
   recordObjectRead('export_control_inform', found.id, found.marking);
   return found;
 }

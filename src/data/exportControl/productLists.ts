@@ -157,9 +157,22 @@ export async function getProductList(db: StateDb, id: string, reader?: Reader): 
   );
   const found = row ? toList(row) : undefined;
   if (!found || !mayRead(found.marking) || (reader && !readerMayRead(reader, found.marking)))
-    throw new ChokepointError('not_found', `no product list "${id}"`, { field: 'list' });
+    throw new ChokepointError('not_found', 'product list not found', { field: 'list' });
   recordObjectRead('export_control_product_list', found.id, found.marking);
   return found;
+}
+
+/**
+ * The stored marking of a list, readable or not (undefined when there is none): what an update checks before it
+ * replaces the list, so that a hidden list answers like a missing one instead of being overwritten.
+ */
+export async function productListMarking(db: StateDb, id: string): Promise<Marking | undefined> {
+  await seed(db);
+  const [row] = await db.query<{ marking: Marking }>(
+    'SELECT marking FROM export_control_product_lists WHERE id = $1',
+    [id],
+  );
+  return row ? jsonValue(row.marking) : undefined;
 }
 
 /** HS6 codes checked: six digits (dots and spaces removed), each once. */

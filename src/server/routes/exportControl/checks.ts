@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { joinMarkings } from '../../../analysis/marking.ts';
+import { exportCheck } from '../../../data/exportControl/exportCheckService.ts';
+import { listInforms } from '../../../data/exportControl/informStore.ts';
+import { openCase } from '../../../data/exportControl/caseStore.ts';
+import { MarkingSchema, readerOf } from '../../security/markings.ts';
+import { actorOf, recordMarking, resultMarking } from './recordMarking.ts';
+import { SaveCaseSchema, TransactionCheckSchema } from './schemas.ts';
+
+/**
+ * The transaction check and catch-all check (issue 20): item (HS code or 別表第一 entry) × destination × end user
+ * (screened) × end use → licence required, catch-all check (with the questions of METI's clear-evidence guideline)
+ * or no requirement, with the rule path. The inform notices consulted are the active ones the user may read: a
+ * notice binds the exporter it was addressed to, and the API's notices are their organisation's by default.
+ */
+const writers = ['analyst' as const, 'administrator' as const];
+
+export const exportControlCheckRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.services.state;
+
+  app.post(
+    '/export-control/checks',
+    {
+      config: { marks: 'result', roles: writers, authz: { kind: 'action' } },
+      schema: {
+        tags: ['export-control'],
+        summary:
+          'Check an export: item × destination × end user × end use → licence-required | catch-all-check | no-requirement, with reasons; optionally kept as a case',
+        body: Type.Object(
+          {
+            item: Type.String({ minLength: 1, maxLength: 40 }),
+            destination: Type.String({ minLength: 1, maxLength: 100 }),
+            endUser: Type.Optional(Type.String({ maxLength: 500 })),
+            endUse: Type.Optional(
+              Type.Union([Type.Literal('wmd'), Type.Literal('conventional'), Type.Literal('civil')]),
+            ),
+            exporter: Type.Optional(Type.String({ maxLength: 300 })),
+            on: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+            informed: Type.Optional(
+              Type.Object(
+                { wmd: Type.Optional(Type.Boolean()), conventional: Type.Optional(Type.Boolean()) },
+                { additionalProperties: false },
+              ),
+            ),
+            lists: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 50 })),
+            case: Type.Optional(SaveCaseSchema),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Intersect([
+            TransactionCheckSchema,
+            Type.Object({ caseId: Type.Union([Type.String(), Type.Null()]), marking: MarkingSchema }),
+          ]),
+        },
+      },
+    },
+    async (request) => {
+      const { case: keep, ...query } = request.body;
+      const caseMarking = keep ? recordMarking(request, keep, 'case') : undefined;
+      const informs = await listInforms(db(), { status: 'active', reader: readerOf(request) });
+      const result = exportCheck(app.services.catalog, query, informs);
+      const read = await resultMarking(
+        request,
+        result,
+        result.sources.map((s) => s.dataset),
+      );
+      if (!keep || !caseMarking) return { ...result, caseId: null, marking: read };
+      const marking = joinMarkings([caseMarking.marking, read]);
+      const opened = await openCase(
+        db(),
+        {
+          kind: 'transaction-check',
+          title:
+            keep.title ??
+            `${result.item} → ${result.destination}${result.endUser ? ` (${result.endUser})` : ''}`,
+          subject: query,
+          result,
+          assignee: keep.assignee ?? null,
+          ...caseMarking,
+          marking,
+        },
+        actorOf(request),
+      );
+      return { ...result, caseId: opened.id, marking };
+    },
+  );
+};
