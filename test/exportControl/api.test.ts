@@ -10,6 +10,7 @@ import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { testSession } from '../helpers/auth.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { npuInform } from './npuInform.ts';
 
 /**
  * The export-control API (issue 20) on the real METI lists and the Order's tables, attacked by a reader of low
@@ -261,14 +262,7 @@ describe.each(stateBackends)('export-control API (%s)', (backend) => {
     const before = (await call(a, 'POST', '/api/export-control/checks', deal)).json();
     expect(before.verdict).toBe('catch-all-check');
     expect(before.questions).toHaveLength(7);
-    const inform = await call(a, 'POST', '/api/export-control/informs', {
-      reference: '20260110貿局第7号',
-      kind: 'wmd',
-      issuedOn: '2026-01-10',
-      items: ['8542'],
-      destinations: ['China'],
-      endUser: 'Northwestern Polytechnical University',
-    });
+    const inform = await call(a, 'POST', '/api/export-control/informs', npuInform);
     expect(inform.statusCode, inform.body).toBe(201);
     expect(inform.json()).toMatchObject({
       destinations: ['CHN'],

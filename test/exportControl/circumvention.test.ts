@@ -38,6 +38,12 @@ function cepiiCodes(): { iso3OfCode: Map<string, string>; iso3OfIso2: Map<string
   return { iso3OfCode, iso3OfIso2 };
 }
 
+const flaggedOf = (report: { countries: { country: string; flagged: boolean }[] }) =>
+  report.countries
+    .filter((c) => c.flagged)
+    .map((c) => c.country)
+    .sort();
+
 const g7Members = ['CAN', 'FRA', 'DEU', 'ITA', 'JPN', 'GBR', 'USA'];
 
 function independent(baseYear: number, year: number, sources = g7Members) {
@@ -115,12 +121,7 @@ describe('circumvention monitor on the BACI critical-minerals extract', () => {
       group: 'G7',
       members: ['CAN', 'DEU', 'FRA', 'GBR', 'ITA', 'JPN', 'USA'],
     });
-    expect(
-      report.countries
-        .filter((c) => c.flagged)
-        .map((c) => c.country)
-        .sort(),
-    ).toEqual(expected.flagged);
+    expect(flaggedOf(report)).toEqual(expected.flagged);
     expect(expected.flagged).toContain('TUR');
     expect(report.totals.sourceExports.base).toBeCloseTo(expected.sourcesWorld[0], -1);
     expect(report.totals.sourceExports.later).toBeCloseTo(expected.sourcesWorld[1], -1);
@@ -158,7 +159,11 @@ describe('circumvention monitor on the BACI critical-minerals extract', () => {
 
   it('watches Group A countries as third countries when Japan alone is the source', async () => {
     // Without the Order's tables the monitor does not guess.
-    const without = await monitorCircumvention(services, { sources: 'JPN', products: unique, baseYear: 2021 });
+    const without = await monitorCircumvention(services, {
+      sources: 'JPN',
+      products: unique,
+      baseYear: 2021,
+    });
     expect(without.groupA).toBeNull();
     expect(without.countries.every((c) => c.groupA === null)).toBe(true);
     const dataDir = services.dataDir;
@@ -172,18 +177,16 @@ describe('circumvention monitor on the BACI critical-minerals extract', () => {
     // By hand (awk, thousand USD): India bought 1,148,525.525 → 2,005,016.369 from Japan (+74.6 %) and sold
     // 405.134 → 1,587.421 to Russia (+291.8 %); the only country flagged, no Group A country is.
     const india = report.countries.find((c) => c.country === 'IND')!;
-    expect([india.fromSources.base, india.fromSources.later, india.toTarget.base, india.toTarget.later]).toEqual(
-      [1_148_525_525, 2_005_016_369, 405_134, 1_587_421].map((v) => expect.closeTo(v, -1)),
-    );
+    expect([
+      india.fromSources.base,
+      india.fromSources.later,
+      india.toTarget.base,
+      india.toTarget.later,
+    ]).toEqual([1_148_525_525, 2_005_016_369, 405_134, 1_587_421].map((v) => expect.closeTo(v, -1)));
     expect(india.flagged).toBe(true);
     expect(report.groupA?.dataset).toBe('jp-export-control-order');
     const expected = independent(2021, 2024, ['JPN']);
-    expect(
-      report.countries
-        .filter((c) => c.flagged)
-        .map((c) => c.country)
-        .sort(),
-    ).toEqual(expected.flagged);
+    expect(flaggedOf(report)).toEqual(expected.flagged);
     expect(expected.flagged).toEqual(['IND']);
     // Group A from the Order's own CSV (alpha-2) through CEPII's table, not the platform's reader.
     const iso3OfIso2 = cepiiCodes().iso3OfIso2;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { Catalog } from '../../src/data/catalog/catalog.ts';
+import { npuInform } from './npuInform.ts';
 import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
 import { findManifest } from '../../src/data/manifests/index.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
@@ -95,18 +96,7 @@ describe.each(stateBackends)('inform notices in the state and the transaction ch
   afterAll(async () => db?.close());
 
   it('records a notice marked level 1, refuses a public one without a reason, and audits both changes', async () => {
-    const stored = await recordInform(
-      db,
-      {
-        reference: '20260110貿局第7号',
-        kind: 'wmd',
-        issuedOn: '2026-01-10',
-        items: ['8542'],
-        destinations: ['China'],
-        endUser: 'Northwestern Polytechnical University',
-      },
-      officer,
-    );
+    const stored = await recordInform(db, npuInform, officer);
     expect(stored).toMatchObject({ destinations: ['CHN'], status: 'active', marking: { level: 1 } });
     await expect(
       recordInform(

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { joinMarkings } from '../../../analysis/marking.ts';
 import { exportCheck } from '../../../data/exportControl/exportCheckService.ts';
 import { listInforms } from '../../../data/exportControl/informStore.ts';
-import { openCase } from '../../../data/exportControl/caseStore.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
-import { actorOf, recordMarking, resultMarking } from './recordMarking.ts';
+import { resultMarking } from './recordMarking.ts';
+import { caseToKeep, keepCase } from './keepCase.ts';
 import { SaveCaseSchema, TransactionCheckSchema } from './schemas.ts';
 
 /**
@@ -58,7 +57,7 @@ export const exportControlCheckRoutes: FastifyPluginAsyncTypebox = async (app) =
     },
     async (request) => {
       const { case: keep, ...query } = request.body;
-      const caseMarking = keep ? recordMarking(request, keep, 'case') : undefined;
+      const toKeep = caseToKeep(request, keep);
       const informs = await listInforms(db(), { status: 'active', reader: readerOf(request) });
       const result = exportCheck(app.services.catalog, query, informs);
       const read = await resultMarking(
@@ -66,24 +65,14 @@ export const exportControlCheckRoutes: FastifyPluginAsyncTypebox = async (app) =
         result,
         result.sources.map((s) => s.dataset),
       );
-      if (!keep || !caseMarking) return { ...result, caseId: null, marking: read };
-      const marking = joinMarkings([caseMarking.marking, read]);
-      const opened = await openCase(
+      const title = `${result.item} → ${result.destination}${result.endUser ? ` (${result.endUser})` : ''}`;
+      const { caseId, marking } = await keepCase(
         db(),
-        {
-          kind: 'transaction-check',
-          title:
-            keep.title ??
-            `${result.item} → ${result.destination}${result.endUser ? ` (${result.endUser})` : ''}`,
-          subject: query,
-          result,
-          assignee: keep.assignee ?? null,
-          ...caseMarking,
-          marking,
-        },
-        actorOf(request),
+        toKeep,
+        { kind: 'transaction-check', title, subject: query, result },
+        read,
       );
-      return { ...result, caseId: opened.id, marking };
+      return { ...result, caseId, marking };
     },
   );
 };

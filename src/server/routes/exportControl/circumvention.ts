@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { joinMarkings } from '../../../analysis/marking.ts';
 import { monitorCircumvention } from '../../../data/exportControl/circumventionMonitor.ts';
-import { openCase } from '../../../data/exportControl/caseStore.ts';
 import { readerOf } from '../../security/markings.ts';
-import { actorOf, recordMarking, resultMarking } from './recordMarking.ts';
+import { resultMarking } from './recordMarking.ts';
+import { caseToKeep, keepCase } from './keepCase.ts';
 import { CaseSchema, CircumventionSchema, SaveCaseSchema } from './schemas.ts';
 
 /**
@@ -82,23 +82,21 @@ export const exportControlCircumventionRoutes: FastifyPluginAsyncTypebox = async
       },
     },
     async (request, reply) => {
-      const keep = request.body.case ?? {};
-      const choice = recordMarking(request, keep, 'case');
+      const toKeep = caseToKeep(request, request.body.case ?? {});
       const report = await runMonitor(request, request.body.query);
       const p = report.parameters;
-      const { result: _result, ...opened } = await openCase(
+      const { kept } = await keepCase(
         app.services.state,
+        toKeep,
         {
           kind: 'circumvention-report',
-          title: keep.title ?? `${report.target} ← ${report.sources.group}, ${p.baseYear}→${p.year}`,
+          title: `${report.target} ← ${report.sources.group}, ${p.baseYear}→${p.year}`,
           subject: request.body.query,
           result: report,
-          assignee: keep.assignee ?? null,
-          ...choice,
-          marking: joinMarkings([choice.marking, report.marking]),
         },
-        actorOf(request),
+        report.marking,
       );
+      const { result: _result, ...opened } = kept!;
       return reply.status(201).send(opened);
     },
   );

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { joinMarkings } from '../../../analysis/marking.ts';
 import {
   readPartyText,
   screenParties,
   screenParty,
   withDecisions,
 } from '../../../data/exportControl/screeningService.ts';
-import { openCase } from '../../../data/exportControl/caseStore.ts';
 import { createJob } from '../../../data/state/index.ts';
 import { listDatasetId } from '../../../data/exportControl/listStore.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { runInBackground } from '../../jobs/runner.ts';
 import { jobRecords } from '../../jobs/records.ts';
-import { actorOf, recordMarking, resultMarking } from './recordMarking.ts';
+import { resultMarking } from './recordMarking.ts';
+import { caseToKeep, keepCase } from './keepCase.ts';
 import { SaveCaseSchema, ScreenResultSchema } from './schemas.ts';
 
 /**
@@ -60,33 +59,20 @@ export const exportControlScreeningRoutes: FastifyPluginAsyncTypebox = async (ap
     },
     async (request) => {
       const { case: keep, ...query } = request.body;
-      const caseMarking = keep ? recordMarking(request, keep, 'case') : undefined;
+      const toKeep = caseToKeep(request, keep);
       const result = await withDecisions(db(), screenParty(app.services.catalog, query), readerOf(request));
       const read = await resultMarking(
         request,
         result,
         result.lists.map((l) => listDatasetId(l.list)),
       );
-      let caseId: string | null = null;
-      if (keep && caseMarking) {
-        const marking = joinMarkings([caseMarking.marking, read]);
-        const opened = await openCase(
-          db(),
-          {
-            kind: 'party-screening',
-            title: keep.title ?? result.query.name,
-            subject: result.query,
-            result,
-            assignee: keep.assignee ?? null,
-            ...caseMarking,
-            marking,
-          },
-          actorOf(request),
-        );
-        caseId = opened.id;
-        return { ...result, caseId, marking };
-      }
-      return { ...result, caseId, marking: read };
+      const { caseId, marking } = await keepCase(
+        db(),
+        toKeep,
+        { kind: 'party-screening', title: result.query.name, subject: result.query, result },
+        read,
+      );
+      return { ...result, caseId, marking };
     },
   );
 
@@ -123,16 +109,15 @@ export const exportControlScreeningRoutes: FastifyPluginAsyncTypebox = async (ap
       const fileName = body.fileName?.trim() || 'parties.csv';
       // Every row is checked before the job starts: a bad row is a 400 naming its line, and nothing is stored.
       const parties = readPartyText(body.csv, fileName);
-      const caseMarking = recordMarking(request, body.case ?? {}, 'case');
+      const toKeep = caseToKeep(request, body.case ?? {})!;
       const options = { lists: body.lists, threshold: body.threshold, limit: body.limit };
-      const actor = actorOf(request);
       const reader = readerOf(request);
       const id = randomUUID();
       const job = await createJob(db(), {
         id,
         kind: 'party-screening-batch',
         params: { file: fileName, parties: parties.length, ...options },
-        marking: caseMarking.marking,
+        marking: toKeep.choice.marking,
         userId: request.user.id,
       });
       runInBackground(app, jobRecords, id, async (progress) => {
@@ -152,25 +137,17 @@ export const exportControlScreeningRoutes: FastifyPluginAsyncTypebox = async (ap
           });
         }
         const subject = { file: fileName, parties: parties.length, ...options };
+        const result = { parties: parties.length, withMatches: withHits.length, hits: withHits };
         // The case carries what the screen read (the lists' datasets, the decisions laid over).
         const lists = screened[0]?.result.lists.map((l) => listDatasetId(l.list)) ?? [];
-        const marking = joinMarkings([caseMarking.marking, await resultMarking(request, withHits, lists)]);
-        const result = { parties: parties.length, withMatches: withHits.length, hits: withHits };
-        const opened = await openCase(
+        const { caseId, marking } = await keepCase(
           db(),
-          {
-            kind: 'batch-screening',
-            title: body.case?.title ?? `${fileName} (${parties.length})`,
-            subject,
-            result,
-            assignee: body.case?.assignee ?? null,
-            ...caseMarking,
-            marking,
-          },
-          actor,
+          toKeep,
+          { kind: 'batch-screening', title: `${fileName} (${parties.length})`, subject, result },
+          await resultMarking(request, withHits, lists),
         );
         return {
-          result: { parties: parties.length, withMatches: withHits.length, caseId: opened.id },
+          result: { parties: parties.length, withMatches: withHits.length, caseId },
           marking,
         };
       });
@@ -178,7 +155,7 @@ export const exportControlScreeningRoutes: FastifyPluginAsyncTypebox = async (ap
         action: 'job.start',
         objectType: 'job',
         objectId: id,
-        marking: caseMarking.marking,
+        marking: toKeep.choice.marking,
         details: { kind: 'party-screening-batch', parties: parties.length },
       });
       return reply
