@@ -15,6 +15,7 @@ import { circumventionReport } from '../../src/analysis/exportControl/circumvent
 import { baciCriticalMineralsCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { runCliInProcess } from '../helpers/cliInProcess.ts';
 import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
 import { findManifest } from '../../src/data/manifests/index.ts';
 
@@ -88,6 +89,7 @@ describe('circumvention monitor on the BACI critical-minerals extract', () => {
   let state: StateDb;
   let analytics: DuckDbStore;
   let services: Parameters<typeof monitorCircumvention>[0];
+  let root: string;
   const products = JSON.parse(
     fs.readFileSync(path.join(sharedData, 'baci-critical-minerals', 'critical_codes.json'), 'utf8'),
   ).codes.map((c: { hs6: string; material: string }) => ({ hs6: c.hs6, note: c.material }));
@@ -99,7 +101,8 @@ describe('circumvention monitor on the BACI critical-minerals extract', () => {
   beforeAll(async () => {
     state = await openTestState('pglite');
     analytics = await openDuckDb();
-    const dataDir = new DataDir(tempDir());
+    root = tempDir();
+    const dataDir = new DataDir(root);
     await importSharedTrade(dataDir);
     services = { catalog: new Catalog(dataDir), dataDir, analytics, state };
   }, 180_000);
@@ -213,6 +216,22 @@ describe('circumvention monitor on the BACI critical-minerals extract', () => {
         (expected.onto.get(country) ?? [0, 0]).map((v) => expect.closeTo(v * 1000, 0)),
       );
     }
+  });
+
+  it('answers on the command line: chokepoint circumvention --json and the table in Japanese', async () => {
+    const codes = unique.map((p) => p.hs6);
+    const args = ['circumvention', '--products', ...codes, '--base-year', '2021', '--year', '2024'];
+    const json = await runCliInProcess([...args, '--json', '--data-dir', root]);
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout);
+    expect(flaggedOf(out)).toEqual(['TUR']);
+    expect(out.dataset).toBeUndefined();
+    const table = await runCliInProcess([...args, '--lang', 'ja', '--data-dir', root]);
+    expect(table.stdout).toContain('供給国群から');
+    expect(table.stdout).toMatch(/TUR .*●.*336\.5 → 611\.3.*22\.0 → 38\.5/);
+    const bad = await runCliInProcess(['circumvention', '--surge', '-1', '--data-dir', root]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--surge');
   });
 
   it('says which products of a list have no flows in the dataset (the CHPL is electronics, not minerals)', async () => {
