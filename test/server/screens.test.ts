@@ -105,7 +105,7 @@ describe('screens API', () => {
     await app.services.state.query(
       `INSERT INTO dataset_markings (dataset_id, marking) VALUES ($1, $2::jsonb)
        ON CONFLICT (dataset_id) DO UPDATE SET marking = EXCLUDED.marking`,
-      [minerals, JSON.stringify({ level: 1, compartments: ['MINERALS'], releasableTo: null })],
+      [minerals, JSON.stringify({ level: 1, compartments: ['minerals'], releasableTo: null })],
     );
     try {
       // An administrator at level 3 without the compartment: the page, without the minerals, rather than a 404.
@@ -119,11 +119,11 @@ describe('screens API', () => {
       expect(all.statusCode).toBe(200);
       expect(all.json()).toMatchObject({ items: [], total: 0, withheld: ['minerals'] });
       // With the compartment: the minerals, and the page marked with them.
-      const holder = (await testSession(app, { role: 'viewer', level: 1, compartments: ['MINERALS'] })).headers;
+      const holder = (await testSession(app, { role: 'viewer', level: 1, compartments: ['minerals'] })).headers;
       const full = (await app.inject({ url: '/api/products/811292?reporter=JPN&year=2024', headers: holder })).json();
       expect(full.withheld).toEqual([]);
       expect(full.minerals.find((m: { commodity: string }) => m.commodity === 'Gallium').topProducer).toBe('CHN');
-      expect(full.marking).toEqual({ level: 1, compartments: ['MINERALS'], releasableTo: null });
+      expect(full.marking).toEqual({ level: 1, compartments: ['minerals'], releasableTo: null });
     } finally {
       await app.services.state.query(`DELETE FROM dataset_markings WHERE dataset_id = $1`, [minerals]);
     }
