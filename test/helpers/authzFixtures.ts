@@ -14,6 +14,7 @@ import { exerciseAuthzFixtures } from '../exercises/authzFixtures.ts';
 import { addEntry } from '../../src/data/identification/registryService.ts';
 import { recordAssessment } from '../../src/data/identification/riskRegister.ts';
 import { findRegistryEntry } from '../../src/data/reference/registryStore.ts';
+import { exportControlAuthzFixtures } from '../exportControl/authzFixtures.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -25,6 +26,7 @@ export type AuthzFixture = (app: FastifyInstance, marking: Marking) => Promise<s
 export const authzFixtures: Record<string, AuthzFixture> = {
   ...cyberAuthzFixtures,
   ...exerciseAuthzFixtures,
+  ...exportControlAuthzFixtures,
   /** A country group (src/data/reference/groupStore.ts). */
   countryGroup: async (app, marking) => {
     const id = `AUTHZ_${randomUUID().slice(0, 8).toUpperCase().replaceAll('-', '')}`;

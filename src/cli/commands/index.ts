@@ -28,6 +28,8 @@ import { registerOsv } from './osv.ts';
 import { registerKev } from './kev.ts';
 import { registerCyber } from './cyber.ts';
 import { registerExercise } from './exercise.ts';
+import { registerInforms } from './informs.ts';
+import { registerCircumvention } from './circumvention.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
@@ -61,4 +63,6 @@ export const commands: RegisterCommand[] = [
   registerKev,
   registerCyber,
   registerExercise,
+  registerInforms,
+  registerCircumvention,
 ];

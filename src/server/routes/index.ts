@@ -24,6 +24,7 @@ import { hsChapterRoutes } from './hsChapters.ts';
 import { cyberRoutes } from './cyber/index.ts';
 import { exerciseRoutes } from './exercises/index.ts';
 import { identificationRoutes } from './identification/index.ts';
+import { exportControlRoutes } from './exportControl/index.ts';
 
 /**
  * Every route plugin, registered under /api in this order (the order of /openapi.json's paths). One plugin per
@@ -58,4 +59,5 @@ export const routePlugins: FastifyPluginAsyncTypebox[] = [
   cyberRoutes,
   exerciseRoutes,
   identificationRoutes,
+  exportControlRoutes,
 ];

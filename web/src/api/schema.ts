@@ -1443,6 +1443,574 @@ export interface ApiResponses {
     updatedAt: string;
   };
   /** 200 */
+  'GET /api/export-control/cases': {
+    items: {
+      id: string;
+      kind:
+        | 'party-screening'
+        | 'batch-screening'
+        | 'transaction-check'
+        | 'circumvention-report'
+        | 'technology-register'
+        | 'prior-report';
+      title: string;
+      subject: unknown;
+      status: 'open' | 'in-review' | 'escalated' | 'closed';
+      assignee: string | null;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'GET /api/export-control/cases/{id}': {
+    id: string;
+    kind:
+      | 'party-screening'
+      | 'batch-screening'
+      | 'transaction-check'
+      | 'circumvention-report'
+      | 'technology-register'
+      | 'prior-report';
+    title: string;
+    subject: unknown;
+    result: unknown;
+    status: 'open' | 'in-review' | 'escalated' | 'closed';
+    assignee: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  } & {
+    events: {
+      id: number;
+      action: string;
+      detail: Record<string, unknown>;
+      actor: string | null;
+      at: string;
+    }[];
+  };
+  /** 200 */
+  'PATCH /api/export-control/cases/{id}': {
+    id: string;
+    kind:
+      | 'party-screening'
+      | 'batch-screening'
+      | 'transaction-check'
+      | 'circumvention-report'
+      | 'technology-register'
+      | 'prior-report';
+    title: string;
+    subject: unknown;
+    status: 'open' | 'in-review' | 'escalated' | 'closed';
+    assignee: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/export-control/checks': {
+    verdict: 'licence-required' | 'catch-all-check' | 'no-requirement';
+    reasons: {
+      rule: string;
+      outcome: ('licence-required' | 'catch-all-check' | 'no-requirement') | 'info';
+      ja: string;
+      en: string;
+      citation: string;
+    }[];
+    questions: { id: string; ja: string; en: string; source: string }[];
+    item: string;
+    destination: string;
+    endUser?: string;
+    endUse?: string;
+    endUserMatches: {
+      list: string;
+      entryId: string;
+      name: string;
+      score: number;
+      explanation: { feature: string; value: number; en: string; ja: string }[];
+      listRole: string;
+      listVersion: string;
+      entryFingerprint: string;
+      concerns: string[];
+      countries: string[];
+      programme?: string;
+      state?: {
+        status: 'open' | 'confirmed' | 'escalated' | 'dismissed';
+        decision?: {
+          id: number;
+          decision: string;
+          reason: string;
+          decidedBy: string | null;
+          decidedAt: string;
+          entryFingerprint: string;
+        };
+        reopened: boolean;
+      };
+    }[];
+    informs: {
+      id: string;
+      reference: string;
+      kind: string;
+      issuedOn: string;
+      why: { ja: string; en: string }[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    sources: { dataset: string; version: string }[];
+  } & {
+    caseId: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/export-control/circumvention': {
+    target: string;
+    sources: { group: string; members: string[] };
+    groupA: { dataset: string; version: string } | null;
+    products: { hs6: string; note: string }[];
+    productList: string | null;
+    parameters: { baseYear: number; year: number; surge: number; rise: number; minValueUsd: number };
+    totals: {
+      sourceExports: { base: number; later: number; growth: number | null; isNew: boolean };
+      targetImports: { base: number; later: number; growth: number | null; isNew: boolean };
+      direct: { base: number; later: number; growth: number | null; isNew: boolean };
+    };
+    productsWithoutFlows: string[];
+    countries: {
+      country: string;
+      groupA: boolean | null;
+      flagged: boolean;
+      fromSources: { base: number; later: number; growth: number | null; isNew: boolean };
+      toTarget: { base: number; later: number; growth: number | null; isNew: boolean };
+      shareOfTargetImports: { base: number | null; later: number | null };
+      shareOfSourceExports: { base: number | null; later: number | null };
+      passThrough: number | null;
+      reasons: { rule: string; met: boolean; ja: string; en: string }[];
+      products: {
+        hs6: string;
+        fromSources: { base: number; later: number; growth: number | null; isNew: boolean };
+        toTarget: { base: number; later: number; growth: number | null; isNew: boolean };
+        shareOfTargetImports: { base: number | null; later: number | null };
+        shareOfSourceExports: { base: number | null; later: number | null };
+        passThrough: number | null;
+      }[];
+    }[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 201 */
+  'POST /api/export-control/circumvention/reports': {
+    id: string;
+    kind:
+      | 'party-screening'
+      | 'batch-screening'
+      | 'transaction-check'
+      | 'circumvention-report'
+      | 'technology-register'
+      | 'prior-report';
+    title: string;
+    subject: unknown;
+    status: 'open' | 'in-review' | 'escalated' | 'closed';
+    assignee: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/export-control/decisions': {
+    items: {
+      id: number;
+      partyKey: string;
+      partyName: string;
+      list: string;
+      entryId: string;
+      entryFingerprint: string;
+      decision: 'match' | 'no-match' | 'escalate';
+      reason: string;
+      decidedBy: string | null;
+      decidedAt: string;
+      caseId: string | null;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/export-control/decisions': {
+    id: number;
+    partyKey: string;
+    partyName: string;
+    list: string;
+    entryId: string;
+    entryFingerprint: string;
+    decision: 'match' | 'no-match' | 'escalate';
+    reason: string;
+    decidedBy: string | null;
+    decidedAt: string;
+    caseId: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/export-control/informs': {
+    items: {
+      id: string;
+      reference: string;
+      kind: 'wmd' | 'conventional';
+      issuedOn: string;
+      validUntil: string | null;
+      exporter: string | null;
+      items: string[];
+      destinations: string[];
+      endUser: string | null;
+      endUserCountry: string | null;
+      notes: string;
+      status: 'active' | 'withdrawn';
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/export-control/informs': {
+    id: string;
+    reference: string;
+    kind: 'wmd' | 'conventional';
+    issuedOn: string;
+    validUntil: string | null;
+    exporter: string | null;
+    items: string[];
+    destinations: string[];
+    endUser: string | null;
+    endUserCountry: string | null;
+    notes: string;
+    status: 'active' | 'withdrawn';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/export-control/informs/{id}': {
+    id: string;
+    reference: string;
+    kind: 'wmd' | 'conventional';
+    issuedOn: string;
+    validUntil: string | null;
+    exporter: string | null;
+    items: string[];
+    destinations: string[];
+    endUser: string | null;
+    endUserCountry: string | null;
+    notes: string;
+    status: 'active' | 'withdrawn';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'PUT /api/export-control/informs/{id}/status': {
+    id: string;
+    reference: string;
+    kind: 'wmd' | 'conventional';
+    issuedOn: string;
+    validUntil: string | null;
+    exporter: string | null;
+    items: string[];
+    destinations: string[];
+    endUser: string | null;
+    endUserCountry: string | null;
+    notes: string;
+    status: 'active' | 'withdrawn';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/export-control/lists': {
+    items: {
+      list: string;
+      role: string;
+      title: { ja: string; en: string };
+      versions: {
+        key: string;
+        version: string;
+        importedAt: string;
+        file: string;
+        sha256: string;
+        format: string;
+        entries: number;
+        added: number;
+        removed: number;
+        changed: number;
+      }[];
+    }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/export-control/lists/{list}/delta': {
+    from: {
+      key: string;
+      version: string;
+      importedAt: string;
+      file: string;
+      sha256: string;
+      format: string;
+      entries: number;
+      added: number;
+      removed: number;
+      changed: number;
+    } | null;
+    to: {
+      key: string;
+      version: string;
+      importedAt: string;
+      file: string;
+      sha256: string;
+      format: string;
+      entries: number;
+      added: number;
+      removed: number;
+      changed: number;
+    };
+    delta: {
+      added: {
+        id: string;
+        names: string[];
+        countries: string[];
+        identifiers: string[];
+        concerns: string[];
+        programme?: string;
+        address?: string;
+        notes?: string;
+        sourceRow: number;
+      }[];
+      removed: {
+        id: string;
+        names: string[];
+        countries: string[];
+        identifiers: string[];
+        concerns: string[];
+        programme?: string;
+        address?: string;
+        notes?: string;
+        sourceRow: number;
+      }[];
+      changed: {
+        before: {
+          id: string;
+          names: string[];
+          countries: string[];
+          identifiers: string[];
+          concerns: string[];
+          programme?: string;
+          address?: string;
+          notes?: string;
+          sourceRow: number;
+        };
+        after: {
+          id: string;
+          names: string[];
+          countries: string[];
+          identifiers: string[];
+          concerns: string[];
+          programme?: string;
+          address?: string;
+          notes?: string;
+          sourceRow: number;
+        };
+        fields: string[];
+      }[];
+      unchanged: number;
+    } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/export-control/product-lists': {
+    items: {
+      id: string;
+      title: { ja: string; en: string };
+      source: string;
+      products: { hs6: string; note: string }[];
+      builtIn: boolean;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      updatedBy: string | null;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'PUT /api/export-control/product-lists/{id}': {
+    id: string;
+    title: { ja: string; en: string };
+    source: string;
+    products: { hs6: string; note: string }[];
+    builtIn: boolean;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    updatedBy: string | null;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/export-control/screenings': {
+    query: { name: string; country?: string; identifiers?: string[]; lists: string[]; threshold: number };
+    matches: {
+      list: string;
+      entryId: string;
+      name: string;
+      score: number;
+      explanation: { feature: string; value: number; en: string; ja: string }[];
+      listRole: string;
+      listVersion: string;
+      entryFingerprint: string;
+      concerns: string[];
+      countries: string[];
+      programme?: string;
+      state?: {
+        status: 'open' | 'confirmed' | 'escalated' | 'dismissed';
+        decision?: {
+          id: number;
+          decision: string;
+          reason: string;
+          decidedBy: string | null;
+          decidedAt: string;
+          entryFingerprint: string;
+        };
+        reopened: boolean;
+      };
+    }[];
+    lists: { list: string; version: string; role: string }[];
+  } & {
+    caseId: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 202 */
+  'POST /api/export-control/screenings/batch': {
+    id: string;
+    kind: string;
+    status: string;
+    parties: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'POST /api/exports/datasets': {
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
