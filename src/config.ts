@@ -12,3 +12,12 @@ export function resolveMirror(flag?: string): string | undefined {
 }
 
 export const defaultPort = 8080;
+
+/**
+ * The analytics engine: `--analytics URL`, else $CHOKEPOINT_ANALYTICS_URL, else none (embedded DuckDB). E.g.
+ * clickhouse://127.0.0.1:8123/chokepoint (docs/scale-out.md).
+ */
+export function resolveAnalyticsUrl(flag?: string): string | undefined {
+  const url = flag ?? process.env.CHOKEPOINT_ANALYTICS_URL;
+  return url && url.trim() !== '' ? url.trim() : undefined;
+}

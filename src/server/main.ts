@@ -1,4 +1,4 @@
-import { defaultPort, resolveDataDir } from '../config.ts';
+import { defaultPort, resolveAnalyticsUrl, resolveDataDir } from '../config.ts';
 import { buildApp } from './app.ts';
 import { createFirstAdministrator } from '../data/security/index.ts';
 import { DataDir } from '../data/catalog/index.ts';
@@ -9,12 +9,19 @@ export interface StartOptions {
   dataDir?: string;
   port?: number;
   host?: string;
+  /** The analytics engine's URL (`--analytics`); else $CHOKEPOINT_ANALYTICS_URL, else embedded DuckDB. */
+  analytics?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<void> {
   const dataDir = resolveDataDir(options.dataDir);
   // On the embedded database this takes its lock (stateLock.ts): refused at once while a CLI command holds it.
-  const app = await buildApp({ dataDir, databaseUrl: process.env.DATABASE_URL, logger: true });
+  const app = await buildApp({
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL,
+    logger: true,
+    analyticsUrl: resolveAnalyticsUrl(options.analytics),
+  });
   // First start with no users: a one-time random password for `admin`, shown once here and never stored in clear.
   const first = await createFirstAdministrator(app.services.state);
   if (first) {
