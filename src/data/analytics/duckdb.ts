@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { AnalyticsStore, QueryProgress, Row } from './store.ts';
 import { sqlString } from './store.ts';
-import type { BoundSql } from './boundSql.ts';
+import type { BoundSql, ParamType } from './boundSql.ts';
 import { duckdbDialect } from './dialect.ts';
 
 /**
@@ -51,15 +51,24 @@ function plain(value: DuckDBValue): unknown {
   return String(value);
 }
 
-/** A bound query's values as DuckDB's named parameters (lists as LIST values; the SQL casts each to its type). */
-function namedValues(sql: BoundSql): Record<string, DuckDBValue> {
+/** A bound query's values as DuckDB's named parameters, each with its type (a list's is not guessed from its first element). */
+function namedValues(sql: BoundSql): [Record<string, DuckDBValue>, Record<string, DuckDBType>] {
+  const d = duckdb();
+  const typeOf: Record<ParamType, DuckDBType> = {
+    int: d.INTEGER,
+    float: d.DOUBLE,
+    text: d.VARCHAR,
+    'int[]': d.LIST(d.INTEGER),
+    'float[]': d.LIST(d.DOUBLE),
+    'text[]': d.LIST(d.VARCHAR),
+  };
   const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
   for (const p of sql.params) {
-    values[p.name] = Array.isArray(p.value)
-      ? duckdb().listValue(p.value as DuckDBValue[])
-      : (p.value as DuckDBValue);
+    values[p.name] = Array.isArray(p.value) ? d.listValue(p.value as DuckDBValue[]) : (p.value as DuckDBValue);
+    types[p.name] = typeOf[p.type];
   }
-  return values;
+  return [values, types];
 }
 
 export class DuckDbStore implements AnalyticsStore {
@@ -98,7 +107,7 @@ export class DuckDbStore implements AnalyticsStore {
 
   select<T extends Row = Row>(sql: BoundSql): Promise<T[]> {
     return this.serial(async () => {
-      const reader = await this.connection.runAndReadAll(sql.text, namedValues(sql));
+      const reader = await this.connection.runAndReadAll(sql.text, ...namedValues(sql));
       return reader.getRowObjects().map((row) => {
         const out: Row = {};
         for (const [k, v] of Object.entries(row)) out[k] = plain(v);
@@ -110,7 +119,7 @@ export class DuckDbStore implements AnalyticsStore {
   selectToFile(sql: BoundSql, file: string, format: 'parquet' | 'csv'): Promise<void> {
     const options = format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER true)';
     return this.serial(async () => {
-      await this.connection.run(`COPY (${sql.text}) TO ${sqlString(file)} ${options}`, namedValues(sql));
+      await this.connection.run(`COPY (${sql.text}) TO ${sqlString(file)} ${options}`, ...namedValues(sql));
     });
   }
 
