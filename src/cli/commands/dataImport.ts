@@ -65,6 +65,8 @@ export async function runBaciImport(
     version: opts.version,
     maxRejects,
     synthetic: opts.synthetic,
+    // With --analytics clickhouse://…, the rows go into ClickHouse too before the entry is published.
+    analytics: ctx.analyticsUrl ? await ctx.analytics() : undefined,
     onProgress: (done, total, note) => {
       if (note !== phase) {
         progress?.done();

@@ -225,9 +225,9 @@ export function buildScreenSql(input: ScreenQueryInput, dialect: SqlDialect): Bo
 }
 
 /** The year column of the big aggregations, and what they group by besides. */
-function yearColumn({ singleYear, year, b, d }: ScreenPlan): { select: string; groupBy: string } {
+function yearColumn({ singleYear, year, b }: ScreenPlan): { select: string; groupBy: string } {
   // With one year, t is a constant, left out of the big GROUP BYs (grouping on it cost CPU for nothing).
-  return singleYear ? { select: `${b.int(year)} AS t`, groupBy: '' } : { select: `${d.cast('t', 'int')} AS t`, groupBy: 't, ' };
+  return singleYear ? { select: `${b.int(year)} AS t`, groupBy: '' } : { select: 't', groupBy: 't, ' };
 }
 
 /** The trade rows of the window (of the listed products only, for critical goods), and `more` conditions. */
@@ -257,11 +257,12 @@ function reporterKey(plan: ScreenPlan, column: string): string {
 function importsStep(plan: ScreenPlan): SqlStep {
   const { b, d, all, groups, members } = plan;
   const t = yearColumn(plan);
-  const quantity = `CASE WHEN q > 0 THEN q END AS q, CASE WHEN q > 0 THEN v END AS vq`;
+  // Named apart from the store's columns (iv, iq, ivq): ClickHouse resolves a name to an alias of the same SELECT.
+  const quantity = `CASE WHEN q > 0 THEN q END AS iq, CASE WHEN q > 0 THEN v END AS ivq`;
   if (groups) {
     return {
       name: 'imp',
-      sql: () => `SELECT ${t.select}, k, i AS partner, sum(v) AS v, ${d.sumIf('q', 'q > 0')} AS q, ${d.sumIf('v', 'q > 0')} AS vq
+      sql: () => `SELECT ${t.select}, k, i AS partner, sum(v) AS iv, ${d.sumIf('q', 'q > 0')} AS iq, ${d.sumIf('v', 'q > 0')} AS ivq
   FROM ${tradeRows(plan, ` AND ${b.inList('j', members, 'int[]')} AND NOT (${b.inList('i', members, 'int[]')})`)}
   GROUP BY ${t.groupBy}k, i HAVING sum(v) > 0`,
     };
@@ -270,14 +271,14 @@ function importsStep(plan: ScreenPlan): SqlStep {
     return {
       name: 'imp',
       materialize: 'inline',
-      sql: () => `SELECT ${t.select}, ${reporterKey(plan, 'j')} AS reporter, k, i AS partner, v, ${quantity}
+      sql: () => `SELECT ${t.select}, ${reporterKey(plan, 'j')} AS reporter, k, i AS partner, v AS iv, ${quantity}
   FROM ${tradeRows(plan, ' AND v > 0')}`,
     };
   }
   return {
     name: 'imp',
     materialize: 'inline',
-    sql: () => `SELECT ${t.select}, k, i AS partner, v, ${quantity}
+    sql: () => `SELECT ${t.select}, k, i AS partner, v AS iv, ${quantity}
   FROM ${tradeRows(plan, ` AND ${b.inList('j', members, 'int[]')} AND v > 0`)}`,
   };
 }
@@ -326,7 +327,7 @@ function supplyStep(plan: ScreenPlan): SqlStep {
   const partnerShare =
     input.partnerCode === undefined
       ? d.nullOf('double')
-      : `coalesce(${d.sumIf('v', `partner = ${b.int(input.partnerCode)}`)}, 0) / sum(v)`;
+      : `coalesce(${d.sumIf('iv', `partner = ${b.int(input.partnerCode)}`)}, 0) / sum(iv)`;
   const t = yearColumn(plan);
   const reporter = all ? 'reporter, ' : '';
   const at = (n: number) => d.element('top', String(n));
@@ -353,13 +354,13 @@ function supplyStep(plan: ScreenPlan): SqlStep {
   SELECT *, ${d.mapList('ranked_values', `${d.shiftRight('x', partnerBits)} / 1000`)} AS top,
     ${partnerMask} - ${d.bitAnd(d.element('ranked_values', '1'), partnerMask)} AS top_partner
   FROM (
-    SELECT ${t.select}, ${reporter}k, sum(v) AS total, sum(v * v) AS sumsq, count(*) AS suppliers,
-      ${d.largest(`${d.toBigint('v * 1000')} * ${partnerMask + 1} + (${partnerMask} - partner)`, top)} AS ranked_values,
+    SELECT ${t.select}, ${reporter}k, sum(iv) AS total, sum(iv * iv) AS sumsq, count(*) AS suppliers,
+      ${d.largest(`${d.toBigint('iv * 1000')} * ${partnerMask + 1} + (${partnerMask} - partner)`, top)} AS ranked_values,
       -- v × the class bit (0 or 1) instead of a FILTER: the same sum (adding 0 changes no sum), less CPU.
-      coalesce(sum(v * ${d.bitAnd('class', 1)}), 0) / sum(v) AS concern_share,
-      coalesce(sum(v * ${d.bitAnd(d.shiftRight('class', 1), 1)}), 0) / sum(v) AS like_minded_share,
+      coalesce(sum(iv * ${d.bitAnd('class', 1)}), 0) / sum(iv) AS concern_share,
+      coalesce(sum(iv * ${d.bitAnd(d.shiftRight('class', 1), 1)}), 0) / sum(iv) AS like_minded_share,
       ${partnerShare} AS partner_share,
-      sum(vq) * 1000 / sum(q) AS unit_value
+      sum(ivq) * 1000 / sum(iq) AS unit_value
     FROM (SELECT *, ${partnerClassSql(plan, 'partner')} AS class FROM ${ref('imp')})
     GROUP BY ${t.groupBy}${reporter}k) ranked_lists) tops) indicators`,
   };
@@ -377,7 +378,7 @@ function rankedStep({ all }: ScreenPlan): SqlStep {
     sql: () => `SELECT t, ${all ? 'reporter, ' : ''}k, count(*) FILTER (WHERE before / total < ${cumulativeShare}) AS countries_to_75
   FROM (
     SELECT imp.t, ${r}imp.k, s.total,
-      coalesce(sum(imp.v) OVER (PARTITION BY imp.t, ${r}imp.k ORDER BY imp.v DESC, imp.partner
+      coalesce(sum(imp.iv) OVER (PARTITION BY imp.t, ${r}imp.k ORDER BY imp.iv DESC, imp.partner
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
     FROM imp JOIN supply s ON s.t = imp.t${all ? ' AND s.reporter = imp.reporter' : ''} AND s.k = imp.k AND s.rank_all)
   GROUP BY t, ${all ? 'reporter, ' : ''}k`,
@@ -404,7 +405,7 @@ function worldByExporterStep(plan: ScreenPlan): SqlStep {
   return {
     name: 'world_by_exporter',
     materialize: 'materialized',
-    sql: () => `SELECT ${t.select}, k, i, sum(v) AS v FROM ${tradeRows(plan)} GROUP BY ${t.groupBy}k, i HAVING sum(v) > 0`,
+    sql: () => `SELECT ${t.select}, k, i, sum(v) AS wv FROM ${tradeRows(plan)} GROUP BY ${t.groupBy}k, i HAVING sum(v) > 0`,
   };
 }
 
@@ -412,19 +413,19 @@ function worldByExporterStep(plan: ScreenPlan): SqlStep {
 function worldStep({ d }: ScreenPlan): SqlStep {
   return {
     name: 'world',
-    sql: (ref) => `SELECT t, k, sum(v * v) / (sum(v) * sum(v)) AS w_hhi, ${d.argMax('i', '(v, -i)')} AS w_top_code,
-    max(v) / sum(v) AS w_top_share
+    sql: (ref) => `SELECT t, k, sum(wv * wv) / (sum(wv) * sum(wv)) AS w_hhi, ${d.argMax('i', '(wv, -i)')} AS w_top_code,
+    max(wv) / sum(wv) AS w_top_share
   FROM ${ref('world_by_exporter')} GROUP BY t, k`,
   };
 }
 
 /** exp: the reporter's exports of each product (a group's to non-members only), for M/X. */
 function exportsStep(plan: ScreenPlan): SqlStep {
-  const { b, d, members, groups, all, aliases, firstCode } = plan;
+  const { b, members, groups, all, aliases, firstCode } = plan;
   if (groups) {
     return {
       name: 'exp',
-      sql: () => `SELECT ${d.cast('t', 'int')} AS t, k, sum(v) AS e_v
+      sql: () => `SELECT t, k, sum(v) AS e_v
   FROM ${tradeRows(plan, ` AND ${b.inList('i', members, 'int[]')} AND NOT (${b.inList('j', members, 'int[]')})`)}
   GROUP BY t, k`,
     };
@@ -433,11 +434,11 @@ function exportsStep(plan: ScreenPlan): SqlStep {
     return {
       name: 'exp',
       sql: (ref) =>
-        `SELECT t, k, sum(v) AS e_v FROM ${ref('world_by_exporter')} WHERE ${b.inList('i', members, 'int[]')} GROUP BY t, k`,
+        `SELECT t, k, sum(wv) AS e_v FROM ${ref('world_by_exporter')} WHERE ${b.inList('i', members, 'int[]')} GROUP BY t, k`,
     };
   }
   if (!aliases.length) {
-    return { name: 'exp', sql: (ref) => `SELECT t, i AS reporter, k, v AS e_v FROM ${ref('world_by_exporter')}` };
+    return { name: 'exp', sql: (ref) => `SELECT t, i AS reporter, k, wv AS e_v FROM ${ref('world_by_exporter')}` };
   }
   // Every code of the countries that have more than one.
   const twoCodeCountries = [...new Set(aliases.flatMap((a) => [a.code, firstCode.get(a.iso3)!]))];
@@ -446,11 +447,11 @@ function exportsStep(plan: ScreenPlan): SqlStep {
   // CPU on the synthetic year, 11 M flows; mapping every flow before the sums, 0.74 s).
   return {
     name: 'exp',
-    sql: (ref) => `SELECT t, i AS reporter, k, v AS e_v FROM ${ref('world_by_exporter')}
+    sql: (ref) => `SELECT t, i AS reporter, k, wv AS e_v FROM ${ref('world_by_exporter')}
   WHERE NOT (${b.inList('i', twoCodeCountries, 'int[]')})
   UNION ALL
-  SELECT t, reporter, k, sum(v) AS e_v FROM (
-    SELECT t, ${reporterKey(plan, 'i')} AS reporter, k, v FROM ${ref('world_by_exporter')}
+  SELECT t, reporter, k, sum(wv) AS e_v FROM (
+    SELECT t, ${reporterKey(plan, 'i')} AS reporter, k, wv FROM ${ref('world_by_exporter')}
     WHERE ${b.inList('i', twoCodeCountries, 'int[]')}) two_codes
   GROUP BY t, reporter, k`,
   };
@@ -458,10 +459,10 @@ function exportsStep(plan: ScreenPlan): SqlStep {
 
 /** intra: a group's imports from its own members, for its extra-group share. */
 function intraStep(plan: ScreenPlan): SqlStep {
-  const { b, d, members } = plan;
+  const { b, members } = plan;
   return {
     name: 'intra',
-    sql: () => `SELECT ${d.cast('t', 'int')} AS t, k, sum(v) AS intra_v
+    sql: () => `SELECT t, k, sum(v) AS intra_v
   FROM ${tradeRows(plan, ` AND ${b.inList('j', members, 'int[]')} AND ${b.inList('i', members, 'int[]')}`)}
   GROUP BY t, k`,
   };
@@ -488,7 +489,7 @@ function yearlyStep(plan: ScreenPlan): SqlStep {
       joined = `SELECT * FROM (${joined}) with_exports ${d.leftJoin} ${ref('world')} USING (t, k)`;
       if (groups) joined = `SELECT * FROM (${joined}) with_world ${d.leftJoin} ${ref('intra')} USING (t, k)`;
       return `SELECT t, ${all ? 'reporter, ' : ''}k, total, hhi, top_share, top3_share, suppliers,
-    ${countries} AS countries_to_75,
+    ${countries === 'countries_to_75' ? countries : `${countries} AS countries_to_75`},
     top_partner AS top_supplier_code,
     concern_share, like_minded_share, partner_share, unit_value,
     coalesce(e_v, 0) AS exports,
@@ -557,8 +558,9 @@ function outputColumns(plan: ScreenPlan): OutputColumn[] {
   // would not: duckdb.org/docs/stable/sql/dialect/order_preservation).
   const iso3ByCode = b.value(byPartnerCode<string | null>(input.partners, null, (p) => p.iso3), 'text[]');
   // A code without a country keeps its number (as before the lookup: BACI may add codes).
+  // The index is never NULL (ClickHouse 18.16 fails on a NULL index into a list of nullable strings).
   const iso3Of = (column: string) =>
-    `coalesce(${d.element(iso3ByCode, `greatest(${column} + 1, 0)`)}, ${d.cast(column, 'text')})`;
+    `coalesce(${d.element(iso3ByCode, `greatest(coalesce(${column}, -1) + 1, 0)`)}, ${d.cast(column, 'text')})`;
   // ALL's reporters in alphabetical order of ISO3: the position (from 1) is what the result is sorted on.
   const reporterOrder = [...firstCode].sort(([a], [b]) => (a < b ? -1 : 1));
   const position = new Map(reporterOrder.map(([iso3], n) => [iso3, n + 1]));
@@ -588,8 +590,8 @@ function outputColumns(plan: ScreenPlan): OutputColumn[] {
     { sorted: 'top_supplier_code', out: `${iso3Of('top_supplier_code')} AS "topSupplier"` },
     share('top_share AS "topShare"'),
     share('top3_share AS "top3Share"'),
-    { sorted: `${d.cast('suppliers', 'int')} AS suppliers` },
-    { sorted: `${d.cast('countries_to_75', 'int')} AS "countriesTo75"` },
+    { sorted: 'suppliers' },
+    { sorted: 'countries_to_75 AS "countriesTo75"' },
     share('concern_share AS "concernShare"'),
     share('like_minded_share AS "likeMindedShare"'),
     share('partner_share AS "partnerShare"'),
