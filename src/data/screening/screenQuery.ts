@@ -225,9 +225,12 @@ export function buildScreenSql(input: ScreenQueryInput, dialect: SqlDialect): Bo
 }
 
 /** The year column of the big aggregations, and what they group by besides. */
-function yearColumn({ singleYear, year, b }: ScreenPlan): { select: string; groupBy: string } {
-  // With one year, t is a constant, left out of the big GROUP BYs (grouping on it cost CPU for nothing).
-  return singleYear ? { select: `${b.int(year)} AS t`, groupBy: '' } : { select: 't', groupBy: 't, ' };
+function yearColumn({ singleYear, year, b, d }: ScreenPlan): { select: string; groupBy: string } {
+  // With one year, t is a constant, left out of the big GROUP BYs (grouping on it cost CPU for nothing). Not on
+  // ClickHouse: there the alias t would stand for the column t in the same SELECT's WHERE (t = year).
+  return singleYear && d.engine === 'duckdb'
+    ? { select: `${b.int(year)} AS t`, groupBy: '' }
+    : { select: 't', groupBy: 't, ' };
 }
 
 /** The trade rows of the window (of the listed products only, for critical goods), and `more` conditions. */
@@ -268,11 +271,14 @@ function importsStep(plan: ScreenPlan): SqlStep {
     };
   }
   if (all) {
+    // The reporter key is computed above the rows' own SELECT: on a Distributed table ClickHouse 18.16 sends that
+    // SELECT to the shards, and a list-valued parameter there fails (it names the column differently once it has
+    // been replaced by its value).
     return {
       name: 'imp',
       materialize: 'inline',
-      sql: () => `SELECT ${t.select}, ${reporterKey(plan, 'j')} AS reporter, k, i AS partner, v AS iv, ${quantity}
-  FROM ${tradeRows(plan, ' AND v > 0')}`,
+      sql: () => `SELECT t, ${reporterKey(plan, 'j')} AS reporter, k, i AS partner, v AS iv, ${quantity}
+  FROM (SELECT ${t.select}, j, k, i, v, q FROM ${tradeRows(plan, ' AND v > 0')}) flows`,
     };
   }
   return {
