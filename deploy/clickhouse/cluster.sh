@@ -20,7 +20,7 @@ http=($((8123 + offset)) $((8124 + offset)))
 tcp=($((9000 + offset)) $((9001 + offset)))
 inter=($((9009 + offset)) $((9010 + offset)))
 server="$(command -v clickhouse-server || true)"
-[ -n "$server" ] || [ -x /usr/sbin/clickhouse-server ] && server="${server:-/usr/sbin/clickhouse-server}"
+if [ -z "$server" ] && [ -x /usr/sbin/clickhouse-server ]; then server=/usr/sbin/clickhouse-server; fi
 
 pid_of() { cat "$dir/shard$1/server.pid" 2>/dev/null || true; }
 alive() { local pid; pid="$(pid_of "$1")"; [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
