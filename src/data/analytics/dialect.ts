@@ -49,8 +49,19 @@ export interface SqlDialect {
   trueValue: string;
   falseValue: string;
   startsWith(text: string, prefix: string): string;
+  /** A nullable column of `type` (ClickHouse types a UNION ALL's columns strictly: every branch casts). */
+  nullable(expr: string, type: SqlType): string;
+  /**
+   * `select` (no ORDER BY of its own) keeping the first `n` rows of each `partition` in `order`: a window's
+   * row_number in DuckDB, `LIMIT n BY` in ClickHouse (18.16 has no window functions). `n` is a checked integer.
+   */
+  limitPerGroup(select: string, partition: string, order: string, n: number): string;
+  /** Rows of parallel lists, one row per index: `[list, column name]` pairs. */
+  unnestLists(lists: [string, string][]): string;
   /** `LEFT JOIN … USING`: ClickHouse needs the strictness (ANY: at most one match, as every join here has). */
   leftJoin: string;
+  /** An inner join keeping every match (ClickHouse needs the strictness ALL). */
+  innerJoinAll: string;
   /**
    * Named steps and a final SELECT as one statement: common table expressions (DuckDB; `materialized` ones computed
    * once), or on ClickHouse each step's SQL inlined where `ref(name)` stands (a step read twice is computed twice).
@@ -88,6 +99,12 @@ export function clickhouseParamType(type: ParamType): string {
   return clickhouseTypes[type];
 }
 
+/** A row count written into the SQL: a whole number ≥ 0 (LIMIT BY takes no parameter). */
+function count(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
+  return n;
+}
+
 function assertName(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`not a parameter or step name: ${name}`);
   return name;
@@ -106,7 +123,8 @@ export const duckdbDialect: SqlDialect = {
   argMax: (arg, value) => `arg_max(${arg}, ${value})`,
   largest: (expr, n) => (n === undefined ? `list_sort(list(${expr}), 'DESC')` : `max(${expr}, ${n})`),
   mapList: (list, body) => `list_transform(${list}, x -> ${body})`,
-  cumulativeSums: (list) => `list_transform(list_zip(${list}, range(1, len(${list}) + 1)), p -> list_sum(${list}[1:p[2]]))`,
+  cumulativeSums: (list) =>
+    `list_transform(list_zip(${list}, range(1, len(${list}) + 1)), p -> list_sum(${list}[1:p[2]]))`,
   firstIndex: (list, cond) => `coalesce(list_position(list_transform(${list}, x -> ${cond}), true), 0)`,
   length: (list) => `len(${list})`,
   shiftRight: (value, bits) => `(${value} >> ${bits})`,
@@ -118,11 +136,22 @@ export const duckdbDialect: SqlDialect = {
   trueValue: 'true',
   falseValue: 'false',
   startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
+  nullable: (expr, type) => duckdbDialect.cast(expr, type),
+  limitPerGroup: (select, partition, order, n) =>
+    `${select} QUALIFY row_number() OVER (PARTITION BY ${partition} ORDER BY ${order}) <= ${count(n)}`,
+  unnestLists: (lists) =>
+    `SELECT ${lists.map(([list, name]) => `unnest(${list}) AS ${assertName(name)}`).join(', ')}`,
   leftJoin: 'LEFT JOIN',
+  innerJoinAll: 'JOIN',
   withSteps(steps, select) {
     const ref = (name: string) => assertName(name);
     const ctes = steps.map((s) => {
-      const how = s.materialize === 'materialized' ? 'MATERIALIZED ' : s.materialize === 'inline' ? 'NOT MATERIALIZED ' : '';
+      const how =
+        s.materialize === 'materialized'
+          ? 'MATERIALIZED '
+          : s.materialize === 'inline'
+            ? 'NOT MATERIALIZED '
+            : '';
       return `${assertName(s.name)} AS ${how}(${s.sql(ref)})`;
     });
     return `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}${select(ref)}`;
@@ -169,8 +198,15 @@ export function clickhouseDialect(paramStyle: 'clickhouse-params' | 'clickhouse-
     trueValue: '1',
     falseValue: '0',
     startsWith: (text, prefix) => `startsWith(${text}, ${prefix})`,
+    nullable: (expr, type) =>
+      `CAST(${expr} AS Nullable(${{ int: 'Int32', bigint: 'Int64', double: 'Float64', text: 'String', bool: 'UInt8' }[type]}))`,
+    limitPerGroup: (select, partition, order, n) =>
+      `${select} ORDER BY ${partition}, ${order} LIMIT ${count(n)} BY ${partition}`,
+    unnestLists: (lists) =>
+      `SELECT ${lists.map(([list, name]) => `arrayElement(${list}, row_index) AS ${assertName(name)}`).join(', ')} FROM (SELECT arrayJoin(arrayEnumerate(${lists[0][0]})) AS row_index)`,
     // Unmatched rows get NULLs as in SQL through the setting join_use_nulls, which the ClickHouse store sends.
     leftJoin: 'ANY LEFT JOIN',
+    innerJoinAll: 'ALL INNER JOIN',
     withSteps(steps, select) {
       const byName = new Map<string, SqlStep>();
       const ref = (name: string): string => {
