@@ -1,4 +1,4 @@
-import { resolveAnalyticsUrl, resolveDataDir } from '../config.ts';
+import { databaseUrl, resolveAnalyticsUrl, resolveDataDir } from '../config.ts';
 import { DataDir, Catalog } from '../data/catalog/index.ts';
 import { openAnalytics, type AnalyticsStore } from '../data/analytics/index.ts';
 import { openStateDb, type StateDb } from '../data/state/index.ts';
@@ -18,9 +18,16 @@ export class CliContext {
   private analyticsStore?: Promise<AnalyticsStore>;
   private stateStore?: Promise<StateDb>;
 
-  constructor(options: { dataDir?: string; json?: boolean; quiet?: boolean; command?: string; analytics?: string }) {
+  constructor(options: {
+    dataDir?: string;
+    json?: boolean;
+    quiet?: boolean;
+    command?: string;
+    analytics?: string;
+  }) {
     this.dataDir = new DataDir(resolveDataDir(options.dataDir));
     this.analyticsUrl = resolveAnalyticsUrl(options.analytics);
+    this.dataDir.removeAbandonedScratch(); // work a killed command left in tmp/
     this.catalog = new Catalog(this.dataDir);
     this.json = Boolean(options.json);
     this.quiet = Boolean(options.quiet);
@@ -37,7 +44,7 @@ export class CliContext {
 
   /** True when state() opens the embedded database in the data directory (openStateDb: no DATABASE_URL). */
   get stateIsEmbedded(): boolean {
-    return !process.env.DATABASE_URL;
+    return !databaseUrl();
   }
 
   /**
@@ -46,7 +53,7 @@ export class CliContext {
    */
   state(): Promise<StateDb> {
     this.stateStore ??= openStateDb({
-      databaseUrl: process.env.DATABASE_URL,
+      databaseUrl: databaseUrl(),
       dataDir: this.dataDir.stateDir,
       holder: { kind: 'cli', command: this.command },
     });

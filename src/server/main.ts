@@ -1,4 +1,4 @@
-import { defaultPort, resolveAnalyticsUrl, resolveDataDir } from '../config.ts';
+import { databaseUrl, resolveAnalyticsUrl, resolveDataDir, serverHost, serverPort } from '../config.ts';
 import { buildApp } from './app.ts';
 import { createFirstAdministrator } from '../data/security/index.ts';
 import { DataDir } from '../data/catalog/index.ts';
@@ -15,13 +15,17 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions = {}): Promise<void> {
   const dataDir = resolveDataDir(options.dataDir);
+  // Work a killed server or command left in tmp/ (an import's scratch folder) is garbage once its process is gone.
+  const abandoned = new DataDir(dataDir).removeAbandonedScratch();
   // On the embedded database this takes its lock (stateLock.ts): refused at once while a CLI command holds it.
   const app = await buildApp({
     dataDir,
-    databaseUrl: process.env.DATABASE_URL,
+    databaseUrl: databaseUrl(),
     logger: true,
     analyticsUrl: resolveAnalyticsUrl(options.analytics),
   });
+  if (abandoned.length)
+    app.log.info(`removed ${abandoned.length} scratch folders left by ended processes in tmp/`);
   // First start with no users: a one-time random password for `admin`, shown once here and never stored in clear.
   const first = await createFirstAdministrator(app.services.state);
   if (first) {
@@ -29,8 +33,8 @@ export async function startServer(options: StartOptions = {}): Promise<void> {
       `first start: created administrator "${first.user.username}" with one-time password ${first.password} — sign in and change it (or reset it with: chokepoint users reset-password ${first.user.username})`,
     );
   }
-  const port = options.port ?? Number(process.env.PORT ?? defaultPort);
-  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  const port = options.port ?? serverPort();
+  const host = options.host ?? serverHost();
   await app.listen({ port, host });
   const address = app.server.address();
   const listening = typeof address === 'object' && address ? address.port : port; // PORT=0: the one given

@@ -82,16 +82,13 @@ describe.each(stateBackends)('critical-minerals dossier with screen, scenario an
   });
 
   it('built for a reader (API), leaves out the alerts the reader may not read instead of taking their marking', async () => {
-    const upTo = (level: number) => (column: string, n: number) => ({
-      sql: `(${column}->>'level')::int <= $${n}::int`,
-      params: [level],
-    });
+    const upTo = (level: 0 | 1) => ({ clearance: { level, compartments: [], organisationId: 'any' } });
     const request = { reporter: 'JPN', entry: 'critical-minerals', lang: 'en' as const };
-    const uncleared = await buildDossier(services, { ...request, readableAlerts: upTo(0) });
+    const uncleared = await buildDossier(services, { ...request, alertReader: upTo(0) });
     const alerts = (d: typeof uncleared) => d.sections.find((s) => s.heading === 'Early-warning alerts')!;
     expect(alerts(uncleared).table).toBeUndefined();
     expect(uncleared.marking.level).toBe(0);
-    const cleared = await buildDossier(services, { ...request, readableAlerts: upTo(1) });
+    const cleared = await buildDossier(services, { ...request, alertReader: upTo(1) });
     expect(alerts(cleared).table!.rows.map((r) => r[5])).toEqual(['imports from China collapsed']);
     expect(cleared.marking.level).toBe(1);
   });

@@ -22,6 +22,7 @@ import type { Alert } from '../../analysis/ews/rules.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
 import { registerEwsItems } from './ewsItems.ts';
 import { registerEwsEvents } from './ewsEvents.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 interface SeriesOptions {
   map?: string;
@@ -33,10 +34,11 @@ interface SeriesOptions {
   seedEvents?: boolean;
   prices?: string;
   product?: string;
+  encoding?: string;
 }
 
 const withSeriesOptions = (cmd: Command): Command =>
-  cmd
+  withEncodingOption(cmd)
     .option(
       '--map <mapping>',
       'CSV column mapping: period=…,partner=…,hs=…,value=…[,quantity=…,unit=…,reporter=…,flow=…]',
@@ -58,7 +60,13 @@ const withSeriesOptions = (cmd: Command): Command =>
 
 async function prepare(file: string, o: SeriesOptions) {
   const flow = o.flow ? parseFlow(o.flow, { field: 'flow' }) : undefined;
-  const loaded = await loadSeriesFile(file, { map: o.map, reporter: o.reporter, flow, unit: o.unit });
+  const loaded = await loadSeriesFile(file, {
+    map: o.map,
+    reporter: o.reporter,
+    flow,
+    unit: o.unit,
+    encoding: encodingOf(o),
+  });
   if (o.product && loaded.kind === 'trade') relabelProducts(loaded.imported.rows, o.product);
   const events: RecordedEvent[] = [
     ...(o.seedEvents === false ? [] : seedEvents()),
@@ -285,6 +293,7 @@ export const registerEws: RegisterCommand = (program, context) => {
         flow,
         unit: o.unit,
         valueUnit,
+        encoding: encodingOf(o),
       });
       const analytics = await ctx.analytics();
       const meta = { id: o.dataset, title: o.title ?? file, publisher: o.publisher };

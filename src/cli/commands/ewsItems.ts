@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
+import { smtpRelay } from '../../config.ts';
 import { renderTable } from '../table.ts';
 import {
   addItems,
@@ -192,19 +193,10 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
         analytics: await ctx.analytics(),
         state,
       };
-      const smtpHost = process.env.CHOKEPOINT_SMTP_HOST;
       const scheduler = new EwsScheduler({
         state,
         scan: (item) => scanItem(services, item),
-        notify: smtpHost
-          ? {
-              smtp: {
-                host: smtpHost,
-                port: Number(process.env.CHOKEPOINT_SMTP_PORT ?? 25),
-                from: process.env.CHOKEPOINT_SMTP_FROM ?? 'ews@localhost',
-              },
-            }
-          : {},
+        notify: { smtp: smtpRelay() },
       });
       const report = await scheduler.tick();
       ctx.print(

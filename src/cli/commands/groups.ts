@@ -3,6 +3,7 @@ import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { findGroup, listGroups, setGroup, countryByIso3, exampleLabel } from '../../data/reference/index.ts';
 import { notFound } from '../../errors.ts';
+import { cliActor } from '../../config.ts';
 
 /** `chokepoint groups list|show|set`: country groups usable as reporter or partner (EU27, G7, …). */
 export const registerGroups: RegisterCommand = (program, context) => {
@@ -78,7 +79,7 @@ export const registerGroups: RegisterCommand = (program, context) => {
             ja: opts.nameJa,
             note: opts.note,
           },
-          process.env.USER ?? 'cli',
+          cliActor(),
         );
         ctx.print(group, () => `${group.id}: ${group.members.length} members (${group.members.join(' ')})`);
       },

@@ -7,18 +7,19 @@ import { provenanceOf } from '../../data/catalog/index.ts';
 import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';
 import type { IoTable } from '../../analysis/io/table.ts';
 import { badInput } from '../../errors.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 /** `chokepoint io import|concordance|multipliers`: input-output tables (Japan MIC national tables, OECD ICIO). */
 export const registerIo: RegisterCommand = (program, context) => {
   const io = program.command('io').description('input-output tables: import, output multipliers');
-  io.command('import')
+  withEncodingOption(io.command('import'))
     .description(
       "import an input-output table CSV (Japan MIC long or wide form with a sibling _ja.csv, or OECD ICIO) as an 'io-table' dataset",
     )
     .argument('<file>', 'CSV file')
     .option('--id <id>', 'dataset id (default io-<file name>)')
     .option('--title <title>', 'dataset title')
-    .action((file: string, opts: { id?: string; title?: string }, cmd: Command) => {
+    .action((file: string, opts: { id?: string; title?: string; encoding?: string }, cmd: Command) => {
       const ctx = context(cmd);
       const entry = importIoTable({
         dataDir: ctx.dataDir.ensure(),
@@ -26,6 +27,7 @@ export const registerIo: RegisterCommand = (program, context) => {
         file: path.resolve(file),
         id: opts.id,
         title: opts.title,
+        encoding: encodingOf(opts),
       });
       ctx.print(
         entry,

@@ -9,6 +9,7 @@ import { iso3OfName, resolveCountry } from '../../data/reference/index.ts';
 import { importPatents, importExports } from '../../data/importers/index.ts';
 import { findPatentDataset, patentFields, rcaReport, rtaReport } from '../../data/tech/index.ts';
 import { worldBases, type WorldBasis } from '../../analysis/tech/fieldWindow.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 /**
  * `chokepoint tech rta|rca|fields`: revealed technological advantage from patents, revealed comparative
@@ -176,14 +177,20 @@ async function rcaCommand(
   );
 }
 
+interface ExportsCommandOptions {
+  map?: string;
+  year?: string;
+  dataset: string;
+  encoding?: string;
+}
+
 function registerImports(program: Command, context: (cmd: Command) => CliContext): void {
   const data = program.commands.find((c) => c.name() === 'data');
   if (!data) return;
   const imports =
     data.commands.find((c) => c.name() === 'import') ??
     data.command('import').description('import a downloaded file into the data directory');
-  imports
-    .command('patents')
+  withEncodingOption(imports.command('patents'))
     .description(
       'patent (or capability) counts by country × field × year: NSF NCSES tables, or any CSV with country, field, year, count',
     )
@@ -201,7 +208,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
     .action(
       async (
         file: string,
-        opts: { format?: string; map?: string; source?: string; dataset: string },
+        opts: { format?: string; map?: string; source?: string; dataset: string; encoding?: string },
         cmd: Command,
       ) => {
         const ctx = context(cmd);
@@ -219,6 +226,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
           id: opts.dataset,
           resolveCountry: iso3OfName,
           onProgress: (done) => progress.update(done),
+          encoding: encodingOf(opts),
         });
         progress.done(`${result.entry.rows} rows`);
         ctx.print(result, () =>
@@ -237,8 +245,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
         );
       },
     );
-  imports
-    .command('exports')
+  withEncodingOption(imports.command('exports'))
     .description('exports by exporter × product (e.g. Open Trade Statistics world_trade_2017 by HS4) for RCA')
     .argument('<file>', 'CSV or CSV.gz with exporter, product, value (and year) columns')
     .option(
@@ -247,7 +254,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
     )
     .option('--year <year>', 'the year when the file has no year column (default: from a name like …_2017)')
     .option('--dataset <id>', 'dataset id', 'exports')
-    .action(async (file: string, opts: { map?: string; year?: string; dataset: string }, cmd: Command) => {
+    .action(async (file: string, opts: ExportsCommandOptions, cmd: Command) => {
       const ctx = context(cmd);
       const result = await importExports({
         catalog: ctx.catalog,
@@ -258,6 +265,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
         year: intOption(opts.year, 'year', 1900, 2200),
         id: opts.dataset,
         resolveCountry: iso3OfName,
+        encoding: encodingOf(opts),
       });
       ctx.print(result, () =>
         [

@@ -38,18 +38,42 @@ export class DataDir {
     return this;
   }
 
-  /** A fresh scratch folder under tmp/; the caller renames it into the store or removes it. */
+  /**
+   * A fresh scratch folder under tmp/, tmp/<prefix>-<owner>-<uuid> where owner names this process (scratchOwner);
+   * the caller renames it into the store or removes it.
+   */
   scratch(prefix: string): string {
     this.ensure();
-    const dir = path.join(this.tmpDir, `${prefix}-${randomUUID()}`);
+    const dir = path.join(this.tmpDir, `${prefix}-${scratchOwner}-${randomUUID()}`);
     makeDirectory(dir);
     return dir;
   }
 
-  /** Removes leftovers of interrupted work. Safe because nothing outside tmp/ points into it. */
-  clearScratch(): void {
-    fs.rmSync(this.tmpDir, { recursive: true, force: true });
-    makeDirectory(this.tmpDir);
+  /**
+   * Removes the scratch folders of processes that are gone (killed, crashed: their `finally` never ran), garbage by
+   * the rules above; run when the CLI and the server start. A folder whose process still runs is left alone, and so
+   * is anything scratch() did not make (tmp/duckdb, tmp/downloads) or whose owner is not recorded. Best effort: a
+   * folder that cannot be removed now is tried again next time. Returns the names removed.
+   */
+  removeAbandonedScratch(): string[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.tmpDir);
+    } catch {
+      return []; // no tmp/ yet
+    }
+    const removed: string[] = [];
+    for (const name of names) {
+      const dir = path.join(this.tmpDir, name);
+      if (!isAbandoned(name, dir)) continue;
+      try {
+        fs.rmSync(dir, { recursive: true, force: true });
+        removed.push(name);
+      } catch {
+        // in use or not ours to remove: left for the next start
+      }
+    }
+    return removed;
   }
 
   /**
@@ -69,6 +93,45 @@ export class DataDir {
 
   absolute(relative: string): string {
     return path.join(this.root, relative);
+  }
+}
+
+/**
+ * This process as scratch folder names record it: pid and start time (ms since the epoch, base 36). The start time
+ * tells a later process that got the same pid (a container's pid 1 after a restart) from this one.
+ */
+const scratchOwner = `p${process.pid}-${Math.round(performance.timeOrigin).toString(36)}`;
+
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const ownedScratch = new RegExp(`-(p(\\d+)-[0-9a-z]+)-${uuid}$`);
+/** Scratch folders of earlier versions: no owner in the name; BACI imports wrote their pid into a file `pid`. */
+const unownedScratch = new RegExp(`-${uuid}$`);
+
+function isAbandoned(name: string, dir: string): boolean {
+  const owned = ownedScratch.exec(name);
+  if (owned) return owned[1] !== scratchOwner && !otherProcessRuns(Number(owned[2]));
+  if (!unownedScratch.test(name)) return false;
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(dir, 'pid'), 'utf8'));
+  } catch {
+    return false; // whose it is cannot be told: left alone
+  }
+  return Number.isInteger(pid) && pid > 0 && !otherProcessRuns(pid);
+}
+
+/**
+ * Whether a process other than this one runs with `pid`. This one's own pid counts as not: a folder recorded with it
+ * but not with this process's start time (or in an old pid file, which this version never writes) is from an
+ * earlier process that had the same pid.
+ */
+function otherProcessRuns(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // runs, as another user
   }
 }
 

@@ -7,6 +7,7 @@ import { importSeaNetwork } from '../maritime/importSeaNetwork.ts';
 import { importPatents } from '../importers/patents.ts';
 import { importExports } from '../importers/exports.ts';
 import { iso3OfName } from '../reference/countries.ts';
+import { importList } from '../exportControl/listStore.ts';
 import { ChokepointError } from '../../errors.ts';
 
 export interface DeriveOptions {
@@ -29,6 +30,16 @@ export async function deriveDataset(
   const { catalog, dataDir } = options;
   if (derive.importer === 'sea-network')
     return importSeaNetwork({ catalog, dataDir, source: files, sourceKind: files.source });
+  if (derive.importer === 'screening-list') {
+    let entry = files;
+    for (const v of derive.versions) {
+      const file = path.join(dataDir.absolute(files.path), v.file);
+      const common = { source: files.source, retrievedAt: files.retrievedAt };
+      entry = (await importList({ catalog, dataDir, file, list: derive.list, version: v.version, ...common }))
+        .entry;
+    }
+    return entry;
+  }
   if (!options.analytics)
     throw new ChokepointError(
       'internal',

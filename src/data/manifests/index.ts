@@ -18,6 +18,16 @@ import { japanCustomsSummary } from './japan-customs-summary.ts';
 import { indiaExportsHs8 } from './india-exports-hs8.ts';
 import { worldExportsHs4 } from './world-exports-hs4.ts';
 import { comtradeSamples } from './comtrade-samples.ts';
+import { metiEndUserList } from './meti-end-user-list.ts';
+import { metiRussiaLists } from './meti-russia-lists.ts';
+import { jpExportControlOrder } from './jp-export-control-order.ts';
+import { cnMofcomLists } from './cn-mofcom-lists.ts';
+import { jpMofAssetFreeze } from './jp-mof-asset-freeze.ts';
+import { opensanctionsFtmSample } from './opensanctions-ftm-sample.ts';
+import { cyberSboms } from './cyber-sboms.ts';
+import { osvGoProtonBridge } from './osv-go-proton-bridge.ts';
+import { cisaKev } from './cisa-kev.ts';
+import { cisoAssistantControls } from './ciso-assistant-controls.ts';
 
 export type * from './types.ts';
 
@@ -37,6 +47,16 @@ export const manifests: readonly DatasetManifest[] = [
   indiaExportsHs8,
   worldExportsHs4,
   comtradeSamples,
+  metiEndUserList,
+  metiRussiaLists,
+  jpExportControlOrder,
+  cnMofcomLists,
+  jpMofAssetFreeze,
+  opensanctionsFtmSample,
+  cyberSboms,
+  osvGoProtonBridge,
+  cisaKev,
+  cisoAssistantControls,
 ];
 
 /** The manifest of a dataset id; an unknown id is an error that lists the known ones. */

@@ -58,4 +58,8 @@ export interface DatasetManifest {
 }
 
 /** An import a fetch of stored files runs (DatasetManifest.derive). */
-export type DerivedImport = { importer: 'sea-network' } | { importer: 'patents' | 'exports'; file: string };
+export type DerivedImport =
+  | { importer: 'sea-network' }
+  | { importer: 'patents' | 'exports'; file: string }
+  /** Screening-list versions imported in order into list `list` (src/data/exportControl/listStore.ts). */
+  | { importer: 'screening-list'; list: string; versions: { file: string; version: string }[] };

@@ -4,6 +4,7 @@
  */
 export * from './concordanceFile.ts';
 export * from './ioTables.ts';
+export * from './resultCsv.ts';
 export * from './scenarioFile.ts';
 export * from './scenarioService.ts';
 export * from './scenarioStore.ts';

@@ -6,6 +6,7 @@ import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
 import type { DataDir } from '../catalog/dataDir.ts';
 import type { IoTable } from '../../analysis/io/table.ts';
 import { parseCsv } from '../importers/csvRecords.ts';
+import { readTextFile, type TextEncoding } from '../importers/textEncoding.ts';
 import { isJapanIoLayout, parseJapanIoTable } from '../importers/ioJapan.ts';
 import { isIcioLayout, parseIcioTable } from '../importers/oecdIcio.ts';
 
@@ -23,16 +24,16 @@ export interface IoTableFile {
  * Reads an input-output table from a CSV file, recognising the layout from its header: Japan's national table
  * (long or wide form; a sibling `<name>_ja.csv` supplies Japanese labels) or an OECD ICIO table.
  */
-export function readIoTableFile(file: string): IoTableFile {
+export function readIoTableFile(file: string, encoding?: TextEncoding): IoTableFile {
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', `no such file`, { file });
-  const text = fs.readFileSync(file, 'utf8');
+  const { text } = readTextFile(file, { encoding });
   const firstLine = parseCsv(text.slice(0, text.indexOf('\n') + 1 || text.length), file)[0]?.fields ?? [];
   const notes: string[] = [];
   if (isJapanIoLayout(firstLine)) {
     const jaFile = file.replace(/\.csv$/i, '_ja.csv');
     const ja =
       jaFile !== file && fs.existsSync(jaFile)
-        ? { text: fs.readFileSync(jaFile, 'utf8'), file: jaFile }
+        ? { text: readTextFile(jaFile, { encoding }).text, file: jaFile }
         : undefined;
     if (!ja)
       notes.push(
@@ -88,8 +89,9 @@ export function importIoTable(options: {
   id?: string;
   title?: string;
   version?: string;
+  encoding?: TextEncoding;
 }): CatalogEntry {
-  const read = readIoTableFile(options.file);
+  const read = readIoTableFile(options.file, options.encoding);
   const { table } = read;
   const scratch = options.dataDir.scratch('io-table');
   try {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { StateDb } from '../state/db.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { notFound } from '../../errors.ts';
+import { readableSql } from '../security/markingSql.ts';
+import type { Reader } from '../security/readContext.ts';
 import type { ScenarioDefinition } from '../../analysis/scenario/definition.ts';
 
 /** Saved scenarios, their versions and runs in the application state (migration 200_scenarios.sql). */
@@ -121,12 +123,13 @@ export async function updateScenario(
   });
 }
 
-/** Scenarios whose marking passes `filter` (SQL on column s.marking, from readableSql), newest first. */
+/** Scenarios the reader may read (every one without a reader), newest first. */
 export async function listScenarios(
   db: StateDb,
-  filter: { sql: string; params: unknown[] } = { sql: 'TRUE', params: [] },
+  reader?: Reader,
   page: { limit: number; offset: number } = { limit: 100, offset: 0 },
 ): Promise<{ items: ScenarioSummary[]; total: number }> {
+  const filter = readableSql(reader, 's.marking', 1);
   const n = filter.params.length;
   const rows = await db.query(
     `SELECT * FROM scenarios s WHERE s.deleted_at IS NULL AND ${filter.sql} ORDER BY s.updated_at DESC, s.id LIMIT $${n + 1} OFFSET $${n + 2}`,
@@ -234,11 +237,9 @@ export async function getRun(
   return row ? { ...runOf(row), result: row.result ?? null } : undefined;
 }
 
-export async function listRuns(
-  db: StateDb,
-  scenarioId: string,
-  filter: { sql: string; params: unknown[] } = { sql: 'TRUE', params: [] },
-): Promise<ScenarioRunRecord[]> {
+/** A scenario's runs the reader may read (every one without a reader), newest first. */
+export async function listRuns(db: StateDb, scenarioId: string, reader?: Reader): Promise<ScenarioRunRecord[]> {
+  const filter = readableSql(reader, 'r.marking', 1);
   const n = filter.params.length;
   const rows = await db.query(
     `SELECT r.id, r.scenario_id, r.version, r.dataset, r.status, r.progress, r.marking, r.error, r.created_at, r.finished_at, r.created_by

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { joinMarkings, type Marking } from '../../analysis/marking.ts';
 import type { StateDb } from './db.ts';
+import { readableSql } from '../security/markingSql.ts';
+import type { Reader } from '../security/readContext.ts';
 
 /** A long operation's record (table `jobs`, migration 030): what the web app polls to show progress. */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -112,12 +114,23 @@ export async function getJob(
   return row ? { ...jobOf(row), file: (row.file as string | null) ?? null } : undefined;
 }
 
-/** Jobs the filter admits (a marking filter from the security layer), newest first, with their count. */
+/**
+ * Jobs the reader may read (like every object, a job is read by marking alone: docs/security.md), or only those
+ * `createdBy` started; newest first, with their count.
+ */
 export async function listJobs(
   db: StateDb,
-  filter: { sql: string; params: unknown[] },
+  visible: { reader: Reader | undefined; createdBy?: string },
   page: { limit: number; offset: number },
 ): Promise<{ items: JobRecord[]; total: number }> {
+  const readable = readableSql(visible.reader, 'j.marking', 1);
+  const filter =
+    visible.createdBy === undefined
+      ? readable
+      : {
+          sql: `(${readable.sql} AND j.created_by = $${readable.params.length + 1})`,
+          params: [...readable.params, visible.createdBy],
+        };
   const n = filter.params.length;
   const rows = await db.query<Row>(
     `SELECT j.*, count(*) OVER () AS total FROM jobs j WHERE ${filter.sql}

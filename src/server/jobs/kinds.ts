@@ -11,7 +11,7 @@ import { importBaci } from '../../data/importers/index.ts';
 import { findTradeDataset } from '../../data/catalog/index.ts';
 import { parseThresholds, screenAllToFile } from '../../data/screening/index.ts';
 import { assertReadable, datasetMarking, deriveMarking } from '../security/markings.ts';
-import { screenServicesOf } from '../routes/screens.ts';
+import { screenServicesOf } from '../screens/screenServices.ts';
 import type { JobOutcome, JobProgress } from './runner.ts';
 
 /**

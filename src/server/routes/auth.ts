@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ChokepointError } from '../../errors.ts';
-import { decoyPasswordHash, sha256, verifyPassword, changeOwnPassword } from '../../data/security/index.ts';
+import {
+  changeOwnPassword,
+  clearFailedSignIns,
+  decoyPasswordHash,
+  recordFailedSignIn,
+  sha256,
+  signInAccount,
+  verifyPassword,
+} from '../../data/security/index.ts';
 import { ErrorSchema, SessionUserSchema } from '../security/schemas.ts';
 import { createSession, endSession, sessionCookie, sessionUser } from '../security/session.ts';
 import { behindTls, clearSessionCookies, publicBodyLimit, setSessionCookies } from '../security/plugin.ts';
@@ -74,26 +82,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `too many failed sign-ins from this address: try again in ${Math.ceil(wait / 1000)} seconds`,
         );
       }
-      const rows = await db.query<{ id: string; password_hash: string; disabled: boolean; locked: boolean }>(
-        `SELECT id, password_hash, disabled, COALESCE(locked_until > now(), false) AS locked FROM users WHERE username = $1`,
-        [username],
-      );
-      const row = rows[0];
+      const row = await signInAccount(db, username);
       const ok = await verifyPassword(
-        row ? row.password_hash : await decoyPasswordHash(),
+        row ? row.passwordHash : await decoyPasswordHash(),
         request.body.password,
       );
       const lockedOut = Boolean(row?.locked) && !known;
       if (!row || row.disabled || lockedOut || !ok) {
         // Only unknown clients' failures count towards the account lock, and none while it holds.
         if (row && !row.locked && !ok && !known) {
-          const [after] = await db.query<{ failed_logins: number }>(
-            `UPDATE users SET failed_logins = failed_logins + 1,
-               locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-             WHERE id = $1 RETURNING failed_logins`,
-            [row.id, maxFailedLogins, lockoutMinutes],
-          );
-          if (after.failed_logins >= maxFailedLogins) {
+          const failed = await recordFailedSignIn(db, row.id, maxFailedLogins, lockoutMinutes);
+          if (failed >= maxFailedLogins) {
             await app.audit(request, {
               action: 'login.locked',
               objectType: 'user',
@@ -127,9 +126,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (previous) await endSession(db, previous);
       await clearLoginFailures(db, pair);
       // The owner signing in from a known client while the account is locked leaves the lock for unknown clients.
-      if (!row.locked) {
-        await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
-      }
+      if (!row.locked) await clearFailedSignIns(db, row.id);
       reply.setCookie(deviceCookie, await rememberDevice(db, row.id, device), {
         path: '/api/auth',
         httpOnly: true,

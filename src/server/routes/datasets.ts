@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { datasetMarkings, filterReadable, MarkingSchema } from '../security/markings.ts';
 import { publicMarking } from '../../analysis/marking.ts';
@@ -26,7 +26,7 @@ export const DatasetSchema = Type.Object({
   marking: MarkingSchema,
 });
 
-export const datasetRoutes: FastifyPluginAsync = async (app) => {
+export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/datasets',
     {

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
 import { ChokepointError } from '../../errors.ts';
 import { provenanceOf } from '../../data/catalog/index.ts';
@@ -44,7 +44,7 @@ const RcaQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 100 })),
 });
 
-export const techRoutes: FastifyPluginAsync = async (app) => {
+export const techRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const readableDataset = async (request: Parameters<typeof assertReadable>[0], id: string) => {
     const marking = await datasetMarking(app, id);
     assertReadable(request, marking, 'dataset', { field: 'dataset' });
@@ -82,7 +82,7 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const entry = findPatentDataset(app.services.catalog, (request.query as { dataset?: string }).dataset);
+      const entry = findPatentDataset(app.services.catalog, request.query.dataset);
       const marking = await readableDataset(request, entry.id);
       return {
         items: await patentFields(app.services.analytics, app.services.dataDir, entry),
@@ -137,7 +137,7 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const q = request.query as Static<typeof RtaQuery>;
+      const q = request.query;
       // The marking first: a hidden dataset must not even say which fields it has.
       const marking = await readableDataset(request, findPatentDataset(app.services.catalog, q.dataset).id);
       const report = await rtaReport(app.services, {
@@ -182,7 +182,7 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const q = request.query as Static<typeof RcaQuery>;
+      const q = request.query;
       const reporter = resolveCountry(q.reporter)?.iso3;
       if (!reporter)
         throw new ChokepointError('unknown_code', `"${q.reporter}" is not a known country`, {
