@@ -36,7 +36,7 @@ describe('trade store layout', () => {
       expect(files).toHaveLength(1);
       const file = sqlString(path.join(dir, files[0]));
       const [{ rows, outOfOrder }] = await db.query<{ rows: number; outOfOrder: number }>(
-        `SELECT count(*) AS rows, count(*) FILTER (WHERE (j, k, i) < (pj, pk, pi)) AS "outOfOrder" FROM (
+        `SELECT count(*) AS rows, count(*) FILTER (WHERE pj IS NOT NULL AND (j, k, i) < (pj, pk, pi)) AS "outOfOrder" FROM (
            SELECT j, k, i, lag(j) OVER w AS pj, lag(k) OVER w AS pk, lag(i) OVER w AS pi
            FROM read_parquet(${file}, file_row_number = true) WINDOW w AS (ORDER BY file_row_number))`,
       );
@@ -45,7 +45,7 @@ describe('trade store layout', () => {
     }
   });
 
-  it("row groups hold at most 61,440 rows and their importer ranges do not overlap", async () => {
+  it('row groups hold at most 61,440 rows and their importer ranges do not overlap', async () => {
     const glob = sqlString(path.join(dataDir.absolute(entry.path), 't=*', '*.parquet'));
     const groups = await db.query<{ file: string; rows: number; lo: string; hi: string }>(
       `SELECT file_name AS file, row_group_num_rows AS rows, stats_min_value AS lo, stats_max_value AS hi

@@ -88,21 +88,18 @@ export async function convertFile(
     fs.mkdirSync(dir, { recursive: true });
     fs.renameSync(stage, path.join(dir, `part-${n}.parquet`));
   } else if (years.length > 0) {
-    const split = path.join(scratch, `split-${n}`);
-    await db.run(
-      `COPY (SELECT i, j, CASE WHEN length(k) = 6 THEN k ELSE lpad(k, 6, '0') END AS k, v, q, t
-             FROM read_parquet(${sqlString(stage)}) WHERE t <> 0 ${storeOrder})
-       TO ${sqlString(split)} (${storeOptions}, PARTITION_BY (t), WRITE_PARTITION_COLUMNS true)`,
-    );
+    // One sorted COPY per year: a partitioned COPY (PARTITION_BY t) writes its threads' sorted runs one after
+    // another in a year's file, which breaks the store's order.
     for (const y of years) {
-      const from = path.join(split, `t=${y.t}`);
       const dir = path.join(out, `t=${y.t}`);
       fs.mkdirSync(dir, { recursive: true });
-      for (const [m, f] of fs.readdirSync(from).sort().entries()) {
-        fs.renameSync(path.join(from, f), path.join(dir, `part-${n}-${m}.parquet`));
-      }
+      await db.run(
+        `COPY (SELECT i, j, CASE WHEN length(k) = 6 THEN k ELSE lpad(k, 6, '0') END AS k, v, q, t
+               FROM read_parquet(${sqlString(stage)}) WHERE t = $1 ${storeOrder})
+         TO ${sqlString(path.join(dir, `part-${n}.parquet`))} (${storeOptions})`,
+        [y.t],
+      );
     }
-    fs.rmSync(split, { recursive: true, force: true });
   }
   fs.rmSync(stage, { force: true });
   return { parseRejects, years, domainRows };
