@@ -18,6 +18,7 @@ import { tradeSource } from '../../src/data/catalog/tradeDataset.ts';
 import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 import { exposureReport } from '../../src/data/maritime/exposureReport.ts';
+import { countrySupplies } from '../../src/data/screening/countrySupplies.ts';
 import { baciCriticalMineralsCsv } from '../helpers/sharedTrade.ts';
 import { publishChinaExports } from '../helpers/chinaExports.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
@@ -217,6 +218,21 @@ describe.skipIf(!url)(
           { ...b, timings: undefined },
           `${request.reporter} ${JSON.stringify(request)}`,
         );
+      }
+    });
+
+    it('what one partner supplies: CHN to JPN and to EU27, AUS to JPN (ranks, top suppliers, totals)', async () => {
+      for (const request of [
+        { partner: 'CHN', reporter: 'JPN', year: 2024 },
+        { partner: 'CHN', reporter: 'EU27', year: 2023 },
+        { partner: 'AUS', reporter: 'JPN', year: 2024 },
+      ]) {
+        const [a, b] = await Promise.all([
+          countrySupplies(services(duck), request),
+          countrySupplies(services(ch), request),
+        ]);
+        expect(a.items.length).toBeGreaterThan(3);
+        expectSame(a, b, `${request.partner} → ${request.reporter}`);
       }
     });
 
