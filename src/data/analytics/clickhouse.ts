@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import { ChokepointError } from '../../errors.ts';
 import type { BoundParam, BoundSql } from './boundSql.ts';
@@ -13,7 +14,9 @@ import { sqlString } from './store.ts';
 import type { DuckDbStore } from './duckdb.ts';
 
 /**
- * The ClickHouse engine (PRODUCT.md §3.12): a server or a cluster over HTTP (plain fetch: the official
+ * The ClickHouse engine (PRODUCT.md §3.12): a server or a cluster over HTTP (node:http; not fetch, which read
+ * 18.16's chunked answers at ~2 MB/s, slower the longer they are: an ALL screen of 1 M flows took over 10 min
+ * to arrive where node:http takes seconds. Not the official
  * @clickhouse/client sends settings and query parameters that Debian's 18.16 refuses, see docs/scale-out.md).
  * Queries built by a SqlBuilder run here with their values bound: `{name:Type}` query parameters on releases that
  * have them (found by trying one when the store opens), otherwise a temporary table sent with the query (HTTP
@@ -76,7 +79,7 @@ export class ClickHouseStore implements AnalyticsStore {
       settings: { param_chokepoint_probe: '1' },
       database: 'default',
     }).catch(() => undefined);
-    if (probe && (await probe.text()).trim() === '1') this.dialect = clickhouseDialect('clickhouse-params');
+    if (probe && (await textOf(probe)).trim() === '1') this.dialect = clickhouseDialect('clickhouse-params');
     if (this.target.cluster) {
       const shards = await this.text(
         `SELECT count() FROM system.clusters WHERE cluster = ${sqlString(this.target.cluster)}`,
@@ -102,7 +105,7 @@ export class ClickHouseStore implements AnalyticsStore {
       query: `${sql.text}\nFORMAT JSONCompact`,
       params: sql.params,
     });
-    const body = (await response.json()) as JsonCompact;
+    const body = JSON.parse(await textOf(response)) as JsonCompact;
     this.lastStatistics = body.statistics;
     const names = body.meta.map((m) => m.name);
     return body.data.map((values) => {
@@ -123,7 +126,7 @@ export class ClickHouseStore implements AnalyticsStore {
         query: `${sql.text}\nFORMAT TabSeparatedWithNamesAndTypes`,
         params: sql.params,
       });
-      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), fs.createWriteStream(tsv));
+      await pipeline(response, fs.createWriteStream(tsv));
       const [names, types] = fs
         .readFileSync(tsv, { encoding: 'utf8', flag: 'r' })
         .slice(0, 1 << 16)
@@ -131,7 +134,8 @@ export class ClickHouseStore implements AnalyticsStore {
         .slice(0, 2)
         .map((line) => line.split('\t'));
       const columns = names.map((name, n) => `${sqlString(name)}: ${sqlString(duckdbTypeOf(types[n]))}`);
-      const options = format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER true)';
+      const options =
+        format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER true)';
       const local = await this.local();
       await local.run(
         `COPY (SELECT * FROM read_csv(${sqlString(tsv)}, delim = '\t', quote = '', escape = '', header = false,
@@ -144,9 +148,13 @@ export class ClickHouseStore implements AnalyticsStore {
   }
 
   /** Runs a statement (DDL, INSERT … SELECT) on one host (default: the first), or on every listed host. */
-  async command(sql: string, on: 'first' | 'every' | string = 'first', settings: Record<string, string> = {}): Promise<void> {
+  async command(
+    sql: string,
+    on: 'first' | 'every' | string = 'first',
+    settings: Record<string, string> = {},
+  ): Promise<void> {
     const hosts = on === 'every' ? this.target.hosts : [on === 'first' ? this.target.hosts[0] : on];
-    for (const host of hosts) await (await this.request(host, { query: sql, settings })).text();
+    for (const host of hosts) await textOf(await this.request(host, { query: sql, settings }));
   }
 
   /** A query's text answer (TabSeparated), for small facts: versions, counts, table names. */
@@ -155,7 +163,7 @@ export class ClickHouseStore implements AnalyticsStore {
       query: sql,
       database: options.database,
     });
-    return response.text();
+    return textOf(response);
   }
 
   /** Sends a file's rows into a table: INSERT … FORMAT TabSeparated (or JSONEachRow). */
@@ -167,12 +175,8 @@ export class ClickHouseStore implements AnalyticsStore {
   ): Promise<void> {
     const query = `INSERT INTO ${table} FORMAT ${format}`;
     const search = this.searchParams({ ...settings, query });
-    const response = await this.fetch(this.target.hosts[0], search, {
-      method: 'POST',
-      body: Readable.toWeb(fs.createReadStream(file)) as unknown as BodyInit,
-      duplex: 'half',
-    } as RequestInit);
-    await response.text();
+    const response = await this.post(this.target.hosts[0], search, { file });
+    await textOf(response);
   }
 
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -199,7 +203,7 @@ export class ClickHouseStore implements AnalyticsStore {
   private request(
     host: string,
     options: { query: string; params?: BoundParam[]; settings?: Record<string, string>; database?: string },
-  ): Promise<Response> {
+  ): Promise<IncomingMessage> {
     const settings: Record<string, string> = { ...options.settings };
     const form = new FormData();
     form.append('query', options.query);
@@ -209,45 +213,83 @@ export class ClickHouseStore implements AnalyticsStore {
     } else if (params.length) {
       // One row holding every value, its columns typed as the placeholders read them.
       const row = Object.fromEntries(params.map((p) => [p.name, p.value]));
-      settings[`${externalParamsTable}_structure`] = params.map((p) => `${p.name} ${clickhouseParamType(p.type)}`).join(', ');
+      settings[`${externalParamsTable}_structure`] = params
+        .map((p) => `${p.name} ${clickhouseParamType(p.type)}`)
+        .join(', ');
       settings[`${externalParamsTable}_format`] = 'JSONEachRow';
       form.append(externalParamsTable, new Blob([`${JSON.stringify(row)}\n`]), 'params.json');
     }
-    return this.fetch(host, this.searchParams(settings, options.database), { method: 'POST', body: form });
+    return this.post(host, this.searchParams(settings, options.database), { form });
   }
 
-  private async fetch(host: string, search: URLSearchParams, init: RequestInit): Promise<Response> {
+  /** POSTs a multipart form or a file's bytes; the answer's body as a stream once its status is 200. */
+  private async post(
+    host: string,
+    search: URLSearchParams,
+    body: { form?: FormData; file?: string },
+  ): Promise<IncomingMessage> {
     const headers: Record<string, string> = {};
     if (this.target.user !== undefined) {
       headers.authorization = `Basic ${Buffer.from(`${this.target.user}:${this.target.password ?? ''}`).toString('base64')}`;
     }
-    let response: Response;
+    let payload: Buffer | undefined;
+    if (body.form) {
+      // The multipart encoding of the form (small: the query and its parameters).
+      const encoded = new Response(body.form);
+      headers['content-type'] = encoded.headers.get('content-type')!;
+      payload = Buffer.from(await encoded.arrayBuffer());
+      headers['content-length'] = String(payload.length);
+    }
+    const url = `${host}/?${search.toString()}`;
+    const timeoutMs = this.options.timeoutMs ?? 600_000;
+    let response: IncomingMessage;
     try {
-      response = await fetch(`${host}/?${search.toString()}`, {
-        ...init,
-        headers,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 600_000),
+      response = await new Promise<IncomingMessage>((resolve, reject) => {
+        const request = (url.startsWith('https:') ? https : http).request(
+          url,
+          { method: 'POST', headers },
+          resolve,
+        );
+        request.on('error', reject);
+        // Idle time without a byte either way, not the whole answer's.
+        request.setTimeout(timeoutMs, () =>
+          request.destroy(
+            Object.assign(new Error(`no answer in ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' }),
+          ),
+        );
+        if (body.file) {
+          const file = fs.createReadStream(body.file);
+          file.on('error', (error) => request.destroy(error));
+          file.pipe(request);
+        } else request.end(payload);
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      const why = cause?.code ?? cause?.message ?? (error as Error).message;
+      const why = (error as { code?: string }).code ?? (error as Error).message;
       throw new ChokepointError(
         'network',
         `ClickHouse at ${this.location} is unreachable (${host.replace(/^https?:\/\//, '')}: ${why}); start it (deploy/clickhouse/cluster.sh start) or correct --analytics / CHOKEPOINT_ANALYTICS_URL`,
         { field: 'analytics' },
       );
     }
-    if (!response.ok) {
-      const text = (await response.text()).trim();
-      throw clickhouseError(this.location, response.status, text);
+    if (response.statusCode !== 200) {
+      const text = (await textOf(response)).trim();
+      throw clickhouseError(this.location, response.statusCode ?? 0, text);
     }
     return response;
   }
 }
 
+/** An answer's whole body as text. */
+async function textOf(response: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** A server's error as a ChokepointError naming the URL: a missing database or table says what to run. */
 function clickhouseError(location: string, status: number, text: string): ChokepointError {
-  const message = /DB::Exception: (.*?)(?:, e\.what\(\) = .*)?(?: \(version [^)]*\))?$/s.exec(text)?.[1] ?? text;
+  const message =
+    /DB::Exception: (.*?)(?:, e\.what\(\) = .*)?(?: \(version [^)]*\))?$/s.exec(text)?.[1] ?? text;
   const code = Number(/^Code: (\d+)/.exec(text)?.[1]);
   if (code === 81) {
     return new ChokepointError(
@@ -257,15 +299,23 @@ function clickhouseError(location: string, status: number, text: string): Chokep
     );
   }
   if (status === 401 || status === 403 || code === 516 || code === 192 || code === 193) {
-    return new ChokepointError('forbidden', `ClickHouse at ${location} refused the user: ${message}`, { field: 'analytics' });
+    return new ChokepointError('forbidden', `ClickHouse at ${location} refused the user: ${message}`, {
+      field: 'analytics',
+    });
   }
-  return new ChokepointError('bad_input', `ClickHouse at ${location}: ${message.split('\n')[0]}`, { field: 'analytics' });
+  return new ChokepointError('bad_input', `ClickHouse at ${location}: ${message.split('\n')[0]}`, {
+    field: 'analytics',
+  });
 }
 
 /** A parameter value in the text form of its type, for `param_<name>` (strings as-is, arrays quoted). */
 function paramText(p: BoundParam): string {
   const element = (v: number | string | null) =>
-    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+    v === null
+      ? 'NULL'
+      : typeof v === 'number'
+        ? String(v)
+        : `'${v.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   if (Array.isArray(p.value)) return `[${(p.value as (number | string | null)[]).map(element).join(',')}]`;
   return String(p.value);
 }
