@@ -54,6 +54,7 @@ describe('non-interference: hidden objects change nothing a reader below them se
   let high: Record<string, string>;
   let gets: { path: string; params: string[]; query: string[] }[] = [];
   const hiddenIds: string[] = ['SECRETG', 'baci-secret', 'secret-rules'];
+  const pathsNamed: string[] = [];
 
   async function walk(): Promise<Map<string, string>> {
     const seen = new Map<string, string>();
@@ -62,9 +63,11 @@ describe('non-interference: hidden objects change nothing a reader below them se
       for (const name of op.query) query.set(name, queryValues[name] ?? 'x');
       const queryVariants = [query.toString()];
       if (op.query.includes('dataset') || op.path.includes('screens') || op.path.includes('products')) {
-        const withDataset = new URLSearchParams(query);
-        withDataset.set('dataset', 'baci-secret');
-        queryVariants.push(withDataset.toString());
+        for (const dataset of ['baci-secret', 'nope']) {
+          const withDataset = new URLSearchParams(query);
+          withDataset.set('dataset', dataset);
+          queryVariants.push(withDataset.toString());
+        }
       }
       const idVariants = op.params.length ? hiddenIds : [''];
       for (const id of idVariants) {
@@ -74,6 +77,8 @@ describe('non-interference: hidden objects change nothing a reader below them se
         for (const q of queryVariants) {
           const url = `${path}${q ? `?${q}` : ''}`;
           const res = await app.inject({ url, headers: low });
+          // Issue 18, item 10: no answer, error or not, names a server path.
+          if (res.body.includes(root)) pathsNamed.push(url);
           seen.set(url, `${res.statusCode} ${res.headers['x-chokepoint-marking'] ?? ''} ${normalise(res.body)}`);
         }
       }
@@ -160,5 +165,6 @@ describe('non-interference: hidden objects change nothing a reader below them se
       }),
     ).toEqual([]);
     expect(before.size).toBeGreaterThan(60);
+    expect(pathsNamed).toEqual([]);
   });
 });
