@@ -47,6 +47,15 @@ export function databaseUrl(): string | undefined {
 
 export const defaultPort = 8080;
 
+/**
+ * The analytics engine: `--analytics URL`, else $CHOKEPOINT_ANALYTICS_URL, else none (embedded DuckDB). E.g.
+ * clickhouse://127.0.0.1:8123/chokepoint (docs/scale-out.md).
+ */
+export function resolveAnalyticsUrl(flag?: string): string | undefined {
+  const url = (flag ?? setting('CHOKEPOINT_ANALYTICS_URL'))?.trim();
+  return url ? url : undefined;
+}
+
 /** The port `chokepoint serve` listens on: $PORT, else 8080. */
 export function serverPort(): number {
   return numberSetting('PORT', defaultPort, { min: 0, max: 65535, integer: true });

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChokepointError } from '../errors.ts';
 import { packageRoot } from '../packageRoot.ts';
 import { DataDir, Catalog } from '../data/catalog/index.ts';
-import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
+import { openAnalytics, type AnalyticsStore } from '../data/analytics/index.ts';
 import { openStateDb, type StateDb } from '../data/state/index.ts';
 import { routePlugins } from './routes/index.ts';
 import { security } from './security/plugin.ts';
@@ -28,13 +28,15 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest request body accepted, bytes. */
   bodyLimit?: number;
+  /** The analytics engine (clickhouse://…); embedded DuckDB when absent (config.ts resolveAnalyticsUrl). */
+  analyticsUrl?: string;
 }
 
 /** Services every route plugin may use, decorated on the instance as `app.services`. */
 export interface Services {
   dataDir: DataDir;
   catalog: Catalog;
-  analytics: DuckDbStore;
+  analytics: AnalyticsStore;
   state: StateDb;
 }
 
@@ -61,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       dataDir: dataDir.stateDir,
       holder: { kind: 'server' },
     }));
-  const analytics = await openDuckDb({ tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
+  const analytics = await openAnalytics(options.analyticsUrl, { tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
   app.decorate('services', { dataDir, catalog: new Catalog(dataDir), analytics, state });
   app.addHook('onClose', async () => {
     await analytics.close();
