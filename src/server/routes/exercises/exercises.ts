@@ -27,9 +27,9 @@ import { findTradeDataset } from '../../../data/catalog/index.ts';
 import { badInput, ChokepointError } from '../../../errors.ts';
 import { datasetMarking, deriveMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { authorizeMarkingChange } from '../../security/markingChanges.ts';
-import { startScenarioRun } from './scenarioRuns.ts';
-import { partOf, readableExercise, requireFacilitator } from './access.ts';
-import type { SessionHub } from './sessionHub.ts';
+import { startScenarioRun } from '../../exercises/scenarioRuns.ts';
+import { partOf, readableExercise, requireFacilitator } from '../../exercises/access.ts';
+import type { SessionHub } from '../../exercises/sessionHub.ts';
 import { BilingualSchema, ExerciseSchema, ExerciseSummarySchema, IdParams } from './schemas.ts';
 
 /**

@@ -4,7 +4,7 @@ import { sessionRoutes } from './sessions.ts';
 import { liveRoutes } from './live.ts';
 import { outcomeRoutes } from './outcomes.ts';
 import { reportRoutes } from './reports.ts';
-import { SessionHub } from './sessionHub.ts';
+import { SessionHub } from '../../exercises/sessionHub.ts';
 
 /**
  * Tabletop exercises (PRODUCT.md §3.5; docs/exercises.md): one plugin per resource — exercises (templates,

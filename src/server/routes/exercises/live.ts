@@ -6,8 +6,8 @@ import { ChokepointError } from '../../../errors.ts';
 import { allowedOrigins } from '../../../config.ts';
 import { validateDecision } from '../../../analysis/exercises/decision.ts';
 import type { Viewer } from '../../../analysis/exercises/sessionEvents.ts';
-import { readableSession, viewerOf } from './access.ts';
-import type { FacilitatorAction, LiveClient, SessionHub } from './sessionHub.ts';
+import { readableSession, viewerOf } from '../../exercises/access.ts';
+import type { FacilitatorAction, LiveClient, SessionHub } from '../../exercises/sessionHub.ts';
 
 /**
  * The live session over a WebSocket: GET /api/exercise-sessions/:id/live?after=SEQ (docs/exercises.md § Protocol).

@@ -14,9 +14,9 @@ import { listGroups } from '../../../data/reference/index.ts';
 import { ChokepointError, notFound } from '../../../errors.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { ScenarioComparisonSchema } from '../../scenarioResultSchema.ts';
-import { readableExercise, requireFacilitator } from './access.ts';
+import { readableExercise, requireFacilitator } from '../../exercises/access.ts';
 import { BilingualSchema, IdParams } from './schemas.ts';
-import { readableRunResult, startScenarioRun } from './scenarioRuns.ts';
+import { readableRunResult, startScenarioRun } from '../../exercises/scenarioRuns.ts';
 
 /**
  * Decisions change the world (PRODUCT.md §3.5): the facilitator runs the exercise's scenario again with the

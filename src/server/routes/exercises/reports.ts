@@ -18,7 +18,7 @@ import { markingHeader } from '../../security/enforcement.ts';
 import { requirePermission } from '../../security/access.ts';
 import { readerOf } from '../../security/markings.ts';
 import { ChokepointError, notFound } from '../../../errors.ts';
-import { partOf, readableExercise } from './access.ts';
+import { partOf, readableExercise } from '../../exercises/access.ts';
 import { IdParams, ReportLinkSchema } from './schemas.ts';
 
 /**

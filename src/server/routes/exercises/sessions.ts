@@ -13,9 +13,9 @@ import { validateDecision } from '../../../analysis/exercises/decision.ts';
 import { viewOfEvent } from '../../../analysis/exercises/sessionEvents.ts';
 import { badInput, ChokepointError, notFound } from '../../../errors.ts';
 import { readerOf } from '../../security/markings.ts';
-import { readableExercise, readableSession, requireFacilitator, viewerOf } from './access.ts';
+import { readableExercise, readableSession, requireFacilitator, viewerOf } from '../../exercises/access.ts';
 import { AnswerSchema, EventViewSchema, IdParams, ScoreSchema, SessionSchema } from './schemas.ts';
-import type { SessionHub } from './sessionHub.ts';
+import type { SessionHub } from '../../exercises/sessionHub.ts';
 
 /**
  * Sessions of an exercise over HTTP: create and list them, the event log as the reader may see it (the same views

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { caseEvents, getCase, listCases, updateCase } from '../../../data/exportControl/caseStore.ts';
 import { readerOf } from '../../security/markings.ts';
-import { actorOf } from './recordMarking.ts';
+import { actorOf } from '../../exportControl/recordMarking.ts';
 import { CaseEventSchema, CaseKindSchema, CaseSchema, CaseStatusSchema, IdParams } from './schemas.ts';
 
 /**

@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import { exportCheck } from '../../../data/exportControl/exportCheckService.ts';
 import { listInforms } from '../../../data/exportControl/informStore.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
-import { resultMarking } from './recordMarking.ts';
-import { caseToKeep, keepCase } from './keepCase.ts';
+import { resultMarking } from '../../exportControl/recordMarking.ts';
+import { caseToKeep, keepCase } from '../../exportControl/keepCase.ts';
 import { SaveCaseSchema, TransactionCheckSchema } from './schemas.ts';
 
 /**

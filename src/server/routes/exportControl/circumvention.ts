@@ -4,8 +4,8 @@ import { Type, type Static } from 'typebox';
 import { joinMarkings } from '../../../analysis/marking.ts';
 import { monitorCircumvention } from '../../../data/exportControl/circumventionMonitor.ts';
 import { readerOf } from '../../security/markings.ts';
-import { resultMarking } from './recordMarking.ts';
-import { caseToKeep, keepCase } from './keepCase.ts';
+import { resultMarking } from '../../exportControl/recordMarking.ts';
+import { caseToKeep, keepCase } from '../../exportControl/keepCase.ts';
 import { CaseSchema, CircumventionSchema, SaveCaseSchema } from './schemas.ts';
 
 /**

@@ -8,7 +8,7 @@ import { decisionHistory, recordDecision } from '../../../data/exportControl/dec
 import { getCase } from '../../../data/exportControl/caseStore.ts';
 import { listDatasetId, readListEntries } from '../../../data/exportControl/listStore.ts';
 import { readerOf } from '../../security/markings.ts';
-import { actorOf, recordMarking, resultMarking } from './recordMarking.ts';
+import { actorOf, recordMarking, resultMarking } from '../../exportControl/recordMarking.ts';
 import { DecisionSchema, MarkingChoiceFields } from './schemas.ts';
 
 /**

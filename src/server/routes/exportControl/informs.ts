@@ -7,7 +7,7 @@ import {
   setInformStatus,
 } from '../../../data/exportControl/informStore.ts';
 import { readerOf } from '../../security/markings.ts';
-import { actorOf, recordMarking } from './recordMarking.ts';
+import { actorOf, recordMarking } from '../../exportControl/recordMarking.ts';
 import { IdParams, InformSchema, MarkingChoiceFields } from './schemas.ts';
 
 /**

@@ -4,7 +4,7 @@ import { listDatasetId, presentLists, readListDelta } from '../../../data/export
 import { recordDatasetRead } from '../../../data/security/readContext.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 import { Localized } from './schemas.ts';
-import { resultMarking } from './recordMarking.ts';
+import { resultMarking } from '../../exportControl/recordMarking.ts';
 
 /** Screening lists present (METI End User List, Russia lists, CSL, sanctions, user lists) with versions and deltas. */
 const VersionSchema = Type.Object({

@@ -8,7 +8,7 @@ import {
 } from '../../../data/exportControl/productLists.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { authorizeMarkingChange } from '../../security/markingChanges.ts';
-import { actorOf } from './recordMarking.ts';
+import { actorOf } from '../../exportControl/recordMarking.ts';
 import { Localized, ProductEntrySchema, ProductListSchema } from './schemas.ts';
 
 /**

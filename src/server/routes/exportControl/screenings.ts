@@ -12,8 +12,8 @@ import { listDatasetId } from '../../../data/exportControl/listStore.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { runInBackground } from '../../jobs/runner.ts';
 import { jobRecords } from '../../jobs/records.ts';
-import { resultMarking } from './recordMarking.ts';
-import { caseToKeep, keepCase } from './keepCase.ts';
+import { resultMarking } from '../../exportControl/recordMarking.ts';
+import { caseToKeep, keepCase } from '../../exportControl/keepCase.ts';
 import { SaveCaseSchema, ScreenResultSchema } from './schemas.ts';
 
 /**

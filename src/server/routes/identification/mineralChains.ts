@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { mineralChainReport } from '../../../data/identification/index.ts';
 import { screenServicesOf } from '../../screens/screenServices.ts';
-import { listOf, resultMarking } from './analysisResult.ts';
+import { listOf, resultMarking } from '../../identification/analysisResult.ts';
 import { MineralChainsQuery, MineralChainsResponse } from './schemas.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { importSurges, monthlySurges, supplierPush } from '../../../data/identification/index.ts';
 import type { OvercapacityParameters } from '../../../analysis/overcapacity/parameters.ts';
 import { screenServicesOf } from '../../screens/screenServices.ts';
-import { listOf, resultMarking } from './analysisResult.ts';
+import { listOf, resultMarking } from '../../identification/analysisResult.ts';
 import {
   MonthlySurgesQuery,
   MonthlySurgesResponse,

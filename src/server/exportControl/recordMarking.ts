@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import { joinMarkings, type Marking } from '../../../analysis/marking.ts';
-import { markingOfReads } from '../../../data/security/readContext.ts';
-import { markingsIn } from '../../security/enforcement.ts';
-import { datasetMarking } from '../../security/markings.ts';
-import { badInput } from '../../../errors.ts';
-import type { Actor } from '../../../data/exportControl/decisionStore.ts';
-import type { MarkingChoice } from '../../../data/exportControl/marking.ts';
-import { authorizeMarkingChange } from '../../security/markingChanges.ts';
-import { currentUser, requirePermission } from '../../security/access.ts';
+import { joinMarkings, type Marking } from '../../analysis/marking.ts';
+import { markingOfReads } from '../../data/security/readContext.ts';
+import { markingsIn } from '../security/enforcement.ts';
+import { datasetMarking } from '../security/markings.ts';
+import { badInput } from '../../errors.ts';
+import type { Actor } from '../../data/exportControl/decisionStore.ts';
+import type { MarkingChoice } from '../../data/exportControl/marking.ts';
+import { authorizeMarkingChange } from '../security/markingChanges.ts';
+import { currentUser, requirePermission } from '../security/access.ts';
 
 /**
  * The marking of a new export-control record (case, decision, inform) written through the API. Default: level 1

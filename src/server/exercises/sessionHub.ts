@@ -10,20 +10,20 @@ import {
   recordDecision,
   type ExerciseRecord,
   type NewEvent,
-} from '../../../data/exercises/index.ts';
-import { dueInjects } from '../../../analysis/exercises/dueInjects.ts';
+} from '../../data/exercises/index.ts';
+import { dueInjects } from '../../analysis/exercises/dueInjects.ts';
 import {
   addressedTo,
   viewOfEvent,
   type SessionEvent,
   type SessionState,
   type Viewer,
-} from '../../../analysis/exercises/sessionEvents.ts';
-import type { DecisionInput } from '../../../analysis/exercises/decision.ts';
-import type { Inject } from '../../../analysis/exercises/exercise.ts';
-import { canRead } from '../../../analysis/marking.ts';
-import type { Reader } from '../../../data/security/readContext.ts';
-import { ChokepointError, notFound } from '../../../errors.ts';
+} from '../../analysis/exercises/sessionEvents.ts';
+import type { DecisionInput } from '../../analysis/exercises/decision.ts';
+import type { Inject } from '../../analysis/exercises/exercise.ts';
+import { canRead } from '../../analysis/marking.ts';
+import type { Reader } from '../../data/security/readContext.ts';
+import { ChokepointError, notFound } from '../../errors.ts';
 
 /**
  * The live sessions of this server process (docs/exercises.md § Live session). Every change to a session — the

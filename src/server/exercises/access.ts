@@ -4,10 +4,10 @@ import {
   getSession,
   type ExerciseRecord,
   type SessionRecord,
-} from '../../../data/exercises/index.ts';
-import type { Viewer } from '../../../analysis/exercises/sessionEvents.ts';
-import { ChokepointError, notFound } from '../../../errors.ts';
-import { readerOf } from '../../security/markings.ts';
+} from '../../data/exercises/index.ts';
+import type { Viewer } from '../../analysis/exercises/sessionEvents.ts';
+import { ChokepointError, notFound } from '../../errors.ts';
+import { readerOf } from '../security/markings.ts';
 
 /**
  * Who may do what with an exercise: reading it needs its marking (a hidden exercise answers 404 like a missing

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Value from 'typebox/value';
-import { joinMarkings, type Marking } from '../../../analysis/marking.ts';
-import type { ScenarioDefinition } from '../../../analysis/scenario/definition.ts';
-import { getRun, runScenarioOnData, type ScenarioRunOutput } from '../../../data/scenario/index.ts';
-import { notFound } from '../../../errors.ts';
-import { runInBackground, type StoredError } from '../../jobs/runner.ts';
-import { assertReadable } from '../../security/markings.ts';
-import { ScenarioRunOutputSchema } from '../../scenarioResultSchema.ts';
-import { scenarioRunRecords } from '../../jobs/records.ts';
+import { joinMarkings, type Marking } from '../../analysis/marking.ts';
+import type { ScenarioDefinition } from '../../analysis/scenario/definition.ts';
+import { getRun, runScenarioOnData, type ScenarioRunOutput } from '../../data/scenario/index.ts';
+import { notFound } from '../../errors.ts';
+import { runInBackground, type StoredError } from '../jobs/runner.ts';
+import { assertReadable } from '../security/markings.ts';
+import { ScenarioRunOutputSchema } from '../scenarioResultSchema.ts';
+import { scenarioRunRecords } from '../jobs/records.ts';
 
 /**
  * An exercise's scenario runs: run in the background like any scenario run (progress and result in

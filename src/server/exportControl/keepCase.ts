@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { joinMarkings, type Marking } from '../../../analysis/marking.ts';
-import { openCase, type CaseKind, type ExportControlCase } from '../../../data/exportControl/caseStore.ts';
-import type { Actor } from '../../../data/exportControl/decisionStore.ts';
-import type { MarkingChoice } from '../../../data/exportControl/marking.ts';
-import type { StateDb } from '../../../data/state/db.ts';
+import { joinMarkings, type Marking } from '../../analysis/marking.ts';
+import { openCase, type CaseKind, type ExportControlCase } from '../../data/exportControl/caseStore.ts';
+import type { Actor } from '../../data/exportControl/decisionStore.ts';
+import type { MarkingChoice } from '../../data/exportControl/marking.ts';
+import type { StateDb } from '../../data/state/db.ts';
 import { actorOf, recordMarking } from './recordMarking.ts';
 
 /**

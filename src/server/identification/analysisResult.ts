@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { joinMarkings, type Marking } from '../../../analysis/marking.ts';
-import { assertReadable } from '../../security/markings.ts';
+import { joinMarkings, type Marking } from '../../analysis/marking.ts';
+import { assertReadable } from '../security/markings.ts';
 
 /**
  * The marking of an identification analysis: the join of what the handler read (datasets, through the read
