@@ -1,40 +1,35 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { post } from '../../api/client.ts';
+import { useGet } from '../../api/useApi.ts';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
-import { levels, organisationKinds, type Organisation } from './types.ts';
+import { levels, organisationKinds } from './types.ts';
 
 const fields = ['id', 'name', 'kind', 'sharingCap'];
 
 /** Organisations (省庁, 企業, 業界団体, 海外パートナー) with their sharing caps; administrators add them. */
 export function OrganisationsPanel() {
   const { t } = useTranslation();
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const form = useFormError(fields);
-  const load = useCallback(() => {
-    api<{ items: Organisation[] }>('/organisations')
-      .then((r) => setOrgs(r.items))
-      .catch(form.set);
-  }, []);
-  useEffect(load, [load]);
+  const list = useGet('GET /api/organisations');
+  const orgs = list.data?.items ?? [];
+  const form = useFormError(fields, list.error);
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
     const data = new FormData(element);
     form.clear();
-    api<Organisation>('/organisations', {
-      method: 'POST',
-      body: JSON.stringify({
+    post('POST /api/organisations', {
+      body: {
         id: String(data.get('id') ?? '').trim(),
         name: String(data.get('name') ?? '').trim(),
         kind: String(data.get('kind') ?? ''),
         sharingCap: Number(data.get('sharingCap')),
-      }),
+      },
     })
       .then(() => {
         element.reset();
-        load();
+        list.reload();
       })
       .catch(form.set);
   };

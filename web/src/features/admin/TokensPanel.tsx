@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { del, post } from '../../api/client.ts';
+import { useGet } from '../../api/useApi.ts';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
 import type { ApiToken } from './types.ts';
@@ -8,24 +9,17 @@ import type { ApiToken } from './types.ts';
 /** The signed-in user's API tokens: create (the secret is shown once), list, revoke. */
 export function TokensPanel() {
   const { t, i18n } = useTranslation();
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const list = useGet('GET /api/tokens');
+  const tokens = list.data?.items ?? [];
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const form = useFormError(['name']);
-  const load = useCallback(() => {
-    api<{ items: ApiToken[] }>('/tokens')
-      .then((r) => setTokens(r.items))
-      .catch(form.set);
-  }, []);
-  useEffect(load, [load]);
+  const form = useFormError(['name'], list.error);
+  const load = list.reload;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
     form.clear();
-    api<{ token: ApiToken; secret: string }>('/tokens', {
-      method: 'POST',
-      body: JSON.stringify({ name: String(new FormData(element).get('name') ?? '').trim() }),
-    })
+    post('POST /api/tokens', { body: { name: String(new FormData(element).get('name') ?? '').trim() } })
       .then((r) => {
         setSecret({ name: r.token.name, secret: r.secret });
         element.reset();
@@ -34,7 +28,7 @@ export function TokensPanel() {
       .catch(form.set);
   };
   const revoke = (token: ApiToken) => {
-    api(`/tokens/${encodeURIComponent(token.id)}`, { method: 'DELETE' })
+    del('DELETE /api/tokens/{id}', { path: { id: token.id } })
       .then(load)
       .catch(form.set);
   };

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { post } from '../../api/client.ts';
+import { useGet } from '../../api/useApi.ts';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
-import { levels, roles, splitList, type Organisation, type User } from './types.ts';
+import { levels, roles, splitList, type User } from './types.ts';
 
 const fields = [
   'username',
@@ -18,20 +19,17 @@ const fields = [
 /** Users: list, add (role, clearance, compartments, organisation), disable/enable, reset password (shown once). */
 export function UsersPanel() {
   const { t, i18n } = useTranslation();
-  const [users, setUsers] = useState<User[]>([]);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const userList = useGet('GET /api/users');
+  const orgList = useGet('GET /api/organisations');
+  const users = userList.data?.items ?? [];
+  const orgs = orgList.data?.items ?? [];
   const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
   const form = useFormError(fields);
-  const rowError = useFormError([]);
-  const load = useCallback(() => {
-    api<{ items: User[] }>('/users')
-      .then((r) => setUsers(r.items))
-      .catch(rowError.set);
-    api<{ items: Organisation[] }>('/organisations')
-      .then((r) => setOrgs(r.items))
-      .catch(rowError.set);
-  }, []);
-  useEffect(load, [load]);
+  const rowError = useFormError([], userList.error, orgList.error);
+  const load = () => {
+    userList.reload();
+    orgList.reload();
+  };
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
   const add = (event: FormEvent<HTMLFormElement>) => {
@@ -40,9 +38,8 @@ export function UsersPanel() {
     const data = new FormData(element);
     form.clear();
     const displayName = String(data.get('displayName') ?? '').trim();
-    api<{ user: User; password: string }>('/users', {
-      method: 'POST',
-      body: JSON.stringify({
+    post('POST /api/users', {
+      body: {
         username: String(data.get('username') ?? '').trim(),
         ...(displayName ? { displayName } : {}),
         organisationId: String(data.get('organisationId') ?? ''),
@@ -50,7 +47,7 @@ export function UsersPanel() {
         clearanceLevel: Number(data.get('clearanceLevel')),
         compartments: splitList(String(data.get('compartments') ?? '')),
         permissions: data.get('declassify') ? ['declassify'] : [],
-      }),
+      },
     })
       .then((r) => {
         setOneTime({ username: r.user.username, password: r.password });
@@ -61,9 +58,7 @@ export function UsersPanel() {
   };
   const act = (user: User, action: 'disable' | 'enable' | 'reset-password') => {
     rowError.clear();
-    api<{ user: User; password: string } | User>(`/users/${encodeURIComponent(user.id)}/${action}`, {
-      method: 'POST',
-    })
+    post(`POST /api/users/{id}/${action}`, { path: { id: user.id } })
       .then((r) => {
         if ('password' in r) setOneTime({ username: r.user.username, password: r.password });
         load();

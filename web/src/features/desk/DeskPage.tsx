@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, post } from '../../api/client.ts';
 import type { ViewProps } from '../../views.ts';
 import { href } from '../../router/router.ts';
 import { CaseThread } from './CaseThread.tsx';
@@ -31,9 +31,8 @@ export function DeskPage(_props: ViewProps) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setError(null);
-    api<{ caseToken: string }>('/consultation/cases', {
-      method: 'POST',
-      body: JSON.stringify({ topic: form.get('topic'), question: String(form.get('question') ?? '') }),
+    post('POST /api/consultation/cases', {
+      body: { topic: form.get('topic'), question: String(form.get('question') ?? '') },
     })
       .then((r) => {
         setToken(r.caseToken);
@@ -45,10 +44,7 @@ export function DeskPage(_props: ViewProps) {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get('token') ?? '').trim();
     setError(null);
-    api<ConsultationCase>('/consultation/cases/read', {
-      method: 'POST',
-      body: JSON.stringify({ token: value }),
-    })
+    post('POST /api/consultation/cases/read', { body: { token: value } })
       .then((c) => {
         setFound(c);
         setToken(value);
@@ -59,10 +55,7 @@ export function DeskPage(_props: ViewProps) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const body = String(new FormData(formElement).get('body') ?? '');
-    api<ConsultationCase>('/consultation/cases/reply', {
-      method: 'POST',
-      body: JSON.stringify({ token, body }),
-    })
+    post('POST /api/consultation/cases/reply', { body: { token, body } })
       .then((c) => {
         setFound(c);
         formElement.reset();

@@ -1,22 +1,16 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGet } from '../../api/useApi.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatDate } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
-import type { ScenarioSummary } from './types.ts';
 
 /** Saved scenarios the user may read (hidden ones are simply absent), with version and marking. */
 export function ScenarioList() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const [items, setItems] = useState<ScenarioSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ items: ScenarioSummary[] }>('/scenarios')
-      .then((r) => setItems(r.items))
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const list = useGet('GET /api/scenarios');
+  const items = list.data?.items ?? null;
+  const error = list.error?.message;
   return (
     <section aria-labelledby="scenario-list-heading">
       <h3 id="scenario-list-heading">{t('scenarios.all')}</h3>

@@ -291,6 +291,16 @@ export function survivalChart(rows: SurvivalRow[], horizon: number, labels: Labe
 
 export type ComparisonMetric = ScenarioComparisonResponse['comparison']['totals'][number]['metric'];
 
+/** A compared run's column heading: the scenario's name in the user's language and the run's short id. */
+export function comparisonColumnName(
+  response: ScenarioComparisonResponse,
+  i: number,
+  lang: 'ja' | 'en',
+): string {
+  const c = response.comparison.columns[i];
+  return `${lang === 'ja' && c.nameJa ? c.nameJa : c.name} (${c.label.slice(0, 8)})`;
+}
+
 /** Comparison totals as a chart: one group of bars per metric, one bar per run. */
 export function comparisonChart(
   response: ScenarioComparisonResponse,

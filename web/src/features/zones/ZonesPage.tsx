@@ -1,23 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGet } from '../../api/useApi.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { ZoneMatrix } from './ZoneMatrix.tsx';
-import type { ZonesResponse } from './types.ts';
 
 /** Zones ①/②/③ of every critical good and technology: matrix, table with the rule that fired, dossier links. */
 export function ZonesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const [data, setData] = useState<ZonesResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<ZonesResponse>('/zones?reporter=JPN')
-      .then(setData)
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const { data, error } = useGet('GET /api/zones', { query: { reporter: 'JPN' } });
   const zoneName = (id: string | null) => {
     const z = data?.zones.find((x) => x.id === id);
     return z ? `${z.number} ${z[lang]}` : t('zones.unclassified');
@@ -25,7 +17,7 @@ export function ZonesPage() {
   return (
     <section aria-labelledby="zones-heading">
       <h2 id="zones-heading">{t('zones.title')}</h2>
-      {error && <p role="alert">{t('error.load', { message: error })}</p>}
+      {error && <p role="alert">{t('error.load', { message: error.message })}</p>}
       {data && (
         <>
           <p>

@@ -1,0 +1,28 @@
+import { useId } from 'react';
+
+/** The year picker: a labelled select of the years given, in the order given. */
+export function YearSelect({
+  label,
+  years,
+  value,
+  onChange,
+}: {
+  label: string;
+  years: readonly number[];
+  value: number;
+  onChange: (year: number) => void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>{' '}
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}

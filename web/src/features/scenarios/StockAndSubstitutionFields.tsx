@@ -1,0 +1,124 @@
+import { useTranslation } from 'react-i18next';
+import { NumberControl, ScenarioField, num, shown } from './ScenarioField.tsx';
+import type { ScenarioForm } from './scenarioForm.ts';
+
+/** Stock cover (every product, and per product) and how far partners can substitute the lost imports. */
+export function StockAndSubstitutionFields({
+  form,
+  errors,
+  update,
+}: {
+  form: ScenarioForm;
+  errors: Record<string, string>;
+  update: (patch: Partial<ScenarioForm>) => void;
+}) {
+  const { t } = useTranslation();
+  const setStock = (i: number, patch: Partial<ScenarioForm['stockProducts'][number]>) =>
+    update({ stockProducts: form.stockProducts.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  return (
+    <>
+      <fieldset>
+        <legend>{t('scenarios.stockpiles')}</legend>
+        <ScenarioField field="stockpiles.default" label={t('scenarios.stockDefault')} errors={errors}>
+          {(p) => (
+            <NumberControl
+              props={p}
+              value={form.stockDefault}
+              onChange={(stockDefault) => update({ stockDefault })}
+            />
+          )}
+        </ScenarioField>
+        <div className="field">
+          <span>{t('scenarios.stockProducts')}</span>
+          {errors['stockpiles.products'] && (
+            <span className="field-error" role="alert" data-error-for="stockpiles.products">
+              {errors['stockpiles.products']}
+            </span>
+          )}
+          {form.stockProducts.map((sp, i) => (
+            <div key={i} className="inline">
+              <label>
+                {t('scenarios.product')}{' '}
+                <input
+                  size={8}
+                  value={sp.product}
+                  onChange={(e) => setStock(i, { product: e.target.value })}
+                />
+              </label>{' '}
+              <label>
+                {t('scenarios.days')}{' '}
+                <input
+                  type="number"
+                  step="any"
+                  value={shown(sp.days)}
+                  onChange={(e) => setStock(i, { days: num(e.target.value) })}
+                />
+              </label>{' '}
+              <button
+                type="button"
+                onClick={() => update({ stockProducts: form.stockProducts.filter((_, j) => j !== i) })}
+              >
+                {t('scenarios.removeStock', { product: sp.product })}
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            onClick={() => update({ stockProducts: [...form.stockProducts, { product: '', days: 30 }] })}
+          >
+            {t('scenarios.addStock')}
+          </button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('scenarios.substitution')}</legend>
+        <ScenarioField field="substitution.partners" label={t('scenarios.partners')} errors={errors}>
+          {(p) => (
+            <input
+              {...p}
+              size={40}
+              value={form.partners}
+              onChange={(e) => update({ partners: e.target.value })}
+            />
+          )}
+        </ScenarioField>
+        <ScenarioField field="substitution.likeMinded" label={t('scenarios.likeMinded')} errors={errors}>
+          {(p) => (
+            <input
+              {...p}
+              size={40}
+              value={form.likeMinded}
+              onChange={(e) => update({ likeMinded: e.target.value })}
+            />
+          )}
+        </ScenarioField>
+        <ScenarioField
+          field="substitution.likeMindedFirst"
+          label={t('scenarios.likeMindedFirst')}
+          errors={errors}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="checkbox"
+              checked={form.likeMindedFirst}
+              onChange={(e) => update({ likeMindedFirst: e.target.checked })}
+            />
+          )}
+        </ScenarioField>
+        <ScenarioField field="substitution.share" label={t('scenarios.substitutionShare')} errors={errors}>
+          {(p) => (
+            <NumberControl
+              props={p}
+              value={form.substitutionSharePercent}
+              onChange={(substitutionSharePercent) => update({ substitutionSharePercent })}
+            />
+          )}
+        </ScenarioField>
+        <ScenarioField field="substitution.rampUp" label={t('scenarios.rampUp')} errors={errors}>
+          {(p) => <NumberControl props={p} value={form.rampUp} onChange={(rampUp) => update({ rampUp })} />}
+        </ScenarioField>
+      </fieldset>
+    </>
+  );
+}
