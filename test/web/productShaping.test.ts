@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   cumulativeShares,
   flatThresholds,
-  isoNumericKey,
   memberKeys,
   sankeyFlows,
   seaRoutePartners,
   shareSeries,
   supplierMapValues,
 } from '../../web/src/features/product/shaping.ts';
-import type { CountryRef, DossierYear, PartnerExposure } from '../../web/src/features/product/types.ts';
+import type { DossierYear, PartnerExposure } from '../../web/src/features/product/types.ts';
+import { isoNumericKey } from '../../web/src/reference/isoNumeric.ts';
 
-const countries: CountryRef[] = [
+const countries = [
   { iso3: 'CHN', isoNumeric: 156, en: 'China', ja: '中国', kind: 'country' },
   { iso3: 'TWN', isoNumeric: 158, en: 'Taiwan', ja: '台湾', kind: 'country' },
   { iso3: 'AFG', isoNumeric: 4, en: 'Afghanistan', ja: 'アフガニスタン', kind: 'country' },

@@ -19,7 +19,9 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type KeyOf<M extends Method> = Extract<ApiKey, `${M} ${string}`>;
 
 /** The path parameters a route names in braces: 'GET /api/scenarios/{id}/runs' → 'id'. */
-type PathNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | PathNames<Rest> : never;
+type PathNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathNames<Rest>
+  : never;
 
 /** Query values; undefined, null and '' are left out of the URL (as `href` does for the hash route). */
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -32,7 +34,9 @@ export type Options<K extends ApiKey> = {
 } & ([PathNames<K>] extends [never] ? { path?: undefined } : { path: Record<PathNames<K>, string> });
 
 /** The options are optional only for a route without path parameters. */
-export type Args<K extends ApiKey> = [PathNames<K>] extends [never] ? [options?: Options<K>] : [options: Options<K>];
+export type Args<K extends ApiKey> = [PathNames<K>] extends [never]
+  ? [options?: Options<K>]
+  : [options: Options<K>];
 
 /**
  * The URL of a route: its path parameters substituted and encoded, the query appended.

@@ -14,7 +14,8 @@ export function startLoad<T>(
   load(controller.signal).then(
     (data) => controller.signal.aborted || settle({ data }),
     (error: unknown) =>
-      controller.signal.aborted || settle({ error: error instanceof Error ? error : new Error(String(error)) }),
+      controller.signal.aborted ||
+      settle({ error: error instanceof Error ? error : new Error(String(error)) }),
   );
   return () => controller.abort();
 }
@@ -67,7 +68,13 @@ export function useApi<T>(key: string | null, load: (signal: AbortSignal) => Pro
     [],
   );
   const current = settled.key === key && settled.version === version;
-  return { data: settled.data, loading: key !== null && !current, error: current ? settled.error : null, reload, update };
+  return {
+    data: settled.data,
+    loading: key !== null && !current,
+    error: current ? settled.error : null,
+    reload,
+    update,
+  };
 }
 
 /** A GET route of the generated schema, typed by its key: `useGet('GET /api/zones', { query: { reporter } })`. */

@@ -21,6 +21,9 @@ export function byName(lang: Lang): (a: Named, b: Named) => number {
 }
 
 /** The countries a reporter picker offers: those that still exist, by name. */
-export function currentCountries<C extends Pick<CountryRef, 'kind' | 'en' | 'ja'>>(countries: readonly C[], lang: Lang): C[] {
+export function currentCountries<C extends Pick<CountryRef, 'kind' | 'en' | 'ja'>>(
+  countries: readonly C[],
+  lang: Lang,
+): C[] {
   return countries.filter((c) => c.kind !== 'historical').sort(byName(lang));
 }

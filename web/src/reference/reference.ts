@@ -16,7 +16,11 @@ export type DatasetRef = DatasetList['items'][number];
 const loaders = {
   countries: () => get('GET /api/countries').then((r) => r.items),
   // Groups only add reporters and names: without them (an error) the pickers still offer every country.
-  groups: () => get('GET /api/groups').then((r) => r.items, (): GroupRef[] => []),
+  groups: () =>
+    get('GET /api/groups').then(
+      (r) => r.items,
+      (): GroupRef[] => [],
+    ),
   datasets: () => get('GET /api/datasets'),
 };
 export type ReferenceName = keyof typeof loaders;
@@ -30,7 +34,10 @@ const listeners = new Set<() => void>();
  * A reference list: the session's copy, or a new request when there is none (or it is older than `maxAgeMs`, for
  * a page such as Home that shows the list itself). A failed request is not kept, so the next call asks again.
  */
-export function loadReference<N extends ReferenceName>(name: N, maxAgeMs = Infinity): Promise<ReferenceValue<N>> {
+export function loadReference<N extends ReferenceName>(
+  name: N,
+  maxAgeMs = Infinity,
+): Promise<ReferenceValue<N>> {
   const held = cache.get(name);
   if (held && Date.now() - held.at <= maxAgeMs) return held.promise as Promise<ReferenceValue<N>>;
   const promise = loaders[name]() as Promise<ReferenceValue<N>>;

@@ -13,7 +13,10 @@ import {
 } from './reference.ts';
 
 /** One reference list, loaded again after an invalidation (the answer before stays shown until then). */
-export function useReferenceList<N extends ReferenceName>(name: N, maxAgeMs?: number): Loaded<ReferenceValue<N>> {
+export function useReferenceList<N extends ReferenceName>(
+  name: N,
+  maxAgeMs?: number,
+): Loaded<ReferenceValue<N>> {
   const generation = useSyncExternalStore(onReferenceChange, referenceGeneration);
   return useApi(`reference:${name}:${generation}`, () => loadReference(name, maxAgeMs));
 }

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGetWhen } from '../../api/useApi.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatShare } from '../../format/numbers.ts';
@@ -10,11 +10,13 @@ import type { ViewProps } from '../../views.ts';
 import '../product/texts.ts';
 import '../product/product.css';
 import './texts.ts';
-import { namer, useReference } from '../product/useReference.ts';
+import { namer } from '../../reference/names.ts';
+import { useReference } from '../../reference/useReference.ts';
 import { ReporterYearPicker } from '../product/ReporterYearPicker.tsx';
 import type { Lang } from '../product/types.ts';
+import { useCriticalNames } from '../product/useCriticalNames.ts';
 import { mostExposed, partnerShareOf, supplyFlags } from './shaping.ts';
-import type { CountrySupplies, PartnerSupply } from './types.ts';
+import type { PartnerSupply } from './types.ts';
 
 /**
  * The country view `#/country/<ISO3>?reporter=JPN&year=2024`: what the partner supplies the reporter (products by
@@ -28,28 +30,21 @@ export function CountryView({ route }: ViewProps) {
   const reporter = route.query.get('reporter') || 'JPN';
   const { reference, error: referenceError } = useReference();
   const year = Number(route.query.get('year')) || reference?.years.at(-1) || 0;
-  const [data, setData] = useState<CountrySupplies | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!iso3 || !year) return;
-    let live = true;
-    setData(null);
-    setError(null);
-    api<CountrySupplies>(
-      `/countries/${encodeURIComponent(iso3)}/supplies?${new URLSearchParams({ reporter, year: String(year) })}`,
-    )
-      .then((d) => live && setData(d))
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [iso3, reporter, year]);
+  const supplies = useGetWhen(Boolean(iso3 && year), 'GET /api/countries/{iso3}/supplies', {
+    path: { iso3 },
+    query: { reporter, year },
+  });
+  const data = supplies.loading ? null : supplies.data;
+  const error = supplies.error?.message ?? null;
 
-  const nameOf = useMemo(() => namer(reference, lang), [reference, lang]);
+  const nameOf = useMemo(
+    () => namer(reference?.countries ?? [], reference?.groups ?? [], lang),
+    [reference, lang],
+  );
   const partnerName = data ? data.partner[lang] : nameOf(iso3);
   const reporterName = nameOf(data?.reporter ?? reporter);
   const exposed = useMemo(() => (data ? mostExposed(data.items) : []), [data]);
-  const criticalName = (id: string) => reference?.critical.find((c) => c.id === id)?.[lang] ?? id;
+  const criticalName = useCriticalNames(lang);
   const names = { partner: partnerName, reporter: reporterName };
   const label = (i: PartnerSupply) => (lang === 'ja' ? i.labelJa || i.labelEn : i.labelEn || i.labelJa);
   const productCell = (i: PartnerSupply) => (

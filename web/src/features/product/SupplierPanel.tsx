@@ -7,7 +7,7 @@ import { useCurrency } from '../../format/currency.tsx';
 import { href } from '../../router/router.ts';
 import { cumulativeShares, memberKeys, sankeyFlows, supplierMapValues } from './shaping.ts';
 import type { DossierYear, Lang, ScreenProvenance } from './types.ts';
-import type { Reference } from './useReference.ts';
+import type { Reference } from '../../reference/useReference.ts';
 
 /** The suppliers of the target year: world map of shares, Sankey of flows into the reporter, ranked table. */
 export function SupplierPanel({
