@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { post, put } from '../../api/client.ts';
 import { editedCodes } from './goodRisks.ts';
 import type { CriticalGood, CriticalHsCode, HsMatch } from './types.ts';
 
@@ -34,14 +34,8 @@ export function HsCodeEditor({
       .finally(() => setBusy(false));
   };
   const save = () =>
-    run(
-      api<CriticalGood>(`/critical-goods/${encodeURIComponent(good.id)}`, {
-        method: 'PUT',
-        body: JSON.stringify({ hs: editedCodes(rows) }),
-      }),
-    );
-  const reset = () =>
-    run(api<CriticalGood>(`/critical-goods/${encodeURIComponent(good.id)}/reset`, { method: 'POST' }));
+    run(put('PUT /api/critical-goods/{id}', { path: { id: good.id }, body: { hs: editedCodes(rows) } }));
+  const reset = () => run(post('POST /api/critical-goods/{id}/reset', { path: { id: good.id } }));
   return (
     <form
       className="hs-editor"

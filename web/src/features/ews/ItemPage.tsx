@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGet, useGetWhen } from '../../api/useApi.ts';
 import { href, navigate } from '../../router/router.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
@@ -11,7 +11,7 @@ import { EventForm } from './EventForm.tsx';
 import { itemChartOption, priceChartOption } from './shape.ts';
 import { formatMonth } from './months.ts';
 import { useCountryNames } from './useCountryNames.ts';
-import type { AlertPage, ItemPageData, Level } from './types.ts';
+import type { Level } from './types.ts';
 
 /** An event's source: its leading URL as a link, the rest as text. */
 function SourceText({ source }: { source: string }) {
@@ -30,27 +30,15 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const country = useCountryNames();
-  const [data, setData] = useState<ItemPageData | null>(null);
-  const [stored, setStored] = useState<AlertPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    setError(null);
-    api<ItemPageData>(
-      `/ews/items/${encodeURIComponent(id)}${partner ? `?partner=${encodeURIComponent(partner)}` : ''}`,
-    )
-      .then(setData)
-      .catch((e: Error) => setError(e.message));
-  }, [id, partner, reload]);
+  const page = useGet('GET /api/ews/items/{id}', { path: { id }, query: { partner } });
+  const data = page.data;
   const shown = data?.series?.partner;
-  useEffect(() => {
-    if (!data) return;
-    const q = new URLSearchParams({ hs: data.item.hs, reporter: data.item.reporter, pageSize: '500' });
-    if (shown) q.set('partner', shown);
-    api<AlertPage>(`/ews/alerts?${q}`)
-      .then(setStored)
-      .catch((e: Error) => setError(e.message));
-  }, [data, shown]);
+  // The alerts stored for the item and the partner shown, marked on the chart.
+  const alerts = useGetWhen(data !== null, 'GET /api/ews/alerts', {
+    query: { hs: data?.item.hs, reporter: data?.item.reporter, pageSize: 500, partner: shown },
+  });
+  const stored = alerts.data;
+  const error = page.error?.message ?? alerts.error?.message ?? null;
 
   // The series are in their publisher's unit (billion yen, USD, …): labelled, never converted with the currency preference.
   const unit = !data?.valueUnit
@@ -202,7 +190,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
           </tbody>
         </table>
       )}
-      <EventForm item={item} partner={shown} onSaved={() => setReload((n) => n + 1)} />
+      <EventForm item={item} partner={shown} onSaved={page.reload} />
       <h4>{t('ews.item.prices')}</h4>
       {data.prices.length === 0 && <p>{t('ews.item.noPrices')}</p>}
       {data.prices.map((p) => (

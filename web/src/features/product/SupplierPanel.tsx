@@ -55,7 +55,7 @@ export function SupplierPanel({
       ],
       animation: false,
     };
-  }, [year, reporterName, nameOf, lang, t, money]);
+  }, [year, reporterName, nameOf, t, money]);
   const concern = new Set(provenance.concern);
   const likeMinded = new Set(provenance.likeMinded);
   const rows = cumulativeShares(year.suppliers);

@@ -1,4 +1,5 @@
 import type { ChartOption } from '../../components/Chart.tsx';
+import type { Provenance } from '../../components/ProvenanceFooter.tsx';
 import type { ProductResult, ScenarioComparisonResponse, ScenarioRunResult } from './types.ts';
 
 /**
@@ -370,4 +371,10 @@ export function productLossChart(products: ProductResult[], labels: Labels, top 
       },
     ],
   };
+}
+
+/** Every source a result read, for the provenance footer (trade, IO table, sea network), methods attached. */
+export function resultProvenance(result: ScenarioRunResult): Provenance[] {
+  const p = result.provenance;
+  return [p.trade, p.ioTable, p.seaNetwork].filter((x) => x !== undefined);
 }

@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+
+/** An error of the API: its message and the path of the field it names, when it names one. */
+export interface FieldError {
+  message: string;
+  field?: string;
+}
+
+/** A labelled control of the rule editor named by its path in the rule set, with the API's error beside it. */
+export function RuleField({
+  path,
+  label,
+  error,
+  children,
+}: {
+  path: string;
+  label: ReactNode;
+  error: FieldError | null;
+  children: (invalid: boolean, describedBy?: string) => ReactNode;
+}) {
+  const invalid = error?.field === path;
+  const errId = `ews-err-${path.replace(/[^a-z0-9]/gi, '-')}`;
+  return (
+    <label data-field={path}>
+      {label}
+      {children(invalid, invalid ? errId : undefined)}
+      {invalid && (
+        <span id={errId} className="ews-field-error" role="alert">
+          {error!.message}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** An empty field is sent as null so that the API, not the browser, says what is wrong and where. */
+const num = (v: string): number | null => (v.trim() === '' ? null : Number(v));
+
+export function NumberField({
+  path,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  path: string;
+  label: string;
+  value: number | null | undefined;
+  onChange: (v: number | null) => void;
+  error: FieldError | null;
+}) {
+  return (
+    <RuleField path={path} label={label} error={error}>
+      {(invalid, describedBy) => (
+        <input
+          type="number"
+          step="any"
+          name={path}
+          value={value ?? ''}
+          onChange={(e) => onChange(num(e.target.value))}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </RuleField>
+  );
+}
+
+export function TextField({
+  path,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  path: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error: FieldError | null;
+}) {
+  return (
+    <RuleField path={path} label={label} error={error}>
+      {(invalid, describedBy) => (
+        <input
+          name={path}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </RuleField>
+  );
+}

@@ -1,0 +1,138 @@
+import { useTranslation } from 'react-i18next';
+import { LevelBadge } from './LevelBadge.tsx';
+import { NumberField, RuleField, TextField, type FieldError } from './RuleField.tsx';
+import type { Level, Rule, RuleCondition, RuleSetBody, RuleSetsResponse } from './types.ts';
+
+const ops = ['>=', '<=', '>', '<'];
+
+/** One rule of the draft: id, labels, level, and its conditions (indicator, comparison, threshold). */
+export function RuleFieldset({
+  rule,
+  index: i,
+  sets,
+  edit,
+  error,
+}: {
+  rule: Rule;
+  index: number;
+  sets: RuleSetsResponse;
+  edit: (change: (d: RuleSetBody) => void) => void;
+  error: FieldError | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  return (
+    <fieldset className="ews-rule" data-rule={rule.id}>
+      <legend>
+        {t('ews.rules.rule')} {i + 1}: {rule.label[lang] || rule.id}{' '}
+        {[1, 2, 3, 4].includes(rule.level) && <LevelBadge level={rule.level as Level} />}
+      </legend>
+      <div className="ews-form">
+        <TextField
+          path={`rules[${i}].id`}
+          label={t('ews.rules.id')}
+          value={rule.id}
+          onChange={(v) => edit((d) => void (d.rules[i].id = v))}
+          error={error}
+        />
+        <TextField
+          path={`rules[${i}].label.ja`}
+          label={t('ews.rules.labelJa')}
+          value={rule.label.ja}
+          onChange={(v) => edit((d) => void (d.rules[i].label.ja = v))}
+          error={error}
+        />
+        <TextField
+          path={`rules[${i}].label.en`}
+          label={t('ews.rules.labelEn')}
+          value={rule.label.en}
+          onChange={(v) => edit((d) => void (d.rules[i].label.en = v))}
+          error={error}
+        />
+        <RuleField path={`rules[${i}].level`} label={t('ews.rules.level')} error={error}>
+          {(invalid, describedBy) => (
+            <select
+              name={`rules[${i}].level`}
+              value={rule.level}
+              onChange={(e) => edit((d) => void (d.rules[i].level = Number(e.target.value) as Rule['level']))}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+            >
+              {[1, 2, 3, 4].map((l) => (
+                <option key={l} value={l}>
+                  {l} {t(`ews.level.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </RuleField>
+      </div>
+      <p className="ews-muted">{t('ews.rules.conditions')}</p>
+      {rule.when.map((c, j) => (
+        <div key={j} className="ews-cond">
+          <RuleField path={`rules[${i}].when[${j}].indicator`} label={t('ews.rules.indicator')} error={error}>
+            {(invalid, describedBy) => (
+              <select
+                name={`rules[${i}].when[${j}].indicator`}
+                value={c.indicator}
+                onChange={(e) =>
+                  edit(
+                    (d) => void (d.rules[i].when[j].indicator = e.target.value as RuleCondition['indicator']),
+                  )
+                }
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+              >
+                {sets.indicators.map((n) => (
+                  <option key={n} value={n}>
+                    {n} — {sets.indicatorLabels[n]?.[lang] ?? n}
+                  </option>
+                ))}
+              </select>
+            )}
+          </RuleField>
+          <RuleField path={`rules[${i}].when[${j}].op`} label={t('ews.rules.op')} error={error}>
+            {(invalid, describedBy) => (
+              <select
+                name={`rules[${i}].when[${j}].op`}
+                value={c.op}
+                onChange={(e) =>
+                  edit((d) => void (d.rules[i].when[j].op = e.target.value as RuleCondition['op']))
+                }
+                aria-invalid={invalid || undefined}
+                aria-describedby={describedBy}
+              >
+                {ops.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            )}
+          </RuleField>
+          <NumberField
+            path={`rules[${i}].when[${j}].threshold`}
+            label={`${t('ews.rules.threshold')} (${sets.indicatorLabels[c.indicator]?.unit ?? ''})`}
+            value={c.threshold}
+            onChange={(v) => edit((d) => void (d.rules[i].when[j].threshold = v))}
+            error={error}
+          />
+          <button type="button" onClick={() => edit((d) => void d.rules[i].when.splice(j, 1))}>
+            {t('ews.rules.removeCondition')}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        onClick={() =>
+          edit((d) => void d.rules[i].when.push({ indicator: 'valueZ', op: '>=', threshold: 3 }))
+        }
+      >
+        {t('ews.rules.addCondition')}
+      </button>{' '}
+      <button type="button" onClick={() => edit((d) => void d.rules.splice(i, 1))}>
+        {t('ews.rules.removeRule')}
+      </button>
+    </fieldset>
+  );
+}

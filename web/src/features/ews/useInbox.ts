@@ -1,0 +1,59 @@
+import { useGet } from '../../api/useApi.ts';
+import type { Provenance } from '../../components/ProvenanceFooter.tsx';
+import type { DatasetRef } from '../../reference/reference.ts';
+import { useDatasets } from '../../reference/useReference.ts';
+import { alertQuery, type InboxFilters } from './shape.ts';
+import type { Alert, Item } from './types.ts';
+
+/**
+ * What the inbox shows: a page of alerts for the filters (none while the next page loads), the monitored items
+ * and datasets they refer to, the indicators' labels and each rule's precision. `updated` puts an alert changed
+ * by an action in place and counts precision again.
+ */
+export function useInbox(filters: InboxFilters, pageSize: number) {
+  const items = useGet('GET /api/ews/items');
+  const datasets = useDatasets();
+  const ruleSets = useGet('GET /api/ews/rule-sets');
+  const alerts = useGet('GET /api/ews/alerts', { query: alertQuery(filters, pageSize) });
+  const precision = useGet('GET /api/ews/precision');
+  const errors = [items, datasets, ruleSets, alerts, precision].map((l) => l.error);
+  return {
+    data: alerts.loading ? null : alerts.data,
+    items: items.data?.items ?? [],
+    datasets: datasets.data?.items ?? [],
+    labels: ruleSets.data?.indicatorLabels ?? {},
+    precision: precision.data?.items ?? null,
+    error: errors.find((e) => e !== null)?.message ?? null,
+    updated: (a: Alert) => {
+      alerts.update((d) => ({ ...d, items: d.items.map((x) => (x.id === a.id ? a : x)) }));
+      precision.reload();
+    },
+  };
+}
+
+/** The datasets behind the alerts shown (through their items), for the provenance footer, with the rule sets. */
+export function inboxProvenance(
+  alerts: readonly Alert[],
+  items: readonly Item[],
+  datasets: readonly DatasetRef[],
+  ruleSetMethod: (id: string) => string,
+): Provenance[] {
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const shown = new Set(alerts.flatMap((a) => (a.itemId ? (itemById.get(a.itemId)?.dataset ?? []) : [])));
+  const method = [...new Set(alerts.map((a) => ruleSetMethod(a.ruleSet)))].join(', ');
+  const datasetById = new Map(datasets.map((d) => [d.id, d]));
+  return [...shown].flatMap((id) => {
+    const d = datasetById.get(id);
+    if (!d) return [];
+    return [
+      {
+        dataset: d.id,
+        title: d.title,
+        publisher: d.publisher,
+        version: d.version,
+        synthetic: d.synthetic,
+        method,
+      },
+    ];
+  });
+}
