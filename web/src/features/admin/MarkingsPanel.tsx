@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post, put } from '../../api/client.ts';
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { DatasetSelect } from '../../components/DatasetSelect.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { invalidateReference } from '../../reference/reference.ts';

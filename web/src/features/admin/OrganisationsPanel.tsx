@@ -1,7 +1,7 @@
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
 import { levels, organisationKinds } from './types.ts';

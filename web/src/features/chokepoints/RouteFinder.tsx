@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api/client.ts';
-import { useGetWhen } from '../../api/useApi.ts';
+import { useGetWhen } from '../../api/useGet.ts';
 import { formatNumber } from '../../format/numbers.ts';
 import { routeQuery } from './exposureView.ts';
 import type { Lang, PortSummary, RouteResponse } from './types.ts';

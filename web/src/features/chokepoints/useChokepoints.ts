@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { get } from '../../api/client.ts';
-import { useApi, useGet } from '../../api/useApi.ts';
+import { useApi } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import type { MapLine } from '../../components/WorldMap.tsx';
 import { useCountries } from '../../reference/useReference.ts';
 import {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { criticalScreenQuery, goodRisks } from './goodRisks.ts';
 import type { CriticalGood } from './types.ts';
 

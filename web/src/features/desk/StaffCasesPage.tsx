@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../../api/client.ts';
-import { useApi, useGet } from '../../api/useApi.ts';
+import { useApi } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import type { ViewProps } from '../../views.ts';
 import { CaseThread } from './CaseThread.tsx';
 import './texts.ts';

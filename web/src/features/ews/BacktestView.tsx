@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../../api/client.ts';
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { useDatasets } from '../../reference/useReference.ts';
 import { backtestBody, emptyBacktestForm, type BacktestForm } from './backtestForm.ts';
 import { BacktestFormFields } from './BacktestFormFields.tsx';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGet, useGetWhen } from '../../api/useApi.ts';
+import { useGet, useGetWhen } from '../../api/useGet.ts';
 import { href, navigate } from '../../router/router.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';

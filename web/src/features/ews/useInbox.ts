@@ -1,5 +1,5 @@
-import { useGet } from '../../api/useApi.ts';
-import type { Provenance } from '../../components/ProvenanceFooter.tsx';
+import { useGet } from '../../api/useGet.ts';
+import type { Provenance } from '../../components/provenance.ts';
 import type { DatasetRef } from '../../reference/reference.ts';
 import { useDatasets } from '../../reference/useReference.ts';
 import { alertQuery, type InboxFilters } from './shape.ts';

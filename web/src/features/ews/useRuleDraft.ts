@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { get } from '../../api/client.ts';
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { changedDraft, chosenRuleSet, defaultSaveAs } from './ruleDraft.ts';
 import type { RuleSetBody, RuleSetsResponse } from './types.ts';
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api/client.ts';
-import { useApi, useGet } from '../../api/useApi.ts';
+import { useApi } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { invalidateReference, loadReference } from '../../reference/reference.ts';
 import { useDatasets } from '../../reference/useReference.ts';
 import { useSignedIn } from '../auth/signedIn.ts';

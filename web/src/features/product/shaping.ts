@@ -1,6 +1,6 @@
 import { isoNumericKeyOf, namesByIsoNumeric } from '../../reference/isoNumeric.ts';
 import type { CountryRef } from '../../reference/reference.ts';
-import type { Provenance } from '../../components/ProvenanceFooter.tsx';
+import type { Provenance } from '../../components/provenance.ts';
 import type { Dossier, DossierYear, Exposure, PartnerExposure, Supplier } from './types.ts';
 
 type MapCountry = Pick<CountryRef, 'iso3' | 'isoNumeric' | 'en' | 'ja'>;

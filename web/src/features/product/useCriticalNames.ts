@@ -1,4 +1,4 @@
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import type { Lang } from './types.ts';
 
 /** A critical good's name in the user's language by its id (the id until the registry answers, or if it fails). */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
-import { ExportsInUsd } from '../../format/currency.tsx';
+import { ExportsInUsd } from '../../format/CurrencyNote.tsx';
 import { formatNumber } from '../../format/numbers.ts';
 import { EconomySection } from './EconomySection.tsx';
 import { ProductLosses } from './ProductLosses.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { formatShare } from '../../format/numbers.ts';
 import { RunResults } from './RunResults.tsx';
 import { runErrorField, type ScenarioRun } from './types.ts';

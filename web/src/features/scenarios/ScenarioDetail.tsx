@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
-import { useGetWhen } from '../../api/useApi.ts';
+import { useGetWhen } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatDate, formatShare } from '../../format/numbers.ts';
 import { href, navigate } from '../../router/router.ts';

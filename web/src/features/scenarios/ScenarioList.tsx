@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatDate } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';

@@ -1,5 +1,5 @@
 import type { ChartOption } from '../../components/Chart.tsx';
-import type { Provenance } from '../../components/ProvenanceFooter.tsx';
+import type { Provenance } from '../../components/provenance.ts';
 import type { ProductResult, ScenarioComparisonResponse, ScenarioRunResult } from './types.ts';
 
 /**

@@ -6,7 +6,7 @@ import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import type { Job } from './types.ts';
 import { jobStageText } from '../../format/jobStage.ts';
-import { ExportsInUsd } from '../../format/currency.tsx';
+import { ExportsInUsd } from '../../format/CurrencyNote.tsx';
 
 /**
  * "Screen every reporter": starts a screen-all job with the current thresholds, polls it and shows its progress

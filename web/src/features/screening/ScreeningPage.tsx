@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useGet } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber } from '../../format/numbers.ts';
@@ -7,7 +7,7 @@ import { href, navigate } from '../../router/router.ts';
 import { namer } from '../../reference/names.ts';
 import { useReference, type Reference } from '../../reference/useReference.ts';
 import type { ViewProps } from '../../views.ts';
-import { ExportsInUsd } from '../../format/currency.tsx';
+import { ExportsInUsd } from '../../format/CurrencyNote.tsx';
 import { MethodPresets } from './MethodPresets.tsx';
 import { ScreenAllJob } from './ScreenAllJob.tsx';
 import { ScreenControls } from './ScreenControls.tsx';

@@ -1,5 +1,6 @@
 import { get } from '../../api/client.ts';
-import { useApi, useGet } from '../../api/useApi.ts';
+import { useApi } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import { clientPage, sortValue, tableRequest, type ScreenState } from './screenState.ts';
 import type { Lang, ScreenItem } from './types.ts';
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import './texts.ts';
 
 /** The policy map: per entry its zone, suggested measures by family, and measures applied. */
 export function PolicyMap() {
