@@ -18,6 +18,9 @@ import {
 } from '../../web/src/features/scenarios/shaping.ts';
 import type { ProductResult, ScenarioRunResult } from '../../web/src/features/scenarios/types.ts';
 import { parseScenarioText } from '../../src/data/scenarioFile.ts';
+import { ApiError } from '../../web/src/api/client.ts';
+import { saveErrorPlace } from '../../web/src/features/scenarios/saveErrors.ts';
+import { runErrorField } from '../../web/src/features/scenarios/types.ts';
 
 const fixed = (value: number) => ({ value, p5: value, p50: value, p95: value });
 
@@ -100,6 +103,35 @@ describe('scenario form ↔ scenario file', () => {
     expect(formFieldOf('horizon')).toBe('horizon');
     expect(formFieldOf('propagation.ioTable')).toBeUndefined();
     expect(formFieldOf(undefined)).toBeUndefined();
+  });
+
+  it('shows a refused save by its field in the form, named above it otherwise, with the YAML line when given', () => {
+    const refusal = (place: ApiError['place']) =>
+      new ApiError(400, 'invalid_scenario', 'must not be negative', place);
+    expect(saveErrorPlace(refusal({ field: 'shocks[0].duration' }), 'form')).toEqual({
+      kind: 'field',
+      target: 'shocks[0].duration',
+      field: 'shocks[0].duration',
+    });
+    expect(saveErrorPlace(refusal({ field: 'shocks[0].duration' }), 'text')).toEqual({
+      kind: 'named',
+      field: 'shocks[0].duration',
+    });
+    expect(saveErrorPlace(refusal({ field: 'propagation.ioTable' }), 'form')).toEqual({
+      kind: 'named',
+      field: 'propagation.ioTable',
+    });
+    expect(saveErrorPlace(refusal({ line: 7 }), 'text')).toEqual({ kind: 'other', line: 7 });
+    expect(saveErrorPlace(new Error('network down'), 'form')).toEqual({ kind: 'other', line: undefined });
+  });
+
+  it("reads a failed run's field only from a place that names one (the schema leaves the place free-form)", () => {
+    const error = (place: unknown) => ({ code: 'invalid', message: 'no trade', place });
+    expect(runErrorField(error({ field: 'shocks[0].exporter' }))).toBe('shocks[0].exporter');
+    expect(runErrorField(error({ field: 3 }))).toBeUndefined();
+    expect(runErrorField(error('somewhere'))).toBeUndefined();
+    expect(runErrorField(error(null))).toBeUndefined();
+    expect(runErrorField(null)).toBeUndefined();
   });
 
   it('the server names the field the form shows', () => {

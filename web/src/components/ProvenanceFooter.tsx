@@ -4,7 +4,6 @@ import type { Provenance } from './provenance.ts';
 
 export type { Provenance } from './provenance.ts';
 
-
 /**
  * Every figure says where it came from: dataset, version, method (and a SYNTHETIC warning when it is). `money`:
  * the view shows money figures, so the footer also says in which currency and, for yen, at which stated rate.

@@ -5,8 +5,9 @@ import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import { AlertRow } from './AlertRow.tsx';
 import { InboxFilterForm } from './InboxFilterForm.tsx';
-import { inboxFiltersOf, inboxRouteQuery, type InboxFilters } from './shape.ts';
-import { inboxProvenance, useInbox } from './useInbox.ts';
+import { inboxFiltersOf, inboxProvenance, inboxRouteQuery } from './inbox.ts';
+import type { InboxFilters } from './shape.ts';
+import { useInbox } from './useInbox.ts';
 import { useCountryNames } from './useCountryNames.ts';
 import type { Alert } from './types.ts';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inboxFilterKeys, type InboxFilters } from './shape.ts';
+import { inboxFilterKeys } from './inbox.ts';
+import type { InboxFilters } from './shape.ts';
 import type { Item } from './types.ts';
 
 type Key = (typeof inboxFilterKeys)[number];

@@ -66,23 +66,6 @@ export function alertQuery(filters: InboxFilters, pageSize: number): URLSearchPa
   return q;
 }
 
-/** The inbox filters read from the hash route (#/ews?level=4&status=new&page=2). */
-export const inboxFilterKeys = ['level', 'minLevel', 'status', 'itemId', 'partner', 'from', 'to'] as const;
-
-export function inboxFiltersOf(query: URLSearchParams): InboxFilters {
-  const f: InboxFilters = { page: Number(query.get('page') ?? 1) || 1 };
-  for (const k of inboxFilterKeys) f[k] = query.get(k) ?? '';
-  return f;
-}
-
-/** The hash route's query of inbox filters (empty ones and the first page left out). */
-export function inboxRouteQuery(f: InboxFilters): Record<string, string | number | undefined> {
-  const query: Record<string, string | number | undefined> = {};
-  for (const k of inboxFilterKeys) query[k] = f[k]?.trim() || undefined;
-  if (f.page && f.page > 1) query.page = f.page;
-  return query;
-}
-
 /** Distinct z thresholds of the rules on value, each with the rules using it, sorted by z. */
 export function distinctThresholds(
   series: ItemSeries,

@@ -1,9 +1,7 @@
 import { useGet } from '../../api/useGet.ts';
-import type { Provenance } from '../../components/provenance.ts';
-import type { DatasetRef } from '../../reference/reference.ts';
 import { useDatasets } from '../../reference/useReference.ts';
 import { alertQuery, type InboxFilters } from './shape.ts';
-import type { Alert, Item } from './types.ts';
+import type { Alert } from './types.ts';
 
 /**
  * What the inbox shows: a page of alerts for the filters (none while the next page loads), the monitored items
@@ -29,31 +27,4 @@ export function useInbox(filters: InboxFilters, pageSize: number) {
       precision.reload();
     },
   };
-}
-
-/** The datasets behind the alerts shown (through their items), for the provenance footer, with the rule sets. */
-export function inboxProvenance(
-  alerts: readonly Alert[],
-  items: readonly Item[],
-  datasets: readonly DatasetRef[],
-  ruleSetMethod: (id: string) => string,
-): Provenance[] {
-  const itemById = new Map(items.map((i) => [i.id, i]));
-  const shown = new Set(alerts.flatMap((a) => (a.itemId ? (itemById.get(a.itemId)?.dataset ?? []) : [])));
-  const method = [...new Set(alerts.map((a) => ruleSetMethod(a.ruleSet)))].join(', ');
-  const datasetById = new Map(datasets.map((d) => [d.id, d]));
-  return [...shown].flatMap((id) => {
-    const d = datasetById.get(id);
-    if (!d) return [];
-    return [
-      {
-        dataset: d.id,
-        title: d.title,
-        publisher: d.publisher,
-        version: d.version,
-        synthetic: d.synthetic,
-        method,
-      },
-    ];
-  });
 }
