@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Options } from './Options.tsx';
 
 /** The year picker: a labelled select of the years given, in the order given. */
 export function YearSelect({
@@ -17,11 +18,7 @@ export function YearSelect({
     <>
       <label htmlFor={id}>{label}</label>{' '}
       <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {years.map((y) => (
-          <option key={y} value={y}>
-            {y}
-          </option>
-        ))}
+        <Options values={years} />
       </select>
     </>
   );

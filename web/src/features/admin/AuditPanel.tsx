@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { useFormError } from './formErrors.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const pageSize = 50;
 
@@ -94,17 +95,17 @@ export function AuditPanel() {
       {result && result.items.length === 0 && <p>{t('admin.audit.none')}</p>}
       {result && result.items.length > 0 && (
         <table data-testid="audit">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.audit.seq')}</th>
-              <th scope="col">{t('admin.audit.at')}</th>
-              <th scope="col">{t('admin.audit.actor')}</th>
-              <th scope="col">{t('admin.audit.action')}</th>
-              <th scope="col">{t('admin.audit.object')}</th>
-              <th scope="col">{t('admin.audit.marking')}</th>
-              <th scope="col">{t('admin.audit.details')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('admin.audit.seq'),
+              t('admin.audit.at'),
+              t('admin.audit.actor'),
+              t('admin.audit.action'),
+              t('admin.audit.object'),
+              t('admin.audit.marking'),
+              t('admin.audit.details'),
+            ]}
+          />
           <tbody>
             {result.items.map((e) => (
               <tr key={e.seq} data-action={e.action}>

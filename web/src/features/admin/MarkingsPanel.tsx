@@ -9,6 +9,7 @@ import { useDatasets } from '../../reference/useReference.ts';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
 import { levels, splitList } from './types.ts';
+import { Options } from '../../components/Options.tsx';
 
 const fields = ['marking', 'reason'];
 
@@ -102,11 +103,14 @@ export function MarkingsPanel() {
                 aria-describedby="marking-error"
                 aria-invalid={change.at('marking') ? true : undefined}
               >
-                {levels.map((l) => (
-                  <option key={l} value={l}>
-                    {l} {t(`marking.level.${l}`)}
-                  </option>
-                ))}
+                <Options
+                  values={levels}
+                  label={(l) => (
+                    <>
+                      {l} {t(`marking.level.${l}`)}
+                    </>
+                  )}
+                />
               </select>
             </label>
             <label>

@@ -5,6 +5,8 @@ import { useGet } from '../../api/useGet.ts';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
 import { levels, organisationKinds } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+import { Options } from '../../components/Options.tsx';
 
 const fields = ['id', 'name', 'kind', 'sharingCap'];
 
@@ -53,22 +55,21 @@ export function OrganisationsPanel() {
         <label>
           {t('admin.orgs.kind')}{' '}
           <select name="kind" {...described('kind')}>
-            {organisationKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.orgs.kinds.${k}`)}
-              </option>
-            ))}
+            <Options values={organisationKinds} label={(k) => t(`admin.orgs.kinds.${k}`)} />
           </select>
           <FieldError id="org-kind-error" message={form.at('kind')} />
         </label>
         <label>
           {t('admin.orgs.cap')}{' '}
           <select name="sharingCap" defaultValue="1" {...described('sharingCap')}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {l} {t(`marking.level.${l}`)}
-              </option>
-            ))}
+            <Options
+              values={levels}
+              label={(l) => (
+                <>
+                  {l} {t(`marking.level.${l}`)}
+                </>
+              )}
+            />
           </select>
           <FieldError id="org-sharingCap-error" message={form.at('sharingCap')} />
         </label>
@@ -80,14 +81,9 @@ export function OrganisationsPanel() {
         )}
       </form>
       <table data-testid="organisations">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.orgs.id')}</th>
-            <th scope="col">{t('admin.orgs.name')}</th>
-            <th scope="col">{t('admin.orgs.kind')}</th>
-            <th scope="col">{t('admin.orgs.capShort')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[t('admin.orgs.id'), t('admin.orgs.name'), t('admin.orgs.kind'), t('admin.orgs.capShort')]}
+        />
         <tbody>
           {orgs.map((o) => (
             <tr key={o.id} data-org={o.id}>

@@ -5,6 +5,7 @@ import { useGet } from '../../api/useGet.ts';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
 import type { ApiToken } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The signed-in user's API tokens: create (the secret is shown once), list, revoke. */
 export function TokensPanel() {
@@ -67,14 +68,14 @@ export function TokensPanel() {
         <p>{t('admin.tokens.none')}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.tokens.name')}</th>
-              <th scope="col">{t('admin.tokens.created')}</th>
-              <th scope="col">{t('admin.tokens.lastUsed')}</th>
-              <th scope="col">{t('admin.users.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('admin.tokens.name'),
+              t('admin.tokens.created'),
+              t('admin.tokens.lastUsed'),
+              t('admin.users.actions'),
+            ]}
+          />
           <tbody>
             {tokens.map((k) => (
               <tr key={k.id}>

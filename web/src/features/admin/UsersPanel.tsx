@@ -5,6 +5,8 @@ import { useGet } from '../../api/useGet.ts';
 import { FieldError } from './FieldError.tsx';
 import { useFormError } from './formErrors.ts';
 import { levels, roles, splitList, type User } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+import { Options } from '../../components/Options.tsx';
 
 const fields = [
   'username',
@@ -108,22 +110,21 @@ export function UsersPanel() {
         <label>
           {t('admin.users.role')}{' '}
           <select name="role" defaultValue="viewer" {...described('role')}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`auth.roles.${r}`)}
-              </option>
-            ))}
+            <Options values={roles} label={(r) => t(`auth.roles.${r}`)} />
           </select>
           <FieldError id="user-role-error" message={form.at('role')} />
         </label>
         <label>
           {t('admin.users.level')}{' '}
           <select name="clearanceLevel" defaultValue="0" {...described('clearanceLevel')}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {l} {t(`marking.level.${l}`)}
-              </option>
-            ))}
+            <Options
+              values={levels}
+              label={(l) => (
+                <>
+                  {l} {t(`marking.level.${l}`)}
+                </>
+              )}
+            />
           </select>
           <FieldError id="user-clearanceLevel-error" message={form.at('clearanceLevel')} />
         </label>
@@ -154,17 +155,17 @@ export function UsersPanel() {
         </p>
       )}
       <table data-testid="users">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.users.username')}</th>
-            <th scope="col">{t('admin.users.organisation')}</th>
-            <th scope="col">{t('admin.users.role')}</th>
-            <th scope="col">{t('admin.users.level')}</th>
-            <th scope="col">{t('admin.users.compartments')}</th>
-            <th scope="col">{t('admin.users.status')}</th>
-            <th scope="col">{t('admin.users.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('admin.users.username'),
+            t('admin.users.organisation'),
+            t('admin.users.role'),
+            t('admin.users.level'),
+            t('admin.users.compartments'),
+            t('admin.users.status'),
+            t('admin.users.actions'),
+          ]}
+        />
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-user={u.username}>

@@ -5,6 +5,7 @@ import { href } from '../../router/router.ts';
 import type { ProductRow, RuleRow, StraitRow } from './exposureView.ts';
 import { StraitExposureTable } from './StraitExposureTable.tsx';
 import type { ExposureResponse, Lang } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The exposure report: its summary, the straits, the most exposed products and the freight rules behind it. */
 export function ExposureTables({
@@ -48,15 +49,15 @@ export function ExposureTables({
         <>
           <h3>{t('chokepoints.products.heading')}</h3>
           <table data-testid="exposed-products">
-            <thead>
-              <tr>
-                <th scope="col">{t('chokepoints.col.product')}</th>
-                <th scope="col">{t('chokepoints.products.imports')}</th>
-                <th scope="col">{t('chokepoints.products.seaShare')}</th>
-                <th scope="col">{t('chokepoints.products.mainStrait')}</th>
-                <th scope="col">{t('chokepoints.products.mainShare')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('chokepoints.col.product'),
+                t('chokepoints.products.imports'),
+                t('chokepoints.products.seaShare'),
+                t('chokepoints.products.mainStrait'),
+                t('chokepoints.products.mainShare'),
+              ]}
+            />
             <tbody>
               {products.map((p) => (
                 <tr key={p.product}>
@@ -82,14 +83,14 @@ export function ExposureTables({
       )}
       <h3>{t('chokepoints.rules.heading')}</h3>
       <table data-testid="freight-rules">
-        <thead>
-          <tr>
-            <th scope="col">{t('chokepoints.col.rule')}</th>
-            <th scope="col">{t('chokepoints.col.value')}</th>
-            <th scope="col">{t('chokepoints.col.share')}</th>
-            <th scope="col">{t('chokepoints.col.flows')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('chokepoints.col.rule'),
+            t('chokepoints.col.value'),
+            t('chokepoints.col.share'),
+            t('chokepoints.col.flows'),
+          ]}
+        />
         <tbody>
           {rules.map((r) => (
             <tr key={r.rule}>

@@ -17,6 +17,7 @@ import type { Lang } from '../product/types.ts';
 import { useCriticalNames } from '../product/useCriticalNames.ts';
 import { mostExposed, partnerShareOf, supplyFlags } from './shaping.ts';
 import type { PartnerSupply } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * The country view `#/country/<ISO3>?reporter=JPN&year=2024`: what the partner supplies the reporter (products by
@@ -112,20 +113,14 @@ export function CountryView({ route }: ViewProps) {
                 })}
               </p>
               <table data-testid="exposed-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('country.product')}</th>
-                    <th scope="col" className="num">
-                      {t('country.share', names)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('country.fromPartner', names)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('country.importValue')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('country.product'),
+                    { label: t('country.share', names), num: true },
+                    { label: t('country.fromPartner', names), num: true },
+                    { label: t('country.importValue'), num: true },
+                  ]}
+                />
                 <tbody>
                   {exposed.map((i) => (
                     <tr key={i.hs6} data-hs6={i.hs6}>
@@ -143,22 +138,16 @@ export function CountryView({ route }: ViewProps) {
             <section aria-labelledby="supplies-heading" className="dossier-section">
               <h3 id="supplies-heading">{t('country.supplies', names)}</h3>
               <table data-testid="supplies-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('country.product')}</th>
-                    <th scope="col" className="num">
-                      {t('country.fromPartner', names)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('country.share', names)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('country.rank')}
-                    </th>
-                    <th scope="col">{t('country.topSupplier')}</th>
-                    <th scope="col">{t('country.flags')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('country.product'),
+                    { label: t('country.fromPartner', names), num: true },
+                    { label: t('country.share', names), num: true },
+                    { label: t('country.rank'), num: true },
+                    t('country.topSupplier'),
+                    t('country.flags'),
+                  ]}
+                />
                 <tbody>
                   {data.items.map((i) => (
                     <tr key={i.hs6} data-hs6={i.hs6}>

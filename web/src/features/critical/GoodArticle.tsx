@@ -5,6 +5,7 @@ import { formatDate, formatNumber, formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
 import type { GoodRisks, ProductRisk } from './goodRisks.ts';
 import type { Lang } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * One good: its names, the sources of its designation, who last changed it, and its HS6 products with their
@@ -65,18 +66,18 @@ export function GoodArticle({
       )}
       {r.products.length > 0 && (
         <table className="products">
-          <thead>
-            <tr>
-              <th scope="col">{t('critical.col.hs6')}</th>
-              <th scope="col">{t('critical.col.label')}</th>
-              <th scope="col">{t('critical.col.match')}</th>
-              <th scope="col">{t('critical.col.importValue')}</th>
-              <th scope="col">{t('critical.col.topSupplier')}</th>
-              <th scope="col">{t('critical.col.topShare')}</th>
-              <th scope="col">{t('critical.col.hhi')}</th>
-              <th scope="col">{t('critical.col.flags')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('critical.col.hs6'),
+              t('critical.col.label'),
+              t('critical.col.match'),
+              t('critical.col.importValue'),
+              t('critical.col.topSupplier'),
+              t('critical.col.topShare'),
+              t('critical.col.hhi'),
+              t('critical.col.flags'),
+            ]}
+          />
           <tbody>
             {r.products.map((p) => (
               <tr key={p.code.hs6} data-hs6={p.code.hs6}>

@@ -3,6 +3,7 @@ import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
 import type { GoodRisks } from './goodRisks.ts';
 import type { Lang } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** One row per good: its ministry, import value, headline risk and how many of its products are flagged. */
 export function GoodsOverview({
@@ -22,15 +23,15 @@ export function GoodsOverview({
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
   return (
     <table data-testid="goods-overview">
-      <thead>
-        <tr>
-          <th scope="col">{t('critical.col.good')}</th>
-          <th scope="col">{t('critical.ministry')}</th>
-          <th scope="col">{t('critical.importValue')}</th>
-          <th scope="col">{t('critical.headline')}</th>
-          <th scope="col">{t('critical.col.flags')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          t('critical.col.good'),
+          t('critical.ministry'),
+          t('critical.importValue'),
+          t('critical.headline'),
+          t('critical.col.flags'),
+        ]}
+      />
       <tbody>
         {risks.map((r) => (
           <tr key={r.good.id} data-good={r.good.id}>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { post, put } from '../../api/client.ts';
 import { editedCodes } from './goodRisks.ts';
 import type { CriticalGood, CriticalHsCode, HsMatch } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+import { Options } from '../../components/Options.tsx';
 
 const matches: HsMatch[] = ['exact', 'approximate', 'input'];
 
@@ -46,16 +48,14 @@ export function HsCodeEditor({
       }}
     >
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('critical.col.hs6')}</th>
-            <th scope="col">{t('critical.col.match')}</th>
-            <th scope="col">{t('critical.col.codeNote')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('critical.remove')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('critical.col.hs6'),
+            t('critical.col.match'),
+            t('critical.col.codeNote'),
+            <span className="visually-hidden">{t('critical.remove')}</span>,
+          ]}
+        />
         <tbody>
           {rows.map((r, n) => (
             <tr key={n}>
@@ -80,11 +80,7 @@ export function HsCodeEditor({
                   value={r.match}
                   onChange={(e) => set(n, { match: e.target.value as HsMatch })}
                 >
-                  {matches.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`critical.match.${m}`)}
-                    </option>
-                  ))}
+                  <Options values={matches} label={(m) => t(`critical.match.${m}`)} />
                 </select>
               </td>
               <td>

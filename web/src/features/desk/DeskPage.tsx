@@ -6,6 +6,7 @@ import { href } from '../../router/router.ts';
 import { CaseThread } from './CaseThread.tsx';
 import { topics, type ConsultationCase } from './types.ts';
 import './texts.ts';
+import { Options } from '../../components/Options.tsx';
 
 /**
  * The anonymous consultation desk (PRODUCT.md §3.9): ask without an account, get a case token, read answers
@@ -84,11 +85,7 @@ export function DeskPage(_props: ViewProps) {
         <label>
           {t('desk.topic')}{' '}
           <select name="topic" defaultValue="technology_leakage">
-            {topics.map((topic) => (
-              <option key={topic} value={topic}>
-                {t(`desk.topics.${topic}`)}
-              </option>
-            ))}
+            <Options values={topics} label={(topic) => t(`desk.topics.${topic}`)} />
           </select>
         </label>
         <label className="block">

@@ -6,6 +6,7 @@ import { useGet } from '../../api/useGet.ts';
 import type { ViewProps } from '../../views.ts';
 import { CaseThread } from './CaseThread.tsx';
 import './texts.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Staff side of the desk (administrators, analysts): the cases, one case's thread, and an answer form. */
 export function StaffCasesPage(_props: ViewProps) {
@@ -45,16 +46,14 @@ export function StaffCasesPage(_props: ViewProps) {
       {cases && cases.length === 0 && <p>{t('desk.none')}</p>}
       {cases && cases.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('desk.case')}</th>
-              <th scope="col">{t('desk.topic')}</th>
-              <th scope="col">{t('desk.received')}</th>
-              <th scope="col" className="num">
-                {t('desk.messages')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('desk.case'),
+              t('desk.topic'),
+              t('desk.received'),
+              { label: t('desk.messages'), num: true },
+            ]}
+          />
           <tbody>
             {cases.map((c) => (
               <tr key={c.id}>

@@ -10,6 +10,7 @@ import type { InboxFilters } from './shape.ts';
 import { useInbox } from './useInbox.ts';
 import { useCountryNames } from './useCountryNames.ts';
 import type { Alert } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const pageSize = 25;
 
@@ -51,17 +52,17 @@ export function AlertInbox({ route }: { route: Route }) {
             <p>{t('ews.inbox.none')}</p>
           ) : (
             <table className="ews-inbox">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ews.inbox.columns.level')}</th>
-                  <th scope="col">{t('ews.inbox.columns.period')}</th>
-                  <th scope="col">{t('ews.inbox.columns.subject')}</th>
-                  <th scope="col">{t('ews.inbox.columns.why')}</th>
-                  <th scope="col">{t('ews.inbox.columns.status')}</th>
-                  <th scope="col">{t('ews.inbox.columns.actions')}</th>
-                  <th scope="col">{t('ews.inbox.columns.marking')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('ews.inbox.columns.level'),
+                  t('ews.inbox.columns.period'),
+                  t('ews.inbox.columns.subject'),
+                  t('ews.inbox.columns.why'),
+                  t('ews.inbox.columns.status'),
+                  t('ews.inbox.columns.actions'),
+                  t('ews.inbox.columns.marking'),
+                ]}
+              />
               <tbody>
                 {data.items.map((a) => {
                   const item = a.itemId ? itemById.get(a.itemId) : undefined;
@@ -105,14 +106,14 @@ export function AlertInbox({ route }: { route: Route }) {
       {precision && precision.length === 0 && <p>{t('ews.precision.none')}</p>}
       {precision && precision.length > 0 && (
         <table data-testid="ews-precision">
-          <thead>
-            <tr>
-              <th scope="col">{t('ews.precision.rule')}</th>
-              <th scope="col">{t('ews.precision.trueAlarms')}</th>
-              <th scope="col">{t('ews.precision.falseAlarms')}</th>
-              <th scope="col">{t('ews.precision.precision')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('ews.precision.rule'),
+              t('ews.precision.trueAlarms'),
+              t('ews.precision.falseAlarms'),
+              t('ews.precision.precision'),
+            ]}
+          />
           <tbody>
             {precision.map((p) => (
               <tr key={p.rule}>

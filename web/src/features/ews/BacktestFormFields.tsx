@@ -3,6 +3,7 @@ import { DatasetSelect } from '../../components/DatasetSelect.tsx';
 import { ReporterInput } from '../../components/ReporterInput.tsx';
 import type { DatasetRef } from '../../reference/reference.ts';
 import type { BacktestForm } from './backtestForm.ts';
+import { Options } from '../../components/Options.tsx';
 
 /** The backtest's form fields: dataset, rule set, reporter, products, flow and the quiet period. */
 export function BacktestFormFields({
@@ -34,11 +35,7 @@ export function BacktestFormFields({
       <label>
         {t('ews.backtest.ruleSet')}
         <select name="ruleSet" value={form.ruleSet} onChange={change('ruleSet')}>
-          {ruleSets.map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
+          <Options values={ruleSets} />
         </select>
       </label>
       <label>

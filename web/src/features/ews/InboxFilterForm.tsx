@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { inboxFilterKeys } from './inbox.ts';
 import type { InboxFilters } from './shape.ts';
 import type { Item } from './types.ts';
+import { Options } from '../../components/Options.tsx';
 
 type Key = (typeof inboxFilterKeys)[number];
 
@@ -34,33 +35,38 @@ export function InboxFilterForm({
         {t('ews.inbox.level')}
         <select value={draft.level} onChange={(e) => field('level', e.target.value)} name="level">
           <option value="">{t('ews.inbox.anyLevel')}</option>
-          {[1, 2, 3, 4].map((l) => (
-            <option key={l} value={l}>
-              {l} {t(`ews.level.${l}`)}
-            </option>
-          ))}
+          <Options
+            values={[1, 2, 3, 4]}
+            label={(l) => (
+              <>
+                {l} {t(`ews.level.${l}`)}
+              </>
+            )}
+          />
         </select>
       </label>
       <label>
         {t('ews.inbox.minLevel')}
         <select value={draft.minLevel} onChange={(e) => field('minLevel', e.target.value)} name="minLevel">
           <option value="">{t('ews.inbox.anyLevel')}</option>
-          {[2, 3, 4].map((l) => (
-            <option key={l} value={l}>
-              {l} {t(`ews.level.${l}`)}+
-            </option>
-          ))}
+          <Options
+            values={[2, 3, 4]}
+            label={(l) => (
+              <>
+                {l} {t(`ews.level.${l}`)}+
+              </>
+            )}
+          />
         </select>
       </label>
       <label>
         {t('ews.inbox.status')}
         <select value={draft.status} onChange={(e) => field('status', e.target.value)} name="status">
           <option value="">{t('ews.inbox.anyStatus')}</option>
-          {['new', 'acknowledged', 'assigned', 'resolved'].map((s) => (
-            <option key={s} value={s}>
-              {t(`ews.status.${s}`)}
-            </option>
-          ))}
+          <Options
+            values={['new', 'acknowledged', 'assigned', 'resolved']}
+            label={(s) => t(`ews.status.${s}`)}
+          />
         </select>
       </label>
       <label>

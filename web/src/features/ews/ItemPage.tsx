@@ -12,6 +12,7 @@ import { itemChartOption, priceChartOption } from './shape.ts';
 import { formatMonth } from './months.ts';
 import { useCountryNames } from './useCountryNames.ts';
 import type { Level } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** An event's source: its leading URL as a link, the rest as text. */
 function SourceText({ source }: { source: string }) {
@@ -114,14 +115,14 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
             <p>—</p>
           ) : (
             <table data-testid="ews-hits">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ews.item.period')}</th>
-                  <th scope="col">{t('ews.inbox.columns.level')}</th>
-                  <th scope="col">{t('ews.item.z')}</th>
-                  <th scope="col">{t('ews.inbox.columns.why')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('ews.item.period'),
+                  t('ews.inbox.columns.level'),
+                  t('ews.item.z'),
+                  t('ews.inbox.columns.why'),
+                ]}
+              />
               <tbody>
                 {series.points.map((p) => (
                   <tr key={p.period} data-period={p.period}>
@@ -159,16 +160,16 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
         <p>{t('ews.item.noEvents')}</p>
       ) : (
         <table data-testid="ews-events">
-          <thead>
-            <tr>
-              <th scope="col">{t('ews.item.announced')}</th>
-              <th scope="col">{t('ews.item.effective')}</th>
-              <th scope="col">{t('ews.item.eventTitle')}</th>
-              <th scope="col">{t('ews.item.targets')}</th>
-              <th scope="col">{t('ews.item.source')}</th>
-              <th scope="col">{t('ews.inbox.columns.marking')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('ews.item.announced'),
+              t('ews.item.effective'),
+              t('ews.item.eventTitle'),
+              t('ews.item.targets'),
+              t('ews.item.source'),
+              t('ews.inbox.columns.marking'),
+            ]}
+          />
           <tbody>
             {data.events.map((e) => (
               <tr key={e.id}>

@@ -18,22 +18,19 @@ export function QuietPeriod({ quiet }: { quiet: NonNullable<BacktestReport['quie
       <p className="ews-muted">{t('ews.backtest.quietNote')}</p>
       <table data-testid="ews-quiet">
         <tbody>
-          <tr>
-            <th scope="row">{t('ews.backtest.quietSeries')}</th>
-            <td className="num">{quiet.series}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('ews.backtest.seriesYears')}</th>
-            <td className="num">{formatNumber(quiet.seriesYears, i18n.language, 2)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('ews.backtest.quietAlerts')}</th>
-            <td className="num">{quiet.alerts}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('ews.backtest.perSeriesYear')}</th>
-            <td className="num">{formatNumber(quiet.alertsPerSeriesYear, i18n.language, 2)}</td>
-          </tr>
+          {(
+            [
+              ['quietSeries', quiet.series],
+              ['seriesYears', formatNumber(quiet.seriesYears, i18n.language, 2)],
+              ['quietAlerts', quiet.alerts],
+              ['perSeriesYear', formatNumber(quiet.alertsPerSeriesYear, i18n.language, 2)],
+            ] as const
+          ).map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{t(`ews.backtest.${label}`)}</th>
+              <td className="num">{value}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </section>

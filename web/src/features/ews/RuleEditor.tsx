@@ -4,7 +4,7 @@ import { put } from '../../api/client.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { errorField } from './errorField.ts';
 import { fieldPaths, newRule } from './ruleDraft.ts';
-import { TextField, type FieldError } from './RuleField.tsx';
+import { InputField, type FieldError } from './RuleField.tsx';
 import { RuleFieldset } from './RuleFieldset.tsx';
 import { RuleParameters } from './RuleParameters.tsx';
 import { useRuleDraft } from './useRuleDraft.ts';
@@ -78,7 +78,7 @@ export function RuleEditor() {
           </button>
         </p>
         <div className="ews-form">
-          <TextField
+          <InputField
             path="saveAs"
             label={t('ews.rules.saveAs')}
             value={saveAs}

@@ -36,56 +36,28 @@ export function RuleField({
 /** An empty field is sent as null so that the API, not the browser, says what is wrong and where. */
 const num = (v: string): number | null => (v.trim() === '' ? null : Number(v));
 
-export function NumberField({
-  path,
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  path: string;
-  label: string;
-  value: number | null | undefined;
-  onChange: (v: number | null) => void;
-  error: FieldError | null;
-}) {
-  return (
-    <RuleField path={path} label={label} error={error}>
-      {(invalid, describedBy) => (
-        <input
-          type="number"
-          step="any"
-          name={path}
-          value={value ?? ''}
-          onChange={(e) => onChange(num(e.target.value))}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-        />
-      )}
-    </RuleField>
-  );
-}
+type Value =
+  | { number: true; value: number | null | undefined; onChange: (v: number | null) => void }
+  | { number?: false; value: string; onChange: (v: string) => void };
 
-export function TextField({
+/** A text field, or with `number` a number field, of the rule set at `path`. */
+export function InputField({
   path,
   label,
-  value,
-  onChange,
   error,
-}: {
-  path: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error: FieldError | null;
-}) {
+  ...field
+}: { path: string; label: string; error: FieldError | null } & Value) {
   return (
     <RuleField path={path} label={label} error={error}>
       {(invalid, describedBy) => (
         <input
+          type={field.number ? 'number' : undefined}
+          step={field.number ? 'any' : undefined}
           name={path}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
+          value={field.value ?? ''}
+          onChange={(e) =>
+            field.number ? field.onChange(num(e.target.value)) : field.onChange(e.target.value)
+          }
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
         />

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { LevelBadge } from './LevelBadge.tsx';
-import { NumberField, RuleField, TextField, type FieldError } from './RuleField.tsx';
+import { InputField, RuleField, type FieldError } from './RuleField.tsx';
+import { ruleTextFields, setAt, valueAt } from './ruleDraft.ts';
 import type { Level, Rule, RuleCondition, RuleSetBody, RuleSetsResponse } from './types.ts';
+import { Options } from '../../components/Options.tsx';
 
 const ops = ['>=', '<=', '>', '<'];
 
@@ -28,27 +30,16 @@ export function RuleFieldset({
         {[1, 2, 3, 4].includes(rule.level) && <LevelBadge level={rule.level as Level} />}
       </legend>
       <div className="ews-form">
-        <TextField
-          path={`rules[${i}].id`}
-          label={t('ews.rules.id')}
-          value={rule.id}
-          onChange={(v) => edit((d) => void (d.rules[i].id = v))}
-          error={error}
-        />
-        <TextField
-          path={`rules[${i}].label.ja`}
-          label={t('ews.rules.labelJa')}
-          value={rule.label.ja}
-          onChange={(v) => edit((d) => void (d.rules[i].label.ja = v))}
-          error={error}
-        />
-        <TextField
-          path={`rules[${i}].label.en`}
-          label={t('ews.rules.labelEn')}
-          value={rule.label.en}
-          onChange={(v) => edit((d) => void (d.rules[i].label.en = v))}
-          error={error}
-        />
+        {ruleTextFields.map(([field, label]) => (
+          <InputField
+            key={field}
+            path={`rules[${i}].${field}`}
+            label={t(`ews.rules.${label}`)}
+            value={valueAt(rule, field) as string}
+            onChange={(v) => edit((d) => setAt(d.rules[i], field, v))}
+            error={error}
+          />
+        ))}
         <RuleField path={`rules[${i}].level`} label={t('ews.rules.level')} error={error}>
           {(invalid, describedBy) => (
             <select
@@ -58,11 +49,14 @@ export function RuleFieldset({
               aria-invalid={invalid || undefined}
               aria-describedby={describedBy}
             >
-              {[1, 2, 3, 4].map((l) => (
-                <option key={l} value={l}>
-                  {l} {t(`ews.level.${l}`)}
-                </option>
-              ))}
+              <Options
+                values={[1, 2, 3, 4]}
+                label={(l) => (
+                  <>
+                    {l} {t(`ews.level.${l}`)}
+                  </>
+                )}
+              />
             </select>
           )}
         </RuleField>
@@ -83,11 +77,14 @@ export function RuleFieldset({
                 aria-invalid={invalid || undefined}
                 aria-describedby={describedBy}
               >
-                {sets.indicators.map((n) => (
-                  <option key={n} value={n}>
-                    {n} — {sets.indicatorLabels[n]?.[lang] ?? n}
-                  </option>
-                ))}
+                <Options
+                  values={sets.indicators}
+                  label={(n) => (
+                    <>
+                      {n} — {sets.indicatorLabels[n]?.[lang] ?? n}
+                    </>
+                  )}
+                />
               </select>
             )}
           </RuleField>
@@ -102,15 +99,12 @@ export function RuleFieldset({
                 aria-invalid={invalid || undefined}
                 aria-describedby={describedBy}
               >
-                {ops.map((o) => (
-                  <option key={o} value={o}>
-                    {o}
-                  </option>
-                ))}
+                <Options values={ops} />
               </select>
             )}
           </RuleField>
-          <NumberField
+          <InputField
+            number
             path={`rules[${i}].when[${j}].threshold`}
             label={`${t('ews.rules.threshold')} (${sets.indicatorLabels[c.indicator]?.unit ?? ''})`}
             value={c.threshold}

@@ -1,23 +1,39 @@
 import type { Rule, RuleSetBody, RuleSetsResponse } from './types.ts';
 
-/** The seasonal parameters the editor shows, with their label keys. */
-export const seasonalKeys = ['years', 'scaleWindow', 'minResiduals', 'minScale', 'offset'] as const;
-export const seasonalLabel: Record<(typeof seasonalKeys)[number], string> = {
-  years: 'seasonalYears',
-  scaleWindow: 'scaleWindow',
-  minResiduals: 'minResiduals',
-  minScale: 'minScale',
-  offset: 'offset',
-};
+/** The parameters drawn as number fields: their path in the rule set and their label's key (ews.rules.…). */
+export const parameterFields = [
+  ['parameters.minPartnerShare', 'minPartnerShare'],
+  ['parameters.seasonal.years', 'seasonalYears'],
+  ['parameters.seasonal.scaleWindow', 'scaleWindow'],
+  ['parameters.seasonal.minResiduals', 'minResiduals'],
+  ['parameters.seasonal.minScale', 'minScale'],
+  ['parameters.seasonal.offset', 'offset'],
+  ['parameters.unitValueWindow', 'unitValueWindow'],
+  ['parameters.eventWindow.beforeAnnouncement', 'beforeAnnouncement'],
+  ['parameters.eventWindow.afterEffective', 'afterEffective'],
+] as const;
+export const parameterPaths = parameterFields.map(([path]) => path);
 
-/** The parameters drawn as number fields, by their path in the rule set. */
-export const parameterPaths = [
-  'parameters.minPartnerShare',
-  ...seasonalKeys.map((k) => `parameters.seasonal.${k}`),
-  'parameters.unitValueWindow',
-  'parameters.eventWindow.beforeAnnouncement',
-  'parameters.eventWindow.afterEffective',
-];
+type Tree = Record<string, unknown>;
+
+/** The value at a dotted path of a draft or a part of it ('parameters.seasonal.years', 'label.ja'). */
+export function valueAt(node: object, path: string): unknown {
+  return path.split('.').reduce<unknown>((n, key) => (n as Tree | undefined)?.[key], node);
+}
+
+/** Sets the value at a dotted path of a draft or a part of it (a copy being changed: see changedDraft). */
+export function setAt(node: object, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const parent = keys.slice(0, -1).reduce<Tree>((n, key) => n[key] as Tree, node as Tree);
+  parent[keys[keys.length - 1]] = value;
+}
+
+/** A rule's text fields: their path in the rule and their label's key (ews.rules.…). */
+export const ruleTextFields = [
+  ['id', 'id'],
+  ['label.ja', 'labelJa'],
+  ['label.en', 'labelEn'],
+] as const;
 
 /**
  * Every path the editor draws as a field for a draft: an API error naming one of them is shown beside it, any

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import type { Job } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The latest jobs the user may see (a job carries the marking of the datasets it read; hidden ones are absent). */
 export function RecentJobs({ jobs }: { jobs: Job[] }) {
@@ -13,14 +14,14 @@ export function RecentJobs({ jobs }: { jobs: Job[] }) {
         <p>{t('home.jobs.none')}</p>
       ) : (
         <table data-testid="jobs">
-          <thead>
-            <tr>
-              <th scope="col">{t('home.jobs.kind')}</th>
-              <th scope="col">{t('home.jobs.marking')}</th>
-              <th scope="col">{t('home.jobs.status')}</th>
-              <th scope="col">{t('home.jobs.created')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('home.jobs.kind'),
+              t('home.jobs.marking'),
+              t('home.jobs.status'),
+              t('home.jobs.created'),
+            ]}
+          />
           <tbody>
             {jobs.map((j) => (
               <tr key={j.id} data-job={j.id}>

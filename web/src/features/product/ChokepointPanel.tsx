@@ -6,6 +6,7 @@ import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
 import type { Lang } from './types.ts';
 import type { SeaRoutes } from './useSeaRoutes.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const routeColours = ['#0550ae', '#bf3989', '#1a7f37', '#9a6700', '#8250df', '#cf222e'];
 
@@ -79,20 +80,14 @@ export function ChokepointPanel({
             <p>{t('product.maritime.none')}</p>
           ) : (
             <table data-testid="passages">
-              <thead>
-                <tr>
-                  <th scope="col">{t('product.maritime.passage')}</th>
-                  <th scope="col" className="num">
-                    {t('product.maritime.value')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('product.maritime.share')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('product.maritime.flows')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('product.maritime.passage'),
+                  { label: t('product.maritime.value'), num: true },
+                  { label: t('product.maritime.share'), num: true },
+                  { label: t('product.maritime.flows'), num: true },
+                ]}
+              />
               <tbody>
                 {loaded.exposure.passages.map((p) => (
                   <tr key={p.passage} data-passage={p.passage}>

@@ -1,8 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
+import { Figures } from '../../components/Figures.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import { UnitRange } from './money.tsx';
 import type { ScenarioRunResult } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+
+/** The economy's totals: the figure and its label key. */
+const economyTotals = [
+  ['leontiefValueAddedLoss', 'leontiefVA'],
+  ['arioValueAddedLoss', 'arioVA'],
+  ['ghoshOutputLoss', 'ghoshOutput'],
+  ['arioOutputLoss', 'arioOutput'],
+] as const;
+
+/** Each sector's losses, in the table's order, and their column label keys. */
+const sectorLosses = [
+  'leontiefOutputLoss',
+  'ghoshOutputLoss',
+  'arioOutputLoss',
+  'leontiefValueAddedLoss',
+  'arioValueAddedLoss',
+] as const;
+const sectorColumns = ['leontiefOutput', 'ghoshOutput', 'arioOutput', 'leontiefVA', 'arioVA'];
 
 /** The economy-wide effect (input-output models): value added and output lost, over time and per sector. */
 export function EconomySection({
@@ -34,32 +54,13 @@ export function EconomySection({
                   : t('scenarios.recoveredBy', { day: economy.recoveredDay }),
             })}
           </p>
-          <dl className="totals">
-            <div>
-              <dt>{t('scenarios.leontiefVA')}</dt>
-              <dd>
-                <UnitRange value={economy.leontiefValueAddedLoss} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('scenarios.arioVA')}</dt>
-              <dd>
-                <UnitRange value={economy.arioValueAddedLoss} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('scenarios.ghoshOutput')}</dt>
-              <dd>
-                <UnitRange value={economy.ghoshOutputLoss} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('scenarios.arioOutput')}</dt>
-              <dd>
-                <UnitRange value={economy.arioOutputLoss} />
-              </dd>
-            </div>
-          </dl>
+          <Figures
+            className="totals"
+            figures={economyTotals.map(([key, label]) => ({
+              label: t(`scenarios.${label}`),
+              value: <UnitRange value={economy[key]} />,
+            }))}
+          />
           <h5>{t('scenarios.outputTimeline')}</h5>
           <div data-testid="output-chart">
             {outputOption && (
@@ -69,17 +70,9 @@ export function EconomySection({
           <h5>{t('scenarios.sectorTimeline')}</h5>
           {sectorOption && <Chart option={sectorOption} label={t('scenarios.sectorTimeline')} height={280} />}
           <table data-testid="sector-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('scenarios.sector')}</th>
-                <th scope="col">{t('scenarios.inoperability')}</th>
-                <th scope="col">{t('scenarios.leontiefOutput')}</th>
-                <th scope="col">{t('scenarios.ghoshOutput')}</th>
-                <th scope="col">{t('scenarios.arioOutput')}</th>
-                <th scope="col">{t('scenarios.leontiefVA')}</th>
-                <th scope="col">{t('scenarios.arioVA')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['sector', 'inoperability', ...sectorColumns].map((c) => t(`scenarios.${c}`))}
+            />
             <tbody>
               {economy.sectors.map((s) => (
                 <tr key={s.code}>
@@ -87,21 +80,11 @@ export function EconomySection({
                     {s.code} {s[lang]}
                   </th>
                   <td className="num">{s.inoperability.value.toExponential(2)}</td>
-                  <td className="num">
-                    <UnitRange value={s.leontiefOutputLoss} />
-                  </td>
-                  <td className="num">
-                    <UnitRange value={s.ghoshOutputLoss} />
-                  </td>
-                  <td className="num">
-                    <UnitRange value={s.arioOutputLoss} />
-                  </td>
-                  <td className="num">
-                    <UnitRange value={s.leontiefValueAddedLoss} />
-                  </td>
-                  <td className="num">
-                    <UnitRange value={s.arioValueAddedLoss} />
-                  </td>
+                  {sectorLosses.map((key) => (
+                    <td key={key} className="num">
+                      <UnitRange value={s[key]} />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

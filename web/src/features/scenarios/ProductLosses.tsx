@@ -4,6 +4,7 @@ import { formatNumber } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
 import { MoneyRange, useMoney } from './money.tsx';
 import type { ProductResult, ScenarioRunResult } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Shortfall per month, and per product: the chart and the table of imports, losses, replacement and unmet need. */
 export function ProductLosses({
@@ -32,16 +33,16 @@ export function ProductLosses({
         <Chart option={productOption} label={t('scenarios.perProduct')} height={260} />
       </div>
       <table data-testid="product-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('scenarios.product')}</th>
-            <th scope="col">{t('scenarios.imports')}</th>
-            <th scope="col">{t('scenarios.lost')}</th>
-            <th scope="col">{t('scenarios.lostQuantity')}</th>
-            <th scope="col">{t('scenarios.replaced')}</th>
-            <th scope="col">{t('scenarios.unmet')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('scenarios.product'),
+            t('scenarios.imports'),
+            t('scenarios.lost'),
+            t('scenarios.lostQuantity'),
+            t('scenarios.replaced'),
+            t('scenarios.unmet'),
+          ]}
+        />
         <tbody>
           {products.map((p) => (
             <tr key={p.product} data-product={p.product}>

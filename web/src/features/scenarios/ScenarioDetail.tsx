@@ -8,6 +8,7 @@ import { href, navigate } from '../../router/router.ts';
 import { RunView } from './RunView.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { namesOf } from './scenarioForm.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * One scenario: the editor (a new version on save), its versions, runs (start one, poll its progress, pick runs
@@ -113,16 +114,16 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
         ) : (
           <>
             <table data-testid="run-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('scenarios.select')}</th>
-                  <th scope="col">{t('scenarios.started')}</th>
-                  <th scope="col">{t('scenarios.version')}</th>
-                  <th scope="col">{t('scenarios.statusCol')}</th>
-                  <th scope="col">{t('marking.title')}</th>
-                  <th scope="col">{t('scenarios.open')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('scenarios.select'),
+                  t('scenarios.started'),
+                  t('scenarios.version'),
+                  t('scenarios.statusCol'),
+                  t('marking.title'),
+                  t('scenarios.open'),
+                ]}
+              />
               <tbody>
                 {runs.map((r) => (
                   <tr key={r.id} data-run={r.id}>

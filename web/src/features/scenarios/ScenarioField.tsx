@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 const inputId = (field: string) => `sc-${field.replace(/[[\].]+/g, '-')}`;
 
@@ -68,4 +68,36 @@ export function NumberControl({
       onChange={(e) => onChange(num(e.target.value))}
     />
   );
+}
+
+/** The keys of `T` whose values are of type `V`. */
+type KeysOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
+type TextProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
+
+/**
+ * Text and number fields bound to one object of the form (the scenario, or a shock): each takes the object's key,
+ * the field's name in the API's errors, its label, and for text the box's attributes (`size`, `lang`, …).
+ */
+export function fieldsOf<T extends object>(
+  values: T,
+  change: (patch: Partial<T>) => void,
+  errors: Record<string, string>,
+) {
+  const set = (key: keyof T) => (value: unknown) => change({ [key]: value } as Partial<T>);
+  return {
+    text: (key: KeysOf<T, string>, field: string, label: string, input: TextProps = {}) => (
+      <ScenarioField key={field} field={field} label={label} errors={errors}>
+        {(p) => (
+          <input {...p} {...input} value={values[key] as string} onChange={(e) => set(key)(e.target.value)} />
+        )}
+      </ScenarioField>
+    ),
+    number: (key: KeysOf<T, number>, field: string, label: string, integer = false) => (
+      <ScenarioField key={field} field={field} label={label} errors={errors}>
+        {(p) => (
+          <NumberControl props={p} value={values[key] as number} onChange={set(key)} integer={integer} />
+        )}
+      </ScenarioField>
+    ),
+  };
 }

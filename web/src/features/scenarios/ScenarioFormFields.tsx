@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ReporterInput } from '../../components/ReporterInput.tsx';
-import { NumberControl, ScenarioField } from './ScenarioField.tsx';
+import { fieldsOf, ScenarioField } from './ScenarioField.tsx';
 import { newShock, type ScenarioForm, type ShockForm } from './scenarioForm.ts';
 import { ShockFields } from './ShockFields.tsx';
 import { StockAndSubstitutionFields } from './StockAndSubstitutionFields.tsx';
@@ -18,27 +18,15 @@ export function ScenarioFormFields({
   updateShock: (i: number, patch: Partial<ShockForm>) => void;
 }) {
   const { t } = useTranslation();
+  const f = fieldsOf(form, update, errors);
+  const label = (key: string) => t(`scenarios.${key}`);
   return (
     <>
       <fieldset>
         <legend>{t('scenarios.title')}</legend>
-        <ScenarioField field="name" label={t('scenarios.name')} errors={errors}>
-          {(p) => (
-            <input {...p} size={60} value={form.name} onChange={(e) => update({ name: e.target.value })} />
-          )}
-        </ScenarioField>
-        <ScenarioField field="nameJa" label={t('scenarios.nameJa')} errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              size={60}
-              lang="ja"
-              value={form.nameJa}
-              onChange={(e) => update({ nameJa: e.target.value })}
-            />
-          )}
-        </ScenarioField>
-        <ScenarioField field="reporter" label={t('scenarios.reporter')} errors={errors}>
+        {f.text('name', 'name', label('name'), { size: 60 })}
+        {f.text('nameJa', 'nameJa', label('nameJa'), { size: 60, lang: 'ja' })}
+        <ScenarioField field="reporter" label={label('reporter')} errors={errors}>
           {(p) => (
             <ReporterInput
               {...p}
@@ -48,22 +36,8 @@ export function ScenarioFormFields({
             />
           )}
         </ScenarioField>
-        <ScenarioField field="year" label={t('scenarios.year')} errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              size={6}
-              inputMode="numeric"
-              value={form.year}
-              onChange={(e) => update({ year: e.target.value })}
-            />
-          )}
-        </ScenarioField>
-        <ScenarioField field="horizon" label={t('scenarios.horizon')} errors={errors}>
-          {(p) => (
-            <NumberControl props={p} value={form.horizon} onChange={(horizon) => update({ horizon })} />
-          )}
-        </ScenarioField>
+        {f.text('year', 'year', label('year'), { size: 6, inputMode: 'numeric' })}
+        {f.number('horizon', 'horizon', label('horizon'))}
       </fieldset>
       <fieldset>
         <legend>{t('scenarios.shocks')}</legend>
@@ -93,14 +67,8 @@ export function ScenarioFormFields({
       <StockAndSubstitutionFields form={form} errors={errors} update={update} />
       <fieldset>
         <legend>{t('scenarios.monteCarlo')}</legend>
-        <ScenarioField field="monteCarlo.draws" label={t('scenarios.draws')} errors={errors}>
-          {(p) => (
-            <NumberControl props={p} integer value={form.draws} onChange={(draws) => update({ draws })} />
-          )}
-        </ScenarioField>
-        <ScenarioField field="monteCarlo.seed" label={t('scenarios.seed')} errors={errors}>
-          {(p) => <NumberControl props={p} integer value={form.seed} onChange={(seed) => update({ seed })} />}
-        </ScenarioField>
+        {f.number('draws', 'monteCarlo.draws', label('draws'), true)}
+        {f.number('seed', 'monteCarlo.seed', label('seed'), true)}
       </fieldset>
     </>
   );

@@ -3,6 +3,7 @@ import { useGet } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatDate } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Saved scenarios the user may read (hidden ones are simply absent), with version and marking. */
 export function ScenarioList() {
@@ -23,14 +24,14 @@ export function ScenarioList() {
       {items && items.length === 0 && <p>{t('scenarios.empty')}</p>}
       {items && items.length > 0 && (
         <table data-testid="scenario-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('scenarios.name')}</th>
-              <th scope="col">{t('scenarios.version')}</th>
-              <th scope="col">{t('marking.title')}</th>
-              <th scope="col">{t('scenarios.updated')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('scenarios.name'),
+              t('scenarios.version'),
+              t('marking.title'),
+              t('scenarios.updated'),
+            ]}
+          />
           <tbody>
             {items.map((s) => (
               <tr key={s.id}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Marking } from '../../components/MarkingBadge.tsx';
+import { Options } from '../../components/Options.tsx';
 
 /** "a, b、c" → ['a', 'b', 'c'] (Japanese commas too). */
 const compartmentsOf = (text: string) =>
@@ -33,11 +34,7 @@ export function ScenarioMarkingFields({
           value={marking.level}
           onChange={(e) => onMarking({ ...marking, level: Number(e.target.value) as Marking['level'] })}
         >
-          {[0, 1, 2, 3].map((l) => (
-            <option key={l} value={l}>
-              {t(`marking.level.${l}`)}
-            </option>
-          ))}
+          <Options values={[0, 1, 2, 3]} label={(l) => t(`marking.level.${l}`)} />
         </select>
       </div>
       <div className="field">

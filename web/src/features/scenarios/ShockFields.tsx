@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { NumberControl, ScenarioField } from './ScenarioField.tsx';
+import { fieldsOf, ScenarioField } from './ScenarioField.tsx';
 import type { ShockForm, ShockType } from './scenarioForm.ts';
 import { passageIds } from './texts.ts';
+import { Options } from '../../components/Options.tsx';
 
 /** One shock of the form: its type and what that type needs, then the share cut, start and duration. */
 export function ShockFields({
@@ -20,42 +21,25 @@ export function ShockFields({
   const { t } = useTranslation();
   const f = (name: string) => `shocks[${index}].${name}`;
   const n = index + 1;
+  const fields = fieldsOf(shock, onChange, errors);
+  const label = (key: string) => t(`scenarios.${key}`);
   return (
     <fieldset className="shock">
       <legend>{t('scenarios.shockN', { n })}</legend>
       <ScenarioField field={f('type')} label={t('scenarios.type')} errors={errors}>
         {(p) => (
           <select {...p} value={shock.type} onChange={(e) => onChange({ type: e.target.value as ShockType })}>
-            {(['export-cut', 'chokepoint-closure', 'disaster'] as const).map((type) => (
-              <option key={type} value={type}>
-                {t(`scenarios.types.${type}`)}
-              </option>
-            ))}
+            <Options
+              values={['export-cut', 'chokepoint-closure', 'disaster'] as const}
+              label={(type) => t(`scenarios.types.${type}`)}
+            />
           </select>
         )}
       </ScenarioField>
       {shock.type === 'export-cut' && (
         <>
-          <ScenarioField field={f('exporter')} label={t('scenarios.exporter')} errors={errors}>
-            {(p) => (
-              <input
-                {...p}
-                size={12}
-                value={shock.exporter}
-                onChange={(e) => onChange({ exporter: e.target.value })}
-              />
-            )}
-          </ScenarioField>
-          <ScenarioField field={f('products')} label={t('scenarios.products')} errors={errors}>
-            {(p) => (
-              <input
-                {...p}
-                size={40}
-                value={shock.products}
-                onChange={(e) => onChange({ products: e.target.value })}
-              />
-            )}
-          </ScenarioField>
+          {fields.text('exporter', f('exporter'), label('exporter'), { size: 12 })}
+          {fields.text('products', f('products'), label('products'), { size: 40 })}
           <ScenarioField field={f('to')} label={t('scenarios.to')} errors={errors}>
             {(p) => (
               <select
@@ -80,44 +64,15 @@ export function ShockFields({
               value={shock.passages}
               onChange={(e) => onChange({ passages: [...e.target.selectedOptions].map((o) => o.value) })}
             >
-              {passageIds.map((id) => (
-                <option key={id} value={id}>
-                  {t(`scenarios.passageNames.${id}`)}
-                </option>
-              ))}
+              <Options values={passageIds} label={(id) => t(`scenarios.passageNames.${id}`)} />
             </select>
           )}
         </ScenarioField>
       )}
-      {shock.type === 'disaster' && (
-        <ScenarioField field={f('country')} label={t('scenarios.country')} errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              size={12}
-              value={shock.country}
-              onChange={(e) => onChange({ country: e.target.value })}
-            />
-          )}
-        </ScenarioField>
-      )}
-      <ScenarioField field={f('share')} label={t('scenarios.share')} errors={errors}>
-        {(p) => (
-          <NumberControl
-            props={p}
-            value={shock.sharePercent}
-            onChange={(v) => onChange({ sharePercent: v })}
-          />
-        )}
-      </ScenarioField>
-      <ScenarioField field={f('start')} label={t('scenarios.start')} errors={errors}>
-        {(p) => <NumberControl props={p} value={shock.start} onChange={(v) => onChange({ start: v })} />}
-      </ScenarioField>
-      <ScenarioField field={f('duration')} label={t('scenarios.duration')} errors={errors}>
-        {(p) => (
-          <NumberControl props={p} value={shock.duration} onChange={(v) => onChange({ duration: v })} />
-        )}
-      </ScenarioField>
+      {shock.type === 'disaster' && fields.text('country', f('country'), label('country'), { size: 12 })}
+      {fields.number('sharePercent', f('share'), label('share'))}
+      {fields.number('start', f('start'), label('start'))}
+      {fields.number('duration', f('duration'), label('duration'))}
       {onRemove && (
         <button type="button" onClick={onRemove}>
           {t('scenarios.removeShock', { n })}

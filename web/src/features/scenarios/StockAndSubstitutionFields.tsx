@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NumberControl, ScenarioField, num, shown } from './ScenarioField.tsx';
+import { fieldsOf, num, ScenarioField, shown } from './ScenarioField.tsx';
 import type { ScenarioForm } from './scenarioForm.ts';
 
 /** Stock cover (every product, and per product) and how far partners can substitute the lost imports. */
@@ -13,21 +13,15 @@ export function StockAndSubstitutionFields({
   update: (patch: Partial<ScenarioForm>) => void;
 }) {
   const { t } = useTranslation();
+  const f = fieldsOf(form, update, errors);
+  const label = (key: string) => t(`scenarios.${key}`);
   const setStock = (i: number, patch: Partial<ScenarioForm['stockProducts'][number]>) =>
     update({ stockProducts: form.stockProducts.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   return (
     <>
       <fieldset>
         <legend>{t('scenarios.stockpiles')}</legend>
-        <ScenarioField field="stockpiles.default" label={t('scenarios.stockDefault')} errors={errors}>
-          {(p) => (
-            <NumberControl
-              props={p}
-              value={form.stockDefault}
-              onChange={(stockDefault) => update({ stockDefault })}
-            />
-          )}
-        </ScenarioField>
+        {f.number('stockDefault', 'stockpiles.default', label('stockDefault'))}
         <div className="field">
           <span>{t('scenarios.stockProducts')}</span>
           {errors['stockpiles.products'] && (
@@ -72,26 +66,8 @@ export function StockAndSubstitutionFields({
       </fieldset>
       <fieldset>
         <legend>{t('scenarios.substitution')}</legend>
-        <ScenarioField field="substitution.partners" label={t('scenarios.partners')} errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              size={40}
-              value={form.partners}
-              onChange={(e) => update({ partners: e.target.value })}
-            />
-          )}
-        </ScenarioField>
-        <ScenarioField field="substitution.likeMinded" label={t('scenarios.likeMinded')} errors={errors}>
-          {(p) => (
-            <input
-              {...p}
-              size={40}
-              value={form.likeMinded}
-              onChange={(e) => update({ likeMinded: e.target.value })}
-            />
-          )}
-        </ScenarioField>
+        {f.text('partners', 'substitution.partners', label('partners'), { size: 40 })}
+        {f.text('likeMinded', 'substitution.likeMinded', label('likeMinded'), { size: 40 })}
         <ScenarioField
           field="substitution.likeMindedFirst"
           label={t('scenarios.likeMindedFirst')}
@@ -106,18 +82,8 @@ export function StockAndSubstitutionFields({
             />
           )}
         </ScenarioField>
-        <ScenarioField field="substitution.share" label={t('scenarios.substitutionShare')} errors={errors}>
-          {(p) => (
-            <NumberControl
-              props={p}
-              value={form.substitutionSharePercent}
-              onChange={(substitutionSharePercent) => update({ substitutionSharePercent })}
-            />
-          )}
-        </ScenarioField>
-        <ScenarioField field="substitution.rampUp" label={t('scenarios.rampUp')} errors={errors}>
-          {(p) => <NumberControl props={p} value={form.rampUp} onChange={(rampUp) => update({ rampUp })} />}
-        </ScenarioField>
+        {f.number('substitutionSharePercent', 'substitution.share', label('substitutionShare'))}
+        {f.number('rampUp', 'substitution.rampUp', label('rampUp'))}
       </fieldset>
     </>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatShare } from '../../format/numbers.ts';
 import { useMoney } from './money.tsx';
 import type { SubstitutionRow } from './shaping.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Per product: what was lost, what other suppliers replaced (and who), and what stayed unmet. */
 export function SubstitutionTable({ substitution }: { substitution: SubstitutionRow[] }) {
@@ -12,16 +13,16 @@ export function SubstitutionTable({ substitution }: { substitution: Substitution
     <>
       <h4>{t('scenarios.substitutionResult')}</h4>
       <table data-testid="substitution-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('scenarios.product')}</th>
-            <th scope="col">{t('scenarios.lost')}</th>
-            <th scope="col">{t('scenarios.replaced')}</th>
-            <th scope="col">{t('scenarios.replacedShare')}</th>
-            <th scope="col">{t('scenarios.from')}</th>
-            <th scope="col">{t('scenarios.unmet')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('scenarios.product'),
+            t('scenarios.lost'),
+            t('scenarios.replaced'),
+            t('scenarios.replacedShare'),
+            t('scenarios.from'),
+            t('scenarios.unmet'),
+          ]}
+        />
         <tbody>
           {substitution.map((r) => (
             <tr key={r.product}>

@@ -3,6 +3,7 @@ import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import type { SurvivalRow } from './shaping.ts';
 import type { ScenarioRunResult } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Time to survive and to recover per product, the products whose shortfall binds first, and their chart. */
 export function SurvivalSection({
@@ -26,15 +27,15 @@ export function SurvivalSection({
       </p>
       <Chart option={survivalOption} label={t('scenarios.survival')} height={260} />
       <table data-testid="survival-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('scenarios.product')}</th>
-            <th scope="col">{t('scenarios.tts')}</th>
-            <th scope="col">{t('scenarios.ttr')}</th>
-            <th scope="col">{t('scenarios.binds')}</th>
-            <th scope="col">{t('scenarios.pBind')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('scenarios.product'),
+            t('scenarios.tts'),
+            t('scenarios.ttr'),
+            t('scenarios.binds'),
+            t('scenarios.pBind'),
+          ]}
+        />
         <tbody>
           {survival.map((r) => (
             <tr key={r.product} className={r.binding ? 'binding' : undefined}>

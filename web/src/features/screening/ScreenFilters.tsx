@@ -41,24 +41,17 @@ export function ScreenFilters({
   return (
     <fieldset className="filters">
       <legend>{t('screening.filters')}</legend>
-      <span>
-        <input
-          id={`${id}-critical`}
-          type="checkbox"
-          checked={state.critical}
-          onChange={(e) => go({ critical: e.target.checked })}
-        />{' '}
-        <label htmlFor={`${id}-critical`}>{t('screening.critical')}</label>
-      </span>
-      <span>
-        <input
-          id={`${id}-flagged`}
-          type="checkbox"
-          checked={state.flagged}
-          onChange={(e) => go({ flagged: e.target.checked })}
-        />{' '}
-        <label htmlFor={`${id}-flagged`}>{t('screening.flagged', { method: methodName })}</label>
-      </span>
+      {(['critical', 'flagged'] as const).map((key) => (
+        <span key={key}>
+          <input
+            id={`${id}-${key}`}
+            type="checkbox"
+            checked={state[key]}
+            onChange={(e) => go({ [key]: e.target.checked })}
+          />{' '}
+          <label htmlFor={`${id}-${key}`}>{t(`screening.${key}`, { method: methodName })}</label>
+        </span>
+      ))}
       <span>
         <label htmlFor={`${id}-chapter`}>{t('screening.chapter')}</label>{' '}
         <select id={`${id}-chapter`} value={state.chapter} onChange={(e) => go({ chapter: e.target.value })}>

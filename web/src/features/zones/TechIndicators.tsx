@@ -5,6 +5,7 @@ import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import './texts.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Technology indicators: RTA of every country in a patent field, with concentration and growth. */
 export function TechIndicators() {
@@ -38,15 +39,9 @@ export function TechIndicators() {
             <MarkingBadge marking={rta.marking} />
           </p>
           <table>
-            <thead>
-              <tr>
-                <th>{t('tech.country')}</th>
-                <th>{t('tech.patents')}</th>
-                <th>{t('tech.share')}</th>
-                <th>RTA</th>
-                <th>{t('tech.trend')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('tech.country'), t('tech.patents'), t('tech.share'), 'RTA', t('tech.trend')]}
+            />
             <tbody>
               {rta.items.slice(0, 25).map((r) => (
                 <tr key={r.country}>

@@ -5,6 +5,7 @@ import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { ZoneMatrix } from './ZoneMatrix.tsx';
 import './texts.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Zones ①/②/③ of every critical good and technology: matrix, table with the rule that fired, dossier links. */
 export function ZonesPage() {
@@ -27,19 +28,19 @@ export function ZonesPage() {
           </p>
           <ZoneMatrix data={data} />
           <table>
-            <thead>
-              <tr>
-                <th>{t('zones.entry')}</th>
-                <th>{t('zones.zone')}</th>
-                <th>{t('zones.rule')}</th>
-                <th>RTA</th>
-                <th>RCA</th>
-                <th>{t('zones.exportShare')}</th>
-                <th>{t('zones.screenFlags')}</th>
-                <th>{t('zones.dossier')}</th>
-                <th>{t('marking.title')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('zones.entry'),
+                t('zones.zone'),
+                t('zones.rule'),
+                'RTA',
+                'RCA',
+                t('zones.exportShare'),
+                t('zones.screenFlags'),
+                t('zones.dossier'),
+                t('marking.title'),
+              ]}
+            />
             <tbody>
               {data.items.map((e) => (
                 <tr key={e.id}>
