@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRuleSet } from '../../src/analysis/ews/rules.ts';
 import { backtestBody, emptyBacktestForm } from '../../web/src/features/ews/backtestForm.ts';
 import { inboxFiltersOf, inboxProvenance, inboxRouteQuery } from '../../web/src/features/ews/inbox.ts';
-import {
-  changedDraft,
-  chosenRuleSet,
-  defaultSaveAs,
-  fieldPaths,
-  newRule,
-} from '../../web/src/features/ews/ruleDraft.ts';
+import * as ruleDraft from '../../web/src/features/ews/ruleDraft.ts';
 import type { Alert, Item, RuleSetBody, RuleSetsResponse } from '../../web/src/features/ews/types.ts';
 import type { DatasetRef } from '../../web/src/reference/reference.ts';
 
@@ -120,7 +114,7 @@ describe('rule editor draft', () => {
   const draft = structuredClone(defaultRuleSet) as RuleSetBody;
 
   it('draws a field for every parameter, rule and condition of the default rule set, and for its new id', () => {
-    const paths = fieldPaths(draft);
+    const paths = ruleDraft.fieldPaths(draft);
     const conditions = draft.rules.reduce((n, r) => n + r.when.length, 0);
     expect(paths.size).toBe(9 + 1 + 4 * draft.rules.length + 3 * conditions);
     expect(paths).toContain('parameters.seasonal.minScale');
@@ -133,9 +127,9 @@ describe('rule editor draft', () => {
   });
 
   it('changes a copy of the draft, never the one shown, and numbers a new rule after the others', () => {
-    const next = changedDraft(draft, (d) => {
+    const next = ruleDraft.changedDraft(draft, (d) => {
       d.rules[0].when[0].threshold = null;
-      d.rules.push(newRule(d));
+      d.rules.push(ruleDraft.newRule(d));
     });
     expect(draft.rules[0].when[0].threshold).toBe(defaultRuleSet.rules[0].when[0].threshold);
     expect(next.rules[0].when[0].threshold).toBeNull();
@@ -143,11 +137,25 @@ describe('rule editor draft', () => {
     expect(next.rules.at(-1)).toMatchObject({ id: `rule-${draft.rules.length + 1}`, level: 1 });
   });
 
+  it('reads and sets values by their dotted path, in the draft and in a rule', () => {
+    const next = ruleDraft.changedDraft(draft, (d) => {
+      ruleDraft.setAt(d, 'parameters.seasonal.years', 7);
+      ruleDraft.setAt(d.rules[0], 'label.en', 'Fall');
+      ruleDraft.setAt(d.rules[0], 'when.0.op', '<');
+    });
+    expect(ruleDraft.valueAt(next, 'parameters.seasonal.years')).toBe(7);
+    expect(next.rules[0].label.en).toBe('Fall');
+    expect(next.rules[0].when[0].op).toBe('<');
+    expect(ruleDraft.valueAt(draft, 'parameters.seasonal.years')).toBe(defaultRuleSet.parameters.seasonal.years);
+    expect(ruleDraft.valueAt(draft, 'parameters.nothing.here')).toBeUndefined();
+    expect(ruleDraft.parameterFields.map(([path]) => ruleDraft.valueAt(draft, path))).not.toContain(undefined);
+  });
+
   it('shows the chosen rule set (the first when it is gone) and saves the built-in one under a new id', () => {
     const sets = { items: [{ id: 'default' }, { id: 'my-rules' }] } as RuleSetsResponse;
-    expect(chosenRuleSet(sets, 'my-rules')?.id).toBe('my-rules');
-    expect(chosenRuleSet(sets, 'deleted')?.id).toBe('default');
-    expect(defaultSaveAs('default')).toBe('my-rules');
-    expect(defaultSaveAs('strict')).toBe('strict');
+    expect(ruleDraft.chosenRuleSet(sets, 'my-rules')?.id).toBe('my-rules');
+    expect(ruleDraft.chosenRuleSet(sets, 'deleted')?.id).toBe('default');
+    expect(ruleDraft.defaultSaveAs('default')).toBe('my-rules');
+    expect(ruleDraft.defaultSaveAs('strict')).toBe('strict');
   });
 });

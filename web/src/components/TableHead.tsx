@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 /** A column heading: its text, or `{ label, num: true }` for a column of figures (aligned as its cells). */
 export type Column = ReactNode | { label: ReactNode; num: true };
 
+/** A column of figures headed `label`. */
+export const figureColumn = (label: ReactNode): Column => ({ label, num: true });
+
 const isFigures = (c: Column): c is { label: ReactNode; num: true } =>
   typeof c === 'object' && c !== null && 'num' in c && 'label' in c;
 

@@ -96,15 +96,9 @@ export function AuditPanel() {
       {result && result.items.length > 0 && (
         <table data-testid="audit">
           <TableHead
-            columns={[
-              t('admin.audit.seq'),
-              t('admin.audit.at'),
-              t('admin.audit.actor'),
-              t('admin.audit.action'),
-              t('admin.audit.object'),
-              t('admin.audit.marking'),
-              t('admin.audit.details'),
-            ]}
+            columns={['seq', 'at', 'actor', 'action', 'object', 'marking', 'details'].map((c) =>
+              t(`admin.audit.${c}`),
+            )}
           />
           <tbody>
             {result.items.map((e) => (

@@ -103,14 +103,7 @@ export function MarkingsPanel() {
                 aria-describedby="marking-error"
                 aria-invalid={change.at('marking') ? true : undefined}
               >
-                <Options
-                  values={levels}
-                  label={(l) => (
-                    <>
-                      {l} {t(`marking.level.${l}`)}
-                    </>
-                  )}
-                />
+                <Options values={levels} label={(l) => `${l} ${t(`marking.level.${l}`)}`} />
               </select>
             </label>
             <label>

@@ -62,14 +62,7 @@ export function OrganisationsPanel() {
         <label>
           {t('admin.orgs.cap')}{' '}
           <select name="sharingCap" defaultValue="1" {...described('sharingCap')}>
-            <Options
-              values={levels}
-              label={(l) => (
-                <>
-                  {l} {t(`marking.level.${l}`)}
-                </>
-              )}
-            />
+            <Options values={levels} label={(l) => `${l} ${t(`marking.level.${l}`)}`} />
           </select>
           <FieldError id="org-sharingCap-error" message={form.at('sharingCap')} />
         </label>
@@ -81,9 +74,7 @@ export function OrganisationsPanel() {
         )}
       </form>
       <table data-testid="organisations">
-        <TableHead
-          columns={[t('admin.orgs.id'), t('admin.orgs.name'), t('admin.orgs.kind'), t('admin.orgs.capShort')]}
-        />
+        <TableHead columns={['id', 'name', 'kind', 'capShort'].map((c) => t(`admin.orgs.${c}`))} />
         <tbody>
           {orgs.map((o) => (
             <tr key={o.id} data-org={o.id}>

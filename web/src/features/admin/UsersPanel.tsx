@@ -117,14 +117,7 @@ export function UsersPanel() {
         <label>
           {t('admin.users.level')}{' '}
           <select name="clearanceLevel" defaultValue="0" {...described('clearanceLevel')}>
-            <Options
-              values={levels}
-              label={(l) => (
-                <>
-                  {l} {t(`marking.level.${l}`)}
-                </>
-              )}
-            />
+            <Options values={levels} label={(l) => `${l} ${t(`marking.level.${l}`)}`} />
           </select>
           <FieldError id="user-clearanceLevel-error" message={form.at('clearanceLevel')} />
         </label>
@@ -156,15 +149,9 @@ export function UsersPanel() {
       )}
       <table data-testid="users">
         <TableHead
-          columns={[
-            t('admin.users.username'),
-            t('admin.users.organisation'),
-            t('admin.users.role'),
-            t('admin.users.level'),
-            t('admin.users.compartments'),
-            t('admin.users.status'),
-            t('admin.users.actions'),
-          ]}
+          columns={['username', 'organisation', 'role', 'level', 'compartments', 'status', 'actions'].map(
+            (c) => t(`admin.users.${c}`),
+          )}
         />
         <tbody>
           {users.map((u) => (

@@ -78,14 +78,9 @@ export function ClosureWhatIf({
               <p className="note">{t('chokepoints.whatIf.drawn')}</p>
               <table data-testid="affected-partners">
                 <TableHead
-                  columns={[
-                    t('chokepoints.col.partner'),
-                    t('chokepoints.col.affected'),
-                    t('chokepoints.col.baseline'),
-                    t('chokepoints.col.rerouted'),
-                    t('chokepoints.col.extraKm'),
-                    t('chokepoints.col.extraDays'),
-                  ]}
+                  columns={['partner', 'affected', 'baseline', 'rerouted', 'extraKm', 'extraDays'].map((c) =>
+                    t(`chokepoints.col.${c}`),
+                  )}
                 />
                 <tbody>
                   {rows.map((r) => (

@@ -52,10 +52,9 @@ export function ExposureTables({
             <TableHead
               columns={[
                 t('chokepoints.col.product'),
-                t('chokepoints.products.imports'),
-                t('chokepoints.products.seaShare'),
-                t('chokepoints.products.mainStrait'),
-                t('chokepoints.products.mainShare'),
+                ...['imports', 'seaShare', 'mainStrait', 'mainShare'].map((c) =>
+                  t(`chokepoints.products.${c}`),
+                ),
               ]}
             />
             <tbody>
@@ -83,14 +82,7 @@ export function ExposureTables({
       )}
       <h3>{t('chokepoints.rules.heading')}</h3>
       <table data-testid="freight-rules">
-        <TableHead
-          columns={[
-            t('chokepoints.col.rule'),
-            t('chokepoints.col.value'),
-            t('chokepoints.col.share'),
-            t('chokepoints.col.flows'),
-          ]}
-        />
+        <TableHead columns={['rule', 'value', 'share', 'flows'].map((c) => t(`chokepoints.col.${c}`))} />
         <tbody>
           {rules.map((r) => (
             <tr key={r.rule}>

@@ -28,14 +28,9 @@ export function StraitExposureTable({
     <>
       <table data-testid="strait-exposure">
         <TableHead
-          columns={[
-            t('chokepoints.col.strait'),
-            t('chokepoints.col.value'),
-            t('chokepoints.col.share'),
-            t('chokepoints.col.shareSea'),
-            t('chokepoints.col.flows'),
-            t('chokepoints.col.close'),
-          ]}
+          columns={['strait', 'value', 'share', 'shareSea', 'flows', 'close'].map((c) =>
+            t(`chokepoints.col.${c}`),
+          )}
         />
         <tbody>
           {rows.map((r) => (
@@ -65,12 +60,7 @@ export function StraitExposureTable({
           <summary>{t('chokepoints.flowsBehind', { strait: r.name })}</summary>
           <table>
             <TableHead
-              columns={[
-                t('chokepoints.col.partner'),
-                t('chokepoints.col.product'),
-                t('chokepoints.col.value'),
-                t('chokepoints.col.rule'),
-              ]}
+              columns={['partner', 'product', 'value', 'rule'].map((c) => t(`chokepoints.col.${c}`))}
             />
             <tbody>
               {r.topFlows.map((f) => (

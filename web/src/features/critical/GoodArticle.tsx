@@ -67,16 +67,9 @@ export function GoodArticle({
       {r.products.length > 0 && (
         <table className="products">
           <TableHead
-            columns={[
-              t('critical.col.hs6'),
-              t('critical.col.label'),
-              t('critical.col.match'),
-              t('critical.col.importValue'),
-              t('critical.col.topSupplier'),
-              t('critical.col.topShare'),
-              t('critical.col.hhi'),
-              t('critical.col.flags'),
-            ]}
+            columns={['hs6', 'label', 'match', 'importValue', 'topSupplier', 'topShare', 'hhi', 'flags'].map(
+              (c) => t(`critical.col.${c}`),
+            )}
           />
           <tbody>
             {r.products.map((p) => (

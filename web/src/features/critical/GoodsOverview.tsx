@@ -26,9 +26,7 @@ export function GoodsOverview({
       <TableHead
         columns={[
           t('critical.col.good'),
-          t('critical.ministry'),
-          t('critical.importValue'),
-          t('critical.headline'),
+          ...['ministry', 'importValue', 'headline'].map((c) => t(`critical.${c}`)),
           t('critical.col.flags'),
         ]}
       />

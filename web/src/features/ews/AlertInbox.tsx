@@ -53,15 +53,9 @@ export function AlertInbox({ route }: { route: Route }) {
           ) : (
             <table className="ews-inbox">
               <TableHead
-                columns={[
-                  t('ews.inbox.columns.level'),
-                  t('ews.inbox.columns.period'),
-                  t('ews.inbox.columns.subject'),
-                  t('ews.inbox.columns.why'),
-                  t('ews.inbox.columns.status'),
-                  t('ews.inbox.columns.actions'),
-                  t('ews.inbox.columns.marking'),
-                ]}
+                columns={['level', 'period', 'subject', 'why', 'status', 'actions', 'marking'].map((c) =>
+                  t(`ews.inbox.columns.${c}`),
+                )}
               />
               <tbody>
                 {data.items.map((a) => {
@@ -107,12 +101,7 @@ export function AlertInbox({ route }: { route: Route }) {
       {precision && precision.length > 0 && (
         <table data-testid="ews-precision">
           <TableHead
-            columns={[
-              t('ews.precision.rule'),
-              t('ews.precision.trueAlarms'),
-              t('ews.precision.falseAlarms'),
-              t('ews.precision.precision'),
-            ]}
+            columns={['rule', 'trueAlarms', 'falseAlarms', 'precision'].map((c) => t(`ews.precision.${c}`))}
           />
           <tbody>
             {precision.map((p) => (

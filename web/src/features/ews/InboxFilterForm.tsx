@@ -6,6 +6,7 @@ import type { Item } from './types.ts';
 import { Options } from '../../components/Options.tsx';
 
 type Key = (typeof inboxFilterKeys)[number];
+const statuses = ['new', 'acknowledged', 'assigned', 'resolved'];
 
 /** The inbox filters as a form: edited here, applied (to the URL) on submit; the URL's filters replace an edit. */
 export function InboxFilterForm({
@@ -22,6 +23,19 @@ export function InboxFilterForm({
   const [edit, setEdit] = useState({ of: applied, draft: applied });
   const draft = edit.of === applied ? edit.draft : applied;
   const field = (key: Key, value: string) => setEdit({ of: applied, draft: { ...draft, [key]: value } });
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const itemLabel = (i: Item) =>
+    `${i.label[lang]} · ${i.reporter} ${t(`ews.flow.${i.flow}`)}${i.partner ? ` · ${i.partner}` : ''}`;
+  /** A filter picked from a list, or any (''). */
+  const select = <T extends string | number>(key: Key, any: string, values: T[], label: (v: T) => string) => (
+    <label>
+      {t(`ews.inbox.${key === 'itemId' ? 'item' : key}`)}
+      <select value={draft[key]} onChange={(e) => field(key, e.target.value)} name={key}>
+        <option value="">{any}</option>
+        <Options values={values} label={label} />
+      </select>
+    </label>
+  );
   return (
     <form
       className="ews-filters"
@@ -31,56 +45,15 @@ export function InboxFilterForm({
         onApply({ ...draft, page: 1 });
       }}
     >
-      <label>
-        {t('ews.inbox.level')}
-        <select value={draft.level} onChange={(e) => field('level', e.target.value)} name="level">
-          <option value="">{t('ews.inbox.anyLevel')}</option>
-          <Options
-            values={[1, 2, 3, 4]}
-            label={(l) => (
-              <>
-                {l} {t(`ews.level.${l}`)}
-              </>
-            )}
-          />
-        </select>
-      </label>
-      <label>
-        {t('ews.inbox.minLevel')}
-        <select value={draft.minLevel} onChange={(e) => field('minLevel', e.target.value)} name="minLevel">
-          <option value="">{t('ews.inbox.anyLevel')}</option>
-          <Options
-            values={[2, 3, 4]}
-            label={(l) => (
-              <>
-                {l} {t(`ews.level.${l}`)}+
-              </>
-            )}
-          />
-        </select>
-      </label>
-      <label>
-        {t('ews.inbox.status')}
-        <select value={draft.status} onChange={(e) => field('status', e.target.value)} name="status">
-          <option value="">{t('ews.inbox.anyStatus')}</option>
-          <Options
-            values={['new', 'acknowledged', 'assigned', 'resolved']}
-            label={(s) => t(`ews.status.${s}`)}
-          />
-        </select>
-      </label>
-      <label>
-        {t('ews.inbox.item')}
-        <select value={draft.itemId} onChange={(e) => field('itemId', e.target.value)} name="itemId">
-          <option value="">{t('ews.inbox.anyItem')}</option>
-          {items.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.label[lang]} · {i.reporter} {t(`ews.flow.${i.flow}`)}
-              {i.partner ? ` · ${i.partner}` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      {select('level', t('ews.inbox.anyLevel'), [1, 2, 3, 4], (l) => `${l} ${t(`ews.level.${l}`)}`)}
+      {select('minLevel', t('ews.inbox.anyLevel'), [2, 3, 4], (l) => `${l} ${t(`ews.level.${l}`)}+`)}
+      {select('status', t('ews.inbox.anyStatus'), statuses, (s) => t(`ews.status.${s}`))}
+      {select(
+        'itemId',
+        t('ews.inbox.anyItem'),
+        items.map((i) => i.id),
+        (id) => itemLabel(itemById.get(id)!),
+      )}
       <label>
         {t('ews.inbox.partner')}
         <input

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Options } from '../../components/Options.tsx';
 
 /** An error of the API: its message and the path of the field it names, when it names one. */
 export interface FieldError {
@@ -61,6 +62,41 @@ export function InputField({
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
         />
+      )}
+    </RuleField>
+  );
+}
+
+/** A select of the rule set at `path`: its values, each shown as `optionLabel(value)`. */
+export function SelectField<T extends string | number>({
+  path,
+  label,
+  error,
+  value,
+  values,
+  optionLabel,
+  onChange,
+}: {
+  path: string;
+  label: string;
+  error: FieldError | null;
+  value: T;
+  values: readonly T[];
+  optionLabel?: (value: T) => string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <RuleField path={path} label={label} error={error}>
+      {(invalid, describedBy) => (
+        <select
+          name={path}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        >
+          <Options values={values} label={optionLabel} />
+        </select>
       )}
     </RuleField>
   );

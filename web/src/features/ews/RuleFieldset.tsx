@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LevelBadge } from './LevelBadge.tsx';
-import { InputField, RuleField, type FieldError } from './RuleField.tsx';
+import { InputField, SelectField, type FieldError } from './RuleField.tsx';
 import { ruleTextFields, setAt, valueAt } from './ruleDraft.ts';
-import type { Level, Rule, RuleCondition, RuleSetBody, RuleSetsResponse } from './types.ts';
-import { Options } from '../../components/Options.tsx';
+import type { Level, Rule, RuleSetBody, RuleSetsResponse } from './types.ts';
 
 const ops = ['>=', '<=', '>', '<'];
 
@@ -40,69 +39,36 @@ export function RuleFieldset({
             error={error}
           />
         ))}
-        <RuleField path={`rules[${i}].level`} label={t('ews.rules.level')} error={error}>
-          {(invalid, describedBy) => (
-            <select
-              name={`rules[${i}].level`}
-              value={rule.level}
-              onChange={(e) => edit((d) => void (d.rules[i].level = Number(e.target.value) as Rule['level']))}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-            >
-              <Options
-                values={[1, 2, 3, 4]}
-                label={(l) => (
-                  <>
-                    {l} {t(`ews.level.${l}`)}
-                  </>
-                )}
-              />
-            </select>
-          )}
-        </RuleField>
+        <SelectField
+          path={`rules[${i}].level`}
+          label={t('ews.rules.level')}
+          error={error}
+          value={rule.level}
+          values={[1, 2, 3, 4]}
+          optionLabel={(l) => `${l} ${t(`ews.level.${l}`)}`}
+          onChange={(v) => edit((d) => void (d.rules[i].level = Number(v) as Rule['level']))}
+        />
       </div>
       <p className="ews-muted">{t('ews.rules.conditions')}</p>
       {rule.when.map((c, j) => (
         <div key={j} className="ews-cond">
-          <RuleField path={`rules[${i}].when[${j}].indicator`} label={t('ews.rules.indicator')} error={error}>
-            {(invalid, describedBy) => (
-              <select
-                name={`rules[${i}].when[${j}].indicator`}
-                value={c.indicator}
-                onChange={(e) =>
-                  edit(
-                    (d) => void (d.rules[i].when[j].indicator = e.target.value as RuleCondition['indicator']),
-                  )
-                }
-                aria-invalid={invalid || undefined}
-                aria-describedby={describedBy}
-              >
-                <Options
-                  values={sets.indicators}
-                  label={(n) => (
-                    <>
-                      {n} — {sets.indicatorLabels[n]?.[lang] ?? n}
-                    </>
-                  )}
-                />
-              </select>
-            )}
-          </RuleField>
-          <RuleField path={`rules[${i}].when[${j}].op`} label={t('ews.rules.op')} error={error}>
-            {(invalid, describedBy) => (
-              <select
-                name={`rules[${i}].when[${j}].op`}
-                value={c.op}
-                onChange={(e) =>
-                  edit((d) => void (d.rules[i].when[j].op = e.target.value as RuleCondition['op']))
-                }
-                aria-invalid={invalid || undefined}
-                aria-describedby={describedBy}
-              >
-                <Options values={ops} />
-              </select>
-            )}
-          </RuleField>
+          <SelectField
+            path={`rules[${i}].when[${j}].indicator`}
+            label={t('ews.rules.indicator')}
+            error={error}
+            value={c.indicator}
+            values={sets.indicators}
+            optionLabel={(n) => `${n} — ${sets.indicatorLabels[n]?.[lang] ?? n}`}
+            onChange={(v) => edit((d) => setAt(d.rules[i], `when.${j}.indicator`, v))}
+          />
+          <SelectField
+            path={`rules[${i}].when[${j}].op`}
+            label={t('ews.rules.op')}
+            error={error}
+            value={c.op}
+            values={ops}
+            onChange={(v) => edit((d) => setAt(d.rules[i], `when.${j}.op`, v))}
+          />
           <InputField
             number
             path={`rules[${i}].when[${j}].threshold`}

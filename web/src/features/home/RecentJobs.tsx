@@ -14,14 +14,7 @@ export function RecentJobs({ jobs }: { jobs: Job[] }) {
         <p>{t('home.jobs.none')}</p>
       ) : (
         <table data-testid="jobs">
-          <TableHead
-            columns={[
-              t('home.jobs.kind'),
-              t('home.jobs.marking'),
-              t('home.jobs.status'),
-              t('home.jobs.created'),
-            ]}
-          />
+          <TableHead columns={['kind', 'marking', 'status', 'created'].map((c) => t(`home.jobs.${c}`))} />
           <tbody>
             {jobs.map((j) => (
               <tr key={j.id} data-job={j.id}>

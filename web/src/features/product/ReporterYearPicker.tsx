@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ReporterSelect } from '../../components/ReporterSelect.tsx';
-import { YearSelect } from '../../components/YearSelect.tsx';
+import { pickerLabels, ReporterYearSelects } from '../../components/ReporterYearSelects.tsx';
 import type { Reference } from '../../reference/useReference.ts';
 import type { Lang } from './types.ts';
 
@@ -22,23 +21,16 @@ export function ReporterYearPicker({
     ? reference.years
     : [...reference.years, year].sort((a, b) => a - b);
   return (
-    <div className="picker no-print">
-      <ReporterSelect
-        label={t('product.reporter')}
-        groupsLabel={t('product.groups')}
-        countriesLabel={t('product.countries')}
-        value={reporter}
-        onChange={(r) => onChange(r, year)}
-        countries={reference.countries}
-        groups={reference.groups}
-        lang={lang}
-      />{' '}
-      <YearSelect
-        label={t('product.year')}
-        years={years}
-        value={year}
-        onChange={(y) => onChange(reporter, y)}
-      />
-    </div>
+    <ReporterYearSelects
+      className="picker no-print"
+      labels={pickerLabels(t, 'product')}
+      reference={reference}
+      years={years}
+      reporter={reporter}
+      year={year}
+      lang={lang}
+      onReporter={(r) => onChange(r, year)}
+      onYear={(y) => onChange(reporter, y)}
+    />
   );
 }

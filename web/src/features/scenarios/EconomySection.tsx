@@ -76,9 +76,7 @@ export function EconomySection({
             <tbody>
               {economy.sectors.map((s) => (
                 <tr key={s.code}>
-                  <th scope="row">
-                    {s.code} {s[lang]}
-                  </th>
+                  <th scope="row">{`${s.code} ${s[lang]}`}</th>
                   <td className="num">{s.inoperability.value.toExponential(2)}</td>
                   {sectorLosses.map((key) => (
                     <td key={key} className="num">

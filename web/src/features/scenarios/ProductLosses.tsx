@@ -6,6 +6,8 @@ import { MoneyRange, useMoney } from './money.tsx';
 import type { ProductResult, ScenarioRunResult } from './types.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 
+const columns = ['product', 'imports', 'lost', 'lostQuantity', 'replaced', 'unmet'];
+
 /** Shortfall per month, and per product: the chart and the table of imports, losses, replacement and unmet need. */
 export function ProductLosses({
   result,
@@ -33,16 +35,7 @@ export function ProductLosses({
         <Chart option={productOption} label={t('scenarios.perProduct')} height={260} />
       </div>
       <table data-testid="product-table">
-        <TableHead
-          columns={[
-            t('scenarios.product'),
-            t('scenarios.imports'),
-            t('scenarios.lost'),
-            t('scenarios.lostQuantity'),
-            t('scenarios.replaced'),
-            t('scenarios.unmet'),
-          ]}
-        />
+        <TableHead columns={columns.map((c) => t(`scenarios.${c}`))} />
         <tbody>
           {products.map((p) => (
             <tr key={p.product} data-product={p.product}>

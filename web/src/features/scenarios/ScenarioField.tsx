@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { ScenarioForm } from './scenarioForm.ts';
 
 const inputId = (field: string) => `sc-${field.replace(/[[\].]+/g, '-')}`;
 
@@ -68,6 +69,13 @@ export function NumberControl({
       onChange={(e) => onChange(num(e.target.value))}
     />
   );
+}
+
+/** What a section of the form view gets: the form, the API's errors by field, and how to change the form. */
+export interface FormSectionProps {
+  form: ScenarioForm;
+  errors: Record<string, string>;
+  update: (patch: Partial<ScenarioForm>) => void;
 }
 
 /** The keys of `T` whose values are of type `V`. */

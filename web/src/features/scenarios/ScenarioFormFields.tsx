@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ReporterInput } from '../../components/ReporterInput.tsx';
-import { fieldsOf, ScenarioField } from './ScenarioField.tsx';
-import { newShock, type ScenarioForm, type ShockForm } from './scenarioForm.ts';
+import { fieldsOf, ScenarioField, type FormSectionProps } from './ScenarioField.tsx';
+import { newShock, type ShockForm } from './scenarioForm.ts';
 import { ShockFields } from './ShockFields.tsx';
 import { StockAndSubstitutionFields } from './StockAndSubstitutionFields.tsx';
 
@@ -11,12 +11,7 @@ export function ScenarioFormFields({
   errors,
   update,
   updateShock,
-}: {
-  form: ScenarioForm;
-  errors: Record<string, string>;
-  update: (patch: Partial<ScenarioForm>) => void;
-  updateShock: (i: number, patch: Partial<ShockForm>) => void;
-}) {
+}: FormSectionProps & { updateShock: (i: number, patch: Partial<ShockForm>) => void }) {
   const { t } = useTranslation();
   const f = fieldsOf(form, update, errors);
   const label = (key: string) => t(`scenarios.${key}`);

@@ -1,17 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { fieldsOf, num, ScenarioField, shown } from './ScenarioField.tsx';
+import { fieldsOf, num, ScenarioField, shown, type FormSectionProps } from './ScenarioField.tsx';
 import type { ScenarioForm } from './scenarioForm.ts';
 
 /** Stock cover (every product, and per product) and how far partners can substitute the lost imports. */
-export function StockAndSubstitutionFields({
-  form,
-  errors,
-  update,
-}: {
-  form: ScenarioForm;
-  errors: Record<string, string>;
-  update: (patch: Partial<ScenarioForm>) => void;
-}) {
+export function StockAndSubstitutionFields({ form, errors, update }: FormSectionProps) {
   const { t } = useTranslation();
   const f = fieldsOf(form, update, errors);
   const label = (key: string) => t(`scenarios.${key}`);

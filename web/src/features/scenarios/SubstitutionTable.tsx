@@ -4,6 +4,8 @@ import { useMoney } from './money.tsx';
 import type { SubstitutionRow } from './shaping.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 
+const columns = ['product', 'lost', 'replaced', 'replacedShare', 'from', 'unmet'];
+
 /** Per product: what was lost, what other suppliers replaced (and who), and what stayed unmet. */
 export function SubstitutionTable({ substitution }: { substitution: SubstitutionRow[] }) {
   const { t, i18n } = useTranslation();
@@ -13,16 +15,7 @@ export function SubstitutionTable({ substitution }: { substitution: Substitution
     <>
       <h4>{t('scenarios.substitutionResult')}</h4>
       <table data-testid="substitution-table">
-        <TableHead
-          columns={[
-            t('scenarios.product'),
-            t('scenarios.lost'),
-            t('scenarios.replaced'),
-            t('scenarios.replacedShare'),
-            t('scenarios.from'),
-            t('scenarios.unmet'),
-          ]}
-        />
+        <TableHead columns={columns.map((c) => t(`scenarios.${c}`))} />
         <tbody>
           {substitution.map((r) => (
             <tr key={r.product}>

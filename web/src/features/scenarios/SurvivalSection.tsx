@@ -27,15 +27,7 @@ export function SurvivalSection({
       </p>
       <Chart option={survivalOption} label={t('scenarios.survival')} height={260} />
       <table data-testid="survival-table">
-        <TableHead
-          columns={[
-            t('scenarios.product'),
-            t('scenarios.tts'),
-            t('scenarios.ttr'),
-            t('scenarios.binds'),
-            t('scenarios.pBind'),
-          ]}
-        />
+        <TableHead columns={['product', 'tts', 'ttr', 'binds', 'pBind'].map((c) => t(`scenarios.${c}`))} />
         <tbody>
           {survival.map((r) => (
             <tr key={r.product} className={r.binding ? 'binding' : undefined}>

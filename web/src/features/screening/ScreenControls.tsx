@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ReporterSelect } from '../../components/ReporterSelect.tsx';
-import { YearSelect } from '../../components/YearSelect.tsx';
+import { pickerLabels, ReporterYearSelects } from '../../components/ReporterYearSelects.tsx';
 import type { Reference } from '../../reference/useReference.ts';
 import type { ScreenState } from './screenState.ts';
 import type { Lang } from './types.ts';
@@ -21,23 +20,16 @@ export function ScreenControls({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="controls">
-      <ReporterSelect
-        label={t('screening.reporter')}
-        groupsLabel={t('screening.groups')}
-        countriesLabel={t('screening.countries')}
-        value={state.reporter}
-        onChange={(reporter) => go({ reporter, partner: '' })}
-        countries={reference.countries}
-        groups={reference.groups}
-        lang={lang}
-      />{' '}
-      <YearSelect
-        label={t('screening.year')}
-        years={[...reference.years].reverse()}
-        value={year}
-        onChange={(y) => go({ year: y })}
-      />
-    </div>
+    <ReporterYearSelects
+      className="controls"
+      labels={pickerLabels(t, 'screening')}
+      reference={reference}
+      years={[...reference.years].reverse()}
+      reporter={state.reporter}
+      year={year}
+      lang={lang}
+      onReporter={(reporter) => go({ reporter, partner: '' })}
+      onYear={(y) => go({ year: y })}
+    />
   );
 }
