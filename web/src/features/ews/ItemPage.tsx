@@ -8,23 +8,12 @@ import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFo
 import { formatDate, formatNumber, formatShare } from '../../format/numbers.ts';
 import { LevelBadge } from './LevelBadge.tsx';
 import { EventForm } from './EventForm.tsx';
+import { RecordedEvents } from './RecordedEvents.tsx';
 import { itemChartOption, priceChartOption } from './shape.ts';
 import { formatMonth } from './months.ts';
 import { useCountryNames } from './useCountryNames.ts';
 import type { Level } from './types.ts';
 import { TableHead } from '../../components/TableHead.tsx';
-
-/** An event's source: its leading URL as a link, the rest as text. */
-function SourceText({ source }: { source: string }) {
-  const m = /^(https?:\/\/\S+)(.*)$/s.exec(source);
-  if (!m) return <>{source}</>;
-  return (
-    <>
-      <a href={m[1]}>{m[1]}</a>
-      {m[2]}
-    </>
-  );
-}
 
 /** One monitored item: its series per partner with the seasonal baseline, thresholds, alert months and recorded events. */
 export function ItemPage({ id, partner }: { id: string; partner?: string }) {
@@ -155,42 +144,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
           ))}
         </p>
       )}
-      <h4>{t('ews.item.events')}</h4>
-      {data.events.length === 0 ? (
-        <p>{t('ews.item.noEvents')}</p>
-      ) : (
-        <table data-testid="ews-events">
-          <TableHead
-            columns={[
-              t('ews.item.announced'),
-              t('ews.item.effective'),
-              t('ews.item.eventTitle'),
-              t('ews.item.targets'),
-              t('ews.item.source'),
-              t('ews.inbox.columns.marking'),
-            ]}
-          />
-          <tbody>
-            {data.events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDate(e.announced, i18n.language)}</td>
-                <td>{formatDate(e.effective, i18n.language)}</td>
-                <td>
-                  {e.title[lang]}{' '}
-                  <span className="ews-muted">({e.seed ? t('ews.item.seed') : t('ews.item.recorded')})</span>
-                </td>
-                <td>{e.targets.length ? e.targets.join(', ') : t('ews.item.allTargets')}</td>
-                <td>
-                  <SourceText source={e.source} />
-                </td>
-                <td>
-                  <MarkingBadge marking={e.marking} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordedEvents events={data.events} />
       <EventForm item={item} partner={shown} onSaved={page.reload} />
       <h4>{t('ews.item.prices')}</h4>
       {data.prices.length === 0 && <p>{t('ews.item.noPrices')}</p>}
