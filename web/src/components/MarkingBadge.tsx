@@ -21,3 +21,12 @@ export function MarkingBadge({ marking }: { marking: Marking | undefined }) {
     </span>
   );
 }
+
+/** A table cell showing a row's marking. */
+export function MarkingCell({ marking }: { marking: Marking | undefined }) {
+  return (
+    <td>
+      <MarkingBadge marking={marking} />
+    </td>
+  );
+}

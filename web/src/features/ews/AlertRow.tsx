@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import type { DatasetRef } from '../../reference/reference.ts';
 import { href } from '../../router/router.ts';
 import { AlertActions } from './AlertActions.tsx';
@@ -81,9 +81,7 @@ export function AlertRow({
       <td>
         <AlertActions alert={a} onChange={onChange} />
       </td>
-      <td>
-        <MarkingBadge marking={a.marking} />
-      </td>
+      <MarkingCell marking={a.marking} />
     </tr>
   );
 }

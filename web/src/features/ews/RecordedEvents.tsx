@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import { TableHead } from '../../components/TableHead.tsx';
 import { formatDate } from '../../format/numbers.ts';
 import type { RecordedEvent } from './types.ts';
@@ -16,6 +16,8 @@ function SourceText({ source }: { source: string }) {
   );
 }
 
+const columns = ['announced', 'effective', 'eventTitle', 'targets', 'source'];
+
 /** The export-control events recorded for an item: announced, effective, what, on whom, where it was said. */
 export function RecordedEvents({ events }: { events: RecordedEvent[] }) {
   const { t, i18n } = useTranslation();
@@ -27,16 +29,7 @@ export function RecordedEvents({ events }: { events: RecordedEvent[] }) {
         <p>{t('ews.item.noEvents')}</p>
       ) : (
         <table data-testid="ews-events">
-          <TableHead
-            columns={[
-              t('ews.item.announced'),
-              t('ews.item.effective'),
-              t('ews.item.eventTitle'),
-              t('ews.item.targets'),
-              t('ews.item.source'),
-              t('ews.inbox.columns.marking'),
-            ]}
-          />
+          <TableHead columns={[...columns.map((c) => t(`ews.item.${c}`)), t('ews.inbox.columns.marking')]} />
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
@@ -50,9 +43,7 @@ export function RecordedEvents({ events }: { events: RecordedEvent[] }) {
                 <td>
                   <SourceText source={e.source} />
                 </td>
-                <td>
-                  <MarkingBadge marking={e.marking} />
-                </td>
+                <MarkingCell marking={e.marking} />
               </tr>
             ))}
           </tbody>

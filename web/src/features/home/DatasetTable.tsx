@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import type { Dataset } from './types.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 
@@ -31,9 +31,7 @@ export function DatasetTable({ datasets }: { datasets: Dataset[] }) {
               <br />
               <code className="dataset-id">{d.id}</code>
             </th>
-            <td>
-              <MarkingBadge marking={d.marking} />
-            </td>
+            <MarkingCell marking={d.marking} />
             <td>{d.publisher}</td>
             <td>{d.version}</td>
             <td className="num">{number.format(d.rows)}</td>

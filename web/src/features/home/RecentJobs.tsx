@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import type { Job } from './types.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 
@@ -27,9 +27,7 @@ export function RecentJobs({ jobs }: { jobs: Job[] }) {
                       .join(' ')}
                   </small>
                 </td>
-                <td>
-                  <MarkingBadge marking={j.marking} />
-                </td>
+                <MarkingCell marking={j.marking} />
                 <td>{t(`home.job.status.${j.status}`)}</td>
                 <td>
                   <time dateTime={j.createdAt}>{date.format(new Date(j.createdAt))}</time>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { useGetWhen } from '../../api/useGet.ts';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingBadge, MarkingCell } from '../../components/MarkingBadge.tsx';
 import { formatDate, formatShare } from '../../format/numbers.ts';
 import { href, navigate } from '../../router/router.ts';
 import { RunView } from './RunView.tsx';
@@ -144,9 +144,7 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
                       {t(`scenarios.status.${r.status}`)}
                       {r.status === 'running' && ` ${formatShare(r.progress, i18n.language)}`}
                     </td>
-                    <td>
-                      <MarkingBadge marking={r.marking} />
-                    </td>
+                    <MarkingCell marking={r.marking} />
                     <td>
                       <a href={href(['scenarios', id], { version, run: r.id })}>
                         {t('scenarios.open')} {r.id.slice(0, 8)}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useGet.ts';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import { formatDate } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
 import { TableHead } from '../../components/TableHead.tsx';
@@ -39,9 +39,7 @@ export function ScenarioList() {
                   <a href={href(['scenarios', s.id])}>{lang === 'ja' && s.nameJa ? s.nameJa : s.name}</a>
                 </td>
                 <td className="num">{s.version}</td>
-                <td>
-                  <MarkingBadge marking={s.marking} />
-                </td>
+                <MarkingCell marking={s.marking} />
                 <td>{formatDate(s.updatedAt, i18n.language)}</td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { get } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import './texts.ts';
 
 /** The policy map: per entry its zone, suggested measures by family, and measures applied. */
@@ -50,9 +50,7 @@ export function PolicyMap() {
                   </td>
                 ))}
                 <td>{e.applied.map((a) => `${nameOf(a.measureId)} (${a.status})`).join(', ')}</td>
-                <td>
-                  <MarkingBadge marking={e.marking} />
-                </td>
+                <MarkingCell marking={e.marking} />
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useGet.ts';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { ZoneMatrix } from './ZoneMatrix.tsx';
@@ -57,9 +57,7 @@ export function ZonesPage() {
                     <a href={`/api/zones/${e.id}/dossier?lang=${lang}&format=pdf`}>PDF</a>{' '}
                     <a href={`/api/zones/${e.id}/dossier?lang=${lang}&format=xlsx`}>XLSX</a>
                   </td>
-                  <td>
-                    <MarkingBadge marking={e.marking} />
-                  </td>
+                  <MarkingCell marking={e.marking} />
                 </tr>
               ))}
             </tbody>
