@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { ApiResponse } from '../api/schema.ts';
 
-export interface Marking {
-  level: 0 | 1 | 2 | 3;
-  compartments: string[];
-  releasableTo: string[] | null;
-}
+/** An object's marking as the API gives it (level, compartments, organisations it may be released to). */
+export type Marking = ApiResponse<'GET /api/datasets/{id}/marking'>['marking'];
 
 const levelClass = ['public', 'restricted', 'confidential', 'critical'];
 
