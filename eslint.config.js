@@ -1,5 +1,15 @@
+import { builtinModules } from 'node:module';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers' guard rails (docs/architecture.md): which layer may import which. Relative imports are matched as
+ * written, so each pattern names the folder reached by climbing out of the layer (`../../data/…`).
+ */
+const fromLayer = (folders, message) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+  message,
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**'] },
@@ -12,4 +22,60 @@ export default tseslint.config(
   },
   // The rules of hooks and the React Compiler's checks (stale effects, state set in effects, refs read in render).
   { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
+  {
+    files: ['src/analysis/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(node:|(${builtinModules.join('|')})(/|$))`,
+              message: 'src/analysis is pure computation: no files, network or processes.',
+            },
+            { group: ['@duckdb/*'], message: 'src/analysis is pure computation: SQL lives in src/data.' },
+            fromLayer(
+              ['data', 'server', 'cli'],
+              'src/analysis imports nothing from src/data, src/server or src/cli.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/data/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [fromLayer(['server', 'cli'], 'src/data imports nothing from src/server or src/cli.')] },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [fromLayer(['cli'], 'src/server imports nothing from src/cli: both call src/data.')] },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./){2,}src(/|$)',
+              message:
+                'The web app talks to the server over HTTP only; its types come from web/src/api/schema.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DataDir } from '../src/data/dataDir.ts';
+import { DataDir } from '../src/data/catalog/dataDir.ts';
 import { importBaci } from '../src/data/importers/baci.ts';
 
 /**

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './types.ts';
-import { DataDir } from '../src/data/dataDir.ts';
-import { Catalog } from '../src/data/catalog.ts';
+import { DataDir } from '../src/data/catalog/dataDir.ts';
+import { Catalog } from '../src/data/catalog/catalog.ts';
 import { openDuckDb } from '../src/data/analytics/duckdb.ts';
 import { generateSyntheticBaci } from '../src/data/synth/baci.ts';
 import { importBaci } from '../src/data/importers/baci.ts';
@@ -12,7 +12,7 @@ import { importSeaNetwork } from '../src/data/maritime/importSeaNetwork.ts';
 import { openSeaRoutes, parseClosures } from '../src/data/maritime/seaRoutes.ts';
 import { countryRouteTable } from '../src/data/maritime/countryRouteCache.ts';
 import { clearExposureCache, exposureReport } from '../src/data/maritime/exposureReport.ts';
-import { findTradeDataset, tradeSource } from '../src/data/tradeDataset.ts';
+import { findTradeDataset, tradeSource } from '../src/data/catalog/tradeDataset.ts';
 
 /**
  * Maritime chokepoints (issue 4): precomputing the sea routes between the main ports of all countries

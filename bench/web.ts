@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { buildApp } from '../src/server/app.ts';
-import { DataDir } from '../src/data/dataDir.ts';
+import { DataDir } from '../src/data/catalog/dataDir.ts';
 import { importBaci } from '../src/data/importers/baci.ts';
 import { addUser } from '../src/data/security/users.ts';
 import { ensureOrganisation } from '../src/data/security/organisations.ts';

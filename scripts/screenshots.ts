@@ -11,8 +11,8 @@ import path from 'node:path';
 import { startHarness } from '../test/e2e/harness.ts';
 import { testSession } from '../test/helpers/auth.ts';
 import { importSharedTechnology, importSharedTrade } from '../test/helpers/sharedTrade.ts';
-import { DataDir } from '../src/data/dataDir.ts';
-import { Catalog } from '../src/data/catalog.ts';
+import { DataDir } from '../src/data/catalog/dataDir.ts';
+import { Catalog } from '../src/data/catalog/catalog.ts';
 import { openDuckDb } from '../src/data/analytics/duckdb.ts';
 
 const out = path.resolve('docs', 'screenshots');

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'too_large'
   | 'checksum_mismatch'
   | 'network'
+  | 'in_use'
   | 'internal';
 
 const httpStatus: Record<ErrorCode, number> = {
@@ -36,10 +37,14 @@ const httpStatus: Record<ErrorCode, number> = {
   too_large: 413,
   checksum_mismatch: 422,
   network: 502,
+  in_use: 503,
   internal: 500,
 };
 
-/** CLI exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 bad input/data, 4 not found, 5 permission. */
+/**
+ * CLI exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 bad input/data, 4 not found, 5 permission, 6 network,
+ * 7 in use (the embedded state database is held by another process: try again once it has ended).
+ */
 const exitCodes: Record<ErrorCode, number> = {
   bad_input: 3,
   bad_file: 3,
@@ -52,6 +57,7 @@ const exitCodes: Record<ErrorCode, number> = {
   unauthenticated: 5,
   forbidden: 5,
   network: 6,
+  in_use: 7,
   internal: 1,
 };
 

@@ -1,8 +1,8 @@
-import { resolveDataDir } from '../config.ts';
-import { DataDir } from '../data/dataDir.ts';
-import { Catalog } from '../data/catalog.ts';
-import { openDuckDb, type DuckDbStore } from '../data/analytics/duckdb.ts';
-import { openStateDb, type StateDb } from '../data/state/db.ts';
+import { databaseUrl, resolveDataDir } from '../config.ts';
+import { DataDir, Catalog } from '../data/catalog/index.ts';
+import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
+import { openStateDb, type StateDb } from '../data/state/index.ts';
+import { assertStateLockFree } from '../data/state/stateLock.ts';
 import path from 'node:path';
 
 /** What every command may use; stores are opened on first use and closed when the command ends. */
@@ -11,32 +11,52 @@ export class CliContext {
   readonly catalog: Catalog;
   readonly json: boolean;
   readonly quiet: boolean;
+  /** The command being run, e.g. `users add`: named in the state database's lock while this command holds it. */
+  readonly command?: string;
   private analyticsStore?: Promise<DuckDbStore>;
   private stateStore?: Promise<StateDb>;
 
-  constructor(options: { dataDir?: string; json?: boolean; quiet?: boolean }) {
+  constructor(options: { dataDir?: string; json?: boolean; quiet?: boolean; command?: string }) {
     this.dataDir = new DataDir(resolveDataDir(options.dataDir));
+    this.dataDir.removeAbandonedScratch(); // work a killed command left in tmp/
     this.catalog = new Catalog(this.dataDir);
     this.json = Boolean(options.json);
     this.quiet = Boolean(options.quiet);
+    this.command = options.command;
   }
 
   analytics(): Promise<DuckDbStore> {
-    this.analyticsStore ??= openDuckDb({ tempDirectory: path.join(this.dataDir.root, 'tmp', 'duckdb') });
+    // A folder of its own: DuckDB names its spill files the same in every process (duckdb_temp_storage_*-0.tmp)
+    // and deletes them all when it closes, so a command sharing the server's tmp/duckdb made the server's spilling queries fail (IO Error).
+    const tempDirectory = path.join(this.dataDir.tmpDir, `duckdb-cli-${process.pid}`);
+    this.analyticsStore ??= openDuckDb({ tempDirectory });
     return this.analyticsStore;
   }
 
   /** True when state() opens the embedded database in the data directory (openStateDb: no DATABASE_URL). */
   get stateIsEmbedded(): boolean {
-    return !process.env.DATABASE_URL;
+    return !databaseUrl();
   }
 
+  /**
+   * The state database, opened on first use. The embedded one is refused at once (error `in_use`, exit code 7)
+   * while another process — the server, or another command — holds it (stateLock.ts): nothing is then changed.
+   */
   state(): Promise<StateDb> {
     this.stateStore ??= openStateDb({
-      databaseUrl: process.env.DATABASE_URL,
+      databaseUrl: databaseUrl(),
       dataDir: this.dataDir.stateDir,
+      holder: { kind: 'cli', command: this.command },
     });
     return this.stateStore;
+  }
+
+  /**
+   * Throws what state() would when another process holds the embedded database, before a command starts work
+   * it would have to throw away (state() alone fails as soon as it is called, but only once a command gets there).
+   */
+  assertStateAvailable(): void {
+    if (this.stateIsEmbedded) assertStateLockFree(this.dataDir.stateDir);
   }
 
   /** Closes the state database now (when it was opened), before the command ends. */

@@ -20,7 +20,7 @@ export function buildProgram(): { program: Command; contexts: CliContext[] } {
     .showHelpAfterError()
     .exitOverride();
   const contextFor = (cmd: Command): CliContext => {
-    const ctx = new CliContext(cmd.optsWithGlobals<GlobalOptions>());
+    const ctx = new CliContext({ ...cmd.optsWithGlobals<GlobalOptions>(), command: commandPath(cmd) });
     contexts.push(ctx);
     return ctx;
   };
@@ -28,7 +28,17 @@ export function buildProgram(): { program: Command; contexts: CliContext[] } {
   return { program, contexts };
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 unexpected, 2 usage, 3 bad input, 4 not found, 5 permission). */
+/** `ews items add`: the names from the program down to cmd, without arguments or options. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = cmd; at?.parent; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+/**
+ * Runs the CLI; returns the exit code: 0 ok, 1 unexpected, 2 usage, 3 bad input, 4 not found, 5 permission,
+ * 6 network, 7 the embedded state database is in use by another process (the server, or another command).
+ */
 export async function main(argv: string[]): Promise<number> {
   const { program, contexts } = buildProgram();
   try {

@@ -6,12 +6,12 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChokepointError } from '../errors.ts';
 import { packageRoot } from '../packageRoot.ts';
-import { DataDir } from '../data/dataDir.ts';
-import { Catalog } from '../data/catalog.ts';
-import { openDuckDb, type DuckDbStore } from '../data/analytics/duckdb.ts';
-import { openStateDb, type StateDb } from '../data/state/db.ts';
+import { DataDir, Catalog } from '../data/catalog/index.ts';
+import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
+import { openStateDb, type StateDb } from '../data/state/index.ts';
 import { routePlugins } from './routes/index.ts';
 import { security } from './security/plugin.ts';
+import { securityHeaders } from './security/headers.ts';
 import { openApiSecurity } from './security/openapi.ts';
 import { settleRunningWork } from './jobs/runner.ts';
 
@@ -53,7 +53,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const dataDir = new DataDir(options.dataDir).ensure();
   const state =
-    options.state ?? (await openStateDb({ databaseUrl: options.databaseUrl, dataDir: dataDir.stateDir }));
+    options.state ??
+    (await openStateDb({
+      databaseUrl: options.databaseUrl,
+      dataDir: dataDir.stateDir,
+      holder: { kind: 'server' },
+    }));
   const analytics = await openDuckDb({ tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
   app.decorate('services', { dataDir, catalog: new Catalog(dataDir), analytics, state });
   app.addHook('onClose', async () => {
@@ -99,7 +104,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  // Authentication, CSRF and role checks run before every route plugin (docs/security.md).
+  // Security headers on every response, authentication, CSRF and role checks before every route plugin
+  // (docs/security.md).
+  await app.register(securityHeaders);
   await app.register(security);
   for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
   // Added last so it runs first (onClose hooks run in reverse): jobs and scenario runs still running write

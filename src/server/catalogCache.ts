@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Catalog, assertDatasetId, type CatalogEntry } from '../data/catalog.ts';
-import type { DataDir } from '../data/dataDir.ts';
+import { Catalog, type CatalogEntry, type DataDir } from '../data/catalog/index.ts';
 
 /**
  * The catalog as the screen routes read it on every request: each entry file is parsed once and kept while its
@@ -29,7 +28,7 @@ export class CachedCatalog extends Catalog {
     return entry;
   }
 
-  override list(): CatalogEntry[] {
+  protected override readAll(): CatalogEntry[] {
     if (!fs.existsSync(this.dataDir.catalogDir)) return [];
     const files = fs
       .readdirSync(this.dataDir.catalogDir)
@@ -40,8 +39,7 @@ export class CachedCatalog extends Catalog {
     return [...present].map((file) => this.read(file)).filter((e): e is CatalogEntry => e !== undefined);
   }
 
-  override find(id: string): CatalogEntry | undefined {
-    assertDatasetId(id);
+  protected override readOne(id: string): CatalogEntry | undefined {
     return this.read(path.join(this.dataDir.catalogDir, `${id}.json`));
   }
 }

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-/** Where a figure came from, as `provenanceOf(entry)` (src/data/catalog.ts) writes it into responses. */
+/** Where a figure came from, as `provenanceOf(entry)` (src/data/catalog/catalog.ts) writes it into responses. */
 export const ProvenanceSchema = Type.Object(
   {
     dataset: Type.String(),

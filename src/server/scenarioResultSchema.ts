@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ProvenanceSchema } from './provenanceSchema.ts';
 import type { SameType } from './sameType.ts';
-import type { ScenarioRunOutput } from '../data/scenarioService.ts';
+import type { ScenarioRunOutput } from '../data/scenario/index.ts';
 import type { ScenarioComparison } from '../analysis/scenario/compare.ts';
 
 /**

@@ -5,18 +5,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, bundledPackages, type CliBundle } from '../../scripts/buildCli.ts';
+import { bundledPackages, type CliBundle } from '../../scripts/buildCli.ts';
+import { buildTestBundle } from '../helpers/cliBundle.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 
 const exec = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repo, 'bin', 'chokepoint.mjs');
 
-// The bundle is built by the same function as `npm run build:cli`, into a folder of its own under dist/ (inside
-// the package, so that node_modules and the package root are found from it as from dist/cli), and run through
-// bin/cliSource.mjs's runCli as bin/chokepoint.mjs does. The same commands through tsx give the reference output.
+// The bundle is built as `npm run build:cli` builds it, into a folder of its own (test/helpers/cliBundle.ts), and
+// run through bin/cliSource.mjs's runCli as bin/chokepoint.mjs does. The same commands through tsx give the
+// reference output.
 describe('the CLI bundle (esbuild, dist/cli)', () => {
   let outdir: string;
   let bundle: CliBundle;
@@ -25,18 +26,9 @@ describe('the CLI bundle (esbuild, dist/cli)', () => {
   let after: number;
 
   beforeAll(async () => {
-    fs.mkdirSync(path.join(repo, 'dist'), { recursive: true });
-    outdir = fs.mkdtempSync(path.join(repo, 'dist', 'cli-test-'));
     before = Date.now();
-    bundle = await buildCli(outdir);
+    ({ outdir, bundle, runner } = await buildTestBundle());
     after = Date.now();
-    runner = path.join(outdir, 'run.mjs');
-    const entry = { source: 'dist', file: path.join(outdir, 'main.js') };
-    fs.writeFileSync(
-      runner,
-      `import { runCli } from ${JSON.stringify(pathToFileURL(path.join(repo, 'bin', 'cliSource.mjs')).href)};\n` +
-        `process.exitCode = await runCli(${JSON.stringify(entry)}, process.argv);\n`,
-    );
   });
   afterAll(() => {
     if (outdir) fs.rmSync(outdir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
+import { runCliInProcess } from '../helpers/cliInProcess.ts';
 
 const run = promisify(execFile);
 const cli = path.resolve(import.meta.dirname, '../../bin/chokepoint.mjs');
@@ -68,6 +70,25 @@ describe('chokepoint data import baci / data synth', () => {
       expect(noHs.stderr).toMatch(/give it with --hs/);
     },
   );
+
+  it('--duplicates: a repeated flow fails naming both lines; keep-first drops the copy and says so', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'repeated.csv');
+    // The first data line of the half sample repeated after the last one (line 71,194).
+    const lines = fs.readFileSync(sample, 'utf8').split('\n').slice(0, -1);
+    fs.writeFileSync(file, `${[...lines, lines[1]].join('\n')}\n`);
+    const base = ['--data-dir', path.join(dir, 'data'), 'data', 'import', 'baci', file, '--hs', 'HS17'];
+    const failed = await runCliInProcess(base);
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toMatch(/appears twice \(.*repeated\.csv line 2 and line 71194\)/);
+    const kept = await runCliInProcess([...base, '--duplicates', 'keep-first']);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toMatch(/71,192 rows, value total 69,369,988 thousand USD, 0 rejected/);
+    expect(kept.stdout).toMatch(/^1 rows that exactly copied an earlier row of their t,i,j,k dropped$/m);
+    const wrong = await runCliInProcess([...base, '--duplicates', 'sum']);
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toMatch(/duplicates must be fail or keep-first, not "sum"/);
+  });
 
   it('data synth --import stores a dataset labelled SYNTHETIC', { timeout: 120_000 }, async () => {
     const dataDir = tempDir();

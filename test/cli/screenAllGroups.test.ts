@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCliInProcess } from '../helpers/cliInProcess.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { embeddedStateFingerprint } from '../../src/data/state/embeddedStateFingerprint.ts';
 import { openStateDb } from '../../src/data/state/db.ts';
 import { csvObjects } from '../helpers/csvObjects.ts';

@@ -3,10 +3,10 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog, type CatalogEntry } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog, type CatalogEntry } from '../../src/data/catalog/catalog.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
-import { findTradeDataset, tradeSource } from '../../src/data/tradeDataset.ts';
+import { findTradeDataset, tradeSource } from '../../src/data/catalog/tradeDataset.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { sqlString } from '../../src/data/analytics/store.ts';
 import { ChokepointError } from '../../src/errors.ts';
@@ -408,15 +408,17 @@ describe('BACI import of malformed input leaves the store unchanged', () => {
       'sjis-header.csv',
       Buffer.concat([sjis, Buffer.from(',i,j,k,v,q\n2021,4,24,382390,1,1\n')]),
     );
-    expect(e.message).toBe('file is not UTF-8 (looks like Shift_JIS)');
+    expect(e.message).toBe(
+      'file is not UTF-8 (looks like Shift_JIS): byte 0x93 at offset 0 (line 1) is not valid UTF-8',
+    );
     expect(e.place.line).toBe(1);
     // Beyond the first 64 KiB, so only the row check sees it; k holds the Shift_JIS text.
     const rows = Array.from({ length: 3000 }, (_v, n) => `2021,4,24,${382000 + n},1.5,1\n`).join('');
-    e = await failing(
-      'sjis-row.csv',
-      Buffer.concat([Buffer.from(`t,i,j,k,v,q\n${rows}2021,4,24,`), sjis, Buffer.from(',1,1\n')]),
+    const before = `t,i,j,k,v,q\n${rows}2021,4,24,`;
+    e = await failing('sjis-row.csv', Buffer.concat([Buffer.from(before), sjis, Buffer.from(',1,1\n')]));
+    expect(e.message).toBe(
+      `file is not UTF-8 (looks like Shift_JIS): byte 0x93 at offset ${before.length} (line 3002) is not valid UTF-8`,
     );
-    expect(e.message).toBe('file is not UTF-8 (looks like Shift_JIS)');
     expect(e.place.line).toBe(3002);
   });
 

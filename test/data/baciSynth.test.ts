@@ -4,8 +4,8 @@ import readline from 'node:readline';
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import {
   baciCountryCodes,

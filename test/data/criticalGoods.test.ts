@@ -9,7 +9,7 @@ import {
   listCriticalGoods,
   resetCriticalGood,
   updateCriticalGood,
-} from '../../src/data/criticalGoodsRegistry.ts';
+} from '../../src/data/reference/criticalGoodsRegistry.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { sharedData } from '../helpers/tmp.ts';

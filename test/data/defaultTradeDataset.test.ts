@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { generateSyntheticBaci } from '../../src/data/synth/baci.ts';
-import { findTradeDataset, tradeDatasetsByPreference } from '../../src/data/tradeDataset.ts';
+import { findTradeDataset, tradeDatasetsByPreference } from '../../src/data/catalog/tradeDataset.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { testSession } from '../helpers/auth.ts';

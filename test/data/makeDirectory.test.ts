@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeDirectory } from '../../src/data/makeDirectory.ts';
+import { makeDirectory } from '../../src/data/catalog/makeDirectory.ts';
 import { ChokepointError } from '../../src/errors.ts';
 import { tempDir } from '../helpers/tmp.ts';
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { importUsgsMcs, mineralsSource } from '../../src/data/importers/usgs.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
-import { mineralView } from '../../src/data/mineralsTrade.ts';
+import { mineralView } from '../../src/data/screening/mineralsTrade.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { baciCriticalMineralsCsv as baci, importSharedTrade } from '../helpers/sharedTrade.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { moveIntoPlace } from '../../src/data/moveIntoPlace.ts';
+import { moveIntoPlace } from '../../src/data/catalog/moveIntoPlace.ts';
 
 describe('moveIntoPlace', () => {
   let dir: string;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import { openTestState } from '../helpers/stateDbs.ts';
-import { runScreen, type ScreenServices } from '../../src/data/screen.ts';
-import { productDossier } from '../../src/data/productDossier.ts';
+import { runScreen, type ScreenServices } from '../../src/data/screening/screen.ts';
+import { productDossier } from '../../src/data/screening/productDossier.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
 

@@ -6,7 +6,7 @@ import {
   methodColumn,
   type ScreenPartner,
   type ScreenRow,
-} from '../../src/data/analytics/screenQuery.ts';
+} from '../../src/data/screening/screenQuery.ts';
 import { sqlString } from '../../src/data/analytics/store.ts';
 import { shares } from '../../src/analysis/shares.ts';
 import { hhi } from '../../src/analysis/hhi.ts';

@@ -5,7 +5,7 @@ import { buildApp, type App } from '../../src/server/app.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { testSession, type TestSessionOptions } from '../helpers/auth.ts';
 import { importSharedTrade, type SharedTradeOptions } from '../helpers/sharedTrade.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { expect } from 'vitest';
 
 /**

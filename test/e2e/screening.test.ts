@@ -6,8 +6,8 @@ import { sharedData } from '../helpers/tmp.ts';
 import { baciCriticalMineralsCsv as baciCsv } from '../helpers/sharedTrade.ts';
 import { newPage, screenshot, startTradeHarness, type Harness } from './harness.ts';
 import { csvObjects } from '../helpers/csvObjects.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
 import { testSession } from '../helpers/auth.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb } from '../../src/data/analytics/duckdb.ts';
 import { importSharedTechnology } from '../helpers/sharedTrade.ts';
 

@@ -218,6 +218,15 @@ describe('EWS API', () => {
     expect(rule.alerts).toBeGreaterThan(0);
     expect(rule.when[0].period).toBe('2023-08');
     expect(bt.provenance.dataset).toBe('cn-minerals');
+    // Scored against the recorded controls of Ga/Ge: the event rule is precise with the events, silent without.
+    expect(rule.score.withEvents).toMatchObject({ alerts: rule.alerts, precision: 1 });
+    expect(rule.score.statisticsOnly).toMatchObject({ alerts: 0, precision: null, recall: 0 });
+    expect(bt.report.score.events).toContain('cn-2023-gallium-germanium');
+    expect(bt.report.score.withEvents.alerts).toBe(bt.report.alerts);
+    // The events only add alerts: what the statistics detect stays detected.
+    expect(bt.report.score.withEvents.detected).toBeGreaterThanOrEqual(
+      bt.report.score.statisticsOnly.detected,
+    );
     // A quiet period before the data has no series-year: the rate is null (not NaN, which JSON cannot carry).
     const early = await app.inject({
       method: 'POST',

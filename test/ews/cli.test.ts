@@ -127,6 +127,25 @@ describe('chokepoint ews CLI', () => {
     expect(report.rules.length).toBeGreaterThan(5);
     expect(report.alerts).toBe(report.byLevel[1] + report.byLevel[2] + report.byLevel[3] + report.byLevel[4]);
     expect(report.quiet.from).toBe('2020-01');
+    const front = report.rules.find((r: { rule: string }) => r.rule === 'front-loading');
+    expect(front.score.withEvents.precision).toBe(1);
+    expect(front.score.statisticsOnly.alerts).toBe(0);
+  });
+
+  it('backtest --hs keeps those products; the text names precision and recall in both modes', async () => {
+    const file = path.join(minerals, 'deep_dive_hs6_monthly.csv');
+    const json = JSON.parse(await run('--json', 'ews', 'backtest', file, ...mapped, '--hs', '811292'));
+    // 811292 is in the Ga/Ge control only: its episodes are that control's (and the US-targeted one of Dec 2024).
+    expect(json.score.events).toEqual(['cn-2023-gallium-germanium', 'cn-2024-dual-use-usa']);
+    expect(json.rules.every((r: { when: { hs: string }[] }) => r.when.every((w) => w.hs === '811292'))).toBe(
+      true,
+    );
+    const text = await run('ews', 'backtest', file, ...mapped, '--hs', '811292,250410');
+    expect(text).toMatch(/P events +R events +P statistics +R statistics/);
+    expect(text).toMatch(/^any rule +\d+ +\d\.\d{3} +\d\.\d{3} +\d\.\d{3} +\d\.\d{3}/m);
+    await expect(run('ews', 'backtest', file, ...mapped, '--hs', '2504')).rejects.toThrow(
+      /--hs 2504: not in the file \(products: 250410, 380110, 811292\)/,
+    );
   });
 
   it('import, then items: critical goods by default and a generated list', { timeout: 180_000 }, async () => {

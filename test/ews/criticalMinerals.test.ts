@@ -194,10 +194,10 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
 
   it('backtest: per-rule counts over 2017–2024 and false alarms on a quiet period (2020-01 … 2022-12) are reported', () => {
     const panel = buildPanel(rows);
-    const indicators = computeIndicators(panel, defaultRuleSet.parameters, seedEvents());
+    const indicators = computeIndicators(panel, defaultRuleSet.parameters);
     const { report, alerts: all } = backtest(panel, indicators, defaultRuleSet, {
-      from: '2020-01',
-      to: '2022-12',
+      events: seedEvents(),
+      quiet: { from: '2020-01', to: '2022-12' },
     });
     expect(report.alerts).toBe(all.length);
     const sumRules = report.rules.find((r) => r.rule === 'collapse-after-control')!;
@@ -205,14 +205,17 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
       all.filter((a) => a.rules.some((r) => r.id === 'collapse-after-control')).length,
     );
     expect(sumRules.when.every((w) => w.period >= '2023-08')).toBe(true);
-    // No event-based rule fires before the first recorded control's window opens (May 2023).
+    // No event-based rule fires on a product before its control was announced (Ga/Ge 3 Jul 2023, graphite
+    // 20 Oct 2023): a backtest knows an event from its announcement month only.
+    const announced: Record<string, string> = { '811292': '2023-07', '2504': '2023-10' };
     for (const id of [
       'front-loading',
       'front-loading-strong',
       'collapse-after-control',
       'collapse-after-control-severe',
     ]) {
-      expect(report.rules.find((r) => r.rule === id)!.when.every((w) => w.period >= '2023-05')).toBe(true);
+      const when = report.rules.find((r) => r.rule === id)!.when;
+      expect(when.every((w) => w.period >= announced[w.hs])).toBe(true);
     }
     const q = report.quiet!;
     expect(q.series).toBeGreaterThan(0);
@@ -226,5 +229,123 @@ describe('EWS on China critical-mineral exports (Comtrade-derived, 2017–2024)'
           (a.hs === 'Rare Earths' || a.hs === 'Polysilicon'),
       ).length,
     );
+  });
+  it('backtest: an event announced in month M changes no alert of the months before M (no look-ahead)', () => {
+    // A measure on graphite as if announced 15 Nov 2022, in force 1 Jan 2023 (no such control: a test event).
+    // China's total graphite exports jumped in Oct 2022 (z ≥ 1.5, recomputed from the CSV), one month before M:
+    // a scan's event window (two months before the announcement) calls that front-loading; a backtest must not.
+    const test = {
+      ...seedEvents().find((e) => e.id === 'cn-2023-graphite')!,
+      id: 'test-graphite-2022',
+      announced: '2022-11-15',
+      effective: '2023-01-01',
+    };
+    const partners = [...raw.keys()].filter((k) => k.startsWith('Graphite|')).map((k) => k.split('|')[1]);
+    const total = months.map((_, i) => partners.reduce((a, p) => a + values('Graphite', p)[i], 0));
+    expect(independentZ(total, months.indexOf('2022-10'))).toBeGreaterThanOrEqual(1.5);
+    const panel = buildPanel(rows);
+    const scanWindow = computeIndicators(panel, defaultRuleSet.parameters, [test]);
+    const scanned = evaluateRules(panel, scanWindow, defaultRuleSet);
+    const october = scanned.find((a) => a.partner === 'WLD' && a.hs === '2504' && a.period === '2022-10')!;
+    expect(october.rules.map((r) => r.id)).toContain('front-loading');
+
+    const plain = computeIndicators(panel, defaultRuleSet.parameters);
+    const without = backtest(panel, plain, defaultRuleSet, { events: seedEvents() }).alerts;
+    // The indicators given may carry a scan's event window: the backtest recomputes the event indicators.
+    const withTest = backtest(panel, scanWindow, defaultRuleSet, { events: [...seedEvents(), test] });
+    const before = (list: Alert[]) =>
+      list
+        .filter((a) => a.period < '2022-11')
+        .map((a) =>
+          JSON.stringify([a.period, a.reporter, a.partner, a.hs, a.level, a.rules.map((r) => r.id)]),
+        )
+        .sort();
+    expect(before(withTest.alerts)).toEqual(before(without));
+    expect(before(withTest.alerts).length).toBeGreaterThan(0);
+    // From M on the event counts: its episode is scored.
+    expect(withTest.report.score.events).toContain('test-graphite-2022');
+  });
+
+  it('backtest: precision and recall of each rule against the recorded controls, with the events and on statistics only', () => {
+    // The Ga/Ge and graphite series only (rare earths and polysilicon have no recorded control).
+    const panel = buildPanel(rows.filter((r) => r.hs === '811292' || r.hs === '2504'));
+    const { report, alerts } = backtest(
+      panel,
+      computeIndicators(panel, defaultRuleSet.parameters),
+      defaultRuleSet,
+      {
+        events: seedEvents(),
+      },
+    );
+    // Statistics only, computed the plain way: the rules on indicators without any event.
+    const plain = evaluateRules(
+      panel,
+      computeIndicators(panel, defaultRuleSet.parameters, []),
+      defaultRuleSet,
+    );
+    // Ground truth from the event dates, month strings only: an alert is true when a control concerning its series
+    // (China the supplier, its HS codes, its targets) was announced in or before the month and took effect at most
+    // 12 months before it.
+    const plusYear = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4, 7)}`;
+    const truth = seedEvents().map((e) => ({
+      e,
+      from: e.announced.slice(0, 7),
+      to: plusYear(e.effective),
+    }));
+    const concerning = (a: { partner: string; hs: string }, e: (typeof truth)[number]['e']) =>
+      e.hs.some((h) => h.startsWith(a.hs) || a.hs.startsWith(h)) &&
+      (e.targets.length === 0 || e.targets.includes(a.partner));
+    const isTrue = (a: Alert) =>
+      truth.some((t) => concerning(a, t.e) && a.period >= t.from && a.period <= t.to);
+    // Episodes: event × concerned series, material (partner share ≥ 2 %) in a month of its window.
+    const T = panel.months;
+    const share = computeIndicators(panel, defaultRuleSet.parameters).table.partnerShare;
+    const episodes = truth.flatMap((t) =>
+      panel.series
+        .map((k, s) => ({ k, s }))
+        .filter(({ k }) => concerning(k, t.e))
+        .filter(({ s }) =>
+          months.some((m) => m >= t.from && m <= t.to && share[s * T + periodIndex(m) - panel.start] >= 0.02),
+        )
+        .map(({ k }) => ({ ...t, k })),
+    );
+    expect(report.score.episodes).toBe(episodes.length);
+    expect(report.score.events).toEqual([
+      'cn-2023-gallium-germanium',
+      'cn-2023-graphite',
+      'cn-2024-dual-use-usa',
+    ]);
+    const expected = (list: Alert[], rule?: string) => {
+      const mine = rule ? list.filter((a) => a.rules.some((r) => r.id === rule)) : list;
+      const detected = episodes.filter((ep) =>
+        mine.some(
+          (a) => a.partner === ep.k.partner && a.hs === ep.k.hs && a.period >= ep.from && a.period <= ep.to,
+        ),
+      );
+      return {
+        alerts: mine.length,
+        truePositives: mine.filter(isTrue).length,
+        precision: mine.length ? mine.filter(isTrue).length / mine.length : null,
+        episodes: episodes.length,
+        detected: detected.length,
+        recall: detected.length / episodes.length,
+      };
+    };
+    for (const r of report.rules) {
+      expect(r.score.withEvents).toEqual(expected(alerts, r.rule));
+      expect(r.score.statisticsOnly).toEqual(expected(plain, r.rule));
+    }
+    expect(report.score.withEvents).toEqual(expected(alerts));
+    expect(report.score.statisticsOnly).toEqual(expected(plain));
+    // The event rules detect nothing on statistics alone, and with the events every alert of theirs is true.
+    for (const id of ['front-loading', 'collapse-after-control', 'collapse-after-control-severe']) {
+      const r = report.rules.find((x) => x.rule === id)!;
+      expect(r.score.statisticsOnly).toMatchObject({ alerts: 0, precision: null, recall: 0 });
+      expect(r.score.withEvents.precision).toBe(1);
+    }
+    // The statistics alone find about half of the episodes; the recorded events add the rest of what is found.
+    expect(report.score.statisticsOnly.recall!).toBeGreaterThan(0.4);
+    expect(report.score.withEvents.recall!).toBeGreaterThan(report.score.statisticsOnly.recall!);
+    expect(report.score.withEvents.precision!).toBeGreaterThan(report.score.statisticsOnly.precision!);
   });
 });

@@ -6,8 +6,8 @@ import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { webhookSink } from './webhookSink.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
 import {
@@ -326,11 +326,9 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     };
     await recordAlerts(db, [base], { ruleSet: 'marking-test', marking: marked });
     await recordAlerts(db, [{ ...base, period: '2021-06' }], { ruleSet: 'marking-test' });
-    const readable = (level: number) => (column: string, n: number) => ({
-      sql: `(${column}->>'level')::int <= $${n}::int`,
-      params: [level],
-    });
-    expect((await listAlerts(db, { hs: '280530', readable: readable(0) })).total).toBe(1);
-    expect((await listAlerts(db, { hs: '280530', readable: readable(2) })).total).toBe(2);
+    const cleared = (level: 0 | 2) => ({ clearance: { level, compartments: [], organisationId: 'any' } });
+    expect((await listAlerts(db, { hs: '280530', reader: cleared(0) })).total).toBe(1);
+    expect((await listAlerts(db, { hs: '280530', reader: cleared(2) })).total).toBe(2);
+    expect((await listAlerts(db, { hs: '280530', reader: { anonymous: true } })).total).toBe(1);
   });
 });

@@ -14,8 +14,8 @@ import { computeIndicators } from '../../src/analysis/ews/indicators.ts';
 import { defaultRuleSet, evaluateRules, parseRuleSet } from '../../src/analysis/ews/rules.ts';
 import { backtest } from '../../src/analysis/ews/backtest.ts';
 import { periodIndex } from '../../src/analysis/ews/period.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog, provenanceOf } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog, provenanceOf } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 
 const japanFile = path.join(sharedData, 'monthly/japan-customs-summary/trade_monthly_2009-01_2019-05.csv.gz');
@@ -81,7 +81,7 @@ describe('Japan Customs summary (57 areas × 78 groups, billion yen, 2009-01 …
         panel,
         computeIndicators(panel, defaultRuleSet.parameters),
         defaultRuleSet,
-        { from: '2013-01', to: '2018-12' },
+        { quiet: { from: '2013-01', to: '2018-12' } },
       );
       const q = report.quiet!;
       expect(q.series).toBeGreaterThan(1000);

@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Marking } from '../../src/analysis/marking.ts';
 import { setGroup } from '../../src/data/reference/groupStore.ts';
-import { createRun, createScenario, finishRun } from '../../src/data/scenarioStore.ts';
-import { createJob, finishJob } from '../../src/data/jobStore.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
-import type { ScenarioRunOutput } from '../../src/data/scenarioService.ts';
+import { createRun, createScenario, finishRun } from '../../src/data/scenario/scenarioStore.ts';
+import { createJob, finishJob } from '../../src/data/state/jobStore.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
+import type { ScenarioRunOutput } from '../../src/data/scenario/scenarioService.ts';
 import { addItems, createList, listItems, recordAlerts } from '../../src/data/ews/ewsState.ts';
+import { cyberAuthzFixtures } from '../cyber/authzFixtures.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -18,6 +19,7 @@ import { addItems, createList, listItems, recordAlerts } from '../../src/data/ew
 export type AuthzFixture = (app: FastifyInstance, marking: Marking) => Promise<string>;
 
 export const authzFixtures: Record<string, AuthzFixture> = {
+  ...cyberAuthzFixtures,
   /** A country group (src/data/reference/groupStore.ts). */
   countryGroup: async (app, marking) => {
     const id = `AUTHZ_${randomUUID().slice(0, 8).toUpperCase().replaceAll('-', '')}`;

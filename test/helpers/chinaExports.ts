@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../../src/data/analytics/store.ts';
-import type { Catalog, CatalogEntry } from '../../src/data/catalog.ts';
-import type { DataDir } from '../../src/data/dataDir.ts';
+import type { Catalog, CatalogEntry } from '../../src/data/catalog/catalog.ts';
+import type { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/monthlyCsv.ts';
 import { publishMonthly } from '../../src/data/ews/seriesStore.ts';
 import { valueUnit } from '../../src/data/ews/valueUnit.ts';

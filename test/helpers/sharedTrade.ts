@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { Catalog, type CatalogEntry } from '../../src/data/catalog.ts';
-import type { DataDir } from '../../src/data/dataDir.ts';
+import { Catalog, type CatalogEntry } from '../../src/data/catalog/catalog.ts';
+import type { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importHs } from '../../src/data/importers/hs.ts';
 import { importUsgsMcs } from '../../src/data/importers/usgs.ts';
-import { importIoTable } from '../../src/data/ioTables.ts';
+import { importIoTable } from '../../src/data/scenario/ioTables.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 import { importPatents } from '../../src/data/importers/patents.ts';
 import { importExports } from '../../src/data/importers/exports.ts';

@@ -4,7 +4,7 @@ import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { testSession } from '../helpers/auth.ts';
 import { stateBackends, openTestState } from '../helpers/stateDbs.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 
 /** /api/maritime/*: sessions required, results carry the datasets' marking, hidden datasets answer 404. */

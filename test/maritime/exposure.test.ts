@@ -2,8 +2,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp.ts';
 import { baciCriticalMineralsCsv as csv, importSharedTrade } from '../helpers/sharedTrade.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { sqlString } from '../../src/data/analytics/store.ts';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../../src/data/maritime/exposureReport.ts';
 import { exposureAggregatesSql } from '../../src/data/maritime/exposureQuery.ts';
 import { openSeaRoutes, parseClosures } from '../../src/data/maritime/seaRoutes.ts';
-import { tradeSource, findTradeDataset } from '../../src/data/tradeDataset.ts';
+import { tradeSource, findTradeDataset } from '../../src/data/catalog/tradeDataset.ts';
 import { aggregateFlows, type ImportFlow } from '../../src/analysis/maritime/exposure.ts';
 import { defaultFreightOptions } from '../../src/analysis/maritime/freightRules.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { importHs, readHsFiles, type HsFiles } from '../../src/data/importers/hs.ts';
 import { loadHsLabels, type HsLabels } from '../../src/data/reference/hs.ts';
 import { changedHs17Codes, concordanceHeadings, mapHsCode } from '../../src/data/reference/concordance.ts';

@@ -4,7 +4,7 @@ import { tempDir } from '../helpers/tmp.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../helpers/tmp.ts';
-import { readIoTableFile } from '../../src/data/ioTables.ts';
+import { readIoTableFile } from '../../src/data/scenario/ioTables.ts';
 import {
   importCoefficients,
   technicalCoefficients,

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { baciCriticalMineralsCsv as baciCsv, importSharedTrade } from '../helpers/sharedTrade.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
-import { runScenarioOnData } from '../../src/data/scenarioService.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
+import { runScenarioOnData } from '../../src/data/scenario/scenarioService.ts';
 
 let dataDir: DataDir;
 let catalog: Catalog;

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { buildConcordance } from '../../src/analysis/scenario/concordance.ts';
 import { hsIoJapan13 } from '../../src/data/reference/hsIoJapan13.ts';
-import { resolveConcordance } from '../../src/data/concordanceFile.ts';
-import { readIoTableFile } from '../../src/data/ioTables.ts';
+import { importConcordance, resolveConcordance } from '../../src/data/scenario/concordanceFile.ts';
+import { parseScenarioText, readScenarioFile } from '../../src/data/scenario/scenarioFile.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { readIoTableFile } from '../../src/data/scenario/ioTables.ts';
 
 const sectors13 = Array.from({ length: 13 }, (_, i) => String(i + 1).padStart(2, '0'));
 
@@ -36,7 +39,7 @@ describe('HS → IO concordance', () => {
 
   it('finds the shipped concordance for the Japanese table by its sector codes', () => {
     const { table } = readIoTableFile(path.join(sharedData, 'io', 'iotable_13sector_2011.csv'));
-    expect(resolveConcordance(table).id).toBe('hs-jp-io2011-13');
+    expect(resolveConcordance(table, undefined, new Catalog(new DataDir(tempDir()))).id).toBe('hs-jp-io2011-13');
   });
 
   it('rejects a group cycle, naming the field and the cycle', () => {
@@ -82,16 +85,76 @@ describe('HS → IO concordance', () => {
     bad({ '123': '01' }, 'map.123');
   });
 
-  it('a user concordance file: YAML, checked, with the file named in errors', () => {
+  it('a user concordance: imported from YAML as a dataset (checked, file named in errors), then named by id', () => {
     const { table } = readIoTableFile(path.join(sharedData, 'io', 'iotable_13sector_2011.csv'));
     const dir = tempDir();
+    const catalog = new Catalog(new DataDir(path.join(dir, 'data')).ensure());
     const good = path.join(dir, 'mine.yaml');
     fs.writeFileSync(good, 'id: mine\ntable: jp13\nsource: my own\nmap:\n  "81": "03"\n  "8112": "02"\n');
-    const c = resolveConcordance(table, good);
-    expect(c.sectorOf('811292')).toBe(1);
-    expect(c.sectorOf('810110')).toBe(2);
+    const entry = importConcordance({ catalog, file: good });
+    expect(entry).toMatchObject({ id: 'mine', kind: 'concordance', rows: 2 });
+    const c = resolveConcordance(table, 'mine', catalog);
+    expect(c.sectorOf('811292')).toBe(1); // 8112 → sector "02", the second of the table
+    expect(c.sectorOf('810110')).toBe(2); // 81 → "03"
     const noSource = path.join(dir, 'bad.yaml');
     fs.writeFileSync(noSource, 'id: bad\ntable: jp13\nmap:\n  "81": "03"\n');
-    expect(() => resolveConcordance(table, noSource)).toThrow(/"source" is required/);
+    expect(() => importConcordance({ catalog, file: noSource })).toThrow(/"source" is required/);
+    const cycle = path.join(dir, 'cycle.yaml');
+    fs.writeFileSync(cycle, 'id: c\ntable: t\nsource: s\ngroups:\n  a: ["@b"]\n  b: ["@a"]\nmap:\n  "@a": "01"\n');
+    expect(() => importConcordance({ catalog, file: cycle })).toThrow(/includes itself/);
+    expect(catalog.find('bad')).toBeUndefined();
+  });
+
+  it('an inline concordance in a scenario is used as given; its size is bounded', () => {
+    const { table } = readIoTableFile(path.join(sharedData, 'io', 'iotable_13sector_2011.csv'));
+    const catalog = new Catalog(new DataDir(tempDir()));
+    const inline = { id: 'inline', table: 'jp13', source: 'test', map: { '81': '03', '8112': '02' } };
+    expect(resolveConcordance(table, inline, catalog).sectorOf('811292')).toBe(1);
+    const parse = (concordance: unknown) =>
+      parseScenarioText(
+        JSON.stringify({
+          name: 'x',
+          shocks: [{ type: 'export-cut', exporter: 'CHN', products: ['811292'], share: 1, duration: 6 }],
+          propagation: { concordance },
+        }),
+      );
+    expect(parse(inline).propagation.concordance).toEqual(inline);
+    const huge = { ...inline, map: Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`${i}`, '01'])) };
+    expect(() => parse(huge)).toThrow(/at most 20000/);
+  });
+
+  // Issue 18, item 1: a scenario body named /dev/zero (the server grew to 15 GB) and /etc/shadow (read and parsed).
+  it('a scenario never names a server file: paths are refused before anything is read', () => {
+    const parse = (concordance: string) =>
+      parseScenarioText(
+        JSON.stringify({
+          name: 'x',
+          shocks: [{ type: 'export-cut', exporter: 'CHN', products: ['811292'], share: 1, duration: 6 }],
+          propagation: { concordance },
+        }),
+      );
+    for (const ref of ['/dev/zero', '/etc/shadow', '../../etc/passwd', 'C:\\x.yaml', 'mine.yaml/..']) {
+      expect(() => parse(ref), ref).toThrow(/not a concordance id/);
+    }
+    const { table } = readIoTableFile(path.join(sharedData, 'io', 'iotable_13sector_2011.csv'));
+    const catalog = new Catalog(new DataDir(tempDir()));
+    // Even past validation, an id that is no shipped or imported concordance is not looked for on disk.
+    expect(() => resolveConcordance(table, 'etc', catalog)).toThrow(/neither a shipped concordance .* nor an imported one/);
+  });
+
+  it('the CLI puts a concordance file named beside a scenario file inline (the operator’s own files)', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'c.yaml'), 'id: mine\ntable: jp13\nsource: my own\nmap:\n  "81": "03"\n');
+    const file = path.join(dir, 'scenario.yaml');
+    fs.writeFileSync(
+      file,
+      'name: x\nshocks:\n  - {type: export-cut, exporter: CHN, products: ["811292"], share: 1, duration: 6}\npropagation:\n  concordance: c.yaml\n',
+    );
+    expect(readScenarioFile(file).definition.propagation.concordance).toEqual({
+      id: 'mine',
+      table: 'jp13',
+      source: 'my own',
+      map: { '81': '03' },
+    });
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { readIoTableFile, importIoTable, loadIoTable } from '../../src/data/ioTables.ts';
+import { readIoTableFile, importIoTable, loadIoTable } from '../../src/data/scenario/ioTables.ts';
 import { columnTotals, rowTotals } from '../../src/analysis/io/table.ts';
 import { toDense } from '../../src/analysis/io/matrix.ts';
 import {
@@ -14,8 +14,8 @@ import {
 import { leontiefOutput, outputMultipliers } from '../../src/analysis/io/leontief.ts';
 import { ghoshMultipliers, ghoshOutput } from '../../src/analysis/io/ghosh.ts';
 import { inoperability, interdependencyMatrix } from '../../src/analysis/io/inoperability.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 
 const japan13 = path.join(sharedData, 'io', 'iotable_13sector_2011.csv');
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Highs } from 'highs';
-import { highs } from '../../src/data/scenarioService.ts';
+import { highs } from '../../src/data/scenario/scenarioService.ts';
 import {
   reallocateLp,
   replacedTotal,

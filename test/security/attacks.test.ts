@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { maxFailedLogins, loginFailuresPerWindow } from '../../src/server/routes/auth.ts';
+import { maxFailedLogins } from '../../src/server/routes/auth.ts';
+import { addressBackoff } from '../../src/data/security/loginThrottle.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { testSession } from '../helpers/auth.ts';
@@ -157,11 +158,12 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     expect((await app.inject({ url: '/api/auth/me', headers: s.headers })).statusCode).toBe(401);
   });
 
-  it(`brute force: ${maxFailedLogins} wrong passwords lock the account; an administrator's reset unlocks it`, async () => {
+  it(`account lock: ${maxFailedLogins} wrong passwords from unknown clients lock it for them; an administrator's reset unlocks it`, async () => {
     const s = await testSession(app, { role: 'viewer' });
+    // One failure from each of many addresses (a distributed attack): no address is slowed, the account locks.
     for (let i = 0; i < maxFailedLogins; i++) {
       expect(
-        (await login(s.user.username, 'wrong password!', { remoteAddress: '10.0.0.3' })).statusCode,
+        (await login(s.user.username, 'wrong password!', { remoteAddress: `10.0.3.${i + 1}` })).statusCode,
       ).toBe(401);
     }
     const locked = await login(s.user.username, s.password, { remoteAddress: '10.0.0.4' });
@@ -181,16 +183,18 @@ describe.each(stateBackends)('attacks on the security layer (%s)', (backend) => 
     });
     expect(reset.statusCode).toBe(200);
     const fresh = reset.json().password as string;
-    expect((await login(s.user.username, s.password, { remoteAddress: '10.0.0.4' })).statusCode).toBe(401);
-    expect((await login(s.user.username, fresh, { remoteAddress: '10.0.0.4' })).statusCode).toBe(200);
+    expect((await login(s.user.username, s.password, { remoteAddress: '10.0.0.5' })).statusCode).toBe(401);
+    expect((await login(s.user.username, fresh, { remoteAddress: '10.0.0.5' })).statusCode).toBe(200);
   });
 
-  it(`rate limit: after ${loginFailuresPerWindow} failures one address gets 429, even with a right password`, async () => {
+  it(`address back-off: after ${addressBackoff.freeFailures} failures over any usernames the next one blocks the address, a right password included, while the delay runs`, async () => {
     const s = await testSession(app, { role: 'viewer' });
-    for (let i = 0; i < loginFailuresPerWindow; i++) {
-      await login(`spray-${i}`, 'Password123!', { remoteAddress: '10.0.0.9' });
+    for (let i = 0; i <= addressBackoff.freeFailures; i++) {
+      expect((await login(`spray-${i}`, 'Password123!', { remoteAddress: '10.0.0.9' })).statusCode).toBe(401);
     }
-    expect((await login(s.user.username, s.password, { remoteAddress: '10.0.0.9' })).statusCode).toBe(429);
+    const refused = await login(s.user.username, s.password, { remoteAddress: '10.0.0.9' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBe('1');
     expect((await login(s.user.username, s.password, { remoteAddress: '10.0.0.10' })).statusCode).toBe(200);
   });
 

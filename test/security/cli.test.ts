@@ -3,7 +3,7 @@ import { runCliInProcess } from '../helpers/cliInProcess.ts';
 import { openStateDb } from '../../src/data/state/db.ts';
 import { createFirstAdministrator } from '../../src/data/security/users.ts';
 import { verifyPassword } from '../../src/data/security/secrets.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 /** `chokepoint users|orgs|audit` on an embedded database in a data directory. */

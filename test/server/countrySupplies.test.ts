@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
 import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';

@@ -6,7 +6,7 @@ import { testSession } from '../helpers/auth.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { setDatasetMarking } from '../../src/data/security/datasetMarkings.ts';
 

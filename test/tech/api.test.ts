@@ -8,7 +8,6 @@ import { listAudit } from '../../src/data/security/auditLog.ts';
 import { pdfText } from './pdfText.ts';
 import { importSharedTechnology } from '../helpers/sharedTrade.ts';
 
-
 describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) => {
   let app: App;
   let state: StateDb;
@@ -52,6 +51,25 @@ describe.each(stateBackends)('technology, zones and policy API (%s)', (backend) 
     expect(jpn.share).toBeCloseTo(3077 / 16444, 6);
     expect(body.provenance.publisher).toContain('NCSES');
     expect(body.marking.level).toBe(0);
+    // The RTA's world: the World rows of SINV-10 / SINV-4 by default, the sum of the listed economies on request.
+    expect(body.world).toMatchObject({
+      requested: 'published',
+      used: 'published',
+      published: { field: 16498, allFields: 324698 },
+      sum: { field: 16444 },
+    });
+    const sum = (
+      await app.inject({ url: '/api/tech/rta?field=uspto/semiconductors&world=sum', headers: viewer })
+    ).json();
+    expect(sum.world.used).toBe('sum');
+    const jpnSum = sum.items.find((i: { country: string }) => i.country === 'JPN');
+    // Same country shares; only the world's field share differs: RTA scales by (16,498/324,698) / (16,444/Σ).
+    expect(jpn.rta / jpnSum.rta).toBeCloseTo(16444 / sum.world.sum.allFields / (16498 / 324698), 10);
+    const bad = await app.inject({
+      url: '/api/tech/rta?field=uspto/semiconductors&world=all',
+      headers: viewer,
+    });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('gives Japan’s RCA for HS4 8505 from the exports dataset', async () => {

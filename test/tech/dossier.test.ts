@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
-import { createScenario } from '../../src/data/scenarioStore.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
+import { createScenario } from '../../src/data/scenario/scenarioStore.ts';
 import { recordAlerts } from '../../src/data/ews/ewsState.ts';
 import { buildDossier } from '../../src/data/tech/dossier.ts';
 import { dossierPdf, japaneseFont } from '../../src/data/tech/dossierPdf.ts';
@@ -82,16 +82,13 @@ describe.each(stateBackends)('critical-minerals dossier with screen, scenario an
   });
 
   it('built for a reader (API), leaves out the alerts the reader may not read instead of taking their marking', async () => {
-    const upTo = (level: number) => (column: string, n: number) => ({
-      sql: `(${column}->>'level')::int <= $${n}::int`,
-      params: [level],
-    });
+    const upTo = (level: 0 | 1) => ({ clearance: { level, compartments: [], organisationId: 'any' } });
     const request = { reporter: 'JPN', entry: 'critical-minerals', lang: 'en' as const };
-    const uncleared = await buildDossier(services, { ...request, readableAlerts: upTo(0) });
+    const uncleared = await buildDossier(services, { ...request, alertReader: upTo(0) });
     const alerts = (d: typeof uncleared) => d.sections.find((s) => s.heading === 'Early-warning alerts')!;
     expect(alerts(uncleared).table).toBeUndefined();
     expect(uncleared.marking.level).toBe(0);
-    const cleared = await buildDossier(services, { ...request, readableAlerts: upTo(1) });
+    const cleared = await buildDossier(services, { ...request, alertReader: upTo(1) });
     expect(alerts(cleared).table!.rows.map((r) => r[5])).toEqual(['imports from China collapsed']);
     expect(cleared.marking.level).toBe(1);
   });

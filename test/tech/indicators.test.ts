@@ -31,6 +31,15 @@ describe('RTA (Soete & Wyatt 1983), hand-checked', () => {
     expect(cells.find((c) => c.country === 'A')!.rta).toBeCloseTo(1.875, 12);
     expect(cells.find((c) => c.country === 'B')!.rta).toBeCloseTo(10 / 300 / (40 / 500), 12);
   });
+  it("takes the publisher's world when given: patents of unlisted economies count in P_wf and Σ_f P_wf", () => {
+    // Published world: field x 100 of 400 in all fields (A and B list 40 of 100). RTA_A,x = (30/40) / (100/400) = 3.
+    const world = { fields: new Map([['x', 100]]), allFields: 400 };
+    const cells = rta(counts, undefined, world);
+    expect(cells.find((c) => c.country === 'A' && c.field === 'x')!.rta).toBeCloseTo(3, 12);
+    expect(cells.find((c) => c.country === 'B' && c.field === 'x')!.rta).toBeCloseTo(10 / 60 / 0.25, 12);
+    // A field the published world lacks has no RTA rather than one over a mixed world.
+    expect(cells.find((c) => c.country === 'A' && c.field === 'y')!.rta).toBeNull();
+  });
   it('gives null for a country without patents', () => {
     expect(
       rta([{ country: 'Z', field: 'x', count: 0 }, ...counts]).find((c) => c.country === 'Z')!.rta,

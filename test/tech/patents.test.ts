@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { importPatents } from '../../src/data/importers/patents.ts';
-import { patentRows } from '../../src/data/tech/patentData.ts';
+import { patentRows, patentWorldRows } from '../../src/data/tech/patentData.ts';
+import { rtaReport } from '../../src/data/tech/techReports.ts';
 import { resolveCountry } from '../../src/data/reference/countries.ts';
 import { assessEntry } from '../../src/analysis/tech/entryIndicators.ts';
 import { defaultRuleSet } from '../../src/analysis/zones/defaultRules.ts';
@@ -48,6 +49,18 @@ function leafCounts(table: string, year: number): Map<string, number> {
     out.set(f[2], Number(f[5]));
   }
   return out;
+}
+
+/** The table's own World row (region_path "World"): every application or grant of the office that year. */
+function worldRow(table: string, year: number): number {
+  leafCounts(table, year);
+  const row = lines!.find((f) => f[0] === table && f[1] === 'World' && Number(f[4]) === year)!;
+  return Number(row[5]);
+}
+
+/** A country's row of one table, by the name the file gives it. */
+function countryRow(table: string, year: number, name: string): number {
+  return leafCounts(table, year).get(name)!;
 }
 
 /** RTA of `country` from the two tables, the textbook way, over economies that have a total. */
@@ -106,6 +119,121 @@ describe('patents importer and RTA on NSF NCSES data', () => {
         expect(got).toBeCloseTo(independentRta(fieldTable, totalTable, year, 'Japan'), 10);
       }
     }
+  });
+
+  it("takes the publisher's World row as the RTA's world (Japan, PCT mechanical engineering 2022: 1.192), the sum of the listed economies on request (1.292)", async () => {
+    // RTA_cf = (P_cf / Σ_f P_cf) / (P_wf / Σ_f P_wf); SINV-15 is PCT mechanical engineering, SINV-11 all PCT
+    // applications (the five areas partition it: 10,904 + 16,988 + 8,822 + 9,381 + 2,127 = 48,222 for Japan).
+    const published =
+      countryRow('SINV-15', 2022, 'Japan') /
+      countryRow('SINV-11', 2022, 'Japan') /
+      (worldRow('SINV-15', 2022) / worldRow('SINV-11', 2022));
+    const summed = independentRta('SINV-15', 'SINV-11', 2022, 'Japan');
+    expect([worldRow('SINV-15', 2022), worldRow('SINV-11', 2022)]).toEqual([43227, 264901]);
+    expect(published).toBeCloseTo(1.192, 3);
+    expect(summed).toBeCloseTo(1.292, 3);
+
+    const services = { catalog, dataDir, analytics: store };
+    const byDefault = await rtaReport(services, { field: 'pct/mechanical-engineering' });
+    expect(byDefault.world).toEqual({
+      requested: 'published',
+      used: 'published',
+      published: { field: 43227, allFields: 264901 },
+      sum: { field: byDefault.worldCount, allFields: expect.any(Number) },
+    });
+    const jpn = (r: typeof byDefault) => r.items.find((i) => i.country === 'JPN')!.rta!;
+    expect(jpn(byDefault)).toBeCloseTo(published, 10);
+    const sum = await rtaReport(services, { field: 'pct/mechanical-engineering', world: 'sum' });
+    expect(sum.world.used).toBe('sum');
+    expect(jpn(sum)).toBeCloseTo(summed, 10);
+
+    // The zones read the same World rows: every year of the window on the published world.
+    const a = assessEntry(
+      'JPN',
+      {
+        kind: 'technology',
+        patents: {
+          rows: await patentRows(store, dataDir, result.entry, 'pct', 2017),
+          world: await patentWorldRows(store, dataDir, result.entry, 'pct', 2017),
+          fields: ['mechanical-engineering'],
+        },
+      },
+      defaultRuleSet.parameters,
+    );
+    expect(a.patents!.worldBasis).toBe('published');
+    for (const year of [2017, 2022]) {
+      const expected =
+        countryRow('SINV-15', year, 'Japan') /
+        countryRow('SINV-11', year, 'Japan') /
+        (worldRow('SINV-15', year) / worldRow('SINV-11', year));
+      expect(a.patents!.rtaByYear.find((r) => r.year === year)!.rta).toBeCloseTo(expected, 10);
+    }
+  });
+
+  it('falls back to the sum for the whole window when a World row is missing; two World rows for one cell are refused', async () => {
+    const dir = tempDir();
+    const partial = path.join(dir, 'partial.csv');
+    // World rows cover 2021 (x and y) but 2022 only x: over the window 2021–2022 both years use the sum, so the
+    // RTA trend compares like with like; an assessment of 2021 alone uses the World rows.
+    fs.writeFileSync(
+      partial,
+      [
+        'country,field,year,count',
+        'Japan,x,2021,30',
+        'Japan,y,2021,10',
+        'South Korea,x,2021,10',
+        'South Korea,y,2021,50',
+        'World,x,2021,100',
+        'World,y,2021,300',
+        'Japan,x,2022,30',
+        'Japan,y,2022,10',
+        'South Korea,x,2022,10',
+        'South Korea,y,2022,50',
+        'World,x,2022,100',
+      ].join('\n') + '\n',
+    );
+    const r = await importPatents({
+      catalog,
+      dataDir,
+      analytics: store,
+      file: partial,
+      source: 'hand',
+      id: 'hand',
+      resolveCountry: resolve,
+    });
+    const report = await rtaReport(
+      { catalog, dataDir, analytics: store },
+      { field: 'hand/x', dataset: 'hand' },
+    );
+    expect(report.world).toMatchObject({ requested: 'published', used: 'sum', published: null });
+    // Sum: JPN (30 / 40) / (40 / 100) = 1.875.
+    expect(report.items.find((i) => i.country === 'JPN')!.rta).toBeCloseTo(1.875, 12);
+    // 2021 alone: (30 / 40) / (100 / 400) = 3.
+    const rows = (await patentRows(store, dataDir, r.entry, 'hand')).filter((x) => x.year === 2021);
+    const world = await patentWorldRows(store, dataDir, r.entry, 'hand');
+    const a = assessEntry(
+      'JPN',
+      { kind: 'technology', patents: { rows, world, fields: ['x'] } },
+      defaultRuleSet.parameters,
+    );
+    expect(a.patents!.worldBasis).toBe('published');
+    expect(a.indicators.rta).toBeCloseTo(3, 12);
+
+    const twice = path.join(dir, 'twice.csv');
+    fs.writeFileSync(twice, 'country,field,year,count\nJapan,x,2021,3\nWorld,x,2021,10\nTotal,x,2021,11\n');
+    const t = await importPatents({
+      catalog,
+      dataDir,
+      analytics: store,
+      file: twice,
+      source: 'twice',
+      id: 'twice',
+      resolveCountry: resolve,
+    });
+    await expect(patentWorldRows(store, dataDir, t.entry, 'twice')).rejects.toMatchObject({
+      code: 'bad_file',
+      message: expect.stringContaining('"Total" and "World"'),
+    });
   });
 
   it('gives the concentration of USPTO semiconductor patents as read off the file (2022)', async () => {

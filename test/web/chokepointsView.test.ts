@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
-import { DataDir } from '../../src/data/dataDir.ts';
-import { Catalog } from '../../src/data/catalog.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { Catalog } from '../../src/data/catalog/catalog.ts';
 import { importSeaNetwork } from '../../src/data/maritime/importSeaNetwork.ts';
 import { openSeaRoutes } from '../../src/data/maritime/seaRoutes.ts';
 import { simplifiedNetworkLines } from '../../src/analysis/maritime/networkGeometry.ts';

@@ -157,8 +157,11 @@ describe('EWS web shaping', () => {
       };
     });
     const panel = buildPanel(rows, { missing: 'zero' });
-    const ind = computeIndicators(panel, defaultRuleSet.parameters, seedEvents());
-    const { report } = backtest(panel, ind, defaultRuleSet, { from: '2020-01', to: '2022-12' });
+    const ind = computeIndicators(panel, defaultRuleSet.parameters);
+    const { report } = backtest(panel, ind, defaultRuleSet, {
+      events: seedEvents(),
+      quiet: { from: '2020-01', to: '2022-12' },
+    });
     const shaped = backtestStrips(report);
     expect(shaped.months[0]).toBe(report.periods.from);
     expect(shaped.months.at(-1)).toBe(report.periods.to);

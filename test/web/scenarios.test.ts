@@ -17,7 +17,7 @@ import {
   weekly,
 } from '../../web/src/features/scenarios/shaping.ts';
 import type { ProductResult, ScenarioRunResult } from '../../web/src/features/scenarios/types.ts';
-import { parseScenarioText } from '../../src/data/scenarioFile.ts';
+import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
 import { ApiError } from '../../web/src/api/client.ts';
 import { saveErrorPlace } from '../../web/src/features/scenarios/saveErrors.ts';
 import { runErrorField } from '../../web/src/features/scenarios/types.ts';

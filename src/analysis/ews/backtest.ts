@@ -1,13 +1,18 @@
 import type { SeriesPanel } from './panel.ts';
-import type { PanelIndicators } from './indicators.ts';
+import { eventColumns, type PanelIndicators } from './indicators.ts';
 import { evaluateRules, type Alert, type RuleSet } from './rules.ts';
 import { periodIndex, periodString } from './period.ts';
+import { withoutLookAhead, type RecordedEvent } from './events.ts';
+import { eventEpisodes, scoreAlerts, type Score } from './backtestScore.ts';
 
 /**
  * Backtest: the rules run on every month of history, as a scan on that month would have (all indicators use
- * earlier months only). Per rule: how many alerts, on how many series, and when. False-alarm behaviour on a
- * quiet period: alerts per series-year among series with no recorded event, counting only months where the
- * series could be evaluated (a z exists and the partner is material).
+ * earlier months only, and a recorded event counts only from its announcement month — events.ts,
+ * withoutLookAhead). Per rule: how many alerts, on how many series, and when; precision and recall against the
+ * recorded events (backtestScore.ts) twice — with the events as the rules' input, and on statistics only (the
+ * same rules with eventLead and eventAge missing), so that what the statistics detect on their own is visible.
+ * False-alarm behaviour on a quiet period: alerts per series-year among series with no recorded event, counting
+ * only months where the series could be evaluated (a z exists and the partner is material).
  */
 export interface RuleBacktest {
   rule: string;
@@ -17,6 +22,8 @@ export interface RuleBacktest {
   series: number;
   /** Alert months with their series, oldest first (at most 200). */
   when: { period: string; reporter: string; partner: string; hs: string; flow: string }[];
+  /** Against the recorded events: with them as input (the counts above), and on statistics only. */
+  score: { withEvents: Score; statisticsOnly: Score };
 }
 
 export interface QuietPeriod {
@@ -35,16 +42,76 @@ export interface BacktestReport {
   alerts: number;
   byLevel: Record<string, number>;
   rules: RuleBacktest[];
+  /** The rule set as a whole (an alert of any rule), and the episodes scored against. */
+  score: {
+    /** Recorded events with at least one episode on the panel. */
+    events: string[];
+    episodes: number;
+    /** Months after the entry into force that an episode lasts (the rule set's eventWindow.afterEffective). */
+    afterEffective: number;
+    withEvents: Score;
+    statisticsOnly: Score;
+  };
   quiet?: QuietPeriod;
 }
 
+export interface BacktestOptions {
+  /** Recorded events: input of the event rules, and ground truth of the scores. */
+  events?: readonly RecordedEvent[];
+  quiet?: { from: string; to: string };
+}
+
+/** The indicators with eventLead and eventAge recomputed without look-ahead, and with them missing. */
+function eventModes(
+  panel: SeriesPanel,
+  indicators: PanelIndicators,
+  ruleSet: RuleSet,
+  events: readonly RecordedEvent[],
+): { withEvents: PanelIndicators; statisticsOnly: PanelIndicators } {
+  const size = panel.series.length * panel.months;
+  const lead = new Float64Array(size).fill(NaN);
+  const age = new Float64Array(size).fill(NaN);
+  const ids = eventColumns(panel, events, withoutLookAhead(ruleSet.parameters.eventWindow), lead, age);
+  const missing = new Float64Array(size).fill(NaN);
+  return {
+    withEvents: {
+      ...indicators,
+      table: { ...indicators.table, eventLead: lead, eventAge: age },
+      events: ids,
+    },
+    statisticsOnly: {
+      ...indicators,
+      table: { ...indicators.table, eventLead: missing, eventAge: missing },
+      events: ids.map(() => []),
+    },
+  };
+}
+
+/**
+ * `indicators` may come with event indicators of any window (a scan's): the backtest recomputes them from
+ * `options.events` without look-ahead.
+ */
 export function backtest(
   panel: SeriesPanel,
   indicators: PanelIndicators,
   ruleSet: RuleSet,
-  quiet?: { from: string; to: string },
+  options: BacktestOptions = {},
 ): { report: BacktestReport; alerts: Alert[] } {
-  const alerts = evaluateRules(panel, indicators, ruleSet);
+  const events = options.events ?? [];
+  const modes = eventModes(panel, indicators, ruleSet, events);
+  const alerts = evaluateRules(panel, modes.withEvents, ruleSet);
+  const plain = evaluateRules(panel, modes.statisticsOnly, ruleSet);
+  const window = ruleSet.parameters.eventWindow;
+  const episodes = eventEpisodes(
+    panel,
+    events,
+    window,
+    indicators.table.partnerShare,
+    ruleSet.parameters.minPartnerShare,
+  );
+  const ids = ruleSet.rules.map((r) => r.id);
+  const withEvents = scoreAlerts(panel, alerts, ids, episodes);
+  const statisticsOnly = scoreAlerts(panel, plain, ids, episodes);
   const byLevel: Record<string, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
   for (const a of alerts) byLevel[a.level]++;
   const rules: RuleBacktest[] = ruleSet.rules.map((r) => {
@@ -60,6 +127,7 @@ export function backtest(
         .sort((a, b) => a.period.localeCompare(b.period))
         .slice(0, 200)
         .map((a) => ({ period: a.period, reporter: a.reporter, partner: a.partner, hs: a.hs, flow: a.flow })),
+      score: { withEvents: withEvents.byRule.get(r.id)!, statisticsOnly: statisticsOnly.byRule.get(r.id)! },
     };
   });
   const report: BacktestReport = {
@@ -67,8 +135,23 @@ export function backtest(
     alerts: alerts.length,
     byLevel,
     rules,
+    score: {
+      events: [...new Set(episodes.map((e) => e.event))].sort(),
+      episodes: episodes.length,
+      afterEffective: window.afterEffective,
+      withEvents: withEvents.overall,
+      statisticsOnly: statisticsOnly.overall,
+    },
   };
-  if (quiet) report.quiet = quietPeriod(panel, indicators, ruleSet, alerts, quiet.from, quiet.to);
+  if (options.quiet)
+    report.quiet = quietPeriod(
+      panel,
+      modes.withEvents,
+      ruleSet,
+      alerts,
+      options.quiet.from,
+      options.quiet.to,
+    );
   return { report, alerts };
 }
 

@@ -29,11 +29,26 @@ export interface EventWindow {
 
 export const defaultEventWindow: EventWindow = { beforeAnnouncement: 2, afterEffective: 12 };
 
+/**
+ * The window a backtest uses: nothing before the announcement. A backtest replays what a scan on each month would
+ * have seen; before its announcement an event was not known (its run-up months are look-ahead), so it counts only
+ * from the announcement month — monthly data of that month are published after it ends, hence after the
+ * announcement.
+ */
+export function withoutLookAhead(window: EventWindow): EventWindow {
+  return { ...window, beforeAnnouncement: 0 };
+}
+
 const monthOf = (date: string): number => {
   const m = /^(\d{4})-(\d{2})/.exec(date);
   if (!m) throw new ChokepointError('bad_input', `event date "${date}" is not YYYY-MM-DD`, { field: 'date' });
   return Number(m[1]) * 12 + Number(m[2]) - 1;
 };
+
+/** Month indices (as periodIndex) of the announcement and of the entry into force. */
+export function eventMonths(event: RecordedEvent): { announced: number; effective: number } {
+  return { announced: monthOf(event.announced), effective: monthOf(event.effective) };
+}
 
 /** Does the event concern this series? The imposing country is the supplier: reporter of exports, partner of imports. */
 export function eventConcerns(event: RecordedEvent, key: SeriesKey): boolean {

@@ -95,6 +95,29 @@ export interface PanelIndicators {
   prices: string[][];
 }
 
+/**
+ * `eventLead` and `eventAge` of every series (events.ts) written into `lead` and `age` (series-major, like the
+ * table); returns the ids of the events concerning each series.
+ */
+export function eventColumns(
+  panel: SeriesPanel,
+  events: readonly RecordedEvent[],
+  window: EventWindow,
+  lead: Float64Array,
+  age: Float64Array,
+): string[][] {
+  const T = panel.months;
+  const ids: string[][] = new Array(panel.series.length);
+  const none: string[] = [];
+  for (let s = 0; s < panel.series.length; s++) {
+    const key = panel.series[s];
+    ids[s] = events.some((e) => eventConcerns(e, key))
+      ? eventIndicators(events, key, panel.start, T, window, lead, age, s * T)
+      : none;
+  }
+  return ids;
+}
+
 export function computeIndicators(
   panel: SeriesPanel,
   params: IndicatorParameters,
@@ -129,23 +152,7 @@ export function computeIndicators(
   }
   partnerShares(panel, table, from);
 
-  const eventIds: string[][] = new Array(n);
-  const none: string[] = [];
-  for (let s = 0; s < n; s++) {
-    const key = panel.series[s];
-    eventIds[s] = events.some((e) => eventConcerns(e, key))
-      ? eventIndicators(
-          events,
-          key,
-          panel.start,
-          T,
-          params.eventWindow,
-          table.eventLead,
-          table.eventAge,
-          s * T,
-        )
-      : none;
-  }
+  const eventIds = eventColumns(panel, events, params.eventWindow, table.eventLead, table.eventAge);
 
   const priceCodes: string[][] = Array.from({ length: n }, () => []);
   for (const price of prices) {

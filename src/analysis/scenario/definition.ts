@@ -1,3 +1,4 @@
+import type { ConcordanceDefinition } from './concordance.ts';
 import { ChokepointError } from '../../errors.ts';
 import { fixed, type Range } from './random.ts';
 
@@ -73,8 +74,12 @@ export interface SubstitutionRules {
 export interface PropagationSettings {
   /** io-table dataset id (default: the newest). */
   ioTable?: string;
-  /** Concordance HS6 → IO sectors: a file path or a shipped id (default: the one matching the table). */
-  concordance?: string;
+  /**
+   * Concordance HS6 → IO sectors: the id of a shipped concordance or of an imported one (a dataset of kind
+   * 'concordance', marked like any dataset), or the definition itself, inline and bounded in size. Never a file:
+   * a scenario comes from users, and the server reads no file a request names.
+   */
+  concordance?: string | ConcordanceDefinition;
   /** Yen (or the table's currency) per US dollar to convert trade values into table units. */
   exchangeRate: number;
   /** Industry's own inventories of each input, days of use (ARIO). */
@@ -209,6 +214,63 @@ function productOf(r: Reader, value: unknown, field: string): string {
   if (!/^[0-9]{6}$/.test(text))
     r.fail(field, `"${text}" is not an HS6 product code (six digits, e.g. "811292")`);
   return text;
+}
+
+/** Bounds of an inline concordance: far above any real one (the shipped HS → 13-sector map has 97 keys). */
+export const inlineConcordanceLimits = { entries: 20_000, textLength: 500 };
+
+const referencePattern = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+function concordanceOf(r: Reader, value: unknown): string | ConcordanceDefinition {
+  const field = 'propagation.concordance';
+  if (typeof value === 'string') {
+    const ref = r.string(value, field);
+    if (!referencePattern.test(ref)) {
+      r.fail(
+        field,
+        `"${ref.slice(0, 80)}" is not a concordance id (a shipped or imported concordance, e.g. hs-io-japan-13); ` +
+          'a file is imported first (chokepoint io concordance FILE) or given inline',
+      );
+    }
+    return ref;
+  }
+  const def = r.object(value, field);
+  r.known(def, field, ['id', 'table', 'source', 'groups', 'map']);
+  const text = (v: unknown, f: string) => {
+    const t = r.string(v, f);
+    if (t.length > inlineConcordanceLimits.textLength)
+      r.fail(f, `must be at most ${inlineConcordanceLimits.textLength} characters`);
+    return t;
+  };
+  const entries = (v: unknown, f: string) => {
+    const o = r.object(v, f);
+    const n = Object.keys(o).length;
+    if (n > inlineConcordanceLimits.entries)
+      r.fail(f, `has ${n} entries; an inline concordance may have at most ${inlineConcordanceLimits.entries}`);
+    return o;
+  };
+  const map: Record<string, string> = {};
+  for (const [k, v] of Object.entries(entries(def.map, `${field}.map`)))
+    map[k] = typeof v === 'number' ? String(v) : text(v, `${field}.map.${k}`);
+  let groups: Record<string, string[]> | undefined;
+  if (def.groups !== undefined) {
+    groups = {};
+    let members = 0;
+    for (const [name, list] of Object.entries(entries(def.groups, `${field}.groups`))) {
+      if (!Array.isArray(list)) r.fail(`${field}.groups.${name}`, 'must be a list of HS prefixes or @groups');
+      members += list.length;
+      if (members > inlineConcordanceLimits.entries)
+        r.fail(`${field}.groups`, `may list at most ${inlineConcordanceLimits.entries} members in all`);
+      groups[name] = list.map((m, i) => text(m, `${field}.groups.${name}[${i}]`));
+    }
+  }
+  return {
+    id: text(def.id, `${field}.id`),
+    table: text(def.table, `${field}.table`),
+    source: text(def.source, `${field}.source`),
+    ...(groups ? { groups } : {}),
+    map,
+  };
 }
 
 /** Validates a parsed scenario file; every error names its field as a path (`shocks[0].duration`). */
@@ -372,8 +434,7 @@ export function validateScenario(raw: unknown, lookup: ScenarioLookup, file?: st
     exposure,
     propagation: {
       ioTable: prop.ioTable === undefined ? undefined : r.string(prop.ioTable, 'propagation.ioTable'),
-      concordance:
-        prop.concordance === undefined ? undefined : r.string(prop.concordance, 'propagation.concordance'),
+      concordance: prop.concordance === undefined ? undefined : concordanceOf(r, prop.concordance),
       // Bank of Japan, 2011 average interbank rate ≈ 79.8 yen per dollar: the year of the default Japanese table.
       exchangeRate:
         prop.exchangeRate === undefined

@@ -127,3 +127,17 @@ export function propagateDynamic(
     { inventoryDays },
   );
 }
+
+/** Total output relative to baseline per day, output-weighted: R(d) = Σ_j r_j(d) x_j / Σ_j x_j. */
+export function totalRelativeOutput(ario: ArioResult, output: ArrayLike<number>): Float64Array {
+  const n = output.length;
+  let total = 0;
+  for (let j = 0; j < n; j++) total += output[j];
+  const totalRelative = new Float64Array(ario.days);
+  for (let d = 0; d < ario.days; d++) {
+    let x = 0;
+    for (let j = 0; j < n; j++) x += ario.relativeOutput[d * n + j] * output[j];
+    totalRelative[d] = x / total;
+  }
+  return totalRelative;
+}

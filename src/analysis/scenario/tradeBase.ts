@@ -1,6 +1,6 @@
 /**
  * The trade a scenario works on, for one reporter and base year (annual BACI-style figures: value in thousand
- * USD, quantity in tonnes or null when not published). Loaded by src/data/scenarioTrade.ts.
+ * USD, quantity in tonnes or null when not published). Loaded by src/data/scenario/scenarioTrade.ts.
  */
 export interface ImportFlow {
   product: string;

@@ -1,6 +1,12 @@
 import { concentration, shareOf, type Concentration } from './concentration.ts';
 import { chokepointFlags, type ChokepointFlags, type ChokepointThresholds } from './chokepoint.ts';
-import { fieldWindow, rtaTrendOf, type PatentYearCount } from './fieldWindow.ts';
+import {
+  fieldWindow,
+  rtaTrendOf,
+  type PatentYearCount,
+  type WorldBasis,
+  type WorldYearCount,
+} from './fieldWindow.ts';
 import { basketRca, type ExportValue, type RcaTotals } from './rca.ts';
 import { emptyIndicators, withAdvantage, type EntryIndicators } from '../zones/indicators.ts';
 
@@ -15,6 +21,10 @@ export interface EntryPatentInput {
   rows: readonly PatentYearCount[];
   /** The entry's fields in that source. */
   fields: readonly string[];
+  /** The source's World rows: the RTA's world where they cover the window (fieldWindow.ts). */
+  world?: readonly WorldYearCount[];
+  /** Default 'published'. */
+  worldBasis?: WorldBasis;
 }
 
 export interface EntryTradeInput {
@@ -46,6 +56,8 @@ export interface PatentDetail {
   reporterCount: number;
   worldCount: number;
   rtaByYear: { year: number; rta: number | null }[];
+  /** The world the RTA was computed over: the publisher's World rows, or the sum over the countries. */
+  worldBasis: WorldBasis;
   leaderByYear: { year: number; country: string | null }[];
   concentration: Omit<Concentration, 'ranked'> & { top: { country: string; share: number }[] };
   flags: ChokepointFlags;
@@ -75,7 +87,10 @@ function rankOf(c: Concentration, country: string): number | null {
 }
 
 function patentSide(reporter: string, input: EntryPatentInput, p: EntryParameters) {
-  const w = fieldWindow(input.rows, input.fields, p.windowYears);
+  const w = fieldWindow(input.rows, input.fields, p.windowYears, {
+    worldRows: input.world,
+    world: input.worldBasis,
+  });
   if (!w) return null;
   const perYear = w.years.map((y) => ({
     year: y.year,
@@ -122,6 +137,7 @@ function patentSide(reporter: string, input: EntryPatentInput, p: EntryParameter
       reporterCount: last.reporterCount,
       worldCount: last.world,
       rtaByYear: perYear.map((y) => ({ year: y.year, rta: y.rta })),
+      worldBasis: w.worldBasis.used,
       leaderByYear: perYear.map((y) => ({ year: y.year, country: y.conc.topCountry })),
       concentration: summarise(last.conc),
       flags,

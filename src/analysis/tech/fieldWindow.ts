@@ -1,5 +1,5 @@
 import { concentration, type Concentration } from './concentration.ts';
-import { rta, slopePerYear, type PatentCount } from './rta.ts';
+import { rta, slopePerYear, type PatentCount, type PublishedWorld } from './rta.ts';
 import { logLinearTrend } from '../trend.ts';
 
 /**
@@ -7,9 +7,31 @@ import { logLinearTrend } from '../trend.ts';
  * every country each year, world concentration, and world growth. Countries are those with an all-field count
  * (field `total` when present, else the sum over the fields — then the fields must be a partition), so that
  * the field share and the total share are taken over the same world.
+ *
+ * The world of the RTA (P_wf, Σ_f P_wf; see rta.ts) is `published` — the publisher's World rows — when those
+ * rows cover the field(s) and the all-field count in every year of the window, else the `sum` over the
+ * countries (also on request). One basis for the whole window, so that the RTA trend does not jump between
+ * them. Shares, concentration and growth stay over the countries: they rank countries against each other.
  */
 export interface PatentYearCount extends PatentCount {
   year: number;
+}
+
+/** A World row of the source: the publisher's count of every patent of the office in a field and year. */
+export interface WorldYearCount {
+  field: string;
+  year: number;
+  count: number;
+}
+
+export type WorldBasis = 'published' | 'sum';
+export const worldBases: readonly WorldBasis[] = ['published', 'sum'];
+
+export interface FieldWindowOptions {
+  /** World rows of the same source (kind 'world'); none: the world is the sum over the countries. */
+  worldRows?: readonly WorldYearCount[];
+  /** The world wanted for the RTA; default 'published' (used where the World rows allow it). */
+  world?: WorldBasis;
 }
 
 export interface FieldYear {
@@ -19,13 +41,17 @@ export interface FieldYear {
   /** Country → RTA (null without patents). */
   rta: Map<string, number | null>;
   concentration: Concentration;
-  /** World patents in the field(s) and in all fields. */
+  /** Patents of the countries in the field(s) and in all fields (shares, concentration, growth). */
   world: number;
   allFields: number;
+  /** The publisher's World counts of the year, null when its rows do not cover the field(s) and the total. */
+  publishedWorld: { field: number; allFields: number } | null;
 }
 
 export interface FieldWindow {
   years: FieldYear[];
+  /** The world the RTA was computed over: the one requested, and the one used (sum when not published). */
+  worldBasis: { requested: WorldBasis; used: WorldBasis };
   /** Annual growth of world patenting in the field(s) by log-linear least squares over the window. */
   growth: number | null;
   growthAll: number | null;
@@ -33,10 +59,34 @@ export interface FieldWindow {
 
 export const totalField = 'total';
 
+/** The publisher's World counts of one year for `fields` and for all fields; null if a row is missing. */
+function publishedWorldOf(
+  worldRows: readonly WorldYearCount[],
+  year: number,
+  fields: ReadonlySet<string>,
+  allFields: ReadonlySet<string>,
+): FieldYear['publishedWorld'] {
+  const byField = new Map<string, number>();
+  for (const r of worldRows) if (r.year === year) byField.set(r.field, r.count);
+  const sum = (set: ReadonlySet<string>) => {
+    let total = 0;
+    for (const f of set) {
+      const c = byField.get(f);
+      if (c === undefined) return null;
+      total += c;
+    }
+    return total;
+  };
+  const field = sum(fields);
+  const all = sum(allFields);
+  return field === null || all === null ? null : { field, allFields: all };
+}
+
 export function fieldWindow(
   rows: readonly PatentYearCount[],
   fieldList: readonly string[],
   windowYears: number,
+  options: FieldWindowOptions = {},
 ): FieldWindow | null {
   const fields = new Set(fieldList);
   const present = [...new Set(rows.filter((r) => fields.has(r.field)).map((r) => r.year))].sort(
@@ -44,32 +94,51 @@ export function fieldWindow(
   );
   if (present.length === 0) return null;
   const hasTotals = rows.some((r) => r.field === totalField);
-  const years = present.slice(-windowYears).map((year): FieldYear => {
+  const requested = options.world ?? 'published';
+  const base = present.slice(-windowYears).map((year) => {
     const counts = new Map<string, number>();
     const totals = new Map<string, number>();
+    const fieldsOfYear = new Set<string>();
     for (const r of rows) {
       if (r.year !== year) continue;
+      fieldsOfYear.add(r.field);
       if (fields.has(r.field)) counts.set(r.country, (counts.get(r.country) ?? 0) + r.count);
       if (hasTotals ? r.field === totalField : true)
         totals.set(r.country, (totals.get(r.country) ?? 0) + r.count);
     }
     if (hasTotals) for (const c of [...counts.keys()]) if (!totals.has(c)) counts.delete(c);
     for (const c of totals.keys()) if (!counts.has(c)) counts.set(c, 0);
+    // All fields of the world: the World row of `total`, else Σ over the fields the countries have (a partition).
+    const allFieldsOfWorld = hasTotals ? new Set([totalField]) : fieldsOfYear;
+    const publishedWorld = options.worldRows
+      ? publishedWorldOf(options.worldRows, year, fields, allFieldsOfWorld)
+      : null;
+    return { year, counts, totals, publishedWorld };
+  });
+  const used: WorldBasis =
+    requested === 'published' && base.every((y) => y.publishedWorld !== null) ? 'published' : 'sum';
+  const years = base.map(({ year, counts, totals, publishedWorld }): FieldYear => {
     const list = [...counts].map(([country, count]) => ({ country, field: 'f', count }));
     let allFields = 0;
     for (const t of totals.values()) allFields += t;
+    const world: PublishedWorld | undefined =
+      used === 'published'
+        ? { fields: new Map([['f', publishedWorld!.field]]), allFields: publishedWorld!.allFields }
+        : undefined;
     const amounts = list.map((c) => ({ country: c.country, amount: c.count }));
     return {
       year,
       counts,
-      rta: new Map(rta(list, totals).map((c) => [c.country, c.rta])),
+      rta: new Map(rta(list, totals, world).map((c) => [c.country, c.rta])),
       concentration: concentration(amounts),
       world: amounts.reduce((s, a) => s + a.amount, 0),
       allFields,
+      publishedWorld,
     };
   });
   return {
     years,
+    worldBasis: { requested, used },
     growth: logLinearTrend(years.map((y) => ({ year: y.year, value: y.world }))).growth,
     growthAll: logLinearTrend(years.map((y) => ({ year: y.year, value: y.allFields }))).growth,
   };

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { ChokepointError } from '../../errors.ts';
-import { listAudit, parseHead, verifyAudit } from '../../data/security/auditLog.ts';
+import { listAudit, parseHead, verifyAudit } from '../../data/security/index.ts';
 
 /** `chokepoint audit verify|list`: the hash-chained audit log. */
 export const registerAudit: RegisterCommand = (program, context) => {

@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
+import { cliActor } from '../../config.ts';
 import {
   getCriticalGood,
   listCriticalGoods,
   resetCriticalGood,
   updateCriticalGood,
   type RegisteredCriticalGood,
-} from '../../data/criticalGoodsRegistry.ts';
-import type { CriticalHsCode, HsMatch } from '../../data/reference/criticalGoods.ts';
+  type CriticalHsCode,
+  type HsMatch,
+} from '../../data/reference/index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { productLabelsFor } from '../../data/productLabels.ts';
+import { productLabelsFor } from '../../data/screening/index.ts';
 
 function show(good: RegisteredCriticalGood, label?: (hs6: string) => string): string {
   return [
@@ -63,7 +65,7 @@ export const registerCritical: RegisterCommand = (program, context) => {
     const ctx = context(cmd);
     const db = await ctx.state();
     const good = await getCriticalGood(db, id);
-    const user = process.env.USER ?? 'cli';
+    const user = cliActor();
     const updated = await updateCriticalGood(db, id, { hs: change(good) }, user);
     ctx.print(updated, () => show(updated));
   };
@@ -97,7 +99,7 @@ export const registerCritical: RegisterCommand = (program, context) => {
     .argument('<id>')
     .action(async (id: string, _opts, cmd: Command) => {
       const ctx = context(cmd);
-      const good = await resetCriticalGood(await ctx.state(), id, process.env.USER ?? 'cli');
+      const good = await resetCriticalGood(await ctx.state(), id, cliActor());
       ctx.print(good, () => show(good));
     });
 };

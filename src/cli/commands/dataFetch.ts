@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { resolveMirror } from '../../config.ts';
 import { findManifest, manifests } from '../../data/manifests/index.ts';
-import { fetchDataset, type FetchResult } from '../../data/fetch/fetchDataset.ts';
+import { fetchDataset, type FetchResult } from '../../data/fetch/index.ts';
 import { formatCount, startProgress, type Progress } from '../progress.ts';
 import { renderTable } from '../table.ts';
 

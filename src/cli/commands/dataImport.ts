@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import type { CatalogEntry } from '../../data/catalog.ts';
-import { importBaci } from '../../data/importers/baci.ts';
+import type { CatalogEntry } from '../../data/catalog/index.ts';
+import { importBaci } from '../../data/importers/index.ts';
+import type { DuplicatePolicy } from '../../data/importers/baciDuplicates.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
 import { formatCount, startProgress } from '../progress.ts';
@@ -23,6 +24,11 @@ export function registerDataImport(data: Command, context: (cmd: Command) => Cli
       'import even if up to N rows are rejected (default 0: any bad row fails)',
       '0',
     )
+    .option(
+      '--duplicates <fail|keep-first>',
+      'a flow (t,i,j,k) given twice: fail naming both lines (default), or keep-first: drop rows that exactly copy an earlier one (rows that differ still fail)',
+      'fail',
+    )
     .option('--synthetic', 'mark the data as synthetic (set automatically for files written by `data synth`)')
     .action(async (files: string[], opts: ImportOptions, cmd: Command) => {
       const ctx = context(cmd);
@@ -36,6 +42,7 @@ export interface ImportOptions {
   dataset?: string;
   version?: string;
   maxRejects?: string;
+  duplicates?: string;
   synthetic?: boolean;
 }
 
@@ -64,6 +71,8 @@ export async function runBaciImport(
     datasetId: opts.dataset,
     version: opts.version,
     maxRejects,
+    // Checked by importBaci, which names the option when it is neither policy.
+    duplicates: opts.duplicates as DuplicatePolicy | undefined,
     synthetic: opts.synthetic,
     onProgress: (done, total, note) => {
       if (note !== phase) {
@@ -106,6 +115,9 @@ function summary(entry: CatalogEntry): string {
     ),
     `${entry.rows.toLocaleString('en-US')} rows, value total ${total.toLocaleString('en-US', { maximumFractionDigits: 0 })} thousand USD, ${entry.rejectedRows} rejected`,
   ];
+  const dropped = entry.extra?.duplicateRowsDropped as number | undefined;
+  if (dropped)
+    lines.push(`${formatCount(dropped)} rows that exactly copied an earlier row of their t,i,j,k dropped`);
   for (const r of rejects.slice(0, 5))
     lines.push(`  rejected: ${r.file} line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`);
   return lines.join('\n');

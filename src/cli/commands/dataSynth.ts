@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import { defaultRows, generateSyntheticBaci, readProductCodes } from '../../data/synth/baci.ts';
+import { defaultRows, generateSyntheticBaci, readProductCodes } from '../../data/synth/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { formatCount, startProgress } from '../progress.ts';
 import { runBaciImport } from './dataImport.ts';

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { writeFileAtomic } from '../../data/dataDir.ts';
-import { buildDossier } from '../../data/tech/dossier.ts';
+import { writeFileAtomic } from '../../data/catalog/index.ts';
+import { buildDossier } from '../../data/tech/index.ts';
 import { assessmentOptions, lang, techServices, zoneRequest, type ZoneCliOptions } from './zones.ts';
 
 /** `chokepoint dossier <entry> --lang ja|en --pdf FILE [--xlsx FILE]`: the dossier of a critical good or technology. */

@@ -3,8 +3,7 @@ import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
-import { parseFlow } from '../../data/importers/monthlyCsv.ts';
-import { importEvents } from '../../data/importers/events.ts';
+import { parseFlow, importEvents } from '../../data/importers/index.ts';
 import {
   loadRuleSet,
   loadSeriesFile,
@@ -12,16 +11,18 @@ import {
   scanLoaded,
   seedEvents,
   type LoadedFile,
-} from '../../data/ews/scanFile.ts';
-import { importSummary } from '../../data/ews/monthlyImport.ts';
-import { parseValueUnit } from '../../data/ews/valueUnit.ts';
-import { publishMonthly, publishPrices } from '../../data/ews/seriesStore.ts';
+  importSummary,
+  parseValueUnit,
+  publishMonthly,
+  publishPrices,
+} from '../../data/ews/index.ts';
 import { backtest } from '../../analysis/ews/backtest.ts';
 import { levelLabel } from '../../analysis/ews/levels.ts';
 import type { Alert } from '../../analysis/ews/rules.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
 import { registerEwsItems } from './ewsItems.ts';
 import { registerEwsEvents } from './ewsEvents.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 interface SeriesOptions {
   map?: string;
@@ -33,10 +34,11 @@ interface SeriesOptions {
   seedEvents?: boolean;
   prices?: string;
   product?: string;
+  encoding?: string;
 }
 
 const withSeriesOptions = (cmd: Command): Command =>
-  cmd
+  withEncodingOption(cmd)
     .option(
       '--map <mapping>',
       'CSV column mapping: period=…,partner=…,hs=…,value=…[,quantity=…,unit=…,reporter=…,flow=…]',
@@ -58,7 +60,13 @@ const withSeriesOptions = (cmd: Command): Command =>
 
 async function prepare(file: string, o: SeriesOptions) {
   const flow = o.flow ? parseFlow(o.flow, { field: 'flow' }) : undefined;
-  const loaded = await loadSeriesFile(file, { map: o.map, reporter: o.reporter, flow, unit: o.unit });
+  const loaded = await loadSeriesFile(file, {
+    map: o.map,
+    reporter: o.reporter,
+    flow,
+    unit: o.unit,
+    encoding: encodingOf(o),
+  });
   if (o.product && loaded.kind === 'trade') relabelProducts(loaded.imported.rows, o.product);
   const events: RecordedEvent[] = [
     ...(o.seedEvents === false ? [] : seedEvents()),
@@ -91,6 +99,25 @@ function relabelProducts(rows: { hs: string }[], text: string): void {
   }
   for (const row of rows) row.hs = map.get(row.hs) ?? row.hs;
 }
+
+/** Keeps the rows of these product codes (exact, as the API's `hs`); a code the file lacks is an error. */
+function onlyProducts(loaded: LoadedFile, text: string): void {
+  if (loaded.kind !== 'trade')
+    throw new ChokepointError('bad_input', '--hs is for trade series, not prices', { field: 'hs' });
+  const codes = new Set(text.split(',').map((c) => c.trim()));
+  const present = new Set(loaded.imported.rows.map((r) => r.hs));
+  const missing = [...codes].filter((c) => !present.has(c));
+  if (missing.length)
+    throw new ChokepointError(
+      'bad_input',
+      `--hs ${missing.join(', ')}: not in the file (products: ${[...present].sort().join(', ')})`,
+      { field: 'hs' },
+    );
+  loaded.imported.rows = loaded.imported.rows.filter((r) => codes.has(r.hs));
+}
+
+/** 0.667 for a ratio, "—" where it has no denominator. */
+const ratio = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
 function loadNotes(loaded: LoadedFile): string {
   return loaded.kind === 'trade'
@@ -158,37 +185,73 @@ export const registerEws: RegisterCommand = (program, context) => {
       .command('backtest')
       .argument('<file>', 'monthly series (as for scan)')
       .description(
-        'run the rules over the whole history: alerts per rule and when; false alarms on a quiet period',
+        'run the rules over the whole history: alerts per rule and when, precision and recall against the recorded events (with them, and on statistics only); false alarms on a quiet period',
       )
+      .option('--hs <codes>', 'only these product codes (comma-separated, after --product)')
       .option('--quiet-from <YYYY-MM>', 'start of a period with no known event, to measure false alarms')
       .option('--quiet-to <YYYY-MM>', 'end of that period'),
   ).action(
-    async (file: string, o: SeriesOptions & { quietFrom?: string; quietTo?: string }, cmd: Command) => {
+    async (
+      file: string,
+      o: SeriesOptions & { hs?: string; quietFrom?: string; quietTo?: string },
+      cmd: Command,
+    ) => {
       const ctx = context(cmd);
       const progress = startProgress({ label: 'backtest', quiet: ctx.quiet });
       const { loaded, events, prices, ruleSet } = await prepare(file, o);
-      const scan = scanLoaded(loaded, { ruleSet, events, prices, all: true });
+      if (o.hs) onlyProducts(loaded, o.hs);
+      // The backtest computes the event indicators itself, without look-ahead: the scan needs none.
+      const scan = scanLoaded(loaded, { ruleSet, events: [], prices, all: true });
       const quiet = o.quietFrom && o.quietTo ? { from: o.quietFrom, to: o.quietTo } : undefined;
-      const { report } = backtest(scan.panel, scan.indicators, ruleSet, quiet);
+      const { report } = backtest(scan.panel, scan.indicators, ruleSet, { events, quiet });
       progress.done(`${scan.panel.series.length} series × ${scan.panel.months} months`);
       ctx.print(
         { file, ruleSet: ruleSet.id, series: scan.panel.series.length, months: scan.panel.months, ...report },
         () => {
+          const s = report.score;
           const lines = [
             `${file}: ${scan.panel.series.length} series × ${scan.panel.months} months (${report.periods.from} … ${report.periods.to}), rule set ${ruleSet.id}`,
             `alerts: ${report.alerts} (level 1: ${report.byLevel[1]}, 2: ${report.byLevel[2]}, 3: ${report.byLevel[3]}, 4: ${report.byLevel[4]})`,
+            `scored against ${s.episodes} episodes (recorded event × series, announcement month … entry into force + ${s.afterEffective} months) of ${s.events.join(', ') || 'no recorded event'}; P = precision, R = recall`,
             renderTable(
-              ['rule', 'level', 'alerts', 'series', 'first months'],
-              report.rules.map((r) => [
-                r.rule,
-                r.level,
-                r.alerts,
-                r.series,
-                r.when
-                  .slice(0, 4)
-                  .map((w) => `${w.period} ${w.partner}`)
-                  .join(', '),
-              ]),
+              [
+                'rule',
+                'level',
+                'alerts',
+                'series',
+                'P events',
+                'R events',
+                'P statistics',
+                'R statistics',
+                'first months',
+              ],
+              [
+                ...report.rules.map((r) => [
+                  r.rule,
+                  r.level,
+                  r.alerts,
+                  r.series,
+                  ratio(r.score.withEvents.precision),
+                  ratio(r.score.withEvents.recall),
+                  ratio(r.score.statisticsOnly.precision),
+                  ratio(r.score.statisticsOnly.recall),
+                  r.when
+                    .slice(0, 4)
+                    .map((w) => `${w.period} ${w.partner}`)
+                    .join(', '),
+                ]),
+                [
+                  'any rule',
+                  '',
+                  s.withEvents.alerts,
+                  '',
+                  ratio(s.withEvents.precision),
+                  ratio(s.withEvents.recall),
+                  ratio(s.statisticsOnly.precision),
+                  ratio(s.statisticsOnly.recall),
+                  '',
+                ],
+              ],
             ),
           ];
           if (report.quiet) {
@@ -230,6 +293,7 @@ export const registerEws: RegisterCommand = (program, context) => {
         flow,
         unit: o.unit,
         valueUnit,
+        encoding: encodingOf(o),
       });
       const analytics = await ctx.analytics();
       const meta = { id: o.dataset, title: o.title ?? file, publisher: o.publisher };

@@ -4,10 +4,11 @@ import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
 import { markingLevelNames, publicMarking } from '../../analysis/marking.ts';
-import { resolveCountry } from '../../data/reference/countries.ts';
-import { importEvents } from '../../data/importers/events.ts';
-import { recordedEvents } from '../../data/ews/itemScan.ts';
+import { resolveCountry } from '../../data/reference/index.ts';
+import { importEvents } from '../../data/importers/index.ts';
+import { recordedEvents, recordEvent } from '../../data/ews/index.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 /** `chokepoint ews events …`: recorded events (export-control announcements) used by item scans and the API. */
 export function registerEwsEvents(ews: Command, context: Parameters<RegisterCommand>[1]): void {
@@ -43,22 +44,7 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
   const store = async (ctx: ReturnType<typeof context>, list: RecordedEvent[]) => {
     const db = await ctx.state();
     await db.transaction(async (tx) => {
-      for (const e of list) {
-        await tx.query(
-          'INSERT INTO ews_events (id, country, hs, targets, announced, effective, title, source, marking) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [
-            e.id,
-            e.country,
-            JSON.stringify(e.hs),
-            JSON.stringify(e.targets),
-            e.announced,
-            e.effective,
-            JSON.stringify(e.title),
-            e.source,
-            JSON.stringify(publicMarking),
-          ],
-        );
-      }
+      for (const e of list) await recordEvent(tx, { ...e, marking: publicMarking }, null);
     });
   };
 
@@ -133,17 +119,16 @@ export function registerEwsEvents(ews: Command, context: Parameters<RegisterComm
       },
     );
 
-  events
-    .command('import')
+  withEncodingOption(events.command('import'))
     .argument(
       '<file>',
       'CSV with the columns of events.csv (event_id, date_announcement, date_effective, policy, scope, hs_level, notes, source_url[, country, targets])',
     )
     .description('record the events of a CSV file')
     .option('--country <iso3>', 'country for rows without a country column')
-    .action(async (file: string, o: { country?: string }, cmd: Command) => {
+    .action(async (file: string, o: { country?: string; encoding?: string }, cmd: Command) => {
       const ctx = context(cmd);
-      const list = importEvents(file, o.country);
+      const list = importEvents(file, o.country, encodingOf(o));
       await store(ctx, list);
       ctx.print({ recorded: list.length }, () => `${list.length} events recorded from ${file}`);
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
+import { smtpRelay } from '../../config.ts';
 import { renderTable } from '../table.ts';
 import {
   addItems,
@@ -9,13 +10,13 @@ import {
   generatedList,
   listItems,
   type Grade,
-} from '../../data/ews/ewsState.ts';
-import { readMonthly } from '../../data/ews/seriesStore.ts';
-import { scanItem } from '../../data/ews/itemScan.ts';
-import { EwsScheduler } from '../../data/ews/scheduler.ts';
+  readMonthly,
+  scanItem,
+  EwsScheduler,
+} from '../../data/ews/index.ts';
 import { buildPanel } from '../../analysis/ews/panel.ts';
 import { majoritySuppliers } from '../../analysis/ews/majoritySupplier.ts';
-import { parseFlow } from '../../data/importers/monthlyCsv.ts';
+import { parseFlow } from '../../data/importers/index.ts';
 
 /** `chokepoint ews items …`: monitored lists and items, and the scan of the items that are due. */
 export function registerEwsItems(ews: Command, context: Parameters<RegisterCommand>[1]): void {
@@ -192,19 +193,10 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
         analytics: await ctx.analytics(),
         state,
       };
-      const smtpHost = process.env.CHOKEPOINT_SMTP_HOST;
       const scheduler = new EwsScheduler({
         state,
         scan: (item) => scanItem(services, item),
-        notify: smtpHost
-          ? {
-              smtp: {
-                host: smtpHost,
-                port: Number(process.env.CHOKEPOINT_SMTP_PORT ?? 25),
-                from: process.env.CHOKEPOINT_SMTP_FROM ?? 'ews@localhost',
-              },
-            }
-          : {},
+        notify: { smtp: smtpRelay() },
       });
       const report = await scheduler.tick();
       ctx.print(

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
-import { findGroup, listGroups, setGroup } from '../../data/reference/groupStore.ts';
-import { countryByIso3 } from '../../data/reference/countries.ts';
-import { exampleLabel } from '../../data/reference/groups.ts';
+import { findGroup, listGroups, setGroup, countryByIso3, exampleLabel } from '../../data/reference/index.ts';
 import { notFound } from '../../errors.ts';
+import { cliActor } from '../../config.ts';
 
 /** `chokepoint groups list|show|set`: country groups usable as reporter or partner (EU27, G7, …). */
 export const registerGroups: RegisterCommand = (program, context) => {
@@ -80,7 +79,7 @@ export const registerGroups: RegisterCommand = (program, context) => {
             ja: opts.nameJa,
             note: opts.note,
           },
-          process.env.USER ?? 'cli',
+          cliActor(),
         );
         ctx.print(group, () => `${group.id}: ${group.members.length} members (${group.members.join(' ')})`);
       },

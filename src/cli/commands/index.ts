@@ -18,8 +18,15 @@ import { registerEws } from './ews.ts';
 import { registerUsers } from './users.ts';
 import { registerOrgs } from './orgs.ts';
 import { registerAudit } from './audit.ts';
+import { registerLists } from './lists.ts';
+import { registerScreenParty } from './screenParty.ts';
+import { registerExportCheck } from './exportCheck.ts';
+import { registerSbom } from './sbom.ts';
+import { registerOsv } from './osv.ts';
+import { registerKev } from './kev.ts';
+import { registerCyber } from './cyber.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerUsers, registerOrgs, registerAudit, registerGroups, registerMaritime, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerEws];
+export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerUsers, registerOrgs, registerAudit, registerGroups, registerMaritime, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerEws, registerLists, registerScreenParty, registerExportCheck, registerSbom, registerOsv, registerKev, registerCyber];

@@ -2,23 +2,24 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
-import { importIoTable, loadIoTable, readIoTableFile } from '../../data/ioTables.ts';
-import { provenanceOf } from '../../data/catalog.ts';
+import { importConcordance, importIoTable, loadIoTable, readIoTableFile } from '../../data/scenario/index.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
 import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';
 import type { IoTable } from '../../analysis/io/table.ts';
 import { badInput } from '../../errors.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
-/** `chokepoint io import|multipliers`: input-output tables (Japan MIC national tables, OECD ICIO). */
+/** `chokepoint io import|concordance|multipliers`: input-output tables (Japan MIC national tables, OECD ICIO). */
 export const registerIo: RegisterCommand = (program, context) => {
   const io = program.command('io').description('input-output tables: import, output multipliers');
-  io.command('import')
+  withEncodingOption(io.command('import'))
     .description(
       "import an input-output table CSV (Japan MIC long or wide form with a sibling _ja.csv, or OECD ICIO) as an 'io-table' dataset",
     )
     .argument('<file>', 'CSV file')
     .option('--id <id>', 'dataset id (default io-<file name>)')
     .option('--title <title>', 'dataset title')
-    .action((file: string, opts: { id?: string; title?: string }, cmd: Command) => {
+    .action((file: string, opts: { id?: string; title?: string; encoding?: string }, cmd: Command) => {
       const ctx = context(cmd);
       const entry = importIoTable({
         dataDir: ctx.dataDir.ensure(),
@@ -26,12 +27,25 @@ export const registerIo: RegisterCommand = (program, context) => {
         file: path.resolve(file),
         id: opts.id,
         title: opts.title,
+        encoding: encodingOf(opts),
       });
       ctx.print(
         entry,
         () =>
           `Imported ${entry.id}: ${entry.title}\n${entry.publisher}, version ${entry.version}${entry.notes ? `\n${entry.notes}` : ''}`,
       );
+    });
+  io.command('concordance')
+    .description(
+      "import a concordance HS → IO sectors (YAML/JSON: id, table, source, groups?, map) as a 'concordance' dataset that scenarios name in propagation.concordance",
+    )
+    .argument('<file>', 'YAML or JSON file')
+    .option('--id <id>', "dataset id (default the file's own id)")
+    .action((file: string, opts: { id?: string }, cmd: Command) => {
+      const ctx = context(cmd);
+      ctx.dataDir.ensure();
+      const entry = importConcordance({ catalog: ctx.catalog, file, id: opts.id });
+      ctx.print(entry, () => `Imported ${entry.id}: ${entry.title}, ${entry.rows} mapped prefixes or groups (${entry.notes})`);
     });
   io.command('multipliers')
     .description(

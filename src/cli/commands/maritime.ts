@@ -3,8 +3,12 @@ import type { RegisterCommand } from './index.ts';
 import type { CliContext } from '../context.ts';
 import { renderTable } from '../table.ts';
 import { ChokepointError } from '../../errors.ts';
-import { importSeaNetwork } from '../../data/maritime/importSeaNetwork.ts';
-import { openSeaRoutes, parseClosures, routeBetweenPorts } from '../../data/maritime/seaRoutes.ts';
+import {
+  importSeaNetwork,
+  openSeaRoutes,
+  parseClosures,
+  routeBetweenPorts,
+} from '../../data/maritime/index.ts';
 import { passageById, passageDefinitions } from '../../analysis/maritime/passages.ts';
 import { defaultSpeedKnots } from '../../analysis/maritime/route.ts';
 import { registerExposure } from './maritimeExposure.ts';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { renderTable } from '../table.ts';
 import { ChokepointError } from '../../errors.ts';
-import { exposureReport, type ExposureReport } from '../../data/maritime/exposureReport.ts';
+import { exposureReport, type ExposureReport } from '../../data/maritime/index.ts';
 import { defaultFreightOptions } from '../../analysis/maritime/freightRules.ts';
 import { defaultSpeedKnots } from '../../analysis/maritime/route.ts';
 

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { parseYear, screenServices } from './screen.ts';
-import { mineralView } from '../../data/mineralsTrade.ts';
+import { mineralView } from '../../data/screening/index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { importUsgsMcs } from '../../data/importers/usgs.ts';
+import { importUsgsMcs } from '../../data/importers/index.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
 
@@ -42,14 +43,18 @@ export const registerMinerals: RegisterCommand = (program, context) => {
 export function registerDataImportUsgs(data: Command, context: Parameters<RegisterCommand>[1]): void {
   const imports =
     data.commands.find((c) => c.name() === 'import') ?? data.command('import').description('import a downloaded file into the data directory');
-  imports
-    .command('usgs')
+  withEncodingOption(imports.command('usgs'))
     .description('USGS Mineral Commodity Summaries world data (MCS2025_World_Data.csv) → dataset kind minerals')
     .argument('<file>', 'MCS2025_World_Data.csv')
     .option('--dataset <id>', 'dataset id (default usgs-mcs2025)')
-    .action(async (file: string, opts: { dataset?: string }, cmd: Command) => {
+    .action(async (file: string, opts: { dataset?: string; encoding?: string }, cmd: Command) => {
       const ctx = context(cmd);
-      const entry = await importUsgsMcs({ dataDir: ctx.dataDir.ensure(), input: file, datasetId: opts.dataset });
+      const entry = await importUsgsMcs({
+        dataDir: ctx.dataDir.ensure(),
+        input: file,
+        datasetId: opts.dataset,
+        encoding: encodingOf(opts),
+      });
       const unresolved = (entry.extra?.unresolvedCountries as string[] | undefined) ?? [];
       ctx.print(entry, () =>
         `${entry.id} ${entry.version}: ${entry.rows} rows (${entry.title})` +

@@ -8,8 +8,8 @@ import {
   organisationKindNames,
   organisationKinds,
   type OrganisationKind,
-} from '../../data/security/organisations.ts';
-import { appendAudit } from '../../data/security/auditLog.ts';
+  appendAudit,
+} from '../../data/security/index.ts';
 import { parseLevel } from './users.ts';
 
 /** `chokepoint orgs add|list`: organisations and their sharing caps. */

@@ -9,8 +9,7 @@ import {
   suggestionIds,
 } from '../../analysis/policy/measures.ts';
 import { zoneLabel, zoneNames } from '../../analysis/zones/zone.ts';
-import { assessZones, registryEntries } from '../../data/tech/zoneAssessment.ts';
-import { applyMeasure, appliedMeasures } from '../../data/tech/zoneState.ts';
+import { assessZones, registryEntries, applyMeasure, appliedMeasures } from '../../data/tech/index.ts';
 import { assessmentOptions, lang, techServices, zoneRequest, type ZoneCliOptions } from './zones.ts';
 import { intOption } from './tech.ts';
 

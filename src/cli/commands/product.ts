@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { parseLang, parseThresholds, parseYear, screenServices } from './screen.ts';
-import { productDossier, type ProductDossier } from '../../data/productDossier.ts';
-import { mineralView } from '../../data/mineralsTrade.ts';
+import { productDossier, type ProductDossier, mineralView } from '../../data/screening/index.ts';
 import { methods } from '../../analysis/methods/index.ts';
-import { countryByIso3, countryName } from '../../data/reference/countries.ts';
+import { countryByIso3, countryName } from '../../data/reference/index.ts';
 
 interface ProductOptions {
   reporter: string;

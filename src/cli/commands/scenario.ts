@@ -6,14 +6,19 @@ import type { RegisterCommand } from './index.ts';
 import type { CliContext } from '../context.ts';
 import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
-import { readScenarioFile } from '../../data/scenarioFile.ts';
-import { runScenarioOnData, type ScenarioRunOutput } from '../../data/scenarioService.ts';
-import { listGroups } from '../../data/reference/groupStore.ts';
+import {
+  readScenarioFile,
+  runScenarioOnData,
+  type ScenarioRunOutput,
+  createScenario,
+  getScenario,
+  listScenarios,
+  updateScenario,
+} from '../../data/scenario/index.ts';
+import { listGroups } from '../../data/reference/index.ts';
 import type { Ranged } from '../../analysis/scenario/random.ts';
 import { dominates, type Marking } from '../../analysis/marking.ts';
-import { createScenario, getScenario, listScenarios, updateScenario } from '../../data/scenarioStore.ts';
-import { normalizeMarking } from '../../data/security/datasetMarkings.ts';
-import { appendAudit } from '../../data/security/auditLog.ts';
+import { normalizeMarking, appendAudit } from '../../data/security/index.ts';
 import { badInput, notFound } from '../../errors.ts';
 import { intOption } from './tech.ts';
 

@@ -10,14 +10,16 @@ import {
   screenAllToFile,
   type ScreenResult,
   type ScreenServices,
-} from '../../data/screen.ts';
+  writeScreenCsv,
+  writeScreenParquet,
+  writeScreenXlsx,
+  productLabelsFor,
+} from '../../data/screening/index.ts';
 
 export { parseThresholds };
-import { writeScreenCsv, writeScreenParquet, writeScreenXlsx } from '../../data/screenExport.ts';
 import { methods } from '../../analysis/methods/index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { productLabelsFor } from '../../data/productLabels.ts';
-import { storedGroupsIfUnchanged, vouchForRememberedGroups } from '../../data/reference/rememberedGroups.ts';
+import { storedGroupsIfUnchanged, vouchForRememberedGroups } from '../../data/reference/index.ts';
 
 interface ScreenOptions {
   reporter: string;
@@ -198,6 +200,8 @@ export const registerScreen: RegisterCommand = (program, context) => {
         // the database opens meanwhile (see ScreenAllOptions).
         const embedded = ctx.stateIsEmbedded;
         const storedGroups = embedded && !opts.critical ? storedGroupsIfUnchanged(ctx.dataDir) : undefined;
+        // Needing the database while the server holds it: refused now, not after a first pass over every reporter.
+        if (!storedGroups) ctx.assertStateAvailable();
         const stateOpening = storedGroups ? undefined : ctx.state();
         stateOpening?.catch(() => undefined); // reported by screenAllToFile
         const services = { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await analyticsOpening };

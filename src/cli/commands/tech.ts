@@ -4,12 +4,12 @@ import type { CliContext } from '../context.ts';
 import { renderTable } from '../table.ts';
 import { startProgress } from '../progress.ts';
 import { ChokepointError } from '../../errors.ts';
-import { provenanceOf } from '../../data/catalog.ts';
-import { iso3OfName, resolveCountry } from '../../data/reference/countries.ts';
-import { importPatents } from '../../data/importers/patents.ts';
-import { importExports } from '../../data/importers/exports.ts';
-import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
-import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
+import { iso3OfName, resolveCountry } from '../../data/reference/index.ts';
+import { importPatents, importExports } from '../../data/importers/index.ts';
+import { findPatentDataset, patentFields, rcaReport, rtaReport } from '../../data/tech/index.ts';
+import { worldBases, type WorldBasis } from '../../analysis/tech/fieldWindow.ts';
+import { encodingOf, withEncodingOption } from '../encodingOption.ts';
 
 /**
  * `chokepoint tech rta|rca|fields`: revealed technological advantage from patents, revealed comparative
@@ -69,13 +69,27 @@ function parseMap<K extends string>(
   return out;
 }
 
+function worldOption(text: string | undefined): WorldBasis | undefined {
+  if (text === undefined) return undefined;
+  if (!(worldBases as readonly string[]).includes(text))
+    throw new ChokepointError('bad_input', `--world must be ${worldBases.join(' or ')}, not "${text}"`, {
+      field: 'world',
+    });
+  return text as WorldBasis;
+}
+
 async function rtaCommand(
   ctx: CliContext,
-  opts: { field: string; dataset?: string; window?: string; top?: string; reporter?: string },
+  opts: { field: string; dataset?: string; window?: string; top?: string; reporter?: string; world?: string },
 ) {
   const report = await rtaReport(
     { dataDir: ctx.dataDir, catalog: ctx.catalog, analytics: await ctx.analytics() },
-    { field: opts.field, dataset: opts.dataset, window: intOption(opts.window, 'window', 2, 50) },
+    {
+      field: opts.field,
+      dataset: opts.dataset,
+      window: intOption(opts.window, 'window', 2, 50),
+      world: worldOption(opts.world),
+    },
   );
   const reporter = opts.reporter ? reporterIso3(opts.reporter) : undefined;
   const top = intOption(opts.top, 'top', 1, 1000) ?? 20;
@@ -88,7 +102,8 @@ async function rtaCommand(
       if (own) shown.push(own);
     }
     return [
-      `${report.source}/${report.field} ${report.year}: world ${report.worldCount.toFixed(0)} patents, growth ${pct(report.worldGrowth)}/yr (all fields ${pct(report.worldGrowthAllFields)}/yr) over ${report.window[0]}–${report.year}`,
+      `${report.source}/${report.field} ${report.year}: ${report.worldCount.toFixed(0)} patents of the listed countries, growth ${pct(report.worldGrowth)}/yr (all fields ${pct(report.worldGrowthAllFields)}/yr) over ${report.window[0]}–${report.year}`,
+      worldLine(report.world),
       `leader ${report.topCountry} ${pct(report.topShare)}, lead ratio ${num(report.leadRatio)} over ${report.runnerUp}, ${report.countriesTo75} countries to 75 %, HHI ${num(report.hhi, 3)}`,
       renderTable(
         ['rank', 'country', 'patents', 'share', 'RTA', 'RTA trend/yr'],
@@ -104,6 +119,20 @@ async function rtaCommand(
       `source: ${entry.title} (${entry.publisher}), dataset ${entry.id} version ${entry.version}`,
     ].join('\n');
   });
+}
+
+/** Which world the RTA used, with both figures, so that the two definitions can be told apart. */
+function worldLine(w: Awaited<ReturnType<typeof rtaReport>>['world']): string {
+  const counts = (c: { field: number; allFields: number }) =>
+    `${c.field.toFixed(0)} of ${c.allFields.toFixed(0)}`;
+  const published = w.published ? `published World row ${counts(w.published)}` : 'no published World row';
+  const used = w.used === 'published' ? 'the published World row' : 'the sum over the listed countries';
+  return (
+    `RTA world: ${used} (${published}; sum over the listed countries ${counts(w.sum)})` +
+    (w.requested !== w.used
+      ? ' — the published world was asked for but the dataset has none for every year'
+      : '')
+  );
 }
 
 async function rcaCommand(
@@ -148,14 +177,20 @@ async function rcaCommand(
   );
 }
 
+interface ExportsCommandOptions {
+  map?: string;
+  year?: string;
+  dataset: string;
+  encoding?: string;
+}
+
 function registerImports(program: Command, context: (cmd: Command) => CliContext): void {
   const data = program.commands.find((c) => c.name() === 'data');
   if (!data) return;
   const imports =
     data.commands.find((c) => c.name() === 'import') ??
     data.command('import').description('import a downloaded file into the data directory');
-  imports
-    .command('patents')
+  withEncodingOption(imports.command('patents'))
     .description(
       'patent (or capability) counts by country × field × year: NSF NCSES tables, or any CSV with country, field, year, count',
     )
@@ -173,7 +208,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
     .action(
       async (
         file: string,
-        opts: { format?: string; map?: string; source?: string; dataset: string },
+        opts: { format?: string; map?: string; source?: string; dataset: string; encoding?: string },
         cmd: Command,
       ) => {
         const ctx = context(cmd);
@@ -191,6 +226,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
           id: opts.dataset,
           resolveCountry: iso3OfName,
           onProgress: (done) => progress.update(done),
+          encoding: encodingOf(opts),
         });
         progress.done(`${result.entry.rows} rows`);
         ctx.print(result, () =>
@@ -209,8 +245,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
         );
       },
     );
-  imports
-    .command('exports')
+  withEncodingOption(imports.command('exports'))
     .description('exports by exporter × product (e.g. Open Trade Statistics world_trade_2017 by HS4) for RCA')
     .argument('<file>', 'CSV or CSV.gz with exporter, product, value (and year) columns')
     .option(
@@ -219,7 +254,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
     )
     .option('--year <year>', 'the year when the file has no year column (default: from a name like …_2017)')
     .option('--dataset <id>', 'dataset id', 'exports')
-    .action(async (file: string, opts: { map?: string; year?: string; dataset: string }, cmd: Command) => {
+    .action(async (file: string, opts: ExportsCommandOptions, cmd: Command) => {
       const ctx = context(cmd);
       const result = await importExports({
         catalog: ctx.catalog,
@@ -230,6 +265,7 @@ function registerImports(program: Command, context: (cmd: Command) => CliContext
         year: intOption(opts.year, 'year', 1900, 2200),
         id: opts.dataset,
         resolveCountry: iso3OfName,
+        encoding: encodingOf(opts),
       });
       ctx.print(result, () =>
         [
@@ -274,6 +310,10 @@ export const registerTech: RegisterCommand = (program, context) => {
     .option('--window <years>', 'years for trend and growth (default from the zone rules)')
     .option('--top <n>', 'countries shown in the text output', '20')
     .option('--dataset <id>', 'patents dataset (default: the newest)')
+    .option(
+      '--world <published|sum>',
+      "world of the RTA: the publisher's World row (default, where the dataset has one) or the sum over the listed countries",
+    )
     .action(async (opts, cmd: Command) => rtaCommand(context(cmd), opts));
   tech
     .command('rca')

@@ -4,10 +4,18 @@ import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { badInput } from '../../errors.ts';
 import { markingLevelNames, type MarkingLevel } from '../../analysis/marking.ts';
-import { addUser, listUsers, resetPassword, setUserDisabled, type User } from '../../data/security/users.ts';
-import { defaultOrganisation, ensureOrganisation } from '../../data/security/organisations.ts';
-import { appendAudit } from '../../data/security/auditLog.ts';
-import { roles, type Role } from '../../data/security/roles.ts';
+import {
+  addUser,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  type User,
+  defaultOrganisation,
+  ensureOrganisation,
+  appendAudit,
+  roles,
+  type Role,
+} from '../../data/security/index.ts';
 
 /** `chokepoint users add|list|disable|enable|reset-password`: accounts, administered from the server's shell. */
 export const registerUsers: RegisterCommand = (program, context) => {

@@ -9,13 +9,11 @@ import {
   type AssessedEntry,
   type TechServices,
   type ZoneRequest,
-} from '../../data/tech/zoneAssessment.ts';
-import {
   activeRuleSet,
   overrideZone,
   setActiveRuleSet,
   zoneOverrideHistory,
-} from '../../data/tech/zoneState.ts';
+} from '../../data/tech/index.ts';
 import { describeCondition, parseRuleSet } from '../../analysis/zones/rules.ts';
 import { isZone, zoneLabel, type Zone } from '../../analysis/zones/zone.ts';
 import { indicatorLabels } from '../../analysis/zones/indicators.ts';

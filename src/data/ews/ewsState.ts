@@ -6,6 +6,8 @@ import { criticalGoodsDefaults } from '../reference/criticalGoods.ts';
 import type { Alert } from '../../analysis/ews/rules.ts';
 import type { MajoritySupplier } from '../../analysis/ews/majoritySupplier.ts';
 import { precisionByRule, type RulePrecision } from '../../analysis/ews/precision.ts';
+import { readableSql } from '../security/markingSql.ts';
+import type { Reader } from '../security/readContext.ts';
 
 /**
  * Early-warning state: monitored lists and items (grade A–D, cadence), alerts and their lifecycle
@@ -253,7 +255,7 @@ export async function generatedList(
 
 export async function listItems(
   db: StateDb,
-  filter: { listId?: string; where?: { sql: string; params: unknown[] } } = {},
+  filter: { listId?: string; reader?: Reader } = {},
 ): Promise<ItemRecord[]> {
   const params: unknown[] = [];
   const where: string[] = [];
@@ -261,9 +263,10 @@ export async function listItems(
     params.push(filter.listId);
     where.push(`list_id = $${params.length}`);
   }
-  if (filter.where) {
-    where.push(filter.where.sql);
-    params.push(...filter.where.params);
+  if (filter.reader) {
+    const readable = readableSql(filter.reader, 'marking', params.length + 1);
+    where.push(readable.sql);
+    params.push(...readable.params);
   }
   const rows = await db.query<ItemRow>(
     `SELECT * FROM ews_items${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY grade, hs, reporter`,
@@ -395,9 +398,6 @@ export async function recordAlerts(
   return stored;
 }
 
-/** SQL admitting the rows whose jsonb marking `column` the reader may read, parameters numbered from `nextParam`. */
-export type ReadableSql = (column: string, nextParam: number) => { sql: string; params: unknown[] };
-
 export interface AlertFilter {
   status?: AlertStatus;
   minLevel?: number;
@@ -410,8 +410,8 @@ export interface AlertFilter {
   reporter?: string;
   partner?: string;
   itemId?: string;
-  /** The reader's marking filter (readableSql of the request); without it every alert counts as readable. */
-  readable?: ReadableSql;
+  /** Who reads: only alerts this reader may read count; without a reader every alert counts. */
+  reader?: Reader;
 }
 
 /**
@@ -436,8 +436,8 @@ function alertWhere(filter: AlertFilter): { sql: string; params: unknown[] } {
   if (filter.from) add('period >= ?', filter.from);
   if (filter.to) add('period <= ?', filter.to);
   const readable = (column: string) => {
-    if (!filter.readable) return 'true';
-    const r = filter.readable(column, params.length + 1);
+    if (!filter.reader) return 'true';
+    const r = readableSql(filter.reader, column, params.length + 1);
     params.push(...r.params);
     return `(${r.sql})`;
   };
@@ -458,9 +458,10 @@ export async function listAlerts(
   const { sql, params } = alertWhere(filter);
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ews_alerts${sql}`, params))[0]
     .n;
+  const n = params.length;
   const rows = await db.query<AlertRow>(
-    `SELECT * FROM ews_alerts${sql} ORDER BY period DESC, level DESC, hs, partner LIMIT ${Math.max(1, Math.min(500, pageSize))} OFFSET ${Math.max(0, page - 1) * pageSize}`,
-    params,
+    `SELECT * FROM ews_alerts${sql} ORDER BY period DESC, level DESC, hs, partner LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, Math.max(1, Math.min(500, pageSize)), Math.max(0, page - 1) * pageSize],
   );
   return { items: rows.map(alertRecord), total };
 }
@@ -542,12 +543,9 @@ export async function alertHistory(
   return rows.map((r) => ({ ...r, at: iso(r.at)! }));
 }
 
-/** Precision per rule from the feedback on resolved alerts (readable ones only when `readable` is given). */
-export async function rulePrecision(
-  db: StateDb,
-  readable?: AlertFilter['readable'],
-): Promise<RulePrecision[]> {
-  const { sql, params } = alertWhere({ status: 'resolved', readable });
+/** Precision per rule from the feedback on resolved alerts (those the reader may read, when a reader is given). */
+export async function rulePrecision(db: StateDb, reader?: Reader): Promise<RulePrecision[]> {
+  const { sql, params } = alertWhere({ status: 'resolved', reader });
   const rows = await db.query<{ rules: Alert['rules']; feedback: 'true_alarm' | 'false_alarm' | null }>(
     `SELECT rules, feedback FROM ews_alerts${sql}`,
     params,

@@ -1,16 +1,17 @@
 import type { StateDb } from '../state/db.ts';
-import type { Catalog } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
-import { dominates, joinMarkings, publicMarking } from '../../analysis/marking.ts';
+import { dominates, joinMarkings } from '../../analysis/marking.ts';
 import { buildPanel } from '../../analysis/ews/panel.ts';
 import { computeIndicators } from '../../analysis/ews/indicators.ts';
-import { defaultRuleSet, evaluateRules, validateRuleSet, type RuleSet } from '../../analysis/ews/rules.ts';
+import { evaluateRules } from '../../analysis/ews/rules.ts';
 import { eventConcerns, type RecordedEvent } from '../../analysis/ews/events.ts';
-import { alertsFromMarkedEvents, type MarkedEvent } from '../../analysis/ews/markedEvents.ts';
+import { alertsFromMarkedEvents } from '../../analysis/ews/markedEvents.ts';
 import { getDatasetMarking } from '../security/datasetMarkings.ts';
 import { readMonthly } from './seriesStore.ts';
-import { seedEvents } from './scanFile.ts';
+import { recordedEvents } from './eventStore.ts';
+import { ruleSetById } from './ruleSetStore.ts';
 import { recordAlerts, type AlertRecord, type ItemRecord } from './ewsState.ts';
 
 /** What scanning a monitored item needs. */
@@ -19,27 +20,6 @@ export interface EwsServices {
   catalog: Catalog;
   analytics: AnalyticsStore;
   state: StateDb;
-}
-
-/** Rule set by id: 'default' is the shipped one; others are stored in ews_rule_sets. */
-export async function ruleSetById(state: StateDb, id: string): Promise<RuleSet> {
-  if (id === 'default') return defaultRuleSet;
-  const rows = await state.query<{ body: unknown }>('SELECT body FROM ews_rule_sets WHERE id = $1', [id]);
-  if (!rows[0]) return defaultRuleSet;
-  return storedRuleSet(id, rows[0].body);
-}
-
-/** A rule set as stored, validated again: a body saved before a parameter existed gets the parameter's default. */
-export function storedRuleSet(id: string, body: unknown): RuleSet {
-  return validateRuleSet(body, `rule set ${id}`);
-}
-
-/** Recorded events with their markings: the shipped seed list (public) and the ones users entered. */
-export async function recordedEvents(state: StateDb): Promise<MarkedEvent[]> {
-  const rows = await state.query<MarkedEvent>(
-    `SELECT id, country, hs, targets, to_char(announced, 'YYYY-MM-DD') AS announced, to_char(effective, 'YYYY-MM-DD') AS effective, title, source, marking FROM ews_events`,
-  );
-  return [...seedEvents().map((e) => ({ ...e, marking: publicMarking })), ...rows];
 }
 
 /**

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { resolveCountry } from '../reference/countries.ts';
 import type { MonthlyRow } from '../../analysis/ews/panel.ts';
-import type { SourceFile } from '../catalog.ts';
+import type { SourceFile } from '../catalog/catalog.ts';
 import type { RecordedValueUnit } from './valueUnit.ts';
+import { readTextFile, type TextEncoding } from '../importers/textEncoding.ts';
 
 /**
  * What a monthly importer returns: the rows it kept and, reported never dropped silently, the rows it could not
@@ -52,12 +52,12 @@ export class PartnerResolver {
   }
 }
 
-/** Reads a file as text (gunzipping .gz) and describes it for provenance. */
-export function readSourceText(file: string): { text: string; file: SourceFile } {
-  const bytes = fs.readFileSync(file);
+/** Reads a file as text (gunzipping .gz; encoding as textEncoding.ts decides) and describes it for provenance. */
+export function readSourceText(file: string, encoding?: TextEncoding): { text: string; file: SourceFile } {
+  const name = path.basename(file);
+  const { text, bytes } = readTextFile(file, { encoding, label: name });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const raw = file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes;
-  return { text: raw.toString('utf8'), file: { name: path.basename(file), sha256, bytes: bytes.length } };
+  return { text, file: { name, sha256, bytes: bytes.length } };
 }
 
 export function describeFile(file: string): SourceFile {

@@ -23,6 +23,7 @@ import type { MonthlyImport } from './monthlyImport.ts';
 import { priceLinks } from './priceLinks.ts';
 import { readSourceText } from './monthlyImport.ts';
 import type { ValueUnit } from './valueUnit.ts';
+import type { TextEncoding } from '../importers/textEncoding.ts';
 
 /** What `ews scan FILE` reads: the format is recognised from the file (or given by --map for any CSV). */
 export interface LoadOptions {
@@ -32,6 +33,8 @@ export interface LoadOptions {
   unit?: string;
   /** `--value-unit` of a CSV read with --map (other formats carry their unit). */
   valueUnit?: ValueUnit;
+  /** `--encoding` of a CSV file; else textEncoding.ts decides. */
+  encoding?: TextEncoding;
 }
 
 export type LoadedFile =
@@ -55,17 +58,20 @@ export async function loadSeriesFile(file: string, options: LoadOptions = {}): P
         flow: options.flow,
         unit: options.unit,
         valueUnit: options.valueUnit,
+        encoding: options.encoding,
       }),
     };
   }
-  const head = readSourceText(file).text.slice(0, 4096);
-  if (/^\s*[[{]/.test(head)) return { kind: 'trade', imported: importComtradeMonthly(file) };
+  const { encoding } = options;
+  const head = readSourceText(file, encoding).text.slice(0, 4096);
+  if (/^\s*[[{]/.test(head)) return { kind: 'trade', imported: importComtradeMonthly(file, encoding) };
   const firstLine = head.split(/\r?\n/)[0].replace(/^\uFEFF/, '');
   const columns = firstLine.split(',').map((c) => c.replaceAll('"', '').trim());
-  if (columns[0] === 'Exp or Imp') return { kind: 'trade', imported: importCustomsJapan(file) };
+  if (columns[0] === 'Exp or Imp') return { kind: 'trade', imported: importCustomsJapan(file, encoding) };
   if (columns.includes('freqCode') && columns.includes('cmdCode'))
-    return { kind: 'trade', imported: importComtradeMonthly(file) };
-  if (columns[0] === 'month') return { kind: 'prices', imported: await importPinkSheet(file) };
+    return { kind: 'trade', imported: importComtradeMonthly(file, encoding) };
+  if (columns[0] === 'month')
+    return { kind: 'prices', imported: await importPinkSheet(file, undefined, encoding) };
   throw new ChokepointError(
     'bad_input',
     `cannot tell the format of ${path.basename(file)} (columns: ${columns.slice(0, 8).join(', ')}…); map its columns with --map period=…,partner=…,hs=…,value=…[,quantity=…] --reporter ISO3 --flow import|export`,

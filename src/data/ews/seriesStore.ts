@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog, CatalogEntry, SourceFile } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry, SourceFile } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { sqlString } from '../analytics/store.ts';
 import { ChokepointError } from '../../errors.ts';
@@ -197,7 +197,7 @@ export async function readMonthly(
       where.push(`${key} = $${params.length}`);
     }
   }
-  const file = path.join(dataDir.absolute(entry.path), 'series.parquet');
+  const file = path.join(dataDir.datasetDir(entry), 'series.parquet');
   const rows = await analytics.query<{
     reporter: string;
     partner: string;
@@ -223,7 +223,7 @@ export async function readPrices(
     throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not prices`, {
       field: 'dataset',
     });
-  const file = path.join(dataDir.absolute(entry.path), 'prices.parquet');
+  const file = path.join(dataDir.datasetDir(entry), 'prices.parquet');
   return analytics.query(
     `SELECT series, period, value FROM read_parquet(${sqlString(file)}) ORDER BY series, period`,
   );

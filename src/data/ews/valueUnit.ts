@@ -1,5 +1,5 @@
 import { ChokepointError, type Place } from '../../errors.ts';
-import type { CatalogEntry } from '../catalog.ts';
+import type { CatalogEntry } from '../catalog/catalog.ts';
 
 /**
  * The unit of a monthly series' trade values as its publisher gives them (Japan Customs: billion yen; UN

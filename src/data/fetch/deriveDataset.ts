@@ -1,12 +1,13 @@
 import path from 'node:path';
-import type { Catalog, CatalogEntry } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import type { DerivedImport } from '../manifests/types.ts';
 import { importSeaNetwork } from '../maritime/importSeaNetwork.ts';
 import { importPatents } from '../importers/patents.ts';
 import { importExports } from '../importers/exports.ts';
 import { iso3OfName } from '../reference/countries.ts';
+import { importList } from '../exportControl/listStore.ts';
 import { ChokepointError } from '../../errors.ts';
 
 export interface DeriveOptions {
@@ -29,13 +30,30 @@ export async function deriveDataset(
   const { catalog, dataDir } = options;
   if (derive.importer === 'sea-network')
     return importSeaNetwork({ catalog, dataDir, source: files, sourceKind: files.source });
+  if (derive.importer === 'screening-list') {
+    let entry = files;
+    for (const v of derive.versions) {
+      const file = path.join(dataDir.absolute(files.path), v.file);
+      const common = { source: files.source, retrievedAt: files.retrievedAt };
+      entry = (await importList({ catalog, dataDir, file, list: derive.list, version: v.version, ...common }))
+        .entry;
+    }
+    return entry;
+  }
   if (!options.analytics)
     throw new ChokepointError(
       'internal',
       `fetching ${files.id} builds ${derive.importer} and needs the analytics store`,
     );
-  const file = path.join(dataDir.absolute(files.path), derive.file);
-  const common = { catalog, dataDir, analytics: options.analytics, file, resolveCountry: iso3OfName };
+  const file = path.join(dataDir.datasetDir(files), derive.file);
+  const common = {
+    catalog,
+    dataDir,
+    analytics: options.analytics,
+    file,
+    resolveCountry: iso3OfName,
+    derivedFrom: [files.id],
+  };
   const result = derive.importer === 'patents' ? await importPatents(common) : await importExports(common);
   return result.entry;
 }

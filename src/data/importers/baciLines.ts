@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { ChokepointError } from '../../errors.ts';
-import { nonUtf8Encoding } from './textEncoding.ts';
+import { requireUtf8 } from './textEncoding.ts';
 
 /**
  * Line-level checks of a BACI CSV (`t,i,j,k,v,q`) done in Node rather than DuckDB: the header (DuckDB is told
@@ -39,13 +39,7 @@ export function checkBaciHeader(file: string, label: string): { padded: boolean 
     fs.closeSync(fd);
   }
   if (head.length === 0) throw new ChokepointError('bad_file', 'file is empty (0 bytes)', { file: label });
-  const encoding = nonUtf8Encoding(head);
-  if (encoding) {
-    throw new ChokepointError('bad_file', `file is not UTF-8 (looks like ${encoding})`, {
-      file: label,
-      line: firstBadLine(head),
-    });
-  }
+  requireUtf8(head, label);
   let text = head.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = text.split('\n');
@@ -71,19 +65,6 @@ function unquote(field: string): string {
   return (
     f.length >= 2 && f.startsWith('"') && f.endsWith('"') ? f.slice(1, -1).replaceAll('""', '"') : f
   ).trim();
-}
-
-function firstBadLine(bytes: Buffer): number {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      if (nonUtf8Encoding(bytes.subarray(start, i))) return line;
-      line++;
-      start = i + 1;
-    }
-  }
-  return line;
 }
 
 /**
@@ -139,34 +120,79 @@ export async function findDomainRejects(
   skipLines: Set<number>,
 ): Promise<RejectedLine[]> {
   const found: RejectedLine[] = [];
-  let line = 0;
-  let rest: Buffer = Buffer.alloc(0);
-  const visit = (bytes: Buffer): boolean => {
-    line++;
-    if (line === 1 || skipLines.has(line)) return true;
-    const encoding = nonUtf8Encoding(bytes);
-    if (encoding) {
-      throw new ChokepointError('bad_file', `file is not UTF-8 (looks like ${encoding})`, {
-        file: label,
-        line,
-      });
-    }
-    const text = bytes.toString('utf8').replace(/\r$/, '');
-    if (text.trim() === '') return true;
+  await forEachDataLine(file, label, (text, line) => {
+    if (skipLines.has(line)) return true;
     const problem = domainProblem(text.split(','), rules);
     if (problem) found.push({ file: label, line, column: problem.column, reason: problem.reason, text });
     return found.length < limit;
+  });
+  return found;
+}
+
+/** A row of a BACI CSV found by its key: where it is and its value and quantity as written. */
+export interface KeyedLine {
+  file: string;
+  line: number;
+  v: string;
+  q: string;
+}
+
+/**
+ * Streams `file` for the rows of year `t` whose `i,j,k` (numbers: "10121" and "010121" are one code) is in `keys`,
+ * and adds each to `found` under its key until the key has `perKey` rows; stops once every key has them.
+ */
+export async function findKeyLines(
+  file: string,
+  label: string,
+  t: number,
+  keys: Set<string>,
+  found: Map<string, KeyedLine[]>,
+  perKey: number,
+): Promise<void> {
+  const full = () => [...keys].every((k) => (found.get(k)?.length ?? 0) >= perKey);
+  if (full()) return;
+  await forEachDataLine(file, label, (text, line) => {
+    const [ft, fi, fj, fk, fv, fq] = text.split(',').map(unquote);
+    if (Number(ft) !== t) return true;
+    const key = `${Number(fi)},${Number(fj)},${Number(fk)}`;
+    if (!keys.has(key)) return true;
+    const rows = found.get(key) ?? [];
+    if (rows.length < perKey) rows.push({ file: label, line, v: fv ?? '', q: fq ?? '' });
+    found.set(key, rows);
+    return !full();
+  });
+}
+
+/**
+ * Streams the data lines of `file` (after the header; blank lines skipped) as text without the line end, with
+ * their 1-based line numbers, until `visit` returns false. A line that is not UTF-8 fails naming its first bad byte.
+ */
+async function forEachDataLine(
+  file: string,
+  label: string,
+  visit: (text: string, line: number) => boolean,
+): Promise<void> {
+  let line = 0;
+  let offset = 0;
+  let rest: Buffer = Buffer.alloc(0);
+  const next = (bytes: Buffer): boolean => {
+    line++;
+    const start = { offset, line };
+    offset += bytes.length + 1;
+    if (line === 1) return true;
+    requireUtf8(bytes, label, start);
+    const text = bytes.toString('utf8').replace(/\r$/, '');
+    return text.trim() === '' || visit(text, line);
   };
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     let data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     for (let nl = data.indexOf(0x0a, start); nl !== -1; nl = data.indexOf(0x0a, start)) {
-      if (!visit(data.subarray(start, nl))) return found;
+      if (!next(data.subarray(start, nl))) return;
       start = nl + 1;
     }
     rest = Buffer.from(data.subarray(start));
     data = rest;
   }
-  if (rest.length) visit(rest);
-  return found;
+  if (rest.length) next(rest);
 }

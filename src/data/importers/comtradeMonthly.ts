@@ -1,9 +1,10 @@
 import { ChokepointError } from '../../errors.ts';
-import { parseCsv } from './csvRecords.ts';
+import { parseCsvTable } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
 import type { MonthlyRow } from '../../analysis/ews/panel.ts';
 import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/monthlyImport.ts';
 import { valueUnit } from '../ews/valueUnit.ts';
+import type { TextEncoding } from './textEncoding.ts';
 
 /**
  * UN Comtrade+ monthly data, as the CSV download or the API's JSON ({ data: [ … ] }), with Comtrade+'s column
@@ -26,8 +27,8 @@ const unitCodes: Record<string, string> = {
   '13': 'm²',
 };
 
-export function importComtradeMonthly(file: string): MonthlyImport {
-  const { text, file: source } = readSourceText(file);
+export function importComtradeMonthly(file: string, encoding?: TextEncoding): MonthlyImport {
+  const { text, file: source } = readSourceText(file, encoding);
   const name = source.name;
   const records: { line: number; row: Record_ }[] = [];
   const trimmed = text.trimStart();
@@ -47,7 +48,7 @@ export function importComtradeMonthly(file: string): MonthlyImport {
     // JSON has no lines; the record number stands in for one (1-based).
     data.forEach((row, i) => records.push({ line: i + 1, row: row as Record_ }));
   } else {
-    const csv = parseCsv(text, name);
+    const csv = parseCsvTable(text, name);
     if (csv.length === 0) throw new ChokepointError('bad_file', 'the file is empty', { file: name });
     const header = csv[0].fields.map((h) => h.trim());
     for (let r = 1; r < csv.length; r++) {

@@ -67,6 +67,29 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
   return records;
 }
 
+/**
+ * `parseCsv` for a table: the first record is the header and every other record must have as many fields. A record
+ * with fewer fields is what a file cut in the middle of a line ends with, and one with more is a value holding an
+ * unquoted comma; either would shift or drop values silently, so both fail naming the line.
+ */
+export function parseCsvTable(text: string, file: string): CsvRecord[] {
+  const records = parseCsv(text, file);
+  const width = records[0]?.fields.length ?? 0;
+  for (const [n, r] of records.entries()) {
+    if (r.fields.length === width) continue;
+    const cut =
+      r.fields.length < width && n === records.length - 1 && !/[\r\n]$/.test(text)
+        ? ': the file ends in the middle of this row (cut off?)'
+        : '';
+    throw new ChokepointError(
+      'bad_file',
+      `expected ${width} fields as in the header, found ${r.fields.length}${cut}`,
+      { file, line: r.line },
+    );
+  }
+  return records;
+}
+
 /** Parses a number field; empty → null; anything else non-numeric → error naming the place. */
 export function parseNumberField(
   text: string,

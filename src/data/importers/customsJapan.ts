@@ -1,9 +1,10 @@
 import { ChokepointError } from '../../errors.ts';
-import { parseCsv } from './csvRecords.ts';
+import { parseCsvTable } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
 import type { MonthlyRow } from '../../analysis/ews/panel.ts';
 import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/monthlyImport.ts';
 import { valueUnit } from '../ews/valueUnit.ts';
+import type { TextEncoding } from './textEncoding.ts';
 
 /**
  * Japan Customs monthly trade by area × summary commodity group (概況品), the shape of Japan Customs' summary
@@ -79,10 +80,10 @@ export function isCustomsJapanSummary(header: string[]): boolean {
   return expected.every((h, i) => header[i]?.trim() === h);
 }
 
-export function importCustomsJapan(file: string): MonthlyImport {
-  const { text, file: source } = readSourceText(file);
+export function importCustomsJapan(file: string, encoding?: TextEncoding): MonthlyImport {
+  const { text, file: source } = readSourceText(file, encoding);
   const name = source.name;
-  const records = parseCsv(text, name);
+  const records = parseCsvTable(text, name);
   if (records.length === 0 || !isCustomsJapanSummary(records[0].fields)) {
     throw new ChokepointError(
       'bad_file',

@@ -1,8 +1,9 @@
 import { ChokepointError } from '../../errors.ts';
-import { parseCsv } from './csvRecords.ts';
+import { parseCsvTable } from './csvRecords.ts';
 import { readSourceText } from '../ews/monthlyImport.ts';
 import { resolveCountry } from '../reference/countries.ts';
 import type { RecordedEvent } from '../../analysis/ews/events.ts';
+import type { TextEncoding } from './textEncoding.ts';
 
 /**
  * Recorded events (export-control announcements) from a CSV with the columns of the shared events.csv:
@@ -10,9 +11,13 @@ import type { RecordedEvent } from '../../analysis/ews/events.ts';
  * source_url — plus optional `country` (ISO3 of the imposing country; else `defaultCountry`) and `targets`
  * (ISO3 codes separated by ';', empty = every destination). A file with only the header holds no events.
  */
-export function importEvents(file: string, defaultCountry?: string): RecordedEvent[] {
-  const { text, file: source } = readSourceText(file);
-  const records = parseCsv(text, source.name);
+export function importEvents(
+  file: string,
+  defaultCountry?: string,
+  encoding?: TextEncoding,
+): RecordedEvent[] {
+  const { text, file: source } = readSourceText(file, encoding);
+  const records = parseCsvTable(text, source.name);
   if (records.length === 0) return [];
   const header = records[0].fields.map((h) => h.trim());
   const need = ['event_id', 'date_announcement', 'date_effective', 'policy', 'hs_level'];

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { ChokepointError } from '../../errors.ts';
-import type { Catalog, CatalogEntry } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { sqlString, type AnalyticsStore } from '../analytics/store.ts';
-import { parseCsv, parseNumberField } from './csvRecords.ts';
+import { parseCsvTable, parseNumberField } from './csvRecords.ts';
+import { readTextFile, type TextEncoding } from './textEncoding.ts';
 import type { CountryResolver } from './patents.ts';
 
 /**
@@ -28,6 +28,10 @@ export interface ExportsImportOptions {
   year?: number;
   id?: string;
   resolveCountry: CountryResolver;
+  /** The dataset the file came from (a fetched dataset's stored file): its marking carries over. */
+  derivedFrom?: string[];
+  /** Forced text encoding (`--encoding`); else textEncoding.ts decides. */
+  encoding?: TextEncoding;
 }
 
 const otsNames = { exporter: 'reporter_iso', product: 'product_code', value: 'export_value_usd' };
@@ -41,9 +45,8 @@ export interface ExportsImportResult {
 export async function importExports(options: ExportsImportOptions): Promise<ExportsImportResult> {
   const file = path.resolve(options.file);
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', 'no such file', { file });
-  const bytes = fs.readFileSync(file);
-  const text = (file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8');
-  const records = parseCsv(text, file);
+  const { text, bytes } = readTextFile(file, { encoding: options.encoding });
+  const records = parseCsvTable(text, file);
   if (records.length < 2) throw new ChokepointError('no_data', 'the file has no data rows', { file });
   const head = records[0].fields.map((h) => h.trim());
   const ots = head.includes(otsNames.exporter) && head.includes(otsNames.product);
@@ -131,6 +134,7 @@ export async function importExports(options: ExportsImportOptions): Promise<Expo
       {
         id: options.id ?? 'exports',
         kind: 'exports',
+        derivedFrom: options.derivedFrom,
         title: ots
           ? `World exports by exporter × HS${digits.join('/')} (${path.basename(file)}), UN Comtrade via Open Trade Statistics`
           : `Exports by exporter × product (${path.basename(file)})`,

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { DataDir } from '../dataDir.ts';
-import { Catalog, type CatalogEntry, type SourceFile } from '../catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import { Catalog, type CatalogEntry, type SourceFile } from '../catalog/catalog.ts';
 import { ChokepointError } from '../../errors.ts';
-import { parseCsv, type CsvRecord } from './csvRecords.ts';
+import { parseCsvTable, type CsvRecord } from './csvRecords.ts';
+import { readTextFile } from './textEncoding.ts';
 import { hsChapterTitlesJa } from '../reference/hsChapters.ts';
 
 /**
@@ -56,8 +57,7 @@ function readTable(
   file: string,
   required: string[],
 ): { header: string[]; rows: CsvRecord[]; col: (name: string) => number } {
-  const text = fs.readFileSync(file, 'utf8');
-  const records = parseCsv(text, file);
+  const records = parseCsvTable(readTextFile(file).text, file);
   if (records.length === 0) throw new ChokepointError('bad_file', 'the file is empty', { file });
   const header = records[0].fields.map((h) => h.trim());
   for (const name of required) {

@@ -1,7 +1,8 @@
 import { ChokepointError } from '../../errors.ts';
 import { csrFromEntries, type Entry } from '../../analysis/io/matrix.ts';
 import type { IoSector, IoTable } from '../../analysis/io/table.ts';
-import { parseCsv, parseNumberField, type CsvRecord } from './csvRecords.ts';
+import { parseCsvTable, parseNumberField, type CsvRecord } from './csvRecords.ts';
+import { checkBalance, checkSquare } from './ioTableShape.ts';
 
 /**
  * Japan's national input-output table (総務省 産業連関表, MIC, published on e-Stat) in the tidy layouts of the
@@ -42,12 +43,6 @@ function cellsOf(records: CsvRecord[], file: string): Cell[] {
       });
     }
     for (const r of records.slice(1)) {
-      if (r.fields.length !== header.length) {
-        throw new ChokepointError('bad_file', `expected ${header.length} fields, found ${r.fields.length}`, {
-          file,
-          line: r.line,
-        });
-      }
       const value = parseNumberField(r.fields[valueAt], { file, line: r.line, column: header[valueAt] });
       if (value === null) continue;
       cells.push({
@@ -108,7 +103,7 @@ function labelsByCode(cells: Cell[]): Map<string, string> {
  * repeats the English one, and the caller should say so.
  */
 export function parseJapanIoTable(text: string, file: string, ja?: { text: string; file: string }): IoTable {
-  const records = parseCsv(text, file);
+  const records = parseCsvTable(text, file);
   if (records.length < 2) throw new ChokepointError('bad_file', 'the file has no data rows', { file });
   if (!isJapanIoLayout(records[0].fields)) {
     throw new ChokepointError(
@@ -118,8 +113,9 @@ export function parseJapanIoTable(text: string, file: string, ja?: { text: strin
     );
   }
   const cells = cellsOf(records, file);
+  const absent = checkBlocks(cells, file);
   const en = labelsByCode(cells);
-  const jaLabels = ja ? labelsByCode(cellsOf(parseCsv(ja.text, ja.file), ja.file)) : undefined;
+  const jaLabels = ja ? labelsByCode(cellsOf(parseCsvTable(ja.text, ja.file), ja.file)) : undefined;
   const codes = [...en.keys()].sort();
   if (codes.length === 0) throw new ChokepointError('bad_file', 'no industry rows or columns', { file });
   const index = new Map(codes.map((c, i) => [c, i]));
@@ -177,5 +173,40 @@ export function parseJapanIoTable(text: string, file: string, ja?: { text: strin
   const Z = csrFromEntries(n, entries);
   const output = Float64Array.from(valueAdded);
   for (let k = 0; k < Z.col.length; k++) output[Z.col[k]] += Z.val[k];
-  return { sectors, Z, finalDemand, exports, imports, valueAdded, output, unit: 'million JPY' };
+  const table = { sectors, Z, finalDemand, exports, imports, valueAdded, output, unit: 'million JPY' };
+  checkBalance(table, file, absent);
+  return table;
+}
+
+/**
+ * Checks the parts a whole table has: industry rows and columns for the same sectors, value-added rows and
+ * final-demand columns (without which no sector can balance). Returns the optional parts that are absent (export,
+ * import columns), for the balance check to mention.
+ */
+function checkBlocks(cells: Cell[], file: string): string[] {
+  const rows = new Set<string>();
+  const columns = new Set<string>();
+  const inputTypes = new Set<string>();
+  const outputTypes = new Set<string>();
+  for (const c of cells) {
+    inputTypes.add(c.inputType);
+    outputTypes.add(c.outputType);
+    if (c.inputType === 'industry') rows.add(codeAndLabel(c.inputName)[0]);
+    if (c.outputType === 'industry') columns.add(codeAndLabel(c.outputName)[0]);
+  }
+  checkSquare(rows, columns, file);
+  const missing = [
+    inputTypes.has('valueadded') ? '' : 'value-added rows (valueadded/…)',
+    outputTypes.has('finaldemand') ? '' : 'final-demand columns (finaldemand/…)',
+  ].filter(Boolean);
+  if (missing.length) {
+    throw new ChokepointError(
+      'bad_file',
+      `the table has no ${missing.join(' and no ')}: is the file cut off?`,
+      {
+        file,
+      },
+    );
+  }
+  return ['export', 'import'].filter((t) => !outputTypes.has(t)).map((t) => `${t} column (${t}/…)`);
 }

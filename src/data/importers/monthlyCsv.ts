@@ -1,9 +1,10 @@
 import { ChokepointError } from '../../errors.ts';
-import { parseCsv } from './csvRecords.ts';
+import { parseCsvTable } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
 import type { Flow, MonthlyRow } from '../../analysis/ews/panel.ts';
 import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/monthlyImport.ts';
 import type { ValueUnit } from '../ews/valueUnit.ts';
+import type { TextEncoding } from './textEncoding.ts';
 
 /**
  * Any monthly CSV through a column mapping: `--map period=…,partner=…,hs=…,value=…,quantity=…` (optional
@@ -28,6 +29,8 @@ export interface MonthlyCsvOptions {
   unit?: string;
   /** Unit of the value column as the user states it (`--value-unit`); without it the unit is 'unknown'. */
   valueUnit?: ValueUnit;
+  /** Forced text encoding (`--encoding`); else textEncoding.ts decides. */
+  encoding?: TextEncoding;
 }
 
 const mapKeys = ['period', 'partner', 'hs', 'value', 'quantity', 'unit', 'reporter', 'flow'];
@@ -67,9 +70,9 @@ export function parseFlow(
 }
 
 export function importMonthlyCsv(file: string, options: MonthlyCsvOptions): MonthlyImport {
-  const { text, file: source } = readSourceText(file);
+  const { text, file: source } = readSourceText(file, options.encoding);
   const name = source.name;
-  const records = parseCsv(text, name);
+  const records = parseCsvTable(text, name);
   if (records.length === 0) throw new ChokepointError('bad_file', 'the file is empty', { file: name });
   const header = records[0].fields.map((h) => h.trim());
   const col = (key: keyof ColumnMap): number => {

@@ -1,7 +1,8 @@
 import { ChokepointError } from '../../errors.ts';
 import { csrFromEntries, type Entry } from '../../analysis/io/matrix.ts';
 import type { IoTable } from '../../analysis/io/table.ts';
-import { parseCsv, parseNumberField } from './csvRecords.ts';
+import { parseCsvTable, parseNumberField } from './csvRecords.ts';
+import { checkBalance, checkSquare } from './ioTableShape.ts';
 
 /**
  * OECD Inter-Country Input-Output tables (ICIO, CSV release: https://www.oecd.org/en/data/datasets/inter-country-input-output-tables.html),
@@ -17,7 +18,7 @@ export function isIcioLayout(header: string[]): boolean {
 }
 
 export function parseIcioTable(text: string, file: string): IoTable {
-  const records = parseCsv(text, file);
+  const records = parseCsvTable(text, file);
   if (records.length < 2) throw new ChokepointError('bad_file', 'the file has no data rows', { file });
   const header = records[0].fields.map((c) => c.trim());
   if (!isIcioLayout(header))
@@ -26,9 +27,12 @@ export function parseIcioTable(text: string, file: string): IoTable {
       'not an OECD ICIO table (no OUT column or COUNTRY_SECTOR columns)',
       { file, line: 1 },
     );
+  // Sector rows and columns are named COUNTRY_SECTOR; the other rows (TLS, VA, OUT) are primary inputs and output,
+  // and the COUNTRY_ columns with a final-demand code are final demand. A sector missing on either axis means the
+  // table is not whole: its column would otherwise be taken as final demand, or its row dropped.
   const rowLabels = records.slice(1).map((r) => r.fields[0].trim());
-  const rowSet = new Set(rowLabels);
-  const sectorCodes = header.slice(1).filter((c) => c !== 'OUT' && rowSet.has(c));
+  const sectorCodes = header.slice(1).filter((c) => isSectorCode(c) && !finalDemandColumn.test(c));
+  checkSquare(rowLabels.filter(isSectorCode), sectorCodes, file);
   if (sectorCodes.length === 0)
     throw new ChokepointError('bad_file', 'no sector appears both as a row and as a column', {
       file,
@@ -42,12 +46,6 @@ export function parseIcioTable(text: string, file: string): IoTable {
   const statedOutput = new Float64Array(n).fill(NaN);
   for (const r of records.slice(1)) {
     const label = r.fields[0].trim();
-    if (r.fields.length !== header.length) {
-      throw new ChokepointError('bad_file', `expected ${header.length} fields, found ${r.fields.length}`, {
-        file,
-        line: r.line,
-      });
-    }
     const i = index.get(label);
     for (let c = 1; c < header.length; c++) {
       const v = parseNumberField(r.fields[c], { file, line: r.line, column: header[c] }) ?? 0;
@@ -75,7 +73,7 @@ export function parseIcioTable(text: string, file: string): IoTable {
       );
     }
   }
-  return {
+  const table = {
     sectors: sectorCodes.map((code) => ({ code, en: code, ja: code })),
     Z,
     finalDemand,
@@ -85,4 +83,12 @@ export function parseIcioTable(text: string, file: string): IoTable {
     output,
     unit: 'million USD',
   };
+  checkBalance(table, file);
+  return table;
 }
+
+/** COUNTRY_SECTOR, e.g. JPN_C26 (country codes of ICIO are ISO3, plus CN1/CN2, MX1/MX2 for the split tables). */
+const isSectorCode = (label: string) => /^[A-Z0-9]{3}_/.test(label);
+
+/** ICIO's final-demand columns: households, non-profits, government, capital formation, inventories, purchases abroad. */
+const finalDemandColumn = /_(HFCE|NPISH|GGFC|GFCF|INVNT|DPABR)$/;

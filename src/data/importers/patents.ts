@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ChokepointError } from '../../errors.ts';
-import type { Catalog, CatalogEntry, SourceFile } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry, SourceFile } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { sqlString } from '../analytics/store.ts';
-import { parseCsv, parseNumberField, type CsvRecord } from './csvRecords.ts';
+import { parseCsvTable, parseNumberField, type CsvRecord } from './csvRecords.ts';
+import { readTextFile, type TextEncoding } from './textEncoding.ts';
 
 /**
  * Patent (or other capability) counts by country × technology field × year → the `patents` dataset (Parquet):
@@ -36,6 +37,10 @@ export interface PatentImportOptions {
   id?: string;
   resolveCountry: CountryResolver;
   onProgress?: (done: number, total: number) => void;
+  /** The dataset the file came from (a fetched dataset's stored file): its marking carries over. */
+  derivedFrom?: string[];
+  /** Forced text encoding (`--encoding`); else textEncoding.ts decides. */
+  encoding?: TextEncoding;
 }
 
 export interface PatentRow {
@@ -109,7 +114,7 @@ interface Parsed {
   aggregates: Set<string>;
 }
 
-function parseNcses(file: string, resolve: CountryResolver): Parsed {
+function parseNcses(file: string, resolve: CountryResolver, encoding?: TextEncoding): Parsed {
   const tablesFile = path.join(path.dirname(file), 'ncses_tables.csv');
   if (!fs.existsSync(tablesFile)) {
     throw new ChokepointError(
@@ -118,7 +123,7 @@ function parseNcses(file: string, resolve: CountryResolver): Parsed {
       { file },
     );
   }
-  const tables = parseCsv(fs.readFileSync(tablesFile, 'utf8'), tablesFile);
+  const tables = parseCsvTable(readTextFile(tablesFile, { encoding }).text, tablesFile);
   const th = header(tables, tablesFile);
   const [tn, tt] = [column(th, 'table_number', tablesFile), column(th, 'title', tablesFile)];
   const fieldOf = new Map<string, { source: string; field: string }>();
@@ -132,7 +137,7 @@ function parseNcses(file: string, resolve: CountryResolver): Parsed {
       });
     fieldOf.set(r.fields[tn], f);
   }
-  const records = parseCsv(fs.readFileSync(file, 'utf8'), file);
+  const records = parseCsvTable(readTextFile(file, { encoding }).text, file);
   const h = header(records, file);
   const at = {
     table: column(h, 'table_number', file),
@@ -188,7 +193,7 @@ function classifyName(name: string, aggregates: Set<string>, resolve: CountryRes
 }
 
 function parseGeneric(file: string, options: PatentImportOptions): Parsed {
-  const records = parseCsv(fs.readFileSync(file, 'utf8'), file);
+  const records = parseCsvTable(readTextFile(file, { encoding: options.encoding }).text, file);
   const h = header(records, file);
   const name = (k: 'country' | 'field' | 'year' | 'count' | 'source') => options.map?.[k] ?? k;
   const at = {
@@ -207,12 +212,6 @@ function parseGeneric(file: string, options: PatentImportOptions): Parsed {
   }
   const out: Parsed = { rows: [], emptyCounts: 0, aggregates: new Set() };
   for (const r of records.slice(1)) {
-    if (r.fields.length !== h.length) {
-      throw new ChokepointError('bad_file', `expected ${h.length} fields, found ${r.fields.length}`, {
-        file,
-        line: r.line,
-      });
-    }
     const count = parseNumberField(r.fields[at.count], { file, line: r.line, column: h[at.count] });
     if (count === null) {
       out.emptyCounts++;
@@ -255,7 +254,10 @@ export async function importPatents(options: PatentImportOptions): Promise<Paten
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', 'no such file', { file });
   const format =
     options.format ?? (path.basename(file) === 'patents_by_country_field_year.csv' ? 'ncses' : 'csv');
-  const parsed = format === 'ncses' ? parseNcses(file, options.resolveCountry) : parseGeneric(file, options);
+  const parsed =
+    format === 'ncses'
+      ? parseNcses(file, options.resolveCountry, options.encoding)
+      : parseGeneric(file, options);
   if (parsed.rows.length === 0) throw new ChokepointError('no_data', 'no rows with a count', { file });
 
   // The same country, field and year twice would be counted twice by every indicator.
@@ -316,6 +318,7 @@ export async function importPatents(options: PatentImportOptions): Promise<Paten
       {
         id: options.id ?? 'patents',
         kind: 'patents',
+        derivedFrom: options.derivedFrom,
         title: ncses
           ? 'Patents by country × technology area × year (USPTO grants, PCT applications), NSF NCSES'
           : `Capability counts by country × field × year (${path.basename(file)})`,

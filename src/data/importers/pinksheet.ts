@@ -1,8 +1,9 @@
 import { ChokepointError } from '../../errors.ts';
-import { parseCsv } from './csvRecords.ts';
+import { parseCsvTable } from './csvRecords.ts';
 import { normalisePeriod } from '../../analysis/ews/period.ts';
 import { describeFile, readSourceText } from '../ews/monthlyImport.ts';
-import type { SourceFile } from '../catalog.ts';
+import type { SourceFile } from '../catalog/catalog.ts';
+import type { TextEncoding } from './textEncoding.ts';
 
 /**
  * World Bank Commodity Price Data (the Pink Sheet), monthly, nominal USD: the original workbook
@@ -33,8 +34,14 @@ export interface PriceImport {
 const isEmpty = (v: unknown) =>
   v === null || v === undefined || (typeof v === 'string' && /^\s*(…|\.*)\s*$/.test(v));
 
-export async function importPinkSheet(file: string, seriesListCsv?: string): Promise<PriceImport> {
-  return file.toLowerCase().endsWith('.xlsx') ? importWorkbook(file) : importCsv(file, seriesListCsv);
+export async function importPinkSheet(
+  file: string,
+  seriesListCsv?: string,
+  encoding?: TextEncoding,
+): Promise<PriceImport> {
+  return file.toLowerCase().endsWith('.xlsx')
+    ? importWorkbook(file)
+    : importCsv(file, seriesListCsv, encoding);
 }
 
 async function importWorkbook(file: string): Promise<PriceImport> {
@@ -99,9 +106,9 @@ async function importWorkbook(file: string): Promise<PriceImport> {
   return { series, rows, emptyCells, file: source };
 }
 
-function importCsv(file: string, seriesListCsv?: string): PriceImport {
-  const { text, file: source } = readSourceText(file);
-  const records = parseCsv(text, source.name);
+function importCsv(file: string, seriesListCsv?: string, encoding?: TextEncoding): PriceImport {
+  const { text, file: source } = readSourceText(file, encoding);
+  const records = parseCsvTable(text, source.name);
   const header = records[0]?.fields.map((h) => h.trim()) ?? [];
   if (header[0] !== 'month')
     throw new ChokepointError('bad_file', 'a Pink Sheet CSV starts with a "month" column', {
@@ -110,7 +117,7 @@ function importCsv(file: string, seriesListCsv?: string): PriceImport {
     });
   const info = new Map<string, PriceSeriesInfo>();
   if (seriesListCsv) {
-    const list = parseCsv(readSourceText(seriesListCsv).text, seriesListCsv);
+    const list = parseCsvTable(readSourceText(seriesListCsv).text, seriesListCsv);
     for (const rec of list.slice(1))
       info.set(rec.fields[0], {
         code: rec.fields[0],

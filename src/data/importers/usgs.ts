@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { parseCsv } from './csvRecords.ts';
-import { Catalog, type CatalogEntry } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import { parseCsvTable } from './csvRecords.ts';
+import { readTextFile, type TextEncoding } from './textEncoding.ts';
+import { Catalog, type CatalogEntry } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { openDuckDb } from '../analytics/duckdb.ts';
 import { sqlString } from '../analytics/store.ts';
 import { resolveCountry } from '../reference/countries.ts';
@@ -23,6 +24,8 @@ export interface UsgsImportOptions {
   datasetId?: string;
   version?: string;
   source?: CatalogEntry['source'];
+  /** Forced text encoding (`--encoding`); else textEncoding.ts decides. */
+  encoding?: TextEncoding;
 }
 
 export interface MineralRow {
@@ -96,8 +99,8 @@ export async function importUsgsMcs(options: UsgsImportOptions): Promise<Catalog
   const { dataDir, input } = options;
   if (!fs.existsSync(input)) throw new ChokepointError('not_found', 'no such file', { file: input });
   const file = path.basename(input);
-  const bytes = fs.readFileSync(input);
-  const records = parseCsv(bytes.toString('utf8'), file);
+  const { text, bytes } = readTextFile(input, { encoding: options.encoding, label: file });
+  const records = parseCsvTable(text, file);
   if (records.length < 2) throw new ChokepointError('bad_file', 'no rows', { file });
   // Header names with their stray spaces removed: "PROD_EST_ 2024" → "PROD_EST_2024".
   const header = records[0].fields.map((h) => h.replace(/\s+/g, '').toUpperCase());
@@ -113,13 +116,6 @@ export async function importUsgsMcs(options: UsgsImportOptions): Promise<Catalog
   const col = (fields: string[], name: string) => fields[header.indexOf(name)] ?? '';
   const rows: MineralRow[] = [];
   for (const rec of records.slice(1)) {
-    if (rec.fields.length !== header.length) {
-      throw new ChokepointError(
-        'bad_file',
-        `${rec.fields.length} fields where the header has ${header.length}`,
-        { file, line: rec.line },
-      );
-    }
     const f = rec.fields;
     const notes: string[] = [];
     const country = countryOf(col(f, 'COUNTRY'));
@@ -201,5 +197,5 @@ export function mineralsSource(dataDir: DataDir, entry: CatalogEntry): string {
       field: 'dataset',
     });
   }
-  return `read_parquet(${sqlString(path.join(dataDir.absolute(entry.path), 'world.parquet'))})`;
+  return `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'world.parquet'))})`;
 }

@@ -1,3 +1,7 @@
+/**
+ * The datasets chokepoint knows how to fetch: one manifest per dataset (publisher, URLs, version, licence, each
+ * file's SHA-256 and size), listed here in the order `data fetch all` takes them, and the manifest types.
+ */
 import { ChokepointError } from '../../errors.ts';
 import type { DatasetManifest } from './types.ts';
 import { baciCriticalMinerals } from './baci-critical-minerals.ts';
@@ -14,6 +18,18 @@ import { japanCustomsSummary } from './japan-customs-summary.ts';
 import { indiaExportsHs8 } from './india-exports-hs8.ts';
 import { worldExportsHs4 } from './world-exports-hs4.ts';
 import { comtradeSamples } from './comtrade-samples.ts';
+import { metiEndUserList } from './meti-end-user-list.ts';
+import { metiRussiaLists } from './meti-russia-lists.ts';
+import { jpExportControlOrder } from './jp-export-control-order.ts';
+import { cnMofcomLists } from './cn-mofcom-lists.ts';
+import { jpMofAssetFreeze } from './jp-mof-asset-freeze.ts';
+import { opensanctionsFtmSample } from './opensanctions-ftm-sample.ts';
+import { cyberSboms } from './cyber-sboms.ts';
+import { osvGoProtonBridge } from './osv-go-proton-bridge.ts';
+import { cisaKev } from './cisa-kev.ts';
+import { cisoAssistantControls } from './ciso-assistant-controls.ts';
+
+export type * from './types.ts';
 
 /** Every dataset chokepoint knows how to fetch, in the order `data fetch all` takes them. */
 export const manifests: readonly DatasetManifest[] = [
@@ -31,6 +47,16 @@ export const manifests: readonly DatasetManifest[] = [
   indiaExportsHs8,
   worldExportsHs4,
   comtradeSamples,
+  metiEndUserList,
+  metiRussiaLists,
+  jpExportControlOrder,
+  cnMofcomLists,
+  jpMofAssetFreeze,
+  opensanctionsFtmSample,
+  cyberSboms,
+  osvGoProtonBridge,
+  cisaKev,
+  cisoAssistantControls,
 ];
 
 /** The manifest of a dataset id; an unknown id is an error that lists the known ones. */

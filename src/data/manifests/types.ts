@@ -1,4 +1,4 @@
-import type { DatasetKind } from '../catalog.ts';
+import type { DatasetKind } from '../catalog/catalog.ts';
 
 /**
  * A dataset manifest: what a dataset is, who publishes it, and the exact bytes chokepoint expects (SHA-256),
@@ -58,4 +58,8 @@ export interface DatasetManifest {
 }
 
 /** An import a fetch of stored files runs (DatasetManifest.derive). */
-export type DerivedImport = { importer: 'sea-network' } | { importer: 'patents' | 'exports'; file: string };
+export type DerivedImport =
+  | { importer: 'sea-network' }
+  | { importer: 'patents' | 'exports'; file: string }
+  /** Screening-list versions imported in order into list `list` (src/data/exportControl/listStore.ts). */
+  | { importer: 'screening-list'; list: string; versions: { file: string; version: string }[] };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { DataDir } from '../dataDir.ts';
-import { writeFileAtomic } from '../dataDir.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import { writeFileAtomic } from '../catalog/dataDir.ts';
 import { ChokepointError } from '../../errors.ts';
 import { countries } from '../reference/countries.ts';
 import {

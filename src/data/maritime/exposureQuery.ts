@@ -68,12 +68,16 @@ export async function exposureAggregatesSql(
     ? `(VALUES ${routePassages.map(([r, p]) => `(${r}, ${sqlString(p)})`).join(', ')}) AS rp(route, passage)`
     : `(SELECT NULL::INTEGER AS route, NULL::VARCHAR AS passage WHERE false) AS rp`;
   const air = q.freight.airProducts.filter((p) => /^\d{1,6}$/.test(p)).map((p) => `starts_with(f.k, '${p}')`);
-  const threshold = Number(q.freight.airValuePerTonneUsd);
-  const limit =
-    q.productsWithPassages === undefined ? '' : `LIMIT ${Math.max(0, Math.trunc(q.productsWithPassages))}`;
+  // Numbers reach the SQL as bound parameters; `param` returns the placeholder of the next one.
   const params: unknown[] = [q.year];
-  if (q.hs) params.push(q.hs);
-  const keep = Math.max(0, Math.trunc(q.flowsPerPassage));
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const hs = q.hs ? `AND starts_with(k, ${param(q.hs)})` : '';
+  const threshold = param(Number(q.freight.airValuePerTonneUsd));
+  const limit =
+    q.productsWithPassages === undefined
+      ? ''
+      : `LIMIT ${param(Math.max(0, Math.trunc(q.productsWithPassages)))}`;
+  const keep = param(Math.max(0, Math.trunc(q.flowsPerPassage)));
   // One pass over the store groups flows (i, k) and classifies them (c); everything else aggregates c or its
   // product × route summary (kr, a few thousand rows), so no step multiplies flows by passages.
   const sql = `
@@ -87,7 +91,7 @@ export async function exposureAggregatesSql(
                   ELSE 'sea_quantity_unknown' END AS rule
         FROM (SELECT i, k, sum(v) AS v, CASE WHEN count(q) = count(*) THEN sum(q) END AS q
                 FROM ${q.source}
-               WHERE t = $1 AND j IN (${codes}) AND i NOT IN (${codes}) ${q.hs ? 'AND starts_with(k, $2)' : ''}
+               WHERE t = $1 AND j IN (${codes}) AND i NOT IN (${codes}) ${hs}
                GROUP BY i, k) AS f
         LEFT JOIN ${partners} ON p.i = f.i
        WHERE f.v > 0

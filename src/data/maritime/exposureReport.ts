@@ -1,8 +1,8 @@
-import type { Catalog, Provenance } from '../catalog.ts';
-import { provenanceOf } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, Provenance } from '../catalog/catalog.ts';
+import { provenanceOf } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
-import { findTradeDataset, tradeSource } from '../tradeDataset.ts';
+import { findTradeDataset, tradeSource } from '../catalog/tradeDataset.ts';
 import {
   countries,
   countryByIso3,
@@ -194,11 +194,12 @@ export async function exposureReport(
     options.flowsPerPassage,
     request.productsWithPassages ?? null,
   ]);
+  const source = tradeSource(services.dataDir, trade); // records the read, cached or not
   let aggregates = aggregateCache.get(cacheKey);
   const fromCache = aggregates !== undefined;
   if (!aggregates) {
     aggregates = await exposureAggregatesSql(services.analytics, {
-      source: tradeSource(services.dataDir, trade),
+      source,
       year: request.year,
       reporterCodes: codes,
       hs,

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Catalog, CatalogEntry, SourceFile } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry, SourceFile } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { ChokepointError } from '../../errors.ts';
 import { buildSeaNetwork, type BuildStats } from '../../analysis/maritime/network.ts';
 import { NodeIndex } from '../../analysis/maritime/nodeIndex.ts';
@@ -63,7 +63,7 @@ export function importSeaNetwork(options: SeaNetworkImportOptions): CatalogEntry
     (options.dir
       ? maritimeInputsIn(options.dir)
       : options.source
-        ? maritimeInputsIn(options.dataDir.absolute(options.source.path))
+        ? maritimeInputsIn(options.dataDir.datasetDir(options.source))
         : undefined);
   if (!inputs)
     throw new ChokepointError(
@@ -123,6 +123,7 @@ export function importSeaNetwork(options: SeaNetworkImportOptions): CatalogEntry
     {
       id: options.id ?? seaNetworkId,
       kind: 'maritime',
+      derivedFrom: source ? [source.id] : undefined,
       title:
         'Sea-route network: Eurostat marnet lanes with passage tags, ports (UN/LOCODE), IMF PortWatch chokepoints',
       publisher: 'searoute-py (G. Halili) from Eurostat marnet; chokepoints from IMF PortWatch',

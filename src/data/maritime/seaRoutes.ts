@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog, CatalogEntry, Provenance } from '../catalog.ts';
-import { provenanceOf } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry, Provenance } from '../catalog/catalog.ts';
+import { provenanceOf } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { SeaNetwork } from '../../analysis/maritime/network.ts';
 import {
@@ -38,12 +38,12 @@ export function openSeaRoutes(dataDir: DataDir, catalog: Catalog, id = seaNetwor
   if (!entry || entry.kind !== 'maritime' || !entry.extra?.versionKey) {
     throw new ChokepointError(
       'not_found',
-      `no sea-route network "${id}" in ${dataDir.root}: run \`chokepoint data import maritime <folder with marnet_searoute.geojson, ports.geojson, chokepoints_portwatch.csv>\`` +
+      `no sea-route network "${id}"${dataDir.whereForMessages}: run \`chokepoint data import maritime <folder with marnet_searoute.geojson, ports.geojson, chokepoints_portwatch.csv>\`` +
         ' (or without a folder after `chokepoint data fetch maritime`)',
       { field: 'dataset' },
     );
   }
-  const dir = dataDir.absolute(entry.path);
+  const dir = dataDir.datasetDir(entry);
   const cached = loaded.get(dir);
   if (cached) return cached;
   const ports = JSON.parse(fs.readFileSync(path.join(dir, 'ports.json'), 'utf8')) as SnappedPort[];

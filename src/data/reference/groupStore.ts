@@ -1,6 +1,7 @@
 import type { StateDb } from '../state/db.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { ChokepointError } from '../../errors.ts';
+import { mayRead, recordObjectRead } from '../security/readContext.ts';
 import { assertMembers, builtInGroups, type CountryGroup } from './groups.ts';
 
 /** A group as stored: the definition plus who may see it and when it last changed. */
@@ -78,7 +79,16 @@ export async function seedGroups(db: StateDb): Promise<void> {
   });
 }
 
+/**
+ * The groups the current reader may read (readContext.ts): to a reader, a group marked above their clearance does
+ * not exist — a screen then uses no countries of concern rather than hidden ones. Outside a read context, all.
+ */
 export async function listGroups(db: StateDb): Promise<StoredGroup[]> {
+  return (await listAllGroups(db)).filter((g) => mayRead(g.marking));
+}
+
+/** Every group, whoever reads (for writes, which must see what they would replace). */
+export async function listAllGroups(db: StateDb): Promise<StoredGroup[]> {
   await seedGroups(db);
   return (await db.query<Row>('SELECT * FROM country_groups ORDER BY built_in DESC, example, id')).map(
     fromRow,
@@ -86,9 +96,19 @@ export async function listGroups(db: StateDb): Promise<StoredGroup[]> {
 }
 
 export async function findGroup(db: StateDb, id: string): Promise<StoredGroup | undefined> {
+  const group = await findAnyGroup(db, id);
+  return group && mayRead(group.marking) ? group : undefined;
+}
+
+async function findAnyGroup(db: StateDb, id: string): Promise<StoredGroup | undefined> {
   await seedGroups(db);
   const rows = await db.query<Row>('SELECT * FROM country_groups WHERE id = $1', [id.trim().toUpperCase()]);
   return rows.length ? fromRow(rows[0]) : undefined;
+}
+
+/** Records that the current work used these groups' members (their markings join the result's). */
+export function recordGroupsUsed(groups: readonly (CountryGroup & { marking?: Marking })[]): void {
+  for (const g of groups) if (g.marking) recordObjectRead('group', g.id, g.marking);
 }
 
 export interface GroupInput {
@@ -116,7 +136,11 @@ export async function setGroup(db: StateDb, input: GroupInput, updatedBy?: strin
   if (input.members.length === 0)
     throw new ChokepointError('bad_input', 'a group needs at least one member', { field: 'members' });
   const members = assertMembers(input.members);
-  const existing = await findGroup(db, id);
+  const existing = await findAnyGroup(db, id);
+  if (existing && !mayRead(existing.marking)) {
+    // An update needs read access to what it replaces; a hidden group answers like a missing one elsewhere.
+    throw new ChokepointError('not_found', `group "${id}" not found`, { field: 'id' });
+  }
   const en = input.en ?? existing?.en ?? id;
   const ja = input.ja ?? existing?.ja ?? id;
   const marking = input.marking ?? existing?.marking ?? publicMarking;

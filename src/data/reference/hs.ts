@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataDir } from '../dataDir.ts';
-import { Catalog, provenanceOf, type Provenance } from '../catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
+import { Catalog, provenanceOf, type Provenance } from '../catalog/catalog.ts';
 import { hsFileName, type HsCode } from '../importers/hs.ts';
 import { ChokepointError } from '../../errors.ts';
 import { mapHsCode, type HsRevision } from './concordance.ts';
@@ -64,11 +64,11 @@ export function hsLabelsFrom(codes: HsCode[], provenance: Provenance): HsLabels 
 export function loadHsLabels(dataDir: DataDir, datasetId = 'hs'): HsLabels {
   const entry = new Catalog(dataDir).find(datasetId);
   if (!entry) {
-    throw new ChokepointError('not_found', `no HS nomenclature in ${dataDir.root}: run "chokepoint data fetch hs"`, {
+    throw new ChokepointError('not_found', `no HS nomenclature${dataDir.whereForMessages}: run "chokepoint data fetch hs"`, {
       field: 'dataset',
     });
   }
-  const file = path.join(dataDir.absolute(entry.path), hsFileName);
+  const file = path.join(dataDir.datasetDir(entry), hsFileName);
   const codes = JSON.parse(fs.readFileSync(file, 'utf8')) as HsCode[];
   return hsLabelsFrom(codes, provenanceOf(entry));
 }

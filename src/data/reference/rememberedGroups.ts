@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic, type DataDir } from '../dataDir.ts';
+import { writeFileAtomic, type DataDir } from '../catalog/dataDir.ts';
 import { embeddedStateFingerprint } from '../state/embeddedStateFingerprint.ts';
 import { builtInGroups, type CountryGroup } from './groups.ts';
 

@@ -2,6 +2,8 @@ import type { StateDb } from '../state/db.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { badInput } from '../../errors.ts';
 import { sha256 } from './secrets.ts';
+import { readableColumnsSql } from './markingSql.ts';
+import type { Reader } from './readContext.ts';
 
 /**
  * Append-only, hash-chained audit log (as in RFC 6962-style logs, reduced to a linear chain):
@@ -138,10 +140,10 @@ export interface AuditQuery {
   action?: string;
   actor?: string;
   /**
-   * Extra condition (e.g. the reader's marking filter), with parameters numbered from the given one. It may use
-   * only the columns marking, marking_level, marking_compartments and marking_releasable.
+   * Who reads: only entries without a marking or about objects this reader may read count (an entry about a
+   * marked object carries its marking); without a reader every entry counts.
    */
-  visible?: (nextParam: number) => { sql: string; params: unknown[] };
+  reader?: Reader;
 }
 
 export async function listAudit(
@@ -152,14 +154,15 @@ export async function listAudit(
   const params: unknown[] = [];
   if (q.action) where.push(`action = $${params.push(q.action)}`);
   if (q.actor) where.push(`actor = $${params.push(q.actor)}`);
-  if (q.visible) {
-    const v = q.visible(params.length + 1);
-    where.push(v.sql);
-    params.push(...v.params);
+  if (q.reader) {
+    // On the generated marking columns (migration 101): the count below may use only those.
+    const readable = readableColumnsSql(q.reader, 'marking', params.length + 1);
+    where.push(`(marking IS NULL OR ${readable.sql})`);
+    params.push(...readable.params);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // Without action or actor filters the total is a sum over the counts kept per distinct marking (migration 103;
-  // `visible` may use only the marking columns then), instead of testing the marking of every entry.
+  // the reader's filter uses only the marking columns), instead of testing the marking of every entry.
   const [count] = await db.query<{
     n: number | string;
     logged?: number | string;

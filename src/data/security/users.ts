@@ -5,6 +5,7 @@ import { badInput, ChokepointError, notFound } from '../../errors.ts';
 import { checkPasswordStrength, hashPassword, randomPassword } from './secrets.ts';
 import { grantablePermissions, isRole, roles, type Role } from './roles.ts';
 import { getOrganisation } from './organisations.ts';
+import { forgetDevices } from './loginDevices.ts';
 
 /** User accounts. Password hashes never leave this module except to the login check. */
 export interface User {
@@ -170,7 +171,10 @@ export async function setUserDisabled(db: StateDb, username: string, disabled: b
   return getUser(db, user.id);
 }
 
-/** Sets a new password (random when absent), clears the lockout and ends the user's sessions. */
+/**
+ * Sets a new password (random when absent), clears the lockout, ends the user's sessions and forgets their device
+ * cookies.
+ */
 export async function resetPassword(
   db: StateDb,
   username: string,
@@ -186,6 +190,7 @@ export async function resetPassword(
       [user.id, hashed],
     );
     await tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+    await forgetDevices(tx, user.id);
   });
   return { user: await getUser(db, user.id), password };
 }

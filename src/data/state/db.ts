@@ -7,7 +7,9 @@ import {
   type ReliabilityHandler,
 } from './pgNotifications.ts';
 import { packageRoot } from '../../packageRoot.ts';
-import { makeDirectory } from '../makeDirectory.ts';
+import { makeDirectory } from '../catalog/makeDirectory.ts';
+import { acquireStateLock, type StateHolder, type StateLock } from './stateLock.ts';
+import type { PGlite } from '@electric-sql/pglite';
 
 /**
  * Application state (users, organisations, markings, scenarios, alerts, audit) in the PostgreSQL dialect.
@@ -57,6 +59,11 @@ export interface OpenStateOptions {
    * that: the tests start each in-memory database from one copy made before they run (test/helpers/stateDbs.ts).
    */
   startFrom?: Blob;
+  /**
+   * PGlite in `dataDir`: who is opening it, written in the lock taken first (stateLock.ts) so that a second
+   * process is told who holds the database. Default: a CLI command.
+   */
+  holder?: StateHolder;
 }
 
 export async function openStateDb(options: OpenStateOptions = {}): Promise<StateDb> {
@@ -64,8 +71,13 @@ export async function openStateDb(options: OpenStateOptions = {}): Promise<State
     throw new Error('startFrom is a copy of an embedded database: it cannot start a PostgreSQL server');
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.schema, options.listenBackoff)
-    : (await openPglite(options.dataDir, options.startFrom)).db;
-  await migrate(db);
+    : (await openPglite(options.dataDir, options.startFrom, options.holder)).db;
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => undefined); // and with it the lock
+    throw error;
+  }
   return db;
 }
 
@@ -83,13 +95,30 @@ export async function newStateCopy(): Promise<Blob> {
   }
 }
 
-async function openPglite(dir?: string, startFrom?: Blob) {
-  const { PGlite } = await import('@electric-sql/pglite');
-  if (dir) makeDirectory(dir);
-  if (startFrom && dir && fs.readdirSync(dir).length > 0)
-    throw new Error(`${dir} already holds a database: a copy can only start a new one`);
-  const pg = new PGlite({ dataDir: dir, loadDataDir: startFrom });
-  await pg.waitReady;
+/**
+ * PGlite in `dir` (taking its lock first, so that a second process never opens it: stateLock.ts), or in memory.
+ * The lock is released when the database closes, or if it fails to open.
+ */
+async function openPglite(dir?: string, startFrom?: Blob, holder: StateHolder = { kind: 'cli' }) {
+  const lock = dir ? acquireStateLock(dir, holder) : undefined;
+  let pg: PGlite | undefined;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    if (dir) makeDirectory(dir);
+    if (startFrom && dir && fs.readdirSync(dir).length > 0)
+      throw new Error(`${dir} already holds a database: a copy can only start a new one`);
+    pg = new PGlite({ dataDir: dir, loadDataDir: startFrom });
+    await pg.waitReady;
+  } catch (error) {
+    await pg?.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  }
+  return { pg, db: wrapPglite(pg, lock) };
+}
+
+/** The StateDb over an open PGlite; closing it closes PGlite, then releases the lock (if it closed cleanly). */
+function wrapPglite(pg: PGlite, lock: StateLock | undefined): StateDb {
   type Queryable = { query: typeof pg.query; exec: typeof pg.exec };
   const wrap = (q: Queryable, inTx: boolean): StateDb => ({
     kind: 'pglite',
@@ -104,13 +133,16 @@ async function openPglite(dir?: string, startFrom?: Blob) {
       return pg.transaction((tx) => fn(wrap(tx as unknown as Queryable, true)));
     },
     async close() {
-      if (!inTx) await pg.close();
+      if (inTx) return;
+      await pg.close();
+      // Not when closing failed: this process may still touch the files; the lock then goes at its exit.
+      lock?.release();
     },
     // One process writes the embedded database: every commit is announced, so delivery is always reliable.
     listen: (channel: string, onNotify: NotifyHandler) => pg.listen(channel, onNotify),
     notificationsReliable: true,
   });
-  return { pg, db: wrap(pg, false) };
+  return wrap(pg, false);
 }
 
 async function openPostgres(url: string, schema?: string, listenBackoff?: ListenBackoff): Promise<StateDb> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { ChokepointError } from '../../errors.ts';
 import { syntheticSidecarPath, type SyntheticSidecar } from '../importers/baci.ts';
-import { makeDirectory } from '../makeDirectory.ts';
+import { makeDirectory } from '../catalog/makeDirectory.ts';
 
 /**
  * SYNTHETIC BACI-format trade flows (`t,i,j,k,v,q`) at real scale, for benchmarks and demos — never real data.

@@ -6,8 +6,9 @@ import { indicatorLabels, indicatorNames, type IndicatorName } from '../../analy
 import { policyFamilyNames, policyRiskNames } from '../../analysis/policy/measures.ts';
 import { countryByIso3, countryName } from '../reference/countries.ts';
 import { exposureReport } from '../maritime/exposureReport.ts';
-import { listAlerts, type ReadableSql } from '../ews/ewsState.ts';
-import { getScenario, listRuns, listScenarios } from '../scenarioStore.ts';
+import { listAlerts } from '../ews/ewsState.ts';
+import type { Reader } from '../security/readContext.ts';
+import { getScenario, listRuns, listScenarios } from '../scenario/scenarioStore.ts';
 import {
   assessZones,
   type AssessedEntry,
@@ -334,14 +335,14 @@ async function relatedSections(
   e: AssessedEntry,
   reporter: string,
   lang: Lang,
-  readableAlerts?: ReadableSql,
+  alertReader?: Reader,
 ): Promise<{ sections: DossierSection[]; markings: Marking[] }> {
   const markings: Marking[] = [];
   const sections: DossierSection[] = [];
   const none = words.none[lang];
   if (e.entry.hs6.length === 0) return { sections, markings };
   const alerts = (
-    await listAlerts(services.state, { reporter, readable: readableAlerts }, 1, 500)
+    await listAlerts(services.state, { reporter, reader: alertReader }, 1, 500)
   ).items.filter((a) => hsOverlaps(a.hs, e.entry.hs6));
   markings.push(...alerts.map((a) => a.marking));
   sections.push({
@@ -395,8 +396,8 @@ async function relatedSections(
 
 export async function buildDossier(
   services: TechServices,
-  /** readableAlerts: the reader's marking filter (API); alerts the reader may not read are left out, not joined. */
-  request: ZoneRequest & { entry: string; lang: Lang; readableAlerts?: ReadableSql },
+  /** alertReader: who reads (API); alerts the reader may not read are left out, not joined. */
+  request: ZoneRequest & { entry: string; lang: Lang; alertReader?: Reader },
 ): Promise<Dossier> {
   const assessment = await assessZones(services, { ...request, entries: [request.entry] });
   const e = assessment.entries[0];
@@ -407,7 +408,7 @@ export async function buildDossier(
     e,
     assessment.reporter,
     request.lang,
-    request.readableAlerts,
+    request.alertReader,
   );
   const provenance = assessment.provenance.map((p) => ({
     dataset: p.dataset,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { ChokepointError } from '../../errors.ts';
+import { japaneseFontFile } from '../../config.ts';
 import type { Dossier, DossierTable } from './dossier.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { Dossier, DossierTable } from './dossier.ts';
 export const defaultJapaneseFont = '/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf';
 
 export function japaneseFont(): string {
-  const file = process.env.CHOKEPOINT_JA_FONT ?? defaultJapaneseFont;
+  const file = japaneseFontFile(defaultJapaneseFont);
   if (!fs.existsSync(file)) {
     throw new ChokepointError(
       'not_found',

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { ChokepointError } from '../../errors.ts';
-import type { Catalog, CatalogEntry } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import { sqlString, type AnalyticsStore } from '../analytics/store.ts';
-import { tradeDatasetsByPreference, tradeSource } from '../tradeDataset.ts';
+import { tradeDatasetsByPreference, tradeSource } from '../catalog/tradeDataset.ts';
 import { countryByBaciCode } from '../reference/countries.ts';
 import type { ExportValue } from '../../analysis/tech/rca.ts';
 
@@ -46,7 +46,7 @@ export interface ExportYear {
 
 function exportsSql(dataDir: DataDir, entry: CatalogEntry): { sql: string; yearsSql: string } {
   if (entry.kind === 'exports') {
-    const src = `read_parquet(${sqlString(path.join(dataDir.absolute(entry.path), 'exports.parquet'))})`;
+    const src = `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'exports.parquet'))})`;
     return {
       sql: `SELECT exporter, product, value FROM ${src} WHERE year = $1`,
       yearsSql: `SELECT DISTINCT year FROM ${src} ORDER BY year`,

@@ -1,10 +1,10 @@
 import { ChokepointError } from '../../errors.ts';
-import { provenanceOf, type Catalog, type CatalogEntry, type Provenance } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import { provenanceOf, type Catalog, type CatalogEntry, type Provenance } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
-import { findPatentDataset, patentFields, patentRows } from './patentData.ts';
+import { findPatentDataset, patentFields, patentRows, patentWorldRows } from './patentData.ts';
 import { exportYear, findExportDataset, rcaCoverage } from './exportData.ts';
-import { fieldWindow, rtaTable } from '../../analysis/tech/fieldWindow.ts';
+import { fieldWindow, rtaTable, type WorldBasis } from '../../analysis/tech/fieldWindow.ts';
 import { rca } from '../../analysis/tech/rca.ts';
 import { defaultRuleSet } from '../../analysis/zones/defaultRules.ts';
 
@@ -21,6 +21,19 @@ export interface RtaReport {
   year: number;
   window: number[];
   method: string;
+  /**
+   * The world of the RTA: `published` (the source's World rows) or `sum` (over the listed countries); `requested`
+   * differs from `used` when the source has no World rows for the field and years.
+   */
+  world: {
+    requested: WorldBasis;
+    used: WorldBasis;
+    /** The World rows' counts in the last year (null when the source has none). */
+    published: { field: number; allFields: number } | null;
+    /** Σ over the listed countries in the last year. */
+    sum: { field: number; allFields: number };
+  };
+  /** Patents of the listed countries in the field, last year (shares and concentration are over these). */
   worldCount: number;
   worldGrowth: number | null;
   worldGrowthAllFields: number | null;
@@ -38,7 +51,7 @@ export interface RtaReport {
 /** `field` is `source/field` or a field name found in one source only. */
 export async function rtaReport(
   s: TechDataServices,
-  request: { field: string; window?: number; dataset?: string },
+  request: { field: string; window?: number; dataset?: string; world?: WorldBasis },
 ): Promise<RtaReport> {
   const entry = findPatentDataset(s.catalog, request.dataset);
   const available = await patentFields(s.analytics, s.dataDir, entry);
@@ -53,7 +66,11 @@ export async function rtaReport(
   }
   const chosen = matches[0];
   const rows = await patentRows(s.analytics, s.dataDir, entry, chosen.source);
-  const w = fieldWindow(rows, [chosen.field], request.window ?? defaultRuleSet.parameters.windowYears)!;
+  const worldRows = await patentWorldRows(s.analytics, s.dataDir, entry, chosen.source);
+  const w = fieldWindow(rows, [chosen.field], request.window ?? defaultRuleSet.parameters.windowYears, {
+    worldRows,
+    world: request.world,
+  })!;
   const last = w.years[w.years.length - 1];
   const c = last.concentration;
   return {
@@ -61,8 +78,12 @@ export async function rtaReport(
     field: chosen.field,
     year: last.year,
     window: w.years.map((y) => y.year),
-    method:
-      'RTA = (P_cf / P_c) / (P_wf / P_w) (Soete & Wyatt 1983); trend = OLS slope per year; growth = log-linear',
+    method: `RTA_cf = (P_cf / Σ_f P_cf) / (P_wf / Σ_f P_wf) (Soete & Wyatt 1983), world = ${w.worldBasis.used === 'published' ? "the publisher's World row" : 'sum over the listed countries'}; trend = OLS slope per year; growth = log-linear`,
+    world: {
+      ...w.worldBasis,
+      published: last.publishedWorld,
+      sum: { field: last.world, allFields: last.allFields },
+    },
     worldCount: last.world,
     worldGrowth: w.growth,
     worldGrowthAllFields: w.growthAll,

@@ -1,14 +1,14 @@
-import { provenanceOf, type Catalog, type CatalogEntry, type Provenance } from '../catalog.ts';
-import type { DataDir } from '../dataDir.ts';
+import { provenanceOf, type Catalog, type CatalogEntry, type Provenance } from '../catalog/catalog.ts';
+import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import type { StateDb } from '../state/db.ts';
 import { ChokepointError } from '../../errors.ts';
-import { listCriticalGoods } from '../criticalGoodsRegistry.ts';
-import { findTradeDataset } from '../tradeDataset.ts';
-import { runScreen, type ScreenItem, type ScreenProvenance } from '../screen.ts';
+import { listCriticalGoods } from '../reference/criticalGoodsRegistry.ts';
+import { findTradeDataset } from '../catalog/tradeDataset.ts';
+import { runScreen, type ScreenItem, type ScreenProvenance } from '../screening/screen.ts';
 import { resolveCountry } from '../reference/countries.ts';
 import { technologies, goodPatentFields, type PatentFieldRef } from '../reference/technologies.ts';
-import { findPatentDataset, patentRows } from './patentData.ts';
+import { findPatentDataset, patentRows, patentWorldRows } from './patentData.ts';
 import { basketOf, exportYear, findExportDataset, rcaCoverage, type ExportYear } from './exportData.ts';
 import {
   activeRuleSet,
@@ -20,7 +20,7 @@ import {
 import {
   assessEntry,
   type PatentDetail,
-  type PatentYearCount,
+  type EntryPatentInput,
   type ScreenInput,
   type TradeDetail,
 } from '../../analysis/tech/entryIndicators.ts';
@@ -190,7 +190,7 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
   }
 
   // Patents: one load per source the entries need.
-  const patentsBySource = new Map<string, PatentYearCount[]>();
+  const patentsBySource = new Map<string, Omit<EntryPatentInput, 'fields'>>();
   let patentsEntry: CatalogEntry | undefined;
   try {
     patentsEntry = findPatentDataset(services.catalog, request.patentsDataset);
@@ -204,10 +204,10 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
   if (patentsEntry) {
     datasetsUsed.push(patentsEntry);
     for (const source of new Set(entries.flatMap((e) => e.patentFields.map((f) => f.source)))) {
-      patentsBySource.set(
-        source,
-        await patentRows(services.analytics, services.dataDir, patentsEntry, source),
-      );
+      patentsBySource.set(source, {
+        rows: await patentRows(services.analytics, services.dataDir, patentsEntry, source),
+        world: await patentWorldRows(services.analytics, services.dataDir, patentsEntry, source),
+      });
     }
   }
 
@@ -273,7 +273,7 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
   const assessed = entries.map((entry): AssessedEntry => {
     const source = entry.patentFields[0]?.source;
     const fields = entry.patentFields.filter((f) => f.source === source).map((f) => f.field);
-    const rows = source ? patentsBySource.get(source) : undefined;
+    const patents = source ? patentsBySource.get(source) : undefined;
     const basket =
       exportsData && entry.hs6.length ? basketOf(entry.hs6, exportsData.productDigits) : undefined;
     const items = screenByGood.get(entry.id) ?? [];
@@ -282,7 +282,7 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
       reporter,
       {
         kind: entry.kind,
-        patents: rows && fields.length ? { rows, fields } : undefined,
+        patents: patents && fields.length ? { ...patents, fields } : undefined,
         trade: exportsData && basket ? { rows: exportsData.rows, basket } : undefined,
         screen,
       },
@@ -322,6 +322,14 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
       ]),
     };
   });
+  const summed = [
+    ...new Set(assessed.filter((e) => e.patents?.worldBasis === 'sum').map((e) => e.patents!.source)),
+  ];
+  if (summed.length)
+    notes.push({
+      ja: `${summed.join('・')}の特許: データセットに「World」行がないため、RTAの世界は掲載国の合計です(掲載されていない国・地域と特許庁の出願は含まれません)`,
+      en: `${summed.join(', ')} patents: the dataset has no World rows, so the RTA's world is the sum of the listed countries (economies and patent offices the table does not list are left out)`,
+    });
   return {
     reporter,
     ruleSet,

@@ -5,13 +5,13 @@ import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { ChokepointError } from '../../errors.ts';
 import { resolveMirror } from '../../config.ts';
 import { findManifest } from '../../data/manifests/index.ts';
-import { fetchDataset } from '../../data/fetch/fetchDataset.ts';
-import { generateSyntheticBaci } from '../../data/synth/baci.ts';
-import { importBaci } from '../../data/importers/baci.ts';
-import { findTradeDataset } from '../../data/tradeDataset.ts';
-import { parseThresholds, screenAllToFile } from '../../data/screen.ts';
+import { fetchDataset } from '../../data/fetch/index.ts';
+import { generateSyntheticBaci } from '../../data/synth/index.ts';
+import { importBaci } from '../../data/importers/index.ts';
+import { findTradeDataset } from '../../data/catalog/index.ts';
+import { parseThresholds, screenAllToFile } from '../../data/screening/index.ts';
 import { assertReadable, datasetMarking, deriveMarking } from '../security/markings.ts';
-import { screenServicesOf } from '../routes/screens.ts';
+import { screenServicesOf } from '../screens/screenServices.ts';
 import type { JobOutcome, JobProgress } from './runner.ts';
 
 /**

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { Marking } from '../../analysis/marking.ts';
+import { publicMarking, type Marking } from '../../analysis/marking.ts';
+import {
+  currentReadContext,
+  markingOfReads,
+  newReadContext,
+  runWithReadContext,
+} from '../../data/security/readContext.ts';
+import { currentDatasetMarkings } from '../../data/security/datasetMarkings.ts';
 import { ChokepointError } from '../../errors.ts';
-import type { StateDb } from '../../data/state/db.ts';
+import type { StateDb } from '../../data/state/index.ts';
 
 /** What a job reports while it works: a fraction done (null when unknown) and what it is doing. */
 export type JobProgress = (progress: number | null, stage: string) => void;
@@ -29,8 +36,11 @@ export interface RunRecords<Outcome> {
   /** What the record is called in a user's words ("job", "run"). */
   what: string;
   progress(db: StateDb, id: string, progress: number | null, stage: string): Promise<void>;
-  /** The outcome, with the marking derived from what the work actually read. */
-  finish(db: StateDb, id: string, outcome: Outcome): Promise<void>;
+  /**
+   * The outcome; `read` is the join of the markings of everything the work read (readContext.ts), which the
+   * stored marking must dominate: join it with whatever the outcome carries.
+   */
+  finish(db: StateDb, id: string, outcome: Outcome, read: Marking): Promise<void>;
   fail(db: StateDb, id: string, error: StoredError): Promise<void>;
 }
 
@@ -65,9 +75,20 @@ export function runInBackground<Outcome>(
       .progress(db, id, fraction === null ? null : Math.min(0.99, Math.max(0, fraction)), stage)
       .catch(() => undefined);
   };
+  // The work reads as the user who started it (what they may not read is absent), in a context of its own, so
+  // its result is marked with the join of what it read — with the datasets' markings as they are when it ends.
+  const started = currentReadContext();
+  const context = started ? newReadContext(started.reader, started.datasetMarkings) : undefined;
   const running = (async () => {
     try {
-      await records.finish(db, id, await work(progress));
+      const outcome = context ? await runWithReadContext(context, () => work(progress)) : await work(progress);
+      const read = context
+        ? markingOfReads({
+            ...context,
+            datasetMarkings: await currentDatasetMarkings(db, app.services.catalog),
+          })
+        : publicMarking;
+      await records.finish(db, id, outcome, read);
     } catch (error) {
       if (!(error instanceof ChokepointError)) app.log.error(error);
       const e: StoredError =

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ChokepointError } from '../../errors.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../data/security/apiTokens.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../data/security/index.ts';
 
 /** The signed-in user's own API tokens (Authorization: Bearer …). */
 const TokenSchema = Type.Object({

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { listAudit, verifyAudit } from '../../data/security/auditLog.ts';
-import { MarkingSchema, readableColumnsSql } from '../security/markings.ts';
+import { listAudit, verifyAudit } from '../../data/security/index.ts';
+import { MarkingSchema, readerOf } from '../security/markings.ts';
 
 /**
  * The auditor view: newest entries first, filtered by the auditor's own clearance (an entry about a marked
@@ -38,14 +38,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(EntrySchema), total: Type.Number() }) },
       },
     },
-    async (request) =>
-      listAudit(app.services.state, {
-        ...request.query,
-        visible: (n) => {
-          const readable = readableColumnsSql(request, 'marking', n);
-          return { sql: `(marking IS NULL OR ${readable.sql})`, params: readable.params };
-        },
-      }),
+    async (request) => listAudit(app.services.state, { ...request.query, reader: readerOf(request) }),
   );
 
   app.get(

@@ -1,46 +1,57 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ChokepointError } from '../../errors.ts';
-import { decoyPasswordHash, sha256, verifyPassword } from '../../data/security/secrets.ts';
-import { changeOwnPassword } from '../../data/security/users.ts';
+import {
+  changeOwnPassword,
+  clearFailedSignIns,
+  decoyPasswordHash,
+  recordFailedSignIn,
+  sha256,
+  signInAccount,
+  verifyPassword,
+} from '../../data/security/index.ts';
 import { ErrorSchema, SessionUserSchema } from '../security/schemas.ts';
 import { createSession, endSession, sessionCookie, sessionUser } from '../security/session.ts';
-import { clearSessionCookies, setSessionCookies } from '../security/plugin.ts';
+import { behindTls, clearSessionCookies, publicBodyLimit, setSessionCookies } from '../security/plugin.ts';
+import { sendTooManyRequests } from '../security/rateLimit.ts';
+import {
+  addressBackoff,
+  addressKey,
+  clearLoginFailures,
+  pairBackoff,
+  pairKey,
+  recordLoginFailure,
+  throttledForMs,
+} from '../../data/security/loginThrottle.ts';
+import { deviceLifetimeDays, isKnownDevice, rememberDevice } from '../../data/security/loginDevices.ts';
 import { currentUser } from '../security/access.ts';
 
-/** Login, logout and "who am I". Failed logins count per account (lockout) and per client address (rate limit). */
-export const maxFailedLogins = 5;
+/**
+ * Login, logout and "who am I". Abuse of the login (docs/security.md, "Sign-in back-off and account lock"):
+ * - exponential back-off per client address and per address × username (loginThrottle.ts): while a key is
+ *   blocked, sign-ins from it get 429 with Retry-After without a password check; after the delay a right password
+ *   signs in;
+ * - an account lock after `maxFailedLogins` failures from unknown clients (any address) that refuses unknown
+ *   clients for `lockoutMinutes`, but not a client holding a device cookie of that user (loginDevices.ts), so an
+ *   attacker cannot keep the owner, an administrator included, out.
+ */
+export const maxFailedLogins = 10;
 export const lockoutMinutes = 15;
-/** Failed sign-ins one client address may make per window, whatever the usernames (slows password spraying). */
-export const loginFailuresPerWindow = 30;
-const windowMs = 10 * 60_000;
+export const deviceCookie = 'chokepoint_device';
 
 const wrongCredentials = () =>
   new ChokepointError('unauthenticated', 'wrong username or password, or the account is locked for a while');
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Client addresses live only in this memory map, for the rate-limit window; they are never stored.
-  const attempts = new Map<string, { count: number; since: number }>();
-  const blocked = (ip: string): boolean => {
-    const entry = attempts.get(ip);
-    return Boolean(entry && Date.now() - entry.since <= windowMs && entry.count >= loginFailuresPerWindow);
-  };
-  const recordFailure = (ip: string): void => {
-    const now = Date.now();
-    const entry = attempts.get(ip);
-    if (entry && now - entry.since <= windowMs) entry.count++;
-    else attempts.set(ip, { count: 1, since: now });
-    if (attempts.size > 10_000)
-      for (const [k, v] of attempts) if (now - v.since > windowMs) attempts.delete(k);
-  };
-
   app.post(
     '/auth/login',
     {
       config: { public: true, authz: { kind: 'none', reason: 'public: signs in' } },
+      bodyLimit: publicBodyLimit,
       schema: {
         tags: ['auth'],
-        summary: 'Sign in; sets the session cookie (HttpOnly) and the CSRF cookie',
+        summary:
+          'Sign in; sets the session cookie (HttpOnly), the CSRF cookie and the device cookie (HttpOnly, /api/auth)',
         body: Type.Object(
           {
             username: Type.String({ minLength: 1, maxLength: 64 }),
@@ -55,35 +66,33 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (blocked(request.ip)) {
-        return reply.status(429).send({
-          error: {
-            code: 'rate_limited',
-            message: 'too many sign-in attempts from this address; wait a few minutes',
-            place: {},
-          },
-        });
-      }
       const db = app.services.state;
-      const username = request.body.username.trim().toLowerCase();
-      const rows = await db.query<{ id: string; password_hash: string; disabled: boolean; locked: boolean }>(
-        `SELECT id, password_hash, disabled, COALESCE(locked_until > now(), false) AS locked FROM users WHERE username = $1`,
-        [username],
-      );
-      const row = rows[0];
+      const username = request.body.username.trim().toLowerCase().slice(0, 64);
+      const address = request.ip;
+      const device = request.cookies[deviceCookie];
+      const known = await isKnownDevice(db, device, username);
+      // A known client is not held back by its address's back-off: someone else failing from the same address
+      // (a shared NAT, or the attacker) must not keep the owner out. The address × username back-off applies to all.
+      const pair = pairKey(address, username);
+      const wait = await throttledForMs(db, known ? [pair] : [addressKey(address), pair]);
+      if (wait > 0) {
+        return sendTooManyRequests(
+          reply,
+          wait,
+          `too many failed sign-ins from this address: try again in ${Math.ceil(wait / 1000)} seconds`,
+        );
+      }
+      const row = await signInAccount(db, username);
       const ok = await verifyPassword(
-        row ? row.password_hash : await decoyPasswordHash(),
+        row ? row.passwordHash : await decoyPasswordHash(),
         request.body.password,
       );
-      if (!row || row.disabled || row.locked || !ok) {
-        if (row && !row.locked && !ok) {
-          const [after] = await db.query<{ failed_logins: number }>(
-            `UPDATE users SET failed_logins = failed_logins + 1,
-               locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-             WHERE id = $1 RETURNING failed_logins`,
-            [row.id, maxFailedLogins, lockoutMinutes],
-          );
-          if (after.failed_logins >= maxFailedLogins) {
+      const lockedOut = Boolean(row?.locked) && !known;
+      if (!row || row.disabled || lockedOut || !ok) {
+        // Only unknown clients' failures count towards the account lock, and none while it holds.
+        if (row && !row.locked && !ok && !known) {
+          const failed = await recordFailedSignIn(db, row.id, maxFailedLogins, lockoutMinutes);
+          if (failed >= maxFailedLogins) {
             await app.audit(request, {
               action: 'login.locked',
               objectType: 'user',
@@ -92,28 +101,39 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
             });
           }
         }
+        await recordLoginFailure(db, addressKey(address), addressBackoff);
+        await recordLoginFailure(db, pair, pairBackoff);
         await app.audit(request, {
           action: 'login.failed',
           objectType: 'user',
           objectId: row?.id ?? null,
           details: {
-            username: username.slice(0, 64),
+            username,
             reason: !row
               ? 'unknown user'
               : row.disabled
                 ? 'disabled'
-                : row.locked
+                : lockedOut
                   ? 'locked'
                   : 'wrong password',
+            knownDevice: known,
           },
         });
-        recordFailure(request.ip);
         throw wrongCredentials();
       }
       // A session id presented before login is discarded, never promoted (no session fixation).
       const previous = request.cookies[sessionCookie];
       if (previous) await endSession(db, previous);
-      await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
+      await clearLoginFailures(db, pair);
+      // The owner signing in from a known client while the account is locked leaves the lock for unknown clients.
+      if (!row.locked) await clearFailedSignIns(db, row.id);
+      reply.setCookie(deviceCookie, await rememberDevice(db, row.id, device), {
+        path: '/api/auth',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: behindTls(request),
+        maxAge: deviceLifetimeDays * 24 * 3600,
+      });
       const { sessionId, csrf } = await createSession(db, row.id);
       setSessionCookies(request, reply, sessionId, csrf);
       const found = await sessionUser(db, sessionId);

@@ -7,7 +7,10 @@ import {
   listCases,
   maxMessageLength,
   openCase,
-} from '../../data/security/consultation.ts';
+} from '../../data/security/index.ts';
+import { countThisHour } from '../../data/security/requestCounts.ts';
+import { ErrorSchema } from '../security/schemas.ts';
+import { SlidingWindowLimiter, sendTooManyRequests } from '../security/rateLimit.ts';
 
 /**
  * The anonymous consultation desk. Requester routes are public and log nothing about the request (logLevel
@@ -40,28 +43,61 @@ const StaffCaseSchema = Type.Object({
 });
 const Body = Type.String({ minLength: 1, maxLength: maxMessageLength });
 const Token = Type.String({ minLength: 10, maxLength: 100 });
+/**
+ * Largest body of the anonymous desk routes: a question of maxMessageLength (10,000) characters is at most 40 kB
+ * in UTF-8; anything bigger is refused before it is read (the default limit is for signed-in routes).
+ */
+const deskBodyLimit = 64 * 1024;
 const anonymous = {
   public: true,
   authz: { kind: 'none' as const, reason: 'public: anonymous consultation desk' },
 };
+/**
+ * New cases: at most `perAddress` per client address in any 10 minutes, counted in this process's memory only
+ * (the desk never stores an address), and `perHour` per clock hour from everyone together, counted in the state
+ * database (no address) so that several server processes share it. Questions, follow-ups and reads are not
+ * limited: they need a case token.
+ */
+export const newCaseLimits = { perAddress: 5, addressWindowMs: 10 * 60_000, perHour: 100 };
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 const staff = { roles: ['administrator' as const, 'analyst' as const], authz: { kind: 'action' as const } };
 
 export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.services.state;
+  const perAddress = new SlidingWindowLimiter(newCaseLimits.perAddress, newCaseLimits.addressWindowMs);
 
   app.post(
     '/consultation/cases',
     {
       logLevel: 'warn',
+      bodyLimit: deskBodyLimit,
       config: anonymous,
       schema: {
         tags: ['consultation'],
         summary: 'Ask a question anonymously; returns the case token (keep it: it is the only way back)',
         body: Type.Object({ topic: TopicSchema, question: Body }, { additionalProperties: false }),
-        response: { 201: Type.Object({ caseToken: Type.String() }) },
+        response: { 201: Type.Object({ caseToken: Type.String() }), 429: ErrorSchema },
       },
     },
     async (request, reply) => {
+      const wait = perAddress.take(request.ip);
+      if (wait > 0) {
+        return sendTooManyRequests(
+          reply,
+          wait,
+          `Too many new questions from this connection: please try again in ${minutes(wait)} minutes. ` +
+            `この接続元からの新しい相談が多すぎます。${minutes(wait)} 分後にもう一度お試しください。`,
+        );
+      }
+      const { count, hourEndsInMs } = await countThisHour(db(), 'consultation.open');
+      if (count > newCaseLimits.perHour) {
+        return sendTooManyRequests(
+          reply,
+          hourEndsInMs,
+          `The desk has received too many new questions this hour: please try again in ${minutes(hourEndsInMs)} minutes. ` +
+            `現在、新しい相談が集中しています。${minutes(hourEndsInMs)} 分後にもう一度お試しください。`,
+        );
+      }
       const { id, token } = await openCase(db(), request.body.topic, request.body.question);
       await app.audit(request, {
         action: 'consultation.open',
@@ -77,6 +113,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/consultation/cases/read',
     {
       logLevel: 'warn',
+      bodyLimit: deskBodyLimit,
       config: anonymous,
       schema: {
         tags: ['consultation'],
@@ -95,6 +132,7 @@ export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/consultation/cases/reply',
     {
       logLevel: 'warn',
+      bodyLimit: deskBodyLimit,
       config: anonymous,
       schema: {
         tags: ['consultation'],

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { countries, regions } from '../../data/reference/countries.ts';
+import { countries, regions } from '../../data/reference/index.ts';
 
 /** The country table (reference data, not marked): codes, names in English and Japanese, region. */
 const CountrySchema = Type.Object({

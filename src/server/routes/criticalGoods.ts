@@ -1,7 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { filterReadable, assertReadable, MarkingSchema } from '../security/markings.ts';
-import { getCriticalGood, listCriticalGoods, resetCriticalGood, updateCriticalGood } from '../../data/criticalGoodsRegistry.ts';
+import {
+  getCriticalGood,
+  listCriticalGoods,
+  resetCriticalGood,
+  updateCriticalGood,
+} from '../../data/reference/index.ts';
 
 /** /api/critical-goods — the critical goods registry (特定重要物資) with editable HS6 mappings. */
 const Label = Type.Object({ ja: Type.String(), en: Type.String() });
@@ -33,7 +38,7 @@ const UpdateBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const criticalGoodRoutes: FastifyPluginAsync = async (app) => {
+export const criticalGoodRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/critical-goods',
     {
@@ -61,7 +66,7 @@ export const criticalGoodRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const good = await getCriticalGood(app.services.state, (request.params as { id: string }).id);
+      const good = await getCriticalGood(app.services.state, request.params.id);
       assertReadable(request, good.marking, 'critical good');
       return good;
     },
@@ -79,8 +84,8 @@ export const criticalGoodRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
-      const body = request.body as Static<typeof UpdateBody>;
+      const { id } = request.params;
+      const body = request.body;
       const good = await updateCriticalGood(app.services.state, id, body, request.user.username);
       await app.audit(request, { action: 'update', objectType: 'critical-good', objectId: id, marking: good.marking, details: { hs: good.hs.map((c) => c.hs6) } });
       return good;
@@ -98,7 +103,7 @@ export const criticalGoodRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const good = await resetCriticalGood(app.services.state, id, request.user.username);
       await app.audit(request, { action: 'reset', objectType: 'critical-good', objectId: id, marking: good.marking });
       return good;

@@ -2,10 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { dominates, markingLevelNames, type Marking } from '../../analysis/marking.ts';
-import { provenanceOf, type CatalogEntry } from '../../data/catalog.ts';
+import { provenanceOf, type CatalogEntry } from '../../data/catalog/index.ts';
 import { badInput, ChokepointError, notFound } from '../../errors.ts';
-import { getOrganisation } from '../../data/security/organisations.ts';
-import { normalizeMarking, setDatasetMarking } from '../../data/security/datasetMarkings.ts';
+import { getOrganisation, normalizeMarking, setDatasetMarking } from '../../data/security/index.ts';
 import {
   assertReadable,
   canReadMarking,

@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { datasetMarkings, filterReadable, MarkingSchema } from '../security/markings.ts';
 import { publicMarking } from '../../analysis/marking.ts';
 import { cachedCatalogOf } from '../catalogCache.ts';
-import { tradeDatasetsByPreference } from '../../data/tradeDataset.ts';
+import { tradeDatasetsByPreference } from '../../data/catalog/index.ts';
 
 export const DatasetSchema = Type.Object({
   id: Type.String(),
@@ -26,7 +26,7 @@ export const DatasetSchema = Type.Object({
   marking: MarkingSchema,
 });
 
-export const datasetRoutes: FastifyPluginAsync = async (app) => {
+export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/datasets',
     {

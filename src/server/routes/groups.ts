@@ -3,10 +3,15 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { dominates } from '../../analysis/marking.ts';
 import { badInput, notFound } from '../../errors.ts';
-import { findGroup, listGroups, setGroup, type StoredGroup } from '../../data/reference/groupStore.ts';
-import { exampleLabel } from '../../data/reference/groups.ts';
-import { countryByIso3 } from '../../data/reference/countries.ts';
-import { normalizeMarking } from '../../data/security/datasetMarkings.ts';
+import {
+  findGroup,
+  listGroups,
+  setGroup,
+  type StoredGroup,
+  exampleLabel,
+  countryByIso3,
+} from '../../data/reference/index.ts';
+import { normalizeMarking } from '../../data/security/index.ts';
 import { assertReadable, filterReadable, MarkingSchema } from '../security/markings.ts';
 import { requirePermission } from '../security/access.ts';
 

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { cachedCatalogOf } from '../catalogCache.ts';
 import { canReadMarking, datasetMarking, MarkingSchema } from '../security/markings.ts';
-import { loadHsLabels } from '../../data/reference/hs.ts';
-import { hsChapterNames, type HsChapterName } from '../../data/hsChapterNames.ts';
-import { provenanceOf } from '../../data/catalog.ts';
+import { loadHsLabels, hsChapterNames, type HsChapterName } from '../../data/reference/index.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
 import { ChokepointError } from '../../errors.ts';
 
 const HsChapterSchema = Type.Object({

@@ -1,14 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { healthRoutes } from './health.ts';
 import { groupRoutes } from './groups.ts';
 import { countryRoutes } from './countries.ts';
 import { datasetRoutes } from './datasets.ts';
-import { screenRoutes } from './screens.ts';
-import { productRoutes } from './products.ts';
+import { countrySupplyRoutes, productRoutes, screenRoutes } from './screens/index.ts';
 import { criticalGoodRoutes } from './criticalGoods.ts';
-import { maritimeRoutes } from './maritime.ts';
-import { maritimePortRoutes } from './maritimePorts.ts';
-import { scenarioRoutes } from './scenarios.ts';
+import { maritimeRoutes } from './maritime/index.ts';
+import { scenarioRoutes } from './scenarios/index.ts';
 import { ioRoutes } from './io.ts';
 import { authRoutes } from './auth.ts';
 import { userRoutes } from './users.ts';
@@ -18,13 +16,42 @@ import { auditRoutes } from './auditLog.ts';
 import { datasetMarkingRoutes } from './datasetMarkings.ts';
 import { consultationRoutes } from './consultation.ts';
 import { techRoutes } from './tech.ts';
-import { zoneRoutes } from './zones.ts';
-import { policyRoutes } from './policy.ts';
-import { ewsRoutes } from './ews.ts';
-import { countrySupplyRoutes } from './countrySupplies.ts';
+import { policyRoutes, zoneRoutes } from './zones/index.ts';
+import { ewsRoutes } from './ews/index.ts';
 import { jobRoutes } from './jobs.ts';
 import { datasetManifestRoutes } from './datasetManifests.ts';
 import { hsChapterRoutes } from './hsChapters.ts';
+import { cyberRoutes } from './cyber/index.ts';
 
-/** Every route plugin, registered under /api. One plugin per resource. */
-export const routePlugins: FastifyPluginAsync[] = [healthRoutes, groupRoutes, countryRoutes, authRoutes, datasetRoutes, userRoutes, organisationRoutes, apiTokenRoutes, auditRoutes, datasetMarkingRoutes, consultationRoutes, scenarioRoutes, ioRoutes, maritimeRoutes, maritimePortRoutes, screenRoutes, productRoutes, criticalGoodRoutes, ewsRoutes, techRoutes, zoneRoutes, policyRoutes, jobRoutes, countrySupplyRoutes, datasetManifestRoutes, hsChapterRoutes];
+/**
+ * Every route plugin, registered under /api in this order (the order of /openapi.json's paths). One plugin per
+ * resource; a folder (ews/, maritime/, scenarios/, cyber/) registers its resources' plugins itself.
+ */
+export const routePlugins: FastifyPluginAsyncTypebox[] = [
+  healthRoutes,
+  groupRoutes,
+  countryRoutes,
+  authRoutes,
+  datasetRoutes,
+  userRoutes,
+  organisationRoutes,
+  apiTokenRoutes,
+  auditRoutes,
+  datasetMarkingRoutes,
+  consultationRoutes,
+  scenarioRoutes,
+  ioRoutes,
+  maritimeRoutes,
+  screenRoutes,
+  productRoutes,
+  criticalGoodRoutes,
+  ewsRoutes,
+  techRoutes,
+  zoneRoutes,
+  policyRoutes,
+  jobRoutes,
+  countrySupplyRoutes,
+  datasetManifestRoutes,
+  hsChapterRoutes,
+  cyberRoutes,
+];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { provenanceOf } from '../../data/catalog.ts';
-import { loadIoTable } from '../../data/ioTables.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
+import { loadIoTable } from '../../data/scenario/index.ts';
 import { notFound } from '../../errors.ts';
 import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';
 import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';

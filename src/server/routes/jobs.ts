@@ -7,16 +7,14 @@ import { ChokepointError, notFound } from '../../errors.ts';
 import {
   createJob,
   failInterruptedJobs,
-  failJob,
-  finishJob,
   getJob,
   listJobs,
-  setJobProgress,
-} from '../../data/jobStore.ts';
-import { assertReadable, MarkingSchema, readableSql } from '../security/markings.ts';
+} from '../../data/state/index.ts';
+import { assertReadable, MarkingSchema, readerOf } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
-import { jobRoles, prepareJob, type JobRequest } from '../jobs/kinds.ts';
-import { runInBackground, type JobOutcome, type RunRecords } from '../jobs/runner.ts';
+import { jobRoles, prepareJob } from '../jobs/kinds.ts';
+import { runInBackground } from '../jobs/runner.ts';
+import { jobRecords } from '../jobs/records.ts';
 
 /**
  * Jobs: long operations started from the web app (fetch a dataset, generate a SYNTHETIC year, screen every
@@ -74,22 +72,6 @@ const JobSchema = Type.Object({
 });
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
-/** A job's record for the background runner: progress, stage and outcome go to the `jobs` table. */
-export const jobRecords: RunRecords<JobOutcome> = {
-  what: 'job',
-  progress: setJobProgress,
-  finish: finishJob,
-  fail: failJob,
-};
-
-/** Like every object, a job is read by marking alone (docs/security.md); `mine` narrows a list to one's own. */
-function visibleJobsSql(request: FastifyRequest, mine: boolean): { sql: string; params: unknown[] } {
-  const readable = readableSql(request, 'j.marking', 1);
-  if (!mine) return readable;
-  const n = readable.params.length + 1;
-  return { sql: `(${readable.sql} AND j.created_by = $${n})`, params: [...readable.params, request.user.id] };
-}
-
 async function visibleJob(request: FastifyRequest, id: string) {
   const job = await getJob(request.server.services.state, id);
   if (!job) throw notFound('job not found', { field: 'id' });
@@ -114,7 +96,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const body = request.body as JobRequest;
+      const body = request.body;
       requireRole(request, ...jobRoles[body.kind]);
       if (body.kind === 'screen-all') requirePermission(request, 'export');
       // Checked before anything is stored: a refused job leaves no row behind.
@@ -154,10 +136,14 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listJobs(db(), visibleJobsSql(request, request.query.mine ?? false), {
-        limit: request.query.limit ?? 50,
-        offset: request.query.offset ?? 0,
-      }),
+      listJobs(
+        db(),
+        { reader: readerOf(request), createdBy: request.query.mine ? request.user.id : undefined },
+        {
+          limit: request.query.limit ?? 50,
+          offset: request.query.offset ?? 0,
+        },
+      ),
   );
 
   app.get(

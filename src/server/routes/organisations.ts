@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { addOrganisation, listOrganisations } from '../../data/security/organisations.ts';
+import { addOrganisation, listOrganisations } from '../../data/security/index.ts';
 import { LevelSchema } from '../security/schemas.ts';
 
 /** Organisations and their sharing caps: everyone signed in may list them (to share); administrators add. */

@@ -1,12 +1,16 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
 import { ChokepointError } from '../../errors.ts';
-import { provenanceOf } from '../../data/catalog.ts';
-import { resolveCountry } from '../../data/reference/countries.ts';
-import { findPatentDataset, patentFields } from '../../data/tech/patentData.ts';
-import { rcaReport, rtaReport } from '../../data/tech/techReports.ts';
-import { findExportDataset } from '../../data/tech/exportData.ts';
+import { provenanceOf } from '../../data/catalog/index.ts';
+import { resolveCountry } from '../../data/reference/index.ts';
+import {
+  findPatentDataset,
+  patentFields,
+  rcaReport,
+  rtaReport,
+  findExportDataset,
+} from '../../data/tech/index.ts';
 import { ProvenanceSchema } from '../provenanceSchema.ts';
 
 /**
@@ -23,7 +27,15 @@ const RtaQuery = Type.Object({
   }),
   window: Type.Optional(Type.Integer({ minimum: 2, maximum: 50 })),
   dataset: Type.Optional(Type.String({ maxLength: 64 })),
+  world: Type.Optional(
+    Type.Union([Type.Literal('published'), Type.Literal('sum')], {
+      description:
+        "world of the RTA: the publisher's World rows (default, where the dataset has them) or the sum over the listed countries",
+    }),
+  ),
 });
+const WorldCounts = Type.Object({ field: Type.Number(), allFields: Type.Number() });
+const WorldBasis = Type.Union([Type.Literal('published'), Type.Literal('sum')]);
 const RcaQuery = Type.Object({
   reporter: Type.String({ minLength: 2, maxLength: 64 }),
   year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
@@ -32,7 +44,7 @@ const RcaQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 100 })),
 });
 
-export const techRoutes: FastifyPluginAsync = async (app) => {
+export const techRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const readableDataset = async (request: Parameters<typeof assertReadable>[0], id: string) => {
     const marking = await datasetMarking(app, id);
     assertReadable(request, marking, 'dataset', { field: 'dataset' });
@@ -70,7 +82,7 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const entry = findPatentDataset(app.services.catalog, (request.query as { dataset?: string }).dataset);
+      const entry = findPatentDataset(app.services.catalog, request.query.dataset);
       const marking = await readableDataset(request, entry.id);
       return {
         items: await patentFields(app.services.analytics, app.services.dataDir, entry),
@@ -101,6 +113,12 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
             year: Type.Number(),
             window: Type.Array(Type.Number()),
             method: Type.String(),
+            world: Type.Object({
+              requested: WorldBasis,
+              used: WorldBasis,
+              published: Type.Union([WorldCounts, Type.Null()]),
+              sum: WorldCounts,
+            }),
             worldCount: Type.Number(),
             worldGrowth: N,
             worldGrowthAllFields: N,
@@ -119,10 +137,15 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const q = request.query as Static<typeof RtaQuery>;
+      const q = request.query;
       // The marking first: a hidden dataset must not even say which fields it has.
       const marking = await readableDataset(request, findPatentDataset(app.services.catalog, q.dataset).id);
-      const report = await rtaReport(app.services, { field: q.field, window: q.window, dataset: q.dataset });
+      const report = await rtaReport(app.services, {
+        field: q.field,
+        window: q.window,
+        dataset: q.dataset,
+        world: q.world,
+      });
       const { dataset: _dataset, runnerUp: _runnerUp, ...rest } = report;
       return { ...rest, marking };
     },
@@ -159,7 +182,7 @@ export const techRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const q = request.query as Static<typeof RcaQuery>;
+      const q = request.query;
       const reporter = resolveCountry(q.reporter)?.iso3;
       if (!reporter)
         throw new ChokepointError('unknown_code', `"${q.reporter}" is not a known country`, {

@@ -7,7 +7,7 @@ import {
   resetPassword,
   setUserDisabled,
   type User,
-} from '../../data/security/users.ts';
+} from '../../data/security/index.ts';
 import { LevelSchema, RoleSchema } from '../security/schemas.ts';
 
 /** User administration (administrators only). Passwords are generated here and shown once. */

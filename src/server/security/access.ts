@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ChokepointError } from '../../errors.ts';
-import type { Permission, Role } from '../../data/security/roles.ts';
+import type { Permission, Role } from '../../data/security/index.ts';
 import type { SessionUser } from './session.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from '../../data/security/roles.ts';
+import type { Role } from '../../data/security/index.ts';
 
 /**
  * How a route is exercised by the authorization-matrix test (test/server/authzMatrix.test.ts), declared in

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { canRead, joinMarkings, type Marking } from '../../analysis/marking.ts';
-import { getDatasetMarking } from '../../data/security/datasetMarkings.ts';
+import { getDatasetMarking, ownDatasetMarkings, type Reader } from '../../data/security/index.ts';
 import { notFound, type Place } from '../../errors.ts';
 import type { SessionUser } from './session.ts';
 
 /**
  * Marking checks for route plugins (docs/security.md). A hidden object does not exist: assertReadable throws
- * not_found, lists and counts filter in SQL (readableSql) or in memory (filterReadable).
+ * not_found, lists and counts filter in SQL (the stores, given readerOf(request)) or in memory (filterReadable).
  */
 export const MarkingSchema = Type.Object(
   {
@@ -52,70 +52,24 @@ export function assertReadable(
   if (!canReadMarking(request, marking)) throw notFound(`${what} not found`, place);
 }
 
-const columnPattern = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i;
-
 /**
- * SQL for a WHERE clause admitting only rows whose jsonb marking `column` the user may read, with its
- * parameters numbered from `nextParam`: level ≤ clearance, compartments ⊆ held compartments, releasableTo
- * null or containing the user's organisation. Use it in both the page query and the count query.
+ * The reader of a request, for the marking filter a store builds in SQL (src/data/security/markingSql.ts). None
+ * (the store filters nothing) only while a benchmark has the checks switched off.
  */
-export function readableSql(
-  request: FastifyRequest,
-  column: string,
-  nextParam: number,
-): { sql: string; params: unknown[] } {
-  if (!columnPattern.test(column)) throw new Error(`readableSql: not a column name: ${column}`);
-  if (benchmarkSwitch.bypassMarkingChecks) return { sql: 'TRUE', params: [] };
+export function readerOf(request: FastifyRequest): Reader | undefined {
+  if (benchmarkSwitch.bypassMarkingChecks) return undefined;
   const user = userOf(request);
-  const level = user ? user.clearance.level : 0;
-  const compartments = user ? user.clearance.compartments : [];
-  const org = user ? user.clearance.organisationId : '';
-  const n = nextParam;
-  return {
-    sql:
-      `((${column}->>'level')::int <= $${n}::int` +
-      ` AND COALESCE(${column}->'compartments', '[]'::jsonb) <@ $${n + 1}::jsonb` +
-      ` AND (COALESCE(jsonb_typeof(${column}->'releasableTo'), 'null') = 'null'` +
-      ` OR (${column}->'releasableTo') @> $${n + 2}::jsonb))`,
-    params: [level, JSON.stringify(compartments), JSON.stringify([org])],
-  };
-}
-
-/**
- * readableSql for tables that keep the marking also as generated plain columns `<prefix>_level smallint`,
- * `<prefix>_compartments text[]` and `<prefix>_releasable text[]` (see migration 101 for the audit log): same
- * rule, several times cheaper per row and well estimated by the planner. Rows without a marking have NULL level
- * and are not matched; add `OR <marking> IS NULL` where unmarked rows are public.
- */
-export function readableColumnsSql(
-  request: FastifyRequest,
-  prefix: string,
-  nextParam: number,
-): { sql: string; params: unknown[] } {
-  if (!columnPattern.test(prefix)) throw new Error(`readableColumnsSql: not a column prefix: ${prefix}`);
-  if (benchmarkSwitch.bypassMarkingChecks) return { sql: 'TRUE', params: [] };
-  const user = userOf(request);
-  const n = nextParam;
-  return {
-    sql:
-      `(${prefix}_level <= $${n}::int AND ${prefix}_compartments <@ $${n + 1}::text[]` +
-      ` AND (${prefix}_releasable IS NULL OR ${prefix}_releasable @> $${n + 2}::text[]))`,
-    params: [
-      user ? user.clearance.level : 0,
-      user ? user.clearance.compartments : [],
-      [user ? user.clearance.organisationId : ''],
-    ],
-  };
+  return user ? { clearance: user.clearance } : { anonymous: true };
 }
 
 export function filterReadable<T extends { marking: Marking }>(request: FastifyRequest, items: T[]): T[] {
   if (benchmarkSwitch.bypassMarkingChecks) return items;
-  const readable = readerOf(request);
+  const readable = mayReadPredicate(request);
   return items.filter((item) => readable(item.marking));
 }
 
 /** The check as a predicate with the clearance prepared once, for long lists (same rule as canRead). */
-function readerOf(request: FastifyRequest): (marking: Marking) => boolean {
+function mayReadPredicate(request: FastifyRequest): (marking: Marking) => boolean {
   const user = userOf(request);
   if (!user) return (m) => m.level === 0 && m.compartments.length === 0 && m.releasableTo === null;
   const { level, organisationId } = user.clearance;
@@ -137,8 +91,5 @@ export async function datasetMarking(app: FastifyInstance, datasetId: string): P
 
 /** Markings of all datasets that have one (the rest are public), for lists. */
 export async function datasetMarkings(app: FastifyInstance): Promise<Map<string, Marking>> {
-  const rows = await app.services.state.query<{ dataset_id: string; marking: Marking }>(
-    'SELECT dataset_id, marking FROM dataset_markings',
-  );
-  return new Map(rows.map((r) => [r.dataset_id, r.marking]));
+  return ownDatasetMarkings(app.services.state);
 }

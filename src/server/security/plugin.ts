@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
-import { ChokepointError, badInput } from '../../errors.ts';
+import { ChokepointError } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
-import { appendAudit } from '../../data/security/auditLog.ts';
-import { sha256, sameSecret } from '../../data/security/secrets.ts';
+import { appendAudit, sha256, sameSecret } from '../../data/security/index.ts';
 import {
   csrfCookie,
   sessionCookie,
@@ -15,6 +14,8 @@ import {
   type SessionUser,
 } from './session.ts';
 import { StateReadCache, StateWatch } from './stateWatch.ts';
+import { useDepthLimitedJsonParser } from './jsonBody.ts';
+import { refuseNonFiniteNumbers, refuseNul } from './requestChecks.ts';
 import './authz.ts';
 
 /**
@@ -45,6 +46,12 @@ declare module 'fastify' {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Largest body a public route (no session needed: login, the consultation desk) accepts unless it declares its
+ * own `bodyLimit`: anyone can send to these, so they must not buffer megabytes. A login body is under 5 kB.
+ */
+export const publicBodyLimit = 16 * 1024;
 
 export function behindTls(request: FastifyRequest): boolean {
   const forwarded = request.headers['x-forwarded-proto'];
@@ -81,20 +88,14 @@ function bearer(request: FastifyRequest): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** Finds the first string containing a NUL (PostgreSQL text cannot hold one) and names its field. */
-function nulField(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = nulField(v, path ? `${path}.${k}` : k);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
 async function securityPlugin(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
+  useDepthLimitedJsonParser(app);
+  app.addHook('onRoute', (route) => {
+    if ((route.config as { public?: boolean } | undefined)?.public && route.bodyLimit === undefined) {
+      route.bodyLimit = publicBodyLimit;
+    }
+  });
   app.decorateRequest('user', null as unknown as SessionUser);
   // Sessions are read from memory while no relevant state changed and notifications are reliable (stateWatch.ts),
   // at most 60 s.
@@ -159,9 +160,9 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
     if (allowed && request.user && !allowed.includes(request.user.role)) {
       throw new ChokepointError('forbidden', `this action needs the role ${allowed.join(' or ')}`);
     }
-    const field = nulField(request.body, '');
-    if (field) throw badInput('text must not contain NUL characters', { field });
+    refuseNul(request);
   });
+  app.addHook('preHandler', async (request) => refuseNonFiniteNumbers(request));
 }
 
 export const security = fp(securityPlugin, { name: 'chokepoint-security' });

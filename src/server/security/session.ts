@@ -1,8 +1,6 @@
-import type { StateDb } from '../../data/state/db.ts';
+import type { StateDb } from '../../data/state/index.ts';
 import type { Clearance, MarkingLevel } from '../../analysis/marking.ts';
-import type { Role } from '../../data/security/roles.ts';
-import { effectivePermissions } from '../../data/security/roles.ts';
-import { randomToken, sha256 } from '../../data/security/secrets.ts';
+import { type Role, effectivePermissions, randomToken, sha256 } from '../../data/security/index.ts';
 
 /** The authenticated user of a request (`request.user`). */
 export interface SessionUser {

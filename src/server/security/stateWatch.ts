@@ -1,5 +1,4 @@
-import type { StateDb } from '../../data/state/db.ts';
-import { stateChangeChannel } from '../../data/state/stateChanges.ts';
+import { type StateDb, stateChangeChannel } from '../../data/state/index.ts';
 
 /**
  * Knows when application state that requests read every time (sessions with their users and organisations,

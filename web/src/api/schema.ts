@@ -264,6 +264,421 @@ export interface ApiResponses {
     edited: boolean;
   };
   /** 200 */
+  'GET /api/cyber/aggregates': {
+    framework: string;
+    k: number;
+    levels: { key: string; organisations: number | null; value: number | null; suppressed: boolean }[];
+    categories: { key: string; organisations: number | null; value: number | null; suppressed: boolean }[];
+    total: { organisations: number | null; value: number | null; suppressed: boolean };
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/cyber/assessments': {
+    items: {
+      id: string;
+      frameworkId: string;
+      organisationId: string;
+      title: string;
+      status: 'draft' | 'submitted';
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+      submittedAt: string | null;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/cyber/assessments': {
+    id: string;
+    frameworkId: string;
+    organisationId: string;
+    title: string;
+    status: 'draft' | 'submitted';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+    submittedAt: string | null;
+  };
+  /** 200 */
+  'GET /api/cyber/assessments/{id}': {
+    id: string;
+    frameworkId: string;
+    organisationId: string;
+    title: string;
+    status: 'draft' | 'submitted';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+    submittedAt: string | null;
+  } & {
+    answers: {
+      requirementId: string;
+      answer: 'implemented' | 'partial' | 'not_implemented' | 'not_applicable';
+      evidence?: string[];
+      comment?: string;
+      updatedBy: string | null;
+      updatedAt: string;
+    }[];
+    score: AssessmentScore | null;
+  };
+  /** 200 */
+  'PUT /api/cyber/assessments/{id}/answers/{requirement}': {
+    requirementId: string;
+    answer: 'implemented' | 'partial' | 'not_implemented' | 'not_applicable';
+    evidence?: string[];
+    comment?: string;
+    updatedBy: string | null;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/cyber/assessments/{id}/release': {
+    id: string;
+    frameworkId: string;
+    organisationId: string;
+    title: string;
+    status: 'draft' | 'submitted';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+    submittedAt: string | null;
+  };
+  /** 200 */
+  'POST /api/cyber/assessments/{id}/submit': {
+    id: string;
+    frameworkId: string;
+    organisationId: string;
+    title: string;
+    status: 'draft' | 'submitted';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+    submittedAt: string | null;
+  };
+  /** 200 */
+  'GET /api/cyber/frameworks': {
+    items: {
+      id: string;
+      title: Localized;
+      version: string;
+      publisher: string;
+      shipped: boolean;
+      levels: { id: string; rank: number; name: Localized; publishedCount: number | null }[];
+      categories: number;
+      requirements: number;
+      missing: string[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/cyber/frameworks': {
+    id: string;
+    title: Localized;
+    version: string;
+    publisher: string;
+    shipped: boolean;
+    levels: { id: string; rank: number; name: Localized; publishedCount: number | null }[];
+    categories: number;
+    requirements: number;
+    missing: string[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/cyber/frameworks/{id}': {
+    id: string;
+    shipped: boolean;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    title: Localized;
+    version: string;
+    publisher: string;
+    sources: { title: string; publisher?: string; date?: string; url?: string }[];
+    levels: {
+      id: string;
+      rank: number;
+      name: Localized;
+      assessment?: string;
+      description?: Localized;
+      publishedCount?: number;
+    }[];
+    categories: { id: string; name: Localized }[];
+    requirements: {
+      id: string;
+      category: string;
+      level: string;
+      text: Localized;
+      measures: Localized[];
+      source: string;
+    }[];
+    missing: string[];
+    notes?: string;
+  };
+  /** 200 */
+  'GET /api/cyber/invitations': {
+    items: {
+      id: string;
+      buyerOrganisationId: string;
+      supplierOrganisationId: string;
+      frameworkId: string;
+      requiredLevel: string | null;
+      message: string | null;
+      status: 'open' | 'declined' | 'answered';
+      assessmentId: string | null;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      respondedAt: string | null;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/cyber/invitations': {
+    id: string;
+    buyerOrganisationId: string;
+    supplierOrganisationId: string;
+    frameworkId: string;
+    requiredLevel: string | null;
+    message: string | null;
+    status: 'open' | 'declined' | 'answered';
+    assessmentId: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    respondedAt: string | null;
+  };
+  /** 200 */
+  'POST /api/cyber/invitations/{id}/respond': {
+    id: string;
+    buyerOrganisationId: string;
+    supplierOrganisationId: string;
+    frameworkId: string;
+    requiredLevel: string | null;
+    message: string | null;
+    status: 'open' | 'declined' | 'answered';
+    assessmentId: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    respondedAt: string | null;
+  };
+  /** 200 */
+  'GET /api/cyber/kev-hits': {
+    items: {
+      cve: string;
+      vulnId: string;
+      sbomId: string;
+      sbomName: string;
+      organisationId: string | null;
+      component: string;
+      purl: string;
+      version: string;
+      fixedIn: string[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'GET /api/cyber/sboms': {
+    items: {
+      id: string;
+      name: string;
+      version: string | null;
+      format: 'CycloneDX' | 'SPDX';
+      specVersion: string;
+      serialNumber: string | null;
+      organisationId: string | null;
+      componentCount: number;
+      warnings: { pointer: string; message: string }[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/cyber/sboms': {
+    id: string;
+    name: string;
+    version: string | null;
+    format: 'CycloneDX' | 'SPDX';
+    specVersion: string;
+    serialNumber: string | null;
+    organisationId: string | null;
+    componentCount: number;
+    warnings: { pointer: string; message: string }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+  };
+  /** 200 */
+  'GET /api/cyber/sboms/{id}': {
+    id: string;
+    name: string;
+    version: string | null;
+    format: 'CycloneDX' | 'SPDX';
+    specVersion: string;
+    serialNumber: string | null;
+    organisationId: string | null;
+    componentCount: number;
+    warnings: { pointer: string; message: string }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+  } & {
+    components: {
+      ref: string;
+      name: string;
+      version: string | null;
+      purl: string | null;
+      type: string | null;
+      licences: string[];
+      supplier: string | null;
+    }[];
+    dependencies: { ref: string; dependsOn: string[] }[];
+  };
+  /** 200 */
+  'POST /api/cyber/sboms/{id}/vex': { added: number };
+  /** 200 */
+  'GET /api/cyber/sboms/{id}/vulnerabilities': {
+    sbom: string;
+    vulnerabilities: {
+      component: string;
+      purl: string;
+      version: string;
+      vulnId: string;
+      aliases: string[];
+      summary: string;
+      severity: string | null;
+      kev: boolean;
+      kevDateAdded: string | null;
+      knownRansomwareCampaignUse: string | null;
+      fixedIn: string[];
+      ecosystem: string;
+      suppressed: boolean;
+      vex: {
+        vulnId: string;
+        ref: string | null;
+        purl: string | null;
+        status: string;
+        justification: string | null;
+        detail: string | null;
+      } | null;
+    }[];
+    withdrawn: { component: string; vulnId: string; withdrawn: string }[];
+    unchecked: { ref: string; component: string; reason: string }[];
+    unevaluated: number;
+    componentsChecked: number;
+    osv: { dataset: string; version: string; records: number };
+    kev: { dataset: string; version: string } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'GET /api/dataset-manifests': {
     mirror: boolean;
     items: {
@@ -464,7 +879,54 @@ export interface ApiResponses {
         alerts: number;
         series: number;
         when: { period: string; reporter: string; partner: string; hs: string; flow: string }[];
+        score: {
+          withEvents: {
+            alerts: number;
+            truePositives: number;
+            /** null without a denominator */
+            precision: number | null;
+            episodes: number;
+            detected: number;
+            /** null without a denominator */
+            recall: number | null;
+          };
+          statisticsOnly: {
+            alerts: number;
+            truePositives: number;
+            /** null without a denominator */
+            precision: number | null;
+            episodes: number;
+            detected: number;
+            /** null without a denominator */
+            recall: number | null;
+          };
+        };
       }[];
+      score: {
+        events: string[];
+        episodes: number;
+        afterEffective: number;
+        withEvents: {
+          alerts: number;
+          truePositives: number;
+          /** null without a denominator */
+          precision: number | null;
+          episodes: number;
+          detected: number;
+          /** null without a denominator */
+          recall: number | null;
+        };
+        statisticsOnly: {
+          alerts: number;
+          truePositives: number;
+          /** null without a denominator */
+          precision: number | null;
+          episodes: number;
+          detected: number;
+          /** null without a denominator */
+          recall: number | null;
+        };
+      };
       quiet?: {
         from: string;
         to: string;
@@ -1556,6 +2018,12 @@ export interface ApiResponses {
     year: number;
     window: number[];
     method: string;
+    world: {
+      requested: 'published' | 'sum';
+      used: 'published' | 'sum';
+      published: { field: number; allFields: number } | null;
+      sum: { field: number; allFields: number };
+    };
     worldCount: number;
     worldGrowth: number | null;
     worldGrowthAllFields: number | null;
@@ -1821,6 +2289,39 @@ export interface ApiResponses {
 
 /** The JSON body `METHOD /api/…` answers with, e.g. `ApiResponse<'GET /api/screens'>`. */
 export type ApiResponse<K extends keyof ApiResponses> = ApiResponses[K];
+
+export type AssessmentScore = {
+  framework: string;
+  level: string | null;
+  levelName: Localized | null;
+  targetLevel: string | null;
+  scores: Record<
+    string,
+    {
+      category: string;
+      name: Localized;
+      applicable: number;
+      implemented: number;
+      partial: number;
+      notImplemented: number;
+      notApplicable: number;
+      unanswered: number;
+      score: number | null;
+    }
+  >;
+  overall: { applicable: number; implemented: number; partial: number; score: number | null };
+  gaps: {
+    requirement: string;
+    category: string;
+    level: string;
+    answer: 'partial' | 'not_implemented' | 'unanswered';
+    text: Localized;
+    measures: Localized[];
+    source: string;
+  }[];
+};
+
+export type Localized = { ja?: string; en?: string };
 
 export type MethodProvenance = Provenance & { method: string };
 

@@ -3,7 +3,7 @@
 -- payload = table name. NOTIFY is delivered at commit and never for a rolled-back change. The server keeps its
 -- session and screen-context caches only where this delivery is synchronous (embedded PGlite, whose only writer
 -- is the server's own process): see src/server/security/stateWatch.ts.
--- Critical goods (migration 400) announce their changes from src/data/criticalGoodsRegistry.ts (notifyStateChange).
+-- Critical goods (migration 400) announce their changes from src/data/reference/criticalGoodsRegistry.ts (notifyStateChange).
 CREATE FUNCTION chokepoint_notify_state_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('chokepoint_state_change', TG_TABLE_NAME);

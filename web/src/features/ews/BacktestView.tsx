@@ -10,7 +10,11 @@ import { errorField } from './errorField.ts';
 import type { FieldError } from './RuleField.tsx';
 import type { BacktestResponse } from './types.ts';
 
-/** Runs a rule set over a dataset's history (POST /api/ews/backtest): per rule how many alerts and when, and false alarms on a quiet period. */
+/**
+ * Runs a rule set over a dataset's history (POST /api/ews/backtest): per rule how many alerts and when, precision
+ * and recall against the recorded events (with them as input, and on statistics only), and false alarms on a
+ * quiet period.
+ */
 export function BacktestView() {
   const { t } = useTranslation();
   const datasetList = useDatasets();

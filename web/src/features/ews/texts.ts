@@ -183,6 +183,14 @@ export const ewsTexts = addFeatureTexts('ews', {
       perSeriesYear: 'Alerts per series-year',
       quietNote:
         'The summary below counts only series that no recorded event concerns, so every alert there counts as a false alarm; the per-rule column above counts every series in the period.',
+      score:
+        'Scored against {{episodes}} episodes (a recorded event × a series it concerns, from the month of the announcement to {{after}} months after the entry into force) of {{events}}. Precision: share of the alerts that fall in an episode of their series; recall: share of the episodes with an alert. An event counts only from its announcement.',
+      noEvents: 'no recorded event',
+      allRules: 'All rules',
+      withEvents: 'With recorded events',
+      statisticsOnly: 'Statistics only',
+      precision: 'Precision',
+      recall: 'Recall',
     },
     common: {
       loading: 'Loading…',
@@ -371,6 +379,14 @@ export const ewsTexts = addFeatureTexts('ews', {
       perSeriesYear: '系列・年あたりの警報数',
       quietNote:
         '下の集計は記録された措置が一切関係しない系列のみを対象とし、そこで出た警報はすべて誤警報として数えます。上表のルール別の列は期間内の全系列を数えます。',
+      score:
+        '{{events}} の {{episodes}} 件のエピソード（記録された措置 × それが関係する系列。公表月から発効後 {{after}} か月まで）に照らして評価。適合率：警報のうち自系列のエピソード内に出たものの割合、再現率：警報が出たエピソードの割合。措置は公表月からのみ使います。',
+      noEvents: '記録された措置なし',
+      allRules: '全ルール',
+      withEvents: '措置の記録あり',
+      statisticsOnly: '統計のみ',
+      precision: '適合率',
+      recall: '再現率',
     },
     common: {
       loading: '読み込み中…',

@@ -368,5 +368,5 @@ export const scenarioTexts = addFeatureTexts('scenarios', {
   },
 });
 
-/** Passage ids a closure can name (src/data/scenarioFile.ts scenarioPassages). */
+/** Passage ids a closure can name (src/data/scenario/scenarioFile.ts scenarioPassages). */
 export const passageIds = Object.keys(scenarioTexts.en.passageNames as Record<string, string>);

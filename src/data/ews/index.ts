@@ -1,0 +1,14 @@
+/**
+ * Early warning: monitored lists and items, alerts and their lifecycle, the monthly trade and price series they
+ * are scanned on (importers' common result, the series store, value units), scanning an item or a file, and
+ * the scheduler that scans at each item's cadence and notifies (webhook, e-mail: internal to this folder).
+ */
+export * from './eventStore.ts';
+export * from './ewsState.ts';
+export * from './itemScan.ts';
+export * from './monthlyImport.ts';
+export * from './ruleSetStore.ts';
+export * from './scanFile.ts';
+export * from './scheduler.ts';
+export * from './seriesStore.ts';
+export * from './valueUnit.ts';

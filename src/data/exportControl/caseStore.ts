@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import type { StateDb } from '../state/db.ts';
+import { appendAudit } from '../security/auditLog.ts';
+import { mayRead, recordObjectRead } from '../security/readContext.ts';
+import { ChokepointError } from '../../errors.ts';
+import type { Marking } from '../../analysis/marking.ts';
+import { exportControlMarking } from './marking.ts';
+import { jsonValue, timeText } from './rowValues.ts';
+import type { Actor } from './decisionStore.ts';
+
+/**
+ * Export-control cases (migration 500): a party screen, a batch screen or a transaction check kept for review, with
+ * a marking (level ≥ 1), an assignee, a status (open → in-review → escalated → closed, any order) and its trail.
+ * Reads skip the cases the current reader may not read (readContext) and record the ones read.
+ */
+export type CaseKind = 'party-screening' | 'batch-screening' | 'transaction-check';
+export type CaseStatus = 'open' | 'in-review' | 'escalated' | 'closed';
+
+export interface ExportControlCase {
+  id: string;
+  kind: CaseKind;
+  title: string;
+  subject: unknown;
+  result: unknown;
+  status: CaseStatus;
+  assignee: string | null;
+  marking: Marking;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseEvent {
+  id: number;
+  action: string;
+  detail: Record<string, unknown>;
+  actor: string | null;
+  at: string;
+}
+
+const kinds: CaseKind[] = ['party-screening', 'batch-screening', 'transaction-check'];
+export const caseStatuses: CaseStatus[] = ['open', 'in-review', 'escalated', 'closed'];
+
+function toCase(r: Record<string, unknown>): ExportControlCase {
+  return {
+    id: String(r.id),
+    kind: r.kind as CaseKind,
+    title: String(r.title),
+    subject: jsonValue(r.subject as unknown),
+    result: jsonValue(r.result as unknown),
+    status: r.status as CaseStatus,
+    assignee: (r.assignee as string | null) ?? null,
+    marking: jsonValue(r.marking as Marking),
+    createdBy: (r.created_by as string | null) ?? null,
+    createdAt: timeText(r.created_at),
+    updatedAt: timeText(r.updated_at),
+  };
+}
+
+async function event(
+  tx: StateDb,
+  caseId: string,
+  action: string,
+  detail: Record<string, unknown>,
+  actor: Actor,
+) {
+  await tx.query(
+    'INSERT INTO export_control_case_events (case_id, action, detail, actor) VALUES ($1, $2, $3::jsonb, $4)',
+    [caseId, action, JSON.stringify(detail), actor.name],
+  );
+}
+
+export async function openCase(
+  db: StateDb,
+  input: {
+    kind: CaseKind;
+    title: string;
+    subject: unknown;
+    result: unknown;
+    assignee?: string | null;
+    marking?: Marking;
+  },
+  actor: Actor,
+): Promise<ExportControlCase> {
+  if (!kinds.includes(input.kind))
+    throw new ChokepointError('bad_input', `kind must be one of ${kinds.join(', ')}`, { field: 'kind' });
+  if (!input.title.trim()) throw new ChokepointError('bad_input', 'a case needs a title', { field: 'title' });
+  const marking = exportControlMarking(input.marking);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<Record<string, unknown>>(
+      `INSERT INTO export_control_cases (id, kind, title, subject, result, assignee, marking, created_by)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7::jsonb, $8) RETURNING *`,
+      [
+        randomUUID(),
+        input.kind,
+        input.title.trim(),
+        JSON.stringify(input.subject),
+        JSON.stringify(input.result),
+        input.assignee ?? null,
+        JSON.stringify(marking),
+        actor.name,
+      ],
+    );
+    const created = toCase(row);
+    await event(tx, created.id, 'created', { kind: created.kind, assignee: created.assignee }, actor);
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.name,
+      action: 'export_control.case_opened',
+      objectType: 'export_control_case',
+      objectId: created.id,
+      marking,
+      details: { kind: created.kind, title: created.title },
+    });
+    return created;
+  });
+}
+
+/** A case by id; not found (as for a missing one) when the reader may not read it. */
+export async function getCase(db: StateDb, id: string): Promise<ExportControlCase> {
+  const [row] = await db.query<Record<string, unknown>>('SELECT * FROM export_control_cases WHERE id = $1', [
+    id,
+  ]);
+  const found = row ? toCase(row) : undefined;
+  if (!found || !mayRead(found.marking))
+    throw new ChokepointError('not_found', `no export-control case ${id}`, { field: 'case' });
+  recordObjectRead('export_control_case', found.id, found.marking);
+  return found;
+}
+
+/** Cases the reader may read, most recently changed first; optionally by status and assignee. */
+export async function listCases(
+  db: StateDb,
+  filter: { status?: CaseStatus; assignee?: string } = {},
+): Promise<ExportControlCase[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * FROM export_control_cases
+      WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR assignee = $2)
+      ORDER BY updated_at DESC, id`,
+    [filter.status ?? null, filter.assignee ?? null],
+  );
+  const readable = rows.map(toCase).filter((c) => mayRead(c.marking));
+  for (const c of readable) recordObjectRead('export_control_case', c.id, c.marking);
+  return readable;
+}
+
+/** Changes a case's status or assignee (or both), recording each change in its trail and the audit log. */
+export async function updateCase(
+  db: StateDb,
+  id: string,
+  change: { status?: CaseStatus; assignee?: string | null },
+  actor: Actor,
+): Promise<ExportControlCase> {
+  if (change.status !== undefined && !caseStatuses.includes(change.status))
+    throw new ChokepointError('bad_input', `status must be one of ${caseStatuses.join(', ')}`, {
+      field: 'status',
+    });
+  const before = await getCase(db, id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<Record<string, unknown>>(
+      `UPDATE export_control_cases
+          SET status = COALESCE($2, status),
+              assignee = CASE WHEN $3::boolean THEN $4 ELSE assignee END,
+              updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [id, change.status ?? null, change.assignee !== undefined, change.assignee ?? null],
+    );
+    const after = toCase(row);
+    if (change.status !== undefined && change.status !== before.status)
+      await event(tx, id, 'status', { from: before.status, to: after.status }, actor);
+    if (change.assignee !== undefined && change.assignee !== before.assignee)
+      await event(tx, id, 'assigned', { from: before.assignee, to: after.assignee }, actor);
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.name,
+      action: 'export_control.case_updated',
+      objectType: 'export_control_case',
+      objectId: id,
+      marking: after.marking,
+      details: { status: after.status, assignee: after.assignee },
+    });
+    return after;
+  });
+}
+
+export async function caseEvents(db: StateDb, id: string): Promise<CaseEvent[]> {
+  await getCase(db, id);
+  const rows = await db.query<Record<string, unknown>>(
+    'SELECT * FROM export_control_case_events WHERE case_id = $1 ORDER BY id',
+    [id],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    action: String(r.action),
+    detail: jsonValue(r.detail as Record<string, unknown>),
+    actor: (r.actor as string | null) ?? null,
+    at: timeText(r.at),
+  }));
+}
+
+/** Replaces a case's result after a re-screen, recording what changed in its trail and the audit log. */
+export async function replaceCaseResult(
+  db: StateDb,
+  id: string,
+  result: unknown,
+  detail: Record<string, unknown>,
+  actor: Actor,
+): Promise<ExportControlCase> {
+  await getCase(db, id);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<Record<string, unknown>>(
+      'UPDATE export_control_cases SET result = $2::jsonb, updated_at = now() WHERE id = $1 RETURNING *',
+      [id, JSON.stringify(result)],
+    );
+    const updated = toCase(row);
+    await event(tx, id, 'rescreened', detail, actor);
+    await appendAudit(tx, {
+      actorId: actor.id,
+      actor: actor.name,
+      action: 'export_control.case_rescreened',
+      objectType: 'export_control_case',
+      objectId: id,
+      marking: updated.marking,
+      details: detail,
+    });
+    return updated;
+  });
+}

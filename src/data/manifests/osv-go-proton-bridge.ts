@@ -1,0 +1,160 @@
+import type { DatasetManifest } from './types.ts';
+
+/** OSV records of the Go vulnerability database for the ProtonMail Bridge v1.8.0 SBOM (cyber/ in the mirror, issue 22). Checksums and sizes computed from the mirror's files. */
+export const osvGoProtonBridge: DatasetManifest = {
+  id: 'osv-go-proton-bridge',
+  title: 'OSV records of the Go vulnerability database for the ProtonMail Bridge v1.8.0 SBOM',
+  titleJa: 'ProtonMail Bridge v1.8.0 の SBOM に該当する Go 脆弱性データベースの OSV レコード',
+  publisher: 'Go vulnerability database (golang/vulndb)',
+  url: 'https://pkg.go.dev/vuln/',
+  origin: [{ repo: 'golang/vulndb', commit: 'a752ea54fd1b989d208a270aeef772f55a36b87a', path: 'data/osv/' }],
+  version: '2026-08-21',
+  licence: 'CC-BY-4.0 (Go vulnerability database)',
+  kind: 'other',
+  importer: 'files',
+  description:
+    "22 OSV records whose module and SEMVER range cover a module of cyclonedx/proton-bridge-v1.8.0.cdx-1.2.json (one withdrawn), and the mirror's own expected-match fixture (CSV). For `osv import` on the fetched folder.",
+  notes:
+    "proton-bridge-v1.8.0_module_matches.csv is the mirror's computation, not the publisher's; `modified` is a placeholder in this repository.",
+  files: [
+    {
+      name: 'GO-2020-0001.json',
+      mirrorPath: 'cyber/osv/GO-2020-0001.json',
+      sha256: '0a7bc4012baa2318055f1df0fa014b2cc0b97d6f178579d85b2057e526308067',
+      bytes: 1628,
+    },
+    {
+      name: 'GO-2020-0017.json',
+      mirrorPath: 'cyber/osv/GO-2020-0017.json',
+      sha256: '8578a1c29c15d3c97fc2163fb2c90675863900cda3f73b59d46c24d9f68535e2',
+      bytes: 2106,
+    },
+    {
+      name: 'GO-2021-0051.json',
+      mirrorPath: 'cyber/osv/GO-2021-0051.json',
+      sha256: '968511e17e88cffe5853dd655a3477409bf9a0ee04c6bdd5721fd4a3c1d430ea',
+      bytes: 1677,
+    },
+    {
+      name: 'GO-2021-0052.json',
+      mirrorPath: 'cyber/osv/GO-2021-0052.json',
+      sha256: '033e7b0872ab3511fd2a60402d57e7e91695b620c0acb3c4272f5d3a642e9aa2',
+      bytes: 2636,
+    },
+    {
+      name: 'GO-2021-0113.json',
+      mirrorPath: 'cyber/osv/GO-2021-0113.json',
+      sha256: '797aca90048dd3d8ff764005e6670877052cee12859262f8479417dd30591a7c',
+      bytes: 1565,
+    },
+    {
+      name: 'GO-2022-0272.json',
+      mirrorPath: 'cyber/osv/GO-2022-0272.json',
+      sha256: 'a70c8ffb11eddf2acf2971166ee83962ff17aed7e4f4473c9b7fc0fdac1690b7',
+      bytes: 2344,
+    },
+    {
+      name: 'GO-2022-0355.json',
+      mirrorPath: 'cyber/osv/GO-2022-0355.json',
+      sha256: 'f2242cb8f0e252f5a985b0411579adba87de12853fa7c0a8b97a0494a2695c72',
+      bytes: 9556,
+    },
+    {
+      name: 'GO-2022-0380.json',
+      mirrorPath: 'cyber/osv/GO-2022-0380.json',
+      sha256: '205785a6b5a305197c693af824d5b097d36a73b6b69d8e477899484ae2d0a9ff',
+      bytes: 1689,
+    },
+    {
+      name: 'GO-2022-0386.json',
+      mirrorPath: 'cyber/osv/GO-2022-0386.json',
+      sha256: 'f3914a8aba796a6d42e8087130f9a31b12c9407811e496cebd131d30f7df9256',
+      bytes: 2343,
+    },
+    {
+      name: 'GO-2022-0402.json',
+      mirrorPath: 'cyber/osv/GO-2022-0402.json',
+      sha256: '11f654b913aadfd3868d77c0f52b5109ff994784493868e47156437e37322116',
+      bytes: 1488,
+    },
+    {
+      name: 'GO-2022-0588.json',
+      mirrorPath: 'cyber/osv/GO-2022-0588.json',
+      sha256: '577d2de1805eb7aeedda5a352de638604d70acac304506ca8864727ac29ed0d7',
+      bytes: 2037,
+    },
+    {
+      name: 'GO-2022-0603.json',
+      mirrorPath: 'cyber/osv/GO-2022-0603.json',
+      sha256: '3af94d02e2ea2766cabaee6e3de688081efa07c54214701560e8ecb8355d252f',
+      bytes: 1302,
+    },
+    {
+      name: 'GO-2022-0762.json',
+      mirrorPath: 'cyber/osv/GO-2022-0762.json',
+      sha256: '73e15b77e1aaa973799ebc5a230e440e855b64953e9e427ac5d291e99023672c',
+      bytes: 1698,
+    },
+    {
+      name: 'GO-2022-1031.json',
+      mirrorPath: 'cyber/osv/GO-2022-1031.json',
+      sha256: 'abdb07cfd1dbc3950d0cacb390b1973dda92035229a03dcd33f16f1869f2a58a',
+      bytes: 1492,
+    },
+    {
+      name: 'GO-2022-1059.json',
+      mirrorPath: 'cyber/osv/GO-2022-1059.json',
+      sha256: '2d77d9f5f8fafe9404adc542eaf8dae7d0c3de9ce913895fa333c5b5beda6e89',
+      bytes: 1584,
+    },
+    {
+      name: 'GO-2023-1737.json',
+      mirrorPath: 'cyber/osv/GO-2023-1737.json',
+      sha256: '6996ff64c2e58e0ded0c4fd26350c04f3a5d9eb39af248bd55aa4ca24312b6e2',
+      bytes: 2056,
+    },
+    {
+      name: 'GO-2025-4188.json',
+      mirrorPath: 'cyber/osv/GO-2025-4188.json',
+      sha256: '6bce9b0cd9412505f3f911d4ea6636c5f871566d7111c143cd4becdbc7fd3af6',
+      bytes: 2573,
+    },
+    {
+      name: 'GO-2026-4923.json',
+      mirrorPath: 'cyber/osv/GO-2026-4923.json',
+      sha256: 'a1e84eb2d5ca7cb181937b89f710ece693dbc17f60295cf18482a58a0a370c3d',
+      bytes: 2847,
+    },
+    {
+      name: 'GO-2026-4950.json',
+      mirrorPath: 'cyber/osv/GO-2026-4950.json',
+      sha256: 'e3d8b337f9ba01a6a383a270967f3a44fa95cc080d1a0dc899ddbf15ad13bd8f',
+      bytes: 2107,
+    },
+    {
+      name: 'GO-2026-5970.json',
+      mirrorPath: 'cyber/osv/GO-2026-5970.json',
+      sha256: '50afe3fc28952525c6c7f0476a0fe1e11dfc024472011d56da5ce860013a5da2',
+      bytes: 2085,
+    },
+    {
+      name: 'GO-2026-6179.json',
+      mirrorPath: 'cyber/osv/GO-2026-6179.json',
+      sha256: '6d717167a1824b12b2ab4ead65a78f390195eaafcb8a373127dfba6ef985b28e',
+      bytes: 2644,
+    },
+    {
+      name: 'GO-2026-6180.json',
+      mirrorPath: 'cyber/osv/GO-2026-6180.json',
+      sha256: '28cdf70eec7d4be6c908065919a3018dcb8c795f987b5a271ad8290de2a2edae',
+      bytes: 2467,
+    },
+    {
+      name: 'proton-bridge-v1.8.0_module_matches.csv',
+      mirrorPath: 'cyber/osv/proton-bridge-v1.8.0_module_matches.csv',
+      sha256: 'fa7c7a7db97394341876959ad48375775e4c7d31b9d02a487d6f96596613c06a',
+      bytes: 3471,
+      rows: 22,
+    },
+  ],
+};
