@@ -26,6 +26,7 @@ const views: { route: string; ready: string }[] = [
   { route: '#/policy', ready: 'main h2' },
   { route: '#/admin', ready: 'main table tbody tr' },
   { route: '#/consultations', ready: 'main h2' },
+  { route: '#/account', ready: 'main h2' },
 ];
 
 interface Violation {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../api/client.ts';
 
 /**
  * The field an API error is about: the server's `place.field`, or for schema validation errors the property in

@@ -2,10 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, post } from '../../api/client.ts';
 import { useGet } from '../../api/useGet.ts';
-import { FieldError } from './FieldError.tsx';
-import { useFormError } from './formErrors.ts';
-import type { ApiToken } from './types.ts';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useFormError } from '../../components/formErrors.ts';
+import type { ApiResponse } from '../../api/schema.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+
+type ApiToken = ApiResponse<'GET /api/tokens'>['items'][number];
 
 /** The signed-in user's API tokens: create (the secret is shown once), list, revoke. */
 export function TokensPanel() {
@@ -35,19 +37,20 @@ export function TokensPanel() {
   };
   return (
     <section aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">{t('admin.tabs.tokens')}</h2>
+      <h2 id="tokens-heading">{t('account.tokens.title')}</h2>
+      <p>{t('account.tokens.help')}</p>
       {secret && (
         <div className="one-time" role="status">
-          <p>{t('admin.tokens.secret', { name: secret.name })}</p>
+          <p>{t('account.tokens.secret', { name: secret.name })}</p>
           <code>{secret.secret}</code>{' '}
           <button type="button" onClick={() => setSecret(null)}>
-            {t('admin.users.dismiss')}
+            {t('account.tokens.dismiss')}
           </button>
         </div>
       )}
-      <form className="admin-form" onSubmit={create}>
+      <form className="form-box" onSubmit={create}>
         <label>
-          {t('admin.tokens.name')}{' '}
+          {t('account.tokens.name')}{' '}
           <input
             name="name"
             required
@@ -57,7 +60,7 @@ export function TokensPanel() {
           />
           <FieldError id="token-name-error" message={form.at('name')} />
         </label>{' '}
-        <button type="submit">{t('admin.tokens.create')}</button>
+        <button type="submit">{t('account.tokens.create')}</button>
         {form.general && (
           <p role="alert" className="error">
             {form.general}
@@ -65,15 +68,15 @@ export function TokensPanel() {
         )}
       </form>
       {tokens.length === 0 ? (
-        <p>{t('admin.tokens.none')}</p>
+        <p>{t('account.tokens.none')}</p>
       ) : (
         <table>
           <TableHead
             columns={[
-              t('admin.tokens.name'),
-              t('admin.tokens.created'),
-              t('admin.tokens.lastUsed'),
-              t('admin.users.actions'),
+              t('account.tokens.name'),
+              t('account.tokens.created'),
+              t('account.tokens.lastUsed'),
+              t('account.tokens.actions'),
             ]}
           />
           <tbody>
@@ -81,13 +84,13 @@ export function TokensPanel() {
               <tr key={k.id}>
                 <th scope="row">{k.name}</th>
                 <td>{date.format(new Date(k.createdAt))}</td>
-                <td>{k.lastUsedAt ? date.format(new Date(k.lastUsedAt)) : t('admin.tokens.never')}</td>
+                <td>{k.lastUsedAt ? date.format(new Date(k.lastUsedAt)) : t('account.tokens.never')}</td>
                 <td>
                   {k.revoked ? (
-                    t('admin.tokens.revoked')
+                    t('account.tokens.revoked')
                   ) : (
                     <button type="button" onClick={() => revoke(k)}>
-                      {t('admin.tokens.revoke')}
+                      {t('account.tokens.revoke')}
                     </button>
                   )}
                 </td>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
-import { useFormError } from './formErrors.ts';
+import { useFormError } from '../../components/formErrors.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 
 const pageSize = 50;
@@ -68,7 +68,7 @@ export function AuditPanel() {
           {t('admin.audit.verifyAgain')}
         </button>
       </div>
-      <form className="admin-form" onSubmit={applyFilter} role="search">
+      <form className="form-box" onSubmit={applyFilter} role="search">
         <label>
           {t('admin.audit.action')} <input name="action" maxLength={64} placeholder="user.add" />
         </label>{' '}

@@ -6,8 +6,8 @@ import { DatasetSelect } from '../../components/DatasetSelect.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { invalidateReference } from '../../reference/reference.ts';
 import { useDatasets } from '../../reference/useReference.ts';
-import { FieldError } from './FieldError.tsx';
-import { useFormError } from './formErrors.ts';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useFormError } from '../../components/formErrors.ts';
 import { levels, splitList } from './types.ts';
 import { Options } from '../../components/Options.tsx';
 
@@ -91,7 +91,7 @@ export function MarkingsPanel() {
           {notice && <p role="status">{notice}</p>}
           <form
             key={`change-${dataset.id}-${JSON.stringify(dataset.marking)}`}
-            className="admin-form"
+            className="form-box"
             onSubmit={submitChange}
           >
             <h3>{t('admin.markings.save')}</h3>
@@ -163,7 +163,7 @@ export function MarkingsPanel() {
           </form>
           <form
             key={`share-${dataset.id}-${JSON.stringify(dataset.marking)}`}
-            className="admin-form"
+            className="form-box"
             onSubmit={submitShare}
           >
             <h3>{t('admin.markings.share')}</h3>

@@ -2,8 +2,8 @@ import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { useGet } from '../../api/useGet.ts';
-import { FieldError } from './FieldError.tsx';
-import { useFormError } from './formErrors.ts';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useFormError } from '../../components/formErrors.ts';
 import { levels, organisationKinds } from './types.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { Options } from '../../components/Options.tsx';
@@ -42,7 +42,7 @@ export function OrganisationsPanel() {
   return (
     <section aria-labelledby="orgs-heading">
       <h2 id="orgs-heading">{t('admin.tabs.organisations')}</h2>
-      <form className="admin-form" onSubmit={add} aria-labelledby="add-org-heading">
+      <form className="form-box" onSubmit={add} aria-labelledby="add-org-heading">
         <h3 id="add-org-heading">{t('admin.orgs.add')}</h3>
         <label>
           {t('admin.orgs.id')} <input name="id" required maxLength={64} {...described('id')} />

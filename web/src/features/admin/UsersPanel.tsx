@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { useGet } from '../../api/useGet.ts';
-import { FieldError } from './FieldError.tsx';
-import { useFormError } from './formErrors.ts';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useFormError } from '../../components/formErrors.ts';
 import { levels, roles, splitList, type User } from './types.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { Options } from '../../components/Options.tsx';
@@ -84,7 +84,7 @@ export function UsersPanel() {
           </button>
         </div>
       )}
-      <form className="admin-form" onSubmit={add} aria-labelledby="add-user-heading">
+      <form className="form-box" onSubmit={add} aria-labelledby="add-user-heading">
         <h3 id="add-user-heading">{t('admin.users.add')}</h3>
         <label>
           {t('admin.users.username')}{' '}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../api/client.ts';
 import type { ApiResponse } from '../../api/schema.ts';
 import { useApi } from '../../api/useApi.ts';
+import { href } from '../../router/router.ts';
 import { setSignedIn } from './signedIn.ts';
 
 /** The signed-in user as GET /api/auth/me returns it. */
@@ -45,6 +46,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
           role: t(`auth.roles.${me.role}`),
           level: t(`marking.level.${me.clearance.level}`),
         })}{' '}
+        <a href={href(['account'])}>{t('auth.account')}</a>{' '}
         <button type="button" onClick={signOut}>
           {t('auth.signOut')}
         </button>
