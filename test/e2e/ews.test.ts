@@ -297,3 +297,32 @@ describe('early warning pages', () => {
     await page.context().close();
   });
 });
+
+describe('early warning without data', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('an empty inbox says what to do next, with the commands; a filtered empty one does not', async () => {
+    const page = await newPage(h, 'ja');
+    await page.goto(`${h.baseUrl}/#/ews`);
+    const empty = page.getByTestId('ews-empty');
+    await empty.getByRole('heading', { name: 'まだ警報はありません' }).waitFor();
+    for (const step of ['data', 'items', 'scan']) {
+      expect(await empty.locator(`li[data-step="${step}"]`).getAttribute('data-done')).toBe('false');
+    }
+    expect(await empty.locator('li[data-step="items"] code').innerText()).toBe(
+      'chokepoint ews items critical-goods --reporter JPN',
+    );
+    expect(await empty.locator('li[data-step="scan"] code').innerText()).toBe(
+      'chokepoint ews items scan-due',
+    );
+    await screenshot(page, 'ews-inbox-empty-ja');
+    await page.goto(`${h.baseUrl}/#/ews?level=4`);
+    await page.getByText('条件に合う警報はありません。').waitFor();
+    expect(await page.getByTestId('ews-empty').count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -2,12 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { defaultRuleSet } from '../../src/analysis/ews/rules.ts';
 import { backtestBody, emptyBacktestForm } from '../../web/src/features/ews/backtestForm.ts';
 import { inboxFiltersOf, inboxProvenance, inboxRouteQuery } from '../../web/src/features/ews/inbox.ts';
+import { inboxSteps, unfiltered } from '../../web/src/features/ews/inboxSteps.ts';
 import * as ruleDraft from '../../web/src/features/ews/ruleDraft.ts';
 import type { Alert, Item, RuleSetBody, RuleSetsResponse } from '../../web/src/features/ews/types.ts';
 import type { DatasetRef } from '../../web/src/reference/reference.ts';
 
 /** The EWS forms' pure parts: inbox filters and provenance, the backtest body, the rule editor's draft. */
 describe('alert inbox', () => {
+  it('is unfiltered only when no filter is set (the page number is no filter)', () => {
+    expect(unfiltered(inboxFiltersOf(new URLSearchParams('page=2')))).toBe(true);
+    expect(unfiltered(inboxFiltersOf(new URLSearchParams('partner=%20%20')))).toBe(true);
+    expect(unfiltered(inboxFiltersOf(new URLSearchParams('status=new')))).toBe(false);
+    expect(unfiltered(inboxFiltersOf(new URLSearchParams('from=2023-12')))).toBe(false);
+  });
+
+  it('ticks the steps to a first alert that are done, with their counts; the scan is never ticked', () => {
+    expect(inboxSteps(0, 0).map((s) => [s.id, s.done])).toEqual([
+      ['data', null],
+      ['items', null],
+      ['scan', null],
+    ]);
+    expect(inboxSteps(2, 12).map((s) => [s.id, s.done])).toEqual([
+      ['data', 2],
+      ['items', 12],
+      ['scan', null],
+    ]);
+    expect(inboxSteps(0, 0)[2].command).toBe('chokepoint ews items scan-due');
+  });
+
   it('reads its filters from the route and writes back only those set, past the first page', () => {
     const filters = inboxFiltersOf(new URLSearchParams('level=4&partner=kor&page=3'));
     expect(filters).toEqual({
@@ -146,9 +168,13 @@ describe('rule editor draft', () => {
     expect(ruleDraft.valueAt(next, 'parameters.seasonal.years')).toBe(7);
     expect(next.rules[0].label.en).toBe('Fall');
     expect(next.rules[0].when[0].op).toBe('<');
-    expect(ruleDraft.valueAt(draft, 'parameters.seasonal.years')).toBe(defaultRuleSet.parameters.seasonal.years);
+    expect(ruleDraft.valueAt(draft, 'parameters.seasonal.years')).toBe(
+      defaultRuleSet.parameters.seasonal.years,
+    );
     expect(ruleDraft.valueAt(draft, 'parameters.nothing.here')).toBeUndefined();
-    expect(ruleDraft.parameterFields.map(([path]) => ruleDraft.valueAt(draft, path))).not.toContain(undefined);
+    expect(ruleDraft.parameterFields.map(([path]) => ruleDraft.valueAt(draft, path))).not.toContain(
+      undefined,
+    );
   });
 
   it('shows the chosen rule set (the first when it is gone) and saves the built-in one under a new id', () => {

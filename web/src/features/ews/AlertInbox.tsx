@@ -4,7 +4,9 @@ import { navigate, type Route } from '../../router/router.ts';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import { AlertRow } from './AlertRow.tsx';
+import { InboxEmpty } from './InboxEmpty.tsx';
 import { InboxFilterForm } from './InboxFilterForm.tsx';
+import { unfiltered } from './inboxSteps.ts';
 import { inboxFiltersOf, inboxProvenance, inboxRouteQuery } from './inbox.ts';
 import type { InboxFilters } from './shape.ts';
 import { useInbox } from './useInbox.ts';
@@ -48,7 +50,12 @@ export function AlertInbox({ route }: { route: Route }) {
           <p data-testid="ews-total" data-total={data.total}>
             {t('ews.inbox.total', { count: data.total })}
           </p>
-          {data.items.length === 0 ? (
+          {data.items.length === 0 && data.total === 0 && unfiltered(applied) ? (
+            <InboxEmpty
+              monthlyDatasets={datasets.filter((d) => d.kind === 'trade-monthly').length}
+              items={items.length}
+            />
+          ) : data.items.length === 0 ? (
             <p>{t('ews.inbox.none')}</p>
           ) : (
             <table className="ews-inbox">
