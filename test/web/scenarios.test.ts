@@ -7,6 +7,7 @@ import {
   newScenarioForm,
   newShock,
   textToForm,
+  withLikeMindedFirst,
 } from '../../web/src/features/scenarios/scenarioForm.ts';
 import {
   bandSeries,
@@ -68,6 +69,21 @@ describe('scenario form ↔ scenario file', () => {
     expect(d.monteCarlo.draws).toBe(20);
     // Product codes stay text (a leading zero would be lost as a number).
     expect(text).toContain('- "811292"');
+  });
+
+  it('proposes the LIKE_MINDED group for "like-minded first", which the validator expands to its members', () => {
+    const fresh = { ...newScenarioForm(), name: 'x', shocks: [{ ...newShock(), products: '811292' }] };
+    expect(fresh.likeMindedFirst).toBe(true);
+    const d = parseScenarioText(formToYaml(fresh));
+    expect(d.substitution.likeMindedFirst).toBe(true);
+    expect(d.substitution.likeMinded.length).toBeGreaterThan(3);
+    // Ticking the box fills an empty field only; unticking leaves the field as typed.
+    const cleared = { ...fresh, likeMinded: ' ', likeMindedFirst: false };
+    expect(withLikeMindedFirst(cleared, true)).toEqual({ likeMindedFirst: true, likeMinded: 'LIKE_MINDED' });
+    expect(withLikeMindedFirst({ ...cleared, likeMinded: 'Germany' }, true)).toEqual({
+      likeMindedFirst: true,
+    });
+    expect(withLikeMindedFirst(fresh, false)).toEqual({ likeMindedFirst: false });
   });
 
   it('reads back what it wrote', () => {

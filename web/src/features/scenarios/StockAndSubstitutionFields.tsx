@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { fieldsOf, num, ScenarioField, shown, type FormSectionProps } from './ScenarioField.tsx';
-import type { ScenarioForm } from './scenarioForm.ts';
+import { withLikeMindedFirst, type ScenarioForm } from './scenarioForm.ts';
 
 /** Stock cover (every product, and per product) and how far partners can substitute the lost imports. */
 export function StockAndSubstitutionFields({ form, errors, update }: FormSectionProps) {
@@ -70,7 +70,7 @@ export function StockAndSubstitutionFields({ form, errors, update }: FormSection
               {...p}
               type="checkbox"
               checked={form.likeMindedFirst}
-              onChange={(e) => update({ likeMindedFirst: e.target.checked })}
+              onChange={(e) => update(withLikeMindedFirst(form, e.target.checked))}
             />
           )}
         </ScenarioField>
