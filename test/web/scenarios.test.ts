@@ -12,7 +12,9 @@ import {
 import {
   bandSeries,
   monthlyShortfall,
+  outputTimelineChart,
   productLossChart,
+  sectorTimelineChart,
   substitutionRows,
   survivalRows,
   weekly,
@@ -310,5 +312,33 @@ describe('per-product loss chart', () => {
     expect(byName['unmet p5'].data).toEqual([2]);
     expect(byName['unmet band'].data).toEqual([7]); // 9 − 2
     expect(byName['unmet p5'].stack).toBe(byName['unmet band'].stack);
+  });
+});
+
+describe('economy timelines', () => {
+  it('draws total and sector output over the same weeks of days, lines from the axis', () => {
+    // 15 days: weeks start on days 0, 7 and 14; sector b falls furthest, so it is drawn first.
+    const days = (v: number) => Array.from({ length: 15 }, () => v);
+    const economy = {
+      timeline: { central: days(0.9), p5: days(0.8), p95: days(1) },
+      sectorTimeline: [days(0.95), days(0.5)],
+      sectors: [{ code: 'a' }, { code: 'b' }],
+    } as unknown as NonNullable<ScenarioRunResult['economy']>;
+    const labels = { day: 'day', relativeOutput: 'output', central: 'central', band: 'band' } as Parameters<
+      typeof outputTimelineChart
+    >[1];
+    const sectors = sectorTimelineChart(economy, (code) => code, labels) as { series: { name: string }[] };
+    expect(sectors.series.map((x) => x.name)).toEqual(['b', 'a']);
+    const axes = [outputTimelineChart(economy, labels), sectors].map((o) => (o as { xAxis: unknown }).xAxis);
+    for (const axis of axes) {
+      expect(axis).toEqual({
+        type: 'category',
+        name: 'day',
+        nameLocation: 'middle',
+        nameGap: 26,
+        data: ['0', '7', '14'],
+        boundaryGap: false,
+      });
+    }
   });
 });

@@ -186,6 +186,18 @@ export function bandSeries(
   ];
 }
 
+/** The x axis of the daily timelines: days since the shock, lines starting at the axis. */
+function dayAxis(name: string, days: string[]) {
+  return {
+    type: 'category' as const,
+    name,
+    nameLocation: 'middle' as const,
+    nameGap: 26,
+    data: days,
+    boundaryGap: false,
+  };
+}
+
 /** Total output relative to baseline over days (ARIO), central run with the Monte Carlo p5–p95 band, weekly. */
 export function outputTimelineChart(
   economy: NonNullable<ScenarioRunResult['economy']>,
@@ -207,14 +219,7 @@ export function outputTimelineChart(
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [labels.central, labels.band] },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: {
-      type: 'category',
-      name: labels.day,
-      nameLocation: 'middle',
-      nameGap: 26,
-      data: x,
-      boundaryGap: false,
-    },
+    xAxis: dayAxis(labels.day, x),
     yAxis: { type: 'value', name: labels.relativeOutput, min: low, max: 100 },
     series,
   };
@@ -237,14 +242,7 @@ export function sectorTimelineChart(
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: {
-      type: 'category',
-      name: labels.day,
-      nameLocation: 'middle',
-      nameGap: 26,
-      data: x,
-      boundaryGap: false,
-    },
+    xAxis: dayAxis(labels.day, x),
     yAxis: {
       type: 'value',
       name: labels.relativeOutput,
