@@ -11,6 +11,7 @@ import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
 import { openStateDb, type StateDb } from '../data/state/index.ts';
 import { routePlugins } from './routes/index.ts';
 import { security } from './security/plugin.ts';
+import { markingEnforcement } from './security/enforcement.ts';
 import { securityHeaders } from './security/headers.ts';
 import { openApiSecurity } from './security/openapi.ts';
 import { settleRunningWork } from './jobs/runner.ts';
@@ -108,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // (docs/security.md).
   await app.register(securityHeaders);
   await app.register(security);
+  // After authentication: every /api response passes the one marking check (docs/security.md § Enforcement).
+  await app.register(markingEnforcement);
   for (const plugin of routePlugins) await app.register(plugin, { prefix: '/api' });
   // Added last so it runs first (onClose hooks run in reverse): jobs and scenario runs still running write
   // their outcome before any route, cache or store closes.

@@ -100,6 +100,35 @@ describe('screens API', () => {
     }
   });
 
+  it('minerals in a compartment the reader lacks are left out of the dossier and /minerals, which say so (issue 18, item 14)', async () => {
+    const minerals = app.services.catalog.ofKind('minerals')[0]!.id;
+    await app.services.state.query(
+      `INSERT INTO dataset_markings (dataset_id, marking) VALUES ($1, $2::jsonb)
+       ON CONFLICT (dataset_id) DO UPDATE SET marking = EXCLUDED.marking`,
+      [minerals, JSON.stringify({ level: 1, compartments: ['minerals'], releasableTo: null })],
+    );
+    try {
+      // An administrator at level 3 without the compartment: the page, without the minerals, rather than a 404.
+      const admin = (await testSession(app, { role: 'administrator', level: 3 })).headers;
+      const dossier = await app.inject({ url: '/api/products/811292?reporter=JPN&year=2024', headers: admin });
+      expect(dossier.statusCode).toBe(200);
+      expect(dossier.json().minerals).toEqual([]);
+      expect(dossier.json().withheld).toEqual(['minerals']);
+      expect(dossier.json().marking).toEqual({ level: 0, compartments: [], releasableTo: null });
+      const all = await app.inject({ url: '/api/minerals?year=2024', headers: admin });
+      expect(all.statusCode).toBe(200);
+      expect(all.json()).toMatchObject({ items: [], total: 0, withheld: ['minerals'] });
+      // With the compartment: the minerals, and the page marked with them.
+      const holder = (await testSession(app, { role: 'viewer', level: 1, compartments: ['minerals'] })).headers;
+      const full = (await app.inject({ url: '/api/products/811292?reporter=JPN&year=2024', headers: holder })).json();
+      expect(full.withheld).toEqual([]);
+      expect(full.minerals.find((m: { commodity: string }) => m.commodity === 'Gallium').topProducer).toBe('CHN');
+      expect(full.marking).toEqual({ level: 1, compartments: ['minerals'], releasableTo: null });
+    } finally {
+      await app.services.state.query(`DELETE FROM dataset_markings WHERE dataset_id = $1`, [minerals]);
+    }
+  });
+
   it('critical goods: viewers read, analysts edit; screens follow the edit', async () => {
     const list = (await app.inject({ url: '/api/critical-goods', headers: viewer })).json();
     expect(list.total).toBe(12);

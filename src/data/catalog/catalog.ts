@@ -157,6 +157,14 @@ export class Catalog {
     return this.readAll().map((e) => ({ id: e.id, derivedFrom: e.derivedFrom ?? fetchedBefore[e.id] }));
   }
 
+  /**
+   * Whether a dataset of this kind exists that the current reader may not read: a page then leaves that part out
+   * and says it was withheld (issue 18, item 14), instead of refusing the whole page.
+   */
+  withholds(kind: DatasetKind): boolean {
+    return this.readAll().some((e) => e.kind === kind && !mayReadDataset(e.id));
+  }
+
   /** Datasets of a kind, newest import first. */
   ofKind(kind: DatasetKind): CatalogEntry[] {
     return this.list()

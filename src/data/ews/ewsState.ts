@@ -7,6 +7,7 @@ import type { Alert } from '../../analysis/ews/rules.ts';
 import type { MajoritySupplier } from '../../analysis/ews/majoritySupplier.ts';
 import { precisionByRule, type RulePrecision } from '../../analysis/ews/precision.ts';
 import { readableSql } from '../security/markingSql.ts';
+import { unreadableDatasets, withDatasetMarking } from '../security/readContext.ts';
 import type { Reader } from '../security/readContext.ts';
 
 /**
@@ -95,6 +96,7 @@ type ItemRow = {
 const iso = (v: unknown): string | null =>
   v === null || v === undefined ? null : new Date(v as string).toISOString();
 
+/** An item as stored, marked with its dataset's current marking joined (withDatasetMarking). */
 function item(r: ItemRow): ItemRecord {
   return {
     id: r.id,
@@ -110,7 +112,7 @@ function item(r: ItemRow): ItemRecord {
     ruleSet: r.rule_set,
     nextScanAt: iso(r.next_scan_at),
     lastScanAt: iso(r.last_scan_at),
-    marking: r.marking,
+    marking: withDatasetMarking(r.marking, r.dataset),
   };
 }
 
@@ -267,6 +269,9 @@ export async function listItems(
     const readable = readableSql(filter.reader, 'marking', params.length + 1);
     where.push(readable.sql);
     params.push(...readable.params);
+    // An item follows its dataset's marking (issue 18): one on a dataset the reader may not read is left out.
+    params.push(unreadableDatasets());
+    where.push(`(dataset IS NULL OR NOT (dataset = ANY($${params.length}::text[])))`);
   }
   const rows = await db.query<ItemRow>(
     `SELECT * FROM ews_items${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY grade, hs, reporter`,
@@ -318,7 +323,13 @@ type AlertRow = {
   supersedes: string | null;
   created_at: string;
   updated_at: string;
+  /** The dataset of the alert's item (alertColumns), whose marking the alert follows. */
+  item_dataset?: string | null;
 };
+
+/** An alert's columns with its item's dataset, so that the alert is marked like its dataset now. */
+const alertColumns =
+  'ews_alerts.*, (SELECT i.dataset FROM ews_items i WHERE i.id = ews_alerts.item_id) AS item_dataset';
 
 function alertRecord(r: AlertRow): AlertRecord {
   return {
@@ -338,7 +349,7 @@ function alertRecord(r: AlertRow): AlertRecord {
     assignee: r.assignee,
     feedback: r.feedback,
     feedbackReason: r.feedback_reason,
-    marking: r.marking,
+    marking: withDatasetMarking(r.marking, r.item_dataset),
     eventBasis: r.event_basis,
     supersedes: r.supersedes,
     createdAt: iso(r.created_at)!,
@@ -442,6 +453,13 @@ function alertWhere(filter: AlertFilter): { sql: string; params: unknown[] } {
     return `(${r.sql})`;
   };
   where.push(readable('ews_alerts.marking'));
+  if (filter.reader) {
+    // An alert follows its item's dataset's marking (issue 18): one on a dataset the reader may not read is left out.
+    params.push(unreadableDatasets());
+    where.push(
+      `(ews_alerts.item_id IS NULL OR NOT EXISTS (SELECT 1 FROM ews_items i WHERE i.id = ews_alerts.item_id AND i.dataset = ANY($${params.length}::text[])))`,
+    );
+  }
   where.push(
     `NOT EXISTS (SELECT 1 FROM ews_alerts s WHERE s.supersedes = ews_alerts.id AND ${readable('s.marking')})`,
   );
@@ -460,14 +478,14 @@ export async function listAlerts(
     .n;
   const n = params.length;
   const rows = await db.query<AlertRow>(
-    `SELECT * FROM ews_alerts${sql} ORDER BY period DESC, level DESC, hs, partner LIMIT $${n + 1} OFFSET $${n + 2}`,
+    `SELECT ${alertColumns} FROM ews_alerts${sql} ORDER BY period DESC, level DESC, hs, partner LIMIT $${n + 1} OFFSET $${n + 2}`,
     [...params, Math.max(1, Math.min(500, pageSize)), Math.max(0, page - 1) * pageSize],
   );
   return { items: rows.map(alertRecord), total };
 }
 
 export async function getAlert(db: StateDb, id: string): Promise<AlertRecord | undefined> {
-  const rows = await db.query<AlertRow>('SELECT * FROM ews_alerts WHERE id = $1', [id]);
+  const rows = await db.query<AlertRow>(`SELECT ${alertColumns} FROM ews_alerts WHERE id = $1`, [id]);
   return rows[0] ? alertRecord(rows[0]) : undefined;
 }
 
@@ -528,7 +546,7 @@ export async function transitionAlert(
       actor,
       note,
     ]);
-    return alertRecord((await tx.query<AlertRow>('SELECT * FROM ews_alerts WHERE id = $1', [id]))[0]);
+    return alertRecord((await tx.query<AlertRow>(`SELECT ${alertColumns} FROM ews_alerts WHERE id = $1`, [id]))[0]);
   });
 }
 

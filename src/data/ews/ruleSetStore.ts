@@ -2,16 +2,31 @@ import type { StateDb } from '../state/db.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { defaultRuleSet, validateRuleSet, type RuleSet } from '../../analysis/ews/rules.ts';
 import { readableSql } from '../security/markingSql.ts';
-import type { Reader } from '../security/readContext.ts';
+import { mayRead, recordObjectRead, type Reader } from '../security/readContext.ts';
+import { notFound } from '../../errors.ts';
 
 /** EWS rule sets (docs/ews.md): 'default' is shipped with chokepoint; others are stored in ews_rule_sets. */
 
-/** Rule set by id: 'default' is the shipped one; others are stored in ews_rule_sets. */
+/**
+ * Rule set by id: 'default' is the shipped one; others are stored in ews_rule_sets. Reading a stored one records
+ * its marking (readContext.ts), and one the reader may not read is missing, exactly like an unknown id.
+ */
 export async function ruleSetById(state: StateDb, id: string): Promise<RuleSet> {
   if (id === 'default') return defaultRuleSet;
-  const rows = await state.query<{ body: unknown }>('SELECT body FROM ews_rule_sets WHERE id = $1', [id]);
-  if (!rows[0]) return defaultRuleSet;
-  return storedRuleSet(id, rows[0].body);
+  const rows = await state.query<{ body: unknown; marking: Marking }>(
+    'SELECT body, marking FROM ews_rule_sets WHERE id = $1',
+    [id],
+  );
+  const row = rows[0];
+  if (!row || !mayRead(row.marking)) throw notFound(`rule set ${id} not found`, { field: 'ruleSet' });
+  recordObjectRead('ews-rule-set', id, row.marking);
+  return storedRuleSet(id, row.body);
+}
+
+/** The stored marking of a rule set (undefined when there is none), for the rules of marking changes. */
+export async function ruleSetMarking(state: StateDb, id: string): Promise<Marking | undefined> {
+  const rows = await state.query<{ marking: Marking }>('SELECT marking FROM ews_rule_sets WHERE id = $1', [id]);
+  return rows[0]?.marking;
 }
 
 /** A rule set as stored, validated again: a body saved before a parameter existed gets the parameter's default. */

@@ -143,3 +143,25 @@ export function readerKey(): string {
     .sort();
   return JSON.stringify([who, visible]);
 }
+
+/**
+ * The datasets the current reader may not read (their effective marking, docs/security.md): stores exclude rows
+ * derived from them in SQL, so lists and counts agree. Empty without a context (the CLI reads everything).
+ */
+export function unreadableDatasets(): string[] {
+  const context = storage.getStore();
+  if (!context) return [];
+  return [...context.datasetMarkings]
+    .filter(([, marking]) => !readerMayRead(context.reader, marking))
+    .map(([id]) => id);
+}
+
+/**
+ * A stored object derived from a dataset (an EWS item, its alerts) as marked now: its own marking joined with
+ * the dataset's current effective marking, so that marking the dataset later marks what was derived from it.
+ */
+export function withDatasetMarking(marking: Marking, dataset: string | null | undefined): Marking {
+  const context = storage.getStore();
+  const own = dataset && context?.datasetMarkings.get(dataset);
+  return own ? joinMarkings([marking, own]) : marking;
+}

@@ -16,7 +16,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tokens',
     {
-      config: { authz: { kind: 'action' } },
+      config: { marks: 'none', authz: { kind: 'action' } },
       schema: {
         tags: ['auth'],
         summary: 'My API tokens',
@@ -32,7 +32,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/tokens',
     {
-      config: { authz: { kind: 'action' } },
+      config: { marks: 'none', authz: { kind: 'action' } },
       schema: {
         tags: ['auth'],
         summary: 'Create an API token; the secret is returned only now',
@@ -62,7 +62,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/tokens/:id',
     {
-      config: { authz: { kind: 'action' } },
+      config: { marks: 'none', authz: { kind: 'action' } },
       schema: {
         tags: ['auth'],
         summary: 'Revoke one of my API tokens',

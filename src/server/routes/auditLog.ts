@@ -25,7 +25,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/audit',
     {
-      config: { roles: ['auditor'], authz: { kind: 'action' } },
+      config: { marks: 'objects', roles: ['auditor'], authz: { kind: 'action' } },
       schema: {
         tags: ['audit'],
         summary: 'Audit log, newest first (auditors)',
@@ -44,7 +44,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/audit/verify',
     {
-      config: { roles: ['auditor'], authz: { kind: 'action' } },
+      config: { marks: 'none', roles: ['auditor'], authz: { kind: 'action' } },
       schema: {
         tags: ['audit'],
         summary: 'Recompute the hash chain and report edits, deletions and reordering (auditors)',

@@ -49,6 +49,7 @@ const Token = Type.String({ minLength: 10, maxLength: 100 });
  */
 const deskBodyLimit = 64 * 1024;
 const anonymous = {
+  marks: 'none' as const,
   public: true,
   authz: { kind: 'none' as const, reason: 'public: anonymous consultation desk' },
 };
@@ -60,7 +61,11 @@ const anonymous = {
  */
 export const newCaseLimits = { perAddress: 5, addressWindowMs: 10 * 60_000, perHour: 100 };
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
-const staff = { roles: ['administrator' as const, 'analyst' as const], authz: { kind: 'action' as const } };
+const staff = {
+  marks: 'none' as const,
+  roles: ['administrator' as const, 'analyst' as const],
+  authz: { kind: 'action' as const },
+};
 
 export const consultationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.services.state;

@@ -30,7 +30,7 @@ export const countryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 20 })) }),
         response: { 200: Type.Object({ items: Type.Array(CountrySchema), total: Type.Number() }) },
       },
-      config: { authz: { kind: 'none', reason: 'reference data: no marked objects' } },
+      config: { marks: 'none', authz: { kind: 'none', reason: 'reference data: no marked objects' } },
     },
     async (request) => {
       const items = countries

@@ -42,7 +42,13 @@ export const criticalGoodRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/critical-goods',
     {
-      config: { authz: { kind: 'none', reason: 'registry entries are public reference data (marking column kept for the contract)' } },
+      config: {
+        marks: 'objects',
+        authz: {
+          kind: 'none',
+          reason: 'registry entries are public reference data (marking column kept for the contract)',
+        },
+      },
       schema: {
         tags: ['critical goods'],
         summary: 'The specified critical goods (特定重要物資) with their HS6 mappings',
@@ -57,7 +63,7 @@ export const criticalGoodRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/critical-goods/:id',
     {
-      config: { authz: { kind: 'none', reason: 'public reference data' } },
+      config: { marks: 'result', authz: { kind: 'none', reason: 'public reference data' } },
       schema: {
         tags: ['critical goods'],
         summary: 'One critical good',
@@ -74,7 +80,7 @@ export const criticalGoodRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/critical-goods/:id',
     {
-      config: { roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
+      config: { marks: 'result', roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
       schema: {
         tags: ['critical goods'],
         summary: 'Edit a critical good’s HS6 mapping, note or names',
@@ -87,14 +93,20 @@ export const criticalGoodRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       const body = request.body;
       const good = await updateCriticalGood(app.services.state, id, body, request.user.username);
-      await app.audit(request, { action: 'update', objectType: 'critical-good', objectId: id, marking: good.marking, details: { hs: good.hs.map((c) => c.hs6) } });
+      await app.audit(request, {
+        action: 'update',
+        objectType: 'critical-good',
+        objectId: id,
+        marking: good.marking,
+        details: { hs: good.hs.map((c) => c.hs6) },
+      });
       return good;
     },
   );
   app.post(
     '/critical-goods/:id/reset',
     {
-      config: { roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
+      config: { marks: 'result', roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
       schema: {
         tags: ['critical goods'],
         summary: 'Put a default critical good back as shipped',
@@ -105,7 +117,12 @@ export const criticalGoodRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       const good = await resetCriticalGood(app.services.state, id, request.user.username);
-      await app.audit(request, { action: 'reset', objectType: 'critical-good', objectId: id, marking: good.marking });
+      await app.audit(request, {
+        action: 'reset',
+        objectType: 'critical-good',
+        objectId: id,
+        marking: good.marking,
+      });
       return good;
     },
   );

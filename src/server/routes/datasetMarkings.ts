@@ -75,7 +75,7 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/datasets/:id/marking',
     {
-      config: { authz: { kind: 'read', fixture: 'dataset', param: 'id' } },
+      config: { marks: 'result', authz: { kind: 'read', fixture: 'dataset', param: 'id' } },
       schema: {
         tags: ['datasets'],
         summary: "A dataset's marking",
@@ -99,7 +99,7 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/datasets/:id/marking',
     {
-      config: { roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
+      config: { marks: 'result', roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
       schema: {
         tags: ['datasets'],
         summary: "Change a dataset's marking; lowering it needs the declassify permission and a reason",
@@ -153,7 +153,7 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/datasets/:id/share',
     {
-      config: { roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
+      config: { marks: 'result', roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
       schema: {
         tags: ['datasets'],
         summary: 'Release a dataset to further organisations (each within its sharing cap); audited',
@@ -210,7 +210,7 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/exports/datasets/:id',
     {
-      config: { authz: { kind: 'read', fixture: 'dataset', param: 'id' } },
+      config: { marks: 'result', authz: { kind: 'read', fixture: 'dataset', param: 'id' } },
       schema: {
         tags: ['datasets'],
         summary: "Download a dataset's provenance and marking as a file (audited)",
@@ -240,7 +240,7 @@ export const datasetMarkingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/exports/datasets',
     {
-      config: { authz: { kind: 'action' } },
+      config: { marks: 'result', authz: { kind: 'action' } },
       schema: {
         tags: ['datasets'],
         summary: 'Export several datasets as one file; it carries the join of their markings (audited)',

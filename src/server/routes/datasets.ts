@@ -30,7 +30,7 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/datasets',
     {
-      config: { authz: { kind: 'list', fixture: 'dataset' } },
+      config: { marks: 'objects', authz: { kind: 'list', fixture: 'dataset' } },
       schema: {
         tags: ['datasets'],
         summary: 'Datasets present, with provenance and marking (only those the user may read)',

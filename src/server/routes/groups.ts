@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { dominates } from '../../analysis/marking.ts';
-import { badInput, notFound } from '../../errors.ts';
+import { publicMarking } from '../../analysis/marking.ts';
+import { notFound } from '../../errors.ts';
 import {
   findGroup,
   listGroups,
@@ -11,9 +11,8 @@ import {
   exampleLabel,
   countryByIso3,
 } from '../../data/reference/index.ts';
-import { normalizeMarking } from '../../data/security/index.ts';
 import { assertReadable, filterReadable, MarkingSchema } from '../security/markings.ts';
-import { requirePermission } from '../security/access.ts';
+import { authorizeMarkingChange } from '../security/markingChanges.ts';
 
 /**
  * Country groups (EU27, G7, like-minded, countries of concern …): list, read, create or replace. Groups carry a
@@ -90,7 +89,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Country groups usable as reporter or partner (EU27, G7, like-minded …)',
         response: { 200: Type.Object({ items: Type.Array(GroupSchema), total: Type.Number() }) },
       },
-      config: { authz: { kind: 'list', fixture: 'countryGroup' } },
+      config: { marks: 'objects', authz: { kind: 'list', fixture: 'countryGroup' } },
     },
     async (request) => {
       const items = filterReadable(request, await listGroups(app.services.state)).map(toJson);
@@ -107,7 +106,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         response: { 200: GroupSchema },
       },
-      config: { authz: { kind: 'read', fixture: 'countryGroup', param: 'id' } },
+      config: { marks: 'result', authz: { kind: 'read', fixture: 'countryGroup', param: 'id' } },
     },
     async (request) => {
       const group = await readableGroup(request, request.params.id);
@@ -133,20 +132,19 @@ export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: GroupBody,
         response: { 200: GroupSchema },
       },
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'result', roles: writers, authz: { kind: 'action' } },
     },
     async (request) => {
       const db = app.services.state;
       const current = await findGroup(db, request.params.id);
-      if (current) assertReadable(request, current.marking, 'group', { field: 'id' });
-      const marking = request.body.marking ? normalizeMarking(request.body.marking) : undefined;
-      const lowered = current !== undefined && marking !== undefined && !dominates(marking, current.marking);
-      if (lowered) {
-        requirePermission(request, 'declassify');
-        if ((request.body.reason?.trim().length ?? 0) < 10) {
-          throw badInput('lowering a marking needs a reason of at least 10 characters', { field: 'reason' });
-        }
-      }
+      // Issue 18: read access to the group replaced; no marking above one's clearance; `declassify` to lower.
+      const { marking, lowered } = authorizeMarkingChange(request, {
+        existing: current?.marking,
+        requested: request.body.marking,
+        fallback: publicMarking,
+        reason: request.body.reason,
+        what: 'group',
+      });
       const saved = await setGroup(
         db,
         {

@@ -5,7 +5,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
     {
-      config: { public: true, authz: { kind: 'none', reason: 'public liveness check' } },
+      config: { marks: 'none', public: true, authz: { kind: 'none', reason: 'public liveness check' } },
       schema: {
         tags: ['system'],
         summary: 'Liveness and which stores are in use',
@@ -14,6 +14,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => ({ status: 'ok' as const, state: app.services.state.kind, analytics: app.services.analytics.engine }),
+    async () => ({
+      status: 'ok' as const,
+      state: app.services.state.kind,
+      analytics: app.services.analytics.engine,
+    }),
   );
 };

@@ -43,6 +43,7 @@ export const hsChapterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HsChaptersResponseSchema },
       },
       config: {
+        marks: 'result',
         authz: {
           kind: 'none',
           reason:

@@ -13,6 +13,7 @@ export const ioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/io-tables/:id/multipliers',
     {
       config: {
+        marks: 'result',
         authz: { kind: 'none', reason: 'needs an io-table dataset; covered by test/scenario/api.test.ts' },
       },
       schema: {

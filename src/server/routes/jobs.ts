@@ -4,12 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ChokepointError, notFound } from '../../errors.ts';
-import {
-  createJob,
-  failInterruptedJobs,
-  getJob,
-  listJobs,
-} from '../../data/state/index.ts';
+import { createJob, failInterruptedJobs, getJob, listJobs } from '../../data/state/index.ts';
 import { assertReadable, MarkingSchema, readerOf } from '../security/markings.ts';
 import { requirePermission, requireRole } from '../security/access.ts';
 import { jobRoles, prepareJob } from '../jobs/kinds.ts';
@@ -86,7 +81,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/jobs',
     {
-      config: { authz: { kind: 'action' } },
+      config: { marks: 'result', authz: { kind: 'action' } },
       schema: {
         tags: ['jobs'],
         summary:
@@ -123,7 +118,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/jobs',
     {
-      config: { authz: { kind: 'list', fixture: 'job' } },
+      config: { marks: 'objects', authz: { kind: 'list', fixture: 'job' } },
       schema: {
         tags: ['jobs'],
         summary: 'Jobs the user may read (?mine=true: the ones they started), newest first',
@@ -149,7 +144,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/jobs/:id',
     {
-      config: { authz: { kind: 'read', fixture: 'job', param: 'id' } },
+      config: { marks: 'result', authz: { kind: 'read', fixture: 'job', param: 'id' } },
       schema: {
         tags: ['jobs'],
         summary: 'A job: status, progress, stage, then its result or error',
@@ -167,6 +162,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/jobs/:id/download',
     {
       config: {
+        marks: 'export',
         authz: {
           kind: 'none',
           reason: 'needs a finished job with a file; covered by test/server/jobs.test.ts',

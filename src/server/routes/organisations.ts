@@ -21,7 +21,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/organisations',
     {
-      config: { authz: { kind: 'action' } },
+      config: { marks: 'none', authz: { kind: 'action' } },
       schema: {
         tags: ['organisations'],
         summary: 'Organisations with their sharing caps',
@@ -37,7 +37,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/organisations',
     {
-      config: { roles: ['administrator'], authz: { kind: 'action' } },
+      config: { marks: 'none', roles: ['administrator'], authz: { kind: 'action' } },
       schema: {
         tags: ['organisations'],
         summary: 'Add an organisation (administrators)',

@@ -55,6 +55,7 @@ export const techRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tech/fields',
     {
       config: {
+        marks: 'result',
         authz: {
           kind: 'none',
           reason: 'derived from a patents dataset; marking checks in test/tech/api.test.ts',
@@ -96,6 +97,7 @@ export const techRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tech/rta',
     {
       config: {
+        marks: 'result',
         authz: {
           kind: 'none',
           reason: 'derived from a patents dataset; marking checks in test/tech/api.test.ts',
@@ -155,6 +157,7 @@ export const techRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/tech/rca',
     {
       config: {
+        marks: 'result',
         authz: {
           kind: 'none',
           reason: 'derived from an exports dataset; marking checks in test/tech/api.test.ts',

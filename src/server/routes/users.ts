@@ -25,7 +25,11 @@ const UserSchema = Type.Object({
   createdAt: Type.String(),
 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const admin = { roles: ['administrator' as const], authz: { kind: 'action' as const } };
+const admin = {
+  marks: 'none' as const,
+  roles: ['administrator' as const],
+  authz: { kind: 'action' as const },
+};
 
 const summary = (u: User) => ({
   username: u.username,

@@ -1541,6 +1541,8 @@ export interface ApiResponses {
       provenance: { production: Provenance; trade: Provenance };
     }[];
     total: number;
+    /** parts left out because the reader may not read their datasets */
+    withheld: string[];
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1722,6 +1724,8 @@ export interface ApiResponses {
       exporterIsNotProducer: boolean;
       provenance: { production: Provenance; trade: Provenance };
     }[];
+    /** parts left out because the reader may not read their datasets */
+    withheld: string[];
     provenance: {
       dataset: string;
       title: string;

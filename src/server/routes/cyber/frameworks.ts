@@ -8,9 +8,8 @@ import {
   parseFrameworkText,
   saveFramework,
 } from '../../../data/cyber/index.ts';
-import { normalizeMarking } from '../../../data/security/index.ts';
-import { assertReadable, canReadMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
-import { ChokepointError } from '../../../errors.ts';
+import { assertReadable, MarkingSchema, readerOf } from '../../security/markings.ts';
+import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { IdParams, LocalizedSchema } from './schemas.ts';
 
 /** Requirement catalogues (shipped and imported), in the catalogue format; importing needs analyst or administrator. */
@@ -103,9 +102,7 @@ export const cyberFrameworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const items = (await listFrameworks(app.services.state, readerOf(request))).map(
-        summary,
-      );
+      const items = (await listFrameworks(app.services.state, readerOf(request))).map(summary);
       return { items, total: items.length };
     },
   );
@@ -140,6 +137,9 @@ export const cyberFrameworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             text: Type.String({ minLength: 1, maxLength: 5_000_000 }),
             marking: Type.Optional(MarkingSchema),
+            reason: Type.Optional(
+              Type.String({ maxLength: 1000, description: 'why, when lowering the marking' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -148,16 +148,19 @@ export const cyberFrameworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const framework = parseFrameworkText(request.body.text, 'catalogue');
-      const marking = normalizeMarking(request.body.marking ?? publicMarking);
-      if (!canReadMarking(request, marking))
-        throw new ChokepointError('forbidden', 'you cannot mark an object above your own clearance', {
-          field: 'marking',
-        });
       const existing = await findFramework(app.services.state, framework.id);
-      if (existing) assertReadable(request, existing.marking, 'catalogue', { field: 'id' });
+      // One rule for every marking change (markingChanges.ts): read access to a replaced catalogue, no marking
+      // above one's clearance, `declassify` and a reason to lower.
+      const { marking, lowered } = authorizeMarkingChange(request, {
+        existing: existing?.marking,
+        requested: request.body.marking,
+        fallback: existing?.marking ?? publicMarking,
+        reason: request.body.reason,
+        what: 'catalogue',
+      });
       const saved = await saveFramework(app.services.state, framework, marking, request.user.id);
       await app.audit(request, {
-        action: existing ? 'update' : 'create',
+        action: lowered ? 'declassify' : existing ? 'update' : 'create',
         objectType: 'cyber_framework',
         objectId: framework.id,
         marking,

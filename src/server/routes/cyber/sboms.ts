@@ -12,11 +12,11 @@ import {
   sbomDependencies,
   addVex,
 } from '../../../data/cyber/index.ts';
-import { normalizeMarking } from '../../../data/security/index.ts';
-import { assertReadable, canReadMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
+import { assertReadable, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { markingHeader } from '../../security/enforcement.ts';
 import { markingOfReads } from '../../../data/security/readContext.ts';
 import { cyclonedxWithAttestation } from '../../../data/cyber/index.ts';
+import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { IdParams } from './schemas.ts';
 
 /** SBOMs (issue 22): import (CycloneDX JSON/XML, SPDX JSON, as text), list, inventory and tree, VEX, CycloneDX export. */
@@ -98,11 +98,11 @@ export const cyberSbomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const doc = parseSbomText(request.body.text, 'sbom');
-      const marking = normalizeMarking(request.body.marking ?? publicMarking);
-      if (!canReadMarking(request, marking))
-        throw new ChokepointError('forbidden', 'you cannot mark an object above your own clearance', {
-          field: 'marking',
-        });
+      const { marking } = authorizeMarkingChange(request, {
+        requested: request.body.marking,
+        fallback: publicMarking,
+        what: 'SBOM',
+      });
       const saved = await saveSbom(db(), doc, {
         name: request.body.name,
         organisationId: request.body.organisationId ?? null,

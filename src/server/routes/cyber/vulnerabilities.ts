@@ -130,12 +130,7 @@ export const cyberVulnerabilityRoutes: FastifyPluginAsyncTypebox = async (app) =
       const entry = app.services.catalog.find(osvDatasetId);
       if (!entry) throw new ChokepointError('no_data', 'no OSV database is imported', { field: 'osv' });
       const index = await loadOsvIndex(app.services.dataDir, entry);
-      const items = await componentsHitByCve(
-        app.services.state,
-        index,
-        request.query.cve,
-        readerOf(request),
-      );
+      const items = await componentsHitByCve(app.services.state, index, request.query.cve, readerOf(request));
       return { items, total: items.length };
     },
   );

@@ -51,7 +51,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ews/alerts',
     {
-      config: { authz: { kind: 'list', fixture: 'ewsAlert' } },
+      config: { marks: 'objects', authz: { kind: 'list', fixture: 'ewsAlert' } },
       schema: {
         tags: ['early warning'],
         summary:
@@ -107,7 +107,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ews/alerts/:id',
     {
-      config: { authz: { kind: 'read', fixture: 'ewsAlert', param: 'id' } },
+      config: { marks: 'objects', authz: { kind: 'read', fixture: 'ewsAlert', param: 'id' } },
       schema: {
         tags: ['early warning'],
         summary: 'One alert with its history',
@@ -144,7 +144,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/ews/alerts/:id/actions',
     {
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'result', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['early warning'],
         summary: 'Lifecycle: acknowledge, assign, resolve (with true/false-alarm feedback)',
@@ -171,7 +171,10 @@ export const alertRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ews/precision',
     {
-      config: { authz: { kind: 'none', reason: 'aggregates over readable alerts only (readableSql)' } },
+      config: {
+        marks: 'none',
+        authz: { kind: 'none', reason: 'aggregates over readable alerts only (readableSql)' },
+      },
       schema: {
         tags: ['early warning'],
         summary: 'Precision per rule from feedback on resolved alerts the reader may see',

@@ -20,7 +20,7 @@ export const backtestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/ews/backtest',
     {
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'result', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['early warning'],
         summary:

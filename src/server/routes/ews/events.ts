@@ -6,6 +6,7 @@ import { MarkingSchema } from '../../security/markings.ts';
 import { currentUser } from '../../security/access.ts';
 import { publicMarking } from '../../../analysis/marking.ts';
 import { recordEvent } from '../../../data/ews/index.ts';
+import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { Label, writers } from './schemas.ts';
 
 /**
@@ -18,7 +19,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/ews/events',
     {
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'none', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['early warning'],
         summary: 'Record an event (export-control announcement) with its dates and source',
@@ -45,6 +46,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new ChokepointError('bad_input', 'effective date is before the announcement', {
           field: 'effective',
         });
+      // Nobody records an event marked above their clearance or with a compartment they do not hold (issue 18).
+      const { marking } = authorizeMarkingChange(request, {
+        requested: b.marking,
+        fallback: publicMarking,
+        what: 'event',
+      });
       const id = randomUUID();
       await recordEvent(
         state(),
@@ -57,7 +64,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
           effective: b.effective,
           title: b.title,
           source: b.source,
-          marking: b.marking ?? publicMarking,
+          marking,
         },
         user.id,
       );
@@ -65,7 +72,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         action: 'create',
         objectType: 'ews-event',
         objectId: id,
-        marking: b.marking ?? publicMarking,
+        marking,
       });
       return { id };
     },

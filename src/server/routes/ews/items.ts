@@ -114,7 +114,7 @@ export const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ews/items',
     {
-      config: { authz: { kind: 'list', fixture: 'ewsItem' } },
+      config: { marks: 'objects', authz: { kind: 'list', fixture: 'ewsItem' } },
       schema: {
         tags: ['early warning'],
         summary: 'Monitored items (grade A–D, cadence)',
@@ -134,7 +134,7 @@ export const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ews/items/:id',
     {
-      config: { authz: { kind: 'read', fixture: 'ewsItem', param: 'id' } },
+      config: { marks: 'result', authz: { kind: 'read', fixture: 'ewsItem', param: 'id' } },
       schema: {
         tags: ['early warning'],
         summary:

@@ -8,7 +8,8 @@ import { publicMarking } from '../../../analysis/marking.ts';
 import { alertLevels } from '../../../analysis/ews/levels.ts';
 import { indicatorLabels, indicatorNames } from '../../../analysis/ews/indicators.ts';
 import { defaultRuleSet, validateRuleSet } from '../../../analysis/ews/rules.ts';
-import { saveRuleSet, storedRuleSets } from '../../../data/ews/index.ts';
+import { ruleSetMarking, saveRuleSet, storedRuleSets } from '../../../data/ews/index.ts';
+import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { IdParams, Label, writers } from './schemas.ts';
 
 /**
@@ -21,7 +22,10 @@ export const ruleSetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/ews/rule-sets',
     {
-      config: { authz: { kind: 'none', reason: 'rule sets filtered by marking in memory' } },
+      config: {
+        marks: 'objects',
+        authz: { kind: 'none', reason: 'rule sets filtered by marking in memory' },
+      },
       schema: {
         tags: ['early warning'],
         summary: 'Rule sets: the documented default and stored ones',
@@ -56,12 +60,18 @@ export const ruleSetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/ews/rule-sets/:id',
     {
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'none', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['early warning'],
         summary: 'Save a rule set (validated; thresholds and parameters as in docs/ews.md)',
         params: IdParams,
-        body: Type.Object({ body: Type.Any(), marking: Type.Optional(MarkingSchema) }),
+        body: Type.Object({
+          body: Type.Any(),
+          marking: Type.Optional(MarkingSchema),
+          reason: Type.Optional(
+            Type.String({ maxLength: 1000, description: 'why, when lowering the marking' }),
+          ),
+        }),
         response: { 200: Type.Object({ id: Type.String() }) },
       },
     },
@@ -74,11 +84,24 @@ export const ruleSetRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'the default rule set is shipped with chokepoint; save yours under another id',
           { field: 'id' },
         );
-      const { body, marking } = request.body;
+      const { body, reason } = request.body;
+      // Issue 18: replacing a rule set needs read access to it, and lowering its marking `declassify` and a reason.
+      const { marking, lowered } = authorizeMarkingChange(request, {
+        existing: await ruleSetMarking(state(), id),
+        requested: request.body.marking,
+        fallback: publicMarking,
+        reason,
+        what: 'rule set',
+      });
       const ruleSet = validateRuleSet({ ...(body as object), id });
-      const m = marking ?? publicMarking;
-      await saveRuleSet(state(), ruleSet, m, user.id);
-      await app.audit(request, { action: 'save', objectType: 'ews-rule-set', objectId: id, marking: m });
+      await saveRuleSet(state(), ruleSet, marking, user.id);
+      await app.audit(request, {
+        action: lowered ? 'declassify' : 'save',
+        objectType: 'ews-rule-set',
+        objectId: id,
+        marking,
+        ...(lowered ? { details: { reason } } : {}),
+      });
       return { id };
     },
   );

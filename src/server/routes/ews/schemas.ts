@@ -171,10 +171,15 @@ const alertMatches: SameType<
     })[];
   }
 > = true;
-const itemMatches: SameType<Static<typeof ItemSchema>, Loosened<ItemRecord, 'grade' | 'cadence', string>> = true;
+const itemMatches: SameType<
+  Static<typeof ItemSchema>,
+  Loosened<ItemRecord, 'grade' | 'cadence', string>
+> = true;
 const eventMatches: SameType<Static<typeof EventSchema>, MarkedEvent & { seed: boolean }> = true;
-const valueUnitMatches: SameType<Static<typeof ValueUnitSchema>, Loosened<ValueUnit, 'scale', number> | 'unknown' | null> =
-  true;
+const valueUnitMatches: SameType<
+  Static<typeof ValueUnitSchema>,
+  Loosened<ValueUnit, 'scale', number> | 'unknown' | null
+> = true;
 const backtestMatches: SameType<
   Static<typeof BacktestReportSchema>,
   Omit<BacktestReport, 'quiet'> & { quiet?: Loosened<QuietPeriod, 'alertsPerSeriesYear', number | null> }

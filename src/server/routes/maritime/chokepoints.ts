@@ -12,7 +12,7 @@ export const chokepointRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/maritime/chokepoints',
     {
-      config: { authz: derivedFromNetwork },
+      config: { marks: 'result', authz: derivedFromNetwork },
       schema: {
         tags: ['maritime'],
         summary:

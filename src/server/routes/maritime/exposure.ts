@@ -13,7 +13,7 @@ export const exposureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/maritime/exposure',
     {
-      config: { authz: derivedFromNetwork },
+      config: { marks: 'result', authz: derivedFromNetwork },
       schema: {
         tags: ['maritime'],
         summary:

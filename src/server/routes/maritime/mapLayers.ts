@@ -14,7 +14,7 @@ export const mapLayerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/maritime/network.geojson',
     {
-      config: { authz: derivedFromNetwork },
+      config: { marks: 'result', authz: derivedFromNetwork },
       schema: {
         tags: ['maritime'],
         summary:
@@ -48,7 +48,7 @@ export const mapLayerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/maritime/straits.geojson',
     {
-      config: { authz: derivedFromNetwork },
+      config: { marks: 'result', authz: derivedFromNetwork },
       schema: {
         tags: ['maritime'],
         summary:

@@ -26,6 +26,7 @@ export const maritimePortRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/maritime/ports',
     {
       config: {
+        marks: 'result',
         authz: {
           kind: 'none',
           reason:
@@ -54,15 +55,6 @@ export const maritimePortRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const routes = openSeaRoutes(app.services.dataDir, app.services.catalog);
       const marking = await datasetMarking(app, routes.entry.id);
       assertReadable(request, marking, 'dataset', { field: 'dataset' });
-      if (marking.level >= 1) {
-        await app.audit(request, {
-          action: 'read',
-          objectType: 'dataset',
-          objectId: routes.entry.id,
-          marking,
-          details: { route: '/maritime/ports' },
-        });
-      }
       const { items, total } = searchPorts(routes.ports, {
         q: request.query.q,
         country: request.query.country,

@@ -12,7 +12,7 @@ export const seaRouteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/maritime/route',
     {
-      config: { authz: derivedFromNetwork },
+      config: { marks: 'result', authz: derivedFromNetwork },
       schema: {
         tags: ['maritime'],
         summary:

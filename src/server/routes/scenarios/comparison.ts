@@ -12,6 +12,7 @@ export const scenarioComparisonRoutes: FastifyPluginAsyncTypebox = async (app) =
     '/scenario-comparison',
     {
       config: {
+        marks: 'result',
         authz: { kind: 'none', reason: 'needs two finished runs; covered by test/scenario/api.test.ts' },
       },
       schema: {

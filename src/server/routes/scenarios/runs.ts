@@ -14,7 +14,7 @@ export const scenarioRunRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/scenario-runs/:id',
     {
-      config: { authz: { kind: 'read', fixture: 'scenarioRun', param: 'id' } },
+      config: { marks: 'objects', authz: { kind: 'read', fixture: 'scenarioRun', param: 'id' } },
       schema: {
         tags: ['scenarios'],
         summary:
@@ -39,7 +39,7 @@ export const scenarioRunRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/scenario-runs/:id/export',
     {
-      config: { authz: { kind: 'read', fixture: 'scenarioRun', param: 'id' } },
+      config: { marks: 'export', authz: { kind: 'read', fixture: 'scenarioRun', param: 'id' } },
       schema: {
         tags: ['scenarios'],
         summary: 'Export a finished run: JSON (everything, with marking and provenance) or CSV (products)',

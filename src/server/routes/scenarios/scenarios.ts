@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { dominates, publicMarking, type Marking } from '../../../analysis/marking.ts';
-import { badInput, notFound } from '../../../errors.ts';
+import { publicMarking, type Marking } from '../../../analysis/marking.ts';
+import { notFound } from '../../../errors.ts';
 import {
   parseScenarioText,
   createRun,
@@ -14,12 +14,11 @@ import {
   runScenarioOnData,
 } from '../../../data/scenario/index.ts';
 import { listGroups } from '../../../data/reference/index.ts';
-import { normalizeMarking } from '../../../data/security/index.ts';
 import { assertReadable, datasetMarking, deriveMarking, readerOf } from '../../security/markings.ts';
-import { requirePermission } from '../../security/access.ts';
 import { runInBackground } from '../../jobs/runner.ts';
 import { scenarioRunRecords } from '../../jobs/records.ts';
 import { audited, readableScenario } from '../../scenarios/scenarioAccess.ts';
+import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import {
   IdParams,
   RunSchema,
@@ -74,7 +73,7 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/scenarios',
     {
-      config: { authz: { kind: 'list', fixture: 'scenario' } },
+      config: { marks: 'objects', authz: { kind: 'list', fixture: 'scenario' } },
       schema: {
         tags: ['scenarios'],
         summary: 'Saved scenarios the user may read, newest first',
@@ -95,7 +94,7 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/scenarios',
     {
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'result', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['scenarios'],
         summary: 'Save a new scenario (YAML/JSON text); it is validated first',
@@ -104,8 +103,13 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      // Issue 18: nobody marks above their own clearance or with a compartment they do not hold.
+      const { marking } = authorizeMarkingChange(request, {
+        requested: request.body.marking,
+        fallback: publicMarking,
+        what: 'scenario',
+      });
       const definition = await validate(app, request.body.text);
-      const marking = normalizeMarking(request.body.marking ?? publicMarking);
       const saved = await createScenario(db(), {
         definition,
         text: request.body.text,
@@ -120,7 +124,7 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/scenarios/:id',
     {
-      config: { authz: { kind: 'read', fixture: 'scenario', param: 'id' } },
+      config: { marks: 'objects', authz: { kind: 'read', fixture: 'scenario', param: 'id' } },
       schema: {
         tags: ['scenarios'],
         summary: 'A scenario with its definition text (current or ?version=N) and version list',
@@ -140,7 +144,7 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/scenarios/:id',
     {
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'result', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['scenarios'],
         summary: 'Save a new version; lowering the marking needs declassify and a reason',
@@ -151,14 +155,16 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const current = await readableScenario(request, request.params.id);
+      const change = authorizeMarkingChange(request, {
+        existing: current.marking,
+        requested: request.body.marking,
+        fallback: publicMarking,
+        reason: request.body.reason,
+        what: 'scenario',
+      });
+      const lowered = change.lowered;
+      const marking = request.body.marking ? change.marking : undefined;
       const definition = await validate(app, request.body.text);
-      const marking = request.body.marking ? normalizeMarking(request.body.marking) : undefined;
-      const lowered = marking !== undefined && !dominates(marking, current.marking);
-      if (lowered) {
-        requirePermission(request, 'declassify');
-        if ((request.body.reason?.trim().length ?? 0) < 10)
-          throw badInput('lowering a marking needs a reason of at least 10 characters', { field: 'reason' });
-      }
       const saved = await updateScenario(db(), current.id, {
         definition,
         text: request.body.text,
@@ -177,7 +183,7 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/scenarios/:id',
     {
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'none', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['scenarios'],
         summary: 'Delete a scenario (its versions and runs are kept for the audit trail)',
@@ -195,7 +201,7 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/scenarios/:id/runs',
     {
-      config: { roles: writers, authz: { kind: 'action' } },
+      config: { marks: 'result', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['scenarios'],
         summary: 'Start a run (a job); poll GET /scenario-runs/:id for progress and the result',
@@ -237,7 +243,7 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/scenarios/:id/runs',
     {
-      config: { authz: { kind: 'read', fixture: 'scenario', param: 'id' } },
+      config: { marks: 'objects', authz: { kind: 'read', fixture: 'scenario', param: 'id' } },
       schema: {
         tags: ['scenarios'],
         summary: "A scenario's runs the user may read",

@@ -60,6 +60,8 @@ export const countrySupplyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/countries/:iso3/supplies',
     {
       config: {
+        marks: 'result',
+        auditAs: 'country-supplies',
         authz: {
           kind: 'none',
           reason:
@@ -99,14 +101,6 @@ export const countrySupplyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           dataset: entry.id,
         }),
       );
-      if (context.marking.level >= 1) {
-        await app.audit(request, {
-          action: 'read',
-          objectType: 'country-supplies',
-          objectId: `${entry.id}:${result.reporter}:${query.year}:${result.partner.iso3}`,
-          marking: context.marking,
-        });
-      }
       return { ...result, total: result.items.length, marking: context.marking };
     },
   );

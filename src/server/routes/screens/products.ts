@@ -98,6 +98,11 @@ export const MineralViewSchema = Type.Object({
   provenance: Type.Object({ production: ProvenanceSchema, trade: ProvenanceSchema }),
 });
 
+/** Parts left out because the reader may not read their datasets (e.g. 'minerals'), so the page can say so. */
+const Withheld = Type.Array(Type.String(), {
+  description: 'parts left out because the reader may not read their datasets',
+});
+
 const DossierSchema = Type.Object({
   hs6: Type.String(),
   labelEn: Type.String(),
@@ -115,6 +120,7 @@ const DossierSchema = Type.Object({
   }),
   verdicts: Type.Array(Verdict),
   minerals: Type.Array(MineralViewSchema),
+  withheld: Withheld,
   provenance: ScreenProvenanceSchema,
   marking: MarkingSchema,
 });
@@ -135,6 +141,8 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/products/:hs6',
     {
       config: {
+        marks: 'result',
+        auditAs: 'product-dossier',
         authz: {
           kind: 'none',
           reason:
@@ -173,21 +181,16 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const d = await productDossier(services, { ...screenRequest, hs6 }, resolved);
         return { ...d, minerals: await mineralView(services, d.hs6, query.year, entry.id) };
       });
-      if (marking.level >= 1) {
-        await app.audit(request, {
-          action: 'read',
-          objectType: 'product-dossier',
-          objectId: `${entry.id}:${dossier.reporter}:${query.year}:${dossier.hs6}`,
-          marking,
-        });
-      }
-      // Serialized once per cached dossier and marking; the clearance check and audit above run every time.
-      const markingKey = JSON.stringify(marking);
+      // Minerals the reader may not read are left out and the page says so (issue 18, item 14).
+      const withheld = services.catalog.withholds('minerals') ? ['minerals'] : [];
+      // Serialized once per cached dossier and marking; the clearance check above runs every time, and the read is
+      // audited by the enforcement point (one entry per user × datasets × hour, repeats counted).
+      const markingKey = JSON.stringify([marking, withheld]);
       let serialized = serializedDossiers.get(dossier);
       if (serialized?.marking !== markingKey) {
         serialized = {
           marking: markingKey,
-          body: Buffer.from(reply.serialize({ ...dossier, marking }) as string),
+          body: Buffer.from(reply.serialize({ ...dossier, withheld, marking }) as string),
         };
         serializedDossiers.set(dossier, serialized);
       }
@@ -199,6 +202,7 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/minerals',
     {
       config: {
+        marks: 'result',
         authz: {
           kind: 'none',
           reason: 'derived from trade and minerals datasets; marking checks in test/server/screens.test.ts',
@@ -216,6 +220,7 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             items: Type.Array(MineralViewSchema),
             total: Type.Number(),
+            withheld: Withheld,
             marking: MarkingSchema,
           }),
         },
@@ -225,12 +230,13 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query;
       const services = screenServicesOf(app);
       const items = await mineralView(services, 'ALL', query.year, query.dataset);
+      const withheld = services.catalog.withholds('minerals') ? ['minerals'] : [];
       const ids = [
         ...new Set(items.flatMap((i) => [i.provenance.production.dataset, i.provenance.trade.dataset])),
       ];
       const marking = deriveMarking(await Promise.all(ids.map((id) => datasetMarking(app, id))));
       assertReadable(request, marking, 'dataset');
-      return { items, total: items.length, marking };
+      return { items, total: items.length, withheld, marking };
     },
   );
 };

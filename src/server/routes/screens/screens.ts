@@ -182,6 +182,8 @@ export const screenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/screens',
     {
       config: {
+        marks: 'result',
+        auditAs: 'screen',
         authz: {
           kind: 'none',
           reason: 'a screen is derived from a trade dataset; marking checks in test/server/screens.test.ts',
@@ -261,6 +263,7 @@ export const screenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/screens/counts',
     {
       config: {
+        marks: 'result',
         authz: {
           kind: 'none',
           reason: 'derived from a trade dataset; marking checks in test/server/screens.test.ts',
@@ -298,6 +301,7 @@ export const screenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/screens/export',
     {
       config: {
+        marks: 'export',
         authz: {
           kind: 'none',
           reason:

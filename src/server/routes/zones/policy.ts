@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { canReadMarking, filterReadable, MarkingSchema } from '../../security/markings.ts';
+import { filterReadable, MarkingSchema } from '../../security/markings.ts';
 import { currentUser } from '../../security/access.ts';
 import { ChokepointError } from '../../../errors.ts';
 import {
@@ -12,6 +12,7 @@ import {
 import { assessZones, registryEntries, applyMeasure, appliedMeasures } from '../../../data/tech/index.ts';
 import { publicMarking } from '../../../analysis/marking.ts';
 import { techServicesOf } from '../../tech/techServices.ts';
+import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { zoneRequestOf, ZonesQuery } from './schemas.ts';
 
 /**
@@ -46,7 +47,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/policy/measures',
     {
-      config: { authz: { kind: 'none', reason: 'the catalogue is public reference data' } },
+      config: { marks: 'none', authz: { kind: 'none', reason: 'the catalogue is public reference data' } },
       schema: {
         tags: ['policy'],
         summary:
@@ -79,7 +80,10 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/policy/map',
     {
-      config: { authz: { kind: 'none', reason: 'derived; marking checks in test/tech/api.test.ts' } },
+      config: {
+        marks: 'objects',
+        authz: { kind: 'none', reason: 'derived; marking checks in test/tech/api.test.ts' },
+      },
       schema: {
         tags: ['policy'],
         summary: 'The policy map: each entry with its zone, risks, suggested and applied measures',
@@ -132,6 +136,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/policy/applied',
     {
       config: {
+        marks: 'objects',
         authz: { kind: 'none', reason: 'filtered by marking in memory; checks in test/tech/api.test.ts' },
       },
       schema: {
@@ -150,7 +155,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/policy/applied',
     {
-      config: { roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
+      config: { marks: 'result', roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
       schema: {
         tags: ['policy'],
         summary: 'Record a measure applied to an entry (audited)',
@@ -161,11 +166,11 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const user = currentUser(request);
       const body = request.body;
-      const marking = body.marking ?? publicMarking;
-      if (!canReadMarking(request, marking))
-        throw new ChokepointError('bad_input', 'you cannot mark a record above what you may read', {
-          field: 'marking',
-        });
+      const { marking } = authorizeMarkingChange(request, {
+        requested: body.marking,
+        fallback: publicMarking,
+        what: 'record',
+      });
       if (!(await registryEntries(app.services.state)).some((e) => e.id === body.entryId))
         throw new ChokepointError('not_found', 'entry not found', { field: 'entryId' });
       return applyMeasure(

@@ -1,13 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import {
-  assertReadable,
-  canReadMarking,
-  filterReadable,
-  MarkingSchema,
-  readerOf,
-} from '../../security/markings.ts';
+import { assertReadable, filterReadable, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { currentUser } from '../../security/access.ts';
 import { ChokepointError } from '../../../errors.ts';
 import { suggestionIds } from '../../../analysis/policy/measures.ts';
@@ -27,6 +21,7 @@ import { zoneNames, zones } from '../../../analysis/zones/zone.ts';
 import { matrixPoint } from '../../../analysis/zones/matrix.ts';
 import { publicMarking } from '../../../analysis/marking.ts';
 import { techServicesOf } from '../../tech/techServices.ts';
+import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import {
   IdParams,
   Override,
@@ -102,6 +97,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/zones',
     {
       config: {
+        marks: 'objects',
         authz: {
           kind: 'none',
           reason:
@@ -141,7 +137,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/zones/rules',
     {
-      config: { authz: { kind: 'none', reason: 'the rule set is public configuration' } },
+      config: { marks: 'none', authz: { kind: 'none', reason: 'the rule set is public configuration' } },
       schema: { tags: ['zones'], summary: 'The zone rule set in use (JSON, editable)' },
     },
     async () => activeRuleSet(app.services.state),
@@ -150,7 +146,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/zones/rules',
     {
-      config: { roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
+      config: { marks: 'none', roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
       schema: {
         tags: ['zones'],
         summary: 'Replace the zone rule set (checked; body null restores the default)',
@@ -174,7 +170,10 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/zones/:entry',
     {
-      config: { authz: { kind: 'none', reason: 'derived; marking checks in test/tech/api.test.ts' } },
+      config: {
+        marks: 'objects',
+        authz: { kind: 'none', reason: 'derived; marking checks in test/tech/api.test.ts' },
+      },
       schema: {
         tags: ['zones'],
         summary: 'One entry: zone, every rule tried with its figures, indicators, override history',
@@ -198,7 +197,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/zones/:entry/override',
     {
-      config: { roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
+      config: { marks: 'result', roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
       schema: {
         tags: ['zones'],
         summary: "An analyst's zone for an entry, with a reason (audited); zone null withdraws it",
@@ -219,11 +218,11 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = currentUser(request);
       const { entry: id } = request.params;
       const body = request.body;
-      const marking = body.marking ?? publicMarking;
-      if (!canReadMarking(request, marking))
-        throw new ChokepointError('bad_input', 'you cannot mark an override above what you may read', {
-          field: 'marking',
-        });
+      const { marking } = authorizeMarkingChange(request, {
+        requested: body.marking,
+        fallback: publicMarking,
+        what: 'override',
+      });
       const { assessment, entry } = await readableEntry(app, request, id, {
         reporter: body.reporter,
         screen: true,
@@ -247,7 +246,10 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/zones/:entry/dossier',
     {
-      config: { authz: { kind: 'none', reason: 'derived; marking checks in test/tech/api.test.ts' } },
+      config: {
+        marks: 'export',
+        authz: { kind: 'none', reason: 'derived; marking checks in test/tech/api.test.ts' },
+      },
       schema: {
         tags: ['zones'],
         summary:
