@@ -32,6 +32,15 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits loses its error (and, in a request, outlives the response).
+    files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     files: ['src/analysis/**'],
     rules: {
       'no-restricted-imports': [
@@ -67,6 +76,61 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [fromLayer(['cli'], 'src/server imports nothing from src/cli: both call src/data.')] },
+      ],
+    },
+  },
+  {
+    // Route files: typed plugins (no casts of the request), no SQL (stores own it: src/data), no route file
+    // importing another (a folder's index.ts registers its resources; its schemas.ts is shared).
+    files: ['src/server/routes/**/*.ts'],
+    ignores: ['src/server/routes/**/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSAsExpression > MemberExpression[object.name='request'][property.name=/^(params|query|body)$/]",
+          message: 'Type the route with its TypeBox schema (FastifyPluginAsyncTypebox) instead of a cast.',
+        },
+        {
+          selector: String.raw`Literal[value=/\b(SELECT\s.+\sFROM|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET)\b/i]`,
+          message: 'No SQL in route files: a store in src/data owns the query.',
+        },
+        {
+          selector: String.raw`TemplateElement[value.raw=/\b(SELECT\s.+\sFROM|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET)\b/i]`,
+          message: 'No SQL in route files: a store in src/data owns the query.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/routes/*.ts'],
+    ignores: ['src/server/routes/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\./', message: 'A route file imports no other route file.' },
+            fromLayer(['cli'], 'src/server imports nothing from src/cli: both call src/data.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/routes/*/*.ts'],
+    ignores: ['src/server/routes/*/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./(?!\\.\\./)', message: 'A route file imports no other route file.' },
+            { regex: '^\\./(?!schemas\\.ts$)', message: 'A route file imports no other route file but its schemas.ts.' },
+            fromLayer(['cli'], 'src/server imports nothing from src/cli: both call src/data.'),
+          ],
+        },
       ],
     },
   },

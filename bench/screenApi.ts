@@ -7,7 +7,7 @@ import { DataDir } from '../src/data/catalog/dataDir.ts';
 import { Catalog } from '../src/data/catalog/catalog.ts';
 import { generateSyntheticBaci } from '../src/data/synth/baci.ts';
 import { importBaci } from '../src/data/importers/baci.ts';
-import { openStateDb } from '../src/data/state/db.ts';
+import { openStateDb, type StateDb } from '../src/data/state/db.ts';
 import { buildApp } from '../src/server/app.ts';
 import { addUser } from '../src/data/security/users.ts';
 import { ensureOrganisation } from '../src/data/security/organisations.ts';
@@ -21,7 +21,13 @@ import { createSession, csrfCookie, sessionCookie } from '../src/server/security
  * signs in with a session cookie. The first (uncached) request of each URL is timed apart; wrk then measures the
  * steady state. `/api/auth/me` (session check only) is measured in the same run as the floor of this machine.
  * Runs on embedded PGlite (the default state back end), and on PostgreSQL too when BENCH_DATABASE_URL is set.
+ *
+ * The dataset is marked level 1 and the viewer cleared for it (issue 18), so every response passes the marking
+ * enforcement point and every read is audited (src/server/security/readAudit.ts: the first read per user × object
+ * × hour at once, repeats counted); the audit entries written during the run are reported.
+ * SCREEN_API_BENCH_PUBLIC=1 measures the public dataset instead.
  */
+const marked = process.env.SCREEN_API_BENCH_PUBLIC !== '1';
 const year = 2022;
 const rows = Number(process.env.SCREEN_BENCH_ROWS ?? 11_000_000);
 const root = process.env.SCREEN_API_BENCH_DIR ?? path.join(os.tmpdir(), `chokepoint-bench-screenapi-${rows}`);
@@ -124,8 +130,16 @@ async function measure(backend: string, databaseUrl: string | undefined): Promis
       username: `bench-screen-${Date.now()}`,
       organisationId: 'bench-ministry',
       role: 'viewer',
-      clearanceLevel: 0,
+      clearanceLevel: marked ? 1 : 0,
     });
+    if (marked) {
+      await db.query(
+        `INSERT INTO dataset_markings (dataset_id, marking) VALUES ($1, $2::jsonb)
+         ON CONFLICT (dataset_id) DO UPDATE SET marking = EXCLUDED.marking`,
+        [datasetId, JSON.stringify({ level: 1, compartments: [], releasableTo: null })],
+      );
+    }
+    const auditBefore = await readAuditCounts(db);
     const { sessionId, csrf } = await createSession(db, user.id);
     const headers = { cookie: `${sessionCookie}=${sessionId}; ${csrfCookie}=${csrf}` };
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -142,6 +156,9 @@ async function measure(backend: string, databaseUrl: string | undefined): Promis
     const screenLoad = await wrk(screenUrl, headers);
     const productLoad = await wrk(productUrl, headers);
     const sortedLoad = await wrk(sortedUrl, headers);
+    await app.close();
+    const audit = await readAuditCounts(db);
+    const audited = `${marked ? 'dataset marked level 1' : 'public dataset'}; audit entries written: ${audit.read - auditBefore.read} read, ${audit.repeat - auditBefore.repeat} read.repeat (counting ${audit.repeated - auditBefore.repeated} repeated reads)`;
     const note = (l: Load) =>
       `p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.requests} requests in ${seconds} s, ${l.errors} errors`;
     results.push({
@@ -167,17 +184,34 @@ async function measure(backend: string, databaseUrl: string | undefined): Promis
       note: `${note(productLoad)}; first (uncached) request ${Math.round(coldProduct.ms)} ms, ${coldProduct.bytes} bytes`,
     });
     results.push({
+      name: `[${backend}] audit of reads during the run`,
+      value: audit.read - auditBefore.read + audit.repeat - auditBefore.repeat,
+      unit: 'entries',
+      note: audited,
+    });
+    results.push({
       name: `[${backend}] API screen JPN, method filter + sort by hhi, page 2, p95 at 50 connections`,
       value: sortedLoad.p95,
       unit: 'ms',
       note: `${note(sortedLoad)}; first request (screen cached) ${Math.round(warmSorted.ms)} ms`,
     });
   } finally {
-    await app.close();
+    await app.close().catch(() => undefined);
     if (databaseUrl) await state.exec(`DROP SCHEMA ${schema} CASCADE`);
     await state.close();
   }
   return results;
+}
+
+/** Entries of the audit of reads so far: first reads, repeat summaries and the reads those summaries count. */
+async function readAuditCounts(db: StateDb): Promise<{ read: number; repeat: number; repeated: number }> {
+  const [row] = await db.query<{ read: number; repeat: number; repeated: number | null }>(
+    `SELECT count(*) FILTER (WHERE action = 'read')::int AS read,
+            count(*) FILTER (WHERE action = 'read.repeat')::int AS repeat,
+            sum(CASE WHEN action = 'read.repeat' THEN (details->>'count')::int ELSE 0 END)::int AS repeated
+       FROM audit_log`,
+  );
+  return { read: row.read, repeat: row.repeat, repeated: row.repeated ?? 0 };
 }
 
 export async function run(): Promise<BenchResult[]> {

@@ -47,6 +47,15 @@ export function databaseUrl(): string | undefined {
 
 export const defaultPort = 8080;
 
+/**
+ * The analytics engine: `--analytics URL`, else $CHOKEPOINT_ANALYTICS_URL, else none (embedded DuckDB). E.g.
+ * clickhouse://127.0.0.1:8123/chokepoint (docs/scale-out.md).
+ */
+export function resolveAnalyticsUrl(flag?: string): string | undefined {
+  const url = (flag ?? setting('CHOKEPOINT_ANALYTICS_URL'))?.trim();
+  return url ? url : undefined;
+}
+
 /** The port `chokepoint serve` listens on: $PORT, else 8080. */
 export function serverPort(): number {
   return numberSetting('PORT', defaultPort, { min: 0, max: 65535, integer: true });
@@ -55,6 +64,33 @@ export function serverPort(): number {
 /** The address `chokepoint serve` listens on: $HOST, else 127.0.0.1 (this machine only). */
 export function serverHost(): string {
   return setting('HOST') ?? '127.0.0.1';
+}
+
+/**
+ * Origins besides the server's own that a browser may open the live exercise WebSocket from (e.g. the Vite dev
+ * server): $CHOKEPOINT_ALLOWED_ORIGINS, comma-separated full origins such as `http://localhost:5173`; each must
+ * parse as a URL and be an origin only (no path).
+ */
+export function allowedOrigins(): string[] {
+  const items = (setting('CHOKEPOINT_ALLOWED_ORIGINS') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.map((item) => {
+    let origin: string | undefined;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin !== item)
+      throw new ChokepointError(
+        'bad_input',
+        `CHOKEPOINT_ALLOWED_ORIGINS must list origins such as http://localhost:5173, not "${item}"`,
+        { field: 'CHOKEPOINT_ALLOWED_ORIGINS' },
+      );
+    return origin;
+  });
 }
 
 /** Seconds between the server's scans of due early-warning items: $CHOKEPOINT_EWS_INTERVAL_SECONDS, else 900; 0 = off. */

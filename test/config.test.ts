@@ -4,6 +4,7 @@ import {
   cliActor,
   databaseUrl,
   ewsIntervalSeconds,
+  resolveAnalyticsUrl,
   resolveDataDir,
   serverHost,
   serverPort,
@@ -25,6 +26,7 @@ const names = [
   'CHOKEPOINT_SMTP_PORT',
   'CHOKEPOINT_SMTP_FROM',
   'USER',
+  'CHOKEPOINT_ANALYTICS_URL',
 ];
 const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
 
@@ -47,6 +49,17 @@ function refusal(read: () => unknown): ChokepointError {
 
 describe('configuration from the environment', () => {
   afterEach(() => set(saved));
+
+  it('the analytics engine: --analytics first, else CHOKEPOINT_ANALYTICS_URL, else none (embedded DuckDB)', () => {
+    const url = 'clickhouse://127.0.0.1:8123,127.0.0.1:8124/chokepoint?cluster=chokepoint';
+    set({ CHOKEPOINT_ANALYTICS_URL: undefined });
+    expect(resolveAnalyticsUrl()).toBeUndefined();
+    set({ CHOKEPOINT_ANALYTICS_URL: '' });
+    expect(resolveAnalyticsUrl()).toBeUndefined();
+    set({ CHOKEPOINT_ANALYTICS_URL: ` ${url} ` });
+    expect(resolveAnalyticsUrl()).toBe(url);
+    expect(resolveAnalyticsUrl('clickhouse://ch.example:8123/db')).toBe('clickhouse://ch.example:8123/db');
+  });
 
   it('gives the documented defaults when a variable is unset or empty', () => {
     set({

@@ -1,6 +1,6 @@
-import { databaseUrl, resolveDataDir } from '../config.ts';
+import { databaseUrl, resolveAnalyticsUrl, resolveDataDir } from '../config.ts';
 import { DataDir, Catalog } from '../data/catalog/index.ts';
-import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
+import { openAnalytics, type AnalyticsStore } from '../data/analytics/index.ts';
 import { openStateDb, type StateDb } from '../data/state/index.ts';
 import { assertStateLockFree } from '../data/state/stateLock.ts';
 import path from 'node:path';
@@ -13,11 +13,20 @@ export class CliContext {
   readonly quiet: boolean;
   /** The command being run, e.g. `users add`: named in the state database's lock while this command holds it. */
   readonly command?: string;
-  private analyticsStore?: Promise<DuckDbStore>;
+  /** `--analytics URL` or $CHOKEPOINT_ANALYTICS_URL; undefined: embedded DuckDB. */
+  readonly analyticsUrl?: string;
+  private analyticsStore?: Promise<AnalyticsStore>;
   private stateStore?: Promise<StateDb>;
 
-  constructor(options: { dataDir?: string; json?: boolean; quiet?: boolean; command?: string }) {
+  constructor(options: {
+    dataDir?: string;
+    json?: boolean;
+    quiet?: boolean;
+    command?: string;
+    analytics?: string;
+  }) {
     this.dataDir = new DataDir(resolveDataDir(options.dataDir));
+    this.analyticsUrl = resolveAnalyticsUrl(options.analytics);
     this.dataDir.removeAbandonedScratch(); // work a killed command left in tmp/
     this.catalog = new Catalog(this.dataDir);
     this.json = Boolean(options.json);
@@ -25,11 +34,11 @@ export class CliContext {
     this.command = options.command;
   }
 
-  analytics(): Promise<DuckDbStore> {
+  analytics(): Promise<AnalyticsStore> {
     // A folder of its own: DuckDB names its spill files the same in every process (duckdb_temp_storage_*-0.tmp)
     // and deletes them all when it closes, so a command sharing the server's tmp/duckdb made the server's spilling queries fail (IO Error).
     const tempDirectory = path.join(this.dataDir.tmpDir, `duckdb-cli-${process.pid}`);
-    this.analyticsStore ??= openDuckDb({ tempDirectory });
+    this.analyticsStore ??= openAnalytics(this.analyticsUrl, { tempDirectory });
     return this.analyticsStore;
   }
 
@@ -76,7 +85,7 @@ export class CliContext {
   }
 
   async close(): Promise<void> {
-    if (this.analyticsStore) await (await this.analyticsStore).close();
+    if (this.analyticsStore) await (await this.analyticsStore.catch(() => undefined))?.close();
     if (this.stateStore) await (await this.stateStore).close();
   }
 }

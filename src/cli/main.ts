@@ -7,6 +7,7 @@ export interface GlobalOptions {
   dataDir?: string;
   json?: boolean;
   quiet?: boolean;
+  analytics?: string;
 }
 
 /** Builds the program; each command module adds its own subcommands (one concept per file). */
@@ -17,6 +18,10 @@ export function buildProgram(): { program: Command; contexts: CliContext[] } {
     .option('--data-dir <dir>', 'data directory (default ./data, env CHOKEPOINT_DATA_DIR)')
     .option('--json', 'machine-readable JSON on stdout')
     .option('-q, --quiet', 'no progress or notes on stderr')
+    .option(
+      '--analytics <url>',
+      'analytics engine: clickhouse://host:8123/database (env CHOKEPOINT_ANALYTICS_URL; default embedded DuckDB) / 分析エンジン',
+    )
     .showHelpAfterError()
     .exitOverride();
   const contextFor = (cmd: Command): CliContext => {

@@ -3,11 +3,12 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChokepointError } from '../errors.ts';
 import { packageRoot } from '../packageRoot.ts';
 import { DataDir, Catalog } from '../data/catalog/index.ts';
-import { openDuckDb, type DuckDbStore } from '../data/analytics/index.ts';
+import { openAnalytics, type AnalyticsStore } from '../data/analytics/index.ts';
 import { openStateDb, type StateDb } from '../data/state/index.ts';
 import { routePlugins } from './routes/index.ts';
 import { security } from './security/plugin.ts';
@@ -27,13 +28,15 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest request body accepted, bytes. */
   bodyLimit?: number;
+  /** The analytics engine (clickhouse://…); embedded DuckDB when absent (config.ts resolveAnalyticsUrl). */
+  analyticsUrl?: string;
 }
 
 /** Services every route plugin may use, decorated on the instance as `app.services`. */
 export interface Services {
   dataDir: DataDir;
   catalog: Catalog;
-  analytics: DuckDbStore;
+  analytics: AnalyticsStore;
   state: StateDb;
 }
 
@@ -60,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       dataDir: dataDir.stateDir,
       holder: { kind: 'server' },
     }));
-  const analytics = await openDuckDb({ tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
+  const analytics = await openAnalytics(options.analyticsUrl, { tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
   app.decorate('services', { dataDir, catalog: new Catalog(dataDir), analytics, state });
   app.addHook('onClose', async () => {
     await analytics.close();
@@ -108,6 +111,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Security headers on every response, authentication, CSRF and role checks before every route plugin
   // (docs/security.md).
   await app.register(securityHeaders);
+  // WebSocket upgrades pass through the same hooks as requests (the live exercise session: routes/exercises/live.ts).
+  // Registered before the security hooks: its own hook marks an upgrade first, so that the socket of an upgrade
+  // refused by them (401, 403) is destroyed after the error is written, not left open.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(security);
   // After authentication: every /api response passes the one marking check (docs/security.md § Enforcement).
   await app.register(markingEnforcement);

@@ -1,4 +1,4 @@
-import { databaseUrl, resolveDataDir, serverHost, serverPort } from '../config.ts';
+import { databaseUrl, resolveAnalyticsUrl, resolveDataDir, serverHost, serverPort } from '../config.ts';
 import { buildApp } from './app.ts';
 import { createFirstAdministrator } from '../data/security/index.ts';
 import { DataDir } from '../data/catalog/index.ts';
@@ -9,6 +9,8 @@ export interface StartOptions {
   dataDir?: string;
   port?: number;
   host?: string;
+  /** The analytics engine's URL (`--analytics`); else $CHOKEPOINT_ANALYTICS_URL, else embedded DuckDB. */
+  analytics?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<void> {
@@ -16,7 +18,12 @@ export async function startServer(options: StartOptions = {}): Promise<void> {
   // Work a killed server or command left in tmp/ (an import's scratch folder) is garbage once its process is gone.
   const abandoned = new DataDir(dataDir).removeAbandonedScratch();
   // On the embedded database this takes its lock (stateLock.ts): refused at once while a CLI command holds it.
-  const app = await buildApp({ dataDir, databaseUrl: databaseUrl(), logger: true });
+  const app = await buildApp({
+    dataDir,
+    databaseUrl: databaseUrl(),
+    logger: true,
+    analyticsUrl: resolveAnalyticsUrl(options.analytics),
+  });
   if (abandoned.length)
     app.log.info(`removed ${abandoned.length} scratch folders left by ended processes in tmp/`);
   // First start with no users: a one-time random password for `admin`, shown once here and never stored in clear.

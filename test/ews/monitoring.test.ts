@@ -13,7 +13,6 @@ import { importMonthlyCsv, parseColumnMap } from '../../src/data/importers/month
 import {
   addItems,
   createList,
-  ensureCriticalGoodsList,
   generatedList,
   getAlert,
   listAlerts,
@@ -24,6 +23,7 @@ import {
   alertHistory,
 } from '../../src/data/ews/ewsState.ts';
 import { addTarget } from '../../src/data/ews/notify.ts';
+import { ensureCriticalGoodsList } from '../../src/data/ews/criticalGoodsList.ts';
 import { scanItem } from '../../src/data/ews/itemScan.ts';
 import { EwsScheduler } from '../../src/data/ews/scheduler.ts';
 import { criticalGoodsDefaults } from '../../src/data/reference/criticalGoods.ts';
@@ -108,11 +108,13 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     await db.close();
   });
 
-  it('the default list holds every HS code of the 12 specified critical goods, graded by how well the code fits', async () => {
+  it('the default list holds every HS code of the 12 specified critical goods once, graded by the best fit', async () => {
     const id = await ensureCriticalGoodsList(db, new Date('2023-09-01T00:00:00Z'));
     const items = await listItems(db, { listId: id });
-    const codes = criticalGoodsDefaults.flatMap((g) => g.hs.map((h) => `${h.hs6}|${h.match}`));
+    // One item per code: 282200 is an input of batteries and an approximate code of critical minerals (grade B).
+    const codes = criticalGoodsDefaults.flatMap((g) => g.hs.map((h) => h.hs6));
     expect(items.length).toBe(new Set(codes).size);
+    expect(items.filter((i) => i.hs === '282200').map((i) => i.grade)).toEqual(['B']);
     const exact = criticalGoodsDefaults.flatMap((g) =>
       g.hs.filter((h) => h.match === 'exact').map((h) => h.hs6),
     );

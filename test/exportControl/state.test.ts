@@ -49,6 +49,25 @@ describe.each(stateBackends)('export-control state on %s', (backend) => {
         analyst,
       ),
     ).rejects.toThrow(/level 1/);
+    // Lower than the default only as a declassification, with its reason in the audit log.
+    const publicCase = await openCase(
+      db,
+      {
+        kind: 'circumvention-report',
+        title: 'published monitor',
+        subject: {},
+        result: {},
+        marking: { level: 0, compartments: [], releasableTo: null },
+        belowDefaultReason: 'aggregate trade figures only, published',
+      },
+      analyst,
+    );
+    expect(publicCase.marking.level).toBe(0);
+    const [opened] = await db.query<{ details: unknown }>(
+      'SELECT details FROM audit_log WHERE object_id = $1',
+      [publicCase.id],
+    );
+    expect(JSON.stringify(opened.details)).toContain('aggregate trade figures only');
     const updated = await updateCase(db, c.id, { status: 'in-review', assignee: 'officer2' }, analyst);
     expect(updated).toMatchObject({ status: 'in-review', assignee: 'officer2' });
     expect((await caseEvents(db, c.id)).map((e) => [e.action, e.detail])).toEqual([
@@ -81,7 +100,7 @@ describe.each(stateBackends)('export-control state on %s', (backend) => {
       new Map(),
     );
     await runWithReadContext(reader, async () => {
-      await expect(getCase(db, c.id)).rejects.toThrow(/no export-control case/);
+      await expect(getCase(db, c.id)).rejects.toThrow(/export-control case not found/);
       expect((await listCases(db)).some((x) => x.id === c.id)).toBe(false);
     });
   });

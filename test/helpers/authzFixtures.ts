@@ -10,6 +10,11 @@ import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
 import type { ScenarioRunOutput } from '../../src/data/scenario/scenarioService.ts';
 import { addItems, createList, listItems, recordAlerts } from '../../src/data/ews/ewsState.ts';
 import { cyberAuthzFixtures } from '../cyber/authzFixtures.ts';
+import { exerciseAuthzFixtures } from '../exercises/authzFixtures.ts';
+import { addEntry } from '../../src/data/identification/registryService.ts';
+import { recordAssessment } from '../../src/data/identification/riskRegister.ts';
+import { findRegistryEntry } from '../../src/data/reference/registryStore.ts';
+import { exportControlAuthzFixtures } from '../exportControl/authzFixtures.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -20,6 +25,8 @@ export type AuthzFixture = (app: FastifyInstance, marking: Marking) => Promise<s
 
 export const authzFixtures: Record<string, AuthzFixture> = {
   ...cyberAuthzFixtures,
+  ...exerciseAuthzFixtures,
+  ...exportControlAuthzFixtures,
   /** A country group (src/data/reference/groupStore.ts). */
   countryGroup: async (app, marking) => {
     const id = `AUTHZ_${randomUUID().slice(0, 8).toUpperCase().replaceAll('-', '')}`;
@@ -95,6 +102,24 @@ export const authzFixtures: Record<string, AuthzFixture> = {
       explanation: { ja: `authz ${partner}`, en: `authz ${partner}` },
     };
     return (await recordAlerts(app.services.state, [alert], { ruleSet: 'authz', marking }))[0].id;
+  },
+  /** A proposed registry entry (issue 25; proposed, so no screen or early-warning list changes). */
+  registryEntry: async (app, marking) => {
+    const id = `authz-${randomUUID().slice(0, 8)}`;
+    const input = { id, kind: 'good' as const, ja: '認可', en: 'authz', status: 'proposed' as const };
+    return (await addEntry(app.services.state, input, { id: null, name: 'test' }, { marking })).entry.id;
+  },
+  /** A risk assessment of Japan on the public entry authz-risks (listed by its entry and reporter). */
+  riskAssessment: async (app, marking) => {
+    const state = app.services.state;
+    const actor = { id: null, name: 'test' };
+    if (!(await findRegistryEntry(state, 'authz-risks'))) {
+      const entry = { id: 'authz-risks', kind: 'good' as const, ja: '認可', en: 'authz', status: 'proposed' as const };
+      await addEntry(state, entry, actor);
+    }
+    const input = { entryId: 'authz-risks', reporter: 'JPN', riskType: 'supply-disruption' as const };
+    const saved = await recordAssessment(state, { ...input, level: 'high', judgement: 'authorization fixture', marking }, actor);
+    return String(saved.id);
   },
   /** A monitored early-warning item (no dataset), in a list of its own. */
   ewsItem: async (app, marking) => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Catalog, type CatalogEntry } from '../../src/data/catalog/catalog.ts';
-import type { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
 import { importBaci } from '../../src/data/importers/baci.ts';
 import { importHs } from '../../src/data/importers/hs.ts';
 import { importUsgsMcs } from '../../src/data/importers/usgs.ts';
@@ -10,7 +11,7 @@ import { importPatents } from '../../src/data/importers/patents.ts';
 import { importExports } from '../../src/data/importers/exports.ts';
 import { resolveCountry } from '../../src/data/reference/countries.ts';
 import type { AnalyticsStore } from '../../src/data/analytics/store.ts';
-import { sharedData } from './tmp.ts';
+import { sharedData, tempDir } from './tmp.ts';
 
 /**
  * The real CEPII BACI extract of the shared mirror (HS17, release V202601): all countries' flows of 31 HS6 codes
@@ -100,4 +101,17 @@ export async function importSharedTechnology(services: {
     file: path.join(sharedData, 'world-exports-hs4', 'world_trade_2017.csv.gz'),
     resolveCountry: resolve,
   });
+}
+
+/**
+ * A fresh data folder with the BACI extract (and what `options` asks for) and an open DuckDB: the services the
+ * trade analyses take. Close `analytics` after the test file.
+ */
+export async function openSharedTradeServices(
+  options: SharedTradeOptions = {},
+): Promise<{ dataDir: DataDir; catalog: Catalog; analytics: DuckDbStore }> {
+  const dataDir = new DataDir(tempDir()).ensure();
+  const analytics = await openDuckDb();
+  await importSharedTrade(dataDir, options);
+  return { dataDir, catalog: new Catalog(dataDir), analytics };
 }

@@ -214,4 +214,16 @@ describe('exposure arithmetic, by hand', () => {
     expect(r.partners.find((p) => p.partner === 'P4')!.scenario!.noRoute).toBe(true);
     expect(r.partners.find((p) => p.partner === 'P2')!.scenario!.affectedValueKusd).toBe(0);
   });
+  it('sums equal but for rounding (0.1 + 0.2 against 0.3) rank as ties, by product code, as on another engine', () => {
+    const tied = chokepointExposure(
+      [
+        { partner: 'P3', product: 'b', valueKusd: 0.1, tonnes: 1 },
+        { partner: 'P3', product: 'b', valueKusd: 0.2, tonnes: 1 },
+        { partner: 'P3', product: 'a', valueKusd: 0.3, tonnes: 1 },
+      ],
+      (p) => routes[p],
+      { speedKnots: 14, closed: [] },
+    );
+    expect(tied.products.map((p) => p.product)).toEqual(['a', 'b']);
+  });
 });

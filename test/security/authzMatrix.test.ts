@@ -132,14 +132,14 @@ describe.each(stateBackends)('authorization matrix from OpenAPI (%s)', (backend)
     ).toEqual([]);
   });
 
-  it('only health, login and the consultation desk are public', () => {
+  it('only health, login, the consultation desk and signed report links are public', () => {
     const publicOps = operations
       .filter((o) => o.authz?.public)
       .map((o) => `${o.method} ${o.path}`)
       .sort();
     for (const p of publicOps)
       expect(p).toMatch(
-        /^(GET \/api\/health|POST \/api\/auth\/login|POST \/api\/consultation\/cases(\/read|\/reply)?)$/,
+        /^(GET \/api\/health|POST \/api\/auth\/login|POST \/api\/consultation\/cases(\/read|\/reply)?|GET \/api\/exercise-report-links\/\{token\})$/,
       );
   });
 
@@ -245,5 +245,6 @@ describe.each(stateBackends)('authorization matrix from OpenAPI (%s)', (backend)
         }
       }
     }
-  });
+    // Every read route × 20 profiles × 8 requests: over a minute on a loaded 2-core machine.
+  }, 240_000);
 });

@@ -69,6 +69,8 @@ export interface TransactionInput {
   endUserHits: readonly EndUserHit[];
   endUse?: EndUse;
   informed?: { wmd?: boolean; conventional?: boolean };
+  /** Recorded inform notices that apply to this transaction (informs.ts): each adds its kind with its reference. */
+  informNotices?: readonly { kind: 'wmd' | 'conventional'; reference: string; issuedOn: string }[];
 }
 
 export interface Reason {
@@ -177,16 +179,21 @@ export function checkTransaction(
   } else {
     // R5: catch-all outside Group A.
     const articleNo = item.part === 1 ? '第三号' : '第四号';
-    const informedReason = (kind: 'wmd' | 'conventional') =>
+    const informedReason = (kind: 'wmd' | 'conventional') => {
+      const notices = (input.informNotices ?? []).filter((n) => n.kind === kind);
+      if (!input.informed?.[kind] && notices.length === 0) return;
+      const refs = notices.map((n) => `${n.reference}（${n.issuedOn}）`).join('、');
+      const refsEn = notices.map((n) => `${n.reference} of ${n.issuedOn}`).join(', ');
       reasons.push({
         rule: `R5-inform-${kind}`,
         outcome: 'licence-required',
-        ja: `経済産業大臣から許可申請をすべき旨の通知（インフォーム、${kind === 'wmd' ? '大量破壊兵器' : '通常兵器'}）を受けている。`,
-        en: `METI has informed the exporter that a licence application is needed (inform notice, ${kind === 'wmd' ? 'weapons of mass destruction' : 'conventional weapons'}).`,
+        ja: `経済産業大臣から許可申請をすべき旨の通知（インフォーム、${kind === 'wmd' ? '大量破壊兵器' : '通常兵器'}）を受けている${refs ? `: ${refs}` : ''}。`,
+        en: `METI has informed the exporter that a licence application is needed (inform notice, ${kind === 'wmd' ? 'weapons of mass destruction' : 'conventional weapons'})${refsEn ? `: ${refsEn}` : ''}.`,
         citation: `輸出貿易管理令 第4条第1項${articleNo}${kind === 'wmd' ? 'ロ' : 'ニ'}`,
       });
-    if (input.informed?.wmd) informedReason('wmd');
-    if (input.informed?.conventional) informedReason('conventional');
+    };
+    informedReason('wmd');
+    informedReason('conventional');
     if (input.endUse === 'wmd') {
       reasons.push({
         rule: 'R5-wmd-use',

@@ -172,7 +172,7 @@ export function aggregateFlows(
     }
   }
   const ranked = [...products.values()].sort(
-    (a, b) => b.valueKusd - a.valueKusd || a.product.localeCompare(b.product),
+    (a, b) => largerFirst(a.valueKusd, b.valueKusd) || a.product.localeCompare(b.product),
   );
   const withPassages = new Set(
     ranked.slice(0, options.productsWithPassages ?? ranked.length).map((p) => p.product),
@@ -293,10 +293,12 @@ export function assembleExposure(
         flows: p.flows,
         topFlows: topByPassage.get(passage) ?? [],
       }))
-      .sort((a, b) => b.valueKusd - a.valueKusd),
-    partners: [...partners.values()].sort((a, b) => b.valueKusd - a.valueKusd),
+      .sort((a, b) => largerFirst(a.valueKusd, b.valueKusd) || a.passage.localeCompare(b.passage)),
+    partners: [...partners.values()].sort(
+      (a, b) => largerFirst(a.valueKusd, b.valueKusd) || a.partner.localeCompare(b.partner),
+    ),
     products: [...agg.products]
-      .sort((a, b) => b.valueKusd - a.valueKusd || a.product.localeCompare(b.product))
+      .sort((a, b) => largerFirst(a.valueKusd, b.valueKusd) || a.product.localeCompare(b.product))
       .map((p) => ({ ...p, byPassage: byPassage.get(p.product) ?? {} })),
     scenario: scenarioOn
       ? {
@@ -309,10 +311,19 @@ export function assembleExposure(
   };
 }
 
-/** Keeps the `keep` largest flows, largest first. */
+/**
+ * Sort order of two sums, larger first; sums within 1e-9 relative are equal (0), so the tie-break decides. The
+ * same flows summed in another order (DuckDB's parallel threads, ClickHouse's shards) differ in the last bits,
+ * and BACI repeats some flows under two codes: an exact comparison would order those ties by rounding noise.
+ */
+function largerFirst(a: number, b: number): number {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) ? 0 : b - a;
+}
+
 /** Larger value first; equal values (BACI repeats some flows under two codes) by product, then partner. */
 function ranksBefore(a: FlowLine, b: FlowLine): boolean {
-  if (a.valueKusd !== b.valueKusd) return a.valueKusd > b.valueKusd;
+  const order = largerFirst(a.valueKusd, b.valueKusd);
+  if (order !== 0) return order < 0;
   return a.product !== b.product ? a.product < b.product : a.partner < b.partner;
 }
 

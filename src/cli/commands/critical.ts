@@ -5,12 +5,11 @@ import { cliActor } from '../../config.ts';
 import {
   getCriticalGood,
   listCriticalGoods,
-  resetCriticalGood,
-  updateCriticalGood,
   type RegisteredCriticalGood,
   type CriticalHsCode,
   type HsMatch,
 } from '../../data/reference/index.ts';
+import { changeEntry, resetEntry, type Actor } from '../../data/identification/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { productLabelsFor } from '../../data/screening/index.ts';
 
@@ -30,9 +29,14 @@ function show(good: RegisteredCriticalGood, label?: (hs6: string) => string): st
 }
 
 /** "850511:exact:permanent magnets of metal" or "850511" → a code; the match defaults to approximate. */
-function parseCode(text: string): CriticalHsCode {
+export function parseCode(text: string): CriticalHsCode {
   const [hs6, match, ...note] = text.split(':');
   return { hs6: hs6.trim(), match: (match?.trim() || 'approximate') as HsMatch, note: note.join(':').trim() };
+}
+
+/** Who a CLI change of the registry is recorded as: the operating-system user (config.ts), with no user id. */
+export function registryActor(): Actor {
+  return { id: null, name: cliActor() };
 }
 
 /** `chokepoint critical list|show|set-hs|add-hs|remove-hs|reset`: the critical goods registry (特定重要物資). */
@@ -65,8 +69,8 @@ export const registerCritical: RegisterCommand = (program, context) => {
     const ctx = context(cmd);
     const db = await ctx.state();
     const good = await getCriticalGood(db, id);
-    const user = cliActor();
-    const updated = await updateCriticalGood(db, id, { hs: change(good) }, user);
+    // Audited, kept in the registry's history, and followed by the early-warning lists.
+    const { entry: updated } = await changeEntry(db, id, { hs: change(good) }, registryActor());
     ctx.print(updated, () => show(updated));
   };
   critical
@@ -99,7 +103,8 @@ export const registerCritical: RegisterCommand = (program, context) => {
     .argument('<id>')
     .action(async (id: string, _opts, cmd: Command) => {
       const ctx = context(cmd);
-      const good = await resetCriticalGood(await ctx.state(), id, cliActor());
+      await getCriticalGood(await ctx.state(), id);
+      const { entry: good } = await resetEntry(await ctx.state(), id, registryActor());
       ctx.print(good, () => show(good));
     });
 };

@@ -6,6 +6,7 @@ import { registerDataImport } from './dataImport.ts';
 import { registerDataFetch } from './dataFetch.ts';
 import { registerDataSynth } from './dataSynth.ts';
 import { registerDataImportUsgs } from './minerals.ts';
+import { registerDataLoad } from './dataLoad.ts';
 
 /** `chokepoint data …`: list, fetch, import, synth, remove. Subcommands live in data-*.ts files. */
 export const registerData: RegisterCommand = (program, context) => {
@@ -43,4 +44,5 @@ export const dataSubcommands: ((data: Command, context: Parameters<RegisterComma
   registerDataFetch,
   registerDataSynth,
   registerDataImportUsgs,
+  registerDataLoad,
 ];

@@ -74,6 +74,8 @@ export async function runBaciImport(
     // Checked by importBaci, which names the option when it is neither policy.
     duplicates: opts.duplicates as DuplicatePolicy | undefined,
     synthetic: opts.synthetic,
+    // With --analytics clickhouse://…, the rows go into ClickHouse too before the entry is published.
+    analytics: ctx.analyticsUrl ? await ctx.analytics() : undefined,
     onProgress: (done, total, note) => {
       if (note !== phase) {
         progress?.done();

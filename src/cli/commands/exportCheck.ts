@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { lang } from './zones.ts';
-import { exportCheck } from '../../data/exportControl/exportCheckService.ts';
+import { checkExport, exportCheck } from '../../data/exportControl/exportCheckService.ts';
 
 const verdictText = {
   'licence-required': { ja: '許可が必要', en: 'licence required' },
@@ -22,9 +22,12 @@ export const registerExportCheck: RegisterCommand = (program, context) => {
     .option('--end-use <use>', 'wmd | conventional | civil')
     .option('--informed <kind...>', 'METI inform notice received: wmd and/or conventional')
     .option('--list <ids...>', 'screen the end user against these lists only')
+    .option('--exporter <name>', 'the exporter, matched against the exporter an inform notice names')
+    .option('--on <date>', 'the day checked, YYYY-MM-DD (default today): which inform notices are in force')
+    .option('--no-informs', 'do not read the recorded inform notices (does not open the state database)')
     .option('--lang <ja|en>', 'language', 'en')
     .action(
-      (
+      async (
         opts: {
           item: string;
           destination: string;
@@ -32,13 +35,16 @@ export const registerExportCheck: RegisterCommand = (program, context) => {
           endUse?: string;
           informed?: string[];
           list?: string[];
+          exporter?: string;
+          on?: string;
+          informs: boolean;
           lang?: string;
         },
         cmd: Command,
       ) => {
         const ctx = context(cmd);
         const l = lang(opts.lang);
-        const result = exportCheck(ctx.catalog, {
+        const request = {
           item: opts.item,
           destination: opts.destination,
           endUser: opts.endUser,
@@ -48,11 +54,20 @@ export const registerExportCheck: RegisterCommand = (program, context) => {
             conventional: opts.informed.includes('conventional'),
           },
           lists: opts.list,
-        });
+          exporter: opts.exporter,
+          on: opts.on,
+        };
+        const result = opts.informs
+          ? await checkExport(await ctx.state(), ctx.catalog, request)
+          : exportCheck(ctx.catalog, request);
         ctx.print(result, () =>
           [
             `${l === 'ja' ? '判定' : 'verdict'}: ${verdictText[result.verdict][l]} (${result.verdict})`,
             ...result.reasons.map((r) => `- [${r.rule}] ${r[l]}\n    ${r.citation}`),
+            ...result.informs.map(
+              (i) =>
+                `${l === 'ja' ? 'インフォーム' : 'inform'} ${i.reference} (${i.kind}, ${i.issuedOn}): ${i.why.map((w) => w[l]).join('; ')}`,
+            ),
             ...(result.questions.length
               ? [
                   l === 'ja' ? '確認事項:' : 'questions to answer:',

@@ -59,10 +59,12 @@ export const registerGroups: RegisterCommand = (program, context) => {
     .option('--name-en <name>', 'English name')
     .option('--name-ja <name>', 'Japanese name')
     .option('--note <text>', 'a note shown with the group')
+    .option('--source <text>', 'where the membership is defined (treaty, ministry page)')
+    .option('--as-of <date>', 'the date the membership describes, YYYY-MM-DD')
     .action(
       async (
         id: string,
-        opts: { members: string; nameEn?: string; nameJa?: string; note?: string },
+        opts: { members: string; nameEn?: string; nameJa?: string; note?: string; source?: string; asOf?: string },
         cmd: Command,
       ) => {
         const ctx = context(cmd);
@@ -78,6 +80,8 @@ export const registerGroups: RegisterCommand = (program, context) => {
             en: opts.nameEn,
             ja: opts.nameJa,
             note: opts.note,
+            source: opts.source,
+            asOf: opts.asOf,
           },
           cliActor(),
         );

@@ -7,6 +7,8 @@ import { registerIo } from './io.ts';
 import { registerScreen } from './screen.ts';
 import { registerProduct } from './product.ts';
 import { registerCritical } from './critical.ts';
+import { registerRegistry } from './registry.ts';
+import { registerIdentify } from './identify.ts';
 import { registerMinerals } from './minerals.ts';
 import { registerTech } from './tech.ts';
 import { registerZones } from './zones.ts';
@@ -25,8 +27,42 @@ import { registerSbom } from './sbom.ts';
 import { registerOsv } from './osv.ts';
 import { registerKev } from './kev.ts';
 import { registerCyber } from './cyber.ts';
+import { registerExercise } from './exercise.ts';
+import { registerInforms } from './informs.ts';
+import { registerCircumvention } from './circumvention.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerData, registerServe, registerScreen, registerProduct, registerCritical, registerMinerals, registerUsers, registerOrgs, registerAudit, registerGroups, registerMaritime, registerTech, registerZones, registerPolicy, registerDossier, registerScenario, registerIo, registerEws, registerLists, registerScreenParty, registerExportCheck, registerSbom, registerOsv, registerKev, registerCyber];
+export const commands: RegisterCommand[] = [
+  registerData,
+  registerServe,
+  registerScreen,
+  registerProduct,
+  registerCritical,
+  registerRegistry,
+  registerIdentify,
+  registerMinerals,
+  registerUsers,
+  registerOrgs,
+  registerAudit,
+  registerGroups,
+  registerMaritime,
+  registerTech,
+  registerZones,
+  registerPolicy,
+  registerDossier,
+  registerScenario,
+  registerIo,
+  registerEws,
+  registerLists,
+  registerScreenParty,
+  registerExportCheck,
+  registerSbom,
+  registerOsv,
+  registerKev,
+  registerCyber,
+  registerExercise,
+  registerInforms,
+  registerCircumvention,
+];

@@ -10,6 +10,7 @@ import {
 } from '../../analysis/policy/measures.ts';
 import { zoneLabel, zoneNames } from '../../analysis/zones/zone.ts';
 import { assessZones, registryEntries, applyMeasure, appliedMeasures } from '../../data/tech/index.ts';
+import { resolveReporter } from '../../data/reference/index.ts';
 import { assessmentOptions, lang, techServices, zoneRequest, type ZoneCliOptions } from './zones.ts';
 import { intOption } from './tech.ts';
 
@@ -94,11 +95,12 @@ export const registerPolicy: RegisterCommand = (program, context) => {
     .option('--note <text>', 'what it is (programme name, budget …)', '')
     .option('--since <date>', 'YYYY-MM-DD')
     .option('--level <0-3>', 'marking level', '0')
+    .option('--reporter <country>', 'the country or group applying it (ISO3 or group id)', 'JPN')
     .action(
       async (
         entry: string,
         measure: string,
-        opts: { status: string; note: string; since?: string; level: string },
+        opts: { status: string; note: string; since?: string; level: string; reporter: string },
         cmd: Command,
       ) => {
         const ctx = context(cmd);
@@ -116,6 +118,7 @@ export const registerPolicy: RegisterCommand = (program, context) => {
           db,
           {
             entryId: entry,
+            reporter: (await resolveReporter(db, opts.reporter)).id,
             measureId: measure,
             status: opts.status as 'planned' | 'in-force' | 'ended',
             note: opts.note,
@@ -131,13 +134,16 @@ export const registerPolicy: RegisterCommand = (program, context) => {
     .command('applied')
     .description('measures recorded as applied, per entry')
     .option('--entry <id>', 'only this entry')
-    .action(async (opts: { entry?: string }, cmd: Command) => {
+    .option('--reporter <country>', 'only this country or group')
+    .action(async (opts: { entry?: string; reporter?: string }, cmd: Command) => {
       const ctx = context(cmd);
-      const items = await appliedMeasures(await ctx.state(), opts.entry);
+      const db = await ctx.state();
+      const reporter = opts.reporter ? (await resolveReporter(db, opts.reporter)).id : undefined;
+      const items = await appliedMeasures(db, opts.entry, reporter);
       ctx.print(items, () =>
         renderTable(
-          ['entry', 'measure', 'status', 'since', 'note', 'by'],
-          items.map((m) => [m.entryId, m.measureId, m.status, m.since, m.note, m.createdBy]),
+          ['entry', 'reporter', 'measure', 'status', 'since', 'note', 'by'],
+          items.map((m) => [m.entryId, m.reporter, m.measureId, m.status, m.since, m.note, m.createdBy]),
         ),
       );
     });

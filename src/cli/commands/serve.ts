@@ -10,7 +10,7 @@ export const registerServe: RegisterCommand = (program, context) => {
       const ctx = context(cmd);
       // Loaded here: the server is most of the CLI's start-up cost, and only this command needs it.
       const { startServer } = await import('../../server/main.ts');
-      await startServer({ dataDir: ctx.dataDir.root, port: opts.port, host: opts.host });
+      await startServer({ dataDir: ctx.dataDir.root, port: opts.port, host: opts.host, analytics: ctx.analyticsUrl });
       await new Promise(() => undefined); // runs until killed
     });
 };

@@ -17,7 +17,7 @@ import {
 import { describeCondition, parseRuleSet } from '../../analysis/zones/rules.ts';
 import { isZone, zoneLabel, type Zone } from '../../analysis/zones/zone.ts';
 import { indicatorLabels } from '../../analysis/zones/indicators.ts';
-import { intOption, reporterIso3 } from './tech.ts';
+import { intOption } from './tech.ts';
 
 /** `chokepoint zones`: every critical good and technology in zone ①/②/③ with the rule that placed it. */
 export interface ZoneCliOptions {
@@ -213,13 +213,13 @@ export const registerZones: RegisterCommand = (program, context) => {
           });
         const level = intOption(opts.level, 'level', 0, 3) as 0 | 1 | 2 | 3;
         const services = await techServices(ctx);
-        const [current] = (await assessZones(services, { reporter: opts.reporter, entries: [entry] }))
-          .entries;
+        const assessment = await assessZones(services, { reporter: opts.reporter, entries: [entry] });
+        const [current] = assessment.entries;
         const override = await overrideZone(
           services.state,
           {
             entryId: entry,
-            reporter: reporterIso3(opts.reporter),
+            reporter: assessment.reporter,
             zone,
             reason: opts.reason,
             marking: { level, compartments: [], releasableTo: null },

@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
-import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { AnalyticsStore, QueryProgress, Row } from './store.ts';
+import { sqlString } from './store.ts';
+import type { BoundSql, ParamType } from './boundSql.ts';
+import { duckdbDialect } from './dialect.ts';
 
 /**
  * @duckdb/node-api is a CommonJS package of many files. Imported from an ES module, Node first scans every one of
@@ -48,8 +51,30 @@ function plain(value: DuckDBValue): unknown {
   return String(value);
 }
 
+/** A bound query's values as DuckDB's named parameters, each with its type (a list's is not guessed from its first element). */
+function namedValues(sql: BoundSql): [Record<string, DuckDBValue>, Record<string, DuckDBType>] {
+  const d = duckdb();
+  const typeOf: Record<ParamType, DuckDBType> = {
+    int: d.INTEGER,
+    float: d.DOUBLE,
+    text: d.VARCHAR,
+    'int[]': d.LIST(d.INTEGER),
+    'float[]': d.LIST(d.DOUBLE),
+    'text[]': d.LIST(d.VARCHAR),
+  };
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
+  for (const p of sql.params) {
+    values[p.name] = Array.isArray(p.value) ? d.listValue(p.value as DuckDBValue[]) : (p.value as DuckDBValue);
+    types[p.name] = typeOf[p.type];
+  }
+  return [values, types];
+}
+
 export class DuckDbStore implements AnalyticsStore {
   readonly engine = 'duckdb' as const;
+  readonly dialect = duckdbDialect;
+  readonly location = 'embedded DuckDB';
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -77,6 +102,24 @@ export class DuckDbStore implements AnalyticsStore {
         for (const [k, v] of Object.entries(row)) out[k] = plain(v);
         return out as T;
       });
+    });
+  }
+
+  select<T extends Row = Row>(sql: BoundSql): Promise<T[]> {
+    return this.serial(async () => {
+      const reader = await this.connection.runAndReadAll(sql.text, ...namedValues(sql));
+      return reader.getRowObjects().map((row) => {
+        const out: Row = {};
+        for (const [k, v] of Object.entries(row)) out[k] = plain(v);
+        return out as T;
+      });
+    });
+  }
+
+  selectToFile(sql: BoundSql, file: string, format: 'parquet' | 'csv'): Promise<void> {
+    const options = format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER true)';
+    return this.serial(async () => {
+      await this.connection.run(`COPY (${sql.text}) TO ${sqlString(file)} ${options}`, ...namedValues(sql));
     });
   }
 

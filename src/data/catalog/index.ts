@@ -7,3 +7,4 @@ export * from './dataDir.ts';
 export * from './makeDirectory.ts';
 export * from './moveIntoPlace.ts';
 export * from './tradeDataset.ts';
+export * from './engineLoad.ts';

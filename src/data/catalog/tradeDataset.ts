@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { DataDir } from './dataDir.ts';
 import type { Catalog, CatalogEntry } from './catalog.ts';
-import { sqlString } from '../analytics/store.ts';
+import { sqlString, type AnalyticsStore } from '../analytics/store.ts';
+import { clickhouseTableOf } from '../analytics/clickhouseLoad.ts';
+import { ClickHouseStore } from '../analytics/clickhouse.ts';
 import { ChokepointError } from '../../errors.ts';
 
 /**
@@ -9,13 +11,19 @@ import { ChokepointError } from '../../errors.ts';
  * Parquet under store/<id>/<versionKey>/t=YYYY/*.parquet with columns
  *   i INTEGER exporter (BACI numeric code), j INTEGER importer, k VARCHAR HS6 (6 digits, zero-padded),
  *   v DOUBLE value in thousand USD, q DOUBLE quantity in tonnes (NULL when not published),
- * plus the hive partition column t (year), read as INTEGER.
+ * plus the hive partition column t (year), read as INTEGER; each year sorted by importer and product. On a
+ * ClickHouse engine, the version's table (the same columns, loaded by `data load` or an import with
+ * --analytics: analytics/clickhouseLoad.ts).
  */
-export function tradeSource(dataDir: DataDir, entry: CatalogEntry): string {
+export function tradeSource(dataDir: DataDir, entry: CatalogEntry, engine?: AnalyticsStore): string {
   if (entry.kind !== 'trade-annual') {
     throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not annual trade`, {
       field: 'dataset',
     });
+  }
+  if (engine instanceof ClickHouseStore) {
+    dataDir.datasetDir(entry); // records the read (markings), as for the files
+    return engine.table(clickhouseTableOf('trade', entry));
   }
   const glob = path.join(dataDir.datasetDir(entry), 't=*', '*.parquet');
   return `read_parquet(${sqlString(glob)}, hive_partitioning = true, hive_types = {'t': INTEGER})`;

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { StateDb } from '../state/db.ts';
 import { ChokepointError } from '../../errors.ts';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
-import { criticalGoodsDefaults } from '../reference/criticalGoods.ts';
 import type { Alert } from '../../analysis/ews/rules.ts';
 import type { MajoritySupplier } from '../../analysis/ews/majoritySupplier.ts';
 import { precisionByRule, type RulePrecision } from '../../analysis/ews/precision.ts';
@@ -186,40 +185,6 @@ export async function addItems(db: StateDb, listId: string, items: NewItem[], no
     }
   });
   return added;
-}
-
-/**
- * The default monitored list: the 12 specified critical goods (経済安全保障推進法) with their HS6 codes, imports of
- * `reporter`. Exact HS matches are grade A (weekly), approximate B, inputs C. Created once.
- */
-export async function ensureCriticalGoodsList(
-  db: StateDb,
-  now: Date,
-  reporter = 'JPN',
-  dataset: string | null = null,
-): Promise<string> {
-  const id = `critical-goods-${reporter.toLowerCase()}`;
-  const existing = await db.query('SELECT id FROM ews_lists WHERE id = $1', [id]);
-  if (existing.length) return id;
-  await createList(db, {
-    id,
-    kind: 'critical-goods',
-    name: { ja: '特定重要物資', en: 'Specified critical goods' },
-    description: `imports of ${reporter}`,
-  });
-  const grades: Record<string, Grade> = { exact: 'A', approximate: 'B', input: 'C' };
-  const items: NewItem[] = criticalGoodsDefaults.flatMap((good) =>
-    good.hs.map((h) => ({
-      reporter,
-      hs: h.hs6,
-      flow: 'import' as const,
-      grade: grades[h.match] ?? 'C',
-      dataset,
-      label: { ja: `${good.ja} (${h.hs6})`, en: `${good.en} (${h.hs6})` },
-    })),
-  );
-  await addItems(db, id, items, now);
-  return id;
 }
 
 /** A generated list from a screen: every product with one supplier above the threshold. */

@@ -1,8 +1,9 @@
 /**
- * Early warning: monitored lists and items, alerts and their lifecycle, the monthly trade and price series they
+ * Early warning: monitored lists and items (the critical-goods lists follow the registry), alerts and their lifecycle, the monthly trade and price series they
  * are scanned on (importers' common result, the series store, value units), scanning an item or a file, and
  * the scheduler that scans at each item's cadence and notifies (webhook, e-mail: internal to this folder).
  */
+export * from './criticalGoodsList.ts';
 export * from './eventStore.ts';
 export * from './ewsState.ts';
 export * from './itemScan.ts';

@@ -1,10 +1,12 @@
 import { dueItems, markScanned, type AlertRecord, type ItemRecord } from './ewsState.ts';
 import { listTargets, notify, type Delivery, type NotifyOptions } from './notify.ts';
+import { syncCriticalGoodsLists } from './criticalGoodsList.ts';
 import type { StateDb } from '../state/db.ts';
 
 /**
  * Runs scans at each monitored item's cadence, in process. `tick()` scans every item that is due (next scan time
- * ≤ the clock), stores new alerts, moves the item's next scan on by its cadence and notifies the targets.
+ * ≤ the clock), stores new alerts, moves the item's next scan on by its cadence and notifies the targets. Each tick
+ * first brings the critical-goods lists in line with the registry (criticalGoodsList.ts), whatever changed it.
  * The clock is injected so tests can move time; `start()` ticks on a timer in the server.
  */
 export interface SchedulerOptions {
@@ -42,6 +44,7 @@ export class EwsScheduler {
     const now = this.now();
     const report: TickReport = { at: now.toISOString(), scanned: [], deliveries: [] };
     const fresh: AlertRecord[] = [];
+    await syncCriticalGoodsLists(this.options.state, now);
     for (const item of await dueItems(this.options.state, now)) {
       try {
         const { stored, note } = await this.options.scan(item);

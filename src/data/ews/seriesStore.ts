@@ -4,6 +4,9 @@ import type { Catalog, CatalogEntry, SourceFile } from '../catalog/catalog.ts';
 import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { sqlString } from '../analytics/store.ts';
+import { SqlBuilder } from '../analytics/sqlBuilder.ts';
+import { ClickHouseStore } from '../analytics/clickhouse.ts';
+import { clickhouseTableOf } from '../analytics/clickhouseLoad.ts';
 import { ChokepointError } from '../../errors.ts';
 import { buildPanel, type MonthlyRow } from '../../analysis/ews/panel.ts';
 import type { MonthlyImport } from './monthlyImport.ts';
@@ -189,16 +192,18 @@ export async function readMonthly(
     throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not monthly trade`, {
       field: 'dataset',
     });
+  const b = new SqlBuilder(analytics.dialect);
   const where: string[] = [];
-  const params: unknown[] = [];
   for (const key of ['reporter', 'partner', 'hs', 'flow'] as const) {
-    if (filter[key]) {
-      params.push(filter[key]);
-      where.push(`${key} = $${params.length}`);
-    }
+    const value = filter[key];
+    if (value) where.push(`${key} = ${b.text(value)}`);
   }
-  const file = path.join(dataDir.datasetDir(entry), 'series.parquet');
-  const rows = await analytics.query<{
+  // The engine's copy (ClickHouse: the version's table, `data load`), or the version's Parquet file.
+  const source =
+    analytics instanceof ClickHouseStore
+      ? (dataDir.datasetDir(entry), analytics.table(clickhouseTableOf('monthly', entry)))
+      : `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'series.parquet'))})`;
+  const rows = await analytics.select<{
     reporter: string;
     partner: string;
     hs: string;
@@ -208,8 +213,10 @@ export async function readMonthly(
     quantity: number | null;
     unit: string | null;
   }>(
-    `SELECT reporter, partner, hs, flow, period, value, quantity, unit FROM read_parquet(${sqlString(file)})${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
-    params,
+    b.done(
+      `SELECT reporter, partner, hs, flow, period, value, quantity, unit FROM ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY reporter, hs, flow, partner, period`,
+    ),
   );
   return rows.map((r) => ({ ...r, flow: r.flow as 'import' | 'export' }));
 }

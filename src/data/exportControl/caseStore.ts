@@ -1,19 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { StateDb } from '../state/db.ts';
 import { appendAudit } from '../security/auditLog.ts';
-import { mayRead, recordObjectRead } from '../security/readContext.ts';
+import { mayRead, readerMayRead, recordObjectRead } from '../security/readContext.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
-import { exportControlMarking } from './marking.ts';
+import { exportControlMarking, type MarkingChoice } from './marking.ts';
 import { jsonValue, timeText } from './rowValues.ts';
 import type { Actor } from './decisionStore.ts';
+import type { Reader } from '../security/readContext.ts';
+import { readableSql } from '../security/markingSql.ts';
 
 /**
- * Export-control cases (migration 500): a party screen, a batch screen or a transaction check kept for review, with
- * a marking (level ≥ 1), an assignee, a status (open → in-review → escalated → closed, any order) and its trail.
- * Reads skip the cases the current reader may not read (readContext) and record the ones read.
+ * Export-control cases (migrations 500, 501): a party screen, a batch screen, a transaction check, a circumvention
+ * report, a technology-register report or a prior report's review kept for review, with a marking (level 1 by
+ * default), an assignee, a status (open → in-review → escalated → closed, any order) and its trail. Reads skip
+ * the cases the reader may not read — the reader given, else the current read context — and record the ones read.
  */
-export type CaseKind = 'party-screening' | 'batch-screening' | 'transaction-check';
+export type CaseKind =
+  | 'party-screening'
+  | 'batch-screening'
+  | 'transaction-check'
+  | 'circumvention-report'
+  | 'technology-register'
+  | 'prior-report';
 export type CaseStatus = 'open' | 'in-review' | 'escalated' | 'closed';
 
 export interface ExportControlCase {
@@ -38,7 +47,14 @@ export interface CaseEvent {
   at: string;
 }
 
-const kinds: CaseKind[] = ['party-screening', 'batch-screening', 'transaction-check'];
+export const caseKinds: CaseKind[] = [
+  'party-screening',
+  'batch-screening',
+  'transaction-check',
+  'circumvention-report',
+  'technology-register',
+  'prior-report',
+];
 export const caseStatuses: CaseStatus[] = ['open', 'in-review', 'escalated', 'closed'];
 
 function toCase(r: Record<string, unknown>): ExportControlCase {
@@ -78,14 +94,13 @@ export async function openCase(
     subject: unknown;
     result: unknown;
     assignee?: string | null;
-    marking?: Marking;
-  },
+  } & MarkingChoice,
   actor: Actor,
 ): Promise<ExportControlCase> {
-  if (!kinds.includes(input.kind))
-    throw new ChokepointError('bad_input', `kind must be one of ${kinds.join(', ')}`, { field: 'kind' });
+  if (!caseKinds.includes(input.kind))
+    throw new ChokepointError('bad_input', `kind must be one of ${caseKinds.join(', ')}`, { field: 'kind' });
   if (!input.title.trim()) throw new ChokepointError('bad_input', 'a case needs a title', { field: 'title' });
-  const marking = exportControlMarking(input.marking);
+  const marking = exportControlMarking(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Record<string, unknown>>(
       `INSERT INTO export_control_cases (id, kind, title, subject, result, assignee, marking, created_by)
@@ -110,38 +125,50 @@ export async function openCase(
       objectType: 'export_control_case',
       objectId: created.id,
       marking,
-      details: { kind: created.kind, title: created.title },
+      details: {
+        kind: created.kind,
+        title: created.title,
+        ...(input.belowDefaultReason && marking.level < 1 ? { reason: input.belowDefaultReason } : {}),
+      },
     });
     return created;
   });
 }
 
+const readableBy = (reader: Reader | undefined, marking: Marking) =>
+  mayRead(marking) && (!reader || readerMayRead(reader, marking));
+
 /** A case by id; not found (as for a missing one) when the reader may not read it. */
-export async function getCase(db: StateDb, id: string): Promise<ExportControlCase> {
+export async function getCase(db: StateDb, id: string, reader?: Reader): Promise<ExportControlCase> {
   const [row] = await db.query<Record<string, unknown>>('SELECT * FROM export_control_cases WHERE id = $1', [
     id,
   ]);
   const found = row ? toCase(row) : undefined;
-  if (!found || !mayRead(found.marking))
-    throw new ChokepointError('not_found', `no export-control case ${id}`, { field: 'case' });
+  if (!found || !readableBy(reader, found.marking))
+    throw new ChokepointError('not_found', 'export-control case not found', { field: 'case' });
   recordObjectRead('export_control_case', found.id, found.marking);
   return found;
 }
 
-/** Cases the reader may read, most recently changed first; optionally by status and assignee. */
+/**
+ * Cases the reader may read (filtered in SQL, so a page and its total count only those), most recently changed
+ * first; optionally by status, assignee and kind.
+ */
 export async function listCases(
   db: StateDb,
-  filter: { status?: CaseStatus; assignee?: string } = {},
+  filter: { status?: CaseStatus; assignee?: string; kind?: CaseKind; reader?: Reader } = {},
 ): Promise<ExportControlCase[]> {
+  const readable = readableSql(filter.reader, 'marking', 4);
   const rows = await db.query<Record<string, unknown>>(
     `SELECT * FROM export_control_cases
       WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR assignee = $2)
+        AND ($3::text IS NULL OR kind = $3) AND ${readable.sql}
       ORDER BY updated_at DESC, id`,
-    [filter.status ?? null, filter.assignee ?? null],
+    [filter.status ?? null, filter.assignee ?? null, filter.kind ?? null, ...readable.params],
   );
-  const readable = rows.map(toCase).filter((c) => mayRead(c.marking));
-  for (const c of readable) recordObjectRead('export_control_case', c.id, c.marking);
-  return readable;
+  const cases = rows.map(toCase).filter((c) => mayRead(c.marking));
+  for (const c of cases) recordObjectRead('export_control_case', c.id, c.marking);
+  return cases;
 }
 
 /** Changes a case's status or assignee (or both), recording each change in its trail and the audit log. */
@@ -150,12 +177,13 @@ export async function updateCase(
   id: string,
   change: { status?: CaseStatus; assignee?: string | null },
   actor: Actor,
+  reader?: Reader,
 ): Promise<ExportControlCase> {
   if (change.status !== undefined && !caseStatuses.includes(change.status))
     throw new ChokepointError('bad_input', `status must be one of ${caseStatuses.join(', ')}`, {
       field: 'status',
     });
-  const before = await getCase(db, id);
+  const before = await getCase(db, id, reader);
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Record<string, unknown>>(
       `UPDATE export_control_cases
@@ -183,8 +211,8 @@ export async function updateCase(
   });
 }
 
-export async function caseEvents(db: StateDb, id: string): Promise<CaseEvent[]> {
-  await getCase(db, id);
+export async function caseEvents(db: StateDb, id: string, reader?: Reader): Promise<CaseEvent[]> {
+  await getCase(db, id, reader);
   const rows = await db.query<Record<string, unknown>>(
     'SELECT * FROM export_control_case_events WHERE case_id = $1 ORDER BY id',
     [id],

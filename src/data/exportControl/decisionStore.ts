@@ -3,11 +3,13 @@ import { appendAudit } from '../security/auditLog.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { partyKey, type Decision, type HitDecision } from '../../analysis/exportControl/hitStatus.ts';
-import { exportControlMarking } from './marking.ts';
+import { exportControlMarking, type MarkingChoice } from './marking.ts';
 import { jsonValue, timeText } from './rowValues.ts';
+import { readableSql } from '../security/markingSql.ts';
+import { mayRead, recordObjectRead, type Reader } from '../security/readContext.ts';
 
 /** Decisions on screening hits in application state (migration 500), each with its audit entry. */
-export interface DecisionInput {
+export interface DecisionInput extends MarkingChoice {
   partyName: string;
   country?: string;
   list: string;
@@ -16,7 +18,6 @@ export interface DecisionInput {
   decision: Decision;
   reason: string;
   caseId?: string;
-  marking?: Marking;
 }
 
 export interface StoredDecision extends HitDecision {
@@ -65,7 +66,7 @@ export async function recordDecision(
     throw new ChokepointError('bad_input', 'a decision needs a reason', { field: 'reason' });
   if (!input.partyName.trim())
     throw new ChokepointError('bad_input', 'the party has no name', { field: 'party' });
-  const marking = exportControlMarking(input.marking);
+  const marking = exportControlMarking(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Record<string, unknown>>(
       `INSERT INTO export_control_decisions
@@ -120,28 +121,40 @@ export async function recordDecision(
   });
 }
 
-/** The decision in force (newest) for each hit of a party, keyed `<list>\u0000<entryId>`. */
+/**
+ * The decision in force (newest the reader may read) for each hit of a party, keyed `<list>\u0000<entryId>`; each
+ * one used is recorded as read, so a result laid over with it carries its marking.
+ */
 export async function decisionsForParty(
   db: StateDb,
   partyName: string,
   country?: string,
+  reader?: Reader,
 ): Promise<Map<string, StoredDecision>> {
+  const r = readableSql(reader, 'marking', 2);
   const rows = await db.query<Record<string, unknown>>(
     `SELECT DISTINCT ON (list_id, entry_id) * FROM export_control_decisions
-      WHERE party_key = $1 ORDER BY list_id, entry_id, id DESC`,
-    [partyKey(partyName, country)],
+      WHERE party_key = $1 AND ${r.sql} ORDER BY list_id, entry_id, id DESC`,
+    [partyKey(partyName, country), ...r.params],
   );
-  return new Map(rows.map(toDecision).map((d) => [`${d.list}\u0000${d.entryId}`, d]));
+  const found = rows.map(toDecision).filter((d) => mayRead(d.marking));
+  for (const d of found) recordObjectRead('export_control_decision', String(d.id), d.marking);
+  return new Map(found.map((d) => [`${d.list}\u0000${d.entryId}`, d]));
 }
 
-/** Every decision taken on one hit, newest first. */
+/** Every decision the reader may read taken on one hit, newest first. */
 export async function decisionHistory(
   db: StateDb,
   hit: { partyName: string; country?: string; list: string; entryId: string },
+  reader?: Reader,
 ): Promise<StoredDecision[]> {
+  const r = readableSql(reader, 'marking', 4);
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT * FROM export_control_decisions WHERE party_key = $1 AND list_id = $2 AND entry_id = $3 ORDER BY id DESC`,
-    [partyKey(hit.partyName, hit.country), hit.list, hit.entryId],
+    `SELECT * FROM export_control_decisions
+      WHERE party_key = $1 AND list_id = $2 AND entry_id = $3 AND ${r.sql} ORDER BY id DESC`,
+    [partyKey(hit.partyName, hit.country), hit.list, hit.entryId, ...r.params],
   );
-  return rows.map(toDecision);
+  const found = rows.map(toDecision).filter((d) => mayRead(d.marking));
+  for (const d of found) recordObjectRead('export_control_decision', String(d.id), d.marking);
+  return found;
 }

@@ -12,10 +12,16 @@ import {
 import { readControlOrderTables, type ControlOrderTables } from './controlOrderTables.ts';
 import { presentLists } from './listStore.ts';
 import { screenParty, type ScreenMatch } from './screeningService.ts';
+import { applicableInforms } from '../../analysis/exportControl/informs.ts';
+import type { Marking } from '../../analysis/marking.ts';
+import type { StateDb } from '../state/db.ts';
+import { listInforms, type StoredInform } from './informStore.ts';
 
 /**
  * The transaction check as a service: the Order's tables from the fetched `jp-export-control-order` dataset, the
- * end user screened against every list present (in the destination country), then checkTransaction.
+ * end user screened against every list present (in the destination country), the recorded inform notices that
+ * apply (informs.ts), then checkTransaction. checkExport reads the notices from the state database; exportCheck
+ * takes them as given (none: only the `informed` flags count).
  */
 export const controlOrderDataset = 'jp-export-control-order';
 const endUses: EndUse[] = ['wmd', 'conventional', 'civil'];
@@ -27,6 +33,19 @@ export interface ExportCheckRequest {
   endUse?: string;
   informed?: { wmd?: boolean; conventional?: boolean };
   lists?: string[];
+  /** The exporter, matched against a notice's exporter when both are named. */
+  exporter?: string;
+  /** The day checked (YYYY-MM-DD); default today. */
+  on?: string;
+}
+
+export interface AppliedInformSummary {
+  id: string;
+  reference: string;
+  kind: 'wmd' | 'conventional';
+  issuedOn: string;
+  why: { ja: string; en: string }[];
+  marking: Marking;
 }
 
 export interface ExportCheckResult extends TransactionCheck {
@@ -35,6 +54,8 @@ export interface ExportCheckResult extends TransactionCheck {
   endUser?: string;
   endUse?: EndUse;
   endUserMatches: ScreenMatch[];
+  /** Recorded inform notices that apply, each with why and its marking. */
+  informs: AppliedInformSummary[];
   /** The Order's version and the lists screened. */
   sources: { dataset: string; version: string }[];
 }
@@ -55,7 +76,11 @@ export function controlOrderTables(catalog: Catalog): { tables: ControlOrderTabl
   return { tables: tablesCache.tables, version: entry.version };
 }
 
-export function exportCheck(catalog: Catalog, request: ExportCheckRequest): ExportCheckResult {
+export function exportCheck(
+  catalog: Catalog,
+  request: ExportCheckRequest,
+  informs: readonly StoredInform[] = [],
+): ExportCheckResult {
   const item = parseItemReference(request.item ?? '');
   if (!item)
     throw new ChokepointError(
@@ -74,6 +99,10 @@ export function exportCheck(catalog: Catalog, request: ExportCheckRequest): Expo
     });
   if (request.endUse !== undefined && !endUses.includes(request.endUse as EndUse))
     throw new ChokepointError('bad_input', 'end use must be wmd, conventional or civil', { field: 'endUse' });
+  if (request.on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(request.on))
+    throw new ChokepointError('bad_input', `the day checked must be YYYY-MM-DD, not "${request.on}"`, {
+      field: 'on',
+    });
   const { tables, version } = controlOrderTables(catalog);
   const endUser = request.endUser?.trim() || undefined;
   const lists = presentLists(catalog);
@@ -95,6 +124,14 @@ export function exportCheck(catalog: Catalog, request: ExportCheckRequest): Expo
     score: m.score,
     concerns: m.concerns,
   }));
+  const on = request.on ?? new Date().toISOString().slice(0, 10);
+  const applied = applicableInforms(informs, {
+    item,
+    destination: country.iso3,
+    endUser,
+    exporter: request.exporter?.trim() || undefined,
+    on,
+  });
   const check = checkTransaction(
     {
       item,
@@ -103,6 +140,7 @@ export function exportCheck(catalog: Catalog, request: ExportCheckRequest): Expo
       endUserHits: hits,
       endUse: request.endUse as EndUse | undefined,
       informed: request.informed,
+      informNotices: applied.map((a) => a.inform),
     },
     tables,
   );
@@ -113,6 +151,17 @@ export function exportCheck(catalog: Catalog, request: ExportCheckRequest): Expo
     endUser,
     endUse: request.endUse as EndUse | undefined,
     endUserMatches: matches,
+    informs: applied.map((a) => {
+      const stored = a.inform as StoredInform;
+      return {
+        id: stored.id,
+        reference: stored.reference,
+        kind: stored.kind,
+        issuedOn: stored.issuedOn,
+        why: a.why,
+        marking: stored.marking,
+      };
+    }),
     sources: [
       { dataset: controlOrderDataset, version },
       ...lists
@@ -120,4 +169,13 @@ export function exportCheck(catalog: Catalog, request: ExportCheckRequest): Expo
         .map((l) => ({ dataset: `list-${l.list}`, version: l.versions.at(-1)!.version })),
     ],
   };
+}
+
+/** The transaction check with every active inform notice recorded in the state database. */
+export async function checkExport(
+  db: StateDb,
+  catalog: Catalog,
+  request: ExportCheckRequest,
+): Promise<ExportCheckResult> {
+  return exportCheck(catalog, request, await listInforms(db, { status: 'active' }));
 }

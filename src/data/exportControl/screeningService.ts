@@ -9,9 +9,9 @@ import { entryFingerprint, type ListEntry } from '../../analysis/exportControl/l
 import type { ListRole } from '../../analysis/exportControl/transactionCheck.ts';
 import { hitState, type HitState } from '../../analysis/exportControl/hitStatus.ts';
 import { listDatasetId, presentLists, readListEntries, type ScreeningListMeta } from './listStore.ts';
-import { recordDatasetRead } from '../security/readContext.ts';
+import { recordDatasetRead, type Reader } from '../security/readContext.ts';
 import { decisionsForParty } from './decisionStore.ts';
-import { readCsvTable, splitValues } from './listFormats/csvTable.ts';
+import { parseCsvTable, splitValues } from './listFormats/csvTable.ts';
 
 /**
  * Party screening against the screening lists present: one name (screenParty) or a CSV of counterparties
@@ -167,8 +167,12 @@ function screenWith(
 }
 
 /** Lays the decisions in force over the matches: dismissed hits stay dismissed until their entry changes. */
-export async function withDecisions(db: StateDb, result: ScreenResult): Promise<ScreenResult> {
-  const decisions = await decisionsForParty(db, result.query.name, result.query.country);
+export async function withDecisions(
+  db: StateDb,
+  result: ScreenResult,
+  reader?: Reader,
+): Promise<ScreenResult> {
+  const decisions = await decisionsForParty(db, result.query.name, result.query.country, reader);
   return {
     ...result,
     matches: result.matches.map((m) => ({
@@ -191,19 +195,44 @@ export interface PartyFileResult {
   result: ScreenResult;
 }
 
+export interface PartyFileOptions {
+  lists?: string[];
+  threshold?: number;
+  limit?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
 export function screenPartyFile(
   catalog: Catalog,
   file: string,
-  options: {
-    lists?: string[];
-    threshold?: number;
-    limit?: number;
-    onProgress?: (done: number, total: number) => void;
-  } = {},
+  options: PartyFileOptions = {},
 ): PartyFileResult[] {
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', 'no such file', { file });
-  const { rows } = readCsvTable(file, ['name']);
-  const parties = rows.map((r) => {
+  return screenPartyText(catalog, fs.readFileSync(file, 'utf8'), file, options);
+}
+
+/** The same for CSV text (an upload through the API); `file` names it in errors. */
+export function screenPartyText(
+  catalog: Catalog,
+  text: string,
+  file: string,
+  options: PartyFileOptions = {},
+): PartyFileResult[] {
+  return screenParties(catalog, readPartyText(text, file), options);
+}
+
+export interface Counterparty {
+  line: number;
+  id: string;
+  name: string;
+  country?: string;
+  identifiers: string[];
+}
+
+/** The counterparties of a CSV text, every row checked before any is screened. */
+export function readPartyText(text: string, file: string): Counterparty[] {
+  const { rows } = parseCsvTable(text, file, ['name']);
+  return rows.map((r) => {
     const name = r.get('name');
     if (!name) throw new ChokepointError('bad_file', 'name is empty', { file, line: r.line, column: 'name' });
     let country: string | undefined;
@@ -224,6 +253,14 @@ export function screenPartyFile(
       identifiers: splitValues(r.get('identifiers'), /\s*;\s*/),
     };
   });
+}
+
+/** Screens checked counterparties through one index, reporting progress every 100 parties and at the end. */
+export function screenParties(
+  catalog: Catalog,
+  parties: readonly Counterparty[],
+  options: PartyFileOptions = {},
+): PartyFileResult[] {
   const threshold = options.threshold ?? defaultThreshold;
   const loaded = screeningIndex(catalog, options.lists);
   const results: PartyFileResult[] = [];

@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import type { DataDir } from '../catalog/dataDir.ts';
 import { Catalog, type CatalogEntry, type SourceFile } from '../catalog/catalog.ts';
 import { openDuckDb, type DuckDbStore } from '../analytics/duckdb.ts';
+import type { AnalyticsStore } from '../analytics/store.ts';
+import { ClickHouseStore } from '../analytics/clickhouse.ts';
+import { loadIntoClickHouse } from '../analytics/clickhouseLoad.ts';
 import { ChokepointError } from '../../errors.ts';
 import { extractZip } from './zipMembers.ts';
 import { checkBaciHeader, findDomainRejects, type RejectedLine } from './baciLines.ts';
@@ -60,6 +63,11 @@ export interface BaciImportOptions {
   duplicates?: DuplicatePolicy;
   /** Progress in bytes of CSV (done, total) with the phase as note. */
   onProgress?: (done: number, total: number, note?: string) => void;
+  /**
+   * The analytics engine: a ClickHouse store gets the rows too (staging tables, checked, renamed to the
+   * version's tables) before the catalog entry is published, so both or neither have the new version.
+   */
+  analytics?: AnalyticsStore;
 }
 
 /** What `data synth` writes beside a generated CSV; its presence marks an import as synthetic. */
@@ -78,7 +86,7 @@ export function syntheticSidecarPath(csv: string): string {
 /** How many rejected rows the catalog keeps as examples. */
 const keptRejects = 20;
 /** Bump when the stored layout or the checks change, so an old store version is not reused. */
-const formatVersion = 2;
+const formatVersion = 3; // 3: years sorted by importer and product, row groups of 61,440
 
 interface Reject extends RejectedLine {
   kind: 'parse' | 'domain';
@@ -118,7 +126,24 @@ export async function importBaci(options: BaciImportOptions): Promise<CatalogEnt
     options.onProgress?.(total, total, 'checksums');
     const hashes = await hashing;
     const entry = catalogEntry(options, request, inputs, { ...staged, ...settled }, rejects, hashes);
-    return new Catalog(dataDir).publish(entry, out, storeVersionKey(request, entry, hashes));
+    const key = storeVersionKey(request, entry, hashes);
+    if (options.analytics instanceof ClickHouseStore) {
+      const loaded = await loadIntoClickHouse(options.analytics, {
+        kind: 'trade',
+        datasetId: request.datasetId,
+        versionKey: key,
+        dir: out,
+        rows: entry.rows,
+        version: request.version,
+        sha256: hashes,
+        onProgress: (note) => options.onProgress?.(total, total, note),
+      });
+      entry.extra = {
+        ...entry.extra,
+        clickhouse: { server: options.analytics.location, table: loaded.table },
+      };
+    }
+    return new Catalog(dataDir).publish(entry, out, key);
   } finally {
     if (db) await db.close().catch(() => undefined);
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import type { DuckDbStore } from '../analytics/duckdb.ts';
 import { sqlString, type Row } from '../analytics/store.ts';
 import { ChokepointError } from '../../errors.ts';
 import { findKeyLines, type KeyedLine } from './baciLines.ts';
-import { storeCompression, type FileYear, type TradeCsv, type YearStats } from './baciStage.ts';
+import { storeOptions, storeOrder, type FileYear, type TradeCsv, type YearStats } from './baciStage.ts';
 
 /**
  * The "repeated flows" step of the BACI import (baci.ts), after staging. BACI has one row per flow (t, i, j, k): a
@@ -77,8 +77,8 @@ export async function settleDuplicates(
 async function keepFirstCopies(db: DuckDbStore, dir: string, scratch: string, t: number): Promise<YearStats> {
   const rewritten = path.join(scratch, `distinct-${t}.parquet`);
   await db.run(
-    `COPY (SELECT DISTINCT i, j, k, v, q, t FROM read_parquet(${sqlString(path.join(dir, '*.parquet'))}))
-     TO ${sqlString(rewritten)} (FORMAT parquet, ${storeCompression})`,
+    `COPY (SELECT DISTINCT i, j, k, v, q, t FROM read_parquet(${sqlString(path.join(dir, '*.parquet'))}) ${storeOrder})
+     TO ${sqlString(rewritten)} (${storeOptions})`,
   );
   for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
   const part = path.join(dir, 'part-0.parquet');

@@ -25,6 +25,7 @@ import { cnMofcomLists } from './cn-mofcom-lists.ts';
 import { jpMofAssetFreeze } from './jp-mof-asset-freeze.ts';
 import { opensanctionsFtmSample } from './opensanctions-ftm-sample.ts';
 import { cyberSboms } from './cyber-sboms.ts';
+import { openaevAkiraTtx } from './openaev-akira-ttx.ts';
 import { osvGoProtonBridge } from './osv-go-proton-bridge.ts';
 import { cisaKev } from './cisa-kev.ts';
 import { cisoAssistantControls } from './ciso-assistant-controls.ts';
@@ -57,6 +58,7 @@ export const manifests: readonly DatasetManifest[] = [
   osvGoProtonBridge,
   cisaKev,
   cisoAssistantControls,
+  openaevAkiraTtx,
 ];
 
 /** The manifest of a dataset id; an unknown id is an error that lists the known ones. */

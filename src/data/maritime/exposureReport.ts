@@ -183,6 +183,7 @@ export async function exposureReport(
   // the same reporter and year reads the store once (kept per dataset version, network, main ports, options).
   const cacheKey = JSON.stringify([
     services.dataDir.root,
+    services.analytics.location,
     trade.path,
     sea.versionKey,
     baseline.portsKey,
@@ -194,7 +195,7 @@ export async function exposureReport(
     options.flowsPerPassage,
     request.productsWithPassages ?? null,
   ]);
-  const source = tradeSource(services.dataDir, trade); // records the read, cached or not
+  const source = tradeSource(services.dataDir, trade, services.analytics); // records the read, cached or not
   let aggregates = aggregateCache.get(cacheKey);
   const fromCache = aggregates !== undefined;
   if (!aggregates) {

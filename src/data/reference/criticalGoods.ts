@@ -19,6 +19,8 @@ export interface CriticalHsCode {
   hs6: string;
   match: HsMatch;
   note: string;
+  /** Where the mapping comes from (nomenclature heading, policy document), when it is not simply ours. */
+  source?: string;
 }
 
 export interface CriticalGood {

@@ -80,7 +80,60 @@ export const builtInGroups: readonly CountryGroup[] = Object.freeze([
     ja: '日米豪印（クアッド）',
     members: ['AUS', 'IND', 'JPN', 'USA'],
     example: false,
-    source: 'Quad leaders’ joint statements',
+    asOf: '2021-03-12',
+    source: 'Quad leaders’ joint statement “The Spirit of the Quad” (first leaders’ summit, 12 Mar 2021)',
+  },
+  {
+    id: 'IPEF',
+    en: 'Indo-Pacific Economic Framework for Prosperity (IPEF)',
+    ja: 'インド太平洋経済枠組み（IPEF）',
+    members: codes('AUS BRN FJI IND IDN JPN KOR MYS NZL PHL SGP THA USA VNM'),
+    example: false,
+    asOf: '2022-05-26',
+    source:
+      'USTR and METI: IPEF launched in Tokyo on 23 May 2022 by 13 partners; Fiji joined on 26 May 2022 (14 partners)',
+  },
+  {
+    id: 'AZEC',
+    en: 'Asia Zero Emission Community (AZEC)',
+    ja: 'アジア・ゼロエミッション共同体（AZEC）',
+    members: codes('AUS BRN KHM IDN JPN LAO MYS PHL SGP THA VNM'),
+    example: false,
+    asOf: '2023-03-04',
+    source:
+      'METI: AZEC ministerial meeting, Tokyo, 4 Mar 2023 (11 partners); leaders’ meeting, Tokyo, 18 Dec 2023',
+  },
+  {
+    id: 'GROUP_A',
+    en: 'Export control Group A (Export Trade Control Order, Appended Table 3)',
+    ja: '輸出管理 グループA（輸出貿易管理令 別表第3）',
+    members: codes(
+      'ARG AUS AUT BEL BGR CAN CZE DNK FIN FRA DEU GRC HUN IRL ITA KOR LUX NLD NZL NOR POL PRT ESP SWE CHE GBR USA',
+    ),
+    example: false,
+    asOf: '2026-02-14',
+    source:
+      '輸出貿易管理令 (Cabinet Order No. 378 of 1949) 別表第3, e-Gov law ID 324CO0000000378, version in force from 14 Feb 2026 (27 countries; formerly the “white countries”)',
+  },
+  {
+    id: 'GLOBAL_SOUTH',
+    en: 'Global South (G77 members)',
+    ja: 'グローバル・サウス（G77加盟国）',
+    // The Group of 77's member list (with China and the State of Palestine): every UN member except those of the
+    // Council of Europe (but Bosnia and Herzegovina), of the OECD in 2015 (but Chile), the CIS (but Tajikistan),
+    // Palau and Tuvalu.
+    members: codes(
+      'DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COG CIV COD DJI EGY GNQ ERI SWZ ETH GAB GMB GHA GIN GNB KEN LSO ' +
+        'LBR LBY MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA STP SEN SYC SLE SOM ZAF SSD SDN TZA TGO TUN UGA ZMB ZWE ' +
+        'ATG ARG BHS BRB BLZ BOL BRA CHL COL CRI CUB DMA DOM ECU SLV GRD GTM GUY HTI HND JAM NIC PAN PRY PER KNA LCA ' +
+        'VCT SUR TTO URY VEN AFG BHR BGD BTN BRN KHM CHN PRK FJI IND IDN IRN IRQ JOR KIR KWT LAO LBN MYS MDV MHL FSM ' +
+        'MNG MMR NRU NPL OMN PAK PSE PNG PHL QAT WSM SAU SGP SLB LKA SYR TJK THA TLS TON TKM ARE VUT VNM YEM BIH',
+    ),
+    example: true,
+    asOf: '2023-10-01',
+    source:
+      'Group of 77, “The Member States of the Group of 77” (www.g77.org/doc/members.html): 134 members incl. China',
+    note: 'The Global South has no membership of its own; it is read here as the G77. Which countries count is the user’s policy decision.',
   },
   {
     id: 'FIVE_EYES',
@@ -138,6 +191,8 @@ const groupAliases: Record<string, string> = {
   QUADRILATERAL: 'QUAD',
   LIKEMINDEDCOUNTRIES: 'LIKEMINDED',
   COUNTRIESOFCONCERN: 'CONCERN',
+  G77: 'GLOBALSOUTH',
+  WHITECOUNTRIES: 'GROUPA',
 };
 
 export interface ExpandedReporter {

@@ -1,3 +1,5 @@
+import type { DomainId } from './domains.ts';
+
 /**
  * Critical technologies of the registry and the patent fields that measure them (editable: a field is
  * `source/field` as stored by the patents importer, e.g. `uspto/semiconductors`, `pct/electrical-engineering`).
@@ -17,6 +19,8 @@ export interface TechnologyEntry {
   fields: PatentFieldRef[];
   /** Why these fields, in a few words (shown in the dossier). */
   note: { ja: string; en: string };
+  /** The seed's technology domains (domains.ts) the technology belongs to. */
+  domains: DomainId[];
 }
 
 const f = (ref: string): PatentFieldRef => {
@@ -30,24 +34,28 @@ export const technologies: TechnologyEntry[] = [
     name: { ja: '半導体技術', en: 'semiconductor technology' },
     fields: [f('uspto/semiconductors')],
     note: { ja: 'USPTO登録特許(半導体)', en: 'USPTO utility patents in semiconductors' },
+    domains: ['computing'],
   },
   {
     id: 'tech-electrical',
     name: { ja: '電気工学(通信・計算機を含む)', en: 'electrical engineering (incl. computing and telecoms)' },
     fields: [f('pct/electrical-engineering')],
     note: { ja: 'PCT出願(WIPO技術分野: 電気工学)', en: 'PCT applications, WIPO area electrical engineering' },
+    domains: ['computing'],
   },
   {
     id: 'tech-instruments',
     name: { ja: '計測・光学・医療機器', en: 'instruments (measurement, optics, medical)' },
     fields: [f('pct/instruments')],
     note: { ja: 'PCT出願(WIPO技術分野: 機器)', en: 'PCT applications, WIPO area instruments' },
+    domains: [],
   },
   {
     id: 'tech-chemistry',
     name: { ja: '化学・材料・医薬', en: 'chemistry, materials and pharmaceuticals' },
     fields: [f('pct/chemistry')],
     note: { ja: 'PCT出願(WIPO技術分野: 化学)', en: 'PCT applications, WIPO area chemistry' },
+    domains: [],
   },
   {
     id: 'tech-mechanical',
@@ -57,6 +65,7 @@ export const technologies: TechnologyEntry[] = [
     },
     fields: [f('pct/mechanical-engineering')],
     note: { ja: 'PCT出願(WIPO技術分野: 機械工学)', en: 'PCT applications, WIPO area mechanical engineering' },
+    domains: [],
   },
   {
     id: 'tech-ai',
@@ -66,6 +75,7 @@ export const technologies: TechnologyEntry[] = [
       ja: '細分類の特許データを取り込むと算出',
       en: 'computed once a finer patent dataset is imported',
     },
+    domains: ['computing'],
   },
   {
     id: 'tech-quantum',
@@ -75,12 +85,14 @@ export const technologies: TechnologyEntry[] = [
       ja: '細分類の特許データを取り込むと算出',
       en: 'computed once a finer patent dataset is imported',
     },
+    domains: ['computing'],
   },
 ];
 
 /**
  * Patent fields for the specified critical goods (ids of criticalGoods.ts), so that goods get RTA beside RCA.
  * Broad WIPO areas are a coarse proxy; goods without a sensible field (minerals, natural gas) have none.
+ * These are the registry's defaults; an entry's fields are editable (critical_goods.patent_fields).
  */
 export const goodPatentFields: Record<string, PatentFieldRef[]> = {
   semiconductors: [f('uspto/semiconductors')],
@@ -90,7 +102,7 @@ export const goodPatentFields: Record<string, PatentFieldRef[]> = {
   'machine-tools-robots': [f('pct/mechanical-engineering')],
   'aircraft-parts': [f('pct/mechanical-engineering')],
   'advanced-electronic-components': [f('pct/electrical-engineering')],
-  'antibacterial-agents': [f('pct/chemistry')],
+  antibacterials: [f('pct/chemistry')],
   fertilizers: [f('pct/chemistry')],
   'ship-parts': [f('pct/mechanical-engineering')],
 };

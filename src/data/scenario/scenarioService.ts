@@ -58,7 +58,7 @@ export async function runScenarioOnData(options: {
   const { catalog } = options;
   let definition = options.definition;
   const tradeEntry = findTradeDataset(catalog, options.dataset);
-  const source = tradeSource(options.dataDir, tradeEntry);
+  const source = tradeSource(options.dataDir, tradeEntry, options.analytics);
   let trade = await loadScenarioTrade(options.analytics, source, definition, tradeEntry.years);
   // Closures without exposure in the file take it from the sea-route network: first the reporter's exposed flows
   // (which decide the products affected), then, with their substitutes loaded, the substitutes' routes.

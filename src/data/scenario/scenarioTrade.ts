@@ -1,6 +1,6 @@
 import { ChokepointError } from '../../errors.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
-import { sqlString } from '../analytics/store.ts';
+import { SqlBuilder } from '../analytics/sqlBuilder.ts';
 import type { ScenarioDefinition } from '../../analysis/scenario/definition.ts';
 import type { TradeBase } from '../../analysis/scenario/tradeBase.ts';
 import { shockReach } from '../../analysis/scenario/directLoss.ts';
@@ -23,7 +23,8 @@ export async function loadScenarioTrade(
   if (year === undefined) {
     year = knownYears?.length
       ? Math.max(...knownYears)
-      : ((await store.query<{ y: number }>(`SELECT max(t) AS y FROM ${source}`))[0]?.y ?? undefined);
+      : ((await store.select<{ y: number }>(new SqlBuilder(store.dialect).done(`SELECT max(t) AS y FROM ${source}`)))[0]?.y ??
+        undefined);
     if (year === undefined || year === null)
       throw new ChokepointError('no_data', 'the trade dataset has no rows', { field: 'year' });
   } else if (knownYears && !knownYears.includes(year)) {
@@ -34,7 +35,7 @@ export async function loadScenarioTrade(
     );
   }
   const reporterCodes = definition.reporter.codes;
-  const codeList = reporterCodes.map((c) => String(Math.trunc(c))).join(', ');
+  const codes = (list: Iterable<number>) => [...new Set(list)].filter((c) => Number.isInteger(c));
 
   const named: { product: string; field: string }[] = [];
   definition.shocks.forEach((s, i) => {
@@ -47,12 +48,13 @@ export async function loadScenarioTrade(
     (e, i) => e.product !== 'all' && named.push({ product: e.product, field: `exposure[${i}].product` }),
   );
   if (named.length > 0) {
-    const list = [...new Set(named.map((n) => n.product))].map(sqlString).join(', ');
+    const b = new SqlBuilder(store.dialect);
+    const products = [...new Set(named.map((n) => n.product))];
     const present = new Set(
       (
-        await store.query<{ k: string }>(`SELECT DISTINCT k FROM ${source} WHERE t = $1 AND k IN (${list})`, [
-          year,
-        ])
+        await store.select<{ k: string }>(
+          b.done(`SELECT DISTINCT k FROM ${source} WHERE t = ${b.int(year)} AND ${b.inList('k', products, 'text[]')}`),
+        )
       ).map((r) => r.k),
     );
     const missing = named.find((n) => !present.has(n.product));
@@ -71,10 +73,6 @@ export async function loadScenarioTrade(
   // per product, and the rest of each pool summed — the
   // reallocation splits a pool in proportion to capacity, so the small ones only ever matter as a sum. Closures
   // keep every substitute apart (each has its own route).
-  const inList = (codes: Iterable<number>) => {
-    const list = [...new Set(codes)].filter((c) => Number.isInteger(c));
-    return list.length ? list.join(', ') : '-1';
-  };
   const keep = new Set<number>();
   for (const sh of definition.shocks) {
     if (sh.type === 'export-cut') sh.exporter.codes.forEach((c) => keep.add(c));
@@ -82,7 +80,9 @@ export async function loadScenarioTrade(
   }
   definition.exposure.forEach((e) => e.partner.codes.forEach((c) => keep.add(c)));
   const pooled = !definition.shocks.some((sh) => sh.type === 'chokepoint-closure');
-  const importRows = await store.query<{
+  const ib = new SqlBuilder(store.dialect);
+  const reporterFlows = `${source} WHERE t = ${ib.int(year)} AND ${ib.inList('j', codes(reporterCodes), 'int[]')} AND NOT (${ib.inList('i', codes(reporterCodes), 'int[]')})`;
+  const importRows = await store.select<{
     k: string;
     i: number;
     v: number;
@@ -90,15 +90,16 @@ export async function loadScenarioTrade(
     nq: number;
     n: number;
   }>(
-    // Partners no shock reaches matter only through the product's total imports (the stock base): one row each.
-    pooled
-      ? `SELECT k, CASE WHEN i IN (${inList(keep)}) THEN i ELSE ${pooledOther} END AS i,
-                sum(v) AS v, sum(q) AS q, count(q) AS nq, count(*) AS n
-           FROM ${source} WHERE t = $1 AND j IN (${codeList}) AND i NOT IN (${codeList}) GROUP BY ALL ORDER BY k, i`
-      : `SELECT k, i, sum(v) AS v, sum(q) AS q, count(q) AS nq, count(*) AS n
-           FROM ${source} WHERE t = $1 AND j IN (${codeList}) AND i NOT IN (${codeList}) GROUP BY k, i ORDER BY k, i`,
-    [year],
-  );
+    ib.done(
+      // Partners no shock reaches matter only through the product's total imports (the stock base): one row each.
+      pooled
+        ? `SELECT k, partner AS i, sum(v) AS iv, sum(q) AS iq, count(q) AS nq, count(*) AS n FROM (
+             SELECT k, CASE WHEN ${keep.size ? ib.inList('i', codes(keep), 'int[]') : ib.dialect.falseValue} THEN i ELSE ${pooledOther} END AS partner, v, q
+             FROM ${reporterFlows}) flows
+           GROUP BY k, partner ORDER BY k, i`
+        : `SELECT k, i, sum(v) AS iv, sum(q) AS iq, count(q) AS nq, count(*) AS n FROM ${reporterFlows} GROUP BY k, i ORDER BY k, i`,
+    ),
+  ).then((rows) => rows.map((r) => ({ ...r, v: (r as unknown as { iv: number }).iv, q: (r as unknown as { iq: number | null }).iq })));
   if (importRows.length === 0) {
     throw new ChokepointError(
       'no_data',
@@ -121,43 +122,24 @@ export async function loadScenarioTrade(
         .map((f) => f.product),
     ),
   ];
-  const likeMinded = inList(definition.substitution.likeMinded.flatMap((c) => c.codes));
-  const allowed =
-    definition.substitution.partners === 'all'
-      ? ''
-      : `AND (i IN (${inList(definition.substitution.partners.flatMap((c) => c.codes))}) OR i IN (${inList(keep)}))`;
+  const likeMinded = new Set(definition.substitution.likeMinded.flatMap((c) => c.codes));
   const exportsToOthers: TradeBase['exportsToOthers'] = [];
   if (affected.length > 0) {
-    // The affected products as a relation (a semi-join), not a literal IN list: thousands of literals would be
-    // compared row by row.
-    const others = `SELECT k, i, sum(v) AS v FROM ${source}
-        WHERE t = $1 AND k IN (SELECT unnest([${affected.map(sqlString).join(', ')}]::VARCHAR[]))
-          AND j NOT IN (${codeList}) AND i NOT IN (${codeList}) ${allowed}
-        GROUP BY k, i`;
-    const rows = await store.query<{ k: string; i: number | null; v: number; pool: string | null }>(
-      pooled
-        ? `WITH others AS (${others}),
-           ranked AS (
-             SELECT k, i, v, i IN (${inList(keep)}) AS kept, i IN (${likeMinded}) AS lm,
-                    row_number() OVER (PARTITION BY k, i IN (${likeMinded}) ORDER BY v DESC, i) AS rank
-               FROM others)
-           SELECT k, i, v, NULL AS pool FROM ranked WHERE kept OR rank <= 5
-           UNION ALL
-           SELECT k, NULL AS i, sum(v) AS v, CASE WHEN lm THEN 'like-minded' ELSE 'other' END AS pool
-             FROM ranked WHERE NOT kept AND rank > 5 GROUP BY k, lm
-           ORDER BY k, pool NULLS FIRST, i`
-        : `${others} ORDER BY k, i`,
-      [year],
+    // Every other exporter's exports of the affected products to destinations other than the reporter (the
+    // products as a bound list, a semi-join on each engine).
+    const ob = new SqlBuilder(store.dialect);
+    const allowed =
+      definition.substitution.partners === 'all'
+        ? ''
+        : `AND (${ob.inList('i', codes(definition.substitution.partners.flatMap((c) => c.codes)), 'int[]')} OR ${keep.size ? ob.inList('i', codes(keep), 'int[]') : ob.dialect.falseValue})`;
+    const others = await store.select<{ k: string; i: number; ov: number }>(
+      ob.done(`SELECT k, i, sum(v) AS ov FROM ${source}
+        WHERE t = ${ob.int(year)} AND ${ob.inList('k', affected, 'text[]')}
+          AND NOT (${ob.inList('j', codes(reporterCodes), 'int[]')}) AND NOT (${ob.inList('i', codes(reporterCodes), 'int[]')}) ${allowed}
+        GROUP BY k, i ORDER BY k, i`),
     );
-    for (const r of rows) {
-      if (r.i === null || r.i === undefined) {
-        exportsToOthers.push({
-          product: r.k,
-          exporter: r.pool === 'like-minded' ? pooledLikeMinded : pooledOther,
-          value: r.v,
-        });
-      } else exportsToOthers.push({ product: r.k, exporter: r.i, value: r.v });
-    }
+    const rows = others.map((r) => ({ product: r.k, exporter: r.i, value: r.ov }));
+    exportsToOthers.push(...(pooled ? poolSmallExporters(rows, keep, likeMinded) : rows));
   }
   const partners: TradeBase['partners'] = {
     [pooledLikeMinded]: {
@@ -175,4 +157,44 @@ export async function loadScenarioTrade(
       : { iso3: String(code), en: `BACI ${code}`, ja: `BACI ${code}` };
   }
   return { year, reporterCodes, imports, exportsToOthers, partners };
+}
+
+/**
+ * Substitutes without closures: every exporter a shock reaches (`keep`), the five largest of each pool
+ * (like-minded / other) per product, and the rest of each pool summed as one pooled exporter — the reallocation
+ * splits a pool in proportion to capacity, so the small ones only ever matter as a sum. Ranked by value, then
+ * the smaller code; rows ordered by product, the kept exporters by code, then the pooled sums (like-minded, then other).
+ */
+export function poolSmallExporters(
+  rows: { product: string; exporter: number; value: number }[],
+  keep: ReadonlySet<number>,
+  likeMinded: ReadonlySet<number>,
+): TradeBase['exportsToOthers'] {
+  const out: TradeBase['exportsToOthers'] = [];
+  const byProduct = new Map<string, typeof rows>();
+  for (const r of rows) byProduct.set(r.product, [...(byProduct.get(r.product) ?? []), r]);
+  for (const product of [...byProduct.keys()].sort()) {
+    const kept: typeof rows = [];
+    const pooled = { lm: 0, other: 0, lmAny: false, otherAny: false };
+    for (const lm of [true, false]) {
+      const pool = byProduct
+        .get(product)!
+        .filter((r) => likeMinded.has(r.exporter) === lm)
+        .sort((a, b) => b.value - a.value || a.exporter - b.exporter);
+      pool.forEach((r, n) => {
+        if (keep.has(r.exporter) || n < 5) kept.push(r);
+        else if (lm) {
+          pooled.lm += r.value;
+          pooled.lmAny = true;
+        } else {
+          pooled.other += r.value;
+          pooled.otherAny = true;
+        }
+      });
+    }
+    out.push(...kept.sort((a, b) => a.exporter - b.exporter));
+    if (pooled.lmAny) out.push({ product, exporter: pooledLikeMinded, value: pooled.lm });
+    if (pooled.otherAny) out.push({ product, exporter: pooledOther, value: pooled.other });
+  }
+  return out;
 }

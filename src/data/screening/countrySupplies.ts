@@ -1,6 +1,9 @@
 import { countryByBaciCode, countryByIso3, countryName } from '../reference/countries.ts';
 import { resolveScreen, type ScreenProvenance, type ScreenServices } from './screen.ts';
 import type { Row } from '../analytics/store.ts';
+import { SqlBuilder } from '../analytics/sqlBuilder.ts';
+import type { BoundSql } from '../analytics/boundSql.ts';
+import type { SqlStep } from '../analytics/dialect.ts';
 import { ChokepointError } from '../../errors.ts';
 
 /**
@@ -63,49 +66,65 @@ interface SupplyRow extends Row {
   hs6: string;
   total: number;
   partner_v: number;
-  rank: number | null;
+  /** Suppliers ranked before the partner (larger value, or equal value and smaller code). */
+  ahead: number;
   suppliers: number;
   top_code: number;
   top_v: number;
-  all_total: number;
-  all_partner: number;
-  screened: number;
 }
 
-const list = (codes: readonly number[]) => codes.map((c) => String(Math.trunc(c))).join(', ');
-
 /**
- * The SQL over the trade store (t, i exporter, j importer, k HS6, v thousand USD), with parameters $1 the year and
- * $2 the partner's first code.
+ * The query over the trade store (t, i exporter, j importer, k HS6, v thousand USD), built once for both engines:
+ * one row per product the reporter imports in the year, largest partner value first. The partner's codes count as
+ * one supplier (its first code), like one ISO3. No window functions (ClickHouse 18.16 has none): the top supplier
+ * and the partner's rank come from joins of each product's suppliers with its largest value and the partner's.
  */
 export function countrySuppliesSql(
+  b: SqlBuilder,
   source: string,
+  year: number,
   members: readonly number[],
   partnerCodes: readonly number[],
-): string {
+): BoundSql {
   if (!members.length || !partnerCodes.length)
     throw new Error('countrySuppliesSql needs reporter members and partner codes');
-  // The partner's codes count as one supplier (its first code), like one ISO3.
-  const supplier = `CASE WHEN i IN (${list(partnerCodes)}) THEN CAST($2 AS INTEGER) ELSE i END`;
-  return `WITH imp AS (
-  SELECT k, ${supplier} AS supplier, sum(v) AS v FROM ${source}
-  WHERE t = $1 AND j IN (${list(members)}) AND i NOT IN (${list(members)})
-  GROUP BY ALL HAVING sum(v) > 0),
-ranked AS (
-  SELECT k, supplier, v, sum(v) OVER (PARTITION BY k) AS total, count(*) OVER (PARTITION BY k) AS suppliers,
-    row_number() OVER (PARTITION BY k ORDER BY v DESC, supplier) AS rank
-  FROM imp),
-product AS (
-  SELECT k, any_value(total) AS total, any_value(suppliers) AS suppliers,
-    coalesce(sum(v) FILTER (WHERE supplier = CAST($2 AS INTEGER)), 0) AS partner_v,
-    min(rank) FILTER (WHERE supplier = CAST($2 AS INTEGER)) AS rank,
-    min(supplier) FILTER (WHERE rank = 1) AS top_code, max(v) AS top_v
-  FROM ranked GROUP BY k),
-totals AS (SELECT sum(total) AS all_total, sum(partner_v) AS all_partner, count(*) AS screened FROM product)
-SELECT p.k AS hs6, p.total, p.partner_v, p.rank, p.suppliers, p.top_code, p.top_v, t.all_total, t.all_partner, t.screened
-FROM product p CROSS JOIN totals t
-WHERE p.partner_v > 0
-ORDER BY p.partner_v DESC, p.k`;
+  const d = b.dialect;
+  const partner = b.int(partnerCodes[0]);
+  const steps: SqlStep[] = [
+    {
+      // Two levels: the level reading the (Distributed) table only tests membership; a parameter in its SELECT
+      // list breaks ClickHouse 18.16's rewrite for the shards ("Not found column … in block").
+      name: 'imp',
+      materialize: 'materialized',
+      sql: () => `
+      SELECT k, supplier, sum(v) AS sv
+        FROM (SELECT k, v, ${d.cast(`CASE WHEN from_partner THEN ${partner} ELSE i END`, 'int')} AS supplier
+                FROM (SELECT k, i, v, ${b.inList('i', partnerCodes, 'int[]')} AS from_partner
+                        FROM ${source}
+                       WHERE t = ${b.int(year)} AND ${b.inList('j', members, 'int[]')}
+                         AND NOT (${b.inList('i', members, 'int[]')})) flows) by_supplier
+       GROUP BY k, supplier HAVING sum(v) > 0`,
+    },
+    { name: 'tops', sql: (ref) => `SELECT k, max(sv) AS largest FROM ${ref('imp')} GROUP BY k` },
+    {
+      name: 'partner_values',
+      sql: (ref) => `SELECT k, sv AS partner_sv FROM ${ref('imp')} WHERE supplier = ${partner}`,
+    },
+  ];
+  // One join per level (ClickHouse 18.16); a product without the partner gets partner value 0.
+  return b.done(
+    d.withSteps(
+      steps,
+      (ref) => `
+    SELECT k AS hs6, sum(sv) AS total, max(coalesce(partner_sv, 0)) AS partner_v,
+           ${d.countIf(`sv > coalesce(partner_sv, 0) OR (sv = coalesce(partner_sv, 0) AND supplier < ${partner})`)} AS ahead,
+           count(*) AS suppliers, min(CASE WHEN sv = largest THEN supplier END) AS top_code, max(largest) AS top_v
+      FROM (SELECT * FROM (SELECT * FROM ${ref('imp')} ${d.leftJoin} ${ref('tops')} USING (k)) with_top
+              ${d.leftJoin} ${ref('partner_values')} USING (k)) with_partner
+     GROUP BY k
+     ORDER BY partner_v DESC, k`,
+    ),
+  );
 }
 
 export async function countrySupplies(
@@ -138,10 +157,16 @@ export async function countrySupplies(
     );
   }
   const members = (resolved.input.reporters as { members: number[] }[])[0].members;
-  const rows = await services.analytics.query<SupplyRow>(
-    countrySuppliesSql(resolved.input.source, members, partnerCountry.baciCodes),
-    [request.year, partnerCountry.baciCodes[0]],
+  const all = await services.analytics.select<SupplyRow>(
+    countrySuppliesSql(
+      new SqlBuilder(services.analytics.dialect),
+      resolved.input.source,
+      request.year,
+      members,
+      partnerCountry.baciCodes,
+    ),
   );
+  const rows = all.filter((r) => r.partner_v > 0);
   const majorityThreshold = resolved.provenance.thresholds.majority?.share ?? 0.5;
   const items: PartnerSupply[] = rows.map((r) => {
     const label = services.labels?.label(r.hs6, resolved.entry.hs);
@@ -153,7 +178,7 @@ export async function countrySupplies(
       valueUsd: r.partner_v * 1000,
       importValueUsd: r.total * 1000,
       share,
-      rank: Number(r.rank),
+      rank: Number(r.ahead) + 1,
       suppliers: Number(r.suppliers),
       topSupplier: countryByBaciCode(r.top_code)?.iso3 ?? String(r.top_code),
       topShare: r.top_v / r.total,
@@ -161,17 +186,9 @@ export async function countrySupplies(
       critical: resolved.critical?.get(r.hs6) ?? [],
     };
   });
-  // With no flow from the partner there are no rows: the totals then come from one more small query.
-  let totals = rows[0] ? { all: rows[0].all_total, screened: Number(rows[0].screened) } : undefined;
-  if (!totals) {
-    const [t] = await services.analytics.query<{ all_total: number | null; screened: number }>(
-      `SELECT sum(v) AS all_total, count(DISTINCT k) AS screened FROM ${resolved.input.source}
-       WHERE t = $1 AND j IN (${list(members)}) AND i NOT IN (${list(members)}) AND v > 0`,
-      [request.year],
-    );
-    totals = { all: t?.all_total ?? 0, screened: Number(t?.screened ?? 0) };
-  }
-  const fromPartner = rows[0]?.all_partner ?? 0;
+  // Totals over every product the reporter imports (from anyone), in the engine's order of products.
+  const totals = { all: all.reduce((sum, r) => sum + r.total, 0), screened: all.length };
+  const fromPartner = rows.reduce((sum, r) => sum + r.partner_v, 0);
   return {
     partner: {
       iso3: partnerCountry.iso3,

@@ -1,4 +1,5 @@
-import { sqlString, type Row } from '../analytics/store.ts';
+import type { Row } from '../analytics/store.ts';
+import { SqlBuilder } from '../analytics/sqlBuilder.ts';
 import { countryByBaciCode } from '../reference/countries.ts';
 import { criticalHsCodes } from '../reference/criticalGoodsRegistry.ts';
 import { resolveScreen, type ResolvedScreen, type ScreenProvenance, type ScreenRequest, type ScreenServices } from './screen.ts';
@@ -61,11 +62,11 @@ const iso3Of = (code: number): string => countryByBaciCode(code)?.iso3 ?? String
 interface FlowAgg extends Row {
   t: number;
   i: number;
-  to_reporter: boolean;
-  from_reporter: boolean;
-  v: number;
-  q: number | null;
-  vq: number | null;
+  to_reporter: boolean | number;
+  from_reporter: boolean | number;
+  fv: number;
+  fq: number | null;
+  fvq: number | null;
 }
 
 export async function productDossier(
@@ -82,12 +83,24 @@ export async function productDossier(
   const label = services.labels?.label(hs6, resolved.entry.hs);
   const reporters = resolved.input.reporters as { reporter: string; members: number[] }[];
   const members = reporters[0].members;
-  const memberList = members.join(', ');
-  const rows = await services.analytics.query<FlowAgg>(
-    `SELECT CAST(t AS INTEGER) AS t, i, j IN (${memberList}) AS to_reporter, i IN (${memberList}) AS from_reporter,
-       sum(v) AS v, sum(q) FILTER (WHERE q > 0) AS q, sum(v) FILTER (WHERE q > 0) AS vq
-     FROM ${resolved.input.source} WHERE k = ${sqlString(hs6)} GROUP BY ALL`,
-  );
+  const b = new SqlBuilder(services.analytics.dialect);
+  const d = b.dialect;
+  const rows = (
+    await services.analytics.select<FlowAgg>(
+      b.done(`SELECT t, i, to_reporter, from_reporter, sum(v) AS fv, ${d.sumIf('q', 'q > 0')} AS fq, ${d.sumIf('v', 'q > 0')} AS fvq
+       FROM (SELECT t, i, v, q, ${b.inList('j', members, 'int[]')} AS to_reporter, ${b.inList('i', members, 'int[]')} AS from_reporter
+             FROM ${resolved.input.source} WHERE k = ${b.text(hs6)}) product_flows
+       GROUP BY t, i, to_reporter, from_reporter ORDER BY t, i, to_reporter, from_reporter`),
+    )
+  ).map((r) => ({
+    t: r.t,
+    i: r.i,
+    to_reporter: Boolean(r.to_reporter),
+    from_reporter: Boolean(r.from_reporter),
+    v: r.fv,
+    q: r.fq,
+    vq: r.fvq,
+  }));
   if (rows.length === 0 && !services.labels?.known(hs6, resolved.entry.hs)) {
     throw new ChokepointError('unknown_code', `HS code ${hs6} is not in the HS nomenclature nor in dataset "${resolved.entry.id}"`, {
       field: 'hs6',

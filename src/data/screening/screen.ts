@@ -300,7 +300,7 @@ export async function resolveScreen(
     method: request.method,
     window,
     input: {
-      source: tradeSource(services.dataDir, entry),
+      source: tradeSource(services.dataDir, entry, services.analytics),
       year: request.year,
       window,
       reporters,

@@ -3,6 +3,7 @@ import { ChokepointError } from '../../errors.ts';
 import type { Catalog, CatalogEntry } from '../catalog/catalog.ts';
 import type { DataDir } from '../catalog/dataDir.ts';
 import { sqlString, type AnalyticsStore } from '../analytics/store.ts';
+import { SqlBuilder } from '../analytics/sqlBuilder.ts';
 import { tradeDatasetsByPreference, tradeSource } from '../catalog/tradeDataset.ts';
 import { countryByBaciCode } from '../reference/countries.ts';
 import type { ExportValue } from '../../analysis/tech/rca.ts';
@@ -44,19 +45,35 @@ export interface ExportYear {
   products: number;
 }
 
-function exportsSql(dataDir: DataDir, entry: CatalogEntry): { sql: string; yearsSql: string } {
+/** The exports of a year and the years present: DuckDB over an exports file, or the engine over annual trade. */
+function exportsQueries(
+  store: AnalyticsStore,
+  dataDir: DataDir,
+  entry: CatalogEntry,
+): { rows: (year: number) => Promise<{ exporter: string; product: string; value: number }[]>; years: () => Promise<number[]> } {
   if (entry.kind === 'exports') {
     const src = `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'exports.parquet'))})`;
     return {
-      sql: `SELECT exporter, product, value FROM ${src} WHERE year = $1`,
-      yearsSql: `SELECT DISTINCT year FROM ${src} ORDER BY year`,
+      rows: (year) => store.query(`SELECT exporter, product, value FROM ${src} WHERE year = $1`, [year]),
+      years: async () =>
+        (await store.query<{ year: number }>(`SELECT DISTINCT year FROM ${src} ORDER BY year`)).map((r) => Number(r.year)),
     };
   }
-  const src = tradeSource(dataDir, entry);
+  const src = tradeSource(dataDir, entry, store);
   return {
-    // BACI v is thousand USD.
-    sql: `SELECT CAST(i AS VARCHAR) AS exporter, k AS product, sum(v) * 1000 AS value FROM ${src} WHERE t = $1 GROUP BY i, k`,
-    yearsSql: `SELECT DISTINCT t AS year FROM ${src} ORDER BY year`,
+    // BACI v is thousand USD; Σ over importers, in one order on every engine.
+    rows: (year) => {
+      const b = new SqlBuilder(store.dialect);
+      return store.select(
+        b.done(
+          `SELECT ${b.dialect.cast('i', 'text')} AS exporter, k AS product, sum(v) * 1000 AS value FROM ${src} WHERE t = ${b.int(year)} GROUP BY i, k ORDER BY i, k`,
+        ),
+      );
+    },
+    years: async () =>
+      (await store.select<{ year: number }>(new SqlBuilder(store.dialect).done(`SELECT DISTINCT t AS year FROM ${src} ORDER BY year`))).map(
+        (r) => Number(r.year),
+      ),
   };
 }
 
@@ -66,8 +83,8 @@ export async function exportYear(
   entry: CatalogEntry,
   year?: number,
 ): Promise<ExportYear> {
-  const { sql, yearsSql } = exportsSql(dataDir, entry);
-  const years = (await store.query<{ year: number }>(yearsSql)).map((r) => Number(r.year));
+  const queries = exportsQueries(store, dataDir, entry);
+  const years = await queries.years();
   const chosen = year ?? years[years.length - 1];
   if (!years.includes(chosen)) {
     throw new ChokepointError(
@@ -76,7 +93,7 @@ export async function exportYear(
       { field: 'year' },
     );
   }
-  const raw = await store.query<{ exporter: string; product: string; value: number }>(sql, [chosen]);
+  const raw = await queries.rows(chosen);
   const rows = raw.map((r) => ({
     // BACI numeric codes become ISO3; a code the table lacks stays visible as #code rather than vanishing.
     exporter:

@@ -3,11 +3,12 @@ import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import type { StateDb } from '../state/db.ts';
 import { ChokepointError } from '../../errors.ts';
-import { listCriticalGoods } from '../reference/criticalGoodsRegistry.ts';
+import { listRegistry } from '../reference/registryStore.ts';
 import { findTradeDataset } from '../catalog/tradeDataset.ts';
 import { runScreen, type ScreenItem, type ScreenProvenance } from '../screening/screen.ts';
-import { resolveCountry } from '../reference/countries.ts';
-import { technologies, goodPatentFields, type PatentFieldRef } from '../reference/technologies.ts';
+import { resolveReporter } from '../reference/groupStore.ts';
+import { asOneCountry } from './reporterRows.ts';
+import type { PatentFieldRef } from '../reference/technologies.ts';
 import { findPatentDataset, patentRows, patentWorldRows } from './patentData.ts';
 import { basketOf, exportYear, findExportDataset, rcaCoverage, type ExportYear } from './exportData.ts';
 import {
@@ -33,7 +34,8 @@ import {
   type PolicyRisk,
   type SuggestedMeasure,
 } from '../../analysis/policy/measures.ts';
-import { joinMarkings, publicMarking, type Marking } from '../../analysis/marking.ts';
+import { joinMarkings, type Marking } from '../../analysis/marking.ts';
+import { mayRead } from '../security/readContext.ts';
 
 /**
  * Zones of every registry entry (critical goods from the editable registry, critical technologies) for one
@@ -65,30 +67,24 @@ export interface RegistryEntry {
   marking: Marking;
 }
 
+/**
+ * The registry's entries in force (goods, then technologies), as the zones, the dossier and the risk register use
+ * them. Entries the current reader may not read are left out.
+ */
 export async function registryEntries(state: StateDb): Promise<RegistryEntry[]> {
-  const goods = await listCriticalGoods(state);
-  return [
-    ...goods.map((g) => ({
-      id: g.id,
-      kind: 'good' as const,
-      name: { ja: g.ja, en: g.en },
-      hs6: g.hs.map((h) => h.hs6),
-      patentFields: goodPatentFields[g.id] ?? [],
-      marking: g.marking,
-    })),
-    ...technologies.map((t) => ({
-      id: t.id,
-      kind: 'technology' as const,
-      name: t.name,
-      hs6: [],
-      patentFields: t.fields,
-      marking: publicMarking,
-    })),
-  ];
+  const entries = (await listRegistry(state, { status: ['active'] })).filter((e) => mayRead(e.marking));
+  return [...entries.filter((e) => e.kind === 'good'), ...entries.filter((e) => e.kind === 'technology')].map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    name: { ja: e.ja, en: e.en },
+    hs6: e.hs.map((h) => h.hs6),
+    patentFields: e.patentFields,
+    marking: e.marking,
+  }));
 }
 
 export interface ZoneRequest {
-  /** ISO3 or a country name. */
+  /** ISO3, a country name, or a group id (EU27, G7 …: its members as one country). */
   reporter: string;
   /** A rule set to use instead of the active one (preview of an edit). */
   ruleSet?: ZoneRuleSet;
@@ -165,12 +161,15 @@ export function summariseScreen(items: ScreenItem[], year: number): ScreenSummar
 }
 
 export async function assessZones(services: TechServices, request: ZoneRequest): Promise<ZoneAssessment> {
-  const country = resolveCountry(request.reporter);
-  if (!country)
-    throw new ChokepointError('unknown_code', `reporter "${request.reporter}" is not a known country`, {
-      field: 'reporter',
-    });
-  const reporter = country.iso3;
+  const resolved = await resolveReporter(services.state, request.reporter);
+  const reporter = resolved.id;
+  // A group's members count as one country in the patent and export rows (reporterRows.ts).
+  const members = new Set(resolved.members);
+  const asReporter = <T extends object, C extends keyof T & string, A extends keyof T & string>(
+    rows: readonly T[],
+    country: C,
+    amount: A,
+  ): T[] => (resolved.isGroup ? asOneCountry(rows, country, amount, members, reporter) : [...rows]);
   const ruleSet = request.ruleSet ?? (await activeRuleSet(services.state));
   const notes: Note[] = [];
   const provenance: ZoneAssessment['provenance'] = [];
@@ -205,7 +204,7 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
     datasetsUsed.push(patentsEntry);
     for (const source of new Set(entries.flatMap((e) => e.patentFields.map((f) => f.source)))) {
       patentsBySource.set(source, {
-        rows: await patentRows(services.analytics, services.dataDir, patentsEntry, source),
+        rows: asReporter(await patentRows(services.analytics, services.dataDir, patentsEntry, source), 'country', 'count'),
         world: await patentWorldRows(services.analytics, services.dataDir, patentsEntry, source),
       });
     }
@@ -214,7 +213,8 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
   let exportsData: ExportYear | undefined;
   try {
     const exportsEntry = findExportDataset(services.catalog, request.exportsDataset);
-    exportsData = await exportYear(services.analytics, services.dataDir, exportsEntry, request.exportYear);
+    const year = await exportYear(services.analytics, services.dataDir, exportsEntry, request.exportYear);
+    exportsData = { ...year, rows: asReporter(year.rows, 'exporter', 'value') };
     datasetsUsed.push(exportsEntry);
     if (rcaCoverage(exportsData) === 'dataset-products') {
       notes.push({
@@ -268,7 +268,7 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
     ? await Promise.all(datasetsUsed.map((d) => services.datasetMarking!(d.id)))
     : [];
   const overrides = await currentZoneOverrides(services.state, reporter);
-  const measures = await appliedMeasures(services.state);
+  const measures = await appliedMeasures(services.state, undefined, reporter);
 
   const assessed = entries.map((entry): AssessedEntry => {
     const source = entry.patentFields[0]?.source;
@@ -322,6 +322,11 @@ export async function assessZones(services: TechServices, request: ZoneRequest):
       ]),
     };
   });
+  if (resolved.isGroup)
+    notes.push({
+      ja: `${reporter}はグループ: 加盟国の特許・輸出を1か国として合算しています(加盟国間の輸出を含む)`,
+      en: `${reporter} is a group: its members' patents and exports are taken together as one country (exports between members included)`,
+    });
   const summed = [
     ...new Set(assessed.filter((e) => e.patents?.worldBasis === 'sum').map((e) => e.patents!.source)),
   ];

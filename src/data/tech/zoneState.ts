@@ -23,6 +23,8 @@ export interface ZoneOverride {
 export interface AppliedMeasure {
   id: number;
   entryId: string;
+  /** The country or group the measure is applied by (migration 951; rows recorded before are Japan's). */
+  reporter: string;
   measureId: string;
   status: 'planned' | 'in-force' | 'ended';
   note: string;
@@ -52,6 +54,7 @@ function toMeasure(r: Record<string, unknown>): AppliedMeasure {
   return {
     id: Number(r.id),
     entryId: String(r.entry_id),
+    reporter: String(r.reporter),
     measureId: String(r.measure_id),
     status: r.status as AppliedMeasure['status'],
     note: String(r.note),
@@ -126,6 +129,8 @@ export async function recordMeasure(
   db: StateDb,
   input: {
     entryId: string;
+    /** Default JPN, the default perspective (PRODUCT.md §1). */
+    reporter?: string;
     measureId: string;
     status: AppliedMeasure['status'];
     note?: string;
@@ -145,8 +150,8 @@ export async function recordMeasure(
   if (input.since && !/^\d{4}-\d{2}-\d{2}$/.test(input.since))
     throw new ChokepointError('bad_input', 'since must be a date YYYY-MM-DD', { field: 'since' });
   const [row] = await db.query<Record<string, unknown>>(
-    `INSERT INTO policy_measures_applied (entry_id, measure_id, status, note, since, created_by, marking)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING *`,
+    `INSERT INTO policy_measures_applied (entry_id, measure_id, status, note, since, created_by, marking, reporter)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING *`,
     [
       input.entryId,
       input.measureId,
@@ -155,18 +160,26 @@ export async function recordMeasure(
       input.since ?? null,
       input.createdBy,
       JSON.stringify(input.marking ?? publicMarking),
+      input.reporter ?? 'JPN',
     ],
   );
   return toMeasure(row);
 }
 
-export async function appliedMeasures(db: StateDb, entryId?: string): Promise<AppliedMeasure[]> {
-  const rows = entryId
-    ? await db.query<Record<string, unknown>>(
-        `SELECT * FROM policy_measures_applied WHERE entry_id = $1 ORDER BY id`,
-        [entryId],
-      )
-    : await db.query<Record<string, unknown>>(`SELECT * FROM policy_measures_applied ORDER BY entry_id, id`);
+/** Measures applied, of one entry and/or one reporter (all when not given). */
+export async function appliedMeasures(
+  db: StateDb,
+  entryId?: string,
+  reporter?: string,
+): Promise<AppliedMeasure[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (entryId) where.push(`entry_id = $${params.push(entryId)}`);
+  if (reporter) where.push(`reporter = $${params.push(reporter)}`);
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT * FROM policy_measures_applied${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY entry_id, id`,
+    params,
+  );
   return rows.map(toMeasure);
 }
 
@@ -249,7 +262,7 @@ export async function applyMeasure(
       objectType: 'policy_measure',
       objectId: String(measure.id),
       marking: measure.marking,
-      details: { entry: measure.entryId, measure: measure.measureId, status: measure.status },
+      details: { entry: measure.entryId, reporter: measure.reporter, measure: measure.measureId, status: measure.status },
     });
     return measure;
   });

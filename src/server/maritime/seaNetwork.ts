@@ -13,8 +13,8 @@ export function seaRoutesOf(app: App): SeaRoutes {
 }
 
 /**
- * The join of the datasets' markings; a user who may not read it gets 404 (docs/security.md), and a marked read
- * is audited with the route it went through.
+ * The join of the datasets' markings; a user who may not read it gets 404 (docs/security.md). A marked read is
+ * audited by the enforcement point (security/enforcement.ts), with the route it went through.
  */
 export async function readableMarking(
   app: App,
@@ -23,14 +23,5 @@ export async function readableMarking(
 ): Promise<Marking> {
   const marking = deriveMarking(await Promise.all(datasetIds.map((id) => datasetMarking(app, id))));
   assertReadable(request, marking, 'dataset', { field: 'dataset' });
-  if (marking.level >= 1) {
-    await app.audit(request, {
-      action: 'read',
-      objectType: 'dataset',
-      objectId: datasetIds.join('+'),
-      marking,
-      details: { route: request.routeOptions.url },
-    });
-  }
   return marking;
 }

@@ -22,6 +22,9 @@ import { jobRoutes } from './jobs.ts';
 import { datasetManifestRoutes } from './datasetManifests.ts';
 import { hsChapterRoutes } from './hsChapters.ts';
 import { cyberRoutes } from './cyber/index.ts';
+import { exerciseRoutes } from './exercises/index.ts';
+import { identificationRoutes } from './identification/index.ts';
+import { exportControlRoutes } from './exportControl/index.ts';
 
 /**
  * Every route plugin, registered under /api in this order (the order of /openapi.json's paths). One plugin per
@@ -54,4 +57,7 @@ export const routePlugins: FastifyPluginAsyncTypebox[] = [
   datasetManifestRoutes,
   hsChapterRoutes,
   cyberRoutes,
+  exerciseRoutes,
+  identificationRoutes,
+  exportControlRoutes,
 ];

@@ -49,13 +49,6 @@ export async function screenFor(
     });
     return { result: await executeScreen(services, resolved, query.year), marking: context.marking };
   });
-  if (context.marking.level >= 1) {
-    await app.audit(request, {
-      action: 'read',
-      objectType: 'screen',
-      objectId: `${entry.id}:${cached.result.reporter}:${query.year}`,
-      marking: context.marking,
-    });
-  }
+  // The read is audited by the enforcement point (one entry per user × datasets × hour, repeats counted).
   return cached;
 }

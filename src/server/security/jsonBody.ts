@@ -58,6 +58,6 @@ export function useDepthLimitedJsonParser(app: FastifyInstance): void {
       );
       return;
     }
-    parse(request, text, done);
+    void parse(request, text, done);
   });
 }

@@ -1084,6 +1084,933 @@ export interface ApiResponses {
   /** 200 */
   'PUT /api/ews/rule-sets/{id}': { id: string };
   /** 200 */
+  'GET /api/exercise-sessions/{id}': {
+    id: string;
+    exerciseId: string;
+    state: 'ready' | 'running' | 'paused' | 'ended';
+    simTime: number;
+    lastSeq: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/exercise-sessions/{id}/actions': { lastSeq: number };
+  /** 200 */
+  'GET /api/exercise-sessions/{id}/answers': {
+    items: {
+      id: string;
+      respondentId: string | null;
+      team: string | null;
+      answers: Record<string, string | number>;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/exercise-sessions/{id}/answers': { id: string; anonymous: boolean };
+  /** 201 */
+  'POST /api/exercise-sessions/{id}/decisions': { id: string; seq: number };
+  /** 200 */
+  'GET /api/exercise-sessions/{id}/events': { items: ExerciseEventView[]; lastSeq: number };
+  /** 200 */
+  'GET /api/exercise-sessions/{id}/scores': {
+    items: {
+      injectId: string;
+      expectationId: string;
+      evaluatorId: string;
+      score: number;
+      comment: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdAt: string;
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'PUT /api/exercise-sessions/{id}/scores': {
+    injectId: string;
+    expectationId: string;
+    evaluatorId: string;
+    score: number;
+    comment: string;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdAt: string;
+  };
+  /** 200 */
+  'GET /api/exercise-templates': {
+    items: {
+      id: string;
+      title: Bilingual;
+      description: Bilingual;
+      modelling: Bilingual;
+      defaultProducts: string[];
+      supplier: { scope: 'world' | 'reporter'; among: string | null } | null;
+    }[];
+  };
+  /** 200 */
+  'GET /api/exercises': {
+    items: {
+      id: string;
+      title: Bilingual;
+      template: string | null;
+      status: 'preparing' | 'ready' | 'failed';
+      scenarioId: string | null;
+      baselineRunId: string | null;
+      error: { code: string; message: string; place: unknown } | null;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/exercises': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 202 */
+  'POST /api/exercises/from-template': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 201 */
+  'POST /api/exercises/import': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/exercises/{id}': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  } & {
+    design: ExerciseDesign;
+    injects: ExerciseInject[];
+    participants: {
+      userId: string;
+      username: string;
+      displayName: string;
+      organisationId: string;
+      role: 'facilitator' | 'player' | 'observer' | 'evaluator';
+      team: string | null;
+    }[];
+    you: { role: 'facilitator' | 'player' | 'observer' | 'evaluator'; team: string | null } | null;
+  };
+  /** 200 */
+  'PUT /api/exercises/{id}': {
+    id: string;
+    title: Bilingual;
+    template: string | null;
+    status: 'preparing' | 'ready' | 'failed';
+    scenarioId: string | null;
+    baselineRunId: string | null;
+    error: { code: string; message: string; place: unknown } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/exercises/{id}/outcomes': {
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    items: ({
+      id: string;
+      exerciseId: string;
+      sessionId: string | null;
+      scenarioId: string;
+      runId: string;
+      adjustments: unknown[];
+      notes: Bilingual[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+    } & { status: 'queued' | 'running' | 'done' | 'failed' })[];
+    comparison: ScenarioComparison | null;
+  };
+  /** 202 */
+  'POST /api/exercises/{id}/outcomes': {
+    id: string;
+    exerciseId: string;
+    sessionId: string | null;
+    scenarioId: string;
+    runId: string;
+    adjustments: unknown[];
+    notes: Bilingual[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+  };
+  /** 200 */
+  'GET /api/exercises/{id}/report-links': {
+    items: {
+      id: string;
+      exerciseId: string;
+      sessionId: string | null;
+      organisationId: string;
+      lang: 'ja' | 'en';
+      format: 'pdf' | 'xlsx';
+      expiresAt: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/exercises/{id}/report-links': {
+    link: {
+      id: string;
+      exerciseId: string;
+      sessionId: string | null;
+      organisationId: string;
+      lang: 'ja' | 'en';
+      format: 'pdf' | 'xlsx';
+      expiresAt: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    token: string;
+    url: string;
+  };
+  /** 200 */
+  'GET /api/exercises/{id}/sessions': {
+    items: {
+      id: string;
+      exerciseId: string;
+      state: 'ready' | 'running' | 'paused' | 'ended';
+      simTime: number;
+      lastSeq: number;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/exercises/{id}/sessions': {
+    id: string;
+    exerciseId: string;
+    state: 'ready' | 'running' | 'paused' | 'ended';
+    simTime: number;
+    lastSeq: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/export-control/cases': {
+    items: {
+      id: string;
+      kind:
+        | 'party-screening'
+        | 'batch-screening'
+        | 'transaction-check'
+        | 'circumvention-report'
+        | 'technology-register'
+        | 'prior-report';
+      title: string;
+      subject: unknown;
+      status: 'open' | 'in-review' | 'escalated' | 'closed';
+      assignee: string | null;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'GET /api/export-control/cases/{id}': {
+    id: string;
+    kind:
+      | 'party-screening'
+      | 'batch-screening'
+      | 'transaction-check'
+      | 'circumvention-report'
+      | 'technology-register'
+      | 'prior-report';
+    title: string;
+    subject: unknown;
+    result: unknown;
+    status: 'open' | 'in-review' | 'escalated' | 'closed';
+    assignee: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  } & {
+    events: {
+      id: number;
+      action: string;
+      detail: Record<string, unknown>;
+      actor: string | null;
+      at: string;
+    }[];
+  };
+  /** 200 */
+  'PATCH /api/export-control/cases/{id}': {
+    id: string;
+    kind:
+      | 'party-screening'
+      | 'batch-screening'
+      | 'transaction-check'
+      | 'circumvention-report'
+      | 'technology-register'
+      | 'prior-report';
+    title: string;
+    subject: unknown;
+    status: 'open' | 'in-review' | 'escalated' | 'closed';
+    assignee: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/export-control/checks': {
+    verdict: 'licence-required' | 'catch-all-check' | 'no-requirement';
+    reasons: {
+      rule: string;
+      outcome: ('licence-required' | 'catch-all-check' | 'no-requirement') | 'info';
+      ja: string;
+      en: string;
+      citation: string;
+    }[];
+    questions: { id: string; ja: string; en: string; source: string }[];
+    item: string;
+    destination: string;
+    endUser?: string;
+    endUse?: string;
+    endUserMatches: {
+      list: string;
+      entryId: string;
+      name: string;
+      score: number;
+      explanation: { feature: string; value: number; en: string; ja: string }[];
+      listRole: string;
+      listVersion: string;
+      entryFingerprint: string;
+      concerns: string[];
+      countries: string[];
+      programme?: string;
+      state?: {
+        status: 'open' | 'confirmed' | 'escalated' | 'dismissed';
+        decision?: {
+          id: number;
+          decision: string;
+          reason: string;
+          decidedBy: string | null;
+          decidedAt: string;
+          entryFingerprint: string;
+        };
+        reopened: boolean;
+      };
+    }[];
+    informs: {
+      id: string;
+      reference: string;
+      kind: string;
+      issuedOn: string;
+      why: { ja: string; en: string }[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    sources: { dataset: string; version: string }[];
+  } & {
+    caseId: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/export-control/circumvention': {
+    target: string;
+    sources: { group: string; members: string[] };
+    groupA: { dataset: string; version: string } | null;
+    products: { hs6: string; note: string }[];
+    productList: string | null;
+    parameters: { baseYear: number; year: number; surge: number; rise: number; minValueUsd: number };
+    totals: {
+      sourceExports: { base: number; later: number; growth: number | null; isNew: boolean };
+      targetImports: { base: number; later: number; growth: number | null; isNew: boolean };
+      direct: { base: number; later: number; growth: number | null; isNew: boolean };
+    };
+    productsWithoutFlows: string[];
+    countries: {
+      country: string;
+      groupA: boolean | null;
+      flagged: boolean;
+      fromSources: { base: number; later: number; growth: number | null; isNew: boolean };
+      toTarget: { base: number; later: number; growth: number | null; isNew: boolean };
+      shareOfTargetImports: { base: number | null; later: number | null };
+      shareOfSourceExports: { base: number | null; later: number | null };
+      passThrough: number | null;
+      reasons: { rule: string; met: boolean; ja: string; en: string }[];
+      products: {
+        hs6: string;
+        fromSources: { base: number; later: number; growth: number | null; isNew: boolean };
+        toTarget: { base: number; later: number; growth: number | null; isNew: boolean };
+        shareOfTargetImports: { base: number | null; later: number | null };
+        shareOfSourceExports: { base: number | null; later: number | null };
+        passThrough: number | null;
+      }[];
+    }[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 201 */
+  'POST /api/export-control/circumvention/reports': {
+    id: string;
+    kind:
+      | 'party-screening'
+      | 'batch-screening'
+      | 'transaction-check'
+      | 'circumvention-report'
+      | 'technology-register'
+      | 'prior-report';
+    title: string;
+    subject: unknown;
+    status: 'open' | 'in-review' | 'escalated' | 'closed';
+    assignee: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/export-control/decisions': {
+    items: {
+      id: number;
+      partyKey: string;
+      partyName: string;
+      list: string;
+      entryId: string;
+      entryFingerprint: string;
+      decision: 'match' | 'no-match' | 'escalate';
+      reason: string;
+      decidedBy: string | null;
+      decidedAt: string;
+      caseId: string | null;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/export-control/decisions': {
+    id: number;
+    partyKey: string;
+    partyName: string;
+    list: string;
+    entryId: string;
+    entryFingerprint: string;
+    decision: 'match' | 'no-match' | 'escalate';
+    reason: string;
+    decidedBy: string | null;
+    decidedAt: string;
+    caseId: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/export-control/informs': {
+    items: {
+      id: string;
+      reference: string;
+      kind: 'wmd' | 'conventional';
+      issuedOn: string;
+      validUntil: string | null;
+      exporter: string | null;
+      items: string[];
+      destinations: string[];
+      endUser: string | null;
+      endUserCountry: string | null;
+      notes: string;
+      status: 'active' | 'withdrawn';
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/export-control/informs': {
+    id: string;
+    reference: string;
+    kind: 'wmd' | 'conventional';
+    issuedOn: string;
+    validUntil: string | null;
+    exporter: string | null;
+    items: string[];
+    destinations: string[];
+    endUser: string | null;
+    endUserCountry: string | null;
+    notes: string;
+    status: 'active' | 'withdrawn';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/export-control/informs/{id}': {
+    id: string;
+    reference: string;
+    kind: 'wmd' | 'conventional';
+    issuedOn: string;
+    validUntil: string | null;
+    exporter: string | null;
+    items: string[];
+    destinations: string[];
+    endUser: string | null;
+    endUserCountry: string | null;
+    notes: string;
+    status: 'active' | 'withdrawn';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'PUT /api/export-control/informs/{id}/status': {
+    id: string;
+    reference: string;
+    kind: 'wmd' | 'conventional';
+    issuedOn: string;
+    validUntil: string | null;
+    exporter: string | null;
+    items: string[];
+    destinations: string[];
+    endUser: string | null;
+    endUserCountry: string | null;
+    notes: string;
+    status: 'active' | 'withdrawn';
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/export-control/lists': {
+    items: {
+      list: string;
+      role: string;
+      title: { ja: string; en: string };
+      versions: {
+        key: string;
+        version: string;
+        importedAt: string;
+        file: string;
+        sha256: string;
+        format: string;
+        entries: number;
+        added: number;
+        removed: number;
+        changed: number;
+      }[];
+    }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/export-control/lists/{list}/delta': {
+    from: {
+      key: string;
+      version: string;
+      importedAt: string;
+      file: string;
+      sha256: string;
+      format: string;
+      entries: number;
+      added: number;
+      removed: number;
+      changed: number;
+    } | null;
+    to: {
+      key: string;
+      version: string;
+      importedAt: string;
+      file: string;
+      sha256: string;
+      format: string;
+      entries: number;
+      added: number;
+      removed: number;
+      changed: number;
+    };
+    delta: {
+      added: {
+        id: string;
+        names: string[];
+        countries: string[];
+        identifiers: string[];
+        concerns: string[];
+        programme?: string;
+        address?: string;
+        notes?: string;
+        sourceRow: number;
+      }[];
+      removed: {
+        id: string;
+        names: string[];
+        countries: string[];
+        identifiers: string[];
+        concerns: string[];
+        programme?: string;
+        address?: string;
+        notes?: string;
+        sourceRow: number;
+      }[];
+      changed: {
+        before: {
+          id: string;
+          names: string[];
+          countries: string[];
+          identifiers: string[];
+          concerns: string[];
+          programme?: string;
+          address?: string;
+          notes?: string;
+          sourceRow: number;
+        };
+        after: {
+          id: string;
+          names: string[];
+          countries: string[];
+          identifiers: string[];
+          concerns: string[];
+          programme?: string;
+          address?: string;
+          notes?: string;
+          sourceRow: number;
+        };
+        fields: string[];
+      }[];
+      unchanged: number;
+    } | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/export-control/product-lists': {
+    items: {
+      id: string;
+      title: { ja: string; en: string };
+      source: string;
+      products: { hs6: string; note: string }[];
+      builtIn: boolean;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      updatedBy: string | null;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'PUT /api/export-control/product-lists/{id}': {
+    id: string;
+    title: { ja: string; en: string };
+    source: string;
+    products: { hs6: string; note: string }[];
+    builtIn: boolean;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    updatedBy: string | null;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/export-control/screenings': {
+    query: { name: string; country?: string; identifiers?: string[]; lists: string[]; threshold: number };
+    matches: {
+      list: string;
+      entryId: string;
+      name: string;
+      score: number;
+      explanation: { feature: string; value: number; en: string; ja: string }[];
+      listRole: string;
+      listVersion: string;
+      entryFingerprint: string;
+      concerns: string[];
+      countries: string[];
+      programme?: string;
+      state?: {
+        status: 'open' | 'confirmed' | 'escalated' | 'dismissed';
+        decision?: {
+          id: number;
+          decision: string;
+          reason: string;
+          decidedBy: string | null;
+          decidedAt: string;
+          entryFingerprint: string;
+        };
+        reopened: boolean;
+      };
+    }[];
+    lists: { list: string; version: string; role: string }[];
+  } & {
+    caseId: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 202 */
+  'POST /api/export-control/screenings/batch': {
+    id: string;
+    kind: string;
+    status: string;
+    parties: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'POST /api/exports/datasets': {
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -1216,6 +2143,282 @@ export interface ApiResponses {
     }[];
     total: number;
     provenance: { dataset: string; title: string; publisher: string; version: string; synthetic: boolean };
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/alternatives': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    coercer: { id: string; isGroup: boolean; members: string[] };
+    hs6: string;
+    year: number;
+    fromYear: number | null;
+    direction: 'exports' | 'imports';
+    items: {
+      rank: number;
+      country: string;
+      value: number;
+      headroom: number;
+      reporterShare: number;
+      coercerShare: number;
+      growth: number | null;
+      groups: string[];
+    }[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/coercion': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    coercer: { id: string; isGroup: boolean; members: string[] };
+    year: number;
+    direction: 'exports' | 'imports';
+    parameters: { minCoercerShare: number; maxAbsorption: number; maxAlternativeHhi: number };
+    items: {
+      hs6: string;
+      labelEn: string;
+      labelJa: string;
+      critical: string[];
+      valueUsd: number;
+      withCoercerUsd: number;
+      coercerShare: number | null;
+      alternativeUsd: number;
+      openUsd: number;
+      absorption: number | null;
+      alternativeHhi: number | null;
+      coercerMarketShare: number | null;
+      rca: number | null;
+      reliant: boolean;
+      hardToReplace: boolean;
+      atRisk: boolean;
+    }[];
+    counts: { products: number; reliant: number; hardToReplace: number; atRisk: number };
+    atRiskUsd: number;
+    provenance: Provenance;
+    notes: { ja: string; en: string }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/leakage': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    via: { id: string; isGroup: boolean; members: string[] };
+    concern: { id: string; isGroup: boolean; members: string[] };
+    year: number;
+    items: {
+      hs6: string;
+      fromReporter: number;
+      passThroughShare: number | null;
+      passThroughValue: number;
+      partners: { partner: string; fromReporter: number; onwardShare: number | null }[];
+    }[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/mineral-chains': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    year: number;
+    items: {
+      mineral: string;
+      ja: string;
+      en: string;
+      refinedHs: string[];
+      stages: {
+        stage: string;
+        total: number;
+        hhi: number | null;
+        leader: string | null;
+        leaderShare: number | null;
+        countriesTo75: number | null;
+        top: { country: string; share: number }[];
+      }[];
+      bottleneck: string | null;
+      leaderChanges: boolean;
+      production: {
+        mining: { type: string; unit: string; year: number; world: number | null } | null;
+        refining: { type: string; unit: string; year: number; world: number | null } | null;
+      };
+      reporterImportsUsd: number;
+      notes: { ja: string; en: string }[];
+    }[];
+    provenance: { trade: Provenance; production: Provenance | null };
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/risk-register': {
+    reporter: string;
+    riskTypes: {
+      id:
+        | 'supply-disruption'
+        | 'coercion-technology-transfer'
+        | 'acquisition-overproduction'
+        | 'like-minded-leakage';
+      ja: string;
+      en: string;
+      about: { ja: string; en: string };
+      evidence: { ja: string; en: string };
+    }[];
+    items: {
+      id: string;
+      kind: 'good' | 'technology';
+      ja: string;
+      en: string;
+      status: 'active' | 'proposed' | 'retired';
+      domains: string[];
+      hs6: string[];
+      risks: {
+        riskType:
+          | 'supply-disruption'
+          | 'coercion-technology-transfer'
+          | 'acquisition-overproduction'
+          | 'like-minded-leakage';
+        assessment: RiskAssessment | null;
+        links: { title: { ja: string; en: string }; path: string }[];
+      }[];
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'GET /api/identification/risk-register/assessments': { items: RiskAssessment[]; total: number };
+  /** 201 */
+  'POST /api/identification/risk-register/assessments': RiskAssessment;
+  /** 200 */
+  'GET /api/identification/supplier-push': {
+    hs6: string;
+    year: number;
+    fromYear: number;
+    worldUsd: { from: number; to: number };
+    parameters: {
+      minVolumeGrowth: number;
+      minUnitValueFall: number;
+      minBaseValue: number;
+      minExcessGrowth: number;
+      minSupplierShare: number;
+    };
+    items: {
+      supplier: string;
+      exports0: number;
+      exports1: number;
+      world0: number;
+      world1: number;
+      share0: number | null;
+      share1: number | null;
+      supplierGrowth: number | null;
+      worldGrowth: number | null;
+      excessGrowth: number | null;
+      demandEffect: number | null;
+      shareEffect: number | null;
+      push: boolean;
+    }[];
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/surges': {
+    reporter: { id: string; isGroup: boolean; members: string[] };
+    supplier: { id: string; isGroup: boolean; members: string[] } | null;
+    year: number;
+    baseYear: number;
+    parameters: {
+      minVolumeGrowth: number;
+      minUnitValueFall: number;
+      minBaseValue: number;
+      minExcessGrowth: number;
+      minSupplierShare: number;
+    };
+    items: {
+      hs6: string;
+      critical: string[];
+      period: string;
+      base: string;
+      value: number;
+      valueGrowth: number | null;
+      volumeGrowth: number | null;
+      unitValue: number | null;
+      unitValueChange: number | null;
+      surge: boolean;
+      missing: 'no-quantity' | 'small-base' | null;
+    }[];
+    counts: { products: number; surges: number; noQuantity: number };
+    provenance: Provenance;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/identification/surges/monthly': {
+    dataset: string;
+    reporter: string;
+    flow: string;
+    hs: string;
+    partner: string | null;
+    unit: string | null;
+    parameters: {
+      minVolumeGrowth: number;
+      minUnitValueFall: number;
+      minBaseValue: number;
+      minExcessGrowth: number;
+      minSupplierShare: number;
+    };
+    points: {
+      period: string;
+      base: string;
+      value: number;
+      valueGrowth: number | null;
+      volumeGrowth: number | null;
+      unitValue: number | null;
+      unitValueChange: number | null;
+      surge: boolean;
+      missing: 'no-quantity' | 'small-base' | null;
+    }[];
+    surges: string[];
+    provenance: Provenance;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1745,6 +2948,91 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
+  };
+  /** 200 */
+  'GET /api/registry/domains': {
+    items: {
+      id: string;
+      ja: string;
+      en: string;
+      scope: { ja: string; en: string };
+      entries: {
+        id: string;
+        kind: string;
+        ja: string;
+        en: string;
+        marking: {
+          /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+          level: 0 | 1 | 2 | 3;
+          compartments: string[];
+          /** organisation ids the object may be released to; null = unrestricted */
+          releasableTo: null | string[];
+        };
+      }[];
+    }[];
+    unclassified: {
+      id: string;
+      kind: string;
+      ja: string;
+      en: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+  };
+  /** 200 */
+  'GET /api/registry/entries': { items: RegistryEntry[]; total: number };
+  /** 201 */
+  'POST /api/registry/entries': {
+    entry: RegistryEntry;
+    ews: { list: string; added: number; removed: number; changed: number }[];
+  };
+  /** 200 */
+  'GET /api/registry/entries/{id}': RegistryEntry;
+  /** 200 */
+  'PATCH /api/registry/entries/{id}': {
+    entry: RegistryEntry;
+    ews: { list: string; added: number; removed: number; changed: number }[];
+  };
+  /** 200 */
+  'GET /api/registry/entries/{id}/history': {
+    items: {
+      version: number;
+      action: string;
+      reason: string;
+      actor: string | null;
+      at: string;
+      snapshot: {
+        status: 'active' | 'proposed' | 'retired';
+        ja: string;
+        en: string;
+        hs: { hs6: string; match: string }[];
+        domains: string[];
+        patentFields: { source: string; field: string }[];
+      };
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'POST /api/registry/entries/{id}/reset': {
+    entry: RegistryEntry;
+    ews: { list: string; added: number; removed: number; changed: number }[];
+  };
+  /** 200 */
+  'POST /api/registry/entries/{id}/status': {
+    entry: RegistryEntry;
+    ews: { list: string; added: number; removed: number; changed: number }[];
   };
   /** 200 */
   'GET /api/scenario-comparison': {
@@ -2325,6 +3613,122 @@ export type AssessmentScore = {
   }[];
 };
 
+export type Bilingual = { ja: string; en: string };
+
+export type ExerciseAdjustment =
+  | { kind: 'stockpile-release'; products: string[] | 'all'; days: number }
+  | { kind: 'like-minded-substitution'; partners: string[]; share: number | null }
+  | { kind: 'demand-restraint'; products: string[] | 'all'; share: number }
+  | { kind: 'rerouting'; passages: string[] | 'all'; share: number };
+
+export type ExerciseDecision = {
+  id: string;
+  sessionId: string;
+  injectId: string;
+  team: string;
+  userId: string | null;
+  optionsConsidered: string[];
+  action: string;
+  adjustment: ExerciseAdjustment | null;
+  rationale: string;
+  owner: string;
+  followUp: string;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+  createdAt: string;
+};
+
+export type ExerciseDesign = {
+  title: Bilingual;
+  description: Bilingual;
+  template: string | null;
+  objectives: Bilingual[];
+  organisations: {
+    id: string;
+    name: Bilingual;
+    kind: 'ministry' | 'company' | 'association' | 'foreign_partner';
+    platformOrganisation: string | null;
+  }[];
+  teams: { id: string; name: Bilingual; organisation: string }[];
+  questionnaire: { anonymous: boolean; questions: { id: string; text: Bilingual; kind: 'text' | 'scale' }[] };
+  timeUnit: 'month' | 'hour';
+  parameters: { reporter: string; year: number | null; products: string[] } | null;
+  imported?: {
+    format: 'openaev';
+    file: string;
+    sha256: string;
+    dataset: string | null;
+    publisher: string | null;
+    licence: string | null;
+  };
+};
+
+export type ExerciseEventView =
+  | {
+      seq: number;
+      simTime: number;
+      createdAt: string;
+      kind: 'state';
+      state: 'ready' | 'running' | 'paused' | 'ended';
+    }
+  | { seq: number; simTime: number; createdAt: string; kind: 'inject'; inject: ExerciseInject }
+  | {
+      seq: number;
+      simTime: number;
+      createdAt: string;
+      kind: 'withheld';
+      injectId: string;
+      at: number;
+      team: string;
+    }
+  | { seq: number; simTime: number; createdAt: string; kind: 'skipped'; injectId: string }
+  | { seq: number; simTime: number; createdAt: string; kind: 'decision'; decision: ExerciseDecision };
+
+export type ExerciseInject = {
+  id: string;
+  kind:
+    | 'brief'
+    | 'shock'
+    | 'substitution'
+    | 'stock-out'
+    | 'economy'
+    | 'recovery'
+    | 'situation'
+    | 'intelligence'
+    | 'escalation'
+    | 'written';
+  at: number;
+  team: string;
+  title: Bilingual;
+  body: Bilingual;
+  figures: { key: string; label: Bilingual; value: number | null; unit: string; path: string }[];
+  source: {
+    runId: string | null;
+    scenario: string;
+    trade: { dataset: string; version: string; synthetic: boolean };
+    ioTable: { dataset: string; version: string } | null;
+    methods: string[];
+  } | null;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+  condition: {
+    inject: string;
+    taken: boolean;
+    action: ('stockpile-release' | 'like-minded-substitution' | 'demand-restraint' | 'rerouting') | null;
+  } | null;
+  expectations: { id: string; text: Bilingual }[];
+};
+
 export type Localized = { ja?: string; en?: string };
 
 export type MethodProvenance = Provenance & { method: string };
@@ -2369,6 +3773,55 @@ export type Provenance = {
 
 /** A figure (central run) with its Monte Carlo 5th, 50th and 95th percentiles */
 export type Ranged = { value: number; p5: number; p50: number; p95: number };
+
+export type RegistryEntry = {
+  id: string;
+  kind: 'good' | 'technology';
+  ja: string;
+  en: string;
+  designation: { ja: string; en: string };
+  ministry: { ja: string; en: string };
+  hs: { hs6: string; match: string; note: string; source: string | null }[];
+  patentFields: { source: string; field: string }[];
+  domains: string[];
+  note: string;
+  status: 'active' | 'proposed' | 'retired';
+  version: number;
+  shipped: boolean;
+  edited: boolean;
+  updatedAt: string;
+  updatedBy: string | null;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+};
+
+export type RiskAssessment = {
+  id: string;
+  entryId: string;
+  reporter: string;
+  riskType:
+    | 'supply-disruption'
+    | 'coercion-technology-transfer'
+    | 'acquisition-overproduction'
+    | 'like-minded-leakage';
+  level: ('low' | 'medium' | 'high' | 'critical') | null;
+  judgement: string;
+  evidence: { kind: 'analysis' | 'link' | 'note'; ref: string; note: string }[];
+  createdBy: string | null;
+  createdAt: string;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+};
 
 export type RuleSet = {
   id: string;

@@ -12,7 +12,16 @@ export function readCsvTable(
   file: string,
   required: readonly string[],
 ): { columns: string[]; rows: CsvRow[] } {
-  const records = parseCsv(fs.readFileSync(file, 'utf8'), file);
+  return parseCsvTable(fs.readFileSync(file, 'utf8'), file, required);
+}
+
+/** The same from CSV text (an upload); `file` names it in errors. */
+export function parseCsvTable(
+  text: string,
+  file: string,
+  required: readonly string[],
+): { columns: string[]; rows: CsvRow[] } {
+  const records = parseCsv(text, file);
   if (records.length === 0) throw new ChokepointError('bad_file', 'the file is empty', { file });
   const columns = records[0].fields.map((h) => h.trim());
   for (const c of required) {

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { publicMarking, joinMarkings } from '../../../analysis/marking.ts';
 import { ChokepointError, notFound } from '../../../errors.ts';
 import {
-  getSbom,
   listSboms,
   parseSbomText,
   saveSbom,
@@ -18,6 +16,7 @@ import { markingOfReads } from '../../../data/security/readContext.ts';
 import { cyclonedxWithAttestation } from '../../../data/cyber/index.ts';
 import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { IdParams } from './schemas.ts';
+import { readableSbom } from '../../cyber/sbomAccess.ts';
 
 /** SBOMs (issue 22): import (CycloneDX JSON/XML, SPDX JSON, as text), list, inventory and tree, VEX, CycloneDX export. */
 const writers = ['analyst' as const, 'administrator' as const];
@@ -45,13 +44,6 @@ const ComponentSchema = Type.Object({
   licences: Type.Array(Type.String()),
   supplier: Type.Union([Type.String(), Type.Null()]),
 });
-
-export async function readableSbom(request: FastifyRequest, id: string) {
-  const s = await getSbom(request.server.services.state, id);
-  if (!s) throw notFound('SBOM not found', { field: 'id' });
-  assertReadable(request, s.marking, 'SBOM', { field: 'id' });
-  return s;
-}
 
 export const cyberSbomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.services.state;

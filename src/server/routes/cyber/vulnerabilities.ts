@@ -11,7 +11,7 @@ import {
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { markingOfReads } from '../../../data/security/readContext.ts';
 import { IdParams } from './schemas.ts';
-import { readableSbom } from './sboms.ts';
+import { readableSbom } from '../../cyber/sbomAccess.ts';
 
 /** Vulnerabilities of an SBOM (OSV ranges per ecosystem, KEV, VEX) and the stored components a KEV CVE hits. */
 const VulnerabilitySchema = Type.Object({
