@@ -22,15 +22,6 @@ export default tseslint.config(
   },
   // The rules of hooks and the React Compiler's checks (stale effects, state set in effects, refs read in render).
   { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
-  // A promise nobody awaits or catches loses its error (an unhandled rejection instead of a message on the page).
-  {
-    files: ['web/src/**/*.{ts,tsx}'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
-    },
-  },
   {
     // Type-aware: a promise nobody awaits loses its error (and, in a request, outlives the response).
     files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
