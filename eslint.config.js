@@ -1,4 +1,5 @@
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -19,6 +20,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'warn',
     },
   },
+  // The rules of hooks and the React Compiler's checks (stale effects, state set in effects, refs read in render).
+  { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     // Type-aware: a promise nobody awaits loses its error (and, in a request, outlives the response).
     files: ['src/**/*.ts', 'web/src/**/*.{ts,tsx}'],

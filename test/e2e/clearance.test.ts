@@ -56,7 +56,7 @@ describe('markings everywhere', () => {
     await page.getByRole('textbox', { name: /^Reason/ }).fill('no longer sensitive after publication');
     await page.getByRole('button', { name: 'Change marking' }).click();
     await page
-      .locator('.admin-form [role="alert"]')
+      .locator('.form-box [role="alert"]')
       .getByText(/declassify/)
       .waitFor();
     await screenshot(page, 'clearance-marking-en');

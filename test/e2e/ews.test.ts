@@ -23,6 +23,12 @@ interface ApiAlert {
   status: string;
 }
 
+interface Score {
+  precision: number | null;
+  recall: number | null;
+}
+type Scores = { withEvents: Score; statisticsOnly: Score };
+
 /** Painted (non-transparent) pixels of the page's first canvas. */
 async function paintedPixels(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -252,8 +258,9 @@ describe('early warning pages', () => {
     ).json() as {
       report: {
         alerts: number;
-        rules: { rule: string; alerts: number; when: { period: string }[] }[];
+        rules: { rule: string; alerts: number; when: { period: string }[]; score: Scores }[];
         quiet: { alerts: number };
+        score: { episodes: number };
       };
     };
     const page = await newPage(h, 'ja');
@@ -270,12 +277,52 @@ describe('early warning pages', () => {
       expect(await row.getAttribute('data-alerts')).toBe(String(r.alerts));
       const inQuiet = r.when.filter((w) => w.period >= '2020-01' && w.period <= '2022-12').length;
       expect(await row.locator('td[data-in-quiet]').getAttribute('data-in-quiet')).toBe(String(inQuiet));
+      // Precision and recall with the events and on statistics only, as the API scores the rule.
+      const scores = [r.score.withEvents, r.score.statisticsOnly].flatMap((x) => [x.precision, x.recall]);
+      const cells = row.locator('td.num');
+      for (const [i, value] of scores.entries()) {
+        expect(await cells.nth(2 + i).innerText()).toBe(
+          value === null ? '—' : value.toLocaleString('ja', { maximumFractionDigits: 2 }),
+        );
+      }
       // The strip paints one cell per month with alerts of the rule.
-      const cells = await row.locator('svg rect[opacity]').count();
-      expect(cells > 0).toBe(r.alerts > 0);
+      const painted = await row.locator('svg rect[opacity]').count();
+      expect(painted > 0).toBe(r.alerts > 0);
     }
     expect(await page.getByTestId('ews-quiet').innerText()).toContain(String(api.report.quiet.alerts));
+    expect(await page.getByTestId('ews-backtest-score').innerText()).toContain(
+      `${api.report.score.episodes} 件のエピソード`,
+    );
     await screenshot(page, 'ews-backtest-ja');
+    await page.context().close();
+  });
+});
+
+describe('early warning without data', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('an empty inbox says what to do next, with the commands; a filtered empty one does not', async () => {
+    const page = await newPage(h, 'ja');
+    await page.goto(`${h.baseUrl}/#/ews`);
+    const empty = page.getByTestId('ews-empty');
+    await empty.getByRole('heading', { name: 'まだ警報はありません' }).waitFor();
+    for (const step of ['data', 'items', 'scan']) {
+      expect(await empty.locator(`li[data-step="${step}"]`).getAttribute('data-done')).toBe('false');
+    }
+    expect(await empty.locator('li[data-step="items"] code').innerText()).toBe(
+      'chokepoint ews items critical-goods --reporter JPN',
+    );
+    expect(await empty.locator('li[data-step="scan"] code').innerText()).toBe(
+      'chokepoint ews items scan-due',
+    );
+    await screenshot(page, 'ews-inbox-empty-ja');
+    await page.goto(`${h.baseUrl}/#/ews?level=4`);
+    await page.getByText('条件に合う警報はありません。').waitFor();
+    expect(await page.getByTestId('ews-empty').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -6,6 +6,8 @@ import { tempDir } from '../helpers/tmp.ts';
 import { testSession, type TestSessionOptions } from '../helpers/auth.ts';
 import { importSharedTrade, type SharedTradeOptions } from '../helpers/sharedTrade.ts';
 import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { addUser } from '../../src/data/security/users.ts';
+import { ensureOrganisation } from '../../src/data/security/organisations.ts';
 import { expect } from 'vitest';
 
 /**
@@ -89,4 +91,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** A viewer who signs in through the form: 山田 花子 (hanako) of METI, cleared for level 1. */
+export const hanako = { username: 'hanako', displayName: '山田 花子', password: 'correct horse battery' };
+
+export async function addHanako(h: Harness): Promise<void> {
+  await ensureOrganisation(h.app.services.state, {
+    id: 'meti',
+    name: '経済産業省 METI',
+    kind: 'ministry',
+    sharingCap: 3,
+  });
+  await addUser(h.app.services.state, {
+    username: hanako.username,
+    displayName: hanako.displayName,
+    organisationId: 'meti',
+    role: 'viewer',
+    clearanceLevel: 1,
+    password: hanako.password,
+  });
 }

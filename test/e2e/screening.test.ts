@@ -228,6 +228,25 @@ describe('screening view', () => {
     await page.context().close();
   }, 90_000);
 
+  it('keeps a method chosen while the search is still pausing (the search does not undo it)', async () => {
+    const page = await newPage(h, 'en');
+    await page.goto(`${h.baseUrl}/#/screen?reporter=JPN&year=2024`);
+    await waitForTotal(page, 31);
+    const found = await apiJson<{ total: number }>(page, h, '/api/screens?reporter=JPN&year=2024&q=8112');
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.total).toBeLessThan(31);
+    // Type, then choose GeoDep before the search's pause (400 ms) ends.
+    await page.getByLabel(/Search HS code/).fill('8112');
+    await page.locator('button[data-method="geodep"]').click();
+    await page.waitForURL(/q=8112/);
+    await waitForTotal(page, found.total);
+    await page.waitForTimeout(600); // nothing pending may change the route after this
+    expect(new URL(page.url()).hash).toMatch(/[?&]method=geodep(&|$)/);
+    expect(await page.locator('button[data-method="geodep"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByLabel(/Search HS code/).inputValue()).toBe('8112');
+    await page.context().close();
+  });
+
   it('shows the empty state to a user who may not read the trade dataset (it is simply absent)', async () => {
     await h.app.services.state.query(
       `INSERT INTO dataset_markings (dataset_id, marking) VALUES ('baci-cm', $1::jsonb)

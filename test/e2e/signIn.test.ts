@@ -1,26 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/data/security/users.ts';
-import { ensureOrganisation } from '../../src/data/security/organisations.ts';
-import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
+import { addHanako, newPage, screenshot, startHarness, type Harness } from './harness.ts';
 
 describe('sign-in', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await ensureOrganisation(h.app.services.state, {
-      id: 'meti',
-      name: '経済産業省 METI',
-      kind: 'ministry',
-      sharingCap: 3,
-    });
-    await addUser(h.app.services.state, {
-      username: 'hanako',
-      displayName: '山田 花子',
-      organisationId: 'meti',
-      role: 'viewer',
-      clearanceLevel: 1,
-      password: 'correct horse battery',
-    });
+    await addHanako(h);
   });
   afterAll(async () => h?.close());
 

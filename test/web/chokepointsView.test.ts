@@ -8,12 +8,12 @@ import { openSeaRoutes } from '../../src/data/maritime/seaRoutes.ts';
 import { simplifiedNetworkLines } from '../../src/analysis/maritime/networkGeometry.ts';
 import {
   affectedPartners,
-  exposurePath,
+  exposureQuery,
   filterFromQuery,
   filterToQuery,
   productRows,
   rerouteRequests,
-  routePath,
+  routeQuery,
   ruleRows,
   straitRows,
   toggleClosure,
@@ -25,10 +25,9 @@ import {
   straitName,
   straitPoints,
 } from '../../web/src/features/chokepoints/mapLayers.ts';
-import {
-  isoNumericKey,
-  partnerValuesByIsoNumeric,
-} from '../../web/src/features/chokepoints/partnerValues.ts';
+import { apiUrl } from '../../web/src/api/client.ts';
+import { partnerValuesByIsoNumeric } from '../../web/src/features/chokepoints/partnerValues.ts';
+import { isoNumericKey } from '../../web/src/reference/isoNumeric.ts';
 import type {
   ExposureResponse,
   LaneFeature,
@@ -165,10 +164,17 @@ describe('exposure view shaping', () => {
       hs: '',
       closed: [],
     });
-    expect(exposurePath(f)).toBe('/maritime/exposure?reporter=JPN&year=2023&hs=2804&closed=malacca%2Cormuz');
-    expect(routePath({ from: 'JPYOK', to: 'NLRTM', closed: [] }, 20)).toBe(
-      '/maritime/route?from=JPYOK&to=NLRTM&speedKnots=20',
+    expect(apiUrl('GET /api/maritime/exposure', { query: exposureQuery(f) })).toBe(
+      '/api/maritime/exposure?reporter=JPN&year=2023&hs=2804&closed=malacca%2Cormuz',
     );
+    expect(apiUrl('GET /api/maritime/exposure', { query: exposureQuery({ ...f, hs: '', closed: [] }) })).toBe(
+      '/api/maritime/exposure?reporter=JPN&year=2023',
+    );
+    expect(
+      apiUrl('GET /api/maritime/route', {
+        query: routeQuery({ from: 'JPYOK', to: 'NLRTM', closed: [] }, 20),
+      }),
+    ).toBe('/api/maritime/route?from=JPYOK&to=NLRTM&speedKnots=20');
     expect(toggleClosure(['ormuz'], 'malacca')).toEqual(['malacca', 'ormuz']);
     expect(toggleClosure(['malacca', 'ormuz'], 'malacca')).toEqual(['ormuz']);
   });

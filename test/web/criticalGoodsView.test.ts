@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { criticalScreenPath, editedCodes, goodRisks } from '../../web/src/features/critical/goodRisks.ts';
+import { apiUrl } from '../../web/src/api/client.ts';
+import { criticalScreenQuery, editedCodes, goodRisks } from '../../web/src/features/critical/goodRisks.ts';
 import type { CriticalGood, ScreenItem } from '../../web/src/features/critical/types.ts';
 import { criticalGoodsDefaults } from '../../src/data/reference/criticalGoods.ts';
 
@@ -70,8 +71,8 @@ describe('critical goods headline risks', () => {
         { hs6: '', match: 'exact', note: '' },
       ]),
     ).toEqual([{ hs6: '310520', match: 'exact', note: 'NPK' }]);
-    expect(criticalScreenPath('JPN', 2024)).toBe(
-      '/screens?reporter=JPN&year=2024&critical=true&pageSize=1000&sort=importValueUsd',
+    expect(apiUrl('GET /api/screens', { query: criticalScreenQuery('JPN', 2024) })).toBe(
+      '/api/screens?reporter=JPN&year=2024&critical=true&pageSize=1000&sort=importValueUsd',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTradeYears } from '../../web/src/api/defaultTrade.ts';
+import { defaultTradeYears } from '../../web/src/reference/defaultTrade.ts';
 
-describe('the years the pickers offer (web/src/api/defaultTrade.ts)', () => {
+describe('the years the pickers offer (web/src/reference/defaultTrade.ts)', () => {
   const items = [
     { id: 'baci-cm', years: [2024, 2018, 2019, 2020, 2021, 2022, 2023] },
     { id: 'baci-sample', years: [2021] },

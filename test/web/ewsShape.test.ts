@@ -38,10 +38,10 @@ describe('EWS web shaping', () => {
   });
 
   it('inbox filters become the API query; empty ones are left out; partners upper-cased', () => {
-    expect(alertQuery({ level: '4', status: '', partner: ' kor ', from: '2023-12', page: 2 }, 25)).toBe(
-      'level=4&partner=KOR&from=2023-12&page=2&pageSize=25',
-    );
-    expect(alertQuery({}, 50)).toBe('page=1&pageSize=50');
+    expect(
+      alertQuery({ level: '4', status: '', partner: ' kor ', from: '2023-12', page: 2 }, 25).toString(),
+    ).toBe('level=4&partner=KOR&from=2023-12&page=2&pageSize=25');
+    expect(alertQuery({}, 50).toString()).toBe('page=1&pageSize=50');
     expect(codeList(' 2504, 250410  380110,', false)).toEqual(['2504', '250410', '380110']);
     expect(codeList('usa, kor', true)).toEqual(['USA', 'KOR']);
   });

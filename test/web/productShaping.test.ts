@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   cumulativeShares,
+  dossierProvenance,
   flatThresholds,
-  isoNumericKey,
   memberKeys,
   sankeyFlows,
   seaRoutePartners,
   shareSeries,
   supplierMapValues,
 } from '../../web/src/features/product/shaping.ts';
-import type { CountryRef, DossierYear, PartnerExposure } from '../../web/src/features/product/types.ts';
+import type {
+  Dossier,
+  DossierYear,
+  Exposure,
+  PartnerExposure,
+} from '../../web/src/features/product/types.ts';
+import { isoNumericKey } from '../../web/src/reference/isoNumeric.ts';
 
-const countries: CountryRef[] = [
+const countries = [
   { iso3: 'CHN', isoNumeric: 156, en: 'China', ja: '中国', kind: 'country' },
   { iso3: 'TWN', isoNumeric: 158, en: 'Taiwan', ja: '台湾', kind: 'country' },
   { iso3: 'AFG', isoNumeric: 4, en: 'Afghanistan', ja: 'アフガニスタン', kind: 'country' },
@@ -112,5 +118,26 @@ describe('product dossier shaping', () => {
       'eu2021.importExportRatio': 1,
       'hhi.hhi': 0.5,
     });
+  });
+
+  it('lists every source of the dossier once: trade with its thresholds, each production dataset, the sea network', () => {
+    const trade = { dataset: 'baci-cm', version: 'V202601', thresholds: { eu2021: { hhi: 0.4 } } };
+    const production = (dataset: string) => ({ provenance: { production: { dataset, version: '2024' } } });
+    const dossier = {
+      provenance: trade,
+      minerals: [production('usgs-mcs'), production('baci-cm'), production('usgs-mcs'), production('bgs')],
+    } as unknown as Dossier;
+    const exposure = {
+      method: 'shortest sea route',
+      provenance: { network: { dataset: 'sea-network', version: '1' } },
+    } as unknown as Exposure;
+    const methods = { dossier: 'Product dossier', minerals: 'Mine ▸ refine ▸ trade' };
+    expect(dossierProvenance(dossier, exposure, methods)).toEqual([
+      { ...trade, method: 'Product dossier', thresholds: { 'eu2021.hhi': 0.4 } },
+      { dataset: 'usgs-mcs', version: '2024', method: 'Mine ▸ refine ▸ trade' },
+      { dataset: 'bgs', version: '2024', method: 'Mine ▸ refine ▸ trade' },
+      { dataset: 'sea-network', version: '1', method: 'shortest sea route' },
+    ]);
+    expect(dossierProvenance(dossier, null, methods)).toHaveLength(3);
   });
 });

@@ -7,17 +7,23 @@ import {
   newScenarioForm,
   newShock,
   textToForm,
+  withLikeMindedFirst,
 } from '../../web/src/features/scenarios/scenarioForm.ts';
 import {
   bandSeries,
   monthlyShortfall,
+  outputTimelineChart,
   productLossChart,
+  sectorTimelineChart,
   substitutionRows,
   survivalRows,
   weekly,
 } from '../../web/src/features/scenarios/shaping.ts';
 import type { ProductResult, ScenarioRunResult } from '../../web/src/features/scenarios/types.ts';
 import { parseScenarioText } from '../../src/data/scenario/scenarioFile.ts';
+import { ApiError } from '../../web/src/api/client.ts';
+import { saveErrorPlace } from '../../web/src/features/scenarios/saveErrors.ts';
+import { runErrorField } from '../../web/src/features/scenarios/types.ts';
 
 const fixed = (value: number) => ({ value, p5: value, p50: value, p95: value });
 
@@ -67,6 +73,21 @@ describe('scenario form ↔ scenario file', () => {
     expect(text).toContain('- "811292"');
   });
 
+  it('proposes the LIKE_MINDED group for "like-minded first", which the validator expands to its members', () => {
+    const fresh = { ...newScenarioForm(), name: 'x', shocks: [{ ...newShock(), products: '811292' }] };
+    expect(fresh.likeMindedFirst).toBe(true);
+    const d = parseScenarioText(formToYaml(fresh));
+    expect(d.substitution.likeMindedFirst).toBe(true);
+    expect(d.substitution.likeMinded.length).toBeGreaterThan(3);
+    // Ticking the box fills an empty field only; unticking leaves the field as typed.
+    const cleared = { ...fresh, likeMinded: ' ', likeMindedFirst: false };
+    expect(withLikeMindedFirst(cleared, true)).toEqual({ likeMindedFirst: true, likeMinded: 'LIKE_MINDED' });
+    expect(withLikeMindedFirst({ ...cleared, likeMinded: 'Germany' }, true)).toEqual({
+      likeMindedFirst: true,
+    });
+    expect(withLikeMindedFirst(fresh, false)).toEqual({ likeMindedFirst: false });
+  });
+
   it('reads back what it wrote', () => {
     const back = textToForm(formToYaml(form));
     expect(back).toEqual({ form });
@@ -100,6 +121,35 @@ describe('scenario form ↔ scenario file', () => {
     expect(formFieldOf('horizon')).toBe('horizon');
     expect(formFieldOf('propagation.ioTable')).toBeUndefined();
     expect(formFieldOf(undefined)).toBeUndefined();
+  });
+
+  it('shows a refused save by its field in the form, named above it otherwise, with the YAML line when given', () => {
+    const refusal = (place: ApiError['place']) =>
+      new ApiError(400, 'invalid_scenario', 'must not be negative', place);
+    expect(saveErrorPlace(refusal({ field: 'shocks[0].duration' }), 'form')).toEqual({
+      kind: 'field',
+      target: 'shocks[0].duration',
+      field: 'shocks[0].duration',
+    });
+    expect(saveErrorPlace(refusal({ field: 'shocks[0].duration' }), 'text')).toEqual({
+      kind: 'named',
+      field: 'shocks[0].duration',
+    });
+    expect(saveErrorPlace(refusal({ field: 'propagation.ioTable' }), 'form')).toEqual({
+      kind: 'named',
+      field: 'propagation.ioTable',
+    });
+    expect(saveErrorPlace(refusal({ line: 7 }), 'text')).toEqual({ kind: 'other', line: 7 });
+    expect(saveErrorPlace(new Error('network down'), 'form')).toEqual({ kind: 'other', line: undefined });
+  });
+
+  it("reads a failed run's field only from a place that names one (the schema leaves the place free-form)", () => {
+    const error = (place: unknown) => ({ code: 'invalid', message: 'no trade', place });
+    expect(runErrorField(error({ field: 'shocks[0].exporter' }))).toBe('shocks[0].exporter');
+    expect(runErrorField(error({ field: 3 }))).toBeUndefined();
+    expect(runErrorField(error('somewhere'))).toBeUndefined();
+    expect(runErrorField(error(null))).toBeUndefined();
+    expect(runErrorField(null)).toBeUndefined();
   });
 
   it('the server names the field the form shows', () => {
@@ -262,5 +312,33 @@ describe('per-product loss chart', () => {
     expect(byName['unmet p5'].data).toEqual([2]);
     expect(byName['unmet band'].data).toEqual([7]); // 9 − 2
     expect(byName['unmet p5'].stack).toBe(byName['unmet band'].stack);
+  });
+});
+
+describe('economy timelines', () => {
+  it('draws total and sector output over the same weeks of days, lines from the axis', () => {
+    // 15 days: weeks start on days 0, 7 and 14; sector b falls furthest, so it is drawn first.
+    const days = (v: number) => Array.from({ length: 15 }, () => v);
+    const economy = {
+      timeline: { central: days(0.9), p5: days(0.8), p95: days(1) },
+      sectorTimeline: [days(0.95), days(0.5)],
+      sectors: [{ code: 'a' }, { code: 'b' }],
+    } as unknown as NonNullable<ScenarioRunResult['economy']>;
+    const labels = { day: 'day', relativeOutput: 'output', central: 'central', band: 'band' } as Parameters<
+      typeof outputTimelineChart
+    >[1];
+    const sectors = sectorTimelineChart(economy, (code) => code, labels) as { series: { name: string }[] };
+    expect(sectors.series.map((x) => x.name)).toEqual(['b', 'a']);
+    const axes = [outputTimelineChart(economy, labels), sectors].map((o) => (o as { xAxis: unknown }).xAxis);
+    for (const axis of axes) {
+      expect(axis).toEqual({
+        type: 'category',
+        name: 'day',
+        nameLocation: 'middle',
+        nameGap: 26,
+        data: ['0', '7', '14'],
+        boundaryGap: false,
+      });
+    }
   });
 });

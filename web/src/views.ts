@@ -106,6 +106,12 @@ export const views: ViewDefinition[] = [
     page: page(() => import('./features/admin/AdminPage.tsx'), 'AdminPage'),
   },
   {
+    path: 'account',
+    label: { en: 'My account', ja: 'アカウント' },
+    nav: false,
+    page: page(() => import('./features/account/AccountPage.tsx'), 'AccountPage'),
+  },
+  {
     path: 'product',
     label: { en: 'Product dossier', ja: '品目別調書' },
     nav: false,

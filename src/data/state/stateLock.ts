@@ -331,8 +331,8 @@ function inUse(stateDir: string, file: string, holder: StateLockRecord | undefin
   }
   const advice = server
     ? {
-        en: 'stop it first, use the web app or the API (an API token: Administration ▸ API tokens), or run the server on PostgreSQL (DATABASE_URL) so the CLI can work beside it',
-        ja: 'サーバーを止めるか、Web アプリか API (API トークン: 管理 ▸ API トークン) を使うか、サーバーを PostgreSQL (DATABASE_URL) で動かしてください (CLI と同時に使えます)',
+        en: 'stop it first, use the web app or the API (an API token: My account ▸ API tokens), or run the server on PostgreSQL (DATABASE_URL) so the CLI can work beside it',
+        ja: 'サーバーを止めるか、Web アプリか API (API トークン: アカウント ▸ APIトークン) を使うか、サーバーを PostgreSQL (DATABASE_URL) で動かしてください (CLI と同時に使えます)',
       }
     : {
         en: 'wait for it to finish, or stop it, then try again; for the server and the CLI to work at once, use PostgreSQL (DATABASE_URL)',

@@ -1,3 +1,5 @@
+import type { ApiResponses } from './schema.ts';
+
 /** The web app's only way to the server: JSON over /api, errors as { code, message, place }. */
 export class ApiError extends Error {
   constructor(
@@ -11,23 +13,76 @@ export class ApiError extends Error {
   }
 }
 
+/** A route as the generated schema names it: 'GET /api/screens', 'PUT /api/scenarios/{id}'. */
+export type ApiKey = keyof ApiResponses;
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type KeyOf<M extends Method> = Extract<ApiKey, `${M} ${string}`>;
+
+/** The path parameters a route names in braces: 'GET /api/scenarios/{id}/runs' → 'id'. */
+type PathNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathNames<Rest>
+  : never;
+
+/** Query values; undefined, null and '' are left out of the URL (as `href` does for the hash route). */
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export type Options<K extends ApiKey> = {
+  query?: Query | URLSearchParams;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+} & ([PathNames<K>] extends [never] ? { path?: undefined } : { path: Record<PathNames<K>, string> });
+
+/** The options are optional only for a route without path parameters. */
+export type Args<K extends ApiKey> = [PathNames<K>] extends [never]
+  ? [options?: Options<K>]
+  : [options: Options<K>];
+
+/**
+ * The URL of a route: its path parameters substituted and encoded, the query appended.
+ * `apiUrl('GET /api/scenarios/{id}', { path: { id: 'a/b' } })` → '/api/scenarios/a%2Fb'.
+ */
+export function apiUrl<K extends ApiKey>(key: K, ...[options]: Args<K>): string {
+  const params = (options?.path ?? {}) as Record<string, string>;
+  const path = key.slice(key.indexOf(' ') + 1).replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`${key}: path parameter ${name} is missing`);
+    return encodeURIComponent(params[name]);
+  });
+  const query = options?.query;
+  const search =
+    query instanceof URLSearchParams
+      ? query
+      : new URLSearchParams(
+          Object.entries(query ?? {})
+            .filter(([, v]) => v !== undefined && v !== null && v !== '')
+            .map(([k, v]) => [k, String(v)]),
+        );
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
 /** Changes echo the CSRF cookie in a header (double submit, docs/security.md). */
-function csrfHeader(method: string | undefined): Record<string, string> {
-  if (!method || ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase())) return {};
+function csrfHeader(method: string): Record<string, string> {
+  if (method === 'GET') return {};
   const match = /(?:^|;\s*)chokepoint_csrf=([^;]+)/.exec(document.cookie);
   return match ? { 'x-csrf-token': decodeURIComponent(match[1]) } : {};
 }
 
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`/api${path}`, {
+/** Sends a request to a route of the generated schema; the answer has that route's response type. */
+export async function request<K extends ApiKey>(key: K, ...args: Args<K>): Promise<ApiResponses[K]> {
+  const [options] = args;
+  const method = key.slice(0, key.indexOf(' '));
+  const hasBody = options?.body !== undefined;
+  const response = await fetch(apiUrl(key, ...args), {
+    method,
     credentials: 'same-origin',
-    ...init,
+    signal: options?.signal,
     headers: {
       accept: 'application/json',
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...csrfHeader(init.method),
-      ...init.headers,
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...csrfHeader(method),
     },
+    body: hasBody ? JSON.stringify(options?.body) : undefined,
   });
   const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
   if (!response.ok) {
@@ -38,5 +93,10 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
       body?.error?.place ?? {},
     );
   }
-  return body as T;
+  return body as ApiResponses[K];
 }
+
+export const get = <K extends KeyOf<'GET'>>(key: K, ...args: Args<K>) => request(key, ...args);
+export const post = <K extends KeyOf<'POST'>>(key: K, ...args: Args<K>) => request(key, ...args);
+export const put = <K extends KeyOf<'PUT'>>(key: K, ...args: Args<K>) => request(key, ...args);
+export const del = <K extends KeyOf<'DELETE'>>(key: K, ...args: Args<K>) => request(key, ...args);

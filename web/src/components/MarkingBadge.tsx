@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { ApiResponse } from '../api/schema.ts';
 
-export interface Marking {
-  level: 0 | 1 | 2 | 3;
-  compartments: string[];
-  releasableTo: string[] | null;
-}
+/** An object's marking as the API gives it (level, compartments, organisations it may be released to). */
+export type Marking = ApiResponse<'GET /api/datasets/{id}/marking'>['marking'];
 
 const levelClass = ['public', 'restricted', 'confidential', 'critical'];
 
@@ -19,5 +17,14 @@ export function MarkingBadge({ marking }: { marking: Marking | undefined }) {
     <span className={`marking marking-${levelClass[marking.level]}`} data-testid="marking" title={t('marking.title')}>
       {parts.join(' · ')}
     </span>
+  );
+}
+
+/** A table cell showing a row's marking. */
+export function MarkingCell({ marking }: { marking: Marking | undefined }) {
+  return (
+    <td>
+      <MarkingBadge marking={marking} />
+    </td>
   );
 }

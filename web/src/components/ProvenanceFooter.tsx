@@ -1,15 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { CurrencyNote } from '../format/currency.tsx';
+import { CurrencyNote } from '../format/CurrencyNote.tsx';
+import type { Provenance } from './provenance.ts';
 
-export interface Provenance {
-  dataset: string;
-  title?: string;
-  publisher?: string;
-  version: string;
-  method?: string;
-  thresholds?: Record<string, unknown>;
-  synthetic?: boolean;
-}
+export type { Provenance } from './provenance.ts';
 
 /**
  * Every figure says where it came from: dataset, version, method (and a SYNTHETIC warning when it is). `money`:

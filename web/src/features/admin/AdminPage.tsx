@@ -5,10 +5,10 @@ import { useSignedIn } from '../auth/signedIn.ts';
 import { AuditPanel } from './AuditPanel.tsx';
 import { MarkingsPanel } from './MarkingsPanel.tsx';
 import { OrganisationsPanel } from './OrganisationsPanel.tsx';
-import { TokensPanel } from './TokensPanel.tsx';
 import { UsersPanel } from './UsersPanel.tsx';
 import type { Role } from './types.ts';
 import './texts.ts';
+import '../../components/forms.css';
 import './admin.css';
 
 /** The administration tabs and the roles that may use each (the API enforces the same). */
@@ -17,10 +17,9 @@ const tabs = [
   { id: 'organisations', roles: ['administrator'], Panel: OrganisationsPanel },
   { id: 'markings', roles: ['administrator', 'analyst'], Panel: MarkingsPanel },
   { id: 'audit', roles: ['auditor'], Panel: AuditPanel },
-  { id: 'tokens', roles: ['administrator', 'analyst', 'viewer', 'auditor'], Panel: TokensPanel },
 ] as const satisfies readonly { id: string; roles: readonly Role[]; Panel: () => unknown }[];
 
-/** Administration: `#/admin/<tab>` — users, organisations, dataset markings, audit log, API tokens. */
+/** Administration: `#/admin/<tab>` — users, organisations, dataset markings, audit log (API tokens: #/account). */
 export function AdminPage({ route }: ViewProps) {
   const { t } = useTranslation();
   const me = useSignedIn();

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGet } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
-import { useFormError } from './formErrors.ts';
-import type { AuditEntry, AuditVerification } from './types.ts';
+import { useFormError } from '../../components/formErrors.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const pageSize = 50;
 
@@ -13,26 +13,19 @@ const pageSize = 50;
  */
 export function AuditPanel() {
   const { t, i18n } = useTranslation();
-  const [verify, setVerify] = useState<AuditVerification | null>(null);
   const [filter, setFilter] = useState<{ action: string; actor: string }>({ action: '', actor: '' });
   // Page starts: `before` of each page seen so far (undefined = newest), so "Newer" goes back exactly.
   const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
-  const [result, setResult] = useState<{ items: AuditEntry[]; total: number } | null>(null);
-  const error = useFormError(['action', 'actor']);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   const before = pages[pages.length - 1];
-
-  const runVerify = useCallback(() => {
-    api<AuditVerification>('/audit/verify').then(setVerify).catch(error.set);
-  }, []);
-  useEffect(runVerify, [runVerify]);
-  useEffect(() => {
-    const query = new URLSearchParams({ limit: String(pageSize) });
-    if (before !== undefined) query.set('before', String(before));
-    if (filter.action) query.set('action', filter.action);
-    if (filter.actor) query.set('actor', filter.actor);
-    api<{ items: AuditEntry[]; total: number }>(`/audit?${query}`).then(setResult).catch(error.set);
-  }, [before, filter]);
+  const verification = useGet('GET /api/audit/verify');
+  const entries = useGet('GET /api/audit', {
+    query: { limit: pageSize, before, action: filter.action, actor: filter.actor },
+  });
+  const verify = verification.data;
+  const result = entries.data;
+  const error = useFormError(['action', 'actor'], entries.error, verification.error);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const runVerify = verification.reload;
 
   const applyFilter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -75,7 +68,7 @@ export function AuditPanel() {
           {t('admin.audit.verifyAgain')}
         </button>
       </div>
-      <form className="admin-form" onSubmit={applyFilter} role="search">
+      <form className="form-box" onSubmit={applyFilter} role="search">
         <label>
           {t('admin.audit.action')} <input name="action" maxLength={64} placeholder="user.add" />
         </label>{' '}
@@ -102,17 +95,11 @@ export function AuditPanel() {
       {result && result.items.length === 0 && <p>{t('admin.audit.none')}</p>}
       {result && result.items.length > 0 && (
         <table data-testid="audit">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.audit.seq')}</th>
-              <th scope="col">{t('admin.audit.at')}</th>
-              <th scope="col">{t('admin.audit.actor')}</th>
-              <th scope="col">{t('admin.audit.action')}</th>
-              <th scope="col">{t('admin.audit.object')}</th>
-              <th scope="col">{t('admin.audit.marking')}</th>
-              <th scope="col">{t('admin.audit.details')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['seq', 'at', 'actor', 'action', 'object', 'marking', 'details'].map((c) =>
+              t(`admin.audit.${c}`),
+            )}
+          />
           <tbody>
             {result.items.map((e) => (
               <tr key={e.seq} data-action={e.action}>

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { ApiResponse } from '../../api/schema.ts';
-import { MarkingBadge, type Marking } from '../../components/MarkingBadge.tsx';
-import { FieldError } from './FieldError.tsx';
-import { useFormError } from './formErrors.ts';
-import { levels, splitList, type Organisation } from './types.ts';
-
-type DatasetItem = ApiResponse<'GET /api/datasets'>['items'][number];
+import { post, put } from '../../api/client.ts';
+import { useGet } from '../../api/useGet.ts';
+import { DatasetSelect } from '../../components/DatasetSelect.tsx';
+import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { invalidateReference } from '../../reference/reference.ts';
+import { useDatasets } from '../../reference/useReference.ts';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useFormError } from '../../components/formErrors.ts';
+import { levels, splitList } from './types.ts';
+import { Options } from '../../components/Options.tsx';
 
 const fields = ['marking', 'reason'];
 
@@ -17,24 +19,20 @@ const fields = ['marking', 'reason'];
  */
 export function MarkingsPanel() {
   const { t } = useTranslation();
-  const [datasets, setDatasets] = useState<DatasetItem[]>([]);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [selected, setSelected] = useState<string>('');
+  const datasetList = useDatasets();
+  const orgList = useGet('GET /api/organisations');
+  const datasets = datasetList.data?.items ?? [];
+  const orgs = orgList.data?.items ?? [];
+  const [chosen, setSelected] = useState<string>('');
+  const selected = chosen || datasets[0]?.id || '';
   const [notice, setNotice] = useState<string | null>(null);
-  const change = useFormError(fields);
+  const change = useFormError(fields, datasetList.error, orgList.error);
   const share = useFormError(['organisations', 'reason']);
-  const load = useCallback(() => {
-    api<{ items: DatasetItem[] }>('/datasets')
-      .then((r) => {
-        setDatasets(r.items);
-        setSelected((s) => s || r.items[0]?.id || '');
-      })
-      .catch(change.set);
-    api<{ items: Organisation[] }>('/organisations')
-      .then((r) => setOrgs(r.items))
-      .catch(change.set);
-  }, []);
-  useEffect(load, [load]);
+  /** A marking decides who sees the dataset and what is derived from it: every page's lists load again. */
+  const load = () => {
+    invalidateReference('datasets');
+    orgList.reload();
+  };
   const dataset = datasets.find((d) => d.id === selected);
 
   const submitChange = (event: FormEvent<HTMLFormElement>) => {
@@ -43,16 +41,16 @@ export function MarkingsPanel() {
     change.clear();
     setNotice(null);
     const reason = String(data.get('reason') ?? '').trim();
-    api<{ marking: Marking; declassified: boolean }>(`/datasets/${encodeURIComponent(selected)}/marking`, {
-      method: 'PUT',
-      body: JSON.stringify({
+    put('PUT /api/datasets/{id}/marking', {
+      path: { id: selected },
+      body: {
         marking: {
           level: Number(data.get('level')),
           compartments: splitList(String(data.get('compartments') ?? '')),
           releasableTo: data.get('releasable') === 'any' ? null : data.getAll('org').map(String),
         },
         ...(reason ? { reason } : {}),
-      }),
+      },
     })
       .then((r) => {
         setNotice(r.declassified ? t('admin.markings.declassified') : t('admin.markings.saved'));
@@ -66,9 +64,9 @@ export function MarkingsPanel() {
     share.clear();
     setNotice(null);
     const reason = String(data.get('reason') ?? '').trim();
-    api(`/datasets/${encodeURIComponent(selected)}/share`, {
-      method: 'POST',
-      body: JSON.stringify({ organisations: data.getAll('org').map(String), ...(reason ? { reason } : {}) }),
+    post('POST /api/datasets/{id}/share', {
+      path: { id: selected },
+      body: { organisations: data.getAll('org').map(String), ...(reason ? { reason } : {}) },
     })
       .then(() => {
         setNotice(t('admin.markings.shared'));
@@ -83,13 +81,7 @@ export function MarkingsPanel() {
       <h2 id="markings-heading">{t('admin.tabs.markings')}</h2>
       <label>
         {t('admin.markings.dataset')}{' '}
-        <select value={selected} onChange={(e) => setSelected(e.target.value)}>
-          {datasets.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title} ({d.id})
-            </option>
-          ))}
-        </select>
+        <DatasetSelect datasets={datasets} value={selected} onChange={setSelected} />
       </label>
       {dataset && (
         <>
@@ -99,7 +91,7 @@ export function MarkingsPanel() {
           {notice && <p role="status">{notice}</p>}
           <form
             key={`change-${dataset.id}-${JSON.stringify(dataset.marking)}`}
-            className="admin-form"
+            className="form-box"
             onSubmit={submitChange}
           >
             <h3>{t('admin.markings.save')}</h3>
@@ -111,11 +103,7 @@ export function MarkingsPanel() {
                 aria-describedby="marking-error"
                 aria-invalid={change.at('marking') ? true : undefined}
               >
-                {levels.map((l) => (
-                  <option key={l} value={l}>
-                    {l} {t(`marking.level.${l}`)}
-                  </option>
-                ))}
+                <Options values={levels} label={(l) => `${l} ${t(`marking.level.${l}`)}`} />
               </select>
             </label>
             <label>
@@ -175,7 +163,7 @@ export function MarkingsPanel() {
           </form>
           <form
             key={`share-${dataset.id}-${JSON.stringify(dataset.marking)}`}
-            className="admin-form"
+            className="form-box"
             onSubmit={submitShare}
           >
             <h3>{t('admin.markings.share')}</h3>

@@ -1,40 +1,37 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { FieldError } from './FieldError.tsx';
-import { useFormError } from './formErrors.ts';
-import { levels, organisationKinds, type Organisation } from './types.ts';
+import { post } from '../../api/client.ts';
+import { useGet } from '../../api/useGet.ts';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useFormError } from '../../components/formErrors.ts';
+import { levels, organisationKinds } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+import { Options } from '../../components/Options.tsx';
 
 const fields = ['id', 'name', 'kind', 'sharingCap'];
 
 /** Organisations (省庁, 企業, 業界団体, 海外パートナー) with their sharing caps; administrators add them. */
 export function OrganisationsPanel() {
   const { t } = useTranslation();
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const form = useFormError(fields);
-  const load = useCallback(() => {
-    api<{ items: Organisation[] }>('/organisations')
-      .then((r) => setOrgs(r.items))
-      .catch(form.set);
-  }, []);
-  useEffect(load, [load]);
+  const list = useGet('GET /api/organisations');
+  const orgs = list.data?.items ?? [];
+  const form = useFormError(fields, list.error);
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
     const data = new FormData(element);
     form.clear();
-    api<Organisation>('/organisations', {
-      method: 'POST',
-      body: JSON.stringify({
+    post('POST /api/organisations', {
+      body: {
         id: String(data.get('id') ?? '').trim(),
         name: String(data.get('name') ?? '').trim(),
         kind: String(data.get('kind') ?? ''),
         sharingCap: Number(data.get('sharingCap')),
-      }),
+      },
     })
       .then(() => {
         element.reset();
-        load();
+        list.reload();
       })
       .catch(form.set);
   };
@@ -45,7 +42,7 @@ export function OrganisationsPanel() {
   return (
     <section aria-labelledby="orgs-heading">
       <h2 id="orgs-heading">{t('admin.tabs.organisations')}</h2>
-      <form className="admin-form" onSubmit={add} aria-labelledby="add-org-heading">
+      <form className="form-box" onSubmit={add} aria-labelledby="add-org-heading">
         <h3 id="add-org-heading">{t('admin.orgs.add')}</h3>
         <label>
           {t('admin.orgs.id')} <input name="id" required maxLength={64} {...described('id')} />
@@ -58,22 +55,14 @@ export function OrganisationsPanel() {
         <label>
           {t('admin.orgs.kind')}{' '}
           <select name="kind" {...described('kind')}>
-            {organisationKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`admin.orgs.kinds.${k}`)}
-              </option>
-            ))}
+            <Options values={organisationKinds} label={(k) => t(`admin.orgs.kinds.${k}`)} />
           </select>
           <FieldError id="org-kind-error" message={form.at('kind')} />
         </label>
         <label>
           {t('admin.orgs.cap')}{' '}
           <select name="sharingCap" defaultValue="1" {...described('sharingCap')}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {l} {t(`marking.level.${l}`)}
-              </option>
-            ))}
+            <Options values={levels} label={(l) => `${l} ${t(`marking.level.${l}`)}`} />
           </select>
           <FieldError id="org-sharingCap-error" message={form.at('sharingCap')} />
         </label>
@@ -85,14 +74,7 @@ export function OrganisationsPanel() {
         )}
       </form>
       <table data-testid="organisations">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.orgs.id')}</th>
-            <th scope="col">{t('admin.orgs.name')}</th>
-            <th scope="col">{t('admin.orgs.kind')}</th>
-            <th scope="col">{t('admin.orgs.capShort')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['id', 'name', 'kind', 'capShort'].map((c) => t(`admin.orgs.${c}`))} />
         <tbody>
           {orgs.map((o) => (
             <tr key={o.id} data-org={o.id}>

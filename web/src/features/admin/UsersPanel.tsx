@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { FieldError } from './FieldError.tsx';
-import { useFormError } from './formErrors.ts';
-import { levels, roles, splitList, type Organisation, type User } from './types.ts';
+import { post } from '../../api/client.ts';
+import { useGet } from '../../api/useGet.ts';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useFormError } from '../../components/formErrors.ts';
+import { levels, roles, splitList, type User } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+import { Options } from '../../components/Options.tsx';
 
 const fields = [
   'username',
@@ -18,20 +21,17 @@ const fields = [
 /** Users: list, add (role, clearance, compartments, organisation), disable/enable, reset password (shown once). */
 export function UsersPanel() {
   const { t, i18n } = useTranslation();
-  const [users, setUsers] = useState<User[]>([]);
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const userList = useGet('GET /api/users');
+  const orgList = useGet('GET /api/organisations');
+  const users = userList.data?.items ?? [];
+  const orgs = orgList.data?.items ?? [];
   const [oneTime, setOneTime] = useState<{ username: string; password: string } | null>(null);
   const form = useFormError(fields);
-  const rowError = useFormError([]);
-  const load = useCallback(() => {
-    api<{ items: User[] }>('/users')
-      .then((r) => setUsers(r.items))
-      .catch(rowError.set);
-    api<{ items: Organisation[] }>('/organisations')
-      .then((r) => setOrgs(r.items))
-      .catch(rowError.set);
-  }, []);
-  useEffect(load, [load]);
+  const rowError = useFormError([], userList.error, orgList.error);
+  const load = () => {
+    userList.reload();
+    orgList.reload();
+  };
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
 
   const add = (event: FormEvent<HTMLFormElement>) => {
@@ -40,9 +40,8 @@ export function UsersPanel() {
     const data = new FormData(element);
     form.clear();
     const displayName = String(data.get('displayName') ?? '').trim();
-    api<{ user: User; password: string }>('/users', {
-      method: 'POST',
-      body: JSON.stringify({
+    post('POST /api/users', {
+      body: {
         username: String(data.get('username') ?? '').trim(),
         ...(displayName ? { displayName } : {}),
         organisationId: String(data.get('organisationId') ?? ''),
@@ -50,7 +49,7 @@ export function UsersPanel() {
         clearanceLevel: Number(data.get('clearanceLevel')),
         compartments: splitList(String(data.get('compartments') ?? '')),
         permissions: data.get('declassify') ? ['declassify'] : [],
-      }),
+      },
     })
       .then((r) => {
         setOneTime({ username: r.user.username, password: r.password });
@@ -61,9 +60,7 @@ export function UsersPanel() {
   };
   const act = (user: User, action: 'disable' | 'enable' | 'reset-password') => {
     rowError.clear();
-    api<{ user: User; password: string } | User>(`/users/${encodeURIComponent(user.id)}/${action}`, {
-      method: 'POST',
-    })
+    post(`POST /api/users/{id}/${action}`, { path: { id: user.id } })
       .then((r) => {
         if ('password' in r) setOneTime({ username: r.user.username, password: r.password });
         load();
@@ -87,7 +84,7 @@ export function UsersPanel() {
           </button>
         </div>
       )}
-      <form className="admin-form" onSubmit={add} aria-labelledby="add-user-heading">
+      <form className="form-box" onSubmit={add} aria-labelledby="add-user-heading">
         <h3 id="add-user-heading">{t('admin.users.add')}</h3>
         <label>
           {t('admin.users.username')}{' '}
@@ -113,22 +110,14 @@ export function UsersPanel() {
         <label>
           {t('admin.users.role')}{' '}
           <select name="role" defaultValue="viewer" {...described('role')}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`auth.roles.${r}`)}
-              </option>
-            ))}
+            <Options values={roles} label={(r) => t(`auth.roles.${r}`)} />
           </select>
           <FieldError id="user-role-error" message={form.at('role')} />
         </label>
         <label>
           {t('admin.users.level')}{' '}
           <select name="clearanceLevel" defaultValue="0" {...described('clearanceLevel')}>
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {l} {t(`marking.level.${l}`)}
-              </option>
-            ))}
+            <Options values={levels} label={(l) => `${l} ${t(`marking.level.${l}`)}`} />
           </select>
           <FieldError id="user-clearanceLevel-error" message={form.at('clearanceLevel')} />
         </label>
@@ -159,17 +148,11 @@ export function UsersPanel() {
         </p>
       )}
       <table data-testid="users">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.users.username')}</th>
-            <th scope="col">{t('admin.users.organisation')}</th>
-            <th scope="col">{t('admin.users.role')}</th>
-            <th scope="col">{t('admin.users.level')}</th>
-            <th scope="col">{t('admin.users.compartments')}</th>
-            <th scope="col">{t('admin.users.status')}</th>
-            <th scope="col">{t('admin.users.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['username', 'organisation', 'role', 'level', 'compartments', 'status', 'actions'].map(
+            (c) => t(`admin.users.${c}`),
+          )}
+        />
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-user={u.username}>

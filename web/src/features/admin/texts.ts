@@ -1,6 +1,6 @@
 import { addFeatureTexts } from '../../i18n/featureTexts.ts';
 
-/** Texts of the administration pages: users, organisations, dataset markings, API tokens, audit log. */
+/** Texts of the administration pages: users, organisations, dataset markings, audit log. */
 export const adminTexts = addFeatureTexts('admin', {
   en: {
     title: 'Administration',
@@ -8,7 +8,6 @@ export const adminTexts = addFeatureTexts('admin', {
       users: 'Users',
       organisations: 'Organisations',
       markings: 'Dataset markings',
-      tokens: 'API tokens',
       audit: 'Audit log',
     },
     notAllowed: 'Your role may not use this page.',
@@ -67,17 +66,6 @@ export const adminTexts = addFeatureTexts('admin', {
       unrestricted: 'This dataset is releasable to every organisation; sharing adds nothing.',
       none: 'No datasets.',
     },
-    tokens: {
-      name: 'Token name',
-      create: 'Create token',
-      created: 'Created',
-      lastUsed: 'Last used',
-      never: 'never',
-      revoke: 'Revoke',
-      revoked: 'revoked',
-      secret: 'The token {{name}} — shown only now. Use it as "Authorization: Bearer …".',
-      none: 'No tokens.',
-    },
     audit: {
       verify: 'Chain verification',
       verifyAgain: 'Verify again',
@@ -105,7 +93,6 @@ export const adminTexts = addFeatureTexts('admin', {
       users: '利用者',
       organisations: '組織',
       markings: 'データセットの区分',
-      tokens: 'APIトークン',
       audit: '監査ログ',
     },
     notAllowed: 'このページはご利用の役割では使用できません。',
@@ -163,17 +150,6 @@ export const adminTexts = addFeatureTexts('admin', {
       shared: '共有しました。',
       unrestricted: 'このデータセットは全組織に提供可能です。共有による変更はありません。',
       none: 'データセットがありません。',
-    },
-    tokens: {
-      name: 'トークン名',
-      create: 'トークンを作成',
-      created: '作成日時',
-      lastUsed: '最終利用',
-      never: '未使用',
-      revoke: '失効させる',
-      revoked: '失効済み',
-      secret: 'トークン {{name}}（今回のみ表示）。"Authorization: Bearer …" として使用します。',
-      none: 'トークンはありません。',
     },
     audit: {
       verify: 'ハッシュチェーンの検証',

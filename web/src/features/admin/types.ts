@@ -9,10 +9,12 @@ export const levels = [0, 1, 2, 3] as const;
 /** GET /api/organisations */
 export type Organisation = ApiResponse<'GET /api/organisations'>['items'][number];
 export type OrganisationKind = Organisation['kind'];
-export const organisationKinds: OrganisationKind[] = ['ministry', 'company', 'association', 'foreign_partner'];
-
-/** GET /api/tokens */
-export type ApiToken = ApiResponse<'GET /api/tokens'>['items'][number];
+export const organisationKinds: OrganisationKind[] = [
+  'ministry',
+  'company',
+  'association',
+  'foreign_partner',
+];
 
 /** GET /api/audit */
 export type AuditEntry = ApiResponse<'GET /api/audit'>['items'][number];

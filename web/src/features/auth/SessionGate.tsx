@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, get, post } from '../../api/client.ts';
 import type { ApiResponse } from '../../api/schema.ts';
+import { useApi } from '../../api/useApi.ts';
+import { href } from '../../router/router.ts';
 import { setSignedIn } from './signedIn.ts';
 
 /** The signed-in user as GET /api/auth/me returns it. */
@@ -13,20 +15,28 @@ export type Me = ApiResponse<'GET /api/auth/me'>;
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  // The session this page was opened with (none: null), until the user signs in or out here.
+  const opened = useApi('session', (signal) =>
+    get('GET /api/auth/me', { signal })
+      .then(
+        (found): Me | null => found,
+        () => null,
+      )
+      .then((found) => {
+        if (!signal.aborted) setSignedIn(found);
+        return found;
+      }),
+  );
+  const [changed, setChanged] = useState<{ me: Me | null } | null>(null);
+  const me = changed ? changed.me : opened.loading ? undefined : opened.data;
   const setMe = (next: Me | null) => {
     setSignedIn(next);
-    setMeState(next);
+    setChanged({ me: next });
   };
-  useEffect(() => {
-    api<Me>('/auth/me')
-      .then(setMe)
-      .catch(() => setMe(null));
-  }, []);
   if (me === undefined) return <p role="status">{t('auth.checking')}</p>;
   if (me === null) return <SignIn onSignedIn={setMe} />;
   const signOut = () => {
-    void api('/auth/logout', { method: 'POST' }).finally(() => setMe(null));
+    void post('POST /api/auth/logout').finally(() => setMe(null));
   };
   return (
     <>
@@ -36,6 +46,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
           role: t(`auth.roles.${me.role}`),
           level: t(`marking.level.${me.clearance.level}`),
         })}{' '}
+        <a href={href(['account'])}>{t('auth.account')}</a>{' '}
         <button type="button" onClick={signOut}>
           {t('auth.signOut')}
         </button>
@@ -54,12 +65,11 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
-    api<{ user: Me }>('/auth/login', {
-      method: 'POST',
-      body: JSON.stringify({
+    post('POST /api/auth/login', {
+      body: {
         username: String(form.get('username') ?? ''),
         password: String(form.get('password') ?? ''),
-      }),
+      },
     })
       .then((r) => onSignedIn(r.user))
       .catch((e: unknown) =>

@@ -3,6 +3,7 @@ import { formatNumber } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
 import type { AffectedPartnerRow } from './exposureView.ts';
 import type { ExposureResponse, Lang, Passage } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Straits to close (checkboxes), and the what-if: value affected, value left with no sea route, per partner. */
 export function ClosureWhatIf({
@@ -76,16 +77,11 @@ export function ClosureWhatIf({
             <>
               <p className="note">{t('chokepoints.whatIf.drawn')}</p>
               <table data-testid="affected-partners">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('chokepoints.col.partner')}</th>
-                    <th scope="col">{t('chokepoints.col.affected')}</th>
-                    <th scope="col">{t('chokepoints.col.baseline')}</th>
-                    <th scope="col">{t('chokepoints.col.rerouted')}</th>
-                    <th scope="col">{t('chokepoints.col.extraKm')}</th>
-                    <th scope="col">{t('chokepoints.col.extraDays')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={['partner', 'affected', 'baseline', 'rerouted', 'extraKm', 'extraDays'].map((c) =>
+                    t(`chokepoints.col.${c}`),
+                  )}
+                />
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.partner} data-partner={r.partner}>

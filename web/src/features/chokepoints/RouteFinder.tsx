@@ -1,28 +1,21 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { get } from '../../api/client.ts';
+import { useGetWhen } from '../../api/useGet.ts';
 import { formatNumber } from '../../format/numbers.ts';
-import { routePath } from './exposureView.ts';
+import { routeQuery } from './exposureView.ts';
 import type { Lang, PortSummary, RouteResponse } from './types.ts';
 
 /** Ports matching what the user typed (code prefix or name), for the field's suggestion list. */
 function usePortOptions(text: string): PortSummary[] {
-  const [options, setOptions] = useState<PortSummary[]>([]);
+  // Asked 200 ms after the last keystroke, from two characters on (the list before stays until then).
+  const [q, setQ] = useState('');
   useEffect(() => {
-    const q = text.trim();
-    if (q.length < 2) return;
-    let active = true;
-    const timer = setTimeout(() => {
-      api<{ items: PortSummary[] }>(`/maritime/ports?${new URLSearchParams({ q, limit: '20' }).toString()}`)
-        .then((r) => active && setOptions(r.items))
-        .catch(() => active && setOptions([]));
-    }, 200);
-    return () => {
-      active = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setQ(text.trim()), 200);
+    return () => clearTimeout(timer);
   }, [text]);
-  return options;
+  const ports = useGetWhen(q.length >= 2, 'GET /api/maritime/ports', { query: { q, limit: 20 } });
+  return ports.error ? [] : (ports.data?.items ?? []);
 }
 
 /** Port-to-port route (UN/LOCODE) with the page's closures or none: distance, days, passages in order, or none. */
@@ -51,9 +44,9 @@ export function RouteFinder({
     event.preventDefault();
     setBusy(true);
     setError(null);
-    api<RouteResponse>(
-      routePath({ from: from.trim(), to: to.trim(), closed: useClosures ? closed : [] }, speed),
-    )
+    get('GET /api/maritime/route', {
+      query: routeQuery({ from: from.trim(), to: to.trim(), closed: useClosures ? closed : [] }, speed),
+    })
       .then((r) => {
         setResult(r);
         onRoute(r);

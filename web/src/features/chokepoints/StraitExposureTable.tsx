@@ -4,6 +4,7 @@ import { useCurrency } from '../../format/currency.tsx';
 import { href } from '../../router/router.ts';
 import type { StraitRow } from './exposureView.ts';
 import type { Lang } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Share of import value through each strait, the flows behind it, and a checkbox to close it in the what-if. */
 export function StraitExposureTable({
@@ -26,16 +27,11 @@ export function StraitExposureTable({
   return (
     <>
       <table data-testid="strait-exposure">
-        <thead>
-          <tr>
-            <th scope="col">{t('chokepoints.col.strait')}</th>
-            <th scope="col">{t('chokepoints.col.value')}</th>
-            <th scope="col">{t('chokepoints.col.share')}</th>
-            <th scope="col">{t('chokepoints.col.shareSea')}</th>
-            <th scope="col">{t('chokepoints.col.flows')}</th>
-            <th scope="col">{t('chokepoints.col.close')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['strait', 'value', 'share', 'shareSea', 'flows', 'close'].map((c) =>
+            t(`chokepoints.col.${c}`),
+          )}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.passage} data-passage={r.passage}>
@@ -63,14 +59,9 @@ export function StraitExposureTable({
         <details key={r.passage} className="flows-behind">
           <summary>{t('chokepoints.flowsBehind', { strait: r.name })}</summary>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('chokepoints.col.partner')}</th>
-                <th scope="col">{t('chokepoints.col.product')}</th>
-                <th scope="col">{t('chokepoints.col.value')}</th>
-                <th scope="col">{t('chokepoints.col.rule')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['partner', 'product', 'value', 'rule'].map((c) => t(`chokepoints.col.${c}`))}
+            />
             <tbody>
               {r.topFlows.map((f) => (
                 <tr key={`${f.partner}-${f.product}`}>

@@ -1,3 +1,4 @@
+import type { Query } from '../../api/client.ts';
 import type { ExposureResponse, FlowLine, FreightRule, Lang, Names, PartnerExposure } from './types.ts';
 
 /**
@@ -41,12 +42,9 @@ export function filterToQuery(f: ExposureFilter): Record<string, string | number
   };
 }
 
-/** The API path of the exposure report for a filter (closures included: the what-if comes with it). */
-export function exposurePath(f: ExposureFilter, closed: readonly string[] = f.closed): string {
-  const q = new URLSearchParams({ reporter: f.reporter, year: String(f.year) });
-  if (f.hs) q.set('hs', f.hs);
-  if (closed.length) q.set('closed', closed.join(','));
-  return `/maritime/exposure?${q.toString()}`;
+/** The query of the exposure report for a filter (closures included: the what-if comes with it). */
+export function exposureQuery(f: ExposureFilter): Query {
+  return { reporter: f.reporter, year: f.year, hs: f.hs, closed: f.closed.join(',') };
 }
 
 export function nameOf(names: Names, code: string, lang: Lang): string {
@@ -152,14 +150,12 @@ export function rerouteRequests(
   return out;
 }
 
-export function routePath(
+/** The query of a port-to-port route around the closed straits (GET /api/maritime/route). */
+export function routeQuery(
   r: { from: string; to: string; closed: readonly string[] },
   speedKnots?: number,
-): string {
-  const q = new URLSearchParams({ from: r.from, to: r.to });
-  if (r.closed.length) q.set('closed', r.closed.join(','));
-  if (speedKnots) q.set('speedKnots', String(speedKnots));
-  return `/maritime/route?${q.toString()}`;
+): Query {
+  return { from: r.from, to: r.to, closed: r.closed.join(','), speedKnots: speedKnots || undefined };
 }
 
 export interface RuleRow {

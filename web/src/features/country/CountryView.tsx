@@ -1,20 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGetWhen } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
-import { href, navigate } from '../../router/router.ts';
+import { navigate } from '../../router/router.ts';
 import type { ViewProps } from '../../views.ts';
 import '../product/texts.ts';
 import '../product/product.css';
 import './texts.ts';
-import { namer, useReference } from '../product/useReference.ts';
+import { namer } from '../../reference/names.ts';
+import { useReference } from '../../reference/useReference.ts';
 import { ReporterYearPicker } from '../product/ReporterYearPicker.tsx';
 import type { Lang } from '../product/types.ts';
-import { mostExposed, partnerShareOf, supplyFlags } from './shaping.ts';
-import type { CountrySupplies, PartnerSupply } from './types.ts';
+import { mostExposed } from './shaping.ts';
+import { ExposedProducts, PartnerSupplies } from './SupplyTables.tsx';
 
 /**
  * The country view `#/country/<ISO3>?reporter=JPN&year=2024`: what the partner supplies the reporter (products by
@@ -28,41 +29,22 @@ export function CountryView({ route }: ViewProps) {
   const reporter = route.query.get('reporter') || 'JPN';
   const { reference, error: referenceError } = useReference();
   const year = Number(route.query.get('year')) || reference?.years.at(-1) || 0;
-  const [data, setData] = useState<CountrySupplies | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!iso3 || !year) return;
-    let live = true;
-    setData(null);
-    setError(null);
-    api<CountrySupplies>(
-      `/countries/${encodeURIComponent(iso3)}/supplies?${new URLSearchParams({ reporter, year: String(year) })}`,
-    )
-      .then((d) => live && setData(d))
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [iso3, reporter, year]);
+  const supplies = useGetWhen(Boolean(iso3 && year), 'GET /api/countries/{iso3}/supplies', {
+    path: { iso3 },
+    query: { reporter, year },
+  });
+  const data = supplies.loading ? null : supplies.data;
+  const error = supplies.error?.message ?? null;
 
-  const nameOf = useMemo(() => namer(reference, lang), [reference, lang]);
+  const nameOf = useMemo(
+    () => namer(reference?.countries ?? [], reference?.groups ?? [], lang),
+    [reference, lang],
+  );
   const partnerName = data ? data.partner[lang] : nameOf(iso3);
   const reporterName = nameOf(data?.reporter ?? reporter);
   const exposed = useMemo(() => (data ? mostExposed(data.items) : []), [data]);
-  const criticalName = (id: string) => reference?.critical.find((c) => c.id === id)?.[lang] ?? id;
   const names = { partner: partnerName, reporter: reporterName };
-  const label = (i: PartnerSupply) => (lang === 'ja' ? i.labelJa || i.labelEn : i.labelEn || i.labelJa);
-  const productCell = (i: PartnerSupply) => (
-    <td>
-      <a
-        href={href(['product', i.hs6], { reporter: data?.reporter ?? reporter, year })}
-        title={t('country.dossier', { hs6: i.hs6 })}
-      >
-        {i.hs6}
-      </a>{' '}
-      <span className="product-label">{label(i)}</span>
-    </td>
-  );
+  const link = { reporter: data?.reporter ?? reporter, year };
   return (
     <section aria-labelledby="country-heading" className="dossier country-view">
       <div className="dossier-toolbar no-print">
@@ -106,98 +88,9 @@ export function CountryView({ route }: ViewProps) {
               })}
             </p>
           )}
-          {exposed.length > 0 && (
-            <section aria-labelledby="exposed-heading" className="dossier-section">
-              <h3 id="exposed-heading">{t('country.exposed', names)}</h3>
-              <p className="note">
-                {t('country.exposedIntro', {
-                  ...names,
-                  value: money(exposed.reduce((s, i) => s + i.valueUsd, 0)),
-                  share: formatShare(partnerShareOf(exposed), lang),
-                })}
-              </p>
-              <table data-testid="exposed-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('country.product')}</th>
-                    <th scope="col" className="num">
-                      {t('country.share', names)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('country.fromPartner', names)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('country.importValue')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {exposed.map((i) => (
-                    <tr key={i.hs6} data-hs6={i.hs6}>
-                      {productCell(i)}
-                      <td className="num">{formatShare(i.share, lang)}</td>
-                      <td className="num">{money(i.valueUsd)}</td>
-                      <td className="num">{money(i.importValueUsd)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
+          {exposed.length > 0 && <ExposedProducts items={exposed} names={names} link={link} />}
           {data.items.length > 0 && (
-            <section aria-labelledby="supplies-heading" className="dossier-section">
-              <h3 id="supplies-heading">{t('country.supplies', names)}</h3>
-              <table data-testid="supplies-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('country.product')}</th>
-                    <th scope="col" className="num">
-                      {t('country.fromPartner', names)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('country.share', names)}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('country.rank')}
-                    </th>
-                    <th scope="col">{t('country.topSupplier')}</th>
-                    <th scope="col">{t('country.flags')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((i) => (
-                    <tr key={i.hs6} data-hs6={i.hs6}>
-                      {productCell(i)}
-                      <td className="num">{money(i.valueUsd)}</td>
-                      <td className="num" data-testid="supply-share">
-                        {formatShare(i.share, lang)}
-                      </td>
-                      <td className="num">
-                        {i.rank} / {i.suppliers}
-                      </td>
-                      <td>
-                        {nameOf(i.topSupplier)} {formatShare(i.topShare, lang)}
-                      </td>
-                      <td>
-                        {supplyFlags(i).map((f) =>
-                          f === 'critical' ? (
-                            i.critical.map((c) => (
-                              <span key={c} className="tag critical" title={t('country.flag.critical')}>
-                                {criticalName(c)}
-                              </span>
-                            ))
-                          ) : (
-                            <span key={f} className={`tag ${f === 'top' ? 'top' : 'flagged'}`}>
-                              {t(`country.flag.${f}`)}
-                            </span>
-                          ),
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <PartnerSupplies items={data.items} names={names} link={link} nameOf={nameOf} />
           )}
           <ProvenanceFooter
             money

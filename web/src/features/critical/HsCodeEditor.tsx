@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { post, put } from '../../api/client.ts';
 import { editedCodes } from './goodRisks.ts';
 import type { CriticalGood, CriticalHsCode, HsMatch } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+import { Options } from '../../components/Options.tsx';
 
 const matches: HsMatch[] = ['exact', 'approximate', 'input'];
 
@@ -34,14 +36,8 @@ export function HsCodeEditor({
       .finally(() => setBusy(false));
   };
   const save = () =>
-    run(
-      api<CriticalGood>(`/critical-goods/${encodeURIComponent(good.id)}`, {
-        method: 'PUT',
-        body: JSON.stringify({ hs: editedCodes(rows) }),
-      }),
-    );
-  const reset = () =>
-    run(api<CriticalGood>(`/critical-goods/${encodeURIComponent(good.id)}/reset`, { method: 'POST' }));
+    run(put('PUT /api/critical-goods/{id}', { path: { id: good.id }, body: { hs: editedCodes(rows) } }));
+  const reset = () => run(post('POST /api/critical-goods/{id}/reset', { path: { id: good.id } }));
   return (
     <form
       className="hs-editor"
@@ -52,16 +48,14 @@ export function HsCodeEditor({
       }}
     >
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('critical.col.hs6')}</th>
-            <th scope="col">{t('critical.col.match')}</th>
-            <th scope="col">{t('critical.col.codeNote')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('critical.remove')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('critical.col.hs6'),
+            t('critical.col.match'),
+            t('critical.col.codeNote'),
+            <span className="visually-hidden">{t('critical.remove')}</span>,
+          ]}
+        />
         <tbody>
           {rows.map((r, n) => (
             <tr key={n}>
@@ -86,11 +80,7 @@ export function HsCodeEditor({
                   value={r.match}
                   onChange={(e) => set(n, { match: e.target.value as HsMatch })}
                 >
-                  {matches.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`critical.match.${m}`)}
-                    </option>
-                  ))}
+                  <Options values={matches} label={(m) => t(`critical.match.${m}`)} />
                 </select>
               </td>
               <td>

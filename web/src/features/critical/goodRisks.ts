@@ -1,3 +1,4 @@
+import type { Query } from '../../api/client.ts';
 import type { CriticalGood, CriticalHsCode, ScreenItem } from './types.ts';
 
 /**
@@ -62,13 +63,6 @@ export function editedCodes(rows: readonly CriticalHsCode[]): CriticalHsCode[] {
 }
 
 /** The screen request of the registry page: all critical-goods products of a reporter and year in one page. */
-export function criticalScreenPath(reporter: string, year: number): string {
-  const q = new URLSearchParams({
-    reporter,
-    year: String(year),
-    critical: 'true',
-    pageSize: '1000',
-    sort: 'importValueUsd',
-  });
-  return `/screens?${q.toString()}`;
+export function criticalScreenQuery(reporter: string, year: number): Query {
+  return { reporter, year, critical: 'true', pageSize: 1000, sort: 'importValueUsd' };
 }

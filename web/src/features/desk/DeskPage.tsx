@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, post } from '../../api/client.ts';
 import type { ViewProps } from '../../views.ts';
 import { href } from '../../router/router.ts';
 import { CaseThread } from './CaseThread.tsx';
 import { topics, type ConsultationCase } from './types.ts';
 import './texts.ts';
+import { Options } from '../../components/Options.tsx';
 
 /**
  * The anonymous consultation desk (PRODUCT.md §3.9): ask without an account, get a case token, read answers
@@ -31,9 +32,8 @@ export function DeskPage(_props: ViewProps) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setError(null);
-    api<{ caseToken: string }>('/consultation/cases', {
-      method: 'POST',
-      body: JSON.stringify({ topic: form.get('topic'), question: String(form.get('question') ?? '') }),
+    post('POST /api/consultation/cases', {
+      body: { topic: form.get('topic'), question: String(form.get('question') ?? '') },
     })
       .then((r) => {
         setToken(r.caseToken);
@@ -45,10 +45,7 @@ export function DeskPage(_props: ViewProps) {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get('token') ?? '').trim();
     setError(null);
-    api<ConsultationCase>('/consultation/cases/read', {
-      method: 'POST',
-      body: JSON.stringify({ token: value }),
-    })
+    post('POST /api/consultation/cases/read', { body: { token: value } })
       .then((c) => {
         setFound(c);
         setToken(value);
@@ -59,10 +56,7 @@ export function DeskPage(_props: ViewProps) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const body = String(new FormData(formElement).get('body') ?? '');
-    api<ConsultationCase>('/consultation/cases/reply', {
-      method: 'POST',
-      body: JSON.stringify({ token, body }),
-    })
+    post('POST /api/consultation/cases/reply', { body: { token, body } })
       .then((c) => {
         setFound(c);
         formElement.reset();
@@ -91,11 +85,7 @@ export function DeskPage(_props: ViewProps) {
         <label>
           {t('desk.topic')}{' '}
           <select name="topic" defaultValue="technology_leakage">
-            {topics.map((topic) => (
-              <option key={topic} value={topic}>
-                {t(`desk.topics.${topic}`)}
-              </option>
-            ))}
+            <Options values={topics} label={(topic) => t(`desk.topics.${topic}`)} />
           </select>
         </label>
         <label className="block">

@@ -1,45 +1,42 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { get, post } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
 import type { ViewProps } from '../../views.ts';
 import { CaseThread } from './CaseThread.tsx';
-import type { CaseSummary, ConsultationCase } from './types.ts';
 import './texts.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Staff side of the desk (administrators, analysts): the cases, one case's thread, and an answer form. */
 export function StaffCasesPage(_props: ViewProps) {
   const { t, i18n } = useTranslation();
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
-  const [open, setOpen] = useState<(ConsultationCase & { id: string }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useGet('GET /api/consultation/cases');
+  const cases = list.data?.items ?? null;
+  const [openId, setOpenId] = useState<string | null>(null);
+  const thread = useApi(openId && `case:${openId}`, (signal) =>
+    get('GET /api/consultation/cases/{id}', { path: { id: openId! }, signal }),
+  );
+  const open = thread.data;
+  const [answerError, setAnswerError] = useState<string | null>(null);
+  const error = answerError ?? thread.error?.message ?? list.error?.message ?? null;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
-  const load = useCallback(() => {
-    api<{ items: CaseSummary[] }>('/consultation/cases')
-      .then((r) => setCases(r.items))
-      .catch((e: Error) => setError(e.message));
-  }, []);
-  useEffect(load, [load]);
   const show = (id: string) => {
-    setError(null);
-    api<ConsultationCase & { id: string }>(`/consultation/cases/${encodeURIComponent(id)}`)
-      .then(setOpen)
-      .catch((e: Error) => setError(e.message));
+    setAnswerError(null);
+    setOpenId(id);
   };
   const answer = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!open) return;
     const formElement = event.currentTarget;
     const body = String(new FormData(formElement).get('body') ?? '');
-    api<ConsultationCase & { id: string }>(`/consultation/cases/${encodeURIComponent(open.id)}/answers`, {
-      method: 'POST',
-      body: JSON.stringify({ body }),
-    })
+    post('POST /api/consultation/cases/{id}/answers', { path: { id: open.id }, body: { body } })
       .then((c) => {
-        setOpen(c);
+        thread.update(() => c);
         formElement.reset();
-        load();
+        list.reload();
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setAnswerError(e.message));
   };
   return (
     <section aria-labelledby="cases-heading">
@@ -49,16 +46,14 @@ export function StaffCasesPage(_props: ViewProps) {
       {cases && cases.length === 0 && <p>{t('desk.none')}</p>}
       {cases && cases.length > 0 && (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('desk.case')}</th>
-              <th scope="col">{t('desk.topic')}</th>
-              <th scope="col">{t('desk.received')}</th>
-              <th scope="col" className="num">
-                {t('desk.messages')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('desk.case'),
+              t('desk.topic'),
+              t('desk.received'),
+              { label: t('desk.messages'), num: true },
+            ]}
+          />
           <tbody>
             {cases.map((c) => (
               <tr key={c.id}>

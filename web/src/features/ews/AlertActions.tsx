@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, post } from '../../api/client.ts';
 import { errorField } from './errorField.ts';
 import type { Alert } from './types.ts';
 
@@ -34,10 +34,7 @@ export function AlertActions({
     setBusy(true);
     setError(null);
     try {
-      const updated = await api<Alert>(`/ews/alerts/${encodeURIComponent(alert.id)}/actions`, {
-        method: 'POST',
-        body: JSON.stringify(body),
-      });
+      const updated = await post('POST /api/ews/alerts/{id}/actions', { path: { id: alert.id }, body });
       const subject = `${updated.partner} ${updated.period}`;
       onChange(updated, t('ews.actions.done', { subject, status: t(`ews.status.${updated.status}`) }));
     } catch (e) {

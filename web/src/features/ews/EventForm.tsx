@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, post } from '../../api/client.ts';
 import { errorField } from './errorField.ts';
 import { codeList } from './shape.ts';
 import type { Item } from './types.ts';
@@ -40,9 +40,8 @@ export function EventForm({ item, partner, onSaved }: { item: Item; partner?: st
     setError(null);
     setStatus(t('ews.common.saving'));
     try {
-      await api<{ id: string }>('/ews/events', {
-        method: 'POST',
-        body: JSON.stringify({
+      await post('POST /api/ews/events', {
+        body: {
           country: draft.country.trim().toUpperCase(),
           hs: codeList(draft.hs),
           targets: codeList(draft.targets, true),
@@ -53,7 +52,7 @@ export function EventForm({ item, partner, onSaved }: { item: Item; partner?: st
             en: draft.titleEn.trim() || draft.titleJa.trim(),
           },
           source: draft.source.trim(),
-        }),
+        },
       });
       setStatus(t('ews.eventForm.saved'));
       onSaved();

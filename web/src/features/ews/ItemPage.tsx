@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGet, useGetWhen } from '../../api/useGet.ts';
 import { href, navigate } from '../../router/router.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
@@ -8,49 +8,27 @@ import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFo
 import { formatDate, formatNumber, formatShare } from '../../format/numbers.ts';
 import { LevelBadge } from './LevelBadge.tsx';
 import { EventForm } from './EventForm.tsx';
+import { RecordedEvents } from './RecordedEvents.tsx';
 import { itemChartOption, priceChartOption } from './shape.ts';
 import { formatMonth } from './months.ts';
 import { useCountryNames } from './useCountryNames.ts';
-import type { AlertPage, ItemPageData, Level } from './types.ts';
-
-/** An event's source: its leading URL as a link, the rest as text. */
-function SourceText({ source }: { source: string }) {
-  const m = /^(https?:\/\/\S+)(.*)$/s.exec(source);
-  if (!m) return <>{source}</>;
-  return (
-    <>
-      <a href={m[1]}>{m[1]}</a>
-      {m[2]}
-    </>
-  );
-}
+import type { Level } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** One monitored item: its series per partner with the seasonal baseline, thresholds, alert months and recorded events. */
 export function ItemPage({ id, partner }: { id: string; partner?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const country = useCountryNames();
-  const [data, setData] = useState<ItemPageData | null>(null);
-  const [stored, setStored] = useState<AlertPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    setError(null);
-    api<ItemPageData>(
-      `/ews/items/${encodeURIComponent(id)}${partner ? `?partner=${encodeURIComponent(partner)}` : ''}`,
-    )
-      .then(setData)
-      .catch((e: Error) => setError(e.message));
-  }, [id, partner, reload]);
+  const page = useGet('GET /api/ews/items/{id}', { path: { id }, query: { partner } });
+  const data = page.data;
   const shown = data?.series?.partner;
-  useEffect(() => {
-    if (!data) return;
-    const q = new URLSearchParams({ hs: data.item.hs, reporter: data.item.reporter, pageSize: '500' });
-    if (shown) q.set('partner', shown);
-    api<AlertPage>(`/ews/alerts?${q}`)
-      .then(setStored)
-      .catch((e: Error) => setError(e.message));
-  }, [data, shown]);
+  // The alerts stored for the item and the partner shown, marked on the chart.
+  const alerts = useGetWhen(data !== null, 'GET /api/ews/alerts', {
+    query: { hs: data?.item.hs, reporter: data?.item.reporter, pageSize: 500, partner: shown },
+  });
+  const stored = alerts.data;
+  const error = page.error?.message ?? alerts.error?.message ?? null;
 
   // The series are in their publisher's unit (billion yen, USD, …): labelled, never converted with the currency preference.
   const unit = !data?.valueUnit
@@ -126,14 +104,14 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
             <p>—</p>
           ) : (
             <table data-testid="ews-hits">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ews.item.period')}</th>
-                  <th scope="col">{t('ews.inbox.columns.level')}</th>
-                  <th scope="col">{t('ews.item.z')}</th>
-                  <th scope="col">{t('ews.inbox.columns.why')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('ews.item.period'),
+                  t('ews.inbox.columns.level'),
+                  t('ews.item.z'),
+                  t('ews.inbox.columns.why'),
+                ]}
+              />
               <tbody>
                 {series.points.map((p) => (
                   <tr key={p.period} data-period={p.period}>
@@ -166,43 +144,8 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
           ))}
         </p>
       )}
-      <h4>{t('ews.item.events')}</h4>
-      {data.events.length === 0 ? (
-        <p>{t('ews.item.noEvents')}</p>
-      ) : (
-        <table data-testid="ews-events">
-          <thead>
-            <tr>
-              <th scope="col">{t('ews.item.announced')}</th>
-              <th scope="col">{t('ews.item.effective')}</th>
-              <th scope="col">{t('ews.item.eventTitle')}</th>
-              <th scope="col">{t('ews.item.targets')}</th>
-              <th scope="col">{t('ews.item.source')}</th>
-              <th scope="col">{t('ews.inbox.columns.marking')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDate(e.announced, i18n.language)}</td>
-                <td>{formatDate(e.effective, i18n.language)}</td>
-                <td>
-                  {e.title[lang]}{' '}
-                  <span className="ews-muted">({e.seed ? t('ews.item.seed') : t('ews.item.recorded')})</span>
-                </td>
-                <td>{e.targets.length ? e.targets.join(', ') : t('ews.item.allTargets')}</td>
-                <td>
-                  <SourceText source={e.source} />
-                </td>
-                <td>
-                  <MarkingBadge marking={e.marking} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <EventForm item={item} partner={shown} onSaved={() => setReload((n) => n + 1)} />
+      <RecordedEvents events={data.events} />
+      <EventForm item={item} partner={shown} onSaved={page.reload} />
       <h4>{t('ews.item.prices')}</h4>
       {data.prices.length === 0 && <p>{t('ews.item.noPrices')}</p>}
       {data.prices.map((p) => (

@@ -55,7 +55,7 @@ export interface InboxFilters {
   page?: number;
 }
 
-export function alertQuery(filters: InboxFilters, pageSize: number): string {
+export function alertQuery(filters: InboxFilters, pageSize: number): URLSearchParams {
   const q = new URLSearchParams();
   for (const key of ['level', 'minLevel', 'status', 'itemId', 'partner', 'from', 'to'] as const) {
     const v = filters[key]?.trim();
@@ -63,7 +63,7 @@ export function alertQuery(filters: InboxFilters, pageSize: number): string {
   }
   q.set('page', String(filters.page ?? 1));
   q.set('pageSize', String(pageSize));
-  return q.toString();
+  return q;
 }
 
 /** Distinct z thresholds of the rules on value, each with the rules using it, sorted by z. */

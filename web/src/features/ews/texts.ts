@@ -28,6 +28,22 @@ export const ewsTexts = addFeatureTexts('ews', {
       total: '{{count}} alerts',
       total_one: '{{count}} alert',
       none: 'No alerts match these filters.',
+      empty: {
+        title: 'No alerts yet',
+        intro:
+          'Alerts come from scans of monitored items (a product, a reporter and a flow) over a stored monthly dataset. These steps are done with the command line for now:',
+        todo: {
+          data: 'Store a monthly trade dataset (China customs, Japan customs summaries, Comtrade or any CSV through a column mapping):',
+          items: 'Add monitored items (the critical goods list, a generated list, or items of your own):',
+          scan: 'Scan the items that are due (the server also does it, every 15 minutes by default):',
+        },
+        done: {
+          data: 'Monthly data stored: {{count}} datasets.',
+          data_one: 'Monthly data stored: {{count}} dataset.',
+          items: 'Items monitored: {{count}}.',
+        },
+        backtest: 'Meanwhile, the Backtest tab replays a rule set over a stored dataset’s history.',
+      },
       page: 'Page {{page}} of {{pages}}',
       prev: 'Previous',
       next: 'Next',
@@ -225,6 +241,23 @@ export const ewsTexts = addFeatureTexts('ews', {
       total: '警報 {{count}} 件',
       total_one: '警報 {{count}} 件',
       none: '条件に合う警報はありません。',
+      empty: {
+        title: 'まだ警報はありません',
+        intro:
+          '警報は、保存された月次データセットについて監視品目（品目・報告国・輸出入の別）をスキャンすると出ます。現在は次の手順をコマンドラインで行います。',
+        todo: {
+          data: '月次貿易データセットを保存します（中国税関、日本の貿易統計概況、Comtrade、または列対応を指定した任意の CSV）。',
+          items: '監視品目を追加します（特定重要物資の一覧、生成した一覧、または個別の品目）。',
+          scan: '期限の来た品目をスキャンします（サーバーも既定では 15 分ごとに行います）。',
+        },
+        done: {
+          data: '月次データ保存済み：{{count}} 件のデータセット。',
+          data_one: '月次データ保存済み：{{count}} 件のデータセット。',
+          items: '監視中の品目：{{count}} 件。',
+        },
+        backtest:
+          'その間も「バックテスト」タブで、保存済みデータセットの過去にルールセットを当てはめられます。',
+      },
       page: '{{page}} / {{pages}} ページ',
       prev: '前へ',
       next: '次へ',

@@ -15,12 +15,6 @@ export type RecordedEvent = ItemPageData['events'][number];
 
 export type RulePrecision = ApiResponse<'GET /api/ews/precision'>['items'][number];
 
-/** A dataset in the pickers (GET /api/datasets). */
-export type Dataset = Pick<
-  ApiResponse<'GET /api/datasets'>['items'][number],
-  'id' | 'kind' | 'title' | 'publisher' | 'version' | 'synthetic'
->;
-
 type ApiRule = RuleSet['rules'][number];
 /** A condition in the rule editor: its threshold is null while the field is empty (the API names it if saved so). */
 export type RuleCondition = Omit<ApiRule['when'][number], 'threshold'> & { threshold: number | null };

@@ -1,22 +1,12 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { useMemo } from 'react';
+import { useCountries } from '../../reference/useReference.ts';
 
-type Names = Map<string, { ja: string; en: string }>;
-let loading: Promise<Names> | null = null;
-
-/** Country names in Japanese and English by ISO3 (GET /api/countries, fetched once per page load). */
+/** A country's name in Japanese or English with its ISO3 code, "韓国 (KOR)" (the bare code when unknown). */
 export function useCountryNames(): (iso3: string, lang: 'ja' | 'en') => string {
-  const [names, setNames] = useState<Names | null>(null);
-  useEffect(() => {
-    loading ??= api<{ items: { iso3: string; ja: string; en: string }[] }>('/countries').then(
-      (r) => new Map(r.items.map((c) => [c.iso3, { ja: c.ja, en: c.en }])),
-    );
-    loading.then(setNames).catch(() => {
-      loading = null;
-    });
-  }, []);
+  const { data } = useCountries();
+  const names = useMemo(() => new Map((data ?? []).map((c) => [c.iso3, c])), [data]);
   return (iso3, lang) => {
-    const name = names?.get(iso3)?.[lang];
+    const name = names.get(iso3)?.[lang];
     return name ? `${name} (${iso3})` : iso3;
   };
 }

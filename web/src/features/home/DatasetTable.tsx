@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import type { Dataset } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Datasets with their provenance: publisher, version, when retrieved, the files' SHA-256, licence, marking. */
 export function DatasetTable({ datasets }: { datasets: Dataset[] }) {
@@ -9,20 +10,18 @@ export function DatasetTable({ datasets }: { datasets: Dataset[] }) {
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <table className="datasets" data-testid="datasets">
-      <thead>
-        <tr>
-          <th scope="col">{t('home.columns.dataset')}</th>
-          <th scope="col">{t('home.columns.marking')}</th>
-          <th scope="col">{t('home.columns.publisher')}</th>
-          <th scope="col">{t('home.columns.version')}</th>
-          <th scope="col" className="num">
-            {t('home.columns.rows')}
-          </th>
-          <th scope="col">{t('home.columns.retrieved')}</th>
-          <th scope="col">{t('home.columns.checksum')}</th>
-          <th scope="col">{t('home.columns.licence')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          t('home.columns.dataset'),
+          t('home.columns.marking'),
+          t('home.columns.publisher'),
+          t('home.columns.version'),
+          { label: t('home.columns.rows'), num: true },
+          t('home.columns.retrieved'),
+          t('home.columns.checksum'),
+          t('home.columns.licence'),
+        ]}
+      />
       <tbody>
         {datasets.map((d) => (
           <tr key={d.id} data-dataset={d.id}>
@@ -32,9 +31,7 @@ export function DatasetTable({ datasets }: { datasets: Dataset[] }) {
               <br />
               <code className="dataset-id">{d.id}</code>
             </th>
-            <td>
-              <MarkingBadge marking={d.marking} />
-            </td>
+            <MarkingCell marking={d.marking} />
             <td>{d.publisher}</td>
             <td>{d.version}</td>
             <td className="num">{number.format(d.rows)}</td>

@@ -1,36 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { currentSignedIn, onSignedInChange, useSignedIn } from '../auth/signedIn.ts';
+import { get } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { useGet } from '../../api/useGet.ts';
+import { invalidateReference, loadReference } from '../../reference/reference.ts';
+import { useDatasets } from '../../reference/useReference.ts';
+import { useSignedIn } from '../auth/signedIn.ts';
 import { DatasetTable } from './DatasetTable.tsx';
 import { FetchDataset } from './FetchDataset.tsx';
 import { NextSteps } from './NextSteps.tsx';
 import { RecentJobs } from './RecentJobs.tsx';
 import { SynthYear } from './SynthYear.tsx';
-import type { Dataset, DatasetManifest, Job } from './types.ts';
 import './texts.ts';
 import './home.css';
 
 /**
  * The dataset list is requested as soon as this module loads (while the session is still being checked), and the
- * first Home render within a few seconds uses that answer; a failed early request (e.g. not signed in yet) is
- * made again. A sign-out drops it, so it can never show one user's list to the next.
+ * first Home render within a few seconds uses that answer; Home asks again for a copy older than that. A failed
+ * early request (e.g. not signed in yet) is made again; a sign-out drops it (src/reference/reference.ts).
  */
-let earlyDatasets: Promise<{ items: Dataset[] }> | null = api<{ items: Dataset[] }>('/datasets');
-earlyDatasets.catch(() => undefined);
-const earlyAt = Date.now();
-const stopWatching = onSignedInChange(() => {
-  if (currentSignedIn() !== null) return;
-  earlyDatasets = null;
-  stopWatching();
-});
-
-function loadDatasets(): Promise<{ items: Dataset[] }> {
-  const early = Date.now() - earlyAt < 5000 ? earlyDatasets : null;
-  earlyDatasets = null;
-  const fresh = () => api<{ items: Dataset[] }>('/datasets');
-  return early ? early.catch(fresh) : fresh();
-}
+const recentMs = 5000;
+loadReference('datasets').catch(() => undefined);
 
 /**
  * Home: the datasets present (only those the user may read) with provenance, a SYNTHETIC banner when any is
@@ -40,24 +29,21 @@ export function Home() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const canManage = me?.role === 'administrator';
-  const [datasets, setDatasets] = useState<Dataset[] | null>(null);
-  const [manifests, setManifests] = useState<{ mirror: boolean; items: DatasetManifest[] } | null>(null);
-  const [jobs, setJobs] = useState<Job[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    loadDatasets()
-      .then((r) => setDatasets(r.items))
-      .catch((e: Error) => setError(e.message));
-    api<{ items: Job[] }>('/jobs?limit=10')
-      .then((r) => setJobs(r.items))
-      .catch(() => setJobs([]));
-    if (canManage)
-      api<{ mirror: boolean; items: DatasetManifest[] }>('/dataset-manifests')
-        .then(setManifests)
-        .catch((e: Error) => setError(e.message));
-  }, [canManage]);
-  useEffect(refresh, [refresh]);
+  const datasetList = useDatasets(recentMs);
+  const datasets = datasetList.data?.items ?? null;
+  const jobList = useGet('GET /api/jobs', { query: { limit: 10 } });
+  const jobs = jobList.data?.items ?? [];
+  const manifestList = useApi(canManage ? 'manifests' : null, (signal) =>
+    get('GET /api/dataset-manifests', { signal }),
+  );
+  const manifests = manifestList.data;
+  const error = datasetList.error?.message ?? manifestList.error?.message ?? null;
+  /** A job imported or fetched a dataset: every page's reference lists load again, and this page's jobs. */
+  const refresh = () => {
+    invalidateReference();
+    jobList.reload();
+    manifestList.reload();
+  };
 
   return (
     <div className="home">

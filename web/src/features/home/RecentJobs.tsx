@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import type { Job } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The latest jobs the user may see (a job carries the marking of the datasets it read; hidden ones are absent). */
 export function RecentJobs({ jobs }: { jobs: Job[] }) {
@@ -13,14 +14,7 @@ export function RecentJobs({ jobs }: { jobs: Job[] }) {
         <p>{t('home.jobs.none')}</p>
       ) : (
         <table data-testid="jobs">
-          <thead>
-            <tr>
-              <th scope="col">{t('home.jobs.kind')}</th>
-              <th scope="col">{t('home.jobs.marking')}</th>
-              <th scope="col">{t('home.jobs.status')}</th>
-              <th scope="col">{t('home.jobs.created')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={['kind', 'marking', 'status', 'created'].map((c) => t(`home.jobs.${c}`))} />
           <tbody>
             {jobs.map((j) => (
               <tr key={j.id} data-job={j.id}>
@@ -33,9 +27,7 @@ export function RecentJobs({ jobs }: { jobs: Job[] }) {
                       .join(' ')}
                   </small>
                 </td>
-                <td>
-                  <MarkingBadge marking={j.marking} />
-                </td>
+                <MarkingCell marking={j.marking} />
                 <td>{t(`home.job.status.${j.status}`)}</td>
                 <td>
                   <time dateTime={j.createdAt}>{date.format(new Date(j.createdAt))}</time>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, get, post } from '../../api/client.ts';
 import type { Job } from './types.ts';
 
 /**
@@ -13,7 +13,7 @@ export function useJob(onDone: () => void) {
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const poll = (id: string) => {
-    api<Job>(`/jobs/${encodeURIComponent(id)}`)
+    get('GET /api/jobs/{id}', { path: { id } })
       .then((next) => {
         setJob(next);
         if (next.status === 'done') onDone();
@@ -26,7 +26,7 @@ export function useJob(onDone: () => void) {
     window.clearTimeout(timer.current);
     setError(null);
     setJob(null);
-    api<Job>('/jobs', { method: 'POST', body: JSON.stringify(body) })
+    post('POST /api/jobs', { body })
       .then((started) => {
         setJob(started);
         poll(started.id);

@@ -1,80 +1,33 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { WorldMap, type MapLine, type MapPoint } from '../../components/WorldMap.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
-import { seaRoutePartners } from './shaping.ts';
-import type { Chokepoint, Exposure, Lang, RouteLine } from './types.ts';
+import type { Lang } from './types.ts';
+import type { SeaRoutes } from './useSeaRoutes.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const routeColours = ['#0550ae', '#bf3989', '#1a7f37', '#9a6700', '#8250df', '#cf222e'];
-
-interface Loaded {
-  exposure: Exposure;
-  routes: { partner: string; line: RouteLine }[];
-  chokepoints: Chokepoint[];
-}
 
 /**
  * Chokepoint exposure of this product's imports (GET /api/maritime/exposure?hs=…) and a map of the sea routes
  * from the largest suppliers (GET /api/maritime/route, GeoJSON) with the straits they cross.
  */
 export function ChokepointPanel({
-  reporter,
-  year,
-  hs6,
+  loaded,
+  error,
   reporterName,
   nameOf,
-  onProvenance,
 }: {
-  reporter: string;
-  year: number;
-  hs6: string;
+  loaded: SeaRoutes | null;
+  error: string | null;
   reporterName: string;
   nameOf: (iso3: string) => string;
-  onProvenance?: (exposure: Exposure | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { money } = useCurrency();
   const lang: Lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setLoaded(null);
-    setError(null);
-    const q = new URLSearchParams({ reporter, year: String(year), hs: hs6 });
-    (async () => {
-      const exposure = await api<Exposure>(`/maritime/exposure?${q}`);
-      const partners = seaRoutePartners(exposure);
-      const [routes, chokepoints] = await Promise.all([
-        Promise.all(
-          partners.map(async (p) => ({
-            partner: p.partner,
-            line: await api<RouteLine>(
-              `/maritime/route?${new URLSearchParams({ from: p.route.fromPort, to: p.route.toPort })}`,
-            ),
-          })),
-        ),
-        api<{ items: Chokepoint[] }>('/maritime/chokepoints').then((r) => r.items),
-      ]);
-      return { exposure, routes, chokepoints };
-    })()
-      .then((l) => {
-        if (!live) return;
-        setLoaded(l);
-        onProvenance?.(l.exposure);
-      })
-      .catch((e: Error) => {
-        if (!live) return;
-        setError(e.message);
-        onProvenance?.(null);
-      });
-    return () => {
-      live = false;
-    };
-  }, [reporter, year, hs6, onProvenance]);
 
   const lines = useMemo<MapLine[]>(
     () =>
@@ -127,20 +80,14 @@ export function ChokepointPanel({
             <p>{t('product.maritime.none')}</p>
           ) : (
             <table data-testid="passages">
-              <thead>
-                <tr>
-                  <th scope="col">{t('product.maritime.passage')}</th>
-                  <th scope="col" className="num">
-                    {t('product.maritime.value')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('product.maritime.share')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('product.maritime.flows')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('product.maritime.passage'),
+                  { label: t('product.maritime.value'), num: true },
+                  { label: t('product.maritime.share'), num: true },
+                  { label: t('product.maritime.flows'), num: true },
+                ]}
+              />
               <tbody>
                 {loaded.exposure.passages.map((p) => (
                   <tr key={p.passage} data-passage={p.passage}>

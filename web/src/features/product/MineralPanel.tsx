@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
 import type { Lang, MineralView, ShareOf } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Mine ▸ refine ▸ trade: USGS production shares beside world export shares, flagged when the leaders differ. */
 export function MineralPanel({
@@ -98,17 +99,13 @@ function ShareTable({
   return (
     <table>
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('product.minerals.country')}</th>
-          <th scope="col" className="num">
-            {valueHeading}
-          </th>
-          <th scope="col" className="num">
-            {t('product.suppliers.share')}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          t('product.minerals.country'),
+          { label: valueHeading, num: true },
+          { label: t('product.suppliers.share'), num: true },
+        ]}
+      />
       <tbody>
         {rows.slice(0, 6).map((p) => (
           <tr key={p.iso3}>

@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGetWhen } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
-import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
-import { formatNumber, formatShare } from '../../format/numbers.ts';
+import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
+import { formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
+import { namer } from '../../reference/names.ts';
+import { useReference } from '../../reference/useReference.ts';
 import { navigate } from '../../router/router.ts';
 import type { ViewProps } from '../../views.ts';
 import './texts.ts';
 import './product.css';
-import { useReference, namer } from './useReference.ts';
+import { DossierHeadline } from './DossierHeadline.tsx';
 import { ReporterYearPicker } from './ReporterYearPicker.tsx';
 import { SupplierPanel } from './SupplierPanel.tsx';
 import { SharesOverYears } from './SharesOverYears.tsx';
@@ -17,8 +19,10 @@ import { WorldExporters } from './WorldExporters.tsx';
 import { VerdictTable } from './VerdictTable.tsx';
 import { MineralPanel } from './MineralPanel.tsx';
 import { ChokepointPanel } from './ChokepointPanel.tsx';
-import { flatThresholds } from './shaping.ts';
-import type { Dossier, Exposure, Lang } from './types.ts';
+import { dossierProvenance } from './shaping.ts';
+import type { Lang } from './types.ts';
+import { useCriticalNames } from './useCriticalNames.ts';
+import { useSeaRoutes } from './useSeaRoutes.ts';
 
 /**
  * The product dossier `#/product/<hs6>?reporter=JPN&year=2024`: suppliers (map, Sankey, table, shares over the
@@ -33,46 +37,27 @@ export function ProductDossier({ route }: ViewProps) {
   const reporter = route.query.get('reporter') || 'JPN';
   const { reference, error: referenceError } = useReference();
   const year = Number(route.query.get('year')) || reference?.years.at(-1) || 0;
-  const [dossier, setDossier] = useState<Dossier | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [exposure, setExposure] = useState<Exposure | null>(null);
+  const loaded = useGetWhen(Boolean(hs6 && year), 'GET /api/products/{hs6}', {
+    path: { hs6 },
+    query: { reporter, year },
+  });
+  const dossier = loaded.loading ? null : loaded.data;
+  const error = loaded.error?.message ?? null;
+  const sea = useSeaRoutes(dossier && { reporter: dossier.reporter, year: dossier.year, hs6: dossier.hs6 });
 
-  useEffect(() => {
-    if (!hs6 || !year) return;
-    let live = true;
-    setDossier(null);
-    setError(null);
-    api<Dossier>(
-      `/products/${encodeURIComponent(hs6)}?${new URLSearchParams({ reporter, year: String(year) })}`,
-    )
-      .then((d) => live && setDossier(d))
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [hs6, reporter, year]);
-
-  const nameOf = useMemo(() => namer(reference, lang), [reference, lang]);
-  const onExposure = useCallback((e: Exposure | null) => setExposure(e), []);
+  const nameOf = useMemo(
+    () => namer(reference?.countries ?? [], reference?.groups ?? [], lang),
+    [reference, lang],
+  );
+  const criticalName = useCriticalNames(lang);
   const target = dossier?.years.find((y) => y.year === dossier.year);
   const reporterName = dossier ? nameOf(dossier.reporter) : nameOf(reporter);
-  const criticalName = (id: string) => reference?.critical.find((c) => c.id === id)?.[lang] ?? id;
-
-  const provenance: Provenance[] = [];
-  if (dossier) {
-    provenance.push({
-      ...dossier.provenance,
-      method: t('product.title'),
-      thresholds: flatThresholds(dossier.provenance.thresholds),
-    });
-    const seen = new Set([dossier.provenance.dataset]);
-    for (const m of dossier.minerals) {
-      if (seen.has(m.provenance.production.dataset)) continue;
-      seen.add(m.provenance.production.dataset);
-      provenance.push({ ...m.provenance.production, method: t('product.minerals.heading') });
-    }
-    if (exposure) provenance.push({ ...exposure.provenance.network, method: exposure.method });
-  }
+  const provenance = dossier
+    ? dossierProvenance(dossier, sea.loaded?.exposure ?? null, {
+        dossier: t('product.title'),
+        minerals: t('product.minerals.heading'),
+      })
+    : [];
 
   return (
     <section aria-labelledby="dossier-heading" className="dossier">
@@ -146,44 +131,7 @@ export function ProductDossier({ route }: ViewProps) {
                   share: formatShare(target.topShare, lang),
                 })}
               </p>
-              <dl className="figures headline">
-                <div>
-                  <dt>{t('product.headline.importValue')}</dt>
-                  <dd data-testid="import-value" data-value={target.importValueUsd}>
-                    {money(target.importValueUsd)}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('product.headline.topSupplier')}</dt>
-                  <dd data-testid="top-supplier" data-iso3={target.topSupplier ?? ''}>
-                    {target.topSupplier ? nameOf(target.topSupplier) : '—'}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('product.headline.topShare')}</dt>
-                  <dd data-testid="top-share">{formatShare(target.topShare, lang)}</dd>
-                </div>
-                <div>
-                  <dt>{t('product.headline.hhi')}</dt>
-                  <dd data-testid="hhi">{formatNumber(target.hhi, lang, 3)}</dd>
-                </div>
-                <div>
-                  <dt>{t('product.headline.countriesTo75')}</dt>
-                  <dd>{target.countriesTo75}</dd>
-                </div>
-                <div>
-                  <dt>{t('product.headline.concernShare')}</dt>
-                  <dd>{formatShare(target.concernShare, lang)}</dd>
-                </div>
-                <div>
-                  <dt>{t('product.headline.likeMindedShare')}</dt>
-                  <dd>{formatShare(target.likeMindedShare, lang)}</dd>
-                </div>
-                <div>
-                  <dt>{t('product.headline.trend')}</dt>
-                  <dd>{formatShare(dossier.importTrend.growth, lang)}</dd>
-                </div>
-              </dl>
+              <DossierHeadline target={target} growth={dossier.importTrend.growth} nameOf={nameOf} />
               <SupplierPanel
                 year={target}
                 reporter={dossier.reporter}
@@ -206,12 +154,10 @@ export function ProductDossier({ route }: ViewProps) {
           <VerdictTable verdicts={dossier.verdicts} year={dossier.year} />
           <MineralPanel minerals={dossier.minerals} nameOf={nameOf} />
           <ChokepointPanel
-            reporter={dossier.reporter}
-            year={dossier.year}
-            hs6={dossier.hs6}
+            loaded={sea.loaded}
+            error={sea.error}
             reporterName={reporterName}
             nameOf={nameOf}
-            onProvenance={onExposure}
           />
           <ProvenanceFooter provenance={provenance} money />
         </>

@@ -7,7 +7,8 @@ import { useCurrency } from '../../format/currency.tsx';
 import { href } from '../../router/router.ts';
 import { cumulativeShares, memberKeys, sankeyFlows, supplierMapValues } from './shaping.ts';
 import type { DossierYear, Lang, ScreenProvenance } from './types.ts';
-import type { Reference } from './useReference.ts';
+import type { Reference } from '../../reference/useReference.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** The suppliers of the target year: world map of shares, Sankey of flows into the reporter, ranked table. */
 export function SupplierPanel({
@@ -55,7 +56,7 @@ export function SupplierPanel({
       ],
       animation: false,
     };
-  }, [year, reporterName, nameOf, lang, t, money]);
+  }, [year, reporterName, nameOf, t, money]);
   const concern = new Set(provenance.concern);
   const likeMinded = new Set(provenance.likeMinded);
   const rows = cumulativeShares(year.suppliers);
@@ -85,21 +86,15 @@ export function SupplierPanel({
         </figure>
       </div>
       <table className="suppliers" data-testid="supplier-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('product.suppliers.rank')}</th>
-            <th scope="col">{t('product.suppliers.partner')}</th>
-            <th scope="col" className="num">
-              {t('product.suppliers.value')}
-            </th>
-            <th scope="col" className="num">
-              {t('product.suppliers.share')}
-            </th>
-            <th scope="col" className="num">
-              {t('product.suppliers.cumulative')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('product.suppliers.rank'),
+            t('product.suppliers.partner'),
+            { label: t('product.suppliers.value'), num: true },
+            { label: t('product.suppliers.share'), num: true },
+            { label: t('product.suppliers.cumulative'), num: true },
+          ]}
+        />
         <tbody>
           {rows.map((s, n) => (
             <tr key={s.partner} data-partner={s.partner}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format/numbers.ts';
 import type { Lang, Verdict } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 const knownMethods = ['eu2021', 'geodep', 'majority', 'hhi'];
 
@@ -25,18 +26,14 @@ export function VerdictTable({ verdicts, year }: { verdicts: Verdict[]; year: nu
             </span>
           </h4>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('product.verdicts.indicator')}</th>
-                <th scope="col" className="num">
-                  {t('product.verdicts.value')}
-                </th>
-                <th scope="col" className="num">
-                  {t('product.verdicts.threshold')}
-                </th>
-                <th scope="col">{t('product.verdicts.verdict')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('product.verdicts.indicator'),
+                { label: t('product.verdicts.value'), num: true },
+                { label: t('product.verdicts.threshold'), num: true },
+                t('product.verdicts.verdict'),
+              ]}
+            />
             <tbody>
               {v.criteria.map((c) => (
                 <tr key={c.indicator}>

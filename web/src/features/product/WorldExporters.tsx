@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
 import type { DossierYear, Lang, Supplier } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** World exporters of the product in the target year, and the reporter's own exports with M/X. */
 export function WorldExporters({
@@ -35,17 +36,13 @@ export function WorldExporters({
           )}
         </p>
         <table data-testid="world-exporters">
-          <thead>
-            <tr>
-              <th scope="col">{t('product.world.exporter')}</th>
-              <th scope="col" className="num">
-                {t('product.world.value')}
-              </th>
-              <th scope="col" className="num">
-                {t('product.world.share')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('product.world.exporter'),
+              { label: t('product.world.value'), num: true },
+              { label: t('product.world.share'), num: true },
+            ]}
+          />
           <tbody>
             {exporters.slice(0, 10).map((e) => (
               <tr key={e.partner}>

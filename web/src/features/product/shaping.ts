@@ -1,4 +1,9 @@
-import type { CountryRef, DossierYear, Exposure, PartnerExposure, Supplier } from './types.ts';
+import { isoNumericKeyOf, namesByIsoNumeric } from '../../reference/isoNumeric.ts';
+import type { CountryRef } from '../../reference/reference.ts';
+import type { Provenance } from '../../components/provenance.ts';
+import type { Dossier, DossierYear, Exposure, PartnerExposure, Supplier } from './types.ts';
+
+type MapCountry = Pick<CountryRef, 'iso3' | 'isoNumeric' | 'en' | 'ja'>;
 
 /**
  * Pure shaping of the dossier's API figures into what the page draws: map values, Sankey nodes and links,
@@ -6,40 +11,28 @@ import type { CountryRef, DossierYear, Exposure, PartnerExposure, Supplier } fro
  * computed here that the API does not give; only grouping ("others") and reordering.
  */
 
-/** world-atlas keys countries by the ISO 3166 numeric code as a three-digit string ("004", "392"). */
-export function isoNumericKey(n: number): string {
-  return String(n).padStart(3, '0');
-}
-
 /**
  * Supplier shares keyed by ISO numeric (for the WorldMap choropleth) and every country's name in the user's
  * language. Suppliers without an ISO numeric code stay in the tables only.
  */
 export function supplierMapValues(
   suppliers: readonly Supplier[],
-  countries: readonly CountryRef[],
+  countries: readonly MapCountry[],
   lang: 'ja' | 'en',
 ): { values: Record<string, number>; names: Record<string, string> } {
-  const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
-  const names: Record<string, string> = {};
-  for (const c of countries) if (c.isoNumeric != null) names[isoNumericKey(c.isoNumeric)] ??= c[lang];
+  const keyOf = isoNumericKeyOf(countries);
   const values: Record<string, number> = {};
   for (const s of suppliers) {
-    const n = byIso3.get(s.partner)?.isoNumeric;
-    if (n == null) continue;
-    const key = isoNumericKey(n);
-    values[key] = (values[key] ?? 0) + s.share;
+    const key = keyOf(s.partner);
+    if (key !== undefined) values[key] = (values[key] ?? 0) + s.share;
   }
-  return { values, names };
+  return { values, names: namesByIsoNumeric(countries, lang) };
 }
 
 /** ISO numeric keys of the reporter's members (drawn highlighted on the map). */
-export function memberKeys(members: readonly string[], countries: readonly CountryRef[]): string[] {
-  const byIso3 = new Map(countries.map((c) => [c.iso3, c]));
-  return members.flatMap((m) => {
-    const n = byIso3.get(m)?.isoNumeric;
-    return n == null ? [] : [isoNumericKey(n)];
-  });
+export function memberKeys(members: readonly string[], countries: readonly MapCountry[]): string[] {
+  const keyOf = isoNumericKeyOf(countries);
+  return members.flatMap((m) => keyOf(m) ?? []);
 }
 
 export interface SankeyData {
@@ -122,5 +115,31 @@ export function flatThresholds(thresholds: Record<string, Record<string, number>
   for (const [method, values] of Object.entries(thresholds)) {
     for (const [name, value] of Object.entries(values)) out[`${method}.${name}`] = value;
   }
+  return out;
+}
+
+/**
+ * Every source the dossier shows, for its footer: the screen's trade data with the thresholds in force, each
+ * mineral production dataset once, and the sea network when the chokepoint section loaded.
+ */
+export function dossierProvenance(
+  dossier: Dossier,
+  exposure: Exposure | null,
+  methods: { dossier: string; minerals: string },
+): Provenance[] {
+  const out: Provenance[] = [
+    {
+      ...dossier.provenance,
+      method: methods.dossier,
+      thresholds: flatThresholds(dossier.provenance.thresholds),
+    },
+  ];
+  const seen = new Set([dossier.provenance.dataset]);
+  for (const m of dossier.minerals) {
+    if (seen.has(m.provenance.production.dataset)) continue;
+    seen.add(m.provenance.production.dataset);
+    out.push({ ...m.provenance.production, method: methods.minerals });
+  }
+  if (exposure) out.push({ ...exposure.provenance.network, method: exposure.method });
   return out;
 }

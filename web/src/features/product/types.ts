@@ -18,16 +18,3 @@ export type PartnerExposure = Exposure['partners'][number];
 
 export type RouteLine = ApiResponse<'GET /api/maritime/route'>;
 export type Chokepoint = ApiResponse<'GET /api/maritime/chokepoints'>['items'][number];
-
-/** The fields of the reference lists the dossier reads. */
-export type CountryRef = Pick<
-  ApiResponse<'GET /api/countries'>['items'][number],
-  'iso3' | 'isoNumeric' | 'en' | 'ja' | 'kind'
->;
-export type GroupRef = Pick<ApiResponse<'GET /api/groups'>['items'][number], 'id' | 'en' | 'ja'> & {
-  members: Pick<ApiResponse<'GET /api/groups'>['items'][number]['members'][number], 'iso3'>[];
-};
-export type CriticalGoodRef = Pick<
-  ApiResponse<'GET /api/critical-goods'>['items'][number],
-  'id' | 'en' | 'ja'
->;

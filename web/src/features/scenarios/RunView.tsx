@@ -1,40 +1,30 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGet } from '../../api/useGet.ts';
 import { formatShare } from '../../format/numbers.ts';
 import { RunResults } from './RunResults.tsx';
-import type { ScenarioRun } from './types.ts';
+import { runErrorField, type ScenarioRun } from './types.ts';
 
 /** Polls a run until it is done or failed, showing its progress (aria-live), then its results. */
 export function RunView({ runId, onFinished }: { runId: string; onFinished?: (run: ScenarioRun) => void }) {
   const { t, i18n } = useTranslation();
-  const [run, setRun] = useState<ScenarioRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const finished = useRef(onFinished);
-  finished.current = onFinished;
+  const polled = useGet('GET /api/scenario-runs/{id}', { path: { id: runId } });
+  // Nothing of another run is shown while this one's first answer is on its way.
+  const run = polled.data?.id === runId ? polled.data : null;
+  const status = polled.loading ? undefined : run?.status;
+  const finished = useEffectEvent((r: ScenarioRun) => onFinished?.(r));
+  const { reload } = polled;
   useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    setRun(null);
-    setError(null);
-    const poll = async () => {
-      try {
-        const r = await api<ScenarioRun>(`/scenario-runs/${encodeURIComponent(runId)}`);
-        if (stopped) return;
-        setRun(r);
-        if (r.status === 'queued' || r.status === 'running') timer = setTimeout(() => void poll(), 400);
-        else finished.current?.(r);
-      } catch (e) {
-        if (!stopped) setError((e as Error).message);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
-  }, [runId]);
-  if (error) return <p role="alert">{t('error.load', { message: error })}</p>;
+    if (!run || status === undefined) return;
+    if (status !== 'queued' && status !== 'running') {
+      finished(run);
+      return;
+    }
+    const timer = setTimeout(reload, 400);
+    return () => clearTimeout(timer);
+    // A new answer (its status, or the same status again) schedules the next poll.
+  }, [run, status, reload]);
+  if (polled.error) return <p role="alert">{t('error.load', { message: polled.error.message })}</p>;
   const active = !run || run.status === 'queued' || run.status === 'running';
   return (
     <div className="run-view">
@@ -47,7 +37,7 @@ export function RunView({ runId, onFinished }: { runId: string; onFinished?: (ru
             : run.status === 'done'
               ? t('scenarios.runDone')
               : t('scenarios.runFailed', {
-                  message: `${run.error?.place?.field ? `${run.error.place.field}: ` : ''}${run.error?.message ?? ''}`,
+                  message: `${runErrorField(run.error) ? `${runErrorField(run.error)}: ` : ''}${run.error?.message ?? ''}`,
                 })}
         </span>
       </div>

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGet } from '../../api/useGet.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter, type Provenance } from '../../components/ProvenanceFooter.tsx';
@@ -8,36 +8,24 @@ import { formatNumber } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
 import { MethodList } from './MethodList.tsx';
 import { inReaderCurrency, MoneyRange, UnitRange, useMoney } from './money.tsx';
-import { comparisonChart } from './shaping.ts';
-import type { ScenarioComparisonResponse } from './types.ts';
+import { comparisonChart, comparisonColumnName } from './shaping.ts';
 
 /** Side-by-side comparison of finished runs (`#/scenarios/compare?runs=a,b`): totals, economy, products, sectors. */
 export function ScenarioComparison({ runs }: { runs: string }) {
   const { t, i18n } = useTranslation();
   const money = useMoney();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const [data, setData] = useState<ScenarioComparisonResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setData(null);
-    api<ScenarioComparisonResponse>(`/scenario-comparison?runs=${encodeURIComponent(runs)}`)
-      .then(setData)
-      .catch((e: Error) => setError(e.message));
-  }, [runs]);
-  const columnName = (i: number) => {
-    const c = data!.comparison.columns[i];
-    return `${lang === 'ja' && c.nameJa ? c.nameJa : c.name} (${c.label.slice(0, 8)})`;
-  };
+  const comparison = useGet('GET /api/scenario-comparison', { query: { runs } });
+  const data = comparison.loading ? null : comparison.data;
+  const error = comparison.error?.message;
+  const columnName = (i: number) => comparisonColumnName(data!, i, lang);
   const option = useMemo(
     () =>
       data
         ? inReaderCurrency(
             comparisonChart(
               data,
-              (i) => {
-                const c = data.comparison.columns[i];
-                return `${lang === 'ja' && c.nameJa ? c.nameJa : c.name} (${c.label.slice(0, 8)})`;
-              },
+              (i) => comparisonColumnName(data, i, lang),
               (m) => t(`scenarios.metric.${m}`),
             ),
             money,

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { post } from '../../api/client.ts';
+import { useGetWhen } from '../../api/useGet.ts';
+import { MarkingBadge, MarkingCell } from '../../components/MarkingBadge.tsx';
 import { formatDate, formatShare } from '../../format/numbers.ts';
 import { href, navigate } from '../../router/router.ts';
 import { RunView } from './RunView.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { namesOf } from './scenarioForm.ts';
-import type { ScenarioRecord, ScenarioRun } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * One scenario: the editor (a new version on save), its versions, runs (start one, poll its progress, pick runs
@@ -16,28 +17,18 @@ import type { ScenarioRecord, ScenarioRun } from './types.ts';
 export function ScenarioDetail({ id, version, runId }: { id?: string; version?: number; runId?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const [scenario, setScenario] = useState<ScenarioRecord | null>(null);
-  const [runs, setRuns] = useState<ScenarioRun[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const path = { id: id ?? '' };
+  const record = useGetWhen(id !== undefined, 'GET /api/scenarios/{id}', { path, query: { version } });
+  const runList = useGetWhen(id !== undefined, 'GET /api/scenarios/{id}/runs', { path });
+  const scenario = record.data;
+  const runs = runList.data?.items ?? [];
+  const [startError, setStartError] = useState<string | null>(null);
+  const error = startError ?? record.error?.message ?? runList.error?.message ?? null;
+  // Saves so far: a save shows the editor anew on the version it made.
+  const [saves, setSaves] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
   const [starting, setStarting] = useState(false);
-
-  const loadRuns = useCallback(() => {
-    if (!id) return;
-    api<{ items: ScenarioRun[] }>(`/scenarios/${encodeURIComponent(id)}/runs`)
-      .then((r) => setRuns(r.items))
-      .catch((e: Error) => setError(e.message));
-  }, [id]);
-
-  useEffect(() => {
-    if (!id) return;
-    setError(null);
-    api<ScenarioRecord>(`/scenarios/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`)
-      .then(setScenario)
-      .catch((e: Error) => setError(e.message));
-    loadRuns();
-  }, [id, version, reload, loadRuns]);
+  const loadRuns = runList.reload;
 
   if (!id)
     return (
@@ -58,15 +49,16 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
       : (names.name ?? scenario.name);
   const start = async () => {
     setStarting(true);
+    setStartError(null);
     try {
-      const run = await api<ScenarioRun>(`/scenarios/${encodeURIComponent(id)}/runs`, {
-        method: 'POST',
-        body: JSON.stringify({ version: shownVersion }),
+      const run = await post('POST /api/scenarios/{id}/runs', {
+        path: { id },
+        body: { version: shownVersion },
       });
       loadRuns();
       navigate(['scenarios', id], { version, run: run.id });
     } catch (e) {
-      setError((e as Error).message);
+      setStartError((e as Error).message);
     } finally {
       setStarting(false);
     }
@@ -98,12 +90,14 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
         ))}
       </nav>
       <ScenarioEditor
-        key={`${id}-${shownVersion}-${reload}`}
+        key={`${id}-${shownVersion}-${saves}`}
         scenarioId={id}
         text={scenario.text}
         marking={scenario.marking}
         onSaved={() => {
-          setReload((n) => n + 1);
+          setSaves((n) => n + 1);
+          record.reload();
+          runList.reload();
           navigate(['scenarios', id]);
         }}
       />
@@ -120,16 +114,16 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
         ) : (
           <>
             <table data-testid="run-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('scenarios.select')}</th>
-                  <th scope="col">{t('scenarios.started')}</th>
-                  <th scope="col">{t('scenarios.version')}</th>
-                  <th scope="col">{t('scenarios.statusCol')}</th>
-                  <th scope="col">{t('marking.title')}</th>
-                  <th scope="col">{t('scenarios.open')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('scenarios.select'),
+                  t('scenarios.started'),
+                  t('scenarios.version'),
+                  t('scenarios.statusCol'),
+                  t('marking.title'),
+                  t('scenarios.open'),
+                ]}
+              />
               <tbody>
                 {runs.map((r) => (
                   <tr key={r.id} data-run={r.id}>
@@ -150,9 +144,7 @@ export function ScenarioDetail({ id, version, runId }: { id?: string; version?: 
                       {t(`scenarios.status.${r.status}`)}
                       {r.status === 'running' && ` ${formatShare(r.progress, i18n.language)}`}
                     </td>
-                    <td>
-                      <MarkingBadge marking={r.marking} />
-                    </td>
+                    <MarkingCell marking={r.marking} />
                     <td>
                       <a href={href(['scenarios', id], { version, run: r.id })}>
                         {t('scenarios.open')} {r.id.slice(0, 8)}

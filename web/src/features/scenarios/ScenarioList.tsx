@@ -1,22 +1,17 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { useGet } from '../../api/useGet.ts';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import { formatDate } from '../../format/numbers.ts';
 import { href } from '../../router/router.ts';
-import type { ScenarioSummary } from './types.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Saved scenarios the user may read (hidden ones are simply absent), with version and marking. */
 export function ScenarioList() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const [items, setItems] = useState<ScenarioSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ items: ScenarioSummary[] }>('/scenarios')
-      .then((r) => setItems(r.items))
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const list = useGet('GET /api/scenarios');
+  const items = list.data?.items ?? null;
+  const error = list.error?.message;
   return (
     <section aria-labelledby="scenario-list-heading">
       <h3 id="scenario-list-heading">{t('scenarios.all')}</h3>
@@ -29,14 +24,14 @@ export function ScenarioList() {
       {items && items.length === 0 && <p>{t('scenarios.empty')}</p>}
       {items && items.length > 0 && (
         <table data-testid="scenario-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('scenarios.name')}</th>
-              <th scope="col">{t('scenarios.version')}</th>
-              <th scope="col">{t('marking.title')}</th>
-              <th scope="col">{t('scenarios.updated')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('scenarios.name'),
+              t('scenarios.version'),
+              t('marking.title'),
+              t('scenarios.updated'),
+            ]}
+          />
           <tbody>
             {items.map((s) => (
               <tr key={s.id}>
@@ -44,9 +39,7 @@ export function ScenarioList() {
                   <a href={href(['scenarios', s.id])}>{lang === 'ja' && s.nameJa ? s.nameJa : s.name}</a>
                 </td>
                 <td className="num">{s.version}</td>
-                <td>
-                  <MarkingBadge marking={s.marking} />
-                </td>
+                <MarkingCell marking={s.marking} />
                 <td>{formatDate(s.updatedAt, i18n.language)}</td>
               </tr>
             ))}

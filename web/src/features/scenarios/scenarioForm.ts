@@ -63,6 +63,19 @@ export function newShock(type: ShockType = 'export-cut'): ShockForm {
   };
 }
 
+/**
+ * The like-minded partners a new form proposes: the LIKE_MINDED country group (src/data/reference/groups.ts).
+ * "Like-minded first" with no like-minded partner would change nothing (issue 27).
+ */
+export const likeMindedGroup = 'LIKE_MINDED';
+
+/** Ticking "like-minded first" with the partner field empty fills it with the group; the rest is left as typed. */
+export function withLikeMindedFirst(form: ScenarioForm, checked: boolean): Partial<ScenarioForm> {
+  return checked && form.likeMinded.trim() === ''
+    ? { likeMindedFirst: true, likeMinded: likeMindedGroup }
+    : { likeMindedFirst: checked };
+}
+
 export function newScenarioForm(): ScenarioForm {
   return {
     name: '',
@@ -74,7 +87,7 @@ export function newScenarioForm(): ScenarioForm {
     stockDefault: 0,
     stockProducts: [],
     partners: 'all',
-    likeMinded: '',
+    likeMinded: likeMindedGroup,
     likeMindedFirst: true,
     substitutionSharePercent: 10,
     rampUp: 3,

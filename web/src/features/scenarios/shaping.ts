@@ -1,4 +1,5 @@
 import type { ChartOption } from '../../components/Chart.tsx';
+import type { Provenance } from '../../components/provenance.ts';
 import type { ProductResult, ScenarioComparisonResponse, ScenarioRunResult } from './types.ts';
 
 /**
@@ -185,6 +186,18 @@ export function bandSeries(
   ];
 }
 
+/** The x axis of the daily timelines: days since the shock, lines starting at the axis. */
+function dayAxis(name: string, days: string[]) {
+  return {
+    type: 'category' as const,
+    name,
+    nameLocation: 'middle' as const,
+    nameGap: 26,
+    data: days,
+    boundaryGap: false,
+  };
+}
+
 /** Total output relative to baseline over days (ARIO), central run with the Monte Carlo p5–p95 band, weekly. */
 export function outputTimelineChart(
   economy: NonNullable<ScenarioRunResult['economy']>,
@@ -206,14 +219,7 @@ export function outputTimelineChart(
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: [labels.central, labels.band] },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: {
-      type: 'category',
-      name: labels.day,
-      nameLocation: 'middle',
-      nameGap: 26,
-      data: x,
-      boundaryGap: false,
-    },
+    xAxis: dayAxis(labels.day, x),
     yAxis: { type: 'value', name: labels.relativeOutput, min: low, max: 100 },
     series,
   };
@@ -236,14 +242,7 @@ export function sectorTimelineChart(
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: {
-      type: 'category',
-      name: labels.day,
-      nameLocation: 'middle',
-      nameGap: 26,
-      data: x,
-      boundaryGap: false,
-    },
+    xAxis: dayAxis(labels.day, x),
     yAxis: {
       type: 'value',
       name: labels.relativeOutput,
@@ -290,6 +289,16 @@ export function survivalChart(rows: SurvivalRow[], horizon: number, labels: Labe
 }
 
 export type ComparisonMetric = ScenarioComparisonResponse['comparison']['totals'][number]['metric'];
+
+/** A compared run's column heading: the scenario's name in the user's language and the run's short id. */
+export function comparisonColumnName(
+  response: ScenarioComparisonResponse,
+  i: number,
+  lang: 'ja' | 'en',
+): string {
+  const c = response.comparison.columns[i];
+  return `${lang === 'ja' && c.nameJa ? c.nameJa : c.name} (${c.label.slice(0, 8)})`;
+}
 
 /** Comparison totals as a chart: one group of bars per metric, one bar per run. */
 export function comparisonChart(
@@ -360,4 +369,10 @@ export function productLossChart(products: ProductResult[], labels: Labels, top 
       },
     ],
   };
+}
+
+/** Every source a result read, for the provenance footer (trade, IO table, sea network), methods attached. */
+export function resultProvenance(result: ScenarioRunResult): Provenance[] {
+  const p = result.provenance;
+  return [p.trade, p.ioTable, p.seaNetwork].filter((x) => x !== undefined);
 }

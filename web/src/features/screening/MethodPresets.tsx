@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format/numbers.ts';
 import { thresholdsOf, withMethodThresholds } from './screenState.ts';
@@ -87,12 +87,16 @@ function ThresholdEditor({
   );
   const valid = Object.values(parsed).every((v) => Number.isFinite(v));
   const changed = Object.entries(parsed).some(([k, v]) => v !== values[k]);
+  // Applied as the thresholds are when the pause ends (not as they were at the keystroke).
+  const apply = useEffectEvent(() => {
+    if (valid && changed) onChange(parsed);
+  });
+  // Only a change of the typed thresholds restarts the timer.
+  const typed = JSON.stringify(text);
   useEffect(() => {
-    if (!valid || !changed) return;
-    const timer = setTimeout(() => onChange(parsed), 600);
+    const timer = setTimeout(apply, 600);
     return () => clearTimeout(timer);
-    // Only a change of the typed thresholds restarts the timer.
-  }, [JSON.stringify(text)]);
+  }, [typed]);
   return (
     <fieldset className="thresholds">
       <legend>{title}</legend>

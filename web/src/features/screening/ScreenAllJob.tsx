@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { get, post } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import type { Job } from './types.ts';
 import { jobStageText } from '../../format/jobStage.ts';
-import { ExportsInUsd } from '../../format/currency.tsx';
+import { ExportsInUsd } from '../../format/CurrencyNote.tsx';
 
 /**
  * "Screen every reporter": starts a screen-all job with the current thresholds, polls it and shows its progress
@@ -13,47 +14,46 @@ import { ExportsInUsd } from '../../format/currency.tsx';
  */
 export function ScreenAllJob({ year, thresholds }: { year: number; thresholds: string }) {
   const { t, i18n } = useTranslation();
-  const [job, setJob] = useState<Job | null>(null);
+  // The job started here (as POST /api/jobs answered), then as each poll finds it.
+  const [started, setStarted] = useState<{ job: Job; at: number } | null>(null);
+  const polled = useApi(started && `job:${started.job.id}`, (signal) =>
+    get('GET /api/jobs/{id}', { path: { id: started!.job.id }, signal }),
+  );
+  const job = polled.data?.id === started?.job.id ? polled.data : (started?.job ?? null);
   const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const error = startError ?? polled.error?.message ?? null;
   const [now, setNow] = useState(() => Date.now());
-  const startedAt = useRef(0);
   const active = job !== null && (job.status === 'queued' || job.status === 'running');
 
+  const { reload } = polled;
   useEffect(() => {
     if (!active) return;
-    let live = true;
     const timer = setInterval(() => {
       setNow(Date.now());
-      api<Job>(`/jobs/${job.id}`)
-        .then((next) => live && setJob(next))
-        .catch((e: Error) => live && setError(e.message));
+      reload();
     }, 1000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [active, job?.id]);
+    return () => clearInterval(timer);
+  }, [active, reload]);
 
   const start = async () => {
     setStarting(true);
-    setError(null);
+    setStartError(null);
+    const at = Date.now();
+    setNow(at);
     try {
-      startedAt.current = Date.now();
-      setNow(Date.now());
-      const created = await api<Job>('/jobs', {
-        method: 'POST',
-        body: JSON.stringify({ kind: 'screen-all', year, ...(thresholds ? { thresholds } : {}) }),
+      const created = await post('POST /api/jobs', {
+        body: { kind: 'screen-all', year, ...(thresholds ? { thresholds } : {}) },
       });
-      setJob(created);
+      setStarted({ job: created, at });
     } catch (e) {
-      setError((e as Error).message);
+      setStartError((e as Error).message);
     } finally {
       setStarting(false);
     }
   };
 
-  const seconds = Math.max(0, Math.round((now - startedAt.current) / 1000));
+  const seconds = Math.max(0, Math.round((now - (started?.at ?? now)) / 1000));
   return (
     <section className="screen-all" aria-labelledby="screen-all-heading">
       <h3 id="screen-all-heading">{t('screening.screenAll')}</h3>

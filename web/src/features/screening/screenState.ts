@@ -125,12 +125,6 @@ function screenParams(state: ScreenState, year: number): URLSearchParams {
   return p;
 }
 
-/** The counts request with default thresholds: the API's defaults shown beside the editable ones. */
-export function defaultsQuery(state: ScreenState, year: number): string {
-  const p = new URLSearchParams({ reporter: state.reporter, year: String(year) });
-  return p.toString();
-}
-
 /**
  * How the table is fetched. The API's `q` is an HS6 prefix when it is digits and words of the label otherwise,
  * so a chapter and a numeric search combine into one prefix; a chapter with words is filtered here over every

@@ -12,12 +12,8 @@ export type MethodThresholds = ScreenProvenance['thresholds'];
 
 export type CountsResponse = ApiResponse<'GET /api/screens/counts'>;
 
-/** The fields of the reference lists the page reads. */
-export type CountryRef = Pick<
-  ApiResponse<'GET /api/countries'>['items'][number],
-  'iso3' | 'en' | 'ja' | 'kind'
->;
-export type GroupRef = Pick<ApiResponse<'GET /api/groups'>['items'][number], 'id' | 'en' | 'ja'>;
+/** An HS chapter with its titles (GET /api/hs/chapters). */
+export type HsChapter = ApiResponse<'GET /api/hs/chapters'>['items'][number];
 
 /** A screen-all job (POST /api/jobs, GET /api/jobs/:id). */
 export type Job = ApiResponse<'GET /api/jobs/{id}'>;

@@ -1,27 +1,22 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
-import type { MapItem, Measure } from './types.ts';
+import { get } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
+import './texts.ts';
 
 /** The policy map: per entry its zone, suggested measures by family, and measures applied. */
 export function PolicyMap() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const [measures, setMeasures] = useState<Measure[]>([]);
-  const [items, setItems] = useState<MapItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  const { data, error: loadError } = useApi('policy-map', (signal) =>
     Promise.all([
-      api<{ items: Measure[] }>('/policy/measures'),
-      api<{ items: MapItem[] }>('/policy/map?reporter=JPN'),
-    ])
-      .then(([m, p]) => {
-        setMeasures(m.items);
-        setItems(p.items);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
+      get('GET /api/policy/measures', { signal }),
+      get('GET /api/policy/map', { query: { reporter: 'JPN' }, signal }),
+    ]),
+  );
+  const measures = data?.[0].items ?? [];
+  const items = data?.[1].items ?? null;
+  const error = loadError?.message;
   const families = ['promotion', 'protection', 'partnership'];
   const nameOf = (id: string) => measures.find((m) => m.id === id)?.name[lang] ?? id;
   return (
@@ -55,9 +50,7 @@ export function PolicyMap() {
                   </td>
                 ))}
                 <td>{e.applied.map((a) => `${nameOf(a.measureId)} (${a.status})`).join(', ')}</td>
-                <td>
-                  <MarkingBadge marking={e.marking} />
-                </td>
+                <MarkingCell marking={e.marking} />
               </tr>
             ))}
           </tbody>

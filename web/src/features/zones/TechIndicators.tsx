@@ -1,28 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useGet } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
-import type { RtaResponse as Rta, TechField as Field } from './types.ts';
+import './texts.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Technology indicators: RTA of every country in a patent field, with concentration and growth. */
 export function TechIndicators() {
   const { t, i18n } = useTranslation();
-  const [fields, setFields] = useState<Field[]>([]);
   const [field, setField] = useState('uspto/semiconductors');
-  const [rta, setRta] = useState<Rta | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<{ items: Field[] }>('/tech/fields')
-      .then((r) => setFields(r.items))
-      .catch((e: Error) => setError(e.message));
-  }, []);
-  useEffect(() => {
-    api<Rta>(`/tech/rta?field=${encodeURIComponent(field)}`)
-      .then(setRta)
-      .catch((e: Error) => setError(e.message));
-  }, [field]);
+  const fieldList = useGet('GET /api/tech/fields');
+  const fields = fieldList.data?.items ?? [];
+  const { data: rta, error: rtaError } = useGet('GET /api/tech/rta', { query: { field } });
+  const error = rtaError?.message ?? fieldList.error?.message;
   const l = i18n.language;
   return (
     <section aria-labelledby="tech-heading">
@@ -47,15 +39,9 @@ export function TechIndicators() {
             <MarkingBadge marking={rta.marking} />
           </p>
           <table>
-            <thead>
-              <tr>
-                <th>{t('tech.country')}</th>
-                <th>{t('tech.patents')}</th>
-                <th>{t('tech.share')}</th>
-                <th>RTA</th>
-                <th>{t('tech.trend')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t('tech.country'), t('tech.patents'), t('tech.share'), 'RTA', t('tech.trend')]}
+            />
             <tbody>
               {rta.items.slice(0, 25).map((r) => (
                 <tr key={r.country}>

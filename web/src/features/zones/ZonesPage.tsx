@@ -1,23 +1,17 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { useGet } from '../../api/useGet.ts';
+import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { ZoneMatrix } from './ZoneMatrix.tsx';
-import type { ZonesResponse } from './types.ts';
+import './texts.ts';
+import { TableHead } from '../../components/TableHead.tsx';
 
 /** Zones ①/②/③ of every critical good and technology: matrix, table with the rule that fired, dossier links. */
 export function ZonesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const [data, setData] = useState<ZonesResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<ZonesResponse>('/zones?reporter=JPN')
-      .then(setData)
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const { data, error } = useGet('GET /api/zones', { query: { reporter: 'JPN' } });
   const zoneName = (id: string | null) => {
     const z = data?.zones.find((x) => x.id === id);
     return z ? `${z.number} ${z[lang]}` : t('zones.unclassified');
@@ -25,7 +19,7 @@ export function ZonesPage() {
   return (
     <section aria-labelledby="zones-heading">
       <h2 id="zones-heading">{t('zones.title')}</h2>
-      {error && <p role="alert">{t('error.load', { message: error })}</p>}
+      {error && <p role="alert">{t('error.load', { message: error.message })}</p>}
       {data && (
         <>
           <p>
@@ -34,19 +28,19 @@ export function ZonesPage() {
           </p>
           <ZoneMatrix data={data} />
           <table>
-            <thead>
-              <tr>
-                <th>{t('zones.entry')}</th>
-                <th>{t('zones.zone')}</th>
-                <th>{t('zones.rule')}</th>
-                <th>RTA</th>
-                <th>RCA</th>
-                <th>{t('zones.exportShare')}</th>
-                <th>{t('zones.screenFlags')}</th>
-                <th>{t('zones.dossier')}</th>
-                <th>{t('marking.title')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('zones.entry'),
+                t('zones.zone'),
+                t('zones.rule'),
+                'RTA',
+                'RCA',
+                t('zones.exportShare'),
+                t('zones.screenFlags'),
+                t('zones.dossier'),
+                t('marking.title'),
+              ]}
+            />
             <tbody>
               {data.items.map((e) => (
                 <tr key={e.id}>
@@ -63,9 +57,7 @@ export function ZonesPage() {
                     <a href={`/api/zones/${e.id}/dossier?lang=${lang}&format=pdf`}>PDF</a>{' '}
                     <a href={`/api/zones/${e.id}/dossier?lang=${lang}&format=xlsx`}>XLSX</a>
                   </td>
-                  <td>
-                    <MarkingBadge marking={e.marking} />
-                  </td>
+                  <MarkingCell marking={e.marking} />
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import type { ApiResponse } from './schema.ts';
+import type { ApiResponse } from '../api/schema.ts';
 
 /** What the pickers need of `GET /api/datasets`: each dataset's kind and years, and which trade dataset is the default. */
 export type DatasetYears = Pick<ApiResponse<'GET /api/datasets'>, 'defaultTradeDataset'> & {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../api/client.ts';
 
 /**
  * The field an API error is about: the server's `place.field`, or for schema validation errors the property in
@@ -12,9 +12,13 @@ export function errorField(error: unknown): string | null {
   return match ? match[1] : null;
 }
 
-/** Error state of one form: `at(field)` is the message to show by that field, `general` the rest. */
-export function useFormError(fields: readonly string[]) {
-  const [error, setError] = useState<unknown>(null);
+/**
+ * Error state of one form: `at(field)` is the message to show by that field, `general` the rest. `loadErrors`:
+ * the panel's lists that failed to load, shown the same way while the form has no error of its own.
+ */
+export function useFormError(fields: readonly string[], ...loadErrors: (Error | null)[]) {
+  const [own, setError] = useState<unknown>(null);
+  const error = own ?? loadErrors.find((e) => e !== null) ?? null;
   const field = errorField(error);
   const message = error instanceof Error ? error.message : error ? String(error) : null;
   return {

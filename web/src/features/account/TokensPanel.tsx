@@ -1,31 +1,28 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { FieldError } from './FieldError.tsx';
-import { useFormError } from './formErrors.ts';
-import type { ApiToken } from './types.ts';
+import { del, post } from '../../api/client.ts';
+import { useGet } from '../../api/useGet.ts';
+import { FieldError } from '../../components/FieldError.tsx';
+import { useFormError } from '../../components/formErrors.ts';
+import type { ApiResponse } from '../../api/schema.ts';
+import { TableHead } from '../../components/TableHead.tsx';
+
+type ApiToken = ApiResponse<'GET /api/tokens'>['items'][number];
 
 /** The signed-in user's API tokens: create (the secret is shown once), list, revoke. */
 export function TokensPanel() {
   const { t, i18n } = useTranslation();
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const list = useGet('GET /api/tokens');
+  const tokens = list.data?.items ?? [];
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const form = useFormError(['name']);
-  const load = useCallback(() => {
-    api<{ items: ApiToken[] }>('/tokens')
-      .then((r) => setTokens(r.items))
-      .catch(form.set);
-  }, []);
-  useEffect(load, [load]);
+  const form = useFormError(['name'], list.error);
+  const load = list.reload;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
     form.clear();
-    api<{ token: ApiToken; secret: string }>('/tokens', {
-      method: 'POST',
-      body: JSON.stringify({ name: String(new FormData(element).get('name') ?? '').trim() }),
-    })
+    post('POST /api/tokens', { body: { name: String(new FormData(element).get('name') ?? '').trim() } })
       .then((r) => {
         setSecret({ name: r.token.name, secret: r.secret });
         element.reset();
@@ -34,25 +31,26 @@ export function TokensPanel() {
       .catch(form.set);
   };
   const revoke = (token: ApiToken) => {
-    api(`/tokens/${encodeURIComponent(token.id)}`, { method: 'DELETE' })
+    del('DELETE /api/tokens/{id}', { path: { id: token.id } })
       .then(load)
       .catch(form.set);
   };
   return (
     <section aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">{t('admin.tabs.tokens')}</h2>
+      <h2 id="tokens-heading">{t('account.tokens.title')}</h2>
+      <p>{t('account.tokens.help')}</p>
       {secret && (
         <div className="one-time" role="status">
-          <p>{t('admin.tokens.secret', { name: secret.name })}</p>
+          <p>{t('account.tokens.secret', { name: secret.name })}</p>
           <code>{secret.secret}</code>{' '}
           <button type="button" onClick={() => setSecret(null)}>
-            {t('admin.users.dismiss')}
+            {t('account.tokens.dismiss')}
           </button>
         </div>
       )}
-      <form className="admin-form" onSubmit={create}>
+      <form className="form-box" onSubmit={create}>
         <label>
-          {t('admin.tokens.name')}{' '}
+          {t('account.tokens.name')}{' '}
           <input
             name="name"
             required
@@ -62,7 +60,7 @@ export function TokensPanel() {
           />
           <FieldError id="token-name-error" message={form.at('name')} />
         </label>{' '}
-        <button type="submit">{t('admin.tokens.create')}</button>
+        <button type="submit">{t('account.tokens.create')}</button>
         {form.general && (
           <p role="alert" className="error">
             {form.general}
@@ -70,29 +68,29 @@ export function TokensPanel() {
         )}
       </form>
       {tokens.length === 0 ? (
-        <p>{t('admin.tokens.none')}</p>
+        <p>{t('account.tokens.none')}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.tokens.name')}</th>
-              <th scope="col">{t('admin.tokens.created')}</th>
-              <th scope="col">{t('admin.tokens.lastUsed')}</th>
-              <th scope="col">{t('admin.users.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('account.tokens.name'),
+              t('account.tokens.created'),
+              t('account.tokens.lastUsed'),
+              t('account.tokens.actions'),
+            ]}
+          />
           <tbody>
             {tokens.map((k) => (
               <tr key={k.id}>
                 <th scope="row">{k.name}</th>
                 <td>{date.format(new Date(k.createdAt))}</td>
-                <td>{k.lastUsedAt ? date.format(new Date(k.lastUsedAt)) : t('admin.tokens.never')}</td>
+                <td>{k.lastUsedAt ? date.format(new Date(k.lastUsedAt)) : t('account.tokens.never')}</td>
                 <td>
                   {k.revoked ? (
-                    t('admin.tokens.revoked')
+                    t('account.tokens.revoked')
                   ) : (
                     <button type="button" onClick={() => revoke(k)}>
-                      {t('admin.tokens.revoke')}
+                      {t('account.tokens.revoke')}
                     </button>
                   )}
                 </td>
