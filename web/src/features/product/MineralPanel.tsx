@@ -7,9 +7,12 @@ import { TableHead } from '../../components/TableHead.tsx';
 /** Mine ▸ refine ▸ trade: USGS production shares beside world export shares, flagged when the leaders differ. */
 export function MineralPanel({
   minerals,
+  withheld,
   nameOf,
 }: {
   minerals: MineralView[];
+  /** The API left the minerals out because the reader may not read their dataset (issue 18, item 14). */
+  withheld: boolean;
   nameOf: (iso3: string) => string;
 }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +22,11 @@ export function MineralPanel({
   return (
     <section aria-labelledby="minerals-heading" className="dossier-section">
       <h3 id="minerals-heading">{t('product.minerals.heading')}</h3>
-      {minerals.length === 0 ? (
+      {withheld ? (
+        <p className="note" data-testid="minerals-withheld">
+          {t('product.minerals.withheld')}
+        </p>
+      ) : minerals.length === 0 ? (
         <p>{t('product.minerals.none')}</p>
       ) : (
         <>

@@ -152,7 +152,11 @@ export function ProductDossier({ route }: ViewProps) {
             nameOf={nameOf}
           />
           <VerdictTable verdicts={dossier.verdicts} year={dossier.year} />
-          <MineralPanel minerals={dossier.minerals} nameOf={nameOf} />
+          <MineralPanel
+            minerals={dossier.minerals}
+            withheld={dossier.withheld.includes('minerals')}
+            nameOf={nameOf}
+          />
           <ChokepointPanel
             loaded={sea.loaded}
             error={sea.error}

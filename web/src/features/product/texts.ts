@@ -97,6 +97,8 @@ export const productTexts = addFeatureTexts('product', {
       },
     },
     minerals: {
+      withheld:
+        'Withheld: the minerals dataset is marked above your clearance, so its figures are left out of this page.',
       heading: 'Mine ▸ refine ▸ trade',
       intro:
         'USGS world production shares next to world export shares of this product: a refiner or trader is not the source.',
@@ -227,6 +229,8 @@ export const productTexts = addFeatureTexts('product', {
       },
     },
     minerals: {
+      withheld:
+        '非表示：鉱物データセットの指定区分があなたの取扱資格を超えるため、この欄の数値は表示していません。',
       heading: '採掘 ▸ 精錬 ▸ 貿易',
       intro: 'USGSの世界生産シェアと、この品目の世界輸出シェアの比較。精錬国・中継国は産出国とは限らない。',
       commodity: '鉱種',
