@@ -169,7 +169,7 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
   });
 
   it('the scan stores the public alerts under the series’ marking and, beside them, the alerts the marked event changed, marked 秘/minerals', async () => {
-    expect(report.scanned).toEqual([{ item: expect.any(String), alerts: 4, note: undefined }]);
+    expect(report.scanned).toEqual([{ item: expect.any(String), alerts: 5, note: undefined }]);
     const rows = await state.query<{
       id: string;
       partner: string;
@@ -187,8 +187,10 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
       ['JPN', 'marked', 4, secret],
       ['KOR', 'base', 2, open], // share drop and diversion: no event indicator, so no marked twin
       ['TWN', 'marked', 3, secret], // absent without the marked event
+      ['WLD', 'base', 1, open], // the world total: more tonnes at a lower unit value (overcapacity rule)
     ]);
-    const [jpnBase, jpnMarked, , twn] = rows;
+    const [jpnBase, jpnMarked, , twn, world] = rows;
+    expect(world.rules.map((r) => r.id)).toEqual(['volume-surge-falling-unit-value']);
     expect(jpnBase.rules.map((r) => r.id)).toEqual(['value-collapse']);
     expect(jpnMarked.supersedes).toBe(jpnBase.id);
     expect(twn.supersedes).toBeNull();
@@ -207,8 +209,9 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
       expect(all.items.map((a) => [a.partner, a.level, a.eventBasis])).toEqual([
         ['KOR', 2, 'base'],
         ['JPN', 1, 'base'],
+        ['WLD', 1, 'base'],
       ]);
-      expect(all.total).toBe(2);
+      expect(all.total).toBe(3);
       expect((await inbox(who, '&minLevel=3')).total).toBe(0);
       expect((await inbox(who, '&level=4')).total).toBe(0);
       expect((await inbox(who, '&partner=TWN')).total).toBe(0);
@@ -229,8 +232,9 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
       ['JPN', 4, 'severe', 'marked'],
       ['TWN', 3, 'alert', 'marked'],
       ['KOR', 2, 'caution', 'base'],
+      ['WLD', 1, 'attention', 'base'],
     ]);
-    expect(all.total).toBe(3);
+    expect(all.total).toBe(4);
     expect((await inbox('cleared', '&minLevel=3')).total).toBe(2);
     expect(all.items[0].marking).toEqual(secret);
     expect(all.items[0].explanation.en).toContain('months since a recorded measure took effect 2');
@@ -243,8 +247,8 @@ describe.each(stateBackends)('EWS alerts and marked events on %s', (backend) => 
   it('notifications: a public target gets the public alerts, a 秘/minerals target the marked ones instead of those they supersede', () => {
     const got = (h: typeof hook) =>
       h.bodies.flatMap((b) => b.alerts.map((a) => `${a.partner} ${a.level}`)).sort();
-    expect(got(openHook)).toEqual(['JPN 1', 'KOR 2']);
-    expect(got(hook)).toEqual(['JPN 4', 'KOR 2', 'TWN 3']);
+    expect(got(openHook)).toEqual(['JPN 1', 'KOR 2', 'WLD 1']);
+    expect(got(hook)).toEqual(['JPN 4', 'KOR 2', 'TWN 3', 'WLD 1']);
   });
 
   it('feedback: the cleared analyst’s verdict on a marked alert counts in precision for readers cleared for it only', async () => {
