@@ -33,7 +33,7 @@ describe('built-in country groups', () => {
 
   it('label the policy groups as examples', () => {
     const examples = builtInGroups.filter((g) => g.example).map((g) => g.id);
-    expect(examples.sort()).toEqual(['CONCERN', 'LIKE_MINDED']);
+    expect(examples.sort()).toEqual(['CONCERN', 'GLOBAL_SOUTH', 'LIKE_MINDED']);
     expect(exampleLabel).toEqual({ en: 'example — edit to your policy', ja: expect.stringContaining('例') });
   });
 });
