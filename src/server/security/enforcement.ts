@@ -111,6 +111,20 @@ const refusedBody = JSON.stringify({
   error: { code: 'internal', message: 'the response was withheld by the marking check', place: {} },
 });
 
+/** What the check needs of a body: the markings of the objects it carries and its own top-level marking. */
+interface Found {
+  carried: Marking[];
+  top?: Marking;
+}
+
+function markingsFound(body: unknown): Found {
+  const top = body && typeof body === 'object' ? (body as { marking?: unknown }).marking : undefined;
+  return { carried: markingsIn(body), top: isMarking(top) ? top : undefined };
+}
+
+/** Markings found in pre-serialized bodies, kept as long as the route keeps the buffer (WeakMap). */
+const scannedBuffers = new WeakMap<Buffer, Found>();
+
 /** Per-request state of the check, kept between preSerialization and onSend. */
 interface Checked {
   /** The body's markings were checked (objects) and its top-level marking raised. */
@@ -153,20 +167,22 @@ async function enforcementPlugin(app: FastifyInstance): Promise<void> {
     runWithReadContext(request.readContext, done);
   });
 
-  const check = (request: FastifyRequest, body: unknown, raise: (m: Marking) => void): Marking => {
+  const check = (request: FastifyRequest, body: unknown, raise: (m: Marking) => void): Marking =>
+    checkFound(request, markingsFound(body), raise);
+
+  /** The check on what a body carries: its objects' markings and its own top-level marking. */
+  const checkFound = (request: FastifyRequest, found: Found, raise: (m: Marking) => void): Marking => {
     const context = request.readContext;
     const read = markingOfReads(context);
     if (!readerMayRead(context.reader, read)) throw new Refused(404, 'read something the reader may not read');
-    const carried = markingsIn(body);
-    for (const m of carried) {
+    for (const m of found.carried) {
       if (!readerMayRead(context.reader, m)) throw new Refused(500, 'the body carries an unreadable object');
     }
-    const top = body && typeof body === 'object' ? (body as { marking?: unknown }).marking : undefined;
-    if (isMarking(top)) {
-      const joined = joinMarkings([top, read]);
-      if (JSON.stringify(joined) !== JSON.stringify(top)) raise(joined);
+    if (found.top) {
+      const joined = joinMarkings([found.top, read]);
+      if (JSON.stringify(joined) !== JSON.stringify(found.top)) raise(joined);
     }
-    return joinMarkings([read, ...carried]);
+    return joinMarkings([read, ...found.carried]);
   };
 
   app.addHook('preSerialization', async (request, _reply, payload) => {
@@ -195,13 +211,17 @@ async function enforcementPlugin(app: FastifyInstance): Promise<void> {
       let out = payload;
       if (marking === undefined) {
         if (isJson(reply, payload)) {
-          const body = JSON.parse(payload.toString()) as unknown;
-          let raised = false;
-          marking = check(request, body, (joined) => {
-            (body as { marking: Marking }).marking = joined;
-            raised = true;
+          // A pre-serialized body (a cached page sent as the same buffer every time) is parsed and walked once.
+          let found = Buffer.isBuffer(payload) ? scannedBuffers.get(payload) : undefined;
+          if (!found) {
+            found = markingsFound(JSON.parse(payload.toString()) as unknown);
+            if (Buffer.isBuffer(payload)) scannedBuffers.set(payload, found);
+          }
+          marking = checkFound(request, found, (joined) => {
+            const body = JSON.parse(payload.toString()) as { marking: Marking };
+            body.marking = joined;
+            out = JSON.stringify(body);
           });
-          if (raised) out = JSON.stringify(body);
         } else {
           marking = exportMarking(request, reply, context);
         }
