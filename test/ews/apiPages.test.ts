@@ -10,7 +10,7 @@ import { addItems, createList, listItems } from '../../src/data/ews/ewsState.ts'
 import { scanItem } from '../../src/data/ews/itemScan.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { publishChinaExports } from '../helpers/chinaExports.ts';
+import { publishChinaGraphite } from '../helpers/chinaExports.ts';
 
 /**
  * What the EWS web pages need from the API beyond the inbox: an item's series per partner with its rule hits,
@@ -33,13 +33,7 @@ describe.each(stateBackends)('EWS API for the web pages on %s', (backend) => {
     state = await openTestState(backend);
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
     const s = app.services;
-    await publishChinaExports(s, {
-      id: 'cn-graphite',
-      title: 'China graphite exports',
-      until: '2023-12',
-      groups: { Graphite: '2504' },
-      only: true,
-    });
+    await publishChinaGraphite(s);
     await publishPrices(
       s.dataDir,
       s.catalog,

@@ -6,7 +6,7 @@ import { addItems, createList, listItems } from '../../src/data/ews/ewsState.ts'
 import { scanItem } from '../../src/data/ews/itemScan.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { publishChinaExports } from '../helpers/chinaExports.ts';
+import { publishChinaGraphite } from '../helpers/chinaExports.ts';
 
 /**
  * Issue 18, item 5: EWS items and alerts kept marking 0 after their monthly dataset was marked (the item page
@@ -26,13 +26,7 @@ describe.each(stateBackends)('EWS items and alerts follow their dataset marking 
     state = await openTestState(backend);
     app = await buildApp({ dataDir: tempDir(), webDir: false, state });
     const s = app.services;
-    await publishChinaExports(s, {
-      id: 'cn-graphite',
-      title: 'China graphite exports',
-      until: '2023-12',
-      groups: { Graphite: '2504' },
-      only: true,
-    });
+    await publishChinaGraphite(s);
     const list = await createList(s.state, { kind: 'user', name: { ja: '監視', en: 'watch' } });
     await addItems(
       s.state,
@@ -71,7 +65,10 @@ describe.each(stateBackends)('EWS items and alerts follow their dataset marking 
     expect(alerts.total).toBe(0);
     expect(alerts.items).toEqual([]);
     const page = await app.inject({ url: `/api/ews/items/${graphite}`, headers: low });
-    const missing = await app.inject({ url: '/api/ews/items/00000000-0000-0000-0000-000000000000', headers: low });
+    const missing = await app.inject({
+      url: '/api/ews/items/00000000-0000-0000-0000-000000000000',
+      headers: low,
+    });
     expect(page.statusCode).toBe(404);
     expect(page.body).toBe(missing.body);
   });

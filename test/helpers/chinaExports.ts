@@ -9,7 +9,10 @@ import { valueUnit } from '../../src/data/ews/valueUnit.ts';
 import { sharedData, tempDir } from './tmp.ts';
 
 /** China's monthly exports of critical minerals by partner (UN Comtrade-derived file of the shared mirror). */
-export const chinaMineralExportsCsv = path.join(sharedData, 'monthly/china-critical-minerals/country_monthly_stats.csv');
+export const chinaMineralExportsCsv = path.join(
+  sharedData,
+  'monthly/china-critical-minerals/country_monthly_stats.csv',
+);
 
 export interface ChinaExportsCut {
   /** Catalog id and title of the published dataset. */
@@ -34,7 +37,9 @@ export async function publishChinaExports(
   const [header, ...lines] = fs.readFileSync(chinaMineralExportsCsv, 'utf8').trim().split('\n');
   // A plain comma-separated file (no quoted fields): the product group is the broad_group column.
   const group = header.split(',').indexOf('broad_group');
-  const kept = lines.filter((l) => l.slice(0, 7) <= cut.until && (!cut.only || l.split(',')[group] in cut.groups));
+  const kept = lines.filter(
+    (l) => l.slice(0, 7) <= cut.until && (!cut.only || l.split(',')[group] in cut.groups),
+  );
   const renamed = kept.map((l) => {
     const fields = l.split(',');
     fields[group] = cut.groups[fields[group]] ?? fields[group];
@@ -53,5 +58,20 @@ export async function publishChinaExports(
     id: cut.id,
     title: cut.title,
     publisher: 'UN Comtrade (derived)',
+  });
+}
+
+/** China's graphite (HS 2504) exports by partner to Dec 2023 as dataset `cn-graphite`: the EWS tests' series. */
+export function publishChinaGraphite(services: {
+  dataDir: DataDir;
+  catalog: Catalog;
+  analytics: AnalyticsStore;
+}): Promise<CatalogEntry> {
+  return publishChinaExports(services, {
+    id: 'cn-graphite',
+    title: 'China graphite exports',
+    until: '2023-12',
+    groups: { Graphite: '2504' },
+    only: true,
   });
 }
