@@ -9,7 +9,7 @@ import {
   mineralView,
   type MineralTradeView,
 } from '../../../data/screening/index.ts';
-import { findTradeDataset } from '../../../data/catalog/index.ts';
+import { findTradeDataset, type Catalog } from '../../../data/catalog/index.ts';
 import { ResultCache } from '../../resultCache.ts';
 import { ProvenanceSchema } from '../../provenanceSchema.ts';
 import { screenServicesOf, stateContext } from '../../screens/screenServices.ts';
@@ -133,6 +133,9 @@ const ProductQuery = Type.Object({
   thresholds: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
+/** The parts of a page left out because the reader may not read their datasets (issue 18, item 14). */
+const withheldParts = (catalog: Catalog): string[] => (catalog.withholds('minerals') ? ['minerals'] : []);
+
 const dossierCache = new ResultCache<ProductDossier & { minerals: MineralTradeView[] }>(256);
 const serializedDossiers = new WeakMap<object, { marking: string; body: Buffer }>();
 
@@ -182,7 +185,7 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { ...d, minerals: await mineralView(services, d.hs6, query.year, entry.id) };
       });
       // Minerals the reader may not read are left out and the page says so (issue 18, item 14).
-      const withheld = services.catalog.withholds('minerals') ? ['minerals'] : [];
+      const withheld = withheldParts(services.catalog);
       // Serialized once per cached dossier and marking; the clearance check above runs every time, and the read is
       // audited by the enforcement point (one entry per user × datasets × hour, repeats counted).
       const markingKey = JSON.stringify([marking, withheld]);
@@ -230,7 +233,7 @@ export const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query;
       const services = screenServicesOf(app);
       const items = await mineralView(services, 'ALL', query.year, query.dataset);
-      const withheld = services.catalog.withholds('minerals') ? ['minerals'] : [];
+      const withheld = withheldParts(services.catalog);
       const ids = [
         ...new Set(items.flatMap((i) => [i.provenance.production.dataset, i.provenance.trade.dataset])),
       ];
