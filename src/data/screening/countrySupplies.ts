@@ -97,13 +97,13 @@ export function countrySuppliesSql(
       name: 'imp',
       materialize: 'materialized',
       sql: () => `
-      SELECT k, supplier, sum(v) AS sv
+      SELECT k, supplier, sum(${d.toBigint('v * 1000')}) AS sv
         FROM (SELECT k, v, ${d.cast(`CASE WHEN from_partner THEN ${partner} ELSE i END`, 'int')} AS supplier
                 FROM (SELECT k, i, v, ${b.inList('i', partnerCodes, 'int[]')} AS from_partner
                         FROM ${source}
                        WHERE t = ${b.int(year)} AND ${b.inList('j', members, 'int[]')}
                          AND NOT (${b.inList('i', members, 'int[]')})) flows) by_supplier
-       GROUP BY k, supplier HAVING sum(v) > 0`,
+       GROUP BY k, supplier HAVING sum(${d.toBigint('v * 1000')}) > 0`,
     },
     { name: 'tops', sql: (ref) => `SELECT k, max(sv) AS largest FROM ${ref('imp')} GROUP BY k` },
     {
@@ -111,14 +111,16 @@ export function countrySuppliesSql(
       sql: (ref) => `SELECT k, sv AS partner_sv FROM ${ref('imp')} WHERE supplier = ${partner}`,
     },
   ];
-  // One join per level (ClickHouse 18.16); a product without the partner gets partner value 0.
+  // One join per level (ClickHouse 18.16); a product without the partner gets partner value 0. Values are summed
+  // as whole dollars (BACI's thousands carry three decimals): ClickHouse computes `imp` once per reader, and float
+  // sums gathered from the shards in another order can differ in the last bit, so `sv = largest` would miss.
   return b.done(
     d.withSteps(
       steps,
       (ref) => `
-    SELECT k AS hs6, sum(sv) AS total, max(coalesce(partner_sv, 0)) AS partner_v,
+    SELECT k AS hs6, sum(sv) / 1000.0 AS total, max(coalesce(partner_sv, 0)) / 1000.0 AS partner_v,
            ${d.countIf(`sv > coalesce(partner_sv, 0) OR (sv = coalesce(partner_sv, 0) AND supplier < ${partner})`)} AS ahead,
-           count(*) AS suppliers, min(CASE WHEN sv = largest THEN supplier END) AS top_code, max(largest) AS top_v
+           count(*) AS suppliers, min(CASE WHEN sv = largest THEN supplier END) AS top_code, max(largest) / 1000.0 AS top_v
       FROM (SELECT * FROM (SELECT * FROM ${ref('imp')} ${d.leftJoin} ${ref('tops')} USING (k)) with_top
               ${d.leftJoin} ${ref('partner_values')} USING (k)) with_partner
      GROUP BY k
