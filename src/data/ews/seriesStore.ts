@@ -31,6 +31,8 @@ export interface DatasetMeta {
   source?: CatalogEntry['source'];
   synthetic?: boolean;
   notes?: string;
+  /** The fetched dataset whose files these series were read from (its marking applies to them). */
+  derivedFrom?: string[];
 }
 
 /** The catalog entry of a stored monthly dataset (trade or prices), with the source file's provenance. */
@@ -59,6 +61,7 @@ function entryFor(
     rows,
     rejectedRows,
     notes: meta.notes,
+    ...(meta.derivedFrom ? { derivedFrom: meta.derivedFrom } : {}),
     extra,
   };
 }
