@@ -192,7 +192,19 @@ describe('chokepoint ews CLI', () => {
     expect(JSON.parse(await run('--json', 'ews', 'items', 'list')).length).toBe(items.length);
     // An item on a dataset that does not exist, or is not monthly trade, is refused by name and not added.
     const add = (dataset: string) =>
-      run('ews', 'items', 'add', '--list', 'watch', '--reporter', 'JPN', '--hs', '2504', '--dataset', dataset);
+      run(
+        'ews',
+        'items',
+        'add',
+        '--list',
+        'watch',
+        '--reporter',
+        'JPN',
+        '--hs',
+        '2504',
+        '--dataset',
+        dataset,
+      );
     await expect(add('cn-hs7')).rejects.toThrow(/no dataset "cn-hs7"/);
     await expect(add('cn-hs6')).resolves.toContain('1 item added');
     expect(JSON.parse(await run('--json', 'ews', 'items', 'list')).length).toBe(items.length + 1);

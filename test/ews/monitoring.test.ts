@@ -93,12 +93,15 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     smtp = await smtpSink();
     hook = await webhookSink();
     // The data as it stood at the end of August 2023: China's exports by partner up to that month.
-    await publishChinaExports({ dataDir, catalog, analytics }, {
-      id: 'cn-minerals',
-      title: 'China critical-mineral exports to Aug 2023',
-      until: '2023-08',
-      groups: { 'Gallium/Germanium': '811292' },
-    });
+    await publishChinaExports(
+      { dataDir, catalog, analytics },
+      {
+        id: 'cn-minerals',
+        title: 'China critical-mineral exports to Aug 2023',
+        until: '2023-08',
+        groups: { 'Gallium/Germanium': '811292' },
+      },
+    );
   });
 
   afterAll(async () => {
@@ -165,7 +168,10 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     expect(await lists()).toBe(before);
     const after = await listItems(db, { listId: first.id });
     expect(after.map((i) => i.id).sort()).toEqual(
-      items.filter((i) => i.hs !== found[0].hs).map((i) => i.id).sort(),
+      items
+        .filter((i) => i.hs !== found[0].hs)
+        .map((i) => i.id)
+        .sort(),
     );
   });
 
