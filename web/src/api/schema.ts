@@ -1356,6 +1356,10 @@ export interface ApiResponses {
     createdBy: string | null;
     createdAt: string;
   };
+  /** 204 */
+  'PUT /api/exercises/{id}/participants/{userId}': null;
+  /** 204 */
+  'DELETE /api/exercises/{id}/participants/{userId}': null;
   /** 200 */
   'GET /api/exercises/{id}/report-links': {
     items: {

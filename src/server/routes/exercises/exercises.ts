@@ -443,6 +443,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
             },
             { additionalProperties: false },
           ),
+          response: { 204: Type.Null({ description: 'Done; no body' }) },
         },
       },
       async (request, reply) => {
@@ -477,6 +478,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
           tags: ['exercises'],
           summary: 'Remove a participant (facilitators, administrators)',
           params: Type.Object({ id: Type.String({ maxLength: 64 }), userId: Type.String({ maxLength: 64 }) }),
+          response: { 204: Type.Null({ description: 'Done; no body' }) },
         },
       },
       async (request, reply) => {
