@@ -56,7 +56,12 @@ export function MarkingFields({
       {lowered && onReason && (
         <div className="field">
           <label htmlFor={`${idPrefix}-reason`}>{labels.reason}</label>
-          <input id={`${idPrefix}-reason`} value={reason} onChange={(e) => onReason(e.target.value)} size={60} />
+          <input
+            id={`${idPrefix}-reason`}
+            value={reason}
+            onChange={(e) => onReason(e.target.value)}
+            size={60}
+          />
         </div>
       )}
     </fieldset>

@@ -38,7 +38,11 @@ export function DecisionForm({
   };
 
   return (
-    <form className="decision-form" onSubmit={(e) => void submit(e)} aria-label={t('exercises.decision.heading', { title })}>
+    <form
+      className="decision-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('exercises.decision.heading', { title })}
+    >
       <h5>{t('exercises.decision.heading', { title })}</h5>
       <div className="field">
         <label htmlFor={id('options')}>{t('exercises.decision.options')}</label>

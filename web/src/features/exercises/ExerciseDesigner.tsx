@@ -7,7 +7,14 @@ import { href, navigate } from '../../router/router.ts';
 import { ApiErrorText } from './ApiErrorText.tsx';
 import { DesignBasics } from './DesignBasics.tsx';
 import { InjectEditor } from './InjectEditor.tsx';
-import { byTime, designBody, designFormOf, emptyInject, newDesignForm, type DesignForm } from './designForm.ts';
+import {
+  byTime,
+  designBody,
+  designFormOf,
+  emptyInject,
+  newDesignForm,
+  type DesignForm,
+} from './designForm.ts';
 
 /** Creates (`id` absent) or edits an exercise: the design, the inject timeline and the markings. */
 export function ExerciseDesigner({ id }: { id?: string }) {
@@ -85,7 +92,9 @@ function DesignerForm({ id, initial, onSaved }: { id?: string; initial: DesignFo
         <p>
           <button
             type="button"
-            onClick={() => setForm((f) => ({ ...f, injects: [...f.injects, emptyInject(f.injects.length + 1)] }))}
+            onClick={() =>
+              setForm((f) => ({ ...f, injects: [...f.injects, emptyInject(f.injects.length + 1)] }))
+            }
           >
             {t('exercises.designer.addInject')}
           </button>

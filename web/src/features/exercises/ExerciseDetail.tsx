@@ -77,7 +77,8 @@ export function ExerciseDetail({ id }: { id: string }) {
       <ul>
         {design.teams.map((team) => (
           <li key={team.id}>
-            {team.name[l]} ({design.organisations.find((o) => o.id === team.organisation)?.name[l] ?? team.organisation})
+            {team.name[l]} (
+            {design.organisations.find((o) => o.id === team.organisation)?.name[l] ?? team.organisation})
           </li>
         ))}
       </ul>
@@ -109,7 +110,9 @@ export function ExerciseDetail({ id }: { id: string }) {
         </>
       )}
       {facilitator && <ParticipantsPanel exercise={exercise} onChange={reload} />}
-      {exercise.you && <SessionsPanel exerciseId={id} facilitator={facilitator} ready={exercise.status === 'ready'} />}
+      {exercise.you && (
+        <SessionsPanel exerciseId={id} facilitator={facilitator} ready={exercise.status === 'ready'} />
+      )}
       {role && role !== 'player' && <ReportPanel exercise={exercise} />}
     </article>
   );

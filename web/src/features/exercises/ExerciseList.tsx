@@ -26,7 +26,13 @@ export function ExerciseList() {
         {items && items.length > 0 && (
           <table data-testid="exercise-list">
             <TableHead
-              columns={[t('exercises.name'), t('exercises.template'), t('exercises.sessions.state'), t('marking.title'), t('exercises.updated')]}
+              columns={[
+                t('exercises.name'),
+                t('exercises.template'),
+                t('exercises.sessions.state'),
+                t('marking.title'),
+                t('exercises.updated'),
+              ]}
             />
             <tbody>
               {items.map((e) => (

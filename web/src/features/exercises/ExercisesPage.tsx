@@ -24,7 +24,9 @@ export function ExercisesPage({ route }: ViewProps) {
       {id === 'new' && <ExerciseDesigner />}
       {id && id !== 'new' && !sub && <ExerciseDetail id={id} />}
       {id && id !== 'new' && sub === 'edit' && <ExerciseDesigner id={id} />}
-      {id && id !== 'new' && sub === 'session' && sessionId && <LiveSession exerciseId={id} sessionId={sessionId} />}
+      {id && id !== 'new' && sub === 'session' && sessionId && (
+        <LiveSession exerciseId={id} sessionId={sessionId} />
+      )}
     </section>
   );
 }

@@ -23,13 +23,20 @@ export function InjectCard({
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
   return (
-    <article className="inject" data-testid="inject" data-inject={inject.id} aria-labelledby={`inj-${inject.id}`}>
+    <article
+      className="inject"
+      data-testid="inject"
+      data-inject={inject.id}
+      aria-labelledby={`inj-${inject.id}`}
+    >
       <header>
         <span className="inject-at">{inject.at}</span>{' '}
         <strong id={`inj-${inject.id}`}>{inject.title[l]}</strong> <MarkingBadge marking={inject.marking} />
         <div className="note">
           {t(`exercises.kinds.${inject.kind}`)} ·{' '}
-          {t('exercises.live.forTeam', { team: teamName(teams, inject.team, l, t('exercises.designer.allTeams')) })}
+          {t('exercises.live.forTeam', {
+            team: teamName(teams, inject.team, l, t('exercises.designer.allTeams')),
+          })}
         </div>
       </header>
       {inject.body[l] && <p className="inject-body">{inject.body[l]}</p>}
@@ -58,8 +65,8 @@ export function InjectCard({
         <section className="decisions" aria-label={t('exercises.live.decisions')}>
           {decisions.map((d) => (
             <div key={d.id} className="decision" data-testid="decision">
-              <strong>{t('exercises.live.decisionBy', { team: teamName(teams, d.team, l) })}:</strong> {d.action}{' '}
-              <MarkingBadge marking={d.marking} />
+              <strong>{t('exercises.live.decisionBy', { team: teamName(teams, d.team, l) })}:</strong>{' '}
+              {d.action} <MarkingBadge marking={d.marking} />
               {d.adjustment && <span className="note"> ({t(`exercises.actions.${d.adjustment.kind}`)})</span>}
               {d.optionsConsidered.length > 0 && (
                 <div>

@@ -43,7 +43,13 @@ export function InjectEditor({
         </div>
         <div className="field">
           <label htmlFor={id('at')}>{t('exercises.designer.at')}</label>
-          <input id={id('at')} inputMode="decimal" value={inject.at} onChange={(e) => set('at', e.target.value)} size={5} />
+          <input
+            id={id('at')}
+            inputMode="decimal"
+            value={inject.at}
+            onChange={(e) => set('at', e.target.value)}
+            size={5}
+          />
         </div>
         <div className="field">
           <label htmlFor={id('team')}>{t('exercises.designer.team')}</label>
@@ -57,29 +63,56 @@ export function InjectEditor({
       </div>
       <div className="field">
         <label htmlFor={id('title-en')}>{t('exercises.designer.injectTitleEn')}</label>
-        <input id={id('title-en')} value={inject.title.en} onChange={(e) => text('title', 'en', e.target.value)} size={60} />
+        <input
+          id={id('title-en')}
+          value={inject.title.en}
+          onChange={(e) => text('title', 'en', e.target.value)}
+          size={60}
+        />
       </div>
       <div className="field">
         <label htmlFor={id('title-ja')}>{t('exercises.designer.injectTitleJa')}</label>
-        <input id={id('title-ja')} value={inject.title.ja} onChange={(e) => text('title', 'ja', e.target.value)} size={60} />
+        <input
+          id={id('title-ja')}
+          value={inject.title.ja}
+          onChange={(e) => text('title', 'ja', e.target.value)}
+          size={60}
+        />
       </div>
       <div className="field">
         <label htmlFor={id('body-en')}>{t('exercises.designer.bodyEn')}</label>
-        <textarea id={id('body-en')} rows={3} cols={60} value={inject.body.en} onChange={(e) => text('body', 'en', e.target.value)} />
+        <textarea
+          id={id('body-en')}
+          rows={3}
+          cols={60}
+          value={inject.body.en}
+          onChange={(e) => text('body', 'en', e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={id('body-ja')}>{t('exercises.designer.bodyJa')}</label>
-        <textarea id={id('body-ja')} rows={3} cols={60} value={inject.body.ja} onChange={(e) => text('body', 'ja', e.target.value)} />
+        <textarea
+          id={id('body-ja')}
+          rows={3}
+          cols={60}
+          value={inject.body.ja}
+          onChange={(e) => text('body', 'ja', e.target.value)}
+        />
       </div>
       {inject.figures.length > 0 && (
         <div className="note">
           {t('exercises.designer.figures')}:{' '}
-          {inject.figures.map((f) => `${f.label[l]} ${formatNumber(f.value, i18n.language)} ${f.unit}`).join(' · ')}
+          {inject.figures
+            .map((f) => `${f.label[l]} ${formatNumber(f.value, i18n.language)} ${f.unit}`)
+            .join(' · ')}
         </div>
       )}
       <MarkingFields
         idPrefix={id('mk')}
-        labels={{ level: t('exercises.designer.markingLevel'), compartments: t('exercises.designer.compartments') }}
+        labels={{
+          level: t('exercises.designer.markingLevel'),
+          compartments: t('exercises.designer.compartments'),
+        }}
         marking={inject.marking}
         onMarking={(m) => set('marking', m)}
       />
@@ -89,7 +122,10 @@ export function InjectEditor({
             type="checkbox"
             checked={inject.condition !== null}
             onChange={(e) =>
-              set('condition', e.target.checked ? { inject: earlier[0] ?? '', taken: true, action: '' } : null)
+              set(
+                'condition',
+                e.target.checked ? { inject: earlier[0] ?? '', taken: true, action: '' } : null,
+              )
             }
           />{' '}
           {t('exercises.designer.conditional')}

@@ -29,7 +29,12 @@ export function LiveSession({ exerciseId, sessionId }: { exerciseId: string; ses
 
   const timeline = visibleEvents(state);
   return (
-    <article className="live-session" data-testid="live-session" data-connection={connection} data-synced={state.synced}>
+    <article
+      className="live-session"
+      data-testid="live-session"
+      data-connection={connection}
+      data-synced={state.synced}
+    >
       <p>
         <a href={href(['exercises', exerciseId])}>{exercise.data?.design.title[l] ?? t('exercises.back')}</a>
       </p>
@@ -43,13 +48,18 @@ export function LiveSession({ exerciseId, sessionId }: { exerciseId: string; ses
       {you && (
         <p data-testid="your-part">
           {you.team
-            ? t('exercises.yourTeamPart', { role: t(`exercises.roles.${you.role}`), team: teamName(teams, you.team, l) })
+            ? t('exercises.yourTeamPart', {
+                role: t(`exercises.roles.${you.role}`),
+                team: teamName(teams, you.team, l),
+              })
             : t('exercises.yourPart', { role: t(`exercises.roles.${you.role}`) })}
         </p>
       )}
       {state.state && (
         <p className="clock">
-          <span data-testid="session-state">{t('exercises.live.state', { state: t(`exercises.states.${state.state}`) })}</span>
+          <span data-testid="session-state">
+            {t('exercises.live.state', { state: t(`exercises.states.${state.state}`) })}
+          </span>
           {' · '}
           <span data-testid="sim-time">{t('exercises.live.clock', { time: state.simTime, unit })}</span>
         </p>
@@ -71,7 +81,8 @@ export function LiveSession({ exerciseId, sessionId }: { exerciseId: string; ses
             <li key={e.seq} data-seq={e.seq} data-kind={e.kind}>
               {e.kind === 'state' && (
                 <p className="note">
-                  {t('exercises.live.stateEvent', { state: t(`exercises.states.${e.state}`) })} ({e.simTime} {unit})
+                  {t('exercises.live.stateEvent', { state: t(`exercises.states.${e.state}`) })} ({e.simTime}{' '}
+                  {unit})
                 </p>
               )}
               {e.kind === 'withheld' && (
@@ -82,7 +93,9 @@ export function LiveSession({ exerciseId, sessionId }: { exerciseId: string; ses
                   })}
                 </p>
               )}
-              {e.kind === 'skipped' && <p className="note">{t('exercises.live.skipped', { id: e.injectId })}</p>}
+              {e.kind === 'skipped' && (
+                <p className="note">{t('exercises.live.skipped', { id: e.injectId })}</p>
+              )}
               {e.kind === 'inject' && (
                 <InjectCard inject={e.inject} teams={teams} decisions={decisionsOn(state, e.inject.id)}>
                   {you?.role === 'player' && state.state !== 'ended' && (

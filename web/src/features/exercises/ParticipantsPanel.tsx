@@ -52,7 +52,12 @@ export function ParticipantsPanel({ exercise, onChange }: { exercise: Exercise; 
       ) : (
         <table data-testid="participants">
           <TableHead
-            columns={[t('exercises.participants.user'), t('exercises.participants.role'), t('exercises.participants.team'), '']}
+            columns={[
+              t('exercises.participants.user'),
+              t('exercises.participants.role'),
+              t('exercises.participants.team'),
+              '',
+            ]}
           />
           <tbody>
             {exercise.participants.map((p) => (

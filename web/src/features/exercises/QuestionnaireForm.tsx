@@ -8,7 +8,13 @@ import { lang } from './bilingual.ts';
 type Questionnaire = ApiResponse<'GET /api/exercises/{id}'>['design']['questionnaire'];
 
 /** The lessons-learned questionnaire, answered once at the end (anonymous when the exercise says so). */
-export function QuestionnaireForm({ sessionId, questionnaire }: { sessionId: string; questionnaire: Questionnaire }) {
+export function QuestionnaireForm({
+  sessionId,
+  questionnaire,
+}: {
+  sessionId: string;
+  questionnaire: Questionnaire;
+}) {
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
   const [answers, setAnswers] = useState<Record<string, string>>({});
@@ -24,7 +30,10 @@ export function QuestionnaireForm({ sessionId, questionnaire }: { sessionId: str
       if (a) body[q.id] = q.kind === 'scale' ? Number(a) : a;
     }
     try {
-      await post('POST /api/exercise-sessions/{id}/answers', { path: { id: sessionId }, body: { answers: body } });
+      await post('POST /api/exercise-sessions/{id}/answers', {
+        path: { id: sessionId },
+        body: { answers: body },
+      });
       setSent(true);
     } catch (err) {
       setError(err);

@@ -59,7 +59,9 @@ export function SessionsPanel({
                 <td>{t(`exercises.states.${s.state}`)}</td>
                 <td className="num">{s.simTime}</td>
                 <td>
-                  <a href={href(['exercises', exerciseId, 'session', s.id])}>{t('exercises.sessions.join')}</a>
+                  <a href={href(['exercises', exerciseId, 'session', s.id])}>
+                    {t('exercises.sessions.join')}
+                  </a>
                 </td>
               </tr>
             ))}

@@ -71,7 +71,13 @@ export function TemplateForm() {
         </div>
         <div className="field">
           <label htmlFor="ex-year">{t('exercises.year')}</label>
-          <input id="ex-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} size={6} />
+          <input
+            id="ex-year"
+            inputMode="numeric"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            size={6}
+          />
         </div>
         <div className="field">
           <label htmlFor="ex-products">{t('exercises.products')}</label>

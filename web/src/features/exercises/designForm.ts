@@ -45,7 +45,12 @@ export interface DesignForm {
   description: Bilingual;
   objectives: string;
   timeUnit: Design['timeUnit'];
-  organisations: { id: string; name: Bilingual; kind: Design['organisations'][number]['kind']; platformOrganisation: string }[];
+  organisations: {
+    id: string;
+    name: Bilingual;
+    kind: Design['organisations'][number]['kind'];
+    platformOrganisation: string;
+  }[];
   teams: { id: string; name: Bilingual; organisation: string }[];
   questionnaire: Design['questionnaire'];
   injects: InjectForm[];
@@ -89,7 +94,9 @@ export function newDesignForm(): DesignForm {
     description: { ...blank },
     objectives: '',
     timeUnit: 'month',
-    organisations: [{ id: 'ministry', name: { ja: '省庁', en: 'Ministry' }, kind: 'ministry', platformOrganisation: '' }],
+    organisations: [
+      { id: 'ministry', name: { ja: '省庁', en: 'Ministry' }, kind: 'ministry', platformOrganisation: '' },
+    ],
     teams: [{ id: 'gov', name: { ja: '政府', en: 'Government' }, organisation: 'ministry' }],
     questionnaire: {
       anonymous: true,
@@ -154,7 +161,10 @@ export function injectBody(i: InjectForm) {
     condition: i.condition
       ? { inject: i.condition.inject, taken: i.condition.taken, action: i.condition.action || null }
       : null,
-    expectations: linesOf(i.expectations).map((t, j) => ({ id: i.expectationIds[j] ?? `${i.id}-e${j + 1}`, text: t })),
+    expectations: linesOf(i.expectations).map((t, j) => ({
+      id: i.expectationIds[j] ?? `${i.id}-e${j + 1}`,
+      text: t,
+    })),
   };
 }
 

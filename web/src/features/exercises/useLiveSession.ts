@@ -5,8 +5,7 @@ export type Connection = 'connecting' | 'open' | 'reconnecting' | 'refused';
 
 /** The answer to a frame sent with a requestId: `ack`, or the server's error (code, message, place). */
 export type LiveAnswer =
-  | { ok: true; frame: Record<string, unknown> }
-  | { ok: false; code: string; message: string; field?: string };
+  { ok: true; frame: Record<string, unknown> } | { ok: false; code: string; message: string; field?: string };
 
 interface Pending {
   resolve: (answer: LiveAnswer) => void;
@@ -52,7 +51,8 @@ export function useLiveSession(sessionId: string) {
         if ((frame.type === 'ack' || frame.type === 'error') && frame.requestId) {
           const waiting = pending.current.get(frame.requestId);
           pending.current.delete(frame.requestId);
-          const place = frame.type === 'error' ? (frame.error.place as { field?: string } | undefined) : undefined;
+          const place =
+            frame.type === 'error' ? (frame.error.place as { field?: string } | undefined) : undefined;
           waiting?.resolve(
             frame.type === 'ack'
               ? { ok: true, frame }
