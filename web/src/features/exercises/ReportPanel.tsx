@@ -62,7 +62,7 @@ export function ReportPanel({ exercise }: { exercise: Exercise }) {
           <option value="">{t('exercises.report.designOnly')}</option>
         </select>
       </div>
-      {org && (
+      {org && sessions.data && (
         <p>
           <a className="button" href={link('pdf')} download>
             {t('exercises.report.pdf')}

@@ -1,0 +1,300 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageSignedInAs, screenshot, startHarness, type Harness } from './harness.ts';
+import { testSession } from '../helpers/auth.ts';
+import { listDecisions } from '../../src/data/exercises/sessionStore.ts';
+
+/**
+ * A tabletop exercise in the browser (issue 19, docs/exercises.md): the facilitator designs it in the designer
+ * (one inject marked 取扱注意, level 1), adds two players of the same team with different clearances and opens a
+ * session; all three follow it in their own browser contexts over the WebSocket. Injects arrive in order; the
+ * uncleared player is told that something was withheld and never receives its content — checked on the page and
+ * on every WebSocket frame the browser received; a decision is recorded and reaches the others; a player who
+ * reloads mid-exercise sees everything again and keeps receiving live events. The uncleared player's browser
+ * runs in Japanese.
+ */
+const SECRET = ['XYZZY-TITLE', 'XYZZY-BODY'];
+
+type Session = Awaited<ReturnType<typeof testSession>>;
+
+/** Every WebSocket text frame the page receives, across reloads (the listener is on the page). */
+function recordFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', (f) =>
+      frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString()),
+    );
+  });
+  return frames;
+}
+
+/** The live page has replayed the log and is connected. */
+async function joined(page: Page): Promise<void> {
+  await page.locator('[data-testid="live-session"][data-synced="true"][data-connection="open"]').waitFor();
+}
+
+/** The ids of the delivered injects (content or withheld notice) in the order the timeline shows them. */
+async function deliveredIds(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="timeline"] [data-inject]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-inject') ?? ''));
+}
+
+async function fillInject(
+  page: Page,
+  i: number,
+  inject: { id: string; at: string; team?: string; title: string; body?: string; expectation?: string },
+) {
+  await page.getByRole('button', { name: 'Add inject' }).click();
+  const editor = page.getByTestId('inject-editor').nth(i);
+  await editor.getByLabel('Id', { exact: true }).fill(inject.id);
+  await editor.getByLabel('At (simulated time)').fill(inject.at);
+  if (inject.team) await editor.getByLabel('Team', { exact: true }).selectOption(inject.team);
+  await editor.getByLabel('Title (English)').fill(inject.title);
+  if (inject.body) await editor.getByLabel('Text (English)').fill(inject.body);
+  if (inject.expectation)
+    await editor.getByLabel('Expectations for evaluators (one per line)').fill(inject.expectation);
+  return editor;
+}
+
+describe('tabletop exercise, three browsers', () => {
+  let h: Harness;
+  let facilitator: Session;
+  let cleared: Session;
+  let uncleared: Session;
+  let exerciseId = '';
+  let sessionId = '';
+  let fPage: Page;
+  let aPage: Page;
+  let bPage: Page;
+  let aFrames: string[];
+  let bFrames: string[];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    facilitator = await testSession(h.app, { role: 'analyst', level: 1 });
+    cleared = await testSession(h.app, { role: 'viewer', level: 1 });
+    uncleared = await testSession(h.app, { role: 'viewer', level: 0 });
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  it('the facilitator designs the exercise with a marked inject, adds the players and opens a session', async () => {
+    fPage = await pageSignedInAs(h, 'en', facilitator.headers);
+    await fPage.goto(`${h.baseUrl}/#/exercises/new`);
+    await fPage.getByLabel('Title (English)').first().fill('Gallium export ban drill');
+    await fPage
+      .getByLabel('Objectives (one per line; “English | 日本語”)')
+      .fill('Decide on a stockpile release | 備蓄放出を判断する');
+    await fillInject(fPage, 0, {
+      id: 'brief',
+      at: '0',
+      title: 'Exercise start',
+      body: 'Supply of 811292 is cut.',
+    });
+    const intel = await fillInject(fPage, 1, {
+      id: 'intel',
+      at: '1',
+      team: 'gov',
+      title: 'Restricted assessment XYZZY-TITLE',
+      body: 'The supplier will extend the ban: XYZZY-BODY',
+      expectation: 'Decide who may be told',
+    });
+    await intel.getByLabel('Marking of the inject').selectOption('1');
+    await fillInject(fPage, 2, {
+      id: 'stock-out',
+      at: '2',
+      team: 'gov',
+      title: 'Stocks run out',
+      body: 'Month 2: stocks of 811292 run out',
+      expectation: 'Decide on a stockpile release',
+    });
+    for (const [i, id, taken, title] of [
+      [3, 'release-confirmed', 'true', 'Release under way'],
+      [4, 'escalation', 'false', 'Production stoppages'],
+    ] as const) {
+      const editor = await fillInject(fPage, i, { id, at: '2.5', team: 'gov', title });
+      await editor.getByLabel('Fires only on a decision').check();
+      await editor.getByLabel('Decision on inject').selectOption('stock-out');
+      await editor.getByLabel('Fires if the action was taken').selectOption(taken);
+      await editor.getByLabel('Action (empty = any decision)').selectOption('stockpile-release');
+    }
+    await fPage.getByRole('button', { name: 'Save exercise' }).click();
+    await fPage.getByTestId('exercise-status').getByText('Ready').waitFor();
+    exerciseId = decodeURIComponent(new URL(fPage.url()).hash.split('/')[2]);
+
+    // The design as stored: the marked inject carries level 1, the conditions point at the stock-out.
+    const stored = (
+      await h.app.inject({ url: `/api/exercises/${exerciseId}`, headers: facilitator.headers })
+    ).json();
+    expect(stored.injects.map((i: { id: string }) => i.id)).toEqual([
+      'brief',
+      'intel',
+      'stock-out',
+      'release-confirmed',
+      'escalation',
+    ]);
+    expect(stored.injects[1].marking).toEqual({ level: 1, compartments: [], releasableTo: null });
+    expect(stored.injects[3].condition).toEqual({
+      inject: 'stock-out',
+      taken: true,
+      action: 'stockpile-release',
+    });
+    expect(stored.design.objectives).toEqual([
+      { en: 'Decide on a stockpile release', ja: '備蓄放出を判断する' },
+    ]);
+
+    for (const who of [cleared, uncleared]) {
+      await fPage.getByLabel('User id').fill(who.user.id);
+      await fPage.getByLabel('Role', { exact: true }).selectOption('player');
+      await fPage.getByLabel('Team', { exact: true }).selectOption('gov');
+      await fPage.getByRole('button', { name: 'Add or change participant' }).click();
+      await fPage.getByTestId('participants').locator(`td[title="${who.user.id}"]`).waitFor();
+    }
+    await fPage.getByRole('button', { name: 'Open a new session' }).click();
+    await joined(fPage);
+    sessionId = decodeURIComponent(new URL(fPage.url()).hash.split('/')[4]);
+    expect(sessionId).toMatch(/.+/);
+    expect(await fPage.getByTestId('session-state').innerText()).toBe('State: Ready');
+  });
+
+  it('delivers injects in order, by clearance: the uncleared player gets a notice, never the content', async () => {
+    const live = `${h.baseUrl}/#/exercises/${exerciseId}/session/${sessionId}`;
+    aPage = await pageSignedInAs(h, 'en', cleared.headers);
+    aFrames = recordFrames(aPage);
+    await aPage.goto(live);
+    bPage = await pageSignedInAs(h, 'ja', uncleared.headers);
+    bFrames = recordFrames(bPage);
+    await bPage.goto(live);
+    await Promise.all([joined(aPage), joined(bPage)]);
+    // Japanese UI for the uncleared player.
+    await bPage.getByRole('heading', { name: '図上演習' }).waitFor();
+    expect(await bPage.getByTestId('your-part').innerText()).toBe('あなたの役割: プレイヤー(政府)');
+
+    await fPage.getByRole('button', { name: 'Start' }).click();
+    await bPage.getByTestId('session-state').getByText('状態: 進行中').waitFor();
+    await fPage.getByLabel('Advance by').fill('1');
+    await fPage.getByRole('button', { name: 'Advance' }).click();
+    await aPage
+      .locator('[data-inject="intel"]')
+      .getByText('Restricted assessment XYZZY-TITLE', { exact: true })
+      .waitFor();
+    await bPage.getByTestId('withheld').waitFor();
+    await fPage.getByRole('button', { name: 'Advance' }).click();
+    await aPage.locator('[data-inject="stock-out"]').waitFor();
+    await bPage.locator('[data-inject="stock-out"]').waitFor();
+    await fPage.locator('[data-inject="stock-out"]').waitFor();
+
+    expect(await deliveredIds(aPage)).toEqual(['brief', 'intel', 'stock-out']);
+    expect(await deliveredIds(bPage)).toEqual(['brief', 'intel', 'stock-out']);
+    expect(await deliveredIds(fPage)).toEqual(['brief', 'intel', 'stock-out']);
+    expect(await aPage.locator('[data-inject="intel"]').innerText()).toContain('XYZZY-BODY');
+    expect(await aPage.getByTestId('sim-time').innerText()).toBe('Simulated time: 2 months');
+    // The uncleared player's notice: that an inject for their team was withheld, in Japanese, nothing of it.
+    const notice = await bPage.getByTestId('withheld').innerText();
+    expect(notice).toBe(
+      '政府 宛て(1 月)の状況付与は、指定区分の取扱資格がないため表示されません。内容は伏せられています。',
+    );
+    const bText = await bPage.locator('main').innerText();
+    for (const s of SECRET) expect(bText).not.toContain(s);
+    // …and on the wire: no frame the uncleared browser received carries the content.
+    expect(bFrames.length).toBeGreaterThan(4);
+    for (const frame of bFrames) for (const s of SECRET) expect(frame).not.toContain(s);
+    const withheld = bFrames.map((f) => JSON.parse(f)).find((f) => f.event?.kind === 'withheld');
+    expect(Object.keys(withheld.event).sort()).toEqual([
+      'at',
+      'createdAt',
+      'injectId',
+      'kind',
+      'seq',
+      'simTime',
+      'team',
+    ]);
+    expect(aFrames.some((f) => f.includes('XYZZY-BODY'))).toBe(true);
+    await screenshot(bPage, 'exercise-player-withheld-ja');
+  });
+
+  it('records a decision, shows it to the team and the facilitator, and fires the condition it meets', async () => {
+    const form = aPage.getByRole('form', { name: 'Decision on “Stocks run out”' });
+    await form
+      .getByLabel('Options considered (one per line)')
+      .fill('Release the stockpile\nWait for partners');
+    await form.getByLabel('Action chosen').fill('Release 30 days of the national stockpile');
+    await form.getByLabel('Rationale').fill('Stocks run out in month 2');
+    await form.getByLabel('Owner').fill('METI minerals office');
+    await form.getByLabel('Follow-up').fill('Review in month 3');
+    await form.getByLabel('What it changes in the scenario').selectOption('stockpile-release');
+    await form.getByLabel('Days of stock cover released').fill('30');
+    await form.getByRole('button', { name: 'Record decision' }).click();
+    await form.getByText('Decision recorded.').waitFor();
+
+    for (const page of [fPage, bPage])
+      await page
+        .locator('[data-inject="stock-out"] [data-testid="decision"]')
+        .getByText('Release 30 days')
+        .waitFor();
+    const decisions = await listDecisions(h.app.services.state, sessionId);
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({
+      injectId: 'stock-out',
+      team: 'gov',
+      userId: cleared.user.id,
+      optionsConsidered: ['Release the stockpile', 'Wait for partners'],
+      action: 'Release 30 days of the national stockpile',
+      rationale: 'Stocks run out in month 2',
+      owner: 'METI minerals office',
+      followUp: 'Review in month 3',
+      adjustment: { kind: 'stockpile-release', products: 'all', days: 30 },
+    });
+  });
+
+  it('a player who reloads mid-exercise sees everything again and keeps receiving live events', async () => {
+    const before = bFrames.length;
+    await bPage.reload();
+    await joined(bPage);
+    expect(await deliveredIds(bPage)).toEqual(['brief', 'intel', 'stock-out']);
+    await bPage.getByTestId('withheld').waitFor();
+    await bPage
+      .locator('[data-inject="stock-out"] [data-testid="decision"]')
+      .getByText('Release 30 days')
+      .waitFor();
+    expect(await bPage.getByTestId('sim-time').innerText()).toBe('シミュレーション時間: 2 月');
+    // The replay came over the socket again (after=0), still without the content.
+    const replay = bFrames.slice(before);
+    expect(replay.some((f) => f.includes('"type":"synced"'))).toBe(true);
+    for (const frame of replay) for (const s of SECRET) expect(frame).not.toContain(s);
+
+    // Live again: the release was decided, so the confirmation fires and the escalation does not.
+    await fPage.getByLabel('Advance by').fill('1');
+    await fPage.getByRole('button', { name: 'Advance' }).click();
+    await bPage
+      .locator('[data-inject="release-confirmed"]')
+      .getByText('Release under way', { exact: true })
+      .waitFor();
+    await aPage.locator('[data-inject="release-confirmed"]').waitFor();
+    expect(await deliveredIds(bPage)).toEqual(['brief', 'intel', 'stock-out', 'release-confirmed']);
+    expect(await fPage.locator('[data-inject="escalation"]').count()).toBe(0);
+    await fPage.getByText('Inject escalation did not fire: its condition was not met.').waitFor();
+    for (const frame of bFrames) for (const s of SECRET) expect(frame).not.toContain(s);
+    await screenshot(fPage, 'exercise-facilitator-en');
+  });
+
+  it('the facilitator ends the session; the report links carry the session', async () => {
+    await fPage.getByRole('button', { name: 'End session' }).click();
+    await aPage.getByTestId('session-state').getByText('State: Ended').waitFor();
+    await aPage.getByRole('heading', { name: 'Lessons learned' }).waitFor();
+    await aPage.getByLabel('What worked well?').fill('Quick release decision');
+    await aPage.getByRole('button', { name: 'Send answers' }).click();
+    await aPage.getByText('Thank you: your answers were recorded.').waitFor();
+
+    await fPage.goto(`${h.baseUrl}/#/exercises/${exerciseId}`);
+    const pdf = fPage.getByRole('link', { name: 'PDF report' });
+    await pdf.waitFor();
+    const url = new URL((await pdf.getAttribute('href'))!, h.baseUrl);
+    expect(url.pathname).toBe(`/api/exercises/${exerciseId}/report`);
+    expect(url.searchParams.get('session')).toBe(sessionId);
+    expect(url.searchParams.get('org')).toBe('test-ministry');
+    const res = await fPage.request.get(url.toString());
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('application/pdf');
+  });
+});
