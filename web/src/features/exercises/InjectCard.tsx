@@ -29,7 +29,7 @@ export function InjectCard({
       data-inject={inject.id}
       aria-labelledby={`inj-${inject.id}`}
     >
-      <header>
+      <div className="inject-head">
         <span className="inject-at">{inject.at}</span>{' '}
         <strong id={`inj-${inject.id}`}>{inject.title[l]}</strong> <MarkingBadge marking={inject.marking} />
         <div className="note">
@@ -38,7 +38,7 @@ export function InjectCard({
             team: teamName(teams, inject.team, l, t('exercises.designer.allTeams')),
           })}
         </div>
-      </header>
+      </div>
       {inject.body[l] && <p className="inject-body">{inject.body[l]}</p>}
       {inject.figures.length > 0 && (
         <dl className="inject-figures" aria-label={t('exercises.live.figures')}>
