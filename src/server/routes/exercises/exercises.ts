@@ -466,7 +466,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
           marking: exercise.marking,
           details: { user: request.params.userId, role: request.body.role, team },
         });
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -493,7 +493,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
           marking: exercise.marking,
           details: { user: request.params.userId },
         });
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

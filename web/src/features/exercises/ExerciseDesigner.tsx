@@ -7,6 +7,7 @@ import { href, navigate } from '../../router/router.ts';
 import { ApiErrorText } from './ApiErrorText.tsx';
 import { DesignBasics } from './DesignBasics.tsx';
 import { InjectEditor } from './InjectEditor.tsx';
+import { GenerateFromRun } from './GenerateFromRun.tsx';
 import {
   byTime,
   designBody,
@@ -118,6 +119,7 @@ function DesignerForm({ id, initial, onSaved }: { id?: string; initial: DesignFo
         </button>
         {status && <span role="status">{status}</span>}
       </form>
+      {id && <GenerateFromRun exerciseId={id} onAdded={onSaved} />}
     </section>
   );
 }
