@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageSignedInAs, screenshot, startHarness, type Harness } from './harness.ts';
+import { pageSignedInAs, screenshot, startHarness, startTradeHarness, type Harness } from './harness.ts';
 import { testSession } from '../helpers/auth.ts';
 import { listDecisions } from '../../src/data/exercises/sessionStore.ts';
+import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 
 /**
  * A tabletop exercise in the browser (issue 19, docs/exercises.md): the facilitator designs it in the designer
@@ -296,5 +297,102 @@ describe('tabletop exercise, three browsers', () => {
     const res = await fPage.request.get(url.toString());
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('application/pdf');
+  });
+});
+
+/**
+ * Exercises built on the scenario module, in the Japanese UI: one from a template in one step (its scenario runs
+ * on the real 2024 BACI extract, then the injects are generated), and injects generated from a saved scenario's
+ * finished run added to it in the designer — each generated inject's figures are the run's.
+ */
+describe('exercises from the scenario module (Japanese UI)', () => {
+  let h: Harness;
+  let analyst: Session;
+  let runId = '';
+
+  beforeAll(async () => {
+    h = await startTradeHarness({ datasetId: 'baci-cm', ioTable: true, labels: true });
+    analyst = await testSession(h.app, { role: 'analyst', level: 1 });
+    const scenario = await h.app.inject({
+      method: 'POST',
+      url: '/api/scenarios',
+      headers: analyst.headers,
+      payload: {
+        text: [
+          'name: China cuts 850511 to Japan for 4 months',
+          'nameJa: 中国が850511の対日輸出を4か月停止',
+          'reporter: JPN',
+          'year: 2024',
+          'horizon: 12',
+          'shocks:',
+          '  - type: export-cut',
+          '    exporter: CHN',
+          '    products: ["850511"]',
+          '    share: 1',
+          '    duration: 4',
+          'monteCarlo:',
+          '  draws: 10',
+          '  seed: 1',
+        ].join('\n'),
+      },
+    });
+    expect(scenario.statusCode).toBe(201);
+    const run = await h.app.inject({
+      method: 'POST',
+      url: `/api/scenarios/${scenario.json().id}/runs`,
+      headers: analyst.headers,
+      payload: { version: 1 },
+    });
+    runId = run.json().id;
+    await settleRunningWork();
+  }, 120_000);
+  afterAll(async () => {
+    await settleRunningWork();
+    await h?.close();
+  });
+
+  it('creates an exercise from a template and adds injects generated from a saved run in the designer', async () => {
+    const page = await pageSignedInAs(h, 'ja', analyst.headers);
+    await page.goto(`${h.baseUrl}/#/exercises`);
+    await page.getByRole('heading', { name: 'テンプレートから演習を作成' }).waitFor();
+    await page.getByLabel('テンプレート', { exact: true }).selectOption('export-ban-critical-mineral');
+    await page.getByLabel('報告国(ISO3、例: JPN)').fill('JPN');
+    await page.getByLabel('貿易年(空欄 = 最新)').fill('2024');
+    await page.getByLabel('HS6コード(カンマ区切り、空欄 = テンプレートの既定)').fill('811292');
+    await page.getByRole('button', { name: '演習を作成' }).click();
+    await page.getByTestId('exercise-status').getByText('準備完了').waitFor({ timeout: 60_000 });
+    const exerciseId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+    const before = (
+      await h.app.inject({ url: `/api/exercises/${exerciseId}`, headers: analyst.headers })
+    ).json().injects.length;
+    expect(before).toBeGreaterThan(3);
+    expect(await page.getByTestId('inject-script').locator('tbody tr').count()).toBe(before);
+
+    await page.getByRole('link', { name: '設計と状況付与を編集' }).click();
+    await page.getByLabel('保存済みシナリオ').selectOption({ label: '中国が850511の対日輸出を4か月停止' });
+    await page.getByLabel('完了した実行').waitFor();
+    await page.getByRole('button', { name: '生成した状況付与を追加' }).click();
+    const status = await page.getByText(/^実行から \d+ 件の状況付与を追加しました。$/).innerText();
+    const added = Number(/\d+/.exec(status)![0]);
+    expect(added).toBeGreaterThan(3);
+    // The designer reloads with the new injects; the stored ones carry the run's figures.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="inject-editor"]').length === n,
+      before + added,
+    );
+    const run = (await h.app.inject({ url: `/api/scenario-runs/${runId}`, headers: analyst.headers })).json();
+    const exercise = (
+      await h.app.inject({ url: `/api/exercises/${exerciseId}`, headers: analyst.headers })
+    ).json();
+    const generated = exercise.injects.filter(
+      (i: { source: { runId: string } | null }) => i.source?.runId === runId,
+    );
+    expect(generated).toHaveLength(added);
+    for (const f of generated.flatMap((i: { figures: { path: string; value: number }[] }) => i.figures)) {
+      let v: unknown = run.result;
+      for (const part of f.path.match(/[^.[\]]+/g) ?? []) v = (v as Record<string, unknown>)[part];
+      expect(f.value).toBe(v);
+    }
+    await screenshot(page, 'exercise-designer-ja');
   });
 });

@@ -25,12 +25,15 @@ export function ExerciseDesigner({ id }: { id?: string }) {
   if (id && !loaded.data) return null;
   // Keyed by the exercise, so a saved or reloaded exercise starts a fresh form.
   return (
-    <DesignerForm
-      key={loaded.data ? `${loaded.data.id}:${loaded.data.updatedAt}` : 'new'}
-      id={id}
-      initial={loaded.data ? designFormOf(loaded.data) : newDesignForm()}
-      onSaved={loaded.reload}
-    />
+    <>
+      <DesignerForm
+        key={loaded.data ? `${loaded.data.id}:${loaded.data.updatedAt}` : 'new'}
+        id={id}
+        initial={loaded.data ? designFormOf(loaded.data) : newDesignForm()}
+        onSaved={loaded.reload}
+      />
+      {id && <GenerateFromRun exerciseId={id} onAdded={loaded.reload} />}
+    </>
   );
 }
 
@@ -119,7 +122,6 @@ function DesignerForm({ id, initial, onSaved }: { id?: string; initial: DesignFo
         </button>
         {status && <span role="status">{status}</span>}
       </form>
-      {id && <GenerateFromRun exerciseId={id} onAdded={onSaved} />}
     </section>
   );
 }
