@@ -193,7 +193,7 @@ describe('tabletop exercise, three browsers', () => {
     // The uncleared player's notice: that an inject for their team was withheld, in Japanese, nothing of it.
     const notice = await bPage.getByTestId('withheld').innerText();
     expect(notice).toBe(
-      '政府 宛て(1 月)の状況付与は、指定区分の取扱資格がないため表示されません。内容は伏せられています。',
+      '政府 宛て(1 か月)の状況付与は、指定区分の取扱資格がないため表示されません。内容は伏せられています。',
     );
     const bText = await bPage.locator('main').innerText();
     for (const s of SECRET) expect(bText).not.toContain(s);
@@ -215,6 +215,7 @@ describe('tabletop exercise, three browsers', () => {
   });
 
   it('records a decision, shows it to the team and the facilitator, and fires the condition it meets', async () => {
+    await aPage.locator('[data-inject="stock-out"] summary').click();
     const form = aPage.getByRole('form', { name: 'Decision on “Stocks run out”' });
     await form
       .getByLabel('Options considered (one per line)')
@@ -258,7 +259,7 @@ describe('tabletop exercise, three browsers', () => {
       .locator('[data-inject="stock-out"] [data-testid="decision"]')
       .getByText('Release 30 days')
       .waitFor();
-    expect(await bPage.getByTestId('sim-time').innerText()).toBe('シミュレーション時間: 2 月');
+    expect(await bPage.getByTestId('sim-time').innerText()).toBe('シミュレーション時間: 2 か月');
     // The replay came over the socket again (after=0), still without the content.
     const replay = bFrames.slice(before);
     expect(replay.some((f) => f.includes('"type":"synced"'))).toBe(true);

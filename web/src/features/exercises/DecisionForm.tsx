@@ -43,7 +43,6 @@ export function DecisionForm({
       onSubmit={(e) => void submit(e)}
       aria-label={t('exercises.decision.heading', { title })}
     >
-      <h5>{t('exercises.decision.heading', { title })}</h5>
       <div className="field">
         <label htmlFor={id('options')}>{t('exercises.decision.options')}</label>
         <textarea id={id('options')} rows={3} value={f.options} onChange={set('options')} />

@@ -99,7 +99,10 @@ export function LiveSession({ exerciseId, sessionId }: { exerciseId: string; ses
               {e.kind === 'inject' && (
                 <InjectCard inject={e.inject} teams={teams} decisions={decisionsOn(state, e.inject.id)}>
                   {you?.role === 'player' && state.state !== 'ended' && (
-                    <DecisionForm injectId={e.inject.id} title={e.inject.title[l]} send={send} />
+                    <details className="decide">
+                      <summary>{t('exercises.decision.heading', { title: e.inject.title[l] })}</summary>
+                      <DecisionForm injectId={e.inject.id} title={e.inject.title[l]} send={send} />
+                    </details>
                   )}
                   {evaluates && (
                     <ScoreForms

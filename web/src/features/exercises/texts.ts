@@ -236,7 +236,7 @@ export const exerciseTexts = addFeatureTexts('exercises', {
       descriptionJa: '説明(日本語)',
       objectives: '演習目的(1行に1つ、「English | 日本語」)',
       timeUnit: '時間単位',
-      timeUnits: { month: '月', hour: '時間' },
+      timeUnits: { month: 'か月', hour: '時間' },
       organisation: '組織',
       organisationKinds: {
         ministry: '省庁',
