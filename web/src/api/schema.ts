@@ -44,6 +44,8 @@ export interface ApiResponses {
       role: 'administrator' | 'analyst' | 'viewer' | 'auditor';
       clearance: { level: 0 | 1 | 2 | 3; compartments: string[]; organisationId: string };
       permissions: string[];
+      /** true: only /auth/me, /auth/password and /auth/logout answer until the password is changed */
+      mustChangePassword: boolean;
     };
     csrfToken: string;
   };
@@ -58,6 +60,8 @@ export interface ApiResponses {
     role: 'administrator' | 'analyst' | 'viewer' | 'auditor';
     clearance: { level: 0 | 1 | 2 | 3; compartments: string[]; organisationId: string };
     permissions: string[];
+    /** true: only /auth/me, /auth/password and /auth/logout answer until the password is changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/auth/password': { ok: boolean };
@@ -3393,6 +3397,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     }[];
     total: number;
   };
@@ -3410,6 +3416,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     };
     password: string;
   };
@@ -3426,6 +3434,8 @@ export interface ApiResponses {
     disabled: boolean;
     lockedUntil: string | null;
     createdAt: string;
+    /** signed in with a one-time password that is still to be changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/users/{id}/enable': {
@@ -3440,6 +3450,8 @@ export interface ApiResponses {
     disabled: boolean;
     lockedUntil: string | null;
     createdAt: string;
+    /** signed in with a one-time password that is still to be changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/users/{id}/reset-password': {
@@ -3455,6 +3467,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     };
     password: string;
   };
