@@ -100,7 +100,7 @@ export const views: ViewDefinition[] = [
   {
     path: 'exercises',
     label: { en: 'Exercises', ja: '図上演習' },
-    nav: true,
+    nav: 'foresight',
     page: page(() => import('./features/exercises/ExercisesPage.tsx'), 'ExercisesPage'),
   },
   {
