@@ -93,7 +93,7 @@ describe.each(stateBackends)('injects generated from a saved scenario run (%s)',
     await state.close();
   });
 
-  const generate = (headers: Record<string, string>, body: unknown, id = exerciseId) =>
+  const generate = (headers: Record<string, string>, body: Record<string, string>, id = exerciseId) =>
     app.inject({ method: 'POST', url: `/api/exercises/${id}/generated-injects`, headers, payload: body });
 
   it('adds the generated injects with the run’s figures, provenance and marking, keeping the hand-written ones', async () => {
