@@ -63,6 +63,7 @@ describe('tabletop exercise, three browsers', () => {
   let facilitator: Session;
   let cleared: Session;
   let uncleared: Session;
+  let evaluator: Session;
   let exerciseId = '';
   let sessionId = '';
   let fPage: Page;
@@ -76,6 +77,7 @@ describe('tabletop exercise, three browsers', () => {
     facilitator = await testSession(h.app, { role: 'analyst', level: 1 });
     cleared = await testSession(h.app, { role: 'viewer', level: 1 });
     uncleared = await testSession(h.app, { role: 'viewer', level: 0 });
+    evaluator = await testSession(h.app, { role: 'viewer', level: 1 });
   }, 60_000);
   afterAll(async () => h?.close());
 
@@ -151,6 +153,13 @@ describe('tabletop exercise, three browsers', () => {
       await fPage.getByRole('button', { name: 'Add or change participant' }).click();
       await fPage.getByTestId('participants').locator(`td[title="${who.user.id}"]`).waitFor();
     }
+    const asEvaluator = await h.app.inject({
+      method: 'PUT',
+      url: `/api/exercises/${exerciseId}/participants/${evaluator.user.id}`,
+      headers: facilitator.headers,
+      payload: { role: 'evaluator' },
+    });
+    expect(asEvaluator.statusCode).toBe(204);
     await fPage.getByRole('button', { name: 'Open a new session' }).click();
     await joined(fPage);
     sessionId = decodeURIComponent(new URL(fPage.url()).hash.split('/')[4]);
@@ -247,6 +256,33 @@ describe('tabletop exercise, three browsers', () => {
       followUp: 'Review in month 3',
       adjustment: { kind: 'stockpile-release', products: 'all', days: 30 },
     });
+  });
+
+  it('an evaluator follows every team and scores an expectation of a delivered inject', async () => {
+    const page = await pageSignedInAs(h, 'en', evaluator.headers);
+    await page.goto(`${h.baseUrl}/#/exercises/${exerciseId}/session/${sessionId}`);
+    await joined(page);
+    expect(await page.getByTestId('your-part').innerText()).toBe('Your part: Evaluator');
+    expect(await deliveredIds(page)).toEqual(['brief', 'intel', 'stock-out']);
+    expect(await page.locator('[data-inject="stock-out"] summary').count()).toBe(0); // no decision form
+    const stockOut = page.locator('[data-inject="stock-out"]');
+    await stockOut.getByLabel('Score (0–100)').fill('80');
+    await stockOut.getByLabel('Comment').fill('Released in time');
+    await stockOut.getByRole('button', { name: 'Save score' }).click();
+    await stockOut.getByText('Score saved.').waitFor();
+    const scores = (
+      await h.app.inject({ url: `/api/exercise-sessions/${sessionId}/scores`, headers: facilitator.headers })
+    ).json();
+    expect(scores.items).toMatchObject([
+      {
+        injectId: 'stock-out',
+        expectationId: 'stock-out-e1',
+        evaluatorId: evaluator.user.id,
+        score: 80,
+        comment: 'Released in time',
+      },
+    ]);
+    await page.context().close();
   });
 
   it('a player who reloads mid-exercise sees everything again and keeps receiving live events', async () => {
