@@ -1,7 +1,11 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Options } from '../../components/Options.tsx';
+import { BilingualFields, NamedRow } from './BilingualFields.tsx';
 import { organisationKinds, type DesignForm } from './designForm.ts';
+
+type Org = DesignForm['organisations'][number];
+type Team = DesignForm['teams'][number];
 
 /** The design's title, description, objectives, time unit, organisations and teams. */
 export function DesignBasics({
@@ -12,10 +16,7 @@ export function DesignBasics({
   setForm: Dispatch<SetStateAction<DesignForm>>;
 }) {
   const { t } = useTranslation();
-  const text = (k: 'title' | 'description', l: 'ja' | 'en', v: string) =>
-    setForm((f) => ({ ...f, [k]: { ...f[k], [l]: v } }));
-  type Org = DesignForm['organisations'][number];
-  type Team = DesignForm['teams'][number];
+  const d = (key: string) => t(`exercises.designer.${key}`);
   const setOrg = (i: number, change: Partial<Org>) =>
     setForm((f) => ({
       ...f,
@@ -23,48 +24,28 @@ export function DesignBasics({
     }));
   const setTeam = (i: number, change: Partial<Team>) =>
     setForm((f) => ({ ...f, teams: f.teams.map((x, j) => (j === i ? { ...x, ...change } : x)) }));
+  /** Adds a row (made from the form as it is) to the organisations or the teams. */
+  const append = <K extends 'organisations' | 'teams'>(
+    key: K,
+    make: (f: DesignForm) => DesignForm[K][number],
+  ) => setForm((f) => ({ ...f, [key]: [...f[key], make(f)] }));
   return (
     <>
+      <BilingualFields
+        id="ds-title"
+        labels={{ en: d('titleEn'), ja: d('titleJa') }}
+        value={form.title}
+        onChange={(title) => setForm((f) => ({ ...f, title }))}
+      />
+      <BilingualFields
+        id="ds-desc"
+        rows={2}
+        labels={{ en: d('descriptionEn'), ja: d('descriptionJa') }}
+        value={form.description}
+        onChange={(description) => setForm((f) => ({ ...f, description }))}
+      />
       <div className="field">
-        <label htmlFor="ds-title-en">{t('exercises.designer.titleEn')}</label>
-        <input
-          id="ds-title-en"
-          value={form.title.en}
-          onChange={(e) => text('title', 'en', e.target.value)}
-          size={60}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="ds-title-ja">{t('exercises.designer.titleJa')}</label>
-        <input
-          id="ds-title-ja"
-          value={form.title.ja}
-          onChange={(e) => text('title', 'ja', e.target.value)}
-          size={60}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="ds-desc-en">{t('exercises.designer.descriptionEn')}</label>
-        <textarea
-          id="ds-desc-en"
-          rows={2}
-          cols={60}
-          value={form.description.en}
-          onChange={(e) => text('description', 'en', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="ds-desc-ja">{t('exercises.designer.descriptionJa')}</label>
-        <textarea
-          id="ds-desc-ja"
-          rows={2}
-          cols={60}
-          value={form.description.ja}
-          onChange={(e) => text('description', 'ja', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="ds-objectives">{t('exercises.designer.objectives')}</label>
+        <label htmlFor="ds-objectives">{d('objectives')}</label>
         <textarea
           id="ds-objectives"
           rows={3}
@@ -74,62 +55,39 @@ export function DesignBasics({
         />
       </div>
       <div className="field">
-        <label htmlFor="ds-unit">{t('exercises.designer.timeUnit')}</label>
+        <label htmlFor="ds-unit">{d('timeUnit')}</label>
         <select
           id="ds-unit"
           value={form.timeUnit}
           onChange={(e) => setForm((f) => ({ ...f, timeUnit: e.target.value as DesignForm['timeUnit'] }))}
         >
-          <Options
-            values={['month', 'hour'] as const}
-            label={(u) => t(`exercises.designer.timeUnits.${u}`)}
-          />
+          <Options values={['month', 'hour'] as const} label={(u) => d(`timeUnits.${u}`)} />
         </select>
       </div>
       <fieldset>
         <legend>{t('exercises.organisations')}</legend>
         {form.organisations.map((o, i) => (
-          <div className="inline-form" key={i}>
+          <NamedRow
+            key={i}
+            id={`og-${i}`}
+            item={o}
+            onChange={(change) => setOrg(i, change)}
+            onRemove={() =>
+              setForm((f) => ({ ...f, organisations: f.organisations.filter((_, j) => j !== i) }))
+            }
+          >
             <div className="field">
-              <label htmlFor={`og-${i}-id`}>{t('exercises.designer.id')}</label>
-              <input
-                id={`og-${i}-id`}
-                value={o.id}
-                onChange={(e) => setOrg(i, { id: e.target.value })}
-                size={12}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`og-${i}-en`}>{t('exercises.designer.nameEn')}</label>
-              <input
-                id={`og-${i}-en`}
-                value={o.name.en}
-                onChange={(e) => setOrg(i, { name: { ...o.name, en: e.target.value } })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`og-${i}-ja`}>{t('exercises.designer.nameJa')}</label>
-              <input
-                id={`og-${i}-ja`}
-                value={o.name.ja}
-                onChange={(e) => setOrg(i, { name: { ...o.name, ja: e.target.value } })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`og-${i}-kind`}>{t('exercises.designer.kind')}</label>
+              <label htmlFor={`og-${i}-kind`}>{d('kind')}</label>
               <select
                 id={`og-${i}-kind`}
                 value={o.kind}
                 onChange={(e) => setOrg(i, { kind: e.target.value as Org['kind'] })}
               >
-                <Options
-                  values={organisationKinds}
-                  label={(k) => t(`exercises.designer.organisationKinds.${k}`)}
-                />
+                <Options values={organisationKinds} label={(k) => d(`organisationKinds.${k}`)} />
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`og-${i}-platform`}>{t('exercises.designer.platformOrganisation')}</label>
+              <label htmlFor={`og-${i}-platform`}>{d('platformOrganisation')}</label>
               <input
                 id={`og-${i}-platform`}
                 value={o.platformOrganisation}
@@ -137,67 +95,34 @@ export function DesignBasics({
                 size={12}
               />
             </div>
-            <button
-              type="button"
-              onClick={() =>
-                setForm((f) => ({ ...f, organisations: f.organisations.filter((_, j) => j !== i) }))
-              }
-            >
-              {t('exercises.designer.remove')}
-            </button>
-          </div>
+          </NamedRow>
         ))}
         <button
           type="button"
           onClick={() =>
-            setForm((f) => ({
-              ...f,
-              organisations: [
-                ...f.organisations,
-                {
-                  id: `org${f.organisations.length + 1}`,
-                  name: { ja: '', en: '' },
-                  kind: 'company',
-                  platformOrganisation: '',
-                },
-              ],
+            append('organisations', (f) => ({
+              id: `org${f.organisations.length + 1}`,
+              name: { ja: '', en: '' },
+              kind: 'company',
+              platformOrganisation: '',
             }))
           }
         >
-          {t('exercises.designer.addOrganisation')}
+          {d('addOrganisation')}
         </button>
       </fieldset>
       <fieldset>
         <legend>{t('exercises.teams')}</legend>
         {form.teams.map((x, i) => (
-          <div className="inline-form" key={i}>
+          <NamedRow
+            key={i}
+            id={`tm-${i}`}
+            item={x}
+            onChange={(change) => setTeam(i, change)}
+            onRemove={() => setForm((f) => ({ ...f, teams: f.teams.filter((_, j) => j !== i) }))}
+          >
             <div className="field">
-              <label htmlFor={`tm-${i}-id`}>{t('exercises.designer.id')}</label>
-              <input
-                id={`tm-${i}-id`}
-                value={x.id}
-                onChange={(e) => setTeam(i, { id: e.target.value })}
-                size={12}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`tm-${i}-en`}>{t('exercises.designer.nameEn')}</label>
-              <input
-                id={`tm-${i}-en`}
-                value={x.name.en}
-                onChange={(e) => setTeam(i, { name: { ...x.name, en: e.target.value } })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`tm-${i}-ja`}>{t('exercises.designer.nameJa')}</label>
-              <input
-                id={`tm-${i}-ja`}
-                value={x.name.ja}
-                onChange={(e) => setTeam(i, { name: { ...x.name, ja: e.target.value } })}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`tm-${i}-org`}>{t('exercises.designer.organisation')}</label>
+              <label htmlFor={`tm-${i}-org`}>{d('organisation')}</label>
               <select
                 id={`tm-${i}-org`}
                 value={x.organisation}
@@ -206,31 +131,19 @@ export function DesignBasics({
                 <Options values={form.organisations.map((o) => o.id)} />
               </select>
             </div>
-            <button
-              type="button"
-              onClick={() => setForm((f) => ({ ...f, teams: f.teams.filter((_, j) => j !== i) }))}
-            >
-              {t('exercises.designer.remove')}
-            </button>
-          </div>
+          </NamedRow>
         ))}
         <button
           type="button"
           onClick={() =>
-            setForm((f) => ({
-              ...f,
-              teams: [
-                ...f.teams,
-                {
-                  id: `team${f.teams.length + 1}`,
-                  name: { ja: '', en: '' },
-                  organisation: f.organisations[0]?.id ?? '',
-                },
-              ],
+            append('teams', (f) => ({
+              id: `team${f.teams.length + 1}`,
+              name: { ja: '', en: '' },
+              organisation: f.organisations[0]?.id ?? '',
             }))
           }
         >
-          {t('exercises.designer.addTeam')}
+          {d('addTeam')}
         </button>
       </fieldset>
     </>

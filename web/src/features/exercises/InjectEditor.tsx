@@ -3,6 +3,7 @@ import { MarkingFields } from '../../components/MarkingFields.tsx';
 import { Options } from '../../components/Options.tsx';
 import { formatNumber } from '../../format/numbers.ts';
 import { lang } from './bilingual.ts';
+import { BilingualFields } from './BilingualFields.tsx';
 import { adjustmentKinds, type AdjustmentKind, type InjectForm } from './designForm.ts';
 import { teamName } from './teams.ts';
 
@@ -29,8 +30,6 @@ export function InjectEditor({
   const l = lang(i18n.language);
   const id = (name: string) => `ij-${index}-${name}`;
   const set = <K extends keyof InjectForm>(k: K, v: InjectForm[K]) => onChange({ ...inject, [k]: v });
-  const text = (k: 'title' | 'body', language: 'ja' | 'en', value: string) =>
-    onChange({ ...inject, [k]: { ...inject[k], [language]: value } });
   return (
     <fieldset className="inject-editor" data-testid="inject-editor">
       <legend>
@@ -61,44 +60,19 @@ export function InjectEditor({
           </select>
         </div>
       </div>
-      <div className="field">
-        <label htmlFor={id('title-en')}>{t('exercises.designer.injectTitleEn')}</label>
-        <input
-          id={id('title-en')}
-          value={inject.title.en}
-          onChange={(e) => text('title', 'en', e.target.value)}
-          size={60}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={id('title-ja')}>{t('exercises.designer.injectTitleJa')}</label>
-        <input
-          id={id('title-ja')}
-          value={inject.title.ja}
-          onChange={(e) => text('title', 'ja', e.target.value)}
-          size={60}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={id('body-en')}>{t('exercises.designer.bodyEn')}</label>
-        <textarea
-          id={id('body-en')}
-          rows={3}
-          cols={60}
-          value={inject.body.en}
-          onChange={(e) => text('body', 'en', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={id('body-ja')}>{t('exercises.designer.bodyJa')}</label>
-        <textarea
-          id={id('body-ja')}
-          rows={3}
-          cols={60}
-          value={inject.body.ja}
-          onChange={(e) => text('body', 'ja', e.target.value)}
-        />
-      </div>
+      <BilingualFields
+        id={id('title')}
+        labels={{ en: t('exercises.designer.injectTitleEn'), ja: t('exercises.designer.injectTitleJa') }}
+        value={inject.title}
+        onChange={(title) => set('title', title)}
+      />
+      <BilingualFields
+        id={id('body')}
+        rows={3}
+        labels={{ en: t('exercises.designer.bodyEn'), ja: t('exercises.designer.bodyJa') }}
+        value={inject.body}
+        onChange={(body) => set('body', body)}
+      />
       {inject.figures.length > 0 && (
         <div className="note">
           {t('exercises.designer.figures')}:{' '}
