@@ -431,5 +431,42 @@ describe('exercises from the scenario module (Japanese UI)', () => {
       expect(f.value).toBe(v);
     }
     await screenshot(page, 'exercise-designer-ja');
+
+    // Decisions change the world: a session, the scenario run again from the live console, compared side by side.
+    await page.goto(`${h.baseUrl}/#/exercises/${exerciseId}`);
+    await page.getByRole('button', { name: '新しいセッションを開く' }).click();
+    await joined(page);
+    await page.getByRole('button', { name: '開始', exact: true }).click();
+    await page.getByTestId('session-state').getByText('状態: 進行中').waitFor();
+    await page.getByRole('button', { name: '時間を進める' }).click();
+    const first = page.locator('[data-testid="timeline"] [data-inject]').first();
+    await first.waitFor();
+    const injectId = (await first.getAttribute('data-inject'))!;
+    // A decision that changes the scenario, recorded over HTTP: it arrives on the console over the socket.
+    const sessionId = decodeURIComponent(new URL(page.url()).hash.split('/')[4]);
+    const decided = await h.app.inject({
+      method: 'POST',
+      url: `/api/exercise-sessions/${sessionId}/decisions`,
+      headers: analyst.headers,
+      payload: {
+        injectId,
+        action: '国家備蓄を30日分放出',
+        adjustment: { kind: 'stockpile-release', products: 'all', days: 30 },
+      },
+    });
+    expect(decided.statusCode).toBe(201);
+    await page
+      .locator(`[data-inject="${injectId}"] [data-testid="decision"]`)
+      .getByText('国家備蓄を30日分放出')
+      .waitFor();
+    await page.getByRole('button', { name: '意思決定を反映してシナリオを再実行' }).click();
+    await page.getByText('意思決定を反映したシナリオを実行しています。').waitFor();
+    await settleRunningWork();
+    await page.goto(`${h.baseUrl}/#/exercises/${exerciseId}`);
+    const outcome = page.getByTestId('outcomes').locator('tbody tr');
+    await outcome.getByText('完了').waitFor();
+    const baseline = exercise.baselineRunId as string;
+    await outcome.getByRole('link', { name: '当初の結果と比較' }).click();
+    await page.waitForURL(new RegExp(`#/scenarios/compare\\?runs=${baseline}%2C`));
   });
 });

@@ -8,6 +8,7 @@ import { lang } from './bilingual.ts';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { SessionsPanel } from './SessionsPanel.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
+import { OutcomesPanel } from './OutcomesPanel.tsx';
 import { teamName } from './teams.ts';
 
 /**
@@ -112,6 +113,9 @@ export function ExerciseDetail({ id }: { id: string }) {
       {facilitator && <ParticipantsPanel exercise={exercise} onChange={reload} />}
       {exercise.you && (
         <SessionsPanel exerciseId={id} facilitator={facilitator} ready={exercise.status === 'ready'} />
+      )}
+      {role && role !== 'player' && exercise.baselineRunId && (
+        <OutcomesPanel exerciseId={id} baselineRunId={exercise.baselineRunId} />
       )}
       {role && role !== 'player' && <ReportPanel exercise={exercise} />}
     </article>

@@ -189,6 +189,11 @@ export const exerciseTexts = addFeatureTexts('exercises', {
       submit: 'Send answers',
       sent: 'Thank you: your answers were recorded.',
     },
+    outcomes: {
+      heading: 'Outcomes with the decisions applied',
+      none: 'The scenario has not been run again with decisions yet (live console, after decisions).',
+      status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
+    },
     report: {
       heading: 'After-action report',
       organisation: 'Recipient organisation (id)',
@@ -386,6 +391,11 @@ export const exerciseTexts = addFeatureTexts('exercises', {
       anonymous: '回答は匿名です。',
       submit: '回答を送信',
       sent: 'ありがとうございました。回答を記録しました。',
+    },
+    outcomes: {
+      heading: '意思決定を反映した結果',
+      none: '意思決定を反映したシナリオの再実行はまだありません(意思決定の後、ライブ画面から実行)。',
+      status: { queued: '待機中', running: '実行中', done: '完了', failed: '失敗' },
     },
     report: {
       heading: '事後報告書',
