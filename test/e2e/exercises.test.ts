@@ -334,6 +334,21 @@ describe('tabletop exercise, three browsers', () => {
     const res = await fPage.request.get(url.toString());
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('application/pdf');
+
+    // A signed link for a participant without an account: shown once, works without a session until revoked.
+    await fPage.getByLabel('Valid for (days)').fill('3');
+    await fPage.getByRole('button', { name: 'Create link' }).click();
+    const shared = (await fPage.getByTestId('report-link-url').innerText()).trim();
+    expect(new URL(shared).pathname).toMatch(/^\/api\/exercise-report-links\//);
+    const anonymous = await h.browser.newContext();
+    const fetched = await anonymous.request.get(shared);
+    expect(fetched.status()).toBe(200);
+    expect(fetched.headers()['content-type']).toContain('application/pdf');
+    const row = fPage.locator('tr[data-link]');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText('revoked').waitFor();
+    expect((await anonymous.request.get(shared)).status()).not.toBe(200);
+    await anonymous.close();
   });
 });
 

@@ -84,7 +84,9 @@ export async function request<K extends ApiKey>(key: K, ...args: Args<K>): Promi
     },
     body: hasBody ? JSON.stringify(options?.body) : undefined,
   });
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+  // 204 has no body, whatever content type a server names.
+  const json = response.status !== 204 && response.headers.get('content-type')?.includes('json');
+  const body = json ? await response.json() : null;
   if (!response.ok) {
     throw new ApiError(
       response.status,

@@ -1434,6 +1434,8 @@ export interface ApiResponses {
     token: string;
     url: string;
   };
+  /** 204 */
+  'DELETE /api/exercises/{id}/report-links/{linkId}': null;
   /** 200 */
   'GET /api/exercises/{id}/sessions': {
     items: {

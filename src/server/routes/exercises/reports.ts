@@ -242,6 +242,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Revoke a report link for good',
         params: Type.Object({ id: Type.String({ maxLength: 64 }), linkId: Type.String({ maxLength: 64 }) }),
         body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) })),
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -259,7 +260,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         marking: exercise.marking,
         details: { exercise: exercise.id, reason: request.body?.reason ?? '' },
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

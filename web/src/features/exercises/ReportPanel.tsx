@@ -5,6 +5,7 @@ import { useGet } from '../../api/useGet.ts';
 import { useSignedIn } from '../auth/signedIn.ts';
 import { Options } from '../../components/Options.tsx';
 import { formatDate } from '../../format/numbers.ts';
+import { ReportLinks } from './ReportLinks.tsx';
 
 type Exercise = ApiResponse<'GET /api/exercises/{id}'>;
 
@@ -71,6 +72,9 @@ export function ReportPanel({ exercise }: { exercise: Exercise }) {
             {t('exercises.report.xlsx')}
           </a>
         </p>
+      )}
+      {org && sessions.data && (
+        <ReportLinks exerciseId={exercise.id} choice={{ org, lang: language, session }} />
       )}
     </section>
   );
