@@ -99,6 +99,12 @@ export const views: ViewDefinition[] = [
     page: page(() => import('./features/ews/EwsPage.tsx'), 'EwsPage'),
   },
   {
+    path: 'export-control',
+    label: { en: 'Export control', ja: '輸出管理' },
+    nav: true,
+    page: page(() => import('./features/exportControl/ExportControlPage.tsx'), 'ExportControlPage'),
+  },
+  {
     path: 'admin',
     label: { en: 'Administration', ja: '管理' },
     nav: true,
