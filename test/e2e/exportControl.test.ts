@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
+import { findManifest } from '../../src/data/manifests/index.ts';
+import { testSession } from '../helpers/auth.ts';
+import { sharedData } from '../helpers/tmp.ts';
+import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
+
+/**
+ * Export control in the browser (issue 20) on METI's End User List and the Export Trade Control Order fetched
+ * from the mirror: an analyst screens a listed university, sees the hit with the list's version and why it
+ * matched, records a decision that the case keeps, screens a counterparty file as a job; in Japanese, a
+ * catch-all check of item 16 to China for that end user.
+ */
+const npu = 'Northwestern Polytechnical University';
+
+describe('export control', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(async (dir) => {
+      const dataDir = new DataDir(dir).ensure();
+      for (const id of ['meti-end-user-list', 'jp-export-control-order'])
+        await fetchDataset(findManifest(id), { dataDir, mirror: sharedData });
+    });
+  });
+  afterAll(async () => h?.close());
+
+  it('screens a listed name, shows why it matched, and records a decision on the case', async () => {
+    // The figures the page must show: the API's own answer for the same screen.
+    const { headers } = await testSession(h.app, { role: 'analyst', level: 3 });
+    const api = await h.app.inject({
+      method: 'POST',
+      url: '/api/export-control/screenings',
+      headers,
+      payload: { name: npu, country: 'CHN' },
+    });
+    expect(api.statusCode, api.body).toBe(200);
+    const best = api.json().matches[0] as { name: string; score: number; listVersion: string; list: string };
+    expect(best).toMatchObject({ list: 'meti-eul', listVersion: '2025-09-29' });
+    expect(best.name).toContain(npu);
+
+    const page = await newPage(h, 'en');
+    await page.goto(`${h.baseUrl}/#/export-control`);
+    await page.getByRole('heading', { name: 'Screen a party' }).waitFor();
+    await page
+      .getByTestId('ec-lists')
+      .getByText(/End User List/)
+      .waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(npu);
+    await page.getByLabel('Country (optional)').fill('CHN');
+    await page.getByLabel('Keep as a case').check();
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const result = page.getByTestId('ec-screen-result');
+    const row = result.getByTestId('ec-match').first();
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells[0]).toContain(`meti-eul`);
+    expect(cells[0]).toContain(`version ${best.listVersion}`);
+    expect(cells[1]).toContain(best.name);
+    expect(cells[2]).toBe(best.score.toFixed(2));
+    expect(cells[4]).toMatch(/country agrees: CHN/);
+    expect(await result.getByTestId('marking').first().innerText()).toMatch(/^Restricted/);
+    expect(await result.getByTestId('provenance').innerText()).toContain(`version ${best.listVersion}`);
+
+    await row.getByText('Decide…').click();
+    await row.getByLabel('Decision', { exact: true }).selectOption('match');
+    await row.getByLabel('Reason').fill('Same university: name and country agree with the METI entry.');
+    await row.getByRole('button', { name: 'Record the decision' }).click();
+    await row.locator('.ec-status', { hasText: 'Match' }).waitFor();
+    await screenshot(page, 'export-control-screen-en');
+
+    await result.getByRole('link', { name: 'Open the case' }).click();
+    const trail = page.getByTestId('ec-trail');
+    await trail.getByText('Decision recorded').waitFor();
+    expect(await page.getByTestId('ec-case').innerText()).toContain('Party screening');
+    const fileLink = await page.getByRole('link', { name: 'Download XLSX' }).getAttribute('href');
+    const file = await h.app.inject({ url: fileLink!, headers });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['x-chokepoint-marking']).toBeDefined();
+  });
+
+  it('screens a counterparty file as a job and links its case', async () => {
+    const page = await newPage(h, 'en');
+    await page.goto(`${h.baseUrl}/#/export-control`);
+    await page.getByRole('heading', { name: 'Screen a counterparty file' }).waitFor();
+    const csv = `name,country\n${npu},CHN\nToyota Motor Corporation,JPN\n`;
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'parties.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Screen the file' }).click();
+    const job = page.getByTestId('ec-batch-job');
+    await job.getByText('2 parties screened, 1 with hits.').waitFor();
+    await job.getByRole('link', { name: 'Open the case' }).click();
+    await page.getByTestId('ec-case').getByText('Batch screening').first().waitFor();
+    expect(await page.getByTestId('ec-matches').first().innerText()).toContain(npu);
+  });
+
+  it('runs a catch-all check in Japanese: item 16 to China for a listed end user', async () => {
+    const page = await newPage(h, 'ja');
+    await page.goto(`${h.baseUrl}/#/export-control/check`);
+    await page.getByRole('heading', { name: '取引審査（該非・キャッチオール）' }).waitFor();
+    await page.getByLabel('品目（HS コードまたは項番）').fill('16');
+    await page.getByLabel('仕向地').fill('CHN');
+    await page.getByLabel('需要者（照合します）').fill('西北工業大学');
+    await page.getByRole('button', { name: '判定', exact: true }).click();
+    const verdict = page.getByTestId('ec-verdict');
+    expect(await verdict.getByTestId('ec-verdict-text').innerText()).toBe('キャッチオール確認が必要');
+    expect(await verdict.innerText()).toContain('外国ユーザーリスト');
+    expect(await verdict.getByTestId('ec-questions').locator('li').count()).toBeGreaterThan(0);
+    expect(await verdict.getByTestId('ec-matches').innerText()).toContain('西北工業大学');
+    expect(await verdict.getByTestId('provenance').innerText()).toContain('jp-export-control-order');
+    await screenshot(page, 'export-control-check-ja');
+  });
+});
