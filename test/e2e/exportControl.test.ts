@@ -99,10 +99,11 @@ describe('export control', () => {
     const page = await newPage(h, 'ja');
     await page.goto(`${h.baseUrl}/#/export-control/check`);
     await page.getByRole('heading', { name: '取引審査（該非・キャッチオール）' }).waitFor();
-    await page.getByLabel('品目（HS コードまたは項番）').fill('16');
-    await page.getByLabel('仕向地').fill('CHN');
-    await page.getByLabel('需要者（照合します）').fill('西北工業大学');
-    await page.getByRole('button', { name: '判定', exact: true }).click();
+    const form = page.getByRole('form', { name: '取引審査（該非・キャッチオール）' });
+    await form.getByLabel('品目（HS コードまたは項番）').fill('16');
+    await form.getByLabel('仕向地').fill('CHN');
+    await form.getByLabel('需要者（照合します）').fill('西北工業大学');
+    await form.getByRole('button', { name: '判定', exact: true }).click();
     const verdict = page.getByTestId('ec-verdict');
     expect(await verdict.getByTestId('ec-verdict-text').innerText()).toBe('キャッチオール確認が必要');
     expect(await verdict.innerText()).toContain('外国ユーザーリスト');

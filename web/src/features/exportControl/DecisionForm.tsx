@@ -45,7 +45,12 @@ export function DecisionForm({
     <form className="ec-decision" onSubmit={submit} aria-label={t('ec.decision.title', { name: match.name })}>
       <label>
         {t('ec.decision.choice')}{' '}
-        <select name="decision" defaultValue="no-match" aria-describedby={`${id}-decision`}>
+        <select
+          name="decision"
+          defaultValue="no-match"
+          aria-label={t('ec.decision.choice')}
+          aria-describedby={`${id}-decision`}
+        >
           {(['match', 'no-match', 'escalate'] as const).map((d) => (
             <option key={d} value={d}>
               {t(`ec.decision.kinds.${d}`)}
