@@ -73,7 +73,13 @@ export function CheckVerdict({
           <MatchTable party={{ name: result.endUser }} matches={result.endUserMatches} caseId={caseId} />
         </>
       )}
-      <ProvenanceFooter provenance={result.sources.map((s) => ({ ...s, method: t('ec.check.method') }))} />
+      <ProvenanceFooter
+        provenance={result.sources.map((s) => ({
+          ...s,
+          // The lists were read by the end-user screen, the Order's tables by the rules.
+          method: s.dataset.startsWith('list-') ? t('ec.screen.methodShort') : t('ec.check.method'),
+        }))}
+      />
     </div>
   );
 }
