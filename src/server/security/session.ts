@@ -12,6 +12,8 @@ export interface SessionUser {
   /** Effective clearance: the user's level capped by the organisation's sharing cap. */
   clearance: Clearance;
   permissions: string[];
+  /** Signed in with a one-time password: only /auth/me, /auth/password and /auth/logout answer until it changes. */
+  mustChangePassword: boolean;
   /** How the request authenticated: a browser session (CSRF applies) or an API token. */
   via: 'session' | 'token';
 }
@@ -30,11 +32,12 @@ type Row = {
   sharing_cap: number;
   compartments: string[];
   permissions: string[];
+  must_change_password: boolean;
   csrf_hash?: string;
 };
 
 const userColumns = `u.id, u.username, u.display_name, u.organisation_id, u.role, u.clearance_level, o.sharing_cap,
-  u.compartments, u.permissions`;
+  u.compartments, u.permissions, u.must_change_password`;
 
 function toSessionUser(r: Row, via: SessionUser['via']): SessionUser {
   const level = Math.min(Number(r.clearance_level), Number(r.sharing_cap)) as MarkingLevel;
@@ -46,6 +49,7 @@ function toSessionUser(r: Row, via: SessionUser['via']): SessionUser {
     role: r.role,
     clearance: { level, compartments: r.compartments, organisationId: r.organisation_id },
     permissions: effectivePermissions(r.role, r.permissions),
+    mustChangePassword: r.must_change_password,
     via,
   };
 }

@@ -44,6 +44,8 @@ export interface ApiResponses {
       role: 'administrator' | 'analyst' | 'viewer' | 'auditor';
       clearance: { level: 0 | 1 | 2 | 3; compartments: string[]; organisationId: string };
       permissions: string[];
+      /** true: only /auth/me, /auth/password and /auth/logout answer until the password is changed */
+      mustChangePassword: boolean;
     };
     csrfToken: string;
   };
@@ -58,6 +60,8 @@ export interface ApiResponses {
     role: 'administrator' | 'analyst' | 'viewer' | 'auditor';
     clearance: { level: 0 | 1 | 2 | 3; compartments: string[]; organisationId: string };
     permissions: string[];
+    /** true: only /auth/me, /auth/password and /auth/logout answer until the password is changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/auth/password': { ok: boolean };
@@ -3366,6 +3370,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     }[];
     total: number;
   };
@@ -3383,6 +3389,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     };
     password: string;
   };
@@ -3399,6 +3407,8 @@ export interface ApiResponses {
     disabled: boolean;
     lockedUntil: string | null;
     createdAt: string;
+    /** signed in with a one-time password that is still to be changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/users/{id}/enable': {
@@ -3413,6 +3423,8 @@ export interface ApiResponses {
     disabled: boolean;
     lockedUntil: string | null;
     createdAt: string;
+    /** signed in with a one-time password that is still to be changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/users/{id}/reset-password': {
@@ -3428,6 +3440,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     };
     password: string;
   };

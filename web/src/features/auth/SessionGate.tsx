@@ -5,6 +5,7 @@ import type { ApiResponse } from '../../api/schema.ts';
 import { useApi } from '../../api/useApi.ts';
 import { href } from '../../router/router.ts';
 import { setSignedIn } from './signedIn.ts';
+import { FirstPasswordChange } from '../account/FirstPasswordChange.tsx';
 
 /** The signed-in user as GET /api/auth/me returns it. */
 export type Me = ApiResponse<'GET /api/auth/me'>;
@@ -38,6 +39,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const signOut = () => {
     void post('POST /api/auth/logout').finally(() => setMe(null));
   };
+  if (me.mustChangePassword) {
+    const reopen = () => {
+      void get('GET /api/auth/me').then(setMe, () => setMe(null));
+    };
+    return <FirstPasswordChange onChanged={reopen} onSignOut={signOut} />;
+  }
   return (
     <>
       <p className="session">
