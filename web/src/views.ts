@@ -106,7 +106,7 @@ export const views: ViewDefinition[] = [
   {
     path: 'export-control',
     label: { en: 'Export control', ja: '輸出管理' },
-    nav: true,
+    nav: 'protection',
     page: page(() => import('./features/exportControl/ExportControlPage.tsx'), 'ExportControlPage'),
   },
   {
