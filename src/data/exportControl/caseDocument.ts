@@ -9,6 +9,8 @@ import type { CaseEvent, ExportControlCase } from './caseStore.ts';
 import type { ScreenMatch, ScreenResult } from './screeningService.ts';
 import type { ExportCheckResult } from './exportCheckService.ts';
 import type { CircumventionResult } from './circumventionMonitor.ts';
+import type { PriorReportResult } from './priorReports.ts';
+import { reviewOutcomes } from '../../analysis/exportControl/priorReport.ts';
 
 /**
  * An export-control case as a document (issue 20: "PDF/XLSX export in Japanese and English"): what it is about, its
@@ -60,6 +62,8 @@ const words = {
   actor: { ja: '実施者', en: 'by' },
   detail: { ja: '詳細', en: 'details' },
   yes: { ja: 'はい', en: 'yes' },
+  reviews: { ja: '審査', en: 'Reviews' },
+  conditions: { ja: '条件', en: 'conditions' },
   no: { ja: 'いいえ', en: 'no' },
   method: {
     ja: '名称照合：正規化した名称の語と文字の類似度、別名・国・識別番号の一致(yente logic-v2 に準拠)',
@@ -259,6 +263,29 @@ function circumventionSections(
   ];
 }
 
+function priorReportSections(
+  r: Partial<PriorReportResult>,
+  t: (b: Bilingual) => string,
+  lang: Lang,
+): DossierSection[] {
+  return [
+    ...(r.check ? checkSections(r.check, t, lang) : []),
+    {
+      heading: t(words.reviews),
+      table: {
+        columns: [t(words.when), t(words.outcome), t(words.reason), t(words.conditions), t(words.actor)],
+        rows: (r.reviews ?? []).map((v) => [
+          v.at,
+          t(reviewOutcomes[v.outcome]),
+          v.reason,
+          v.conditions.join('; '),
+          v.by,
+        ]),
+      },
+    },
+  ];
+}
+
 /** The datasets a case's result read, as "title or id, version" lines. */
 function sourceLines(c: ExportControlCase, lang: Lang): { lines: string[]; synthetic: boolean } {
   const r = (c.result ?? {}) as Record<string, unknown>;
@@ -268,9 +295,14 @@ function sourceLines(c: ExportControlCase, lang: Lang): { lines: string[]; synth
       (r as Partial<ScreenResult>).lists ?? (r as { hits?: Partial<ScreenResult>[] }).hits?.[0]?.lists ?? [];
     return { lines: [...lists.map((l) => `list-${l.list}, ${l.version}`), method], synthetic: false };
   }
-  if (c.kind === 'transaction-check')
+  if (c.kind === 'transaction-check' || c.kind === 'prior-report')
     return {
-      lines: ((r as Partial<ExportCheckResult>).sources ?? []).map((s) => `${s.dataset}, ${s.version}`),
+      lines: (
+        (c.kind === 'prior-report'
+          ? (r as Partial<PriorReportResult>).check
+          : (r as Partial<ExportCheckResult>)
+        )?.sources ?? []
+      ).map((s) => `${s.dataset}, ${s.version}`),
       synthetic: false,
     };
   if (c.kind === 'circumvention-report') {
@@ -306,6 +338,7 @@ export function caseDocument(c: ExportControlCase, events: readonly CaseEvent[],
   else if (c.kind === 'batch-screening') sections.push(...batchSections(r, t, lang));
   else if (c.kind === 'transaction-check') sections.push(...checkSections(r, t, lang));
   else if (c.kind === 'circumvention-report') sections.push(...circumventionSections(r, t));
+  else if (c.kind === 'prior-report') sections.push(...priorReportSections(r, t, lang));
   else sections.push({ heading: t(words.result), text: [JSON.stringify(c.result ?? null)] });
   sections.push({
     heading: t(words.trail),
