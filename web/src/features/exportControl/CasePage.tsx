@@ -79,7 +79,7 @@ export function CasePage({ id }: { id: string }) {
             <button type="submit">{t('ec.case.save')}</button>
           </form>
           <h4>{t('ec.case.result')}</h4>
-          <CaseResult found={c} />
+          <CaseResult found={c} onChange={found.reload} />
           <h4>{t('ec.case.trail')}</h4>
           <table data-testid="ec-trail">
             <TableHead

@@ -4,6 +4,7 @@ import { CheckVerdict } from './CheckVerdict.tsx';
 import { CircumventionTable } from './CircumventionTable.tsx';
 import { listProvenance } from './listProvenance.ts';
 import { MatchTable } from './MatchTable.tsx';
+import { PriorReportReview } from './PriorReportReview.tsx';
 import type { CaseDetail, CheckResult, Circumvention, Lang, ScreenResult } from './types.ts';
 
 /** A batch screen as kept: the parties with hits, each with its line in the file. */
@@ -17,7 +18,7 @@ interface BatchResult {
  * A case's result as kept when it was opened, shown as the page that made it shows it (the JSON is the server's
  * own record of that response, hence the narrowing by kind).
  */
-export function CaseResult({ found }: { found: CaseDetail }) {
+export function CaseResult({ found, onChange }: { found: CaseDetail; onChange: () => void }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const method = t('ec.screen.methodShort');
@@ -61,6 +62,8 @@ export function CaseResult({ found }: { found: CaseDetail }) {
       return <CheckVerdict result={found.result as CheckResult} marking={found.marking} caseId={found.id} />;
     case 'circumvention-report':
       return <CircumventionTable report={found.result as Circumvention} />;
+    case 'prior-report':
+      return <PriorReportReview found={found} onReviewed={onChange} />;
     default:
       return <pre className="ec-json">{JSON.stringify(found.result, null, 2)}</pre>;
   }

@@ -8,11 +8,12 @@ import { CaseList } from './CaseList.tsx';
 import { CasePage } from './CasePage.tsx';
 import { CheckPanel } from './CheckPanel.tsx';
 import { CircumventionPanel } from './CircumventionPanel.tsx';
+import { PriorReportPanel } from './PriorReportPanel.tsx';
 
 /**
  * 輸出管理 / Export control (issue 20): #/export-control (party screening and batch screening),
  * #/export-control/cases (inbox), #/export-control/case/<id>, #/export-control/check (transaction and catch-all
- * check, inform notices), #/export-control/circumvention (monitor). One navigation entry; sub-pages linked here.
+ * check, inform notices), #/export-control/circumvention (monitor), #/export-control/prior-reports (事前報告). One navigation entry; sub-pages linked here.
  */
 export function ExportControlPage({ route }: ViewProps) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function ExportControlPage({ route }: ViewProps) {
     ['cases', t('ec.nav.cases')],
     ['check', t('ec.nav.check')],
     ['circumvention', t('ec.nav.circumvention')],
+    ['prior-reports', t('ec.nav.priorReports')],
   ];
   const current = sub === 'case' ? 'cases' : sub;
   return (
@@ -46,6 +48,8 @@ export function ExportControlPage({ route }: ViewProps) {
         <CheckPanel />
       ) : sub === 'circumvention' ? (
         <CircumventionPanel />
+      ) : sub === 'prior-reports' ? (
+        <PriorReportPanel />
       ) : (
         <ScreeningPanel />
       )}
