@@ -1,14 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.ts';
+import type { App } from '../../src/server/app.ts';
+import { appWithDatasets, companyAnalyst } from './appWithDatasets.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { DataDir } from '../../src/data/catalog/dataDir.ts';
-import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
-import { findManifest } from '../../src/data/manifests/index.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { openTestState } from '../helpers/stateDbs.ts';
-import { testSession } from '../helpers/auth.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
 import { pdfText } from '../tech/pdfText.ts';
 
 /**
@@ -39,16 +35,9 @@ describe('export-control case files', () => {
 
   beforeAll(async () => {
     state = await openTestState('pglite');
-    const root = tempDir();
-    const dataDir = new DataDir(root);
-    for (const id of ['meti-end-user-list', 'jp-export-control-order'])
-      await fetchDataset(findManifest(id), { dataDir, mirror: sharedData });
-    app = await buildApp({ dataDir: root, webDir: false, state });
-    const session = async (organisation: string) =>
-      (await testSession(app, { role: 'analyst', level: 1, organisation, organisationKind: 'company' }))
-        .headers;
-    a = await session('exporter-a');
-    b = await session('exporter-b');
+    app = await appWithDatasets(state, ['meti-end-user-list', 'jp-export-control-order']);
+    a = await companyAnalyst(app, 'exporter-a');
+    b = await companyAnalyst(app, 'exporter-b');
     const screen = await app.inject({
       method: 'POST',
       url: '/api/export-control/screenings',

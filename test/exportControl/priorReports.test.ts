@@ -1,14 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.ts';
+import type { App } from '../../src/server/app.ts';
+import { appWithDatasets, companyAnalyst } from './appWithDatasets.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
-import { DataDir } from '../../src/data/catalog/dataDir.ts';
-import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
-import { findManifest } from '../../src/data/manifests/index.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
-import { testSession } from '../helpers/auth.ts';
-import { sharedData, tempDir } from '../helpers/tmp.ts';
 
 /**
  * Prior reports (事前報告, issue 20) through the API on the real METI End User List and the Order's tables: a
@@ -35,16 +31,9 @@ describe.each(stateBackends)('prior reports (%s)', (backend) => {
 
   beforeAll(async () => {
     state = await openTestState(backend);
-    const root = tempDir();
-    const dataDir = new DataDir(root);
-    for (const dataset of ['meti-end-user-list', 'jp-export-control-order'])
-      await fetchDataset(findManifest(dataset), { dataDir, mirror: sharedData });
-    app = await buildApp({ dataDir: root, webDir: false, state });
-    const session = async (organisation: string) =>
-      (await testSession(app, { role: 'analyst', level: 1, organisation, organisationKind: 'company' }))
-        .headers;
-    a = await session('exporter-a');
-    b = await session('exporter-b');
+    app = await appWithDatasets(state, ['meti-end-user-list', 'jp-export-control-order']);
+    a = await companyAnalyst(app, 'exporter-a');
+    b = await companyAnalyst(app, 'exporter-b');
   }, 180_000);
   afterAll(async () => {
     await settleRunningWork();

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { CaseLink } from './KeepAsCase.tsx';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { useFormError } from '../../components/formErrors.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
-import { href } from '../../router/router.ts';
 import { useJobWatch } from './useJobWatch.ts';
 
 /**
@@ -41,7 +41,7 @@ export function BatchScreening() {
     <section aria-labelledby="ec-batch-heading" className="ec-batch">
       <h3 id="ec-batch-heading">{t('ec.batch.title')}</h3>
       <p>{t('ec.batch.intro')}</p>
-      <form onSubmit={submit} aria-label={t('ec.batch.title')} className="ec-form">
+      <form onSubmit={submit} aria-label={t('ec.batch.title')} className="form-row">
         <label>
           {t('ec.batch.file')}
           <input type="file" name="file" accept=".csv,text/csv" required />
@@ -78,9 +78,7 @@ export function BatchScreening() {
                 parties: Number(current.result?.parties ?? 0),
                 withMatches: Number(current.result?.withMatches ?? 0),
               })}{' '}
-              {typeof caseId === 'string' && (
-                <a href={href(['export-control', 'case', caseId])}>{t('ec.case.open')}</a>
-              )}
+              {typeof caseId === 'string' && <CaseLink id={caseId} />}
             </p>
           )}
           {current.status === 'failed' && (

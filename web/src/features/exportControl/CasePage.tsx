@@ -61,7 +61,7 @@ export function CasePage({ id }: { id: string }) {
               </a>
             ))}
           </p>
-          <form key={c.updatedAt} onSubmit={save} aria-label={t('ec.case.change')} className="ec-form">
+          <form key={c.updatedAt} onSubmit={save} aria-label={t('ec.case.change')} className="form-row">
             <label>
               {t('ec.case.status')}
               <select name="status" defaultValue={c.status}>

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { FieldError } from '../../components/FieldError.tsx';
 import { useFormError } from '../../components/formErrors.ts';
-import { href } from '../../router/router.ts';
 import { CheckVerdict } from './CheckVerdict.tsx';
 import { InformPanel } from './InformPanel.tsx';
+import { CaseLink, caseToKeep, KeepAsCaseFields } from './KeepAsCase.tsx';
 import type { CheckResult } from './types.ts';
 
 const fields = ['item', 'destination', 'endUser', 'endUse', 'exporter', 'on'] as const;
@@ -38,7 +38,7 @@ export function CheckPanel() {
           data.get('informedWmd') || data.get('informedConventional')
             ? { wmd: !!data.get('informedWmd'), conventional: !!data.get('informedConventional') }
             : undefined,
-        case: data.get('keep') ? { title: text('title') } : undefined,
+        case: caseToKeep(data),
       },
     })
       .then(setResult)
@@ -58,7 +58,7 @@ export function CheckPanel() {
     <div className="ec-check">
       <h3>{t('ec.check.title')}</h3>
       <p>{t('ec.check.intro')}</p>
-      <form onSubmit={submit} aria-label={t('ec.check.title')} className="ec-form">
+      <form onSubmit={submit} aria-label={t('ec.check.title')} className="form-row">
         {field(
           'item',
           <input
@@ -102,13 +102,7 @@ export function CheckPanel() {
             <input type="checkbox" name="informedConventional" /> {t('ec.inform.kinds.conventional')}
           </label>
         </fieldset>
-        <label>
-          <input type="checkbox" name="keep" /> {t('ec.screen.keep')}
-        </label>
-        <label>
-          {t('ec.case.titleField')}
-          <input name="title" maxLength={300} />
-        </label>
+        <KeepAsCaseFields />
         {error.general && (
           <p role="alert" className="error">
             {error.general}
@@ -122,7 +116,7 @@ export function CheckPanel() {
         <section aria-live="polite" aria-label={t('ec.check.result')}>
           {result.caseId && (
             <p>
-              <a href={href(['export-control', 'case', result.caseId])}>{t('ec.case.open')}</a>
+              <CaseLink id={result.caseId} />
             </p>
           )}
           <CheckVerdict result={result} marking={result.marking} caseId={result.caseId} />

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { CaseLink } from './KeepAsCase.tsx';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { useGet, useGetWhen } from '../../api/useGet.ts';
 import { useFormError } from '../../components/formErrors.ts';
-import { href } from '../../router/router.ts';
 import { CircumventionTable } from './CircumventionTable.tsx';
 import type { Lang } from './types.ts';
 
@@ -49,7 +49,7 @@ export function CircumventionPanel() {
     <div>
       <h3>{t('ec.circ.title')}</h3>
       <p>{t('ec.circ.intro')}</p>
-      <form onSubmit={submit} aria-label={t('ec.circ.title')} className="ec-form">
+      <form onSubmit={submit} aria-label={t('ec.circ.title')} className="form-row">
         <label>
           {t('ec.circ.target')}
           <input name="target" defaultValue="RUS" maxLength={100} />
@@ -89,7 +89,7 @@ export function CircumventionPanel() {
         <>
           <p>
             {kept ? (
-              <a href={href(['export-control', 'case', kept])}>{t('ec.case.open')}</a>
+              <CaseLink id={kept} />
             ) : (
               <button type="button" onClick={keep}>
                 {t('ec.circ.keep')}

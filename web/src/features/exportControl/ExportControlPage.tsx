@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ViewProps } from '../../views.ts';
-import { href } from '../../router/router.ts';
+import { SubNav } from '../../components/SubNav.tsx';
+import '../../components/forms.css';
 import './texts.ts';
 import './exportControl.css';
 import { ScreeningPanel } from './ScreeningPanel.tsx';
@@ -29,17 +30,7 @@ export function ExportControlPage({ route }: ViewProps) {
   return (
     <section aria-labelledby="ec-heading" className="export-control">
       <h2 id="ec-heading">{t('ec.title')}</h2>
-      <nav className="ec-subnav" aria-label={t('ec.title')}>
-        {links.map(([path, label]) => (
-          <a
-            key={path}
-            href={href(path ? ['export-control', path] : ['export-control'])}
-            aria-current={current === path ? 'page' : undefined}
-          >
-            {label}
-          </a>
-        ))}
-      </nav>
+      <SubNav view="export-control" current={current} label={t('ec.title')} links={links} />
       {sub === 'case' && route.path[2] ? (
         <CasePage id={route.path[2]} />
       ) : sub === 'cases' ? (

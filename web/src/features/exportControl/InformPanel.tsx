@@ -96,7 +96,7 @@ export function InformPanel() {
       )}
       <details>
         <summary>{t('ec.inform.record')}</summary>
-        <form onSubmit={submit} aria-label={t('ec.inform.record')} className="ec-form">
+        <form onSubmit={submit} aria-label={t('ec.inform.record')} className="form-row">
           {input('reference', { required: true, maxLength: 200 })}
           <label>
             {t('ec.inform.fields.kind')}

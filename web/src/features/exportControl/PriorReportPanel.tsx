@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { CaseLink } from './KeepAsCase.tsx';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { FieldError } from '../../components/FieldError.tsx';
@@ -44,7 +45,7 @@ export function PriorReportPanel() {
       <p>
         <a href={href(['export-control', 'cases'], { kind: 'prior-report' })}>{t('ec.prior.all')}</a>
       </p>
-      <form onSubmit={submit} aria-label={t('ec.prior.title')} className="ec-form">
+      <form onSubmit={submit} aria-label={t('ec.prior.title')} className="form-row">
         <label>
           {t('ec.prior.fields.kind')}
           <select name="kind" defaultValue="technology-transfer">
@@ -83,7 +84,7 @@ export function PriorReportPanel() {
       </form>
       {opened && (
         <p role="status">
-          {t('ec.prior.opened')} <a href={href(['export-control', 'case', opened])}>{t('ec.case.open')}</a>
+          {t('ec.prior.opened')} <CaseLink id={opened} />
         </p>
       )}
     </div>

@@ -97,7 +97,7 @@ export function PriorReportReview({ found, onReviewed }: { found: CaseDetail; on
         </table>
       )}
       {found.status !== 'closed' && (
-        <form onSubmit={submit} aria-label={t('ec.prior.review')} className="ec-form">
+        <form onSubmit={submit} aria-label={t('ec.prior.review')} className="form-row">
           <label>
             {t('ec.prior.outcome')}
             <select name="outcome" defaultValue="more-information">

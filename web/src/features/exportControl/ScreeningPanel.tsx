@@ -6,10 +6,10 @@ import { FieldError } from '../../components/FieldError.tsx';
 import { useFormError } from '../../components/formErrors.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
-import { href } from '../../router/router.ts';
 import { BatchScreening } from './BatchScreening.tsx';
 import { listProvenance } from './listProvenance.ts';
 import { MatchTable } from './MatchTable.tsx';
+import { CaseLink, caseToKeep, KeepAsCaseFields } from './KeepAsCase.tsx';
 import type { Lang, ScreenResult } from './types.ts';
 
 /** The name, country and identifiers of a party, screened against every list present; optionally kept as a case. */
@@ -37,7 +37,7 @@ export function ScreeningPanel() {
         country: text('country') || undefined,
         identifiers: identifiers.length ? identifiers : undefined,
         threshold: Number(text('threshold')) || undefined,
-        case: data.get('keep') ? { title: text('title') || undefined } : undefined,
+        case: caseToKeep(data),
       },
     })
       .then(setResult)
@@ -59,7 +59,7 @@ export function ScreeningPanel() {
                 .join(' · ')}
         </p>
       )}
-      <form onSubmit={submit} aria-label={t('ec.screen.title')} className="ec-form">
+      <form onSubmit={submit} aria-label={t('ec.screen.title')} className="form-row">
         <label>
           {t('ec.screen.name')}
           <input name="name" required maxLength={500} aria-describedby={`${id}-name`} />
@@ -79,13 +79,7 @@ export function ScreeningPanel() {
           {t('ec.screen.threshold')}
           <input name="threshold" type="number" min={0.05} max={1} step={0.05} defaultValue={0.7} />
         </label>
-        <label>
-          <input type="checkbox" name="keep" /> {t('ec.screen.keep')}
-        </label>
-        <label>
-          {t('ec.case.titleField')}
-          <input name="title" maxLength={300} />
-        </label>
+        <KeepAsCaseFields />
         {error.general && (
           <p role="alert" className="error">
             {error.general}
@@ -102,7 +96,7 @@ export function ScreeningPanel() {
           </h4>
           {result.caseId && (
             <p>
-              <a href={href(['export-control', 'case', result.caseId])}>{t('ec.case.open')}</a>
+              <CaseLink id={result.caseId} />
             </p>
           )}
           <MatchTable

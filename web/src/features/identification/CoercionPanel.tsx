@@ -49,7 +49,7 @@ export function CoercionPanel() {
     <div>
       <h3>{t('ident.coercion.title')}</h3>
       <p>{t('ident.coercion.intro')}</p>
-      <form onSubmit={submit} aria-label={t('ident.coercion.title')} className="ident-form">
+      <form onSubmit={submit} aria-label={t('ident.coercion.title')} className="form-row">
         <label>
           {t('ident.coercion.reporter')}
           <input name="reporter" defaultValue="JPN" required minLength={2} maxLength={64} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ViewProps } from '../../views.ts';
-import { href } from '../../router/router.ts';
+import { SubNav } from '../../components/SubNav.tsx';
+import '../../components/forms.css';
 import './texts.ts';
 import './identification.css';
 import { RegistryPanel } from './RegistryPanel.tsx';
@@ -22,17 +23,7 @@ export function IdentificationPage({ route }: ViewProps) {
   return (
     <section aria-labelledby="ident-heading" className="identification">
       <h2 id="ident-heading">{t('ident.title')}</h2>
-      <nav className="ident-subnav" aria-label={t('ident.title')}>
-        {links.map(([path, label]) => (
-          <a
-            key={path}
-            href={href(path ? ['identification', path] : ['identification'])}
-            aria-current={sub === path ? 'page' : undefined}
-          >
-            {label}
-          </a>
-        ))}
-      </nav>
+      <SubNav view="identification" current={sub} label={t('ident.title')} links={links} />
       {sub === 'coercion' ? <CoercionPanel /> : sub === 'risks' ? <RiskRegisterPanel /> : <RegistryPanel />}
     </section>
   );

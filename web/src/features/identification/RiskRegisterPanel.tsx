@@ -110,7 +110,7 @@ export function RiskRegisterPanel() {
         </table>
       )}
       {r && (
-        <form onSubmit={submit} aria-label={t('ident.risk.record')} className="ident-form">
+        <form onSubmit={submit} aria-label={t('ident.risk.record')} className="form-row">
           <label>
             {t('ident.risk.entry')}
             <select name="entryId">
