@@ -112,4 +112,31 @@ describe('export control', () => {
     expect(await verdict.getByTestId('provenance').innerText()).toContain('jp-export-control-order');
     await screenshot(page, 'export-control-check-ja');
   });
+  it('submits a prior report, sees the check on arrival and reviews it to a recommendation', async () => {
+    const page = await newPage(h, 'en');
+    await page.goto(`${h.baseUrl}/#/export-control/prior-reports`);
+    const form = page.getByRole('form', { name: 'Prior report (事前報告)' });
+    await form.getByLabel('Kind').selectOption('overseas-factory');
+    await form.getByLabel('Company').fill('Sample Electronics K.K.');
+    await form.getByLabel('Technology', { exact: true }).fill('SiC power device process');
+    await form.getByLabel('Destination').fill('CHN');
+    await form.getByLabel('Counterparty (screened)').fill(npu);
+    await form.getByRole('button', { name: 'Submit the report' }).click();
+    await page.getByRole('status').getByRole('link', { name: 'Open the case' }).click();
+    const found = page.getByTestId('ec-case');
+    expect(await found.getByTestId('ec-verdict-text').innerText()).toBe('Catch-all check required');
+    expect(await found.getByTestId('ec-matches').innerText()).toContain(npu);
+    const review = page.getByRole('form', { name: 'Review the report' });
+    await review.getByRole('combobox', { name: /^Outcome/ }).selectOption('recommendation');
+    await review.getByLabel('Reason').fill('The counterparty is on the End User List: change the plan.');
+    await review.getByRole('button', { name: 'Record the review' }).click();
+    await found.getByTestId('ec-reviews').getByText('Recommendation to change or stop the plan').waitFor();
+    expect(
+      await page
+        .getByRole('form', { name: 'Change the status or assignee' })
+        .getByLabel('Status')
+        .inputValue(),
+    ).toBe('escalated');
+    expect(await found.getByTestId('ec-trail').innerText()).toContain('Reviewed');
+  });
 });
