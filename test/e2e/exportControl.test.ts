@@ -3,7 +3,10 @@ import { DataDir } from '../../src/data/catalog/dataDir.ts';
 import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
 import { findManifest } from '../../src/data/manifests/index.ts';
 import { testSession } from '../helpers/auth.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 import { sharedData } from '../helpers/tmp.ts';
+import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { newPage, screenshot, startHarness, type Harness } from './harness.ts';
 
 /**
@@ -19,6 +22,7 @@ describe('export control', () => {
   beforeAll(async () => {
     h = await startHarness(async (dir) => {
       const dataDir = new DataDir(dir).ensure();
+      await importSharedTrade(dataDir);
       for (const id of ['meti-end-user-list', 'jp-export-control-order'])
         await fetchDataset(findManifest(id), { dataDir, mirror: sharedData });
     });
@@ -138,5 +142,36 @@ describe('export control', () => {
         .inputValue(),
     ).toBe('escalated');
     expect(await found.getByTestId('ec-trail').innerText()).toContain('Reviewed');
+  });
+  it('runs the circumvention monitor on a product list: Turkey flagged for Russia ← G7, 2021→2024', async () => {
+    // The critical-minerals codes of the extract as a product list (as test/exportControl/circumvention.test.ts).
+    const codes = JSON.parse(
+      fs.readFileSync(path.join(sharedData, 'baci-critical-minerals', 'critical_codes.json'), 'utf8'),
+    ) as { codes: { hs6: string; material: string }[] };
+    const products = [...new Map(codes.codes.map((c) => [c.hs6, { hs6: c.hs6, note: c.material }])).values()];
+    const { headers } = await testSession(h.app, { role: 'analyst', level: 3 });
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: '/api/export-control/product-lists/critical-minerals',
+      headers,
+      payload: { title: { ja: '重要鉱物', en: 'Critical minerals' }, products },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const page = await newPage(h, 'en');
+    await page.goto(`${h.baseUrl}/#/export-control/circumvention`);
+    const form = page.getByRole('form', { name: 'Circumvention monitor' });
+    await form.getByLabel('Product list').selectOption('critical-minerals');
+    await form.getByLabel('Base year').fill('2021');
+    await form.getByLabel('Year', { exact: true }).fill('2024');
+    await form.getByRole('button', { name: 'Run the monitor' }).click();
+    const report = page.getByTestId('ec-circumvention');
+    const flagged = report.locator('tr.ec-flagged');
+    await flagged.first().waitFor();
+    expect(await flagged.locator('td:first-child').allInnerTexts()).toEqual(['TUR']);
+    expect(await report.getByTestId('provenance').innerText()).toContain('version V202601');
+    await page.getByRole('button', { name: 'Keep this report as a case' }).click();
+    await page.getByRole('link', { name: 'Open the case' }).click();
+    await page.getByTestId('ec-case').getByText('Circumvention report').first().waitFor();
+    await screenshot(page, 'export-control-circumvention-en');
   });
 });

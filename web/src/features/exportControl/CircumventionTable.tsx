@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
@@ -8,6 +8,8 @@ import type { Circumvention, Lang } from './types.ts';
 
 /** How many countries the chart shows (flagged first, then by growth of imports from the sources). */
 const chartCountries = 15;
+/** How many countries not flagged the table shows until the reader asks for all. */
+const otherRows = 20;
 
 /**
  * A circumvention report: per third country its imports of the goods from the sources and its exports to the
@@ -22,6 +24,10 @@ export function CircumventionTable({ report }: { report: Circumvention }) {
   const growth = (g: number | null, isNew: boolean) =>
     isNew ? t('ec.circ.new') : g === null ? '—' : pct.format(g);
   const p = report.parameters;
+  const [all, setAll] = useState(false);
+  // The report lists flagged countries first; the others follow, largest rise of exports to the target first.
+  const flaggedCount = report.countries.filter((c) => c.flagged).length;
+  const rows = all ? report.countries : report.countries.slice(0, flaggedCount + otherRows);
   const shown = useMemo(
     () =>
       [...report.countries]
@@ -78,7 +84,7 @@ export function CircumventionTable({ report }: { report: Circumvention }) {
           ]}
         />
         <tbody>
-          {report.countries.map((c) => (
+          {rows.map((c) => (
             <tr key={c.country} className={c.flagged ? 'ec-flagged' : undefined}>
               <td>
                 {c.country}
@@ -105,6 +111,11 @@ export function CircumventionTable({ report }: { report: Circumvention }) {
           ))}
         </tbody>
       </table>
+      {rows.length < report.countries.length && (
+        <button type="button" onClick={() => setAll(true)}>
+          {t('ec.circ.showAll', { count: report.countries.length })}
+        </button>
+      )}
       {report.productsWithoutFlows.length > 0 && (
         <p>
           {t('ec.circ.withoutFlows')}: {report.productsWithoutFlows.join(', ')}

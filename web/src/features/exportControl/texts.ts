@@ -229,6 +229,7 @@ export const exportControlTexts = addFeatureTexts('ec', {
       yes: 'yes',
       no: 'no',
       withoutFlows: 'Products without flows',
+      showAll: 'Show all {{count}} countries',
       method:
         'mirror flows: imports from the sources grew ≥ {{surge}} (and faster than the sources’ exports), exports to the target grew ≥ {{rise}}; values in USD',
       groupAMethod: 'Group A countries (別表第3)',
@@ -455,6 +456,7 @@ export const exportControlTexts = addFeatureTexts('ec', {
       yes: 'はい',
       no: 'いいえ',
       withoutFlows: '取引のない品目',
+      showAll: '全 {{count}} か国を表示',
       method:
         'ミラー統計：供給元からの輸入が {{surge}} 以上（かつ供給元の輸出全体より速く）増加し、対象国への輸出が {{rise}} 以上増加。金額は米ドル',
       groupAMethod: 'グループA国（別表第3）',
