@@ -110,7 +110,8 @@ export async function addUser(db: StateDb, input: NewUser): Promise<{ user: User
   return { user: await getUser(db, id), password };
 }
 
-type Row = {
+/** A row of the users table as the queries here select it (without the password hash). */
+export type UserRow = {
   id: string;
   username: string;
   display_name: string;
@@ -129,7 +130,7 @@ const columns =
 
 const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
 
-export function userFromRow(r: Row): User {
+export function userFromRow(r: UserRow): User {
   return {
     id: r.id,
     username: r.username,
@@ -147,13 +148,13 @@ export function userFromRow(r: Row): User {
 }
 
 export async function getUser(db: StateDb, id: string): Promise<User> {
-  const rows = await db.query<Row>(`SELECT ${columns} FROM users WHERE id = $1`, [id]);
+  const rows = await db.query<UserRow>(`SELECT ${columns} FROM users WHERE id = $1`, [id]);
   if (!rows.length) throw notFound(`no user ${id}`, { field: 'user' });
   return userFromRow(rows[0]);
 }
 
 export async function findUserByUsername(db: StateDb, username: string): Promise<User> {
-  const rows = await db.query<Row>(`SELECT ${columns} FROM users WHERE username = $1`, [
+  const rows = await db.query<UserRow>(`SELECT ${columns} FROM users WHERE username = $1`, [
     username.trim().toLowerCase(),
   ]);
   if (!rows.length) throw notFound(`no user ${username}`, { field: 'username' });
@@ -161,7 +162,7 @@ export async function findUserByUsername(db: StateDb, username: string): Promise
 }
 
 export async function listUsers(db: StateDb): Promise<User[]> {
-  return (await db.query<Row>(`SELECT ${columns} FROM users ORDER BY username`)).map(userFromRow);
+  return (await db.query<UserRow>(`SELECT ${columns} FROM users ORDER BY username`)).map(userFromRow);
 }
 
 export async function countUsers(db: StateDb): Promise<number> {

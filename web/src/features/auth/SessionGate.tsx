@@ -1,14 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../api/client.ts';
-import type { ApiResponse } from '../../api/schema.ts';
 import { useApi } from '../../api/useApi.ts';
 import { href } from '../../router/router.ts';
-import { setSignedIn } from './signedIn.ts';
+import { setSignedIn, type Me } from './signedIn.ts';
 import { FirstPasswordChange } from '../account/FirstPasswordChange.tsx';
-
-/** The signed-in user as GET /api/auth/me returns it. */
-export type Me = ApiResponse<'GET /api/auth/me'>;
 
 /**
  * Shows the sign-in form until there is a session, then the children with a "signed in as" line and sign-out.
