@@ -29,6 +29,14 @@ const views: { route: string; ready: string }[] = [
   { route: '#/admin', ready: 'main table tbody tr' },
   { route: '#/consultations', ready: 'main h2' },
   { route: '#/account', ready: 'main h2' },
+  { route: '#/export-control', ready: 'main form' },
+  { route: '#/export-control/cases', ready: 'main h3' },
+  { route: '#/export-control/check', ready: 'main form' },
+  { route: '#/export-control/circumvention', ready: 'main form' },
+  { route: '#/export-control/prior-reports', ready: 'main form' },
+  { route: '#/identification', ready: 'main table tbody tr' },
+  { route: '#/identification/coercion', ready: 'main form' },
+  { route: '#/identification/risks', ready: 'main table tbody tr' },
 ];
 
 interface Violation {

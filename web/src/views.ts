@@ -110,6 +110,18 @@ export const views: ViewDefinition[] = [
     page: page(() => import('./features/ews/EwsPage.tsx'), 'EwsPage'),
   },
   {
+    path: 'identification',
+    label: { en: 'Identification', ja: '重要物資・技術の特定' },
+    nav: 'analysis',
+    page: page(() => import('./features/identification/IdentificationPage.tsx'), 'IdentificationPage'),
+  },
+  {
+    path: 'export-control',
+    label: { en: 'Export control', ja: '輸出管理' },
+    nav: 'protection',
+    page: page(() => import('./features/exportControl/ExportControlPage.tsx'), 'ExportControlPage'),
+  },
+  {
     path: 'admin',
     label: { en: 'Administration', ja: '管理' },
     nav: true,

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { ChokepointError } from '../../errors.ts';
-import { writeFileAtomic } from '../../data/catalog/index.ts';
+import { writeDocumentFiles } from '../documentFiles.ts';
 import { buildDossier } from '../../data/tech/index.ts';
 import { assessmentOptions, lang, techServices, zoneRequest, type ZoneCliOptions } from './zones.ts';
 
@@ -35,18 +34,7 @@ export const registerDossier: RegisterCommand = (program, context) => {
         entry,
         lang: lang(opts.lang),
       });
-      const written: string[] = [];
-      if (opts.pdf) {
-        // pdfkit and exceljs load only when a file is asked for (seconds of CLI start-up otherwise).
-        const { dossierPdf } = await import('../../data/tech/dossierPdf.ts');
-        writeFileAtomic(path.resolve(opts.pdf), await dossierPdf(dossier));
-        written.push(opts.pdf);
-      }
-      if (opts.xlsx) {
-        const { dossierXlsx } = await import('../../data/tech/dossierXlsx.ts');
-        writeFileAtomic(path.resolve(opts.xlsx), await dossierXlsx(dossier));
-        written.push(opts.xlsx);
-      }
+      const written = await writeDocumentFiles(dossier, opts);
       ctx.print(
         ctx.json ? { ...dossier, written } : dossier,
         () => `${dossier.title}\nmarking: ${dossier.markingText}\nwritten: ${written.join(', ')}`,

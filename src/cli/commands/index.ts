@@ -29,6 +29,7 @@ import { registerKev } from './kev.ts';
 import { registerCyber } from './cyber.ts';
 import { registerExercise } from './exercise.ts';
 import { registerInforms } from './informs.ts';
+import { registerCases } from './cases.ts';
 import { registerCircumvention } from './circumvention.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
@@ -64,5 +65,6 @@ export const commands: RegisterCommand[] = [
   registerCyber,
   registerExercise,
   registerInforms,
+  registerCases,
   registerCircumvention,
 ];

@@ -226,26 +226,34 @@ export async function caseEvents(db: StateDb, id: string, reader?: Reader): Prom
   }));
 }
 
-/** Replaces a case's result after a re-screen, recording what changed in its trail and the audit log. */
+/**
+ * Replaces a case's result — after a re-screen (`rescreened`), or a review of a prior report (`reviewed`, which may
+ * also move the status) — recording what changed in its trail and the audit log, in one transaction.
+ */
 export async function replaceCaseResult(
   db: StateDb,
   id: string,
   result: unknown,
   detail: Record<string, unknown>,
   actor: Actor,
+  change: { action?: 'rescreened' | 'reviewed'; status?: CaseStatus; reader?: Reader } = {},
 ): Promise<ExportControlCase> {
-  await getCase(db, id);
+  const { action = 'rescreened', status } = change;
+  const before = await getCase(db, id, change.reader);
   return db.transaction(async (tx) => {
     const [row] = await tx.query<Record<string, unknown>>(
-      'UPDATE export_control_cases SET result = $2::jsonb, updated_at = now() WHERE id = $1 RETURNING *',
-      [id, JSON.stringify(result)],
+      `UPDATE export_control_cases SET result = $2::jsonb, status = COALESCE($3, status), updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [id, JSON.stringify(result), status ?? null],
     );
     const updated = toCase(row);
-    await event(tx, id, 'rescreened', detail, actor);
+    await event(tx, id, action, detail, actor);
+    if (updated.status !== before.status)
+      await event(tx, id, 'status', { from: before.status, to: updated.status }, actor);
     await appendAudit(tx, {
       actorId: actor.id,
       actor: actor.name,
-      action: 'export_control.case_rescreened',
+      action: `export_control.case_${action}`,
       objectType: 'export_control_case',
       objectId: id,
       marking: updated.marking,

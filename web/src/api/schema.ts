@@ -1953,6 +1953,58 @@ export interface ApiResponses {
       releasableTo: null | string[];
     };
   };
+  /** 201 */
+  'POST /api/export-control/prior-reports': {
+    id: string;
+    kind:
+      | 'party-screening'
+      | 'batch-screening'
+      | 'transaction-check'
+      | 'circumvention-report'
+      | 'technology-register'
+      | 'prior-report';
+    title: string;
+    subject: unknown;
+    result: unknown;
+    status: 'open' | 'in-review' | 'escalated' | 'closed';
+    assignee: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/export-control/prior-reports/{id}/reviews': {
+    id: string;
+    kind:
+      | 'party-screening'
+      | 'batch-screening'
+      | 'transaction-check'
+      | 'circumvention-report'
+      | 'technology-register'
+      | 'prior-report';
+    title: string;
+    subject: unknown;
+    result: unknown;
+    status: 'open' | 'in-review' | 'escalated' | 'closed';
+    assignee: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
   /** 200 */
   'GET /api/export-control/product-lists': {
     items: {

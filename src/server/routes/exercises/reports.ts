@@ -14,7 +14,7 @@ import {
 import { renderExerciseReport } from '../../../data/exercises/reportFile.ts';
 import { getOrganisation } from '../../../data/security/index.ts';
 import { newReadContext } from '../../../data/security/readContext.ts';
-import { markingHeader } from '../../security/enforcement.ts';
+import { documentHeaders } from '../../documentReply.ts';
 import { requirePermission } from '../../security/access.ts';
 import { readerOf } from '../../security/markings.ts';
 import { ChokepointError, notFound } from '../../../errors.ts';
@@ -85,15 +85,8 @@ async function sendReport(
     },
     input.format,
   );
-  reply.header(markingHeader, JSON.stringify(report.marking));
-  reply.header(
-    'content-disposition',
-    `attachment; filename="exercise-report-${input.exercise.id}-${input.organisation.id}.${input.format}"`,
-  );
-  reply.type(
-    input.format === 'pdf'
-      ? 'application/pdf'
-      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  reply.headers(
+    documentHeaders(report, input.format, `exercise-report-${input.exercise.id}-${input.organisation.id}`),
   );
   return { file, marking: report.marking };
 }

@@ -2,6 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { caseEvents, getCase, listCases, updateCase } from '../../../data/exportControl/caseStore.ts';
 import { readerOf } from '../../security/markings.ts';
+import { requirePermission } from '../../security/access.ts';
+import { caseDocument } from '../../../data/exportControl/caseDocument.ts';
+import { renderDocument } from '../../../data/tech/documentFile.ts';
+import { documentHeaders } from '../../documentReply.ts';
 import { actorOf } from '../../exportControl/recordMarking.ts';
 import { CaseEventSchema, CaseKindSchema, CaseSchema, CaseStatusSchema, IdParams } from './schemas.ts';
 
@@ -70,6 +74,43 @@ export const exportControlCaseRoutes: FastifyPluginAsyncTypebox = async (app) =>
         marking: found.marking,
       });
       return { ...found, events: await caseEvents(db(), found.id, readerOf(request)) };
+    },
+  );
+
+  app.get(
+    '/export-control/cases/:id/export',
+    {
+      config: {
+        marks: 'export',
+        authz: { kind: 'read', fixture: 'exportControlCase', param: 'id', query: { format: 'xlsx' } },
+      },
+      schema: {
+        tags: ['export-control'],
+        summary:
+          'A case as PDF or XLSX (ja or en): result as kept, trail and sources, its marking on every page and in x-chokepoint-marking',
+        params: IdParams,
+        querystring: Type.Object({
+          format: Type.Optional(Type.Union([Type.Literal('pdf'), Type.Literal('xlsx')])),
+          lang: Type.Optional(Type.Union([Type.Literal('ja'), Type.Literal('en')])),
+        }),
+      },
+    },
+    async (request, reply) => {
+      requirePermission(request, 'export');
+      const { format = 'pdf', lang = 'ja' } = request.query;
+      const found = await getCase(db(), request.params.id, readerOf(request));
+      const document = caseDocument(found, await caseEvents(db(), found.id, readerOf(request)), lang);
+      const file = await renderDocument(document, format);
+      await app.audit(request, {
+        action: 'export',
+        objectType: 'export_control_case',
+        objectId: found.id,
+        marking: found.marking,
+        details: { format, lang },
+      });
+      return reply
+        .headers(documentHeaders(document, format, `export-control-case-${found.id}-${lang}`))
+        .send(file);
     },
   );
 

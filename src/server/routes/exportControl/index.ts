@@ -7,6 +7,7 @@ import { exportControlInformRoutes } from './informs.ts';
 import { exportControlCircumventionRoutes } from './circumvention.ts';
 import { exportControlProductListRoutes } from './productLists.ts';
 import { exportControlListRoutes } from './lists.ts';
+import { exportControlPriorReportRoutes } from './priorReports.ts';
 
 /** The export-control and technology-management routes (issue 20), one plugin per resource. */
 export const exportControlRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,6 +20,7 @@ export const exportControlRoutes: FastifyPluginAsyncTypebox = async (app) => {
     exportControlInformRoutes,
     exportControlCircumventionRoutes,
     exportControlProductListRoutes,
+    exportControlPriorReportRoutes,
   ])
     await app.register(plugin);
 };

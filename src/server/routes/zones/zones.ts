@@ -14,8 +14,8 @@ import {
   zoneOverrideHistory,
   buildDossier,
 } from '../../../data/tech/index.ts';
-import { dossierPdf } from '../../../data/tech/dossierPdf.ts';
-import { dossierXlsx } from '../../../data/tech/dossierXlsx.ts';
+import { documentHeaders } from '../../documentReply.ts';
+import { renderDocument } from '../../../data/tech/documentFile.ts';
 import { parseRuleSet } from '../../../analysis/zones/rules.ts';
 import { zoneNames, zones } from '../../../analysis/zones/zone.ts';
 import { matrixPoint } from '../../../analysis/zones/matrix.ts';
@@ -281,7 +281,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw error;
       });
       assertReadable(request, dossier.marking, 'entry', { field: 'entry' });
-      const body = format === 'pdf' ? await dossierPdf(dossier) : await dossierXlsx(dossier);
+      const body = await renderDocument(dossier, format);
       await app.audit(request, {
         action: 'export',
         objectType: 'dossier',
@@ -289,16 +289,7 @@ export const zoneRoutes: FastifyPluginAsyncTypebox = async (app) => {
         marking: dossier.marking,
         details: { lang, format },
       });
-      return reply
-        .header(
-          'content-type',
-          format === 'pdf'
-            ? 'application/pdf'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="dossier-${id}-${lang}.${format}"`)
-        .header('x-chokepoint-marking', JSON.stringify(dossier.marking))
-        .send(body);
+      return reply.headers(documentHeaders(dossier, format, `dossier-${id}-${lang}`)).send(body);
     },
   );
 };
