@@ -14,7 +14,9 @@ export async function run(): Promise<BenchResult[]> {
   let start = performance.now();
   const data = syntheticOwnership({ entities, seed: 21 });
   const generateMs = performance.now() - start;
-  process.stderr.write(`SYNTHETIC ownership: ${entities} entities, ${data.owner.length} links (${generateMs.toFixed(0)} ms)\n`);
+  process.stderr.write(
+    `SYNTHETIC ownership: ${entities} entities, ${data.owner.length} links (${generateMs.toFixed(0)} ms)\n`,
+  );
   start = performance.now();
   const graph = buildOwnershipGraph(entities, data.owner, data.owned, data.share);
   const result = resolveUltimateOwners(graph);

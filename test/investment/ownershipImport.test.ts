@@ -11,6 +11,8 @@ import {
   type OwnershipFormat,
 } from '../../src/data/ownership/index.ts';
 import { ChokepointError } from '../../src/errors.ts';
+import { fetchDataset } from '../../src/data/fetch/fetchDataset.ts';
+import { findManifest } from '../../src/data/manifests/index.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 
 const mirror = path.join(sharedData, 'ownership');
@@ -45,11 +47,18 @@ describe('ownership import of the real samples (../shared/data/ownership)', () =
     const report = ownersReport(loaded, '06436883', { concern });
     expect(report.entity.name).toBe('AIMIA HOLDINGS UK LIMITED');
     expect(report.owners).toEqual([
-      expect.objectContaining({ name: 'AIMIA INC.', country: 'CAN', effectiveShare: 0.75, viaControl: false }),
+      expect.objectContaining({
+        name: 'AIMIA INC.',
+        country: 'CAN',
+        effectiveShare: 0.75,
+        viaControl: false,
+      }),
     ]);
     expect(loaded.doc.links.every((l) => l.share === 0.75 && l.shareMax === 1)).toBe(true);
     // AIMIA INC.'s own owner is published as "unspecified: unknown": left out, and said so.
-    expect(loaded.doc.warnings).toContain('aimia_uk_psc_bods_0.1.json /5: interested party unspecified (unknown), left out');
+    expect(loaded.doc.warnings).toContain(
+      'aimia_uk_psc_bods_0.1.json /5: interested party unspecified (unknown), left out',
+    );
   });
 
   it('Gasgrid Finland (BODS 0.4 state-owned example): the Republic of Finland controls it whole', () => {
@@ -58,13 +67,22 @@ describe('ownership import of the real samples (../shared/data/ownership)', () =
     // Ministry of Finance: 76.5 % through Suomen Kaasuverkko (held 100 %) + 23.5 % directly = 100 %; the state
     // controls the ministry (no share): known share 0, attributed 1 · (0.765 · 1 + 0.235) = 1.
     expect(report.owners).toHaveLength(1);
-    expect(report.owners[0]).toMatchObject({ name: 'Suomen tasavalta', kind: 'state', effectiveShare: 0, viaControl: true });
+    expect(report.owners[0]).toMatchObject({
+      name: 'Suomen tasavalta',
+      kind: 'state',
+      effectiveShare: 0,
+      viaControl: true,
+    });
     expect(report.owners[0].attributedShare).toBeCloseTo(1, 12);
     expect(report.owners[0].paths.map((p) => p.shares)).toEqual([
       [0.765, 1, null],
       [0.235, null],
     ]);
-    expect(report.entity.flags).toMatchObject({ state: false, stateControlled: true, countryOfConcern: false });
+    expect(report.entity.flags).toMatchObject({
+      state: false,
+      stateControlled: true,
+      countryOfConcern: false,
+    });
     expect(report.chain.find((e) => e.name === 'Valtiovarainministerio')!.flags.state).toBe(true);
     // The indirect 100 % statement summarises the chain above, which is in the file: not counted twice.
     expect(loaded.doc.links).toHaveLength(4);
@@ -82,9 +100,9 @@ describe('ownership import of the real samples (../shared/data/ownership)', () =
   it('Tecido (BODS 0.4 updates): the last statement of each record counts, closed records drop out', () => {
     const { loaded } = imported('bods-examples/tecido.json', 'bods');
     // 2023-03-03: Maria Esteves' interest closed, Shear Trust updated to 80 %.
-    expect(ownersReport(loaded, '01B68D7633', { concern }).owners.map((o) => [o.name, o.effectiveShare])).toEqual([
-      ['Shear Trust', 0.8],
-    ]);
+    expect(
+      ownersReport(loaded, '01B68D7633', { concern }).owners.map((o) => [o.name, o.effectiveShare]),
+    ).toEqual([['Shear Trust', 0.8]]);
   });
 
   it('GLEIF API responses: parents chained direct → ultimate, counts as in the files', () => {
@@ -95,7 +113,9 @@ describe('ownership import of the real samples (../shared/data/ownership)', () =
     for (const f of fs.readdirSync(dir)) {
       const doc = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { data: unknown };
       const list = (Array.isArray(doc.data) ? doc.data : [doc.data]) as {
-        attributes: { relationship: { startNode: { id: string }; endNode: { id: string }; type: string; status: string } };
+        attributes: {
+          relationship: { startNode: { id: string }; endNode: { id: string }; type: string; status: string };
+        };
       }[];
       for (const r of list) {
         const rel = r.attributes.relationship;
@@ -120,14 +140,43 @@ describe('ownership import of the real samples (../shared/data/ownership)', () =
   });
 });
 
+describe('ownership datasets fetched from the mirror', () => {
+  it('fetch all four ownership manifests (checksums verified) and import the fetched BODS file', async () => {
+    const dataDir = new DataDir(tempDir('chokepoint-ownership-fetch-')).ensure();
+    const catalog = new Catalog(dataDir);
+    for (const id of [
+      'ownership-gleif-api',
+      'ownership-gleif-golden-copy',
+      'ownership-oo-register-aimia',
+      'ownership-bods-examples',
+    ])
+      await fetchDataset(findManifest(id), { dataDir, mirror: sharedData });
+    expect(catalog.get('ownership-gleif-api').files).toHaveLength(104);
+    const fetched = path.join(
+      dataDir.datasetDir(catalog.get('ownership-bods-examples')),
+      'bods-examples',
+      'bods-package-fi-soe.json',
+    );
+    importOwnership({ dataDir, format: 'bods', inputs: readOwnershipInputs(fetched), source: 'mirror' });
+    expect(ownersReport(loadOwnership(catalog), '19f1c5afe9d7', { concern }).owners[0].name).toBe(
+      'Suomen tasavalta',
+    );
+  }, 60_000);
+});
+
 describe('malformed ownership files: the place is named, nothing is half-imported', () => {
   let dataDir: DataDir;
   let catalog: Catalog;
-  const csv = (rows: string[]) => ['owner_id,owner_name,owner_country,owned_id,owned_name,owned_country,share', ...rows].join('\n');
+  const csv = (rows: string[]) =>
+    ['owner_id,owner_name,owner_country,owned_id,owned_name,owned_country,share', ...rows].join('\n');
   beforeAll(() => {
     dataDir = new DataDir(tempDir('chokepoint-ownership-bad-')).ensure();
     catalog = new Catalog(dataDir);
-    importOwnership({ dataDir, format: 'csv', inputs: [{ name: 'good.csv', text: csv(['P,Parent,JP,T,Target,JP,0.6']) }] });
+    importOwnership({
+      dataDir,
+      format: 'csv',
+      inputs: [{ name: 'good.csv', text: csv(['P,Parent,JP,T,Target,JP,0.6']) }],
+    });
   });
 
   const attempt = (format: OwnershipFormat, name: string, text: string) =>
@@ -135,7 +184,11 @@ describe('malformed ownership files: the place is named, nothing is half-importe
 
   it('a share above 1 names the file, line and column; the version in place stays', () => {
     const before = catalog.get('ownership');
-    const error = attempt('csv', 'bad.csv', csv(['P,Parent,JP,T,Target,JP,0.6', 'Q,Other,CN,T,Target,JP,1.5']));
+    const error = attempt(
+      'csv',
+      'bad.csv',
+      csv(['P,Parent,JP,T,Target,JP,0.6', 'Q,Other,CN,T,Target,JP,1.5']),
+    );
     expect(error.code).toBe('bad_file');
     expect(error.place).toEqual({ file: 'bad.csv', line: 3, column: 'share' });
     expect(catalog.get('ownership')).toEqual(before);
@@ -148,14 +201,22 @@ describe('malformed ownership files: the place is named, nothing is half-importe
       line: 2,
       column: 'owner_country',
     });
-    expect(attempt('csv', 'h.csv', 'owner_id,owned_id,share\nP,T,0.5').message).toMatch(/missing: owner_name, owner_country/);
-    const twice = attempt('csv', 't.csv', csv(['P,Parent,JP,T,Target,JP,0.6', 'P,Parent Co,JP,U,Other,JP,0.2']));
+    expect(attempt('csv', 'h.csv', 'owner_id,owned_id,share\nP,T,0.5').message).toMatch(
+      /missing: owner_name, owner_country/,
+    );
+    const twice = attempt(
+      'csv',
+      't.csv',
+      csv(['P,Parent,JP,T,Target,JP,0.6', 'P,Parent Co,JP,U,Other,JP,0.2']),
+    );
     expect(twice.message).toMatch(/written as "Parent Co" \(JPN\) here but as "Parent" \(JPN\) on line 2/);
     expect(twice.place).toMatchObject({ line: 3 });
   });
 
   it('BODS: broken JSON names its line; a statement without recordDetails names its pointer', () => {
-    expect(attempt('bods', 'b.json', '[\n{"recordId": "a",\n "recordType": "entity" "x": 1}\n]').place).toEqual({
+    expect(
+      attempt('bods', 'b.json', '[\n{"recordId": "a",\n "recordType": "entity" "x": 1}\n]').place,
+    ).toEqual({
       file: 'b.json',
       line: 3,
     });
@@ -165,7 +226,9 @@ describe('malformed ownership files: the place is named, nothing is half-importe
 
   it('GLEIF: a relationship record without its end node names the pointer', () => {
     const text = JSON.stringify({
-      data: [{ type: 'relationship-records', attributes: { relationship: { startNode: { id: 'A' }, type: 'X' } } }],
+      data: [
+        { type: 'relationship-records', attributes: { relationship: { startNode: { id: 'A' }, type: 'X' } } },
+      ],
     });
     expect(attempt('gleif', 'g.json', text).place).toEqual({
       file: 'g.json',

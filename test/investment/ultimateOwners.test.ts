@@ -39,7 +39,11 @@ describe('ultimate owners with effective ownership (E = A + A² + …)', () => {
     expect(owners.P.viaControl).toBe(false);
     const { graph, at } = graphOf(names, ['P>A:0.6', 'Q>A:0.4', 'P>B:0.4', 'A>T:0.5', 'B>T:0.3']);
     const paths = ownershipPaths(graph, at('T'));
-    expect(paths.paths.map((p) => p.entities.map((e) => names[e]).join('>'))).toEqual(['T>A>P', 'T>A>Q', 'T>B>P']);
+    expect(paths.paths.map((p) => p.entities.map((e) => names[e]).join('>'))).toEqual([
+      'T>A>P',
+      'T>A>Q',
+      'T>B>P',
+    ]);
     expect(paths.paths.map((p) => p.product)).toEqual([0.5 * 0.6, 0.5 * 0.4, 0.3 * 0.4]);
   });
 
@@ -91,7 +95,7 @@ describe('ultimate owners with effective ownership (E = A + A² + …)', () => {
     // Independent computation: dense Gaussian elimination of (I − A)ᵀ x = a_r for each root r.
     const n = 30;
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const rows: { owner: number; owned: number; share: number }[] = [];
     for (let t = 5; t < n; t++) {
       const k = 1 + Math.floor(rand() * 3);
@@ -108,7 +112,9 @@ describe('ultimate owners with effective ownership (E = A + A² + …)', () => {
     const roots = [...Array(n).keys()].filter((i) => !rows.some((r) => r.owned === i));
     // M = I − A restricted to non-roots; E[r][t] = Σ_o A[r][o'] … solved as x_t = a_rt + Σ_o A[o][t] x_o.
     for (const r of roots) {
-      const m = Array.from({ length: n }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === j ? 1 : 0)));
+      const m = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n + 1 }, (_, j) => (i === j ? 1 : 0)),
+      );
       for (const { owner, owned, share } of rows) {
         if (owner === r) m[owned][n] += share;
         else if (!roots.includes(owner)) m[owned][owner] -= share;

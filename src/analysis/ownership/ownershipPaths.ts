@@ -41,7 +41,11 @@ export function ownershipPaths(graph: OwnershipGraph, target: number, maxPaths =
           truncated = true;
           return;
         }
-        paths.push({ entities: [...entities], shares: [...shares], product: shares.reduce((p, s) => p * s, 1) });
+        paths.push({
+          entities: [...entities],
+          shares: [...shares],
+          product: shares.reduce((p, s) => p * s, 1),
+        });
       }
       return;
     }

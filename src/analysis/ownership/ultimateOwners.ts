@@ -233,9 +233,11 @@ export function resolveUltimateOwners(graph: OwnershipGraph, targets?: ArrayLike
     const single = members.length === 1 ? members[0] : -1;
     let selfHeld = false;
     if (single >= 0) {
-      for (let e = ownersStart[single]; e < ownersStart[single + 1]; e++) if (ownerIndex[e] === single) selfHeld = true;
+      for (let e = ownersStart[single]; e < ownersStart[single + 1]; e++)
+        if (ownerIndex[e] === single) selfHeld = true;
       if (!selfHeld) {
-        for (let e = ownersStart[single]; e < ownersStart[single + 1]; e++) addThrough(ownerIndex[e], ownerShare[e]);
+        for (let e = ownersStart[single]; e < ownersStart[single + 1]; e++)
+          addThrough(ownerIndex[e], ownerShare[e]);
         flush(single);
         return;
       }
@@ -286,7 +288,12 @@ export function resolveUltimateOwners(graph: OwnershipGraph, targets?: ArrayLike
         const before = current.get(t)!;
         for (const [r, y] of next) {
           const x = before.get(r);
-          change = Math.max(change, Math.abs(y.s - (x?.s ?? 0)), Math.abs(y.a - (x?.a ?? 0)), x?.v === y.v ? 0 : 1);
+          change = Math.max(
+            change,
+            Math.abs(y.s - (x?.s ?? 0)),
+            Math.abs(y.a - (x?.a ?? 0)),
+            x?.v === y.v ? 0 : 1,
+          );
         }
         current.set(t, next);
       }

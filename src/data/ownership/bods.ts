@@ -51,7 +51,8 @@ function identifiersOf(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   const out = new Set<string>();
   for (const i of list) {
-    if (isObject(i) && typeof i.id === 'string' && !i.uri) out.add(`${String(i.scheme ?? i.schemeName ?? 'id')}:${i.id}`);
+    if (isObject(i) && typeof i.id === 'string' && !i.uri)
+      out.add(`${String(i.scheme ?? i.schemeName ?? 'id')}:${i.id}`);
   }
   return [...out];
 }
@@ -65,13 +66,19 @@ interface Statement {
 }
 
 function statementsOf(doc: unknown, file: string): Statement[] {
-  const list = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc.statements) ? doc.statements : null;
-  if (!list) throw new ChokepointError('bad_file', 'a BODS file is an array of statements', { file, field: '/' });
+  const list = Array.isArray(doc)
+    ? doc
+    : isObject(doc) && Array.isArray(doc.statements)
+      ? doc.statements
+      : null;
+  if (!list)
+    throw new ChokepointError('bad_file', 'a BODS file is an array of statements', { file, field: '/' });
   const records = new Map<string, Statement>();
   const replaced = new Set<string>();
   list.forEach((s: unknown, i: number) => {
     const pointer = `/${i}`;
-    if (!isObject(s)) throw new ChokepointError('bad_file', 'a statement is not an object', { file, field: pointer });
+    if (!isObject(s))
+      throw new ChokepointError('bad_file', 'a statement is not an object', { file, field: pointer });
     if ('recordType' in s) {
       const id = stringAt(s, 'recordId', file, pointer);
       const type = stringAt(s, 'recordType', file, pointer);
@@ -85,7 +92,10 @@ function statementsOf(doc: unknown, file: string): Statement[] {
         return;
       }
       if (!isObject(s.recordDetails))
-        throw new ChokepointError('bad_file', 'recordDetails is missing', { file, field: `${pointer}/recordDetails` });
+        throw new ChokepointError('bad_file', 'recordDetails is missing', {
+          file,
+          field: `${pointer}/recordDetails`,
+        });
       records.delete(id); // the later statement of a record replaces the earlier one, and moves to the end
       records.set(id, { id, type, details: s.recordDetails, pointer, version: '0.4' });
       return;
@@ -117,7 +127,8 @@ function entityOf(s: Statement, file: string): OwnershipEntity {
   if (s.type === 'person') {
     const names = Array.isArray(d.names) ? d.names.filter(isObject) : [];
     const nationalities = Array.isArray(d.nationalities) ? d.nationalities.filter(isObject) : [];
-    const name = names.map((n) => n.fullName).find((n): n is string => typeof n === 'string') ?? '(unnamed person)';
+    const name =
+      names.map((n) => n.fullName).find((n): n is string => typeof n === 'string') ?? '(unnamed person)';
     return {
       id: s.id,
       name,
@@ -126,7 +137,11 @@ function entityOf(s: Statement, file: string): OwnershipEntity {
       identifiers: identifiersOf(d.identifiers),
     };
   }
-  const jurisdiction = isObject(d.jurisdiction) ? d.jurisdiction : isObject(d.incorporatedInJurisdiction) ? d.incorporatedInJurisdiction : {};
+  const jurisdiction = isObject(d.jurisdiction)
+    ? d.jurisdiction
+    : isObject(d.incorporatedInJurisdiction)
+      ? d.incorporatedInJurisdiction
+      : {};
   const listing = isObject(d.publicListing) ? d.publicListing.hasPublicListing === true : undefined;
   return {
     id: s.id,
@@ -158,11 +173,21 @@ export function parseBods(text: string, file: string): OwnershipDocument {
     const where = `${file} ${s.pointer}`;
     const subject = partyId(d.subject);
     if (!subject)
-      throw new ChokepointError('bad_file', 'the relationship names no subject', { file, field: `${s.pointer}/subject` });
+      throw new ChokepointError('bad_file', 'the relationship names no subject', {
+        file,
+        field: `${s.pointer}/subject`,
+      });
     const party = partyId(d.interestedParty);
     if (!party) {
-      const reason = isObject(d.interestedParty) && isObject(d.interestedParty.unspecified) ? d.interestedParty.unspecified.reason : isObject(d.interestedParty) ? d.interestedParty.reason : undefined;
-      warnings.push(`${where}: interested party unspecified (${String(reason ?? 'no reason given')}), left out`);
+      const reason =
+        isObject(d.interestedParty) && isObject(d.interestedParty.unspecified)
+          ? d.interestedParty.unspecified.reason
+          : isObject(d.interestedParty)
+            ? d.interestedParty.reason
+            : undefined;
+      warnings.push(
+        `${where}: interested party unspecified (${String(reason ?? 'no reason given')}), left out`,
+      );
       continue;
     }
     const interests = Array.isArray(d.interests) ? d.interests.filter(isObject) : [];

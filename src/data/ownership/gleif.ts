@@ -1,6 +1,11 @@
 import { ChokepointError } from '../../errors.ts';
 import { isObject, parseJsonText, stringAt, type JsonObject } from './jsonText.ts';
-import { countryOf, type OwnershipDocument, type OwnershipEntity, type OwnershipLink } from './ownershipDocument.ts';
+import {
+  countryOf,
+  type OwnershipDocument,
+  type OwnershipEntity,
+  type OwnershipLink,
+} from './ownershipDocument.ts';
 
 /**
  * GLEIF API responses (https://api.gleif.org/api/v1, JSON:API): level 1 `lei-records` (legal name, legal address
@@ -30,11 +35,18 @@ export function parseGleif(inputs: readonly GleifInput[]): OwnershipDocument {
   for (const input of inputs) {
     const doc = parseJsonText(input.text, input.name);
     if (!isObject(doc) || !('data' in doc))
-      throw new ChokepointError('bad_file', 'a GLEIF API response has a data member', { file: input.name, field: '/data' });
+      throw new ChokepointError('bad_file', 'a GLEIF API response has a data member', {
+        file: input.name,
+        field: '/data',
+      });
     const resources = Array.isArray(doc.data) ? doc.data : doc.data === null ? [] : [doc.data];
     resources.forEach((r: unknown, i: number) => {
       const pointer = Array.isArray(doc.data) ? `/data/${i}` : '/data';
-      if (!isObject(r)) throw new ChokepointError('bad_file', 'a resource is not an object', { file: input.name, field: pointer });
+      if (!isObject(r))
+        throw new ChokepointError('bad_file', 'a resource is not an object', {
+          file: input.name,
+          field: pointer,
+        });
       const type = stringAt(r, 'type', input.name, pointer);
       const attributes = isObject(r.attributes) ? r.attributes : {};
       if (type === 'lei-records') {
@@ -131,11 +143,19 @@ export function parseGleif(inputs: readonly GleifInput[]): OwnershipDocument {
       .flatMap((l) =>
         topOf(l.ownedId)
           .filter((top) => top !== l.ownerId)
-          .map((top) => (top === l.ownedId ? l : { ...l, ownedId: top, source: `${l.source} (above ${l.ownedId})` })),
+          .map((top) =>
+            top === l.ownedId ? l : { ...l, ownedId: top, source: `${l.source} (above ${l.ownedId})` },
+          ),
       ),
   );
   if (inactive) warnings.push(`${inactive} inactive relationship record(s) left out`);
   if (exceptions) warnings.push(`${exceptions} reporting exception(s) (no parent reported) read, not links`);
   const files = inputs.map((i) => i.name);
-  return { format: 'gleif', files, entities: [...entities.values()], links: [...directLinks, ...ultimateLinks], warnings };
+  return {
+    format: 'gleif',
+    files,
+    entities: [...entities.values()],
+    links: [...directLinks, ...ultimateLinks],
+    warnings,
+  };
 }

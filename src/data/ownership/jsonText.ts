@@ -14,12 +14,16 @@ export function parseJsonText(text: string, file: string): unknown {
 
 export type JsonObject = Record<string, unknown>;
 
-export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A required string member; a missing or empty one is an error naming the JSON pointer. */
 export function stringAt(o: JsonObject, key: string, file: string, pointer: string): string {
   const v = o[key];
   if (typeof v !== 'string' || v.trim() === '')
-    throw new ChokepointError('bad_file', `${key} is missing or not a string`, { file, field: `${pointer}/${key}` });
+    throw new ChokepointError('bad_file', `${key} is missing or not a string`, {
+      file,
+      field: `${pointer}/${key}`,
+    });
   return v.trim();
 }

@@ -92,7 +92,13 @@ export function ownersReport(loaded: LoadedOwnership, ref: string, options: Owne
     for (let k = graph.ownersStart[t]; k < graph.ownersStart[t + 1]; k++) {
       if (!chainSet.has(graph.ownerIndex[k])) continue;
       const l = loaded.linkOf[k];
-      links.push({ ownerId: l.ownerId, ownedId: l.ownedId, share: l.share, interest: l.interest, source: l.source });
+      links.push({
+        ownerId: l.ownerId,
+        ownedId: l.ownedId,
+        share: l.share,
+        interest: l.interest,
+        source: l.source,
+      });
     }
   }
   const finite = (x: number) => (Number.isNaN(x) ? null : x);

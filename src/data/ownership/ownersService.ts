@@ -1,22 +1,30 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import type { StateDb } from '../state/db.ts';
-import { findGroup } from '../reference/groupStore.ts';
+import { findGroup, recordGroupsUsed } from '../reference/groupStore.ts';
 import { presentLists } from '../exportControl/listStore.ts';
 import { screenParty } from '../exportControl/screeningService.ts';
 import type { OwnershipEntity } from './ownershipDocument.ts';
 import { loadOwnership } from './ownershipGraphStore.ts';
 import { ownersReport, type ChainEntity, type OwnersReport } from './ownersReport.ts';
 
-/** The ISO3 codes of the stored group "countries of concern" (CONCERN), as the user has edited it. */
+/**
+ * The ISO3 codes of the stored group "countries of concern" (CONCERN), as the user has edited it; its marking joins
+ * the current work's. None when the reader may not read it.
+ */
 export async function concernCountries(db: StateDb): Promise<Set<string>> {
-  return new Set((await findGroup(db, 'CONCERN'))?.members ?? []);
+  const group = await findGroup(db, 'CONCERN');
+  if (!group) return new Set();
+  recordGroupsUsed([group]);
+  return new Set(group.members);
 }
 
 /**
  * Screens one chain entity with the export-control party matcher (screeningService.screenParty) against every
  * list present: name, country and identifiers.
  */
-export function listScreen(catalog: Catalog): ((e: OwnershipEntity) => ChainEntity['flags']['listHits']) | undefined {
+export function listScreen(
+  catalog: Catalog,
+): ((e: OwnershipEntity) => ChainEntity['flags']['listHits']) | undefined {
   if (presentLists(catalog).length === 0) return undefined;
   return (e) =>
     screenParty(catalog, {

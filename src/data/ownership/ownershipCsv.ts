@@ -40,16 +40,22 @@ export function parseOwnershipCsv(text: string, file: string): OwnershipDocument
   const entities = new Map<string, { entity: OwnershipEntity; line: number }>();
   const links: OwnershipLink[] = [];
   const remember = (side: 'owner' | 'owned', fields: string[], line: number): string => {
-    const value = (name: string) => (col(`${side}_${name}`) >= 0 ? (fields[col(`${side}_${name}`)] ?? '').trim() : '');
+    const value = (name: string) =>
+      col(`${side}_${name}`) >= 0 ? (fields[col(`${side}_${name}`)] ?? '').trim() : '';
     const id = value('id');
-    if (!id) throw new ChokepointError('bad_file', `${side}_id is empty`, { file, line, column: `${side}_id` });
+    if (!id)
+      throw new ChokepointError('bad_file', `${side}_id is empty`, { file, line, column: `${side}_id` });
     const kindText = value('kind') || 'company';
     if (!entityKinds.includes(kindText as EntityKind))
-      throw new ChokepointError('bad_file', `${side}_kind "${kindText}" is not one of ${entityKinds.join(', ')}`, {
-        file,
-        line,
-        column: `${side}_kind`,
-      });
+      throw new ChokepointError(
+        'bad_file',
+        `${side}_kind "${kindText}" is not one of ${entityKinds.join(', ')}`,
+        {
+          file,
+          line,
+          column: `${side}_kind`,
+        },
+      );
     const entity: OwnershipEntity = {
       id,
       name: value('name') || id,
@@ -77,7 +83,11 @@ export function parseOwnershipCsv(text: string, file: string): OwnershipDocument
     const ownerId = remember('owner', fields, line);
     const ownedId = remember('owned', fields, line);
     if (ownerId === ownedId)
-      throw new ChokepointError('bad_file', `${ownerId} is written as holding itself`, { file, line, column: 'owned_id' });
+      throw new ChokepointError('bad_file', `${ownerId} is written as holding itself`, {
+        file,
+        line,
+        column: 'owned_id',
+      });
     const shareText = (fields[col('share')] ?? '').trim();
     const share = shareText === '' ? null : Number(shareText);
     if (share !== null && !(Number.isFinite(share) && share >= 0 && share <= 1))
@@ -95,6 +105,13 @@ export function parseOwnershipCsv(text: string, file: string): OwnershipDocument
       source: `${file} line ${line}`,
     });
   }
-  if (links.length === 0) throw new ChokepointError('bad_file', 'the file holds no ownership row', { file, line: 2 });
-  return { format: 'csv', files: [file], entities: [...entities.values()].map((e) => e.entity), links, warnings: [] };
+  if (links.length === 0)
+    throw new ChokepointError('bad_file', 'the file holds no ownership row', { file, line: 2 });
+  return {
+    format: 'csv',
+    files: [file],
+    entities: [...entities.values()].map((e) => e.entity),
+    links,
+    warnings: [],
+  };
 }

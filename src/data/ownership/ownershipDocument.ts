@@ -11,7 +11,14 @@ export type OwnershipFormat = 'bods' | 'gleif' | 'csv';
 export const ownershipFormats: readonly OwnershipFormat[] = ['bods', 'gleif', 'csv'];
 
 export type EntityKind = 'person' | 'company' | 'state' | 'stateBody' | 'arrangement' | 'unknown';
-export const entityKinds: readonly EntityKind[] = ['person', 'company', 'state', 'stateBody', 'arrangement', 'unknown'];
+export const entityKinds: readonly EntityKind[] = [
+  'person',
+  'company',
+  'state',
+  'stateBody',
+  'arrangement',
+  'unknown',
+];
 
 export interface OwnershipEntity {
   id: string;
@@ -73,7 +80,13 @@ export function completeDocument(doc: OwnershipDocument): OwnershipDocument {
       });
     for (const id of [link.ownerId, link.ownedId]) {
       if (!byId.has(id)) {
-        const placeholder: OwnershipEntity = { id, name: id, country: null, kind: 'unknown', identifiers: [] };
+        const placeholder: OwnershipEntity = {
+          id,
+          name: id,
+          country: null,
+          kind: 'unknown',
+          identifiers: [],
+        };
         byId.set(id, placeholder);
         entities.push(placeholder);
         warnings.push(`${id} is named by a link (${link.source}) but not described in the import`);

@@ -7,7 +7,12 @@ import type { DataDir } from '../catalog/dataDir.ts';
 import { parseBods } from './bods.ts';
 import { parseGleif } from './gleif.ts';
 import { parseOwnershipCsv } from './ownershipCsv.ts';
-import { completeDocument, ownershipFormats, type OwnershipDocument, type OwnershipFormat } from './ownershipDocument.ts';
+import {
+  completeDocument,
+  ownershipFormats,
+  type OwnershipDocument,
+  type OwnershipFormat,
+} from './ownershipDocument.ts';
 
 /**
  * Importing ownership data: the file (or, for GLEIF, a folder of API responses) is read and checked whole, then
@@ -25,13 +30,20 @@ export interface OwnershipImportInput {
 
 export function assertOwnershipFormat(format: string): OwnershipFormat {
   if (!ownershipFormats.includes(format as OwnershipFormat))
-    throw new ChokepointError('bad_input', `format "${format}" is not one of ${ownershipFormats.join(', ')}`, {
-      field: 'format',
-    });
+    throw new ChokepointError(
+      'bad_input',
+      `format "${format}" is not one of ${ownershipFormats.join(', ')}`,
+      {
+        field: 'format',
+      },
+    );
   return format as OwnershipFormat;
 }
 
-export function parseOwnership(format: OwnershipFormat, inputs: readonly OwnershipImportInput[]): OwnershipDocument {
+export function parseOwnership(
+  format: OwnershipFormat,
+  inputs: readonly OwnershipImportInput[],
+): OwnershipDocument {
   if (inputs.length === 0) throw new ChokepointError('bad_input', 'no file to import', { field: 'file' });
   if (format !== 'gleif' && inputs.length > 1)
     throw new ChokepointError('bad_input', `a ${format} import reads one file`, { field: 'file' });
@@ -49,13 +61,17 @@ export function parseOwnership(format: OwnershipFormat, inputs: readonly Ownersh
 /** The inputs of a path: the file, or every .json file under a folder (GLEIF responses), in name order. */
 export function readOwnershipInputs(file: string): OwnershipImportInput[] {
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', `no file ${file}`, { file });
-  if (!fs.statSync(file).isDirectory()) return [{ name: path.basename(file), text: fs.readFileSync(file, 'utf8') }];
+  if (!fs.statSync(file).isDirectory())
+    return [{ name: path.basename(file), text: fs.readFileSync(file, 'utf8') }];
   const out: OwnershipImportInput[] = [];
   const walk = (dir: string, prefix: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       if (e.isDirectory()) walk(path.join(dir, e.name), rel);
-      else if (e.name.endsWith('.json')) out.push({ name: rel, text: fs.readFileSync(path.join(dir, e.name), 'utf8') });
+      else if (e.name.endsWith('.json'))
+        out.push({ name: rel, text: fs.readFileSync(path.join(dir, e.name), 'utf8') });
     }
   };
   walk(file, '');

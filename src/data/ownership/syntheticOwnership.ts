@@ -25,7 +25,12 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export function syntheticOwnership(options: { entities: number; seed: number; groupSize?: number; funds?: number }): SyntheticOwnership {
+export function syntheticOwnership(options: {
+  entities: number;
+  seed: number;
+  groupSize?: number;
+  funds?: number;
+}): SyntheticOwnership {
   const rand = mulberry32(options.seed);
   const groupSize = options.groupSize ?? 20;
   const funds = options.funds ?? 1000;
