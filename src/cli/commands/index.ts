@@ -30,6 +30,7 @@ import { registerCyber } from './cyber.ts';
 import { registerExercise } from './exercise.ts';
 import { registerInforms } from './informs.ts';
 import { registerCircumvention } from './circumvention.ts';
+import { registerOwnership } from './ownership.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
@@ -65,4 +66,5 @@ export const commands: RegisterCommand[] = [
   registerExercise,
   registerInforms,
   registerCircumvention,
+  registerOwnership,
 ];
