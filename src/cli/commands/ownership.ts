@@ -75,8 +75,9 @@ export const registerOwnership: RegisterCommand = (program, context) => {
             .filter(Boolean)
             .join(', ');
         };
+        const entityFlags = flagText(report.entity.id);
         const lines = [
-          `${report.entity.name} (${report.entity.id}, ${report.entity.country ?? '—'}): ${report.owners.length} ultimate owner(s) / 最終的な所有者`,
+          `${report.entity.name} (${report.entity.id}, ${report.entity.country ?? '—'}${entityFlags ? `; ${entityFlags}` : ''}): ${report.owners.length} ultimate owner(s) / 最終的な所有者`,
           renderTable(
             ['owner / 所有者', 'country', 'effective / 実効', 'attributed / 支配含む', 'paths', 'flags'],
             report.owners.map((o) => [
