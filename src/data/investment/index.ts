@@ -5,3 +5,4 @@
 export * from './feftaRuleFile.ts';
 export * from './caseSchema.ts';
 export * from './assessService.ts';
+export * from './caseStore.ts';
