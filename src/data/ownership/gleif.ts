@@ -131,7 +131,11 @@ export function parseGleif(inputs: readonly GleifInput[]): OwnershipDocument {
       const c = stack.pop()!;
       const parents = parentsOf.get(c) ?? [];
       if (parents.length === 0) tops.add(c);
-      for (const p of parents) if (!seen.has(p)) (seen.add(p), stack.push(p));
+      for (const p of parents) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        stack.push(p);
+      }
     }
     return [...tops];
   };
