@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { allConditions as all } from './caseFixtures.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import type { StateDb } from '../../src/data/state/db.ts';
@@ -18,13 +19,6 @@ const fiSoe = fs.readFileSync(
   path.join(sharedData, 'ownership', 'bods-examples', 'bods-package-fi-soe.json'),
   'utf8',
 );
-const all = {
-  noBoardSeat: true,
-  noBusinessTransferProposal: true,
-  noTechAccess: true,
-  noCommitteeAttendance: true,
-  noWrittenProposals: true,
-};
 const gasgridCase = {
   investor: { name: 'Gasgrid Finland Oy', country: 'FI', kind: 'company', ownershipEntity: '19f1c5afe9d7' },
   target: { name: 'Example Gas KK', listed: true, jsic: ['3411'] },

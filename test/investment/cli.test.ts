@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { allConditions } from './caseFixtures.ts';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DataDir } from '../../src/data/catalog/dataDir.ts';
@@ -99,13 +100,7 @@ describe('chokepoint ownership / fdi', () => {
         },
         target: { name: 'Example Telecom KK', listed: true, jsic: ['3711'] },
         action: { type: 'acquisition', holdingBefore: 0, holdingAfter: 0.05 },
-        commitments: {
-          noBoardSeat: true,
-          noBusinessTransferProposal: true,
-          noTechAccess: true,
-          noCommitteeAttendance: true,
-          noWrittenProposals: true,
-        },
+        commitments: allConditions,
         acceptedOn: '2026-12-07',
       }),
     );

@@ -1,3 +1,4 @@
+import { allConditions as all } from './caseFixtures.ts';
 import { describe, expect, it } from 'vitest';
 import { assessFdi, type FdiCase } from '../../src/analysis/investment/feftaAssessment.ts';
 import {
@@ -9,13 +10,6 @@ import { checkFdiCase } from '../../src/data/investment/caseSchema.ts';
 import fs from 'node:fs';
 
 const rules = loadFeftaRules();
-const all = {
-  noBoardSeat: true,
-  noBusinessTransferProposal: true,
-  noTechAccess: true,
-  noCommitteeAttendance: true,
-  noWrittenProposals: true,
-};
 const usCo = { name: 'Acme Holdings Inc.', country: 'USA', kind: 'company' as const };
 const listed = (name: string, jsic: string[]) => ({ name, listed: true, jsic });
 const buy = (after: number, before = 0) => ({

@@ -12,7 +12,9 @@ describe('FEFTA review period (外為法 27条)', () => {
     expect(reviewEnds('2026-12-01', { kind: 'shortened', days: 30 })).toEqual({
       error: 'a shortened review lasts 1–29 days, not 30',
     });
-    expect(reviewEnds('2026-12-01', { kind: 'extended', until: '2027-05-01' })).toEqual({ ends: '2027-05-01' });
+    expect(reviewEnds('2026-12-01', { kind: 'extended', until: '2027-05-01' })).toEqual({
+      ends: '2027-05-01',
+    });
     expect(reviewEnds('2026-12-01', { kind: 'extended', until: '2027-05-02' })).toEqual({
       error: 'the review may be extended to 2027-05-01 at most (5 months from acceptance)',
     });

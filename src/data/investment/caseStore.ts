@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { StateDb } from '../state/db.ts';
 import { appendAudit } from '../security/auditLog.ts';
-import { mayRead, readerMayRead, recordObjectRead, type Reader } from '../security/readContext.ts';
+import { mayRead, recordObjectRead, type Reader } from '../security/readContext.ts';
 import { readableSql } from '../security/markingSql.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import { reviewEnds, type ReviewChange } from '../../analysis/investment/reviewPeriod.ts';
 import { jsonValue, timeText } from '../exportControl/rowValues.ts';
 import type { Actor } from '../exportControl/decisionStore.ts';
+import { caseEventOf, readableBy } from '../exportControl/caseStore.ts';
 import { exportControlMarking, type MarkingChoice } from '../exportControl/marking.ts';
 import type { FdiAssessmentReport } from './assessService.ts';
 import type { FdiCaseInput } from './caseSchema.ts';
@@ -166,9 +167,6 @@ export async function openInvestmentCase(
   });
 }
 
-const readableBy = (reader: Reader | undefined, marking: Marking) =>
-  mayRead(marking) && (!reader || readerMayRead(reader, marking));
-
 export async function getInvestmentCase(db: StateDb, id: string, reader?: Reader): Promise<InvestmentCase> {
   const [row] = await db.query<Record<string, unknown>>('SELECT * FROM investment_cases WHERE id = $1', [id]);
   const found = row ? toCase(row) : undefined;
@@ -296,11 +294,5 @@ export async function investmentCaseEvents(db: StateDb, id: string, reader?: Rea
     'SELECT * FROM investment_case_events WHERE case_id = $1 ORDER BY id',
     [id],
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    action: String(r.action),
-    detail: jsonValue(r.detail as Record<string, unknown>),
-    actor: (r.actor as string | null) ?? null,
-    at: timeText(r.at),
-  }));
+  return rows.map(caseEventOf);
 }

@@ -1,9 +1,11 @@
+import { seededRandom } from '../../analysis/scenario/random.ts';
+
 /**
  * SYNTHETIC ownership links for benchmarks: NOT real companies. Corporate groups of `groupSize` entities (two
  * owners at the top — a person and a holding — then companies each held by 1–3 earlier members of the group,
  * shares splitting at most 90 % of the company), three in ten companies also held by one of `funds` shared
  * investment funds, and one group in 200 with a cross-holding back up the group (a cycle). Seeded
- * (mulberry32), so a run is reproducible.
+ * (mulberry32, seededRandom), so a run is reproducible.
  */
 export interface SyntheticOwnership {
   synthetic: true;
@@ -14,24 +16,13 @@ export interface SyntheticOwnership {
   share: Float64Array;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticOwnership(options: {
   entities: number;
   seed: number;
   groupSize?: number;
   funds?: number;
 }): SyntheticOwnership {
-  const rand = mulberry32(options.seed);
+  const rand = seededRandom(options.seed);
   const groupSize = options.groupSize ?? 20;
   const funds = options.funds ?? 1000;
   const n = options.entities;
