@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'conflict'
   | 'unauthenticated'
   | 'forbidden'
+  | 'password_change_required'
   | 'too_large'
   | 'checksum_mismatch'
   | 'network'
@@ -34,6 +35,7 @@ const httpStatus: Record<ErrorCode, number> = {
   conflict: 409,
   unauthenticated: 401,
   forbidden: 403,
+  password_change_required: 403,
   too_large: 413,
   checksum_mismatch: 422,
   network: 502,
@@ -56,6 +58,7 @@ const exitCodes: Record<ErrorCode, number> = {
   conflict: 3,
   unauthenticated: 5,
   forbidden: 5,
+  password_change_required: 5,
   network: 6,
   in_use: 7,
   internal: 1,

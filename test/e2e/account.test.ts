@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { addUser } from '../../src/data/security/users.ts';
 import { addHanako, newPage, screenshot, startHarness, type Harness } from './harness.ts';
 
 /**
@@ -77,6 +78,35 @@ describe('my account', () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.getByText('revoked').waitFor();
     expect((await me()).statusCode).toBe(401);
+    await page.context().close();
+  });
+
+  it('holds a one-time password at its own page until it is changed, then opens the app', async () => {
+    const { password } = await addUser(h.app.services.state, {
+      username: 'jiro',
+      displayName: '鈴木 次郎',
+      organisationId: 'meti',
+      role: 'analyst',
+      clearanceLevel: 1,
+    });
+    const page = await newPage(h, 'ja', false);
+    await page.goto(`${h.baseUrl}/#/screen`);
+    await page.getByLabel('ユーザー名').fill('jiro');
+    await page.getByLabel('パスワード').fill(password);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.getByRole('heading', { name: 'ご自身のパスワードを設定してください' }).waitFor();
+    // Nothing of the app is shown (its requests would be refused): no signed-in line, no screening form.
+    expect(await page.locator('p.session').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'サプライチェーン分析' }).count()).toBe(0);
+    await change(page, password, 'jiro has his own now', 'jiro has his own now');
+    await page.getByText('鈴木 次郎 としてサインイン中').waitFor();
+    await page.getByRole('heading', { name: 'サプライチェーン分析' }).waitFor();
+    await screenshot(page, 'first-password-changed-ja');
+    const me = await h.app.services.state.query<{ must_change_password: boolean }>(
+      'SELECT must_change_password FROM users WHERE username = $1',
+      ['jiro'],
+    );
+    expect(me[0].must_change_password).toBe(false);
     await page.context().close();
   });
 });

@@ -149,7 +149,7 @@ describe('administration and audit view', () => {
     await page.getByTestId('no-datasets').waitFor();
     await page.getByText(/No mirror is configured/).waitFor();
     await page.getByRole('combobox', { name: /^Dataset/ }).selectOption('baci-critical-minerals');
-    await page.getByRole('button', { name: 'Fetch' }).click();
+    await page.getByRole('button', { name: 'Fetch', exact: true }).click();
     // The server refuses before starting: the BACI extract exists only in mirrors.
     await page
       .locator('#fetch-error')
@@ -161,7 +161,7 @@ describe('administration and audit view', () => {
     await page.reload();
     await page.getByRole('combobox', { name: /^Dataset/ }).selectOption('baci-sample-zaf-afg');
     expect(await page.getByText(/No mirror is configured/).count()).toBe(0);
-    await page.getByRole('button', { name: 'Fetch' }).click();
+    await page.getByRole('button', { name: 'Fetch', exact: true }).click();
     const fetchJob = page.getByTestId('job-fetch');
     expect(await fetchJob.getAttribute('aria-live')).toBe('polite');
     await fetchJob.getByText('Done: fetch.').waitFor({ timeout: 60_000 });
@@ -195,6 +195,29 @@ describe('administration and audit view', () => {
     // Both jobs are listed, done.
     expect(await page.getByTestId('jobs').locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'home-admin-en');
+    await page.context().close();
+  });
+
+  it('fetches every dataset at once from Home; what the analyses read is imported with it (issue 27)', async () => {
+    process.env.CHOKEPOINT_MIRROR = sharedData;
+    const page = await newPage(h, 'ja', { role: 'administrator', level: 3 });
+    await page.goto(h.baseUrl);
+    await page.getByRole('button', { name: 'すべて取得' }).click();
+    const job = page.getByTestId('job-fetch');
+    await job.getByText(/完了|失敗/).waitFor({ timeout: 240_000 });
+    expect(await job.innerText()).not.toContain('失敗');
+    // The IO table, China's monthly exports and the Pink Sheet prices are ready for scenarios and early warning,
+    // next to the files they came from (no CLI import).
+    for (const id of ['japan-io-2011', 'io-jp2011', 'china-minerals-monthly', 'pinksheet-prices', 'sea-network'])
+      await page.locator(`tr[data-dataset="${id}"]`).waitFor();
+    const headers = (await testSession(h.app)).headers;
+    const datasets = (await h.app.inject({ url: '/api/datasets', headers })).json();
+    const kinds = Object.fromEntries(datasets.items.map((d: { id: string; kind: string }) => [d.id, d.kind]));
+    expect(kinds).toMatchObject({
+      'io-jp2011': 'io-table',
+      'china-minerals-monthly': 'trade-monthly',
+      'pinksheet-prices': 'prices',
+    });
     await page.context().close();
   });
 });

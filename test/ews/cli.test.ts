@@ -185,6 +185,29 @@ describe('chokepoint ews CLI', () => {
     expect(generated.items.every((i: { share: number }) => i.share > 0.5)).toBe(true);
     const items = JSON.parse(await run('--json', 'ews', 'items', 'list'));
     expect(items.length).toBe(seeded.items + generated.items.length);
+    // Generating again refreshes that list rather than making a twin (issue 27).
+    const generateAgain = ['--json', 'ews', 'items', 'generate', '--dataset', 'cn-hs6', '--flow', 'export'];
+    const again = JSON.parse(await run(...generateAgain));
+    expect(again).toMatchObject({ list: generated.list, added: 0, removed: 0, kept: generated.items.length });
+    expect(JSON.parse(await run('--json', 'ews', 'items', 'list')).length).toBe(items.length);
+    // An item on a dataset that does not exist, or is not monthly trade, is refused by name and not added.
+    const add = (dataset: string) =>
+      run(
+        'ews',
+        'items',
+        'add',
+        '--list',
+        'watch',
+        '--reporter',
+        'JPN',
+        '--hs',
+        '2504',
+        '--dataset',
+        dataset,
+      );
+    await expect(add('cn-hs7')).rejects.toThrow(/no dataset "cn-hs7"/);
+    await expect(add('cn-hs6')).resolves.toContain('1 item added');
+    expect(JSON.parse(await run('--json', 'ews', 'items', 'list')).length).toBe(items.length + 1);
   });
 
   it('events: record one and list it after the seed list', { timeout: 120_000 }, async () => {

@@ -93,12 +93,15 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     smtp = await smtpSink();
     hook = await webhookSink();
     // The data as it stood at the end of August 2023: China's exports by partner up to that month.
-    await publishChinaExports({ dataDir, catalog, analytics }, {
-      id: 'cn-minerals',
-      title: 'China critical-mineral exports to Aug 2023',
-      until: '2023-08',
-      groups: { 'Gallium/Germanium': '811292' },
-    });
+    await publishChinaExports(
+      { dataDir, catalog, analytics },
+      {
+        id: 'cn-minerals',
+        title: 'China critical-mineral exports to Aug 2023',
+        until: '2023-08',
+        groups: { 'Gallium/Germanium': '811292' },
+      },
+    );
   });
 
   afterAll(async () => {
@@ -150,14 +153,26 @@ describe.each(stateBackends)('EWS monitoring on %s', (backend) => {
     const gage = found.find((f) => f.hs === 'Gallium/Germanium')!;
     expect(gage.partner).toBe('KOR');
     expect(gage.share).toBeCloseTo(kor / all, 12);
-    const id = await generatedList(
-      db,
-      { ja: '単一国依存50%超', en: 'One supplier above 50 %' },
-      found,
-      'cn-minerals',
-      new Date(),
+    const name = { ja: '単一国依存50%超', en: 'One supplier above 50 %' };
+    const first = await generatedList(db, name, found, 'cn-minerals', new Date());
+    expect(first).toMatchObject({ added: found.length, removed: 0, kept: 0 });
+    const items = await listItems(db, { listId: first.id });
+    expect(items.length).toBe(found.length);
+    // Generating again refreshes the same list (no twin): a product no longer above the share is dropped, the
+    // others keep their items (and scan schedule).
+    const lists = async () =>
+      (await db.query<{ n: string }>("SELECT count(*) AS n FROM ews_lists WHERE kind = 'generated'"))[0].n;
+    const before = await lists();
+    const again = await generatedList(db, name, found.slice(1), 'cn-minerals', new Date());
+    expect(again).toEqual({ id: first.id, added: 0, removed: 1, kept: found.length - 1 });
+    expect(await lists()).toBe(before);
+    const after = await listItems(db, { listId: first.id });
+    expect(after.map((i) => i.id).sort()).toEqual(
+      items
+        .filter((i) => i.hs !== found[0].hs)
+        .map((i) => i.id)
+        .sort(),
     );
-    expect((await listItems(db, { listId: id })).length).toBe(found.length);
   });
 
   it('the scheduler scans due items at their cadence, stores alerts once and notifies by webhook and e-mail', async () => {

@@ -14,6 +14,7 @@ import { fetchDataset, type FetchRecord } from '../../src/data/fetch/fetchDatase
 import { loadHsLabels } from '../../src/data/reference/hs.ts';
 import { openSeaRoutes, parseClosures, routeBetweenPorts } from '../../src/data/maritime/seaRoutes.ts';
 import { openDuckDb, type DuckDbStore } from '../../src/data/analytics/duckdb.ts';
+import { loadIoTable } from '../../src/data/scenario/ioTables.ts';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -73,7 +74,8 @@ describe('data fetch from the mirror (../shared/data)', () => {
     catalog = new Catalog(dataDir);
     analytics = await openDuckDb();
     const ids = ['baci-critical-minerals', 'baci-sample-zaf-afg', 'hs', 'maritime', 'usgs-mcs2025'];
-    for (const id of [...ids, 'patents-ncses', 'world-exports-hs4'])
+    const read = ['patents-ncses', 'world-exports-hs4', 'japan-io-2011', 'china-critical-minerals-monthly', 'pinksheet'];
+    for (const id of [...ids, ...read])
       await fetchDataset(findManifest(id), { dataDir, mirror: sharedData, analytics });
   }, 120_000);
   afterAll(async () => analytics?.close());
@@ -105,6 +107,42 @@ describe('data fetch from the mirror (../shared/data)', () => {
       .split('\n')
       .find((l) => l.startsWith('"jpn","8505",'))!;
     expect(v).toBe(Number(line.split(',')[2]));
+  });
+
+  it('makes the IO table, the monthly China exports and the Pink Sheet prices ready to use (issue 27)', async () => {
+    // The IO table scenarios read by default (the newest io-table), following the fetched dataset's marking.
+    const { table, entry } = loadIoTable(catalog);
+    expect(entry).toMatchObject({ id: 'io-jp2011', kind: 'io-table', derivedFrom: ['japan-io-2011'] });
+    expect(table.sectors).toHaveLength(13);
+    // The EWS series: every row of the HS6 file (less its header), in USD, with the file's value for Japan's
+    // graphite (250410) in December 2023.
+    const monthly = catalog.get('china-minerals-monthly');
+    const csv = path.join(sharedData, 'monthly/china-critical-minerals/deep_dive_hs6_monthly.csv');
+    const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
+    expect(monthly).toMatchObject({ kind: 'trade-monthly', derivedFrom: ['china-critical-minerals-monthly'] });
+    expect(monthly.rows + monthly.rejectedRows).toBe(lines.length - 1);
+    expect(monthly.extra).toMatchObject({ valueUnit: { currency: 'USD' } });
+    const stored = (entry: string, file: string) => path.join(dataDir.absolute(catalog.get(entry).path), file);
+    const [graphite] = await analytics.query<{ value: number; partner: string }>(
+      `SELECT value, partner FROM read_parquet('${stored('china-minerals-monthly', 'series.parquet')}')
+        WHERE hs = '250410' AND period = '2023-12' AND partner = 'JPN'`,
+    );
+    const line = lines.find((l) => l.startsWith('2023-12-01,Japan,250410,'))!;
+    expect(graphite.value).toBe(Number(line.split(',')[3]));
+    // Prices: copper in the last month of the file as published.
+    const prices = catalog.get('pinksheet-prices');
+    expect(prices).toMatchObject({ kind: 'prices', derivedFrom: ['pinksheet'] });
+    const [header, ...months] = fs
+      .readFileSync(path.join(sharedData, 'prices/pinksheet_monthly_prices.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const copper = header.split(',').indexOf('COPPER');
+    const last = months.at(-1)!.split(',');
+    const [price] = await analytics.query<{ value: number }>(
+      `SELECT value FROM read_parquet('${stored('pinksheet-prices', 'prices.parquet')}')
+        WHERE series = 'COPPER' AND period = '${last[0]}'`,
+    );
+    expect(price.value).toBe(Number(last[copper]));
   });
 
   it('imports the BACI extracts with every row (counted here from the raw files)', () => {

@@ -21,6 +21,8 @@ export interface TestSessionOptions {
   organisationKind?: OrganisationKind;
   sharingCap?: MarkingLevel;
   permissions?: string[];
+  /** Signed in with the generated one-time password, still to be changed (default false). */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -46,6 +48,8 @@ export async function testSession(
     clearanceLevel: options.level ?? 0,
     compartments: options.compartments ?? [],
     permissions: options.permissions ?? [],
+    // Tests sign in as users who have already chosen their password, unless they test the first sign-in.
+    mustChangePassword: options.mustChangePassword ?? false,
   });
   const { sessionId, csrf } = await createSession(db, user.id);
   const found = await sessionUser(db, sessionId);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browserAt, loopbackServer, type LoopbackServer } from './browserFetch.ts';
 import { setSignedIn } from '../../web/src/features/auth/signedIn.ts';
-import type { Me } from '../../web/src/features/auth/SessionGate.tsx';
+import type { Me } from '../../web/src/features/auth/signedIn.ts';
 import {
   invalidateReference,
   loadReference,

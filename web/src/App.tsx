@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { href, useRoute } from './router/router.ts';
+import { useRoute } from './router/router.ts';
+import { NavBar } from './components/NavBar.tsx';
 import { SessionGate } from './features/auth/SessionGate.tsx';
 import { useSignedIn } from './features/auth/signedIn.ts';
 import { views } from './views.ts';
@@ -22,19 +23,10 @@ export function App() {
         <h1>
           {t('app.title')} <small>{t('app.tagline')}</small>
         </h1>
-        <nav aria-label={t('nav.label')}>
-          {views
-            .filter((v) => v.nav && (!v.roles || (me !== null && v.roles.includes(me.role))))
-            .map((v) => (
-              <a
-                key={v.path}
-                href={href(v.path ? [v.path] : [])}
-                aria-current={v === current ? 'page' : undefined}
-              >
-                {v.label[lang]}
-              </a>
-            ))}
-        </nav>
+        <NavBar
+          shown={views.filter((v) => v.nav && (!v.roles || (me !== null && v.roles.includes(me.role))))}
+          current={current}
+        />
         <CurrencyControl />
         <button
           type="button"

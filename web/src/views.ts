@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Route } from './router/router.ts';
+import type { NavGroupId } from './components/navEntries.ts';
 
 /**
  * Every top-level view of the app: its path (the first segment of the hash route), its navigation label in
@@ -14,13 +15,17 @@ export interface ViewDefinition {
   path: string;
   label: { en: string; ja: string };
   page: LazyExoticComponent<ComponentType<ViewProps>>;
-  /** Shown in the navigation bar (detail pages such as a product dossier are reached by links). */
-  nav: boolean;
+  /**
+   * Where the navigation shows it: true on the bar itself, a group's id inside that group's menu, false nowhere
+   * (detail pages such as a product dossier are reached by links).
+   */
+  nav: boolean | NavGroupId;
   /** Served without signing in (only the anonymous consultation desk). */
   public?: boolean;
   /** Only these roles see the entry in the navigation (the API still decides every action). */
   roles?: ('administrator' | 'analyst' | 'viewer' | 'auditor')[];
 }
+
 
 /** `page(() => import('./features/x/XPage.tsx'), 'XPage')`: a named export as a lazily loaded page. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) {
@@ -40,37 +45,37 @@ export const views: ViewDefinition[] = [
   {
     path: 'screen',
     label: { en: 'Screening', ja: 'サプライチェーン分析' },
-    nav: true,
+    nav: 'analysis',
     page: page(() => import('./features/screening/ScreeningPage.tsx'), 'ScreeningPage'),
   },
   {
     path: 'tech',
     label: { en: 'Technology', ja: '技術分析' },
-    nav: true,
+    nav: 'analysis',
     page: page(() => import('./features/zones/TechIndicators.tsx'), 'TechIndicators'),
   },
   {
     path: 'zones',
     label: { en: 'Zones', ja: '3領域' },
-    nav: true,
+    nav: 'analysis',
     page: page(() => import('./features/zones/ZonesPage.tsx'), 'ZonesPage'),
   },
   {
     path: 'policy',
     label: { en: 'Policy map', ja: '施策マップ' },
-    nav: true,
+    nav: 'analysis',
     page: page(() => import('./features/zones/PolicyMap.tsx'), 'PolicyMap'),
   },
   {
     path: 'chokepoints',
     label: { en: 'Chokepoints', ja: 'チョークポイント' },
-    nav: true,
+    nav: 'analysis',
     page: page(() => import('./features/chokepoints/ChokepointsPage.tsx'), 'ChokepointsPage'),
   },
   {
     path: 'critical',
     label: { en: 'Critical goods', ja: '特定重要物資' },
-    nav: true,
+    nav: 'analysis',
     page: page(() => import('./features/critical/CriticalGoodsPage.tsx'), 'CriticalGoodsPage'),
   },
   {
@@ -89,13 +94,13 @@ export const views: ViewDefinition[] = [
   {
     path: 'scenarios',
     label: { en: 'Scenarios', ja: 'シナリオ分析' },
-    nav: true,
+    nav: 'foresight',
     page: page(() => import('./features/scenarios/ScenariosPage.tsx'), 'ScenariosPage'),
   },
   {
     path: 'ews',
     label: { en: 'Early warning', ja: '早期警戒' },
-    nav: true,
+    nav: 'foresight',
     page: page(() => import('./features/ews/EwsPage.tsx'), 'EwsPage'),
   },
   {

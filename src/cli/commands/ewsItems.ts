@@ -9,6 +9,7 @@ import {
   ensureCriticalGoodsList,
   generatedList,
   listItems,
+  monitoredDataset,
   type Grade,
   readMonthly,
   scanItem,
@@ -104,6 +105,8 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
         cmd: Command,
       ) => {
         const ctx = context(cmd);
+        // The dataset an item is scanned on must exist and hold monthly series (a typo would only show at the scan).
+        if (o.dataset !== undefined) monitoredDataset(ctx.catalog, o.dataset);
         const db = await ctx.state();
         const grade = o.grade.toUpperCase() as Grade;
         if (!['A', 'B', 'C', 'D'].includes(grade))
@@ -160,7 +163,7 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
           Number(o.threshold),
         );
         const share = `${(Number(o.threshold) * 100).toFixed(0)}`;
-        const id = await generatedList(
+        const update = await generatedList(
           await ctx.state(),
           { ja: `単一国依存${share}%超 (${o.dataset})`, en: `One partner above ${share} % (${o.dataset})` },
           found,
@@ -168,9 +171,9 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
           new Date(),
         );
         ctx.print(
-          { list: id, items: found },
+          { list: update.id, added: update.added, removed: update.removed, kept: update.kept, items: found },
           () =>
-            `list ${id}: ${found.length} products\n` +
+            `list ${update.id}: ${found.length} products (${update.added} added, ${update.removed} removed, ${update.kept} kept)\n` +
             renderTable(
               ['reporter', 'product', 'partner', 'share'],
               found.map((f) => [f.reporter, f.hs, f.partner, `${(f.share * 100).toFixed(1)} %`]),

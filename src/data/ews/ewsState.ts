@@ -155,39 +155,55 @@ export interface NewItem {
 }
 
 export async function addItems(db: StateDb, listId: string, items: NewItem[], now: Date): Promise<number> {
+  return db.transaction((tx) => insertItems(tx, listId, items, now));
+}
+
+/** Inserts items inside the caller's transaction; an item already on the list is left as it is. */
+async function insertItems(tx: StateDb, listId: string, items: NewItem[], now: Date): Promise<number> {
   let added = 0;
-  await db.transaction(async (tx) => {
-    for (const it of items) {
-      if (!['A', 'B', 'C', 'D'].includes(it.grade))
-        throw new ChokepointError('bad_input', `grade "${it.grade}" must be A, B, C or D`, {
-          field: 'grade',
-        });
-      const rows = await tx.query(
-        `INSERT INTO ews_items (id, list_id, reporter, partner, hs, flow, label, grade, cadence, dataset, rule_set, next_scan_at, marking)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          randomUUID(),
-          listId,
-          it.reporter,
-          it.partner ?? null,
-          it.hs,
-          it.flow,
-          JSON.stringify(it.label ?? { ja: it.hs, en: it.hs }),
-          it.grade,
-          it.cadence ?? defaultCadence[it.grade],
-          it.dataset ?? null,
-          it.ruleSet ?? 'default',
-          now.toISOString(),
-          JSON.stringify(it.marking ?? publicMarking),
-        ],
-      );
-      added += rows.length;
-    }
-  });
+  for (const it of items) {
+    if (!['A', 'B', 'C', 'D'].includes(it.grade))
+      throw new ChokepointError('bad_input', `grade "${it.grade}" must be A, B, C or D`, {
+        field: 'grade',
+      });
+    const rows = await tx.query(
+      `INSERT INTO ews_items (id, list_id, reporter, partner, hs, flow, label, grade, cadence, dataset, rule_set, next_scan_at, marking)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        randomUUID(),
+        listId,
+        it.reporter,
+        it.partner ?? null,
+        it.hs,
+        it.flow,
+        JSON.stringify(it.label ?? { ja: it.hs, en: it.hs }),
+        it.grade,
+        it.cadence ?? defaultCadence[it.grade],
+        it.dataset ?? null,
+        it.ruleSet ?? 'default',
+        now.toISOString(),
+        JSON.stringify(it.marking ?? publicMarking),
+      ],
+    );
+    added += rows.length;
+  }
   return added;
 }
 
-/** A generated list from a screen: every product with one supplier above the threshold. */
+/** What generating a list did: its id, and the products added, dropped (no longer above the share) and kept. */
+export interface GeneratedListUpdate {
+  id: string;
+  added: number;
+  removed: number;
+  kept: number;
+}
+
+/**
+ * A generated list from a screen: every product with one supplier above the threshold. Generating again with the
+ * same name refreshes that list (issue 27: running `items generate` twice made two lists): products that fell
+ * below the share are dropped (their alerts stay, without the item), new ones added, the others kept with their
+ * scan schedule.
+ */
 export async function generatedList(
   db: StateDb,
   name: { ja: string; en: string },
@@ -195,29 +211,46 @@ export async function generatedList(
   dataset: string | null,
   now: Date,
   grade: Grade = 'B',
-): Promise<string> {
-  const id = await createList(db, {
-    name,
-    kind: 'generated',
-    description: `${suppliers.length} products with a majority supplier`,
-  });
-  await addItems(
-    db,
-    id,
-    suppliers.map((s) => ({
-      reporter: s.reporter,
-      hs: s.hs,
-      flow: s.flow,
-      grade,
-      dataset,
-      label: {
-        ja: `${s.hs}（${s.partner} ${(s.share * 100).toFixed(0)}%）`,
-        en: `${s.hs} (${s.partner} ${(s.share * 100).toFixed(0)} %)`,
-      },
-    })),
-    now,
+): Promise<GeneratedListUpdate> {
+  const description = `${suppliers.length} products with a majority supplier`;
+  const [existing] = await db.query<{ id: string }>(
+    `SELECT id FROM ews_lists WHERE kind = 'generated' AND name->>'en' = $1 ORDER BY id LIMIT 1`,
+    [name.en],
   );
-  return id;
+  const id = existing?.id ?? (await createList(db, { name, kind: 'generated', description }));
+  const key = (i: { reporter: string; hs: string; flow: string }) => `${i.reporter}\t${i.hs}\t${i.flow}`;
+  const wanted = new Set(suppliers.map(key));
+  const held = existing
+    ? await db.query<{ id: string; reporter: string; hs: string; flow: string }>(
+        'SELECT id, reporter, hs, flow FROM ews_items WHERE list_id = $1 AND partner IS NULL',
+        [id],
+      )
+    : [];
+  const heldKeys = new Set(held.map(key));
+  const stale = held.filter((i) => !wanted.has(key(i))).map((i) => i.id);
+  const added = await db.transaction(async (tx) => {
+    if (stale.length) await tx.query('DELETE FROM ews_items WHERE id = ANY($1::text[])', [stale]);
+    if (existing) await tx.query('UPDATE ews_lists SET description = $2 WHERE id = $1', [id, description]);
+    return insertItems(
+      tx,
+      id,
+      suppliers
+        .filter((s) => !heldKeys.has(key(s)))
+        .map((s) => ({
+          reporter: s.reporter,
+          hs: s.hs,
+          flow: s.flow,
+          grade,
+          dataset,
+          label: {
+            ja: `${s.hs}（${s.partner} ${(s.share * 100).toFixed(0)}%）`,
+            en: `${s.hs} (${s.partner} ${(s.share * 100).toFixed(0)} %)`,
+          },
+        })),
+      now,
+    );
+  });
+  return { id, added, removed: stale.length, kept: held.length - stale.length };
 }
 
 export async function listItems(
@@ -511,7 +544,9 @@ export async function transitionAlert(
       actor,
       note,
     ]);
-    return alertRecord((await tx.query<AlertRow>(`SELECT ${alertColumns} FROM ews_alerts WHERE id = $1`, [id]))[0]);
+    return alertRecord(
+      (await tx.query<AlertRow>(`SELECT ${alertColumns} FROM ews_alerts WHERE id = $1`, [id]))[0],
+    );
   });
 }
 

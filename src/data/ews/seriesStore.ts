@@ -31,6 +31,8 @@ export interface DatasetMeta {
   source?: CatalogEntry['source'];
   synthetic?: boolean;
   notes?: string;
+  /** The fetched dataset whose files these series were read from (its marking applies to them). */
+  derivedFrom?: string[];
 }
 
 /** The catalog entry of a stored monthly dataset (trade or prices), with the source file's provenance. */
@@ -59,6 +61,7 @@ function entryFor(
     rows,
     rejectedRows,
     notes: meta.notes,
+    ...(meta.derivedFrom ? { derivedFrom: meta.derivedFrom } : {}),
     extra,
   };
 }
@@ -181,6 +184,19 @@ export interface SeriesFilter {
   flow?: 'import' | 'export';
 }
 
+/** The monthly trade dataset `id` (an item is scanned on it): unknown ids and other kinds are refused by name. */
+export function monitoredDataset(catalog: Catalog, id: string): CatalogEntry {
+  return checkMonthly(catalog.get(id));
+}
+
+function checkMonthly(entry: CatalogEntry): CatalogEntry {
+  if (entry.kind !== 'trade-monthly')
+    throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not monthly trade`, {
+      field: 'dataset',
+    });
+  return entry;
+}
+
 /** Reads a trade-monthly dataset back as rows (optionally one reporter / product / flow). */
 export async function readMonthly(
   dataDir: DataDir,
@@ -188,10 +204,7 @@ export async function readMonthly(
   entry: CatalogEntry,
   filter: SeriesFilter = {},
 ): Promise<MonthlyRow[]> {
-  if (entry.kind !== 'trade-monthly')
-    throw new ChokepointError('bad_input', `dataset "${entry.id}" is ${entry.kind}, not monthly trade`, {
-      field: 'dataset',
-    });
+  checkMonthly(entry);
   const b = new SqlBuilder(analytics.dialect);
   const where: string[] = [];
   for (const key of ['reporter', 'partner', 'hs', 'flow'] as const) {

@@ -8,6 +8,11 @@ import { importPatents } from '../importers/patents.ts';
 import { importExports } from '../importers/exports.ts';
 import { iso3OfName } from '../reference/countries.ts';
 import { importList } from '../exportControl/listStore.ts';
+import { importIoTable } from '../scenario/ioTables.ts';
+import { importMonthlyCsv, parseColumnMap } from '../importers/monthlyCsv.ts';
+import { importPinkSheet } from '../importers/pinksheet.ts';
+import { publishMonthly, publishPrices } from '../ews/seriesStore.ts';
+import { valueUnit } from '../ews/valueUnit.ts';
 import { ChokepointError } from '../../errors.ts';
 
 export interface DeriveOptions {
@@ -19,8 +24,9 @@ export interface DeriveOptions {
 
 /**
  * Runs the import a manifest derives from its stored files (DatasetManifest.derive), as `data import maritime`,
- * `data import patents` and `data import exports` would on the same files, with their default dataset ids
- * (sea-network, patents, exports). The derived entry names the files it was read from, with their checksums.
+ * `data import patents`, `data import exports`, `io import` and `ews import` would on the same files, with the
+ * ids the manifest names (issue 27: a fetched dataset is ready for every feature that reads it). The derived entry
+ * names the files it was read from, with their checksums, and the fetched dataset it came from (its marking).
  */
 export async function deriveDataset(
   derive: DerivedImport,
@@ -40,12 +46,52 @@ export async function deriveDataset(
     }
     return entry;
   }
+  const from = (name: string) => path.join(dataDir.datasetDir(files), name);
+  const provenance = {
+    publisher: files.publisher,
+    url: files.url,
+    licence: files.licence,
+    version: files.version,
+    source: files.source,
+    derivedFrom: [files.id],
+  };
+  if (derive.importer === 'io-table')
+    return importIoTable({
+      catalog,
+      dataDir,
+      file: from(derive.file),
+      id: derive.id,
+      version: files.version,
+      derivedFrom: [files.id],
+    });
   if (!options.analytics)
     throw new ChokepointError(
       'internal',
       `fetching ${files.id} builds ${derive.importer} and needs the analytics store`,
     );
-  const file = path.join(dataDir.datasetDir(files), derive.file);
+  if (derive.importer === 'monthly-series') {
+    const imported = importMonthlyCsv(from(derive.file), {
+      map: parseColumnMap(derive.map),
+      reporter: derive.reporter,
+      flow: derive.flow,
+      unit: derive.unit,
+      valueUnit: valueUnit(derive.valueUnit),
+    });
+    return publishMonthly(dataDir, catalog, options.analytics, imported, {
+      id: derive.id,
+      title: derive.title,
+      ...provenance,
+    });
+  }
+  if (derive.importer === 'prices') {
+    const imported = await importPinkSheet(from(derive.file), from(derive.seriesList));
+    return publishPrices(dataDir, catalog, options.analytics, imported, {
+      id: derive.id,
+      title: derive.title,
+      ...provenance,
+    });
+  }
+  const file = from(derive.file);
   const common = {
     catalog,
     dataDir,

@@ -14,6 +14,18 @@ export const chinaCriticalMineralsMonthly: DatasetManifest = {
   importer: 'files',
   description:
     "China's monthly exports of gallium/germanium (811292), graphite (250410, 380110), rare earths and polysilicon by partner: value, quantity, unit value, and monthly HHI by group; spans the 2023 export controls.",
+  // Early warning watches these series (HS6 by partner; val is Comtrade's primary value in USD, qty in kg).
+  derive: {
+    importer: 'monthly-series',
+    file: 'deep_dive_hs6_monthly.csv',
+    id: 'china-minerals-monthly',
+    title: "China's monthly exports of critical minerals by partner (HS6)",
+    map: 'period=period_dt,partner=partner_name,hs=hs6,value=val,quantity=qty',
+    reporter: 'CHN',
+    flow: 'export',
+    unit: 'kg',
+    valueUnit: 'USD',
+  },
   files: [
     {
       name: 'concentration_product_hhi.csv',

@@ -14,6 +14,8 @@ export const japanIo2011: DatasetManifest = {
   importer: 'files',
   description:
     "Japan's 2011 input-output table at 13 sectors (long and wide forms) and 3 sectors, English and Japanese labels, million yen.",
+  // Scenarios propagate shocks through this table (the newest io-table unless a scenario names one).
+  derive: { importer: 'io-table', file: 'iotable_13sector_2011.csv', id: 'io-jp2011' },
   files: [
     {
       name: 'iotable_13sector_2011.csv',

@@ -18,6 +18,14 @@ export const pinksheet: DatasetManifest = {
     'Monthly prices of 71 commodity series and 16 indices, January 1960 to November 2025: the original workbook and CSV extracts with the series list.',
   notes:
     "The World Bank replaces the workbook every month at the same address, so the publisher's current file has a different checksum; the download URL here is the copy these checksums describe.",
+  // Early warning links related commodity prices from this series store (ews scan --prices, item pages).
+  derive: {
+    importer: 'prices',
+    file: 'pinksheet_monthly_prices.csv',
+    seriesList: 'pinksheet_series.csv',
+    id: 'pinksheet-prices',
+    title: 'World Bank Pink Sheet prices (monthly series)',
+  },
   files: [
     {
       name: 'CMO-Historical-Data-Monthly.xlsx',

@@ -61,5 +61,24 @@ export interface DatasetManifest {
 export type DerivedImport =
   | { importer: 'sea-network' }
   | { importer: 'patents' | 'exports'; file: string }
+  /** An input-output table (as `io import FILE --id ID`; a Japanese sibling `_ja.csv` is read too). */
+  | { importer: 'io-table'; file: string; id: string }
+  /**
+   * Monthly trade series for early warning (as `ews import FILE --map … --dataset ID`): the column map, the
+   * reporter and flow the file leaves implicit, the quantity unit and the value unit it is published in.
+   */
+  | {
+      importer: 'monthly-series';
+      file: string;
+      id: string;
+      title: string;
+      map: string;
+      reporter: string;
+      flow: 'import' | 'export';
+      unit: string;
+      valueUnit: string;
+    }
+  /** Commodity prices (as `ews import PRICES.csv --dataset ID`, with the publisher's series list). */
+  | { importer: 'prices'; file: string; seriesList: string; id: string; title: string }
   /** Screening-list versions imported in order into list `list` (src/data/exportControl/listStore.ts). */
   | { importer: 'screening-list'; list: string; versions: { file: string; version: string }[] };

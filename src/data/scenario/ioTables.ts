@@ -90,6 +90,8 @@ export function importIoTable(options: {
   title?: string;
   version?: string;
   encoding?: TextEncoding;
+  /** The fetched dataset the file came from (its marking applies to the table). */
+  derivedFrom?: string[];
 }): CatalogEntry {
   const read = readIoTableFile(options.file, options.encoding);
   const { table } = read;
@@ -148,6 +150,7 @@ export function importIoTable(options: {
         rows: table.sectors.length,
         rejectedRows: 0,
         notes: [`format ${read.format}; unit ${table.unit}`, ...read.notes].join('; '),
+        ...(options.derivedFrom ? { derivedFrom: options.derivedFrom } : {}),
         extra: { format: read.format, unit: table.unit, sectors: table.sectors.length },
       },
       scratch,

@@ -13,6 +13,7 @@ import {
   type ScreenMethodInput,
   type ScreenPartner,
   type ScreenQueryInput,
+  type ScreenFigures,
   type ScreenReporter,
   type ScreenRow,
 } from './screenQuery.ts';
@@ -76,30 +77,9 @@ export interface ScreenProvenance {
   likeMinded: string[];
 }
 
-export interface ScreenItem {
-  reporter: string;
-  hs6: string;
+export interface ScreenItem extends ScreenFigures {
   labelEn: string;
   labelJa: string;
-  importValueUsd: number;
-  hhi: number;
-  topSupplier: string;
-  topShare: number;
-  top3Share: number;
-  suppliers: number;
-  countriesTo75: number;
-  concernShare: number;
-  likeMindedShare: number;
-  partnerShare: number | null;
-  extraGroupShare: number;
-  unitValueUsdPerTonne: number | null;
-  exportValueUsd: number;
-  importExportRatio: number;
-  noExports: boolean;
-  worldExportHhi: number | null;
-  topWorldExporter: string | null;
-  topWorldExporterShare: number | null;
-  yearsWithImports: number;
   critical: string[];
   flags: Record<string, boolean>;
   /** Years of the method's window (or the screen window) in which its criteria held. */

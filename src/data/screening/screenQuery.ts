@@ -656,8 +656,11 @@ WHERE t = ${b.int(year)}${all ? ' AND ord > 0' : ''}
 ORDER BY ${all ? 'ord' : 'reporter'}, round(total, 6) DESC, k) sorted`;
 }
 
-/** One row of the screen as the query returns it (flat; flags and years per method as flagX / yearsX). */
-export interface ScreenRow extends Row {
+/**
+ * The figures of one reporter × product, as the query computes them: one definition for the query's row
+ * (ScreenRow) and the screen's item (screen.ts ScreenItem), which adds labels, flags and provenance.
+ */
+export interface ScreenFigures {
   reporter: string;
   hs6: string;
   importValueUsd: number;
@@ -680,6 +683,9 @@ export interface ScreenRow extends Row {
   topWorldExporterShare: number | null;
   yearsWithImports: number;
 }
+
+/** One row of the screen as the query returns it (flat; flags and years per method as flagX / yearsX). */
+export interface ScreenRow extends Row, ScreenFigures {}
 
 export async function runScreenQuery(store: AnalyticsStore, input: ScreenQueryInput): Promise<ScreenRow[]> {
   const rows = await store.select<ScreenRow>(buildScreenSql(input, store.dialect));

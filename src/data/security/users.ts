@@ -20,6 +20,8 @@ export interface User {
   disabled: boolean;
   lockedUntil: string | null;
   createdAt: string;
+  /** The password was generated for the user (new account, reset, first administrator): change it at sign-in. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
@@ -30,8 +32,13 @@ export interface NewUser {
   clearanceLevel?: MarkingLevel;
   compartments?: string[];
   permissions?: string[];
-  /** A random one is generated (and returned once) when absent. */
+  /**
+   * A random one is generated (and returned once) when absent; the user must then change it at the first sign-in.
+   * A given password (an administrator's script with `--password-stdin`) is not forced to change.
+   */
   password?: string;
+  /** Overrides the rule above (default: true exactly when the password is generated). */
+  mustChangePassword?: boolean;
 }
 
 const usernamePattern = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
@@ -84,8 +91,9 @@ export async function addUser(db: StateDb, input: NewUser): Promise<{ user: User
   }
   const id = randomUUID();
   await db.query(
-    `INSERT INTO users (id, username, display_name, organisation_id, role, clearance_level, compartments, permissions, password_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9)`,
+    `INSERT INTO users (id, username, display_name, organisation_id, role, clearance_level, compartments, permissions,
+                        password_hash, must_change_password)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)`,
     [
       id,
       username,
@@ -96,12 +104,14 @@ export async function addUser(db: StateDb, input: NewUser): Promise<{ user: User
       JSON.stringify(compartments),
       JSON.stringify(extra),
       await hashPassword(password),
+      input.mustChangePassword ?? input.password === undefined,
     ],
   );
   return { user: await getUser(db, id), password };
 }
 
-type Row = {
+/** A row of the users table as the queries here select it (without the password hash). */
+export type UserRow = {
   id: string;
   username: string;
   display_name: string;
@@ -113,13 +123,14 @@ type Row = {
   disabled: boolean;
   locked_until: string | Date | null;
   created_at: string | Date;
+  must_change_password: boolean;
 };
 const columns =
-  'id, username, display_name, organisation_id, role, clearance_level, compartments, permissions, disabled, locked_until, created_at';
+  'id, username, display_name, organisation_id, role, clearance_level, compartments, permissions, disabled, locked_until, created_at, must_change_password';
 
 const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
 
-export function userFromRow(r: Row): User {
+export function userFromRow(r: UserRow): User {
   return {
     id: r.id,
     username: r.username,
@@ -132,17 +143,18 @@ export function userFromRow(r: Row): User {
     disabled: r.disabled,
     lockedUntil: iso(r.locked_until),
     createdAt: iso(r.created_at)!,
+    mustChangePassword: r.must_change_password,
   };
 }
 
 export async function getUser(db: StateDb, id: string): Promise<User> {
-  const rows = await db.query<Row>(`SELECT ${columns} FROM users WHERE id = $1`, [id]);
+  const rows = await db.query<UserRow>(`SELECT ${columns} FROM users WHERE id = $1`, [id]);
   if (!rows.length) throw notFound(`no user ${id}`, { field: 'user' });
   return userFromRow(rows[0]);
 }
 
 export async function findUserByUsername(db: StateDb, username: string): Promise<User> {
-  const rows = await db.query<Row>(`SELECT ${columns} FROM users WHERE username = $1`, [
+  const rows = await db.query<UserRow>(`SELECT ${columns} FROM users WHERE username = $1`, [
     username.trim().toLowerCase(),
   ]);
   if (!rows.length) throw notFound(`no user ${username}`, { field: 'username' });
@@ -150,7 +162,7 @@ export async function findUserByUsername(db: StateDb, username: string): Promise
 }
 
 export async function listUsers(db: StateDb): Promise<User[]> {
-  return (await db.query<Row>(`SELECT ${columns} FROM users ORDER BY username`)).map(userFromRow);
+  return (await db.query<UserRow>(`SELECT ${columns} FROM users ORDER BY username`)).map(userFromRow);
 }
 
 export async function countUsers(db: StateDb): Promise<number> {
@@ -172,8 +184,8 @@ export async function setUserDisabled(db: StateDb, username: string, disabled: b
 }
 
 /**
- * Sets a new password (random when absent), clears the lockout, ends the user's sessions and forgets their device
- * cookies.
+ * Sets a new password (random when absent, and then to be changed at the next sign-in), clears the lockout, ends
+ * the user's sessions and forgets their device cookies.
  */
 export async function resetPassword(
   db: StateDb,
@@ -186,8 +198,10 @@ export async function resetPassword(
   const hashed = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.query(
-      'UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, password_changed_at = now() WHERE id = $1',
-      [user.id, hashed],
+      `UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, password_changed_at = now(),
+              must_change_password = $3
+        WHERE id = $1`,
+      [user.id, hashed, newPassword === undefined],
     );
     await tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
     await forgetDevices(tx, user.id);
@@ -240,10 +254,10 @@ export async function changeOwnPassword(
     throw badInput('the new password must differ from the current one', { field: 'newPassword' });
   const hashed = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [
-      userId,
-      hashed,
-    ]);
+    await tx.query(
+      'UPDATE users SET password_hash = $2, password_changed_at = now(), must_change_password = false WHERE id = $1',
+      [userId, hashed],
+    );
     await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2', [
       userId,
       keepSessionHash,

@@ -4,11 +4,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { publicMarking, type Marking } from '../../analysis/marking.ts';
 import { ChokepointError } from '../../errors.ts';
 import { resolveMirror } from '../../config.ts';
-import { findManifest } from '../../data/manifests/index.ts';
+import { findManifest, manifests } from '../../data/manifests/index.ts';
+import type { DatasetManifest } from '../../data/manifests/types.ts';
 import { fetchDataset } from '../../data/fetch/index.ts';
 import { generateSyntheticBaci } from '../../data/synth/index.ts';
 import { importBaci } from '../../data/importers/index.ts';
-import { findTradeDataset } from '../../data/catalog/index.ts';
+import { findTradeDataset, type CatalogEntry } from '../../data/catalog/index.ts';
 import { parseThresholds, screenAllToFile } from '../../data/screening/index.ts';
 import { assertReadable, datasetMarking, deriveMarking } from '../security/markings.ts';
 import { screenServicesOf } from '../screens/screenServices.ts';
@@ -66,9 +67,14 @@ export async function prepareJob(
   const { dataDir, catalog } = app.services;
   switch (job.kind) {
     case 'fetch': {
-      const manifest = findManifest(job.dataset);
       const mirror = resolveMirror();
-      if (!mirror && !manifest.files.every((f) => f.url)) {
+      const downloadable = (m: DatasetManifest) => m.files.every((f) => f.url);
+      // "all" (Home's "fetch all", as `data fetch all`): every dataset this server can reach.
+      const wanted =
+        job.dataset === 'all'
+          ? manifests.filter((m) => mirror || downloadable(m))
+          : [findManifest(job.dataset)];
+      if (!mirror && !wanted.every(downloadable)) {
         throw new ChokepointError(
           'bad_input',
           `dataset "${job.dataset}" is available from a mirror only: start the server with CHOKEPOINT_MIRROR set to a folder laid out like ../shared/data`,
@@ -76,23 +82,32 @@ export async function prepareJob(
         );
       }
       return {
-        marking: await datasetMarking(app, manifest.id),
+        // A re-fetched dataset keeps its marking, and so does the job that names it.
+        marking: deriveMarking(await Promise.all(wanted.map((m) => datasetMarking(app, m.id)))),
         work: async (progress) => {
-          const result = await fetchDataset(manifest, {
-            dataDir,
-            mirror,
-            analytics: app.services.analytics,
-            onProgress: (file, done, total) =>
-              progress(total > 0 ? done / total : null, `${mirror ? 'copying' : 'downloading'} ${file}`),
-            onFileDone: (file) => progress(null, `importing ${file}`),
-          });
+          const entries: CatalogEntry[] = [];
+          for (const [i, manifest] of wanted.entries()) {
+            const step = (fraction: number) => (i + fraction) / wanted.length;
+            const label = wanted.length > 1 ? `${manifest.id} (${i + 1}/${wanted.length}): ` : '';
+            const result = await fetchDataset(manifest, {
+              dataDir,
+              mirror,
+              analytics: app.services.analytics,
+              onProgress: (file, done, total) =>
+                progress(
+                  total > 0 ? step(done / total) : null,
+                  `${label}${mirror ? 'copying' : 'downloading'} ${file}`,
+                ),
+              onFileDone: (file) => progress(null, `${label}importing ${file}`),
+            });
+            entries.push(...result.entries);
+          }
           return {
             result: {
               source: mirror ? 'mirror' : 'download',
-              datasets: result.entries.map((e) => ({ id: e.id, version: e.version, rows: e.rows })),
+              datasets: entries.map((e) => ({ id: e.id, version: e.version, rows: e.rows })),
             },
-            // A re-fetched dataset keeps its marking, and so does the job that names it.
-            marking: deriveMarking(await Promise.all(result.entries.map((e) => datasetMarking(app, e.id)))),
+            marking: deriveMarking(await Promise.all(entries.map((e) => datasetMarking(app, e.id)))),
           };
         },
       };

@@ -147,7 +147,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/logout',
     {
-      config: { marks: 'none', authz: { kind: 'action' } },
+      config: { marks: 'none', beforePasswordChange: true, authz: { kind: 'action' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign out: ends the session',
@@ -166,7 +166,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/auth/me',
     {
-      config: { marks: 'none', authz: { kind: 'action' } },
+      config: { marks: 'none', beforePasswordChange: true, authz: { kind: 'action' } },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, with effective clearance and permissions',
@@ -182,7 +182,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/password',
     {
-      config: { marks: 'none', authz: { kind: 'action' } },
+      config: { marks: 'none', beforePasswordChange: true, authz: { kind: 'action' } },
       schema: {
         tags: ['auth'],
         summary: 'Change my password (ends my other sessions)',

@@ -3,14 +3,13 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { dominates, markingLevelNames, type Marking } from '../../analysis/marking.ts';
 import { provenanceOf, type CatalogEntry } from '../../data/catalog/index.ts';
-import { badInput, ChokepointError, notFound } from '../../errors.ts';
+import { badInput, ChokepointError } from '../../errors.ts';
 import { getOrganisation, normalizeMarking, setDatasetMarking } from '../../data/security/index.ts';
 import {
-  assertReadable,
   canReadMarking,
-  datasetMarking,
   deriveMarking,
   MarkingSchema,
+  readableDataset,
 } from '../security/markings.ts';
 import { requirePermission } from '../security/access.ts';
 import { ProvenanceSchema } from '../provenanceSchema.ts';
@@ -37,23 +36,6 @@ const ExportSchema = Type.Object({
   ),
 });
 
-/** A missing dataset and a hidden one answer the same. */
-async function readableDataset(
-  request: FastifyRequest,
-  id: string,
-): Promise<{ entry: CatalogEntry; marking: Marking }> {
-  const app = request.server;
-  let entry: CatalogEntry | undefined;
-  try {
-    entry = app.services.catalog.find(id);
-  } catch {
-    entry = undefined;
-  }
-  if (!entry) throw notFound('dataset not found', { field: 'id' });
-  const marking = await datasetMarking(app, id);
-  assertReadable(request, marking, 'dataset', { field: 'id' });
-  return { entry, marking };
-}
 
 function exportOf(request: FastifyRequest, items: { entry: CatalogEntry; marking: Marking }[]) {
   const marking = deriveMarking(items.map((i) => i.marking));

@@ -4,7 +4,7 @@ import { provenanceOf } from '../../data/catalog/index.ts';
 import { loadIoTable } from '../../data/scenario/index.ts';
 import { notFound } from '../../errors.ts';
 import { outputMultiplierTable } from '../../analysis/io/multipliers.ts';
-import { assertReadable, datasetMarking, MarkingSchema } from '../security/markings.ts';
+import { MarkingSchema, readableDataset } from '../security/markings.ts';
 import { MethodProvenanceSchema } from '../provenanceSchema.ts';
 
 /** Input-output tables: output multipliers of an imported 'io-table' dataset, with its provenance and marking. */
@@ -35,15 +35,7 @@ export const ioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const id = request.params.id;
-      let entry;
-      try {
-        entry = app.services.catalog.find(id);
-      } catch {
-        entry = undefined;
-      }
-      if (!entry) throw notFound('dataset not found', { field: 'id' });
-      const marking = await datasetMarking(app, id);
-      assertReadable(request, marking, 'dataset', { field: 'id' });
+      const { entry, marking } = await readableDataset(request, id);
       if (entry.kind !== 'io-table') throw notFound('no input-output table with this id', { field: 'id' });
       const { table } = loadIoTable(app.services.catalog, id);
       if (marking.level >= 1)

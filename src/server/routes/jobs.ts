@@ -18,7 +18,14 @@ import { jobRecords } from '../jobs/records.ts';
  */
 const JobBody = Type.Union([
   Type.Object(
-    { kind: Type.Literal('fetch'), dataset: Type.String({ minLength: 1, maxLength: 100 }) },
+    {
+      kind: Type.Literal('fetch'),
+      dataset: Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'a dataset id of GET /datasets/manifests, or "all": every dataset the server can reach',
+      }),
+    },
     { additionalProperties: false },
   ),
   Type.Object(

@@ -23,6 +23,7 @@ const UserSchema = Type.Object({
   disabled: Type.Boolean(),
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
+  mustChangePassword: Type.Boolean({ description: 'signed in with a one-time password that is still to be changed' }),
 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const admin = {

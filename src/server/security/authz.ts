@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (only health, login and the anonymous consultation desk). */
     public?: boolean;
+    /** Answers a user who signed in with a one-time password before they change it (me, password, logout). */
+    beforePasswordChange?: boolean;
     /** Roles allowed to call the route; others get 403 before the body is validated. */
     roles?: Role[];
     authz?: AuthzDeclaration;

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { canRead, joinMarkings, type Marking } from '../../analysis/marking.ts';
 import { getDatasetMarking, ownDatasetMarkings, type Reader } from '../../data/security/index.ts';
 import { notFound, type Place } from '../../errors.ts';
+import type { CatalogEntry } from '../../data/catalog/index.ts';
 import type { SessionUser } from './session.ts';
 
 /**
@@ -90,6 +91,24 @@ export async function datasetMarking(app: FastifyInstance, datasetId: string): P
 }
 
 /** Markings of all datasets that have one (the rest are public), for lists. */
+/** A missing dataset and a hidden one answer the same. */
+export async function readableDataset(
+  request: FastifyRequest,
+  id: string,
+): Promise<{ entry: CatalogEntry; marking: Marking }> {
+  const app = request.server;
+  let entry: CatalogEntry | undefined;
+  try {
+    entry = app.services.catalog.find(id);
+  } catch {
+    entry = undefined;
+  }
+  if (!entry) throw notFound('dataset not found', { field: 'id' });
+  const marking = await datasetMarking(app, id);
+  assertReadable(request, marking, 'dataset', { field: 'id' });
+  return { entry, marking };
+}
+
 export async function datasetMarkings(app: FastifyInstance): Promise<Map<string, Marking>> {
   return ownDatasetMarkings(app.services.state);
 }

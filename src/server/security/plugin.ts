@@ -124,6 +124,7 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
       const user = await tokenUser(state, token);
       if (!user) throw new ChokepointError('unauthenticated', 'the API token is not valid');
       request.user = user;
+      refuseBeforePasswordChange(request);
       return;
     }
     const sessionId = request.cookies[sessionCookie];
@@ -153,6 +154,7 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
       }
     }
     request.user = found.user;
+    refuseBeforePasswordChange(request);
   });
 
   app.addHook('preValidation', async (request) => {
@@ -163,6 +165,16 @@ async function securityPlugin(app: FastifyInstance): Promise<void> {
     refuseNul(request);
   });
   app.addHook('preHandler', async (request) => refuseNonFiniteNumbers(request));
+}
+
+/** A one-time password opens only the routes that let the user change it (config.beforePasswordChange). */
+function refuseBeforePasswordChange(request: FastifyRequest): void {
+  if (request.user.mustChangePassword && !request.routeOptions.config.beforePasswordChange) {
+    throw new ChokepointError(
+      'password_change_required',
+      'change the one-time password first (POST /api/auth/password)',
+    );
+  }
 }
 
 export const security = fp(securityPlugin, { name: 'chokepoint-security' });

@@ -22,6 +22,9 @@ export const SessionUserSchema = Type.Object({
     organisationId: Type.String(),
   }),
   permissions: Type.Array(Type.String()),
+  mustChangePassword: Type.Boolean({
+    description: 'true: only /auth/me, /auth/password and /auth/logout answer until the password is changed',
+  }),
 });
 
 export const ErrorSchema = Type.Object({

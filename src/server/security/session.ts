@@ -1,6 +1,6 @@
 import type { StateDb } from '../../data/state/index.ts';
 import type { Clearance, MarkingLevel } from '../../analysis/marking.ts';
-import { type Role, effectivePermissions, randomToken, sha256 } from '../../data/security/index.ts';
+import { type Role, type UserRow, effectivePermissions, randomToken, sha256 } from '../../data/security/index.ts';
 
 /** The authenticated user of a request (`request.user`). */
 export interface SessionUser {
@@ -12,6 +12,8 @@ export interface SessionUser {
   /** Effective clearance: the user's level capped by the organisation's sharing cap. */
   clearance: Clearance;
   permissions: string[];
+  /** Signed in with a one-time password: only /auth/me, /auth/password and /auth/logout answer until it changes. */
+  mustChangePassword: boolean;
   /** How the request authenticated: a browser session (CSRF applies) or an API token. */
   via: 'session' | 'token';
 }
@@ -20,21 +22,22 @@ export const sessionCookie = 'chokepoint_session';
 export const csrfCookie = 'chokepoint_csrf';
 export const sessionLifetimeHours = 12;
 
-type Row = {
-  id: string;
-  username: string;
-  display_name: string;
-  organisation_id: string;
-  role: Role;
-  clearance_level: number;
-  sharing_cap: number;
-  compartments: string[];
-  permissions: string[];
-  csrf_hash?: string;
-};
+/** The users row (one definition: src/data/security/users.ts) with the organisation's cap and the session's CSRF. */
+type Row = Pick<
+  UserRow,
+  | 'id'
+  | 'username'
+  | 'display_name'
+  | 'organisation_id'
+  | 'role'
+  | 'clearance_level'
+  | 'compartments'
+  | 'permissions'
+  | 'must_change_password'
+> & { sharing_cap: number; csrf_hash?: string };
 
 const userColumns = `u.id, u.username, u.display_name, u.organisation_id, u.role, u.clearance_level, o.sharing_cap,
-  u.compartments, u.permissions`;
+  u.compartments, u.permissions, u.must_change_password`;
 
 function toSessionUser(r: Row, via: SessionUser['via']): SessionUser {
   const level = Math.min(Number(r.clearance_level), Number(r.sharing_cap)) as MarkingLevel;
@@ -46,6 +49,7 @@ function toSessionUser(r: Row, via: SessionUser['via']): SessionUser {
     role: r.role,
     clearance: { level, compartments: r.compartments, organisationId: r.organisation_id },
     permissions: effectivePermissions(r.role, r.permissions),
+    mustChangePassword: r.must_change_password,
     via,
   };
 }

@@ -44,6 +44,8 @@ export interface ApiResponses {
       role: 'administrator' | 'analyst' | 'viewer' | 'auditor';
       clearance: { level: 0 | 1 | 2 | 3; compartments: string[]; organisationId: string };
       permissions: string[];
+      /** true: only /auth/me, /auth/password and /auth/logout answer until the password is changed */
+      mustChangePassword: boolean;
     };
     csrfToken: string;
   };
@@ -58,6 +60,8 @@ export interface ApiResponses {
     role: 'administrator' | 'analyst' | 'viewer' | 'auditor';
     clearance: { level: 0 | 1 | 2 | 3; compartments: string[]; organisationId: string };
     permissions: string[];
+    /** true: only /auth/me, /auth/password and /auth/logout answer until the password is changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/auth/password': { ok: boolean };
@@ -3484,6 +3488,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     }[];
     total: number;
   };
@@ -3501,6 +3507,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     };
     password: string;
   };
@@ -3517,6 +3525,8 @@ export interface ApiResponses {
     disabled: boolean;
     lockedUntil: string | null;
     createdAt: string;
+    /** signed in with a one-time password that is still to be changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/users/{id}/enable': {
@@ -3531,6 +3541,8 @@ export interface ApiResponses {
     disabled: boolean;
     lockedUntil: string | null;
     createdAt: string;
+    /** signed in with a one-time password that is still to be changed */
+    mustChangePassword: boolean;
   };
   /** 200 */
   'POST /api/users/{id}/reset-password': {
@@ -3546,6 +3558,8 @@ export interface ApiResponses {
       disabled: boolean;
       lockedUntil: string | null;
       createdAt: string;
+      /** signed in with a one-time password that is still to be changed */
+      mustChangePassword: boolean;
     };
     password: string;
   };

@@ -13,8 +13,11 @@ const fields: { name: Field; autoComplete: string }[] = [
 ];
 const labels = { currentPassword: 'current', newPassword: 'next', confirm: 'confirm' } as const;
 
-/** Changes the signed-in user's password (POST /api/auth/password); the server ends the user's other sessions. */
-export function PasswordForm() {
+/**
+ * Changes the signed-in user's password (POST /api/auth/password); the server ends the user's other sessions.
+ * `onChanged` runs after the server accepted it (the first sign-in's page then opens the app).
+ */
+export function PasswordForm({ onChanged }: { onChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const [error, setError] = useState<{ field: Field | null; message: string } | null>(null);
   const [changed, setChanged] = useState(false);
@@ -45,6 +48,7 @@ export function PasswordForm() {
       .then(() => {
         element.reset();
         setChanged(true);
+        onChanged?.();
       })
       .catch((e: unknown) => {
         const field = errorField(e) as Field | null;

@@ -4,6 +4,10 @@ import { addFeatureTexts } from '../../i18n/featureTexts.ts';
 export const accountTexts = addFeatureTexts('account', {
   en: {
     title: 'My account',
+    first: {
+      title: 'Choose your own password',
+      why: 'You signed in with a one-time password given by an administrator. Choose a password only you know before you continue; the one-time password then stops working.',
+    },
     password: {
       title: 'Change password',
       current: 'Current password',
@@ -35,6 +39,10 @@ export const accountTexts = addFeatureTexts('account', {
   },
   ja: {
     title: 'アカウント',
+    first: {
+      title: 'ご自身のパスワードを設定してください',
+      why: '管理者から渡された一時パスワードでサインインしました。続ける前に、ご自身だけが知るパスワードに変更してください。変更後、一時パスワードは使えなくなります。',
+    },
     password: {
       title: 'パスワードの変更',
       current: '現在のパスワード',

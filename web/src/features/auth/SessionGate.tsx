@@ -1,13 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../api/client.ts';
-import type { ApiResponse } from '../../api/schema.ts';
 import { useApi } from '../../api/useApi.ts';
 import { href } from '../../router/router.ts';
-import { setSignedIn } from './signedIn.ts';
-
-/** The signed-in user as GET /api/auth/me returns it. */
-export type Me = ApiResponse<'GET /api/auth/me'>;
+import { setSignedIn, type Me } from './signedIn.ts';
+import { FirstPasswordChange } from '../account/FirstPasswordChange.tsx';
 
 /**
  * Shows the sign-in form until there is a session, then the children with a "signed in as" line and sign-out.
@@ -38,6 +35,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const signOut = () => {
     void post('POST /api/auth/logout').finally(() => setMe(null));
   };
+  if (me.mustChangePassword) {
+    const reopen = () => {
+      void get('GET /api/auth/me').then(setMe, () => setMe(null));
+    };
+    return <FirstPasswordChange onChanged={reopen} onSignOut={signOut} />;
+  }
   return (
     <>
       <p className="session">

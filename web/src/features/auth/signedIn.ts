@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import type { Me } from './SessionGate.tsx';
+import type { ApiResponse } from '../../api/schema.ts';
+
+/** The signed-in user as GET /api/auth/me returns it. */
+export type Me = ApiResponse<'GET /api/auth/me'>;
 
 /**
  * The signed-in user, shared with code outside the session gate (the navigation shows administration only to

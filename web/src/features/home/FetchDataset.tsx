@@ -27,6 +27,8 @@ export function FetchDataset({
     start({ kind: 'fetch', dataset });
   };
   const chosen = manifests.find((m) => m.id === dataset);
+  // What "fetch all" takes: without a mirror, only datasets with a download address (the server decides the same).
+  const reachable = manifests.filter((m) => m.fetchable);
   return (
     <form className="data-job" onSubmit={submit} aria-labelledby="fetch-heading">
       <h3 id="fetch-heading">{t('home.fetch.title')}</h3>
@@ -50,7 +52,20 @@ export function FetchDataset({
       </label>{' '}
       <button type="submit" disabled={busy || !dataset}>
         {t('home.fetch.button')}
+      </button>{' '}
+      <button
+        type="button"
+        disabled={busy || reachable.length === 0}
+        onClick={() => start({ kind: 'fetch', dataset: 'all' })}
+      >
+        {t('home.fetch.all')}
       </button>
+      <p className="note">
+        {t('home.fetch.allHelp', {
+          count: reachable.length,
+          size: size.format(reachable.reduce((sum, m) => sum + m.bytes, 0) / 1e6),
+        })}
+      </p>
       {chosen && (
         <p className="note">
           {chosen.publisher} · {chosen.version} · {chosen.licence} ·{' '}

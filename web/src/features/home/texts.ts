@@ -32,6 +32,8 @@ export const homeTexts = addFeatureTexts('home', {
       title: 'Fetch a dataset',
       dataset: 'Dataset',
       button: 'Fetch',
+      all: 'Fetch all',
+      allHelp: 'Fetches every dataset this server can reach ({{count}}, {{size}}) and imports what the analyses read.',
       noMirror:
         'No mirror is configured on the server (CHOKEPOINT_MIRROR). Datasets that exist only in mirrors cannot be fetched.',
       present: 'present',
@@ -95,6 +97,8 @@ export const homeTexts = addFeatureTexts('home', {
       title: 'データセットの取得',
       dataset: 'データセット',
       button: '取得',
+      all: 'すべて取得',
+      allHelp: 'このサーバーが取得できるすべてのデータセット（{{count}} 件、{{size}}）を取得し、分析が読む形に取り込みます。',
       noMirror:
         'サーバーにミラーが設定されていません（CHOKEPOINT_MIRROR）。ミラーにのみ存在するデータセットは取得できません。',
       present: '取得済み',
