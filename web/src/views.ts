@@ -106,7 +106,7 @@ export const views: ViewDefinition[] = [
   {
     path: 'investment',
     label: { en: 'Investment screening', ja: '対内投資審査' },
-    nav: true,
+    nav: 'protection',
     roles: ['administrator', 'analyst', 'viewer'],
     page: page(() => import('./features/investment/InvestmentPage.tsx'), 'InvestmentPage'),
   },
