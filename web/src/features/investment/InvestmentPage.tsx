@@ -79,7 +79,51 @@ function Inbox() {
           </tbody>
         </table>
       )}
+      <RuleReference />
     </section>
+  );
+}
+
+/** The FEFTA rules applied (GET /api/investment/rules): designated and core sectors with their JSIC codes. */
+function RuleReference() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const rules = useGet('GET /api/investment/rules');
+  const r = rules.data;
+  if (!r) return rules.error ? <p role="alert">{rules.error.message}</p> : null;
+  return (
+    <>
+      <h3>{t('investment.rules')}</h3>
+      <p>
+        {lang === 'ja' ? r.titleJa : r.title} ({r.version})
+      </p>
+      <p>
+        <small>{r.note}</small>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('investment.col.sector')}</th>
+            <th>{t('investment.col.kind')}</th>
+            <th>JSIC</th>
+            <th>{t('investment.col.cite')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.sectors.map((s) => (
+            <tr key={s.id}>
+              <td>{s[lang]}</td>
+              <td>{s.core ? t('investment.core') : t('investment.designated')}</td>
+              <td>{s.jsic.map((j) => `${j.code}${j.scope === 'part' ? '*' : ''}`).join(', ') || '—'}</td>
+              <td>{s.cite}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <small>{t('investment.partNote')}</small>
+      </p>
+    </>
   );
 }
 
