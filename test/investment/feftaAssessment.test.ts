@@ -286,10 +286,18 @@ describe('FEFTA assessment: a table of cases from the published guidance', () =>
     });
   });
 
-  it('say why an exemption is unavailable, with the figure', () => {
+  it('say why an exemption is unavailable, with the figure, in both languages', () => {
     const a = assessFdi(rules, table[6].c);
-    expect(a.reasons.find((r) => r.rule === 'exemption:general:unavailable')!.en).toBe(
-      '一般免除 not available: core sector, holding 12 % ≥ 10 %',
+    expect(a.reasons.find((r) => r.rule === 'exemption:general:unavailable')).toMatchObject({
+      en: '一般免除 not available: core sector, holding 12 % ≥ 10 %',
+      ja: '一般免除は利用不可：コア業種で保有12 %（10 %以上）',
+    });
+    const missing = assessFdi(rules, table[9].c).reasons.find(
+      (r) => r.rule === 'exemption:general:unavailable',
+    )!;
+    // Case 10 undertook only noBoardSeat: the two other conditions of a non-core sector are named.
+    expect(missing.ja).toBe(
+      '一般免除は利用不可：免除基準の遵守が約されていない：指定業種に属する事業の譲渡・廃止を株主総会に自ら提案しない、指定業種に係る非公開の技術情報にアクセスしない',
     );
   });
 });

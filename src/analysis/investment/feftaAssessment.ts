@@ -273,16 +273,27 @@ export function assessFdi(rules: FeftaRules, c: FdiCase): FdiAssessment {
 
   // 4. Exemptions.
   const ex = rules.exemptions;
-  const exemptionBlocked = (kind: 'blanket' | 'general', rule: ExemptionRule): string | null => {
-    if (c.action.type === 'consent') return 'consenting to a covered proposal is not exempt';
-    if (core && !c.target.listed && !rule.unlistedCore) return 'core sector, unlisted company';
+  type Why = { en: string; ja: string };
+  const exemptionBlocked = (kind: 'blanket' | 'general', rule: ExemptionRule): Why | null => {
+    if (c.action.type === 'consent')
+      return { en: 'consenting to a covered proposal is not exempt', ja: '対象議案への同意は免除されない' };
+    if (core && !c.target.listed && !rule.unlistedCore)
+      return { en: 'core sector, unlisted company', ja: 'コア業種の非上場会社' };
     if (core && rule.coreCap !== null && after >= rule.coreCap)
-      return `core sector, holding ${pct(after)} ≥ ${pct(rule.coreCap)}`;
+      return {
+        en: `core sector, holding ${pct(after)} ≥ ${pct(rule.coreCap)}`,
+        ja: `コア業種で保有${pct(after)}（${pct(rule.coreCap)}以上）`,
+      };
     const needed = [...(rule.conditions ?? []), ...(core ? (rule.coreConditions ?? []) : [])];
     const missing = needed.filter((k) => !c.commitments?.[k]);
-    if (missing.length) return `conditions not undertaken: ${missing.join(', ')}`;
-    if (kind === 'general' && inv.stateOwned) return 'state-owned investor';
-    if (kind === 'general' && inv.sanctioned) return 'sanctioned under FEFTA';
+    if (missing.length)
+      return {
+        en: `conditions not undertaken: ${missing.join(', ')}`,
+        ja: `免除基準の遵守が約されていない：${missing.map((k) => ex.conditionTexts[k]?.ja ?? k).join('、')}`,
+      };
+    if (kind === 'general' && inv.stateOwned) return { en: 'state-owned investor', ja: '国有企業等' };
+    if (kind === 'general' && inv.sanctioned)
+      return { en: 'sanctioned under FEFTA', ja: '外為法違反による処分歴' };
     return null;
   };
   const tryExemption = (kind: 'blanket' | 'general'): FdiAssessment | null => {
@@ -291,8 +302,8 @@ export function assessFdi(rules: FeftaRules, c: FdiCase): FdiAssessment {
     if (blocked) {
       step(
         `exemption:${kind}:unavailable`,
-        `${rule.ja} not available: ${blocked}`,
-        `${rule.ja}は利用不可：${blocked}`,
+        `${rule.ja} not available: ${blocked.en}`,
+        `${rule.ja}は利用不可：${blocked.ja}`,
         ex.cite,
       );
       return null;
