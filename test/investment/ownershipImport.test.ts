@@ -140,6 +140,47 @@ describe('ownership import of the real samples (../shared/data/ownership)', () =
   });
 });
 
+describe('GLEIF golden-copy XML (LEI-CDF, RR-CDF, reporting exceptions)', () => {
+  it('reads the records, counts them as the files do, and chains child → direct → ultimate parent', () => {
+    const dir = path.join(mirror, 'gleif-golden-copy-excerpts');
+    const dataDir = new DataDir(tempDir('chokepoint-ownership-xml-')).ensure();
+    const inputs = ['lei-data.xml', 'rr-data.xml', 'repex-data.xml'].flatMap((f) =>
+      readOwnershipInputs(path.join(dir, f)),
+    );
+    importOwnership({ dataDir, format: 'gleif', inputs });
+    const loaded = loadOwnership(new Catalog(dataDir));
+    // Independent counts from the XML text.
+    const count = (file: string, pattern: RegExp) =>
+      (fs.readFileSync(path.join(dir, file), 'utf8').match(pattern) ?? []).length;
+    const described = loaded.doc.entities.filter((e) => e.kind === 'company');
+    expect(described).toHaveLength(count('lei-data.xml', /<lei:LEIRecord[\s>]/g));
+    expect(described).toHaveLength(13);
+    expect(described[0]).toMatchObject({
+      id: '001GPB6A9XPE8XJICC14',
+      name: 'Fidelity Advisor Leveraged Company Stock Fund',
+      country: 'USA',
+    });
+    expect(count('rr-data.xml', /<rr:RelationshipRecord[\s>]/g)).toBe(10);
+    expect(loaded.doc.links).toHaveLength(10);
+    expect(loaded.doc.warnings).toContain(
+      `${count('repex-data.xml', /<repex:Exception[\s>]/g)} reporting exception(s) (no parent reported) read, not links`,
+    );
+    const report = ownersReport(loaded, '010CMKZ3VON21WF2ZD45', { concern });
+    expect(report.owners.map((o) => o.paths.map((p) => p.ids))).toEqual([
+      [['010CMKZ3VON21WF2ZD45', 'ZZG38T0MDR3QY1ETUA76', '3C7474T6CDKPR9K6YT90']],
+    ]);
+  });
+
+  it('a malformed XML file names its line', () => {
+    const dataDir = new DataDir(tempDir('chokepoint-ownership-xml-bad-')).ensure();
+    const text =
+      '<?xml version="1.0"?>\n<rr:RelationshipData>\n<rr:RelationshipRecords>\n</rr:RelationshipData>';
+    expect(() => importOwnership({ dataDir, format: 'gleif', inputs: [{ name: 'rr.xml', text }] })).toThrow(
+      expect.objectContaining({ code: 'bad_file', place: { file: 'rr.xml', line: 4 } }),
+    );
+  });
+});
+
 describe('ownership datasets fetched from the mirror', () => {
   it('fetch all four ownership manifests (checksums verified) and import the fetched BODS file', async () => {
     const dataDir = new DataDir(tempDir('chokepoint-ownership-fetch-')).ensure();

@@ -21,18 +21,18 @@ export const registerOwnership: RegisterCommand = (program, context) => {
   ownership
     .command('import')
     .description(
-      'import ownership links: BODS JSON (0.1–0.4), GLEIF API responses (a file or a folder of them), or a CSV with owner_id,owner_name,owner_country,owned_id,owned_name,owned_country,share (0–1)',
+      'import ownership links: BODS JSON (0.1–0.4), GLEIF API responses or golden-copy XML (files or folders), or a CSV with owner_id,owner_name,owner_country,owned_id,owned_name,owned_country,share (0–1)',
     )
-    .argument('<file>', 'the file (GLEIF: a file or a folder)')
+    .argument('<files...>', 'the file (GLEIF: files or folders, read together)')
     .requiredOption('--format <format>', ownershipFormats.join(' | '))
     .option('--dataset <id>', 'dataset id', ownershipDatasetId)
-    .action((file: string, opts: { format: string; dataset: string }, cmd: Command) => {
+    .action((files: string[], opts: { format: string; dataset: string }, cmd: Command) => {
       const ctx = context(cmd);
       const format = assertOwnershipFormat(opts.format);
       const result = importOwnership({
         dataDir: ctx.dataDir,
         format,
-        inputs: readOwnershipInputs(file),
+        inputs: files.flatMap(readOwnershipInputs),
         datasetId: opts.dataset,
       });
       for (const w of result.warnings) ctx.info(`warning: ${w}`);

@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ChokepointError } from '../../errors.ts';
 import { isObject, parseJsonText, stringAt, type JsonObject } from './jsonText.ts';
 import {
@@ -9,8 +10,9 @@ import {
 
 /**
  * GLEIF API responses (https://api.gleif.org/api/v1, JSON:API): level 1 `lei-records` (legal name, legal address
- * country) and level 2 `relationship-records` (start node = the child, end node = the parent). One file or
- * several (a folder of responses, as the GLEIF client test data are laid out).
+ * country) and level 2 `relationship-records` (start node = the child, end node = the parent); or golden-copy XML
+ * files (LEI-CDF `lei:LEIRecord`, RR-CDF `rr:RelationshipRecord`). One file or several (a folder of responses,
+ * as the GLEIF client test data are laid out).
  *
  * GLEIF level 2 records accounting consolidation, which implies control but states no share: every link is
  * control without a known share. IS_DIRECTLY_CONSOLIDATED_BY links enter as they are; an
@@ -32,7 +34,34 @@ export function parseGleif(inputs: readonly GleifInput[]): OwnershipDocument {
   const warnings: string[] = [];
   let exceptions = 0;
   let inactive = 0;
+  const addEntity = (lei: string, name: string, country: unknown, place: { file: string; field: string }) => {
+    entities.set(lei, {
+      id: lei,
+      name: name.trim(),
+      country: countryOf(country, place),
+      kind: 'company',
+      identifiers: [`LEI:${lei}`],
+    });
+  };
+  const addRelationship = (
+    child: string,
+    parent: string,
+    relType: string,
+    status: unknown,
+    source: string,
+  ) => {
+    if (status !== undefined && status !== 'ACTIVE') {
+      inactive++;
+      return;
+    }
+    const link: OwnershipLink = { ownerId: parent, ownedId: child, share: null, interest: relType, source };
+    (relType === 'IS_ULTIMATELY_CONSOLIDATED_BY' ? ultimate : direct).push(link);
+  };
   for (const input of inputs) {
+    if (input.text.trimStart().startsWith('<')) {
+      exceptions += readGoldenCopyXml(input, addEntity, addRelationship);
+      continue;
+    }
     const doc = parseJsonText(input.text, input.name);
     if (!isObject(doc) || !('data' in doc))
       throw new ChokepointError('bad_file', 'a GLEIF API response has a data member', {
@@ -59,15 +88,9 @@ export function parseGleif(inputs: readonly GleifInput[]): OwnershipDocument {
             field: `${pointer}/attributes/entity/legalName/name`,
           });
         const address = isObject(entity.legalAddress) ? entity.legalAddress : {};
-        entities.set(lei, {
-          id: lei,
-          name: legalName.trim(),
-          country: countryOf(address.country ?? entity.jurisdiction, {
-            file: input.name,
-            field: `${pointer}/attributes/entity/legalAddress/country`,
-          }),
-          kind: 'company',
-          identifiers: [`LEI:${lei}`],
+        addEntity(lei, legalName, address.country ?? entity.jurisdiction, {
+          file: input.name,
+          field: `${pointer}/attributes/entity/legalAddress/country`,
         });
       } else if (type === 'relationship-records') {
         const rel = isObject(attributes.relationship) ? attributes.relationship : null;
@@ -83,18 +106,7 @@ export function parseGleif(inputs: readonly GleifInput[]): OwnershipDocument {
         const child = node('startNode');
         const parent = node('endNode');
         const relType = stringAt(rel, 'type', input.name, `${pointer}/attributes/relationship`);
-        if (rel.status !== undefined && rel.status !== 'ACTIVE') {
-          inactive++;
-          return;
-        }
-        const link: OwnershipLink = {
-          ownerId: parent,
-          ownedId: child,
-          share: null,
-          interest: relType,
-          source: `${input.name} ${pointer}`,
-        };
-        (relType === 'IS_ULTIMATELY_CONSOLIDATED_BY' ? ultimate : direct).push(link);
+        addRelationship(child, parent, relType, rel.status, `${input.name} ${pointer}`);
       } else if (type === 'reporting-exceptions') {
         exceptions++;
       }
@@ -162,4 +174,73 @@ export function parseGleif(inputs: readonly GleifInput[]): OwnershipDocument {
     links: [...directLinks, ...ultimateLinks],
     warnings,
   };
+}
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  isArray: (name) => ['LEIRecord', 'RelationshipRecord', 'Exception'].includes(name),
+});
+
+/**
+ * A golden-copy XML file: LEI-CDF records (LEI, legal name, legal address country) and RR-CDF relationship
+ * records (start node = the child, end node = the parent, type, status). Returns the number of reporting
+ * exceptions read (not links). A record without its LEI or nodes is an error naming the record.
+ */
+function readGoldenCopyXml(
+  input: GleifInput,
+  addEntity: (lei: string, name: string, country: unknown, place: { file: string; field: string }) => void,
+  addRelationship: (child: string, parent: string, relType: string, status: unknown, source: string) => void,
+): number {
+  const valid = XMLValidator.validate(input.text);
+  if (valid !== true)
+    throw new ChokepointError('bad_file', `not well-formed XML: ${valid.err.msg}`, {
+      file: input.name,
+      line: valid.err.line,
+    });
+  const doc = xmlParser.parse(input.text) as Record<string, JsonObject>;
+  const text = (v: unknown) =>
+    typeof v === 'string' ? v.trim() : isObject(v) && typeof v['#text'] === 'string' ? v['#text'].trim() : '';
+  const leiRecords = (isObject(doc.LEIData?.LEIRecords) ? doc.LEIData.LEIRecords.LEIRecord : []) as unknown[];
+  (Array.isArray(leiRecords) ? leiRecords : []).forEach((r, i) => {
+    const at = `LEIRecord[${i}]`;
+    const rec = isObject(r) ? r : {};
+    const lei = text(rec.LEI);
+    const entity = isObject(rec.Entity) ? rec.Entity : {};
+    const name = text(entity.LegalName);
+    if (!lei || !name)
+      throw new ChokepointError('bad_file', 'an LEI record needs its LEI and legal name', {
+        file: input.name,
+        field: at,
+      });
+    const address = isObject(entity.LegalAddress) ? entity.LegalAddress : {};
+    addEntity(lei, name, text(address.Country), {
+      file: input.name,
+      field: `${at}/Entity/LegalAddress/Country`,
+    });
+  });
+  const relRecords = (
+    isObject(doc.RelationshipData?.RelationshipRecords)
+      ? doc.RelationshipData.RelationshipRecords.RelationshipRecord
+      : []
+  ) as unknown[];
+  (Array.isArray(relRecords) ? relRecords : []).forEach((r, i) => {
+    const at = `RelationshipRecord[${i}]`;
+    const rel = isObject(r) && isObject(r.Relationship) ? r.Relationship : {};
+    const node = (key: string) => (isObject(rel[key]) ? text((rel[key] as JsonObject).NodeID) : '');
+    const child = node('StartNode');
+    const parent = node('EndNode');
+    const relType = text(rel.RelationshipType);
+    if (!child || !parent || !relType)
+      throw new ChokepointError('bad_file', 'a relationship record needs its start node, end node and type', {
+        file: input.name,
+        field: `${at}/Relationship`,
+      });
+    addRelationship(child, parent, relType, text(rel.RelationshipStatus) || undefined, `${input.name} ${at}`);
+  });
+  const exceptions = isObject(doc.ReportingExceptionData?.ReportingExceptions)
+    ? doc.ReportingExceptionData.ReportingExceptions.Exception
+    : [];
+  return Array.isArray(exceptions) ? exceptions.length : 0;
 }

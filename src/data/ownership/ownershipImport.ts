@@ -58,7 +58,7 @@ export function parseOwnership(
   return completeDocument(doc);
 }
 
-/** The inputs of a path: the file, or every .json file under a folder (GLEIF responses), in name order. */
+/** The inputs of a path: the file, or every .json and .xml file under a folder (GLEIF responses), in name order. */
 export function readOwnershipInputs(file: string): OwnershipImportInput[] {
   if (!fs.existsSync(file)) throw new ChokepointError('not_found', `no file ${file}`, { file });
   if (!fs.statSync(file).isDirectory())
