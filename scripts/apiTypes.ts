@@ -59,9 +59,11 @@ export async function apiTypesSource(doc: OpenApiDocument): Promise<string> {
         .sort()
         .find((s) => s.startsWith('2'));
       const schema = status ? responses[status].content?.['application/json']?.schema : undefined;
-      if (!schema) continue; // a file download or a route without a declared body
+      // A 204 answers with no body (the typed client may still call the route); a file download or a route
+      // without a declared body is left out.
+      if (!schema && status !== '204') continue;
       const key = `${method.toUpperCase()} ${route}`;
-      lines.push(`/** ${status} */`, `${JSON.stringify(key)}: ${typeOf(schema, key, named)};`);
+      lines.push(`/** ${status} */`, `${JSON.stringify(key)}: ${schema ? typeOf(schema, key, named) : 'null'};`);
     }
   }
   lines.push(

@@ -21,6 +21,8 @@ const views: { route: string; ready: string }[] = [
   { route: '#/critical', ready: 'main table tbody tr' },
   { route: '#/scenarios', ready: 'main h2' },
   { route: '#/ews', ready: 'main h2' },
+  { route: '#/exercises', ready: 'main .form-box button[type="submit"]:enabled' },
+  { route: '#/exercises/new', ready: 'main #ds-title-en' },
   { route: '#/zones', ready: 'main h2' },
   { route: '#/tech', ready: 'main h2' },
   { route: '#/policy', ready: 'main h2' },

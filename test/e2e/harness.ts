@@ -73,9 +73,19 @@ export async function getJson<T>(h: Harness, headers: Record<string, string>, ur
  * the API needs a session, docs/security.md). `session: false` gives a signed-out page.
  */
 export async function newPage(h: Harness, lang: 'ja' | 'en' = 'en', session: TestSessionOptions | false = {}): Promise<Page> {
+  const headers =
+    session === false ? null : (await testSession(h.app, { role: 'analyst', level: 3, ...session })).headers;
+  return pageSignedInAs(h, lang, headers);
+}
+
+/** A page in a fresh browser context carrying the cookies of `headers` (a testSession's), or signed out (null). */
+export async function pageSignedInAs(
+  h: Harness,
+  lang: 'ja' | 'en',
+  headers: Record<string, string> | null,
+): Promise<Page> {
   const context = await h.browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US', viewport: { width: 1280, height: 800 } });
-  if (session !== false) {
-    const { headers } = await testSession(h.app, { role: 'analyst', level: 3, ...session });
+  if (headers) {
     const cookies = headers.cookie.split('; ').map((c) => {
       const [name, ...rest] = c.split('=');
       return { name, value: rest.join('='), url: h.baseUrl, sameSite: 'Strict' as const };

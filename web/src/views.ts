@@ -98,6 +98,12 @@ export const views: ViewDefinition[] = [
     page: page(() => import('./features/scenarios/ScenariosPage.tsx'), 'ScenariosPage'),
   },
   {
+    path: 'exercises',
+    label: { en: 'Exercises', ja: '図上演習' },
+    nav: 'foresight',
+    page: page(() => import('./features/exercises/ExercisesPage.tsx'), 'ExercisesPage'),
+  },
+  {
     path: 'ews',
     label: { en: 'Early warning', ja: '早期警戒' },
     nav: 'foresight',

@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ChokepointError } from '../../errors.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../data/security/index.ts';
+import type { Static } from 'typebox';
+import type { SameType } from '../sameType.ts';
+import type { ApiToken } from '../../data/security/index.ts';
 
 /** The signed-in user's own API tokens (Authorization: Bearer …). */
 const TokenSchema = Type.Object({
@@ -11,6 +14,8 @@ const TokenSchema = Type.Object({
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
   revoked: Type.Boolean(),
 });
+const tokenMatches: SameType<Static<typeof TokenSchema>, ApiToken> = true;
+void tokenMatches;
 
 export const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

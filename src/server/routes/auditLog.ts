@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { listAudit, verifyAudit } from '../../data/security/index.ts';
 import { MarkingSchema, readerOf } from '../security/markings.ts';
+import type { Static } from 'typebox';
+import type { SameType } from '../sameType.ts';
+import type { AuditEntry } from '../../data/security/index.ts';
 
 /**
  * The auditor view: newest entries first, filtered by the auditor's own clearance (an entry about a marked
@@ -20,6 +23,8 @@ const EntrySchema = Type.Object({
   prevHash: Type.String(),
   hash: Type.String(),
 });
+const entryMatches: SameType<Static<typeof EntrySchema>, AuditEntry> = true;
+void entryMatches;
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { addOrganisation, listOrganisations } from '../../data/security/index.ts';
 import { LevelSchema } from '../security/schemas.ts';
+import type { Static } from 'typebox';
+import type { SameType } from '../sameType.ts';
+import type { Organisation } from '../../data/security/index.ts';
 
 /** Organisations and their sharing caps: everyone signed in may list them (to share); administrators add. */
 const KindSchema = Type.Union([
@@ -16,6 +19,8 @@ const OrganisationSchema = Type.Object({
   kind: KindSchema,
   sharingCap: LevelSchema,
 });
+const organisationMatches: SameType<Static<typeof OrganisationSchema>, Organisation> = true;
+void organisationMatches;
 
 export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

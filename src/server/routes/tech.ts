@@ -44,6 +44,15 @@ const RcaQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 100 })),
 });
 
+/** Every route here derives its body from a patents dataset (marked like it). */
+const fromPatents = {
+  marks: 'result' as const,
+  authz: {
+    kind: 'none' as const,
+    reason: 'derived from a patents dataset; marking checks in test/tech/api.test.ts',
+  },
+};
+
 export const techRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const readableDataset = async (request: Parameters<typeof assertReadable>[0], id: string) => {
     const marking = await datasetMarking(app, id);
@@ -54,13 +63,7 @@ export const techRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tech/fields',
     {
-      config: {
-        marks: 'result',
-        authz: {
-          kind: 'none',
-          reason: 'derived from a patents dataset; marking checks in test/tech/api.test.ts',
-        },
-      },
+      config: fromPatents,
       schema: {
         tags: ['tech'],
         summary: 'Patent fields present (source/field, years, countries)',
@@ -96,13 +99,7 @@ export const techRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tech/rta',
     {
-      config: {
-        marks: 'result',
-        authz: {
-          kind: 'none',
-          reason: 'derived from a patents dataset; marking checks in test/tech/api.test.ts',
-        },
-      },
+      config: fromPatents,
       schema: {
         tags: ['tech'],
         summary:

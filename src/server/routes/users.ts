@@ -9,6 +9,8 @@ import {
   type User,
 } from '../../data/security/index.ts';
 import { LevelSchema, RoleSchema } from '../security/schemas.ts';
+import type { Static } from 'typebox';
+import type { Loosened, SameType } from '../sameType.ts';
 
 /** User administration (administrators only). Passwords are generated here and shown once. */
 const UserSchema = Type.Object({
@@ -23,8 +25,16 @@ const UserSchema = Type.Object({
   disabled: Type.Boolean(),
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
-  mustChangePassword: Type.Boolean({ description: 'signed in with a one-time password that is still to be changed' }),
+  mustChangePassword: Type.Boolean({
+    description: 'signed in with a one-time password that is still to be changed',
+  }),
 });
+// Mirrors the data layer's User (docs/architecture.md): fails to compile when the two part.
+const userMatches: SameType<
+  Static<typeof UserSchema>,
+  Loosened<User, 'clearanceLevel', 0 | 1 | 2 | 3>
+> = true;
+void userMatches;
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const admin = {
   marks: 'none' as const,

@@ -1,4 +1,7 @@
 import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import type { SameType } from '../sameType.ts';
+import type { SessionUser } from './session.ts';
 
 /** Response schemas shared by the security routes. */
 export const RoleSchema = Type.Union([
@@ -26,6 +29,8 @@ export const SessionUserSchema = Type.Object({
     description: 'true: only /auth/me, /auth/password and /auth/logout answer until the password is changed',
   }),
 });
+const sessionUserMatches: SameType<Static<typeof SessionUserSchema>, Omit<SessionUser, 'via'>> = true;
+void sessionUserMatches;
 
 export const ErrorSchema = Type.Object({
   error: Type.Object({

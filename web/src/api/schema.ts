@@ -1313,6 +1313,29 @@ export interface ApiResponses {
     updatedAt: string;
   };
   /** 200 */
+  'POST /api/exercises/{id}/generated-injects': {
+    added: number;
+    exercise: {
+      id: string;
+      title: Bilingual;
+      template: string | null;
+      status: 'preparing' | 'ready' | 'failed';
+      scenarioId: string | null;
+      baselineRunId: string | null;
+      error: { code: string; message: string; place: unknown } | null;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+  };
+  /** 200 */
   'GET /api/exercises/{id}/outcomes': {
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -1360,6 +1383,10 @@ export interface ApiResponses {
     createdBy: string | null;
     createdAt: string;
   };
+  /** 204 */
+  'PUT /api/exercises/{id}/participants/{userId}': null;
+  /** 204 */
+  'DELETE /api/exercises/{id}/participants/{userId}': null;
   /** 200 */
   'GET /api/exercises/{id}/report-links': {
     items: {

@@ -443,6 +443,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
             },
             { additionalProperties: false },
           ),
+          response: { 204: Type.Null({ description: 'Done; no body' }) },
         },
       },
       async (request, reply) => {
@@ -465,7 +466,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
           marking: exercise.marking,
           details: { user: request.params.userId, role: request.body.role, team },
         });
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -477,6 +478,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
           tags: ['exercises'],
           summary: 'Remove a participant (facilitators, administrators)',
           params: Type.Object({ id: Type.String({ maxLength: 64 }), userId: Type.String({ maxLength: 64 }) }),
+          response: { 204: Type.Null({ description: 'Done; no body' }) },
         },
       },
       async (request, reply) => {
@@ -491,7 +493,7 @@ export function exerciseResourceRoutes(hub: SessionHub): FastifyPluginAsyncTypeb
           marking: exercise.marking,
           details: { user: request.params.userId },
         });
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

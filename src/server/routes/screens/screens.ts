@@ -6,8 +6,7 @@ import { MarkingSchema } from '../../security/markings.ts';
 import { requirePermission } from '../../security/access.ts';
 import { type ScreenResult, writeScreenCsv, writeScreenXlsx } from '../../../data/screening/index.ts';
 import { seedCriticalGoods, seedGroups } from '../../../data/reference/index.ts';
-import { methods } from '../../../analysis/methods/index.ts';
-import { ChokepointError } from '../../../errors.ts';
+import { methodById, methods } from '../../../analysis/methods/index.ts';
 import { screenFor } from '../../screens/cachedScreen.ts';
 import { sendSerializedJson } from '../../serializedJson.ts';
 import { ScreenProvenanceSchema } from './schemas.ts';
@@ -198,13 +197,7 @@ export const screenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const query = request.query;
-      if (query.method && !methods.some((m) => m.id === query.method)) {
-        throw new ChokepointError(
-          'bad_input',
-          `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`,
-          { field: 'method' },
-        );
-      }
+      if (query.method) methodById(query.method);
       // The clearance check (and the audit of a marked read) runs on every request, before any cached page.
       const { result, marking } = await screenFor(app, request, query);
       const pageKey = JSON.stringify([
@@ -318,13 +311,7 @@ export const screenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       requirePermission(request, 'export');
       const query = request.query;
-      if (query.method && !methods.some((m) => m.id === query.method)) {
-        throw new ChokepointError(
-          'bad_input',
-          `unknown method "${query.method}" (known: ${methods.map((m) => m.id).join(', ')})`,
-          { field: 'method' },
-        );
-      }
+      if (query.method) methodById(query.method);
       const { result, marking } = await screenFor(app, request, query);
       const method = query.method ?? 'all';
       const items = result.items

@@ -13,7 +13,7 @@ import { assessZones, registryEntries, applyMeasure, appliedMeasures } from '../
 import { publicMarking } from '../../../analysis/marking.ts';
 import { techServicesOf } from '../../tech/techServices.ts';
 import { authorizeMarkingChange } from '../../security/markingChanges.ts';
-import { zoneRequestOf, ZonesQuery } from './schemas.ts';
+import { SuggestedMeasure, zoneRequestOf, ZonesQuery } from './schemas.ts';
 
 /**
  * /api/policy — the policy toolkit (Promotion 産業支援策 / Protection 産業防衛策 / Partnership 国際連携), the policy
@@ -97,14 +97,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 name: Label,
                 zone: Type.Union([Type.String(), Type.Null()]),
                 risks: Type.Array(Type.String()),
-                suggested: Type.Array(
-                  Type.Object({
-                    measure: Type.String(),
-                    family: Type.String(),
-                    becauseZone: Type.Boolean(),
-                    becauseRisks: Type.Array(Type.String()),
-                  }),
-                ),
+                suggested: Type.Array(SuggestedMeasure),
                 applied: Type.Array(Applied),
                 marking: MarkingSchema,
               }),

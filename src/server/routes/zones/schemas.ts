@@ -28,6 +28,14 @@ export const Override = Type.Object({
   createdAt: Type.String(),
   marking: MarkingSchema,
 });
+/** A measure the policy map suggests for an entry, and why (its zone, its risks). */
+export const SuggestedMeasure = Type.Object({
+  measure: Type.String(),
+  family: Type.String(),
+  becauseZone: Type.Boolean(),
+  becauseRisks: Type.Array(Type.String()),
+});
+
 export const ZoneEntrySchema = Type.Object({
   id: Type.String(),
   kind: Type.Union([Type.Literal('good'), Type.Literal('technology')]),
@@ -53,14 +61,7 @@ export const ZoneEntrySchema = Type.Object({
     concentrationSource: Type.Union([Type.String(), Type.Null()]),
   }),
   risks: Type.Array(Type.String()),
-  suggested: Type.Array(
-    Type.Object({
-      measure: Type.String(),
-      family: Type.String(),
-      becauseZone: Type.Boolean(),
-      becauseRisks: Type.Array(Type.String()),
-    }),
-  ),
+  suggested: Type.Array(SuggestedMeasure),
   applied: Type.Array(
     Type.Object({
       measureId: Type.String(),
