@@ -15,6 +15,7 @@ import { addEntry } from '../../src/data/identification/registryService.ts';
 import { recordAssessment } from '../../src/data/identification/riskRegister.ts';
 import { findRegistryEntry } from '../../src/data/reference/registryStore.ts';
 import { exportControlAuthzFixtures } from '../exportControl/authzFixtures.ts';
+import { investmentAuthzFixtures } from '../investment/authzFixtures.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -27,6 +28,7 @@ export const authzFixtures: Record<string, AuthzFixture> = {
   ...cyberAuthzFixtures,
   ...exerciseAuthzFixtures,
   ...exportControlAuthzFixtures,
+  ...investmentAuthzFixtures,
   /** A country group (src/data/reference/groupStore.ts). */
   countryGroup: async (app, marking) => {
     const id = `AUTHZ_${randomUUID().slice(0, 8).toUpperCase().replaceAll('-', '')}`;

@@ -122,6 +122,13 @@ export const views: ViewDefinition[] = [
     page: page(() => import('./features/exportControl/ExportControlPage.tsx'), 'ExportControlPage'),
   },
   {
+    path: 'investment',
+    label: { en: 'Investment screening', ja: '対内投資審査' },
+    nav: 'protection',
+    roles: ['administrator', 'analyst', 'viewer'],
+    page: page(() => import('./features/investment/InvestmentPage.tsx'), 'InvestmentPage'),
+  },
+  {
     path: 'admin',
     label: { en: 'Administration', ja: '管理' },
     nav: true,

@@ -31,6 +31,8 @@ import { registerExercise } from './exercise.ts';
 import { registerInforms } from './informs.ts';
 import { registerCases } from './cases.ts';
 import { registerCircumvention } from './circumvention.ts';
+import { registerOwnership } from './ownership.ts';
+import { registerFdi } from './fdi.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
@@ -67,4 +69,6 @@ export const commands: RegisterCommand[] = [
   registerInforms,
   registerCases,
   registerCircumvention,
+  registerOwnership,
+  registerFdi,
 ];

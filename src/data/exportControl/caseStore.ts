@@ -135,7 +135,8 @@ export async function openCase(
   });
 }
 
-const readableBy = (reader: Reader | undefined, marking: Marking) =>
+/** Whether the reader given (else the current read context) may read a marking: the stores' object check. */
+export const readableBy = (reader: Reader | undefined, marking: Marking) =>
   mayRead(marking) && (!reader || readerMayRead(reader, marking));
 
 /** A case by id; not found (as for a missing one) when the reader may not read it. */
@@ -217,13 +218,18 @@ export async function caseEvents(db: StateDb, id: string, reader?: Reader): Prom
     'SELECT * FROM export_control_case_events WHERE case_id = $1 ORDER BY id',
     [id],
   );
-  return rows.map((r) => ({
+  return rows.map(caseEventOf);
+}
+
+/** A row of a case trail table (export_control_case_events, investment_case_events) as a CaseEvent. */
+export function caseEventOf(r: Record<string, unknown>): CaseEvent {
+  return {
     id: Number(r.id),
     action: String(r.action),
     detail: jsonValue(r.detail as Record<string, unknown>),
     actor: (r.actor as string | null) ?? null,
     at: timeText(r.at),
-  }));
+  };
 }
 
 /**

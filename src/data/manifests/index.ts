@@ -29,6 +29,10 @@ import { openaevAkiraTtx } from './openaev-akira-ttx.ts';
 import { osvGoProtonBridge } from './osv-go-proton-bridge.ts';
 import { cisaKev } from './cisa-kev.ts';
 import { cisoAssistantControls } from './ciso-assistant-controls.ts';
+import { ownershipGleifApi } from './ownership-gleif-api.ts';
+import { ownershipGleifGoldenCopy } from './ownership-gleif-golden-copy.ts';
+import { ownershipOoRegisterAimia } from './ownership-oo-register-aimia.ts';
+import { ownershipBodsExamples } from './ownership-bods-examples.ts';
 
 export type * from './types.ts';
 
@@ -59,6 +63,10 @@ export const manifests: readonly DatasetManifest[] = [
   cisaKev,
   cisoAssistantControls,
   openaevAkiraTtx,
+  ownershipGleifApi,
+  ownershipGleifGoldenCopy,
+  ownershipOoRegisterAimia,
+  ownershipBodsExamples,
 ];
 
 /** The manifest of a dataset id; an unknown id is an error that lists the known ones. */

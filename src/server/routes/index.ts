@@ -25,6 +25,7 @@ import { cyberRoutes } from './cyber/index.ts';
 import { exerciseRoutes } from './exercises/index.ts';
 import { identificationRoutes } from './identification/index.ts';
 import { exportControlRoutes } from './exportControl/index.ts';
+import { investmentRoutes } from './investment/index.ts';
 
 /**
  * Every route plugin, registered under /api in this order (the order of /openapi.json's paths). One plugin per
@@ -60,4 +61,5 @@ export const routePlugins: FastifyPluginAsyncTypebox[] = [
   exerciseRoutes,
   identificationRoutes,
   exportControlRoutes,
+  investmentRoutes,
 ];

@@ -2513,6 +2513,106 @@ export interface ApiResponses {
     };
   };
   /** 200 */
+  'POST /api/investment/assessments': FdiAssessment & {
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/investment/cases': { items: InvestmentCase[]; total: number };
+  /** 200 */
+  'POST /api/investment/cases': InvestmentCase;
+  /** 200 */
+  'GET /api/investment/cases/{id}': InvestmentCase & {
+    caseInput: {
+      investor: {
+        name: string;
+        /** ISO3, ISO2 or name */
+        country: string;
+        kind: 'person' | 'company' | 'fund';
+        foreignVotingShare?: number;
+        foreignOfficersMajority?: boolean;
+        stateOwned?: boolean;
+        financialInstitution?: boolean;
+        sanctioned?: boolean;
+        /** entity id or identifier in the ownership dataset */
+        ownershipEntity?: string;
+        ownershipDataset?: string;
+      };
+      target: { name: string; listed: boolean; jsic?: string[]; sectors?: string[] };
+      action: {
+        type: 'acquisition' | 'consent';
+        holdingBefore?: number;
+        holdingAfter?: number;
+        proposal?: string;
+      };
+      commitments?: {
+        noBoardSeat?: boolean;
+        noBusinessTransferProposal?: boolean;
+        noTechAccess?: boolean;
+        noCommitteeAttendance?: boolean;
+        noWrittenProposals?: boolean;
+      };
+      acceptedOn?: string;
+      transactionDate?: string;
+    };
+    assessment: FdiAssessment;
+    events: {
+      id: number;
+      action: string;
+      detail: Record<string, unknown>;
+      actor: string | null;
+      at: string;
+    }[];
+  };
+  /** 200 */
+  'PATCH /api/investment/cases/{id}': InvestmentCase;
+  /** 200 */
+  'GET /api/investment/deadlines': {
+    items: {
+      id: string;
+      title: string;
+      status: 'received' | 'under-review' | 'extended' | 'concluded' | 'withdrawn';
+      reviewer: string | null;
+      reviewEndsOn: string;
+      reviewChange: null | 'shortened' | 'extended';
+      daysLeft: number;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'GET /api/investment/rules': {
+    id: string;
+    title: string;
+    titleJa: string;
+    version: string;
+    note: string;
+    sources: Record<string, { title: string; url: string }>;
+    sectors: {
+      id: string;
+      en: string;
+      ja: string;
+      core: boolean;
+      jsic: { code: string; scope?: 'part' }[];
+      cite: string;
+    }[];
+    listedThreshold: number;
+    reviewDays: number;
+    maxExtendedMonths: number;
+    generalExemptionCoreCap: number | null;
+  };
+  /** 200 */
   'GET /api/io-tables/{id}/multipliers': {
     sectors: { code: string; en: string; ja: string }[];
     outputMultiplier: { closed: number[]; open: number[] };
@@ -2855,6 +2955,24 @@ export interface ApiResponses {
     name: string;
     kind: 'ministry' | 'company' | 'association' | 'foreign_partner';
     sharingCap: 0 | 1 | 2 | 3;
+  };
+  /** 200 */
+  'POST /api/ownership/imports': {
+    dataset: string;
+    version: string;
+    entities: number;
+    links: number;
+    warnings: string[];
+  };
+  /** 200 */
+  'GET /api/ownership/owners/{entity}': OwnersReport & {
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
   };
   /** 200 */
   'GET /api/policy/applied': {
@@ -3824,9 +3942,102 @@ export type ExerciseInject = {
   expectations: { id: string; text: Bilingual }[];
 };
 
+export type FdiAssessment = {
+  notification: 'prior' | 'post' | 'none';
+  exemption: null | 'blanket' | 'general';
+  coreSector: boolean;
+  designatedSector: boolean;
+  sectors: string[];
+  deadline: string | null;
+  deadlineKind: null | 'review-ends' | 'post-report-due';
+  reasons: { rule: string; en: string; ja: string; cite: string }[];
+  rules: string;
+  ownership: {
+    dataset: string;
+    entity: string;
+    owners: {
+      id: string;
+      name: string;
+      country: string | null;
+      effectiveShare: number;
+      attributedShare: number;
+    }[];
+    stateControlled: boolean;
+    foreignShare: number;
+    concern: { id: string; name: string; country: string | null }[];
+    listHits: {
+      id: string;
+      name: string;
+      hits: { list: string; entryId: string; name: string; score: number }[];
+    }[];
+    screened: boolean;
+    cycles: number;
+  } | null;
+};
+
+export type InvestmentCase = {
+  id: string;
+  title: string;
+  investor: string;
+  target: string;
+  notification: 'prior' | 'post' | 'none';
+  status: 'received' | 'under-review' | 'extended' | 'concluded' | 'withdrawn';
+  acceptedOn: string | null;
+  reviewEndsOn: string | null;
+  reviewChange: null | 'shortened' | 'extended';
+  reviewer: string | null;
+  consultations: string[];
+  outcome: ('clear' | 'clear-with-conditions' | 'recommend-change' | 'recommend-halt') | null;
+  outcomeNote: string | null;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
 export type Localized = { ja?: string; en?: string };
 
 export type MethodProvenance = Provenance & { method: string };
+
+export type OwnersReport = {
+  dataset: string;
+  version: string;
+  entity: OwnershipChainEntity;
+  owners: {
+    id: string;
+    name: string;
+    country: string | null;
+    kind: 'person' | 'company' | 'state' | 'stateBody' | 'arrangement' | 'unknown';
+    effectiveShare: number;
+    attributedShare: number;
+    viaControl: boolean;
+    paths: { ids: string[]; shares: (number | null)[]; product: number | null }[];
+  }[];
+  chain: OwnershipChainEntity[];
+  links: { ownerId: string; ownedId: string; share: number | null; interest: string; source: string }[];
+  cycles: { ids: string[]; closed: boolean; converged: boolean }[];
+  pathsTruncated: boolean;
+  screened: boolean;
+};
+
+export type OwnershipChainEntity = {
+  id: string;
+  name: string;
+  country: string | null;
+  kind: 'person' | 'company' | 'state' | 'stateBody' | 'arrangement' | 'unknown';
+  flags: {
+    state: boolean;
+    stateControlled: boolean;
+    countryOfConcern: boolean;
+    listHits: { list: string; entryId: string; name: string; score: number }[];
+  };
+};
 
 export type PartnerAmount = { partner: string; en: string; ja: string; value: number; likeMinded?: boolean };
 
