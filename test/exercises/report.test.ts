@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
@@ -10,6 +12,7 @@ import type { StateDb } from '../../src/data/state/db.ts';
 import { settleRunningWork } from '../../src/server/jobs/runner.ts';
 import { ensureOrganisation } from '../../src/data/security/organisations.ts';
 import { pdfText } from '../tech/pdfText.ts';
+import { extractZip } from '../../src/data/importers/zipMembers.ts';
 
 /**
  * The whole path over the API on real data: an exercise from a template (its scenario runs in the background on the
@@ -232,6 +235,31 @@ describe.each(stateBackends)('exercise from a template to its after-action repor
     expect(cells).toContain('Tabletop exercise — after-action report');
     expect(cells).toContain('Outcomes before and after the decisions');
     expect(cells).not.toContain('Intelligence assessment');
+
+    // DOCX (to edit): the same redaction, the marking in the header and footer of every page.
+    const docx = await app.inject({
+      url: `/api/exercises/${exerciseId}/report?format=docx&lang=ja&org=jeita&session=${sessionId}`,
+      headers: facilitator.headers,
+    });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toMatch(/\.docx"$/);
+    const dir = tempDir();
+    const file = path.join(dir, 'report.docx');
+    fs.writeFileSync(file, docx.rawPayload);
+    const parts = await extractZip(file, 'report.docx', dir, (n) =>
+      /^word\/(document|header\d*|footer\d*)\.xml$/.test(n),
+    );
+    const xml = (name: RegExp) =>
+      parts
+        .filter((p) => name.test(p.name))
+        .map((p) => fs.readFileSync(p.file, 'utf8').replace(/<[^>]+>/g, ''))
+        .join('\n');
+    const words = xml(/document\.xml$/);
+    expect(words).toContain('図上演習 事後評価報告書');
+    expect(words).toContain('国家備蓄を90日分放出する');
+    expect(words).not.toContain('情報評価');
+    expect(xml(/header\d*\.xml$/)).toContain('公開 (public)');
+    expect(xml(/footer\d*\.xml$/)).toContain('公開 (public)');
   }, 300_000);
 
   it('serves the report through a signed link until it expires or is revoked', async () => {

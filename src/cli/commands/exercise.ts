@@ -292,7 +292,7 @@ export const registerExercise: RegisterCommand = (program, context) => {
       'the after-action report for one recipient organisation (redacted to what it may read, with the marking on every page)',
     )
     .argument('<id>', 'exercise id')
-    .requiredOption('--format <pdf|xlsx>', 'file format')
+    .requiredOption('--format <pdf|xlsx|docx>', 'file format (docx: to edit)')
     .requiredOption('--org <id>', 'the recipient organisation')
     .requiredOption('--out <file>', 'write the report here')
     .option('--lang <ja|en>', 'language', 'ja')
@@ -305,8 +305,8 @@ export const registerExercise: RegisterCommand = (program, context) => {
       ) => {
         const ctx = context(cmd);
         const format = opts.format;
-        if (format !== 'pdf' && format !== 'xlsx')
-          throw new ChokepointError('bad_input', `--format must be pdf or xlsx, not "${format}"`, {
+        if (format !== 'pdf' && format !== 'xlsx' && format !== 'docx')
+          throw new ChokepointError('bad_input', `--format must be pdf, xlsx or docx, not "${format}"`, {
             field: 'format',
           });
         const language = lang(opts.lang);

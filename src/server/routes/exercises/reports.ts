@@ -12,6 +12,7 @@ import {
   type ExerciseRecord,
 } from '../../../data/exercises/index.ts';
 import { renderExerciseReport } from '../../../data/exercises/reportFile.ts';
+import type { DocumentFormat } from '../../../data/tech/documentFile.ts';
 import { getOrganisation } from '../../../data/security/index.ts';
 import { newReadContext } from '../../../data/security/readContext.ts';
 import { documentHeaders } from '../../documentReply.ts';
@@ -22,13 +23,13 @@ import { partOf, readableExercise } from '../../exercises/access.ts';
 import { IdParams, ReportLinkSchema } from './schemas.ts';
 
 /**
- * The after-action report (PRODUCT.md §3.5) as PDF or XLSX, in Japanese or English, for one recipient
+ * The after-action report (PRODUCT.md §3.5) as PDF, XLSX or DOCX (to edit), in Japanese or English, for one recipient
  * organisation: redacted to what both that organisation (at its sharing cap, without compartments) and the
  * requester may read, with the marking on every page and in the `x-chokepoint-marking` header. Shareable with
  * participants without an account through a signed, expiring, revocable link (data/exercises/reportLinks.ts).
  */
 const ReportQuery = Type.Object({
-  format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx')]),
+  format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx'), Type.Literal('docx')]),
   lang: Type.Optional(Type.Union([Type.Literal('ja'), Type.Literal('en')])),
   org: Type.String({ minLength: 1, maxLength: 64 }),
   session: Type.Optional(Type.String({ maxLength: 64 })),
@@ -67,7 +68,7 @@ async function sendReport(
     organisation: { id: string; name: string };
     readers: Clearance[];
     lang: 'ja' | 'en';
-    format: 'pdf' | 'xlsx';
+    format: DocumentFormat;
   },
 ) {
   const db = request.server.services.state;

@@ -29,7 +29,7 @@ export function ReportPanel({ exercise }: { exercise: Exercise }) {
   // The newest session until the user picks another (or the design alone).
   const [picked, setPicked] = useState<string | null>(null);
   const session = picked ?? sessions.data?.items[0]?.id ?? '';
-  const link = (format: 'pdf' | 'xlsx') => {
+  const link = (format: 'pdf' | 'xlsx' | 'docx') => {
     const q = new URLSearchParams({ format, lang: language, org });
     if (session) q.set('session', session);
     return `/api/exercises/${encodeURIComponent(exercise.id)}/report?${q}`;
@@ -70,6 +70,9 @@ export function ReportPanel({ exercise }: { exercise: Exercise }) {
           </a>{' '}
           <a className="button" href={link('xlsx')} download>
             {t('exercises.report.xlsx')}
+          </a>{' '}
+          <a className="button" href={link('docx')} download>
+            {t('exercises.report.docx')}
           </a>
         </p>
       )}

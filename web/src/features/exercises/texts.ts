@@ -202,6 +202,7 @@ export const exerciseTexts = addFeatureTexts('exercises', {
       language: 'Language',
       pdf: 'PDF report',
       xlsx: 'XLSX workbook',
+      docx: 'DOCX (to edit)',
       note: 'Redacted to what the recipient organisation may read; the marking is on every page.',
     },
     links: {
@@ -418,6 +419,7 @@ export const exerciseTexts = addFeatureTexts('exercises', {
       language: '言語',
       pdf: 'PDF 報告書',
       xlsx: 'XLSX ワークブック',
+      docx: 'DOCX（編集用）',
       note: '宛先組織が閲覧できる範囲に限定し、各ページに指定区分を表示します。',
     },
     links: {
