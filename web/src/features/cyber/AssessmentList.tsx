@@ -8,6 +8,7 @@ import { TableHead } from '../../components/TableHead.tsx';
 import { useFormError } from '../../components/formErrors.ts';
 import { formatDate } from '../../format/numbers.ts';
 import { href, navigate } from '../../router/router.ts';
+import { FrameworkImport } from './FrameworkImport.tsx';
 import { localized } from './localized.ts';
 
 /** The self-assessments the user may read (own and released to the organisation), and the form that starts one. */
@@ -109,6 +110,12 @@ export function AssessmentList() {
         </button>
         {error.general && <p role="alert">{error.general}</p>}
       </form>
+      <FrameworkImport
+        onImported={(fid) => {
+          setFramework(fid);
+          frameworks.reload();
+        }}
+      />
     </div>
   );
 }

@@ -94,6 +94,12 @@ export const cyberTexts = addFeatureTexts('cy', {
       releaseRun: 'Release',
       submit: 'Submit (answers are then frozen)',
       submitted: 'Submitted {{date}}.',
+      importFramework: 'Import a requirement catalogue',
+      importIntro:
+        'The catalogue format (YAML/JSON, docs/cyber.md) or a CISO Assistant library YAML. The shipped ★3/★4 and SEMI E187 catalogues have no requirement texts yet: import the official file to assess against it.',
+      frameworkFile: 'Catalogue file',
+      importRun: 'Import',
+      imported: 'Imported “{{title}}” with {{count}} requirements.',
     },
     inv: {
       title: 'Invitations',
@@ -206,6 +212,12 @@ export const cyberTexts = addFeatureTexts('cy', {
       releaseRun: '開示する',
       submit: '提出する（以後、回答は変更できません）',
       submitted: '{{date}}に提出済み。',
+      importFramework: '要求事項カタログの取込',
+      importIntro:
+        'カタログ形式（YAML/JSON、docs/cyber.md）またはCISO AssistantのライブラリYAML。同梱の★3/★4とSEMI E187には要求事項の本文がまだありません。評価するには公式のファイルを取り込んでください。',
+      frameworkFile: 'カタログファイル',
+      importRun: '取り込む',
+      imported: '「{{title}}」を取り込みました（要求事項{{count}}件）。',
     },
     inv: {
       title: '評価依頼',
