@@ -41,7 +41,10 @@ describe('cyber and SBOM', () => {
       sbomPath = path.join(await fetched('cyber-sboms'), 'cyclonedx', sbomFile);
       cpgPath = path.join(await fetched('ciso-assistant-controls'), 'cisa-cpg-2.0.yaml');
       await importOsvDatabase({ dataDir, source: await fetched('osv-go-proton-bridge') });
-      importKev({ dataDir, file: path.join(await fetched('cisa-kev'), 'known_exploited_vulnerabilities.json') });
+      importKev({
+        dataDir,
+        file: path.join(await fetched('cisa-kev'), 'known_exploited_vulnerabilities.json'),
+      });
     });
   });
   afterAll(async () => h?.close());
@@ -58,7 +61,12 @@ describe('cyber and SBOM', () => {
     sbomId = decodeURIComponent(/#\/cyber\/sbom\/([^/?]+)/.exec(page.url())?.[1] ?? '');
     expect(sbomId).not.toBe('');
 
-    const { headers } = await testSession(h.app, { role: 'analyst', level: 3, organisation, organisationKind: 'company' });
+    const { headers } = await testSession(h.app, {
+      role: 'analyst',
+      level: 3,
+      organisation,
+      organisationKind: 'company',
+    });
     const api = await getJson<Vulns>(h, headers, `/api/cyber/sboms/${sbomId}/vulnerabilities`);
     // docs/cyber.md: 21 vulnerabilities for this SBOM against the 22 Go records (one withdrawn, kept apart).
     expect(api.vulnerabilities).toHaveLength(21);
@@ -88,12 +96,20 @@ describe('cyber and SBOM', () => {
     await page.getByLabel('Catalogue file').setInputFiles(cpgPath);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     // docs/cyber.md: CISA CPG 2.0 gives 34 assessable requirements.
-    await page.getByRole('status').getByText(/with 34 requirements\.$/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/with 34 requirements\.$/)
+      .waitFor();
     await page.getByLabel('Title').fill('CPG self-assessment 2026');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByTestId('cy-score').waitFor();
     const id = decodeURIComponent(/#\/cyber\/assessment\/([^/?]+)/.exec(page.url())?.[1] ?? '');
-    const { headers } = await testSession(h.app, { role: 'analyst', level: 3, organisation, organisationKind: 'company' });
+    const { headers } = await testSession(h.app, {
+      role: 'analyst',
+      level: 3,
+      organisation,
+      organisationKind: 'company',
+    });
     const before = await getJson<Assessment>(h, headers, `/api/cyber/assessments/${id}`);
     expect(before.score?.overall.implemented).toBe(0);
     const overall = page.getByTestId('cy-overall');
@@ -112,13 +128,36 @@ describe('cyber and SBOM', () => {
     await screenshot(page, 'cyber-assessment-en');
   });
 
+  it('a buyer invites the supplier, which answers with its assessment', async () => {
+    const buyer = await newPage(h, 'en', { organisation: 'buyer-e2e', organisationKind: 'company' });
+    await buyer.goto(`${h.baseUrl}/#/cyber/invitations`);
+    await buyer.getByRole('heading', { name: 'Invite a supplier' }).waitFor();
+    await buyer.getByRole('combobox', { name: /^Supplier/ }).selectOption(organisation);
+    await buyer
+      .getByLabel('Framework')
+      .selectOption({ label: 'CISA Cybersecurity Performance Goals v2.0 (1)' });
+    await buyer.getByLabel('Required level').fill('conformant');
+    await buyer.getByRole('button', { name: 'Invite', exact: true }).click();
+    await buyer.getByTestId('cy-invitations').getByText('Open').waitFor();
+
+    const supplier = await newPage(h, 'en', { organisation, organisationKind: 'company' });
+    await supplier.goto(`${h.baseUrl}/#/cyber/invitations`);
+    const row = supplier.getByTestId('cy-invitations').locator('tbody tr').first();
+    await row.getByLabel('Assessment').selectOption({ label: 'CPG self-assessment 2026' });
+    await row.getByRole('button', { name: 'Answer with' }).click();
+    await row.getByText('Answered').waitFor();
+    await row.getByRole('link', { name: 'Assessment' }).waitFor();
+  });
+
   it('shows the SBOM’s vulnerabilities in Japanese', async () => {
     expect(sbomId).not.toBe('');
     const page = await newPage(h, 'ja', { organisation, organisationKind: 'company' });
     await page.goto(`${h.baseUrl}/#/cyber/sbom/${sbomId}`);
     await page.getByRole('heading', { name: /既知の脆弱性/ }).waitFor();
     await page.getByTestId('cy-vulns').waitFor();
-    expect(await page.getByTestId('cy-vuln-provenance').innerText()).toContain('取り下げられた記録1件は別扱い');
+    expect(await page.getByTestId('cy-vuln-provenance').innerText()).toContain(
+      '取り下げられた記録1件は別扱い',
+    );
     await screenshot(page, 'cyber-sbom-ja');
   });
 });

@@ -62,7 +62,7 @@ export function ScorePanel({ score }: { score: AssessmentScore }) {
         <p>{t('cy.assess.noGaps')}</p>
       ) : (
         <details>
-          <summary>{score.gaps.length}</summary>
+          <summary>{t('cy.assess.gapCount', { count: score.gaps.length })}</summary>
           <ul data-testid="cy-gaps">
             {score.gaps.map((g) => (
               <li key={g.requirement}>
