@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { useGet } from '../../api/useGet.ts';
 import { FieldError } from '../../components/FieldError.tsx';
+import { LoadedTable } from './LoadedTable.tsx';
 import { MarkingCell } from '../../components/MarkingBadge.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
 import { useFormError } from '../../components/formErrors.ts';
 import { formatDate } from '../../format/numbers.ts';
 import { href, navigate } from '../../router/router.ts';
@@ -40,34 +40,29 @@ export function AssessmentList() {
   return (
     <div>
       <h3>{t('cy.assess.list')}</h3>
-      {list.error && <p role="alert">{list.error.message}</p>}
-      {list.data && list.data.items.length === 0 && <p>{t('cy.assess.none')}</p>}
-      {list.data && list.data.items.length > 0 && (
-        <table data-testid="cy-assessments">
-          <TableHead
-            columns={[
-              t('cy.assess.titleField'),
-              t('cy.assess.framework'),
-              t('cy.assess.status'),
-              t('cy.marking'),
-              t('cy.assess.updated'),
-            ]}
-          />
-          <tbody>
-            {list.data.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a href={href(['cyber', 'assessment', a.id])}>{a.title}</a>
-                </td>
-                <td>{frameworkTitle(a.frameworkId)}</td>
-                <td>{t(`cy.assess.statuses.${a.status}`)}</td>
-                <MarkingCell marking={a.marking} />
-                <td>{formatDate(a.updatedAt, i18n.language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <LoadedTable
+        loaded={list}
+        none={t('cy.assess.none')}
+        testId="cy-assessments"
+        columns={[
+          t('cy.assess.titleField'),
+          t('cy.assess.framework'),
+          t('cy.assess.status'),
+          t('cy.marking'),
+          t('cy.assess.updated'),
+        ]}
+        row={(a) => (
+          <tr key={a.id}>
+            <td>
+              <a href={href(['cyber', 'assessment', a.id])}>{a.title}</a>
+            </td>
+            <td>{frameworkTitle(a.frameworkId)}</td>
+            <td>{t(`cy.assess.statuses.${a.status}`)}</td>
+            <MarkingCell marking={a.marking} />
+            <td>{formatDate(a.updatedAt, i18n.language)}</td>
+          </tr>
+        )}
+      />
       <form onSubmit={submit} className="cy-form" aria-labelledby={`${id}-h`}>
         <h3 id={`${id}-h`}>{t('cy.assess.create')}</h3>
         <label>

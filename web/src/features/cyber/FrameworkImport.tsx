@@ -1,10 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import type { ApiResponse } from '../../api/schema.ts';
-import { useFormError } from '../../components/formErrors.ts';
 import { localized } from './localized.ts';
-import { fileText } from './readFileText.ts';
+import { useFileUpload } from './useFileUpload.ts';
 
 type Imported = ApiResponse<'POST /api/cyber/frameworks'>;
 
@@ -15,25 +14,10 @@ type Imported = ApiResponse<'POST /api/cyber/frameworks'>;
 export function FrameworkImport({ onImported }: { onImported: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Imported | null>(null);
-  const error = useFormError([]);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    error.clear();
-    setDone(null);
-    setBusy(true);
-    fileText(data, 'file')
-      .then((text) => (text === null ? null : post('POST /api/cyber/frameworks', { body: { text } })))
-      .then((saved) => {
-        if (!saved) return;
-        setDone(saved);
-        onImported(saved.id);
-      })
-      .catch(error.set)
-      .finally(() => setBusy(false));
-  };
+  const { busy, done, error, submit } = useFileUpload<Imported>(
+    (text) => post('POST /api/cyber/frameworks', { body: { text } }),
+    (saved) => onImported(saved.id),
+  );
   return (
     <details>
       <summary>{t('cy.assess.importFramework')}</summary>

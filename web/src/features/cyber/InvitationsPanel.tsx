@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import { useGet } from '../../api/useGet.ts';
 import { FieldError } from '../../components/FieldError.tsx';
+import { LoadedTable } from './LoadedTable.tsx';
 import { MarkingCell } from '../../components/MarkingBadge.tsx';
-import { TableHead } from '../../components/TableHead.tsx';
 import { useFormError } from '../../components/formErrors.ts';
 import { href } from '../../router/router.ts';
 import { useSignedIn } from '../auth/signedIn.ts';
@@ -56,46 +56,41 @@ export function InvitationsPanel() {
   return (
     <div>
       <h3>{t('cy.inv.title')}</h3>
-      {invitations.error && <p role="alert">{invitations.error.message}</p>}
-      {invitations.data && invitations.data.items.length === 0 && <p>{t('cy.inv.none')}</p>}
-      {invitations.data && invitations.data.items.length > 0 && (
-        <table data-testid="cy-invitations">
-          <TableHead
-            columns={[
-              t('cy.inv.buyer'),
-              t('cy.inv.supplier'),
-              t('cy.assess.framework'),
-              t('cy.inv.requiredLevel'),
-              t('cy.inv.message'),
-              t('cy.inv.status'),
-              t('cy.marking'),
-              t('cy.inv.respond'),
-            ]}
-          />
-          <tbody>
-            {invitations.data.items.map((inv) => (
-              <tr key={inv.id}>
-                <td>{orgName(inv.buyerOrganisationId)}</td>
-                <td>{orgName(inv.supplierOrganisationId)}</td>
-                <td>{inv.frameworkId}</td>
-                <td>{inv.requiredLevel ?? '—'}</td>
-                <td>{inv.message ?? '—'}</td>
-                <td>{t(`cy.inv.statuses.${inv.status}`)}</td>
-                <MarkingCell marking={inv.marking} />
-                <td>
-                  {inv.assessmentId ? (
-                    <a href={href(['cyber', 'assessment', inv.assessmentId])}>{t('cy.inv.assessment')}</a>
-                  ) : inv.status === 'open' && me?.organisationId === inv.supplierOrganisationId ? (
-                    <InvitationResponse invitation={inv} onResponded={invitations.reload} />
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <LoadedTable
+        loaded={invitations}
+        none={t('cy.inv.none')}
+        testId="cy-invitations"
+        columns={[
+          t('cy.inv.buyer'),
+          t('cy.inv.supplier'),
+          t('cy.assess.framework'),
+          t('cy.inv.requiredLevel'),
+          t('cy.inv.message'),
+          t('cy.inv.status'),
+          t('cy.marking'),
+          t('cy.inv.respond'),
+        ]}
+        row={(inv) => (
+          <tr key={inv.id}>
+            <td>{orgName(inv.buyerOrganisationId)}</td>
+            <td>{orgName(inv.supplierOrganisationId)}</td>
+            <td>{inv.frameworkId}</td>
+            <td>{inv.requiredLevel ?? '—'}</td>
+            <td>{inv.message ?? '—'}</td>
+            <td>{t(`cy.inv.statuses.${inv.status}`)}</td>
+            <MarkingCell marking={inv.marking} />
+            <td>
+              {inv.assessmentId ? (
+                <a href={href(['cyber', 'assessment', inv.assessmentId])}>{t('cy.inv.assessment')}</a>
+              ) : inv.status === 'open' && me?.organisationId === inv.supplierOrganisationId ? (
+                <InvitationResponse invitation={inv} onResponded={invitations.reload} />
+              ) : (
+                '—'
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <form onSubmit={submit} className="cy-form" aria-labelledby={`${id}-h`}>
         <h3 id={`${id}-h`}>{t('cy.inv.send')}</h3>
         {field(

@@ -1,11 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
 import type { ApiResponse } from '../../api/schema.ts';
 import { FieldError } from '../../components/FieldError.tsx';
-import { useFormError } from '../../components/formErrors.ts';
 import { href } from '../../router/router.ts';
-import { fileText } from './readFileText.ts';
+import { useFileUpload } from './useFileUpload.ts';
 
 type Imported = ApiResponse<'POST /api/cyber/sboms'>;
 
@@ -13,26 +12,14 @@ type Imported = ApiResponse<'POST /api/cyber/sboms'>;
 export function SbomImport({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Imported | null>(null);
-  const error = useFormError(['text', 'name']);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const name = String(data.get('name') ?? '').trim() || undefined;
-    error.clear();
-    setDone(null);
-    setBusy(true);
-    fileText(data, 'file')
-      .then((text) => (text === null ? null : post('POST /api/cyber/sboms', { body: { text, name } })))
-      .then((saved) => {
-        if (!saved) return;
-        setDone(saved);
-        onImported();
-      })
-      .catch(error.set)
-      .finally(() => setBusy(false));
-  };
+  const { busy, done, error, submit } = useFileUpload<Imported>(
+    (text, data) =>
+      post('POST /api/cyber/sboms', {
+        body: { text, name: String(data.get('name') ?? '').trim() || undefined },
+      }),
+    () => onImported(),
+    ['text', 'name'],
+  );
   return (
     <form onSubmit={submit} className="cy-form" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('cy.sbom.import')}</h3>
