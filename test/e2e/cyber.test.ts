@@ -19,7 +19,15 @@ const sbomFile = 'proton-bridge-v1.8.0.cdx-1.2.json';
 const organisation = 'supplier-e2e';
 
 interface Vulns {
-  vulnerabilities: { component: string; vulnId: string; fixedIn: string[]; kev: boolean }[];
+  vulnerabilities: {
+    component: string;
+    purl: string;
+    vulnId: string;
+    fixedIn: string[];
+    kev: boolean;
+    suppressed: boolean;
+    vex: { status: string } | null;
+  }[];
   osv: { version: string };
 }
 interface Assessment {
@@ -85,6 +93,37 @@ describe('cyber and SBOM', () => {
     expect(provenance).toContain(`version ${api.osv.version}`);
     expect(provenance).toContain('1 withdrawn records apart');
     expect(provenance).toMatch(/KEV: cisa-kev|KEV: kev/);
+
+    // A VEX statement (CycloneDX, written here) says the first vulnerability does not affect this component.
+    const vex = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      version: 1,
+      vulnerabilities: [
+        {
+          id: first.vulnId,
+          analysis: { state: 'not_affected', justification: 'code_not_reachable' },
+          affects: [{ ref: first.purl }],
+        },
+      ],
+    };
+    await page.getByText('Attach VEX statements').click();
+    await page
+      .getByLabel('VEX file')
+      .setInputFiles({
+        name: 'vex.cdx.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(vex)),
+      });
+    await page.getByRole('button', { name: 'Attach', exact: true }).click();
+    await page.getByRole('status').getByText('1 VEX statements attached.').waitFor();
+    const marked = (
+      await getJson<Vulns>(h, headers, `/api/cyber/sboms/${sbomId}/vulnerabilities`)
+    ).vulnerabilities.find((x) => x.vulnId === first.vulnId && x.purl === first.purl);
+    expect(marked?.suppressed).toBe(true);
+    await expect
+      .poll(() => row.locator('td').nth(6).innerText())
+      .toBe(`${marked?.vex?.status} (suppressed by VEX)`);
     await page.getByTestId('cy-components').waitFor();
     await screenshot(page, 'cyber-sbom-en');
   });
