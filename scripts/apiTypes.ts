@@ -50,6 +50,7 @@ export async function apiTypesSource(doc: OpenApiDocument): Promise<string> {
     'export interface ApiResponses {',
   ];
   const named = new Map<string, NamedType>();
+  const downloads: string[] = [];
   for (const route of Object.keys(doc.paths).sort()) {
     const operations = doc.paths[route];
     for (const method of methods) {
@@ -59,11 +60,17 @@ export async function apiTypesSource(doc: OpenApiDocument): Promise<string> {
         .sort()
         .find((s) => s.startsWith('2'));
       const schema = status ? responses[status].content?.['application/json']?.schema : undefined;
-      // A 204 answers with no body (the typed client may still call the route); a file download or a route
-      // without a declared body is left out.
-      if (!schema && status !== '204') continue;
+      // A 204 answers with no body (the typed client may still call the route). A GET without a JSON body is a
+      // download (a file, YAML text): listed in ApiDownloads, for links; other routes without a body are left out.
+      if (!schema && status !== '204') {
+        if (method === 'get') downloads.push(`${method.toUpperCase()} ${route}`);
+        continue;
+      }
       const key = `${method.toUpperCase()} ${route}`;
-      lines.push(`/** ${status} */`, `${JSON.stringify(key)}: ${schema ? typeOf(schema, key, named) : 'null'};`);
+      lines.push(
+        `/** ${status} */`,
+        `${JSON.stringify(key)}: ${schema ? typeOf(schema, key, named) : 'null'};`,
+      );
     }
   }
   lines.push(
@@ -71,6 +78,11 @@ export async function apiTypesSource(doc: OpenApiDocument): Promise<string> {
     '',
     "/** The JSON body `METHOD /api/…` answers with, e.g. `ApiResponse<'GET /api/screens'>`. */",
     'export type ApiResponse<K extends keyof ApiResponses> = ApiResponses[K];',
+    '',
+    '/** GET routes that answer with a file or text rather than JSON: the web app links to them (client.ts apiUrl). */',
+    'export interface ApiDownloads {',
+    ...downloads.map((key) => `${JSON.stringify(key)}: true;`),
+    '}',
     '',
   );
   for (const [name, { type, description }] of [...named].sort(([a], [b]) => (a < b ? -1 : 1)))

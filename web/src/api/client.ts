@@ -1,4 +1,4 @@
-import type { ApiResponses } from './schema.ts';
+import type { ApiDownloads, ApiResponses } from './schema.ts';
 
 /** The web app's only way to the server: JSON over /api, errors as { code, message, place }. */
 export class ApiError extends Error {
@@ -15,6 +15,9 @@ export class ApiError extends Error {
 
 /** A route as the generated schema names it: 'GET /api/screens', 'PUT /api/scenarios/{id}'. */
 export type ApiKey = keyof ApiResponses;
+/** A route that answers with a file (linked to, never fetched as JSON): 'GET /api/screens/export'. */
+export type DownloadKey = keyof ApiDownloads;
+type AnyKey = ApiKey | DownloadKey;
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type KeyOf<M extends Method> = Extract<ApiKey, `${M} ${string}`>;
 
@@ -26,7 +29,7 @@ type PathNames<S extends string> = S extends `${string}{${infer Name}}${infer Re
 /** Query values; undefined, null and '' are left out of the URL (as `href` does for the hash route). */
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-export type Options<K extends ApiKey> = {
+export type Options<K extends AnyKey> = {
   query?: Query | URLSearchParams;
   /** Sent as JSON. */
   body?: unknown;
@@ -34,15 +37,16 @@ export type Options<K extends ApiKey> = {
 } & ([PathNames<K>] extends [never] ? { path?: undefined } : { path: Record<PathNames<K>, string> });
 
 /** The options are optional only for a route without path parameters. */
-export type Args<K extends ApiKey> = [PathNames<K>] extends [never]
+export type Args<K extends AnyKey> = [PathNames<K>] extends [never]
   ? [options?: Options<K>]
   : [options: Options<K>];
 
 /**
  * The URL of a route: its path parameters substituted and encoded, the query appended.
- * `apiUrl('GET /api/scenarios/{id}', { path: { id: 'a/b' } })` → '/api/scenarios/a%2Fb'.
+ * `apiUrl('GET /api/scenarios/{id}', { path: { id: 'a/b' } })` → '/api/scenarios/a%2Fb'. Download links use it too:
+ * `apiUrl('GET /api/zones/{entry}/dossier', { path: { entry }, query: { lang, format: 'pdf' } })`.
  */
-export function apiUrl<K extends ApiKey>(key: K, ...[options]: Args<K>): string {
+export function apiUrl<K extends AnyKey>(key: K, ...[options]: Args<K>): string {
   const params = (options?.path ?? {}) as Record<string, string>;
   const path = key.slice(key.indexOf(' ') + 1).replace(/\{(\w+)\}/g, (_, name: string) => {
     if (params[name] === undefined) throw new Error(`${key}: path parameter ${name} is missing`);

@@ -3795,6 +3795,19 @@ export interface ApiResponses {
 /** The JSON body `METHOD /api/…` answers with, e.g. `ApiResponse<'GET /api/screens'>`. */
 export type ApiResponse<K extends keyof ApiResponses> = ApiResponses[K];
 
+/** GET routes that answer with a file or text rather than JSON: the web app links to them (client.ts apiUrl). */
+export interface ApiDownloads {
+  'GET /api/cyber/sboms/{id}/export': true;
+  'GET /api/exercise-report-links/{token}': true;
+  'GET /api/exercises/{id}/report': true;
+  'GET /api/export-control/cases/{id}/export': true;
+  'GET /api/jobs/{id}/download': true;
+  'GET /api/scenario-runs/{id}/export': true;
+  'GET /api/screens/export': true;
+  'GET /api/zones/rules': true;
+  'GET /api/zones/{entry}/dossier': true;
+}
+
 export type AssessmentScore = {
   framework: string;
   level: string | null;

@@ -6,6 +6,7 @@ import { useSignedIn } from '../auth/signedIn.ts';
 import { Options } from '../../components/Options.tsx';
 import { formatDate } from '../../format/numbers.ts';
 import { ReportLinks } from './ReportLinks.tsx';
+import { apiUrl } from '../../api/client.ts';
 
 type Exercise = ApiResponse<'GET /api/exercises/{id}'>;
 
@@ -30,9 +31,10 @@ export function ReportPanel({ exercise }: { exercise: Exercise }) {
   const [picked, setPicked] = useState<string | null>(null);
   const session = picked ?? sessions.data?.items[0]?.id ?? '';
   const link = (format: 'pdf' | 'xlsx' | 'docx') => {
-    const q = new URLSearchParams({ format, lang: language, org });
-    if (session) q.set('session', session);
-    return `/api/exercises/${encodeURIComponent(exercise.id)}/report?${q}`;
+    return apiUrl('GET /api/exercises/{id}/report', {
+      path: { id: exercise.id },
+      query: { format, lang: language, org, session },
+    });
   };
   return (
     <section aria-labelledby="report-heading" className="form-box">

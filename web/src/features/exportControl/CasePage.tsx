@@ -8,12 +8,13 @@ import { TableHead } from '../../components/TableHead.tsx';
 import { href } from '../../router/router.ts';
 import { CaseResult } from './CaseResult.tsx';
 import type { Lang } from './types.ts';
+import { apiUrl } from '../../api/client.ts';
 
 const statuses = ['open', 'in-review', 'escalated', 'closed'] as const;
 
 /** The file of a case (PDF or XLSX) in a language; a plain link, since files are not JSON routes. */
 const fileUrl = (id: string, format: 'pdf' | 'xlsx', lang: Lang) =>
-  `/api/export-control/cases/${encodeURIComponent(id)}/export?format=${format}&lang=${lang}`;
+  apiUrl('GET /api/export-control/cases/{id}/export', { path: { id }, query: { format, lang } });
 
 /** One case: what it is about, its marking, status and assignee (editable), its result as kept and its trail. */
 export function CasePage({ id }: { id: string }) {

@@ -10,6 +10,7 @@ import { SubstitutionTable } from './SubstitutionTable.tsx';
 import { SurvivalSection } from './SurvivalSection.tsx';
 import type { ScenarioRun } from './types.ts';
 import { useRunCharts } from './useRunCharts.ts';
+import { apiUrl } from '../../api/client.ts';
 
 /** A finished run's results: totals and exports, then per product, substitution, survival, economy and sources. */
 export function RunResults({ run }: { run: ScenarioRun }) {
@@ -19,7 +20,7 @@ export function RunResults({ run }: { run: ScenarioRun }) {
   const charts = useRunCharts(result);
   const num = (v: number | null | undefined, digits = 1) => formatNumber(v, i18n.language, digits);
   const exportHref = (format: 'json' | 'csv') =>
-    `/api/scenario-runs/${encodeURIComponent(run.id)}/export?format=${format}`;
+    apiUrl('GET /api/scenario-runs/{id}/export', { path: { id: run.id }, query: { format } });
   return (
     <section aria-labelledby="results-heading" className="scenario-results" data-run={run.id}>
       <h3 id="results-heading">

@@ -7,6 +7,7 @@ import { formatShare } from '../../format/numbers.ts';
 import type { Job } from './types.ts';
 import { jobStageText } from '../../format/jobStage.ts';
 import { ExportsInUsd } from '../../format/CurrencyNote.tsx';
+import { apiUrl } from '../../api/client.ts';
 
 /**
  * "Screen every reporter": starts a screen-all job with the current thresholds, polls it and shows its progress
@@ -86,7 +87,7 @@ export function ScreenAllJob({ year, thresholds }: { year: number; thresholds: s
             {t('screening.jobDone')} <MarkingBadge marking={job.marking} />{' '}
             {job.hasFile && (
               <a
-                href={`/api/jobs/${encodeURIComponent(job.id)}/download`}
+                href={apiUrl('GET /api/jobs/{id}/download', { path: { id: job.id } })}
                 download
                 data-testid="screen-all-download"
               >

@@ -27,6 +27,7 @@ import type { HsChapter, Lang } from './types.ts';
 import { useScreen } from './useScreen.ts';
 import './texts.ts';
 import './screening.css';
+import { apiUrl } from '../../api/client.ts';
 
 /** #/screen?reporter=JPN&year=2024&method=eu2021: the supply-chain screen of one reporter and year (PRODUCT.md §3.2). */
 export function ScreeningPage({ route }: ViewProps) {
@@ -148,7 +149,7 @@ function Screening({
           <p className="exports">
             <strong>{t('screening.export')}:</strong>{' '}
             <a
-              href={`/api/screens/export?${exportQuery(state, year, 'csv')}`}
+              href={apiUrl('GET /api/screens/export', { query: exportQuery(state, year, 'csv') })}
               download
               data-testid="export-csv"
             >
@@ -156,7 +157,7 @@ function Screening({
             </a>{' '}
             ·{' '}
             <a
-              href={`/api/screens/export?${exportQuery(state, year, 'xlsx')}`}
+              href={apiUrl('GET /api/screens/export', { query: exportQuery(state, year, 'xlsx') })}
               download
               data-testid="export-xlsx"
             >

@@ -170,13 +170,13 @@ export function tableRequest(state: ScreenState, year: number): TableRequest {
 }
 
 /** The export of the current screen: every row matching the filters (no pages), sorted as the API keeps it. */
-export function exportQuery(state: ScreenState, year: number, format: 'csv' | 'xlsx'): string {
+export function exportQuery(state: ScreenState, year: number, format: 'csv' | 'xlsx'): URLSearchParams {
   const p = screenParams(state, year);
   p.set('format', format);
   if (state.flagged) p.set('method', state.method);
   if (state.chapter) p.set('chapter', state.chapter);
   if (state.q.trim()) p.set('q', state.q.trim());
-  return p.toString();
+  return p;
 }
 
 /** Clicking a column header: the same column flips the order, another column starts at its natural order. */

@@ -6,11 +6,14 @@ import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { ZoneMatrix } from './ZoneMatrix.tsx';
 import './texts.ts';
 import { TableHead } from '../../components/TableHead.tsx';
+import { apiUrl } from '../../api/client.ts';
 
 /** Zones ①/②/③ of every critical good and technology: matrix, table with the rule that fired, dossier links. */
 export function ZonesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const dossierUrl = (entry: string, format: 'pdf' | 'xlsx') =>
+    apiUrl('GET /api/zones/{entry}/dossier', { path: { entry }, query: { lang, format } });
   const { data, error } = useGet('GET /api/zones', { query: { reporter: 'JPN' } });
   const zoneName = (id: string | null) => {
     const z = data?.zones.find((x) => x.id === id);
@@ -54,8 +57,7 @@ export function ZonesPage() {
                   <td>{formatShare(e.indicators.exportShare as number | null, i18n.language)}</td>
                   <td>{String(e.indicators.screenFlags ?? '—')}</td>
                   <td>
-                    <a href={`/api/zones/${e.id}/dossier?lang=${lang}&format=pdf`}>PDF</a>{' '}
-                    <a href={`/api/zones/${e.id}/dossier?lang=${lang}&format=xlsx`}>XLSX</a>
+                    <a href={dossierUrl(e.id, 'pdf')}>PDF</a> <a href={dossierUrl(e.id, 'xlsx')}>XLSX</a>
                   </td>
                   <MarkingCell marking={e.marking} />
                 </tr>
