@@ -37,6 +37,9 @@ const views: { route: string; ready: string }[] = [
   { route: '#/identification', ready: 'main table tbody tr' },
   { route: '#/identification/coercion', ready: 'main form' },
   { route: '#/identification/risks', ready: 'main table tbody tr' },
+  { route: '#/cyber', ready: 'main form' },
+  { route: '#/cyber/assessments', ready: 'main form' },
+  { route: '#/cyber/invitations', ready: 'main form' },
 ];
 
 interface Violation {

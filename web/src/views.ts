@@ -129,6 +129,12 @@ export const views: ViewDefinition[] = [
     page: page(() => import('./features/investment/InvestmentPage.tsx'), 'InvestmentPage'),
   },
   {
+    path: 'cyber',
+    label: { en: 'Cyber & SBOM', ja: 'サイバー・SBOM' },
+    nav: 'protection',
+    page: page(() => import('./features/cyber/CyberPage.tsx'), 'CyberPage'),
+  },
+  {
     path: 'admin',
     label: { en: 'Administration', ja: '管理' },
     nav: true,
