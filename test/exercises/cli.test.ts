@@ -160,7 +160,7 @@ describe('chokepoint exercise', () => {
       'report',
       'x',
       '--format',
-      'docx',
+      'odt',
       '--org',
       'jeita',
       '--out',
