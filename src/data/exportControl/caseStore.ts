@@ -73,18 +73,28 @@ function toCase(r: Record<string, unknown>): ExportControlCase {
   };
 }
 
-async function event(
+/** The trail tables of the case stores (export control, investment): names from this list only, never from input. */
+export type CaseEventTable = 'export_control_case_events' | 'investment_case_events';
+
+/** Appends one entry to a case's trail, inside the caller's transaction. */
+export async function insertCaseEvent(
   tx: StateDb,
+  table: CaseEventTable,
   caseId: string,
   action: string,
   detail: Record<string, unknown>,
   actor: Actor,
-) {
-  await tx.query(
-    'INSERT INTO export_control_case_events (case_id, action, detail, actor) VALUES ($1, $2, $3::jsonb, $4)',
-    [caseId, action, JSON.stringify(detail), actor.name],
-  );
+): Promise<void> {
+  await tx.query(`INSERT INTO ${table} (case_id, action, detail, actor) VALUES ($1, $2, $3::jsonb, $4)`, [
+    caseId,
+    action,
+    JSON.stringify(detail),
+    actor.name,
+  ]);
 }
+
+const event = (tx: StateDb, caseId: string, action: string, detail: Record<string, unknown>, actor: Actor) =>
+  insertCaseEvent(tx, 'export_control_case_events', caseId, action, detail, actor);
 
 export async function openCase(
   db: StateDb,

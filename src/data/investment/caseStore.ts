@@ -8,7 +8,7 @@ import type { Marking } from '../../analysis/marking.ts';
 import { reviewEnds, type ReviewChange } from '../../analysis/investment/reviewPeriod.ts';
 import { jsonValue, timeText } from '../exportControl/rowValues.ts';
 import type { Actor } from '../exportControl/decisionStore.ts';
-import { caseEventOf, readableBy } from '../exportControl/caseStore.ts';
+import { caseEventOf, insertCaseEvent, readableBy } from '../exportControl/caseStore.ts';
 import { exportControlMarking, type MarkingChoice } from '../exportControl/marking.ts';
 import type { FdiAssessmentReport } from './assessService.ts';
 import type { FdiCaseInput } from './caseSchema.ts';
@@ -88,18 +88,8 @@ function toCase(r: Record<string, unknown>): InvestmentCase {
   };
 }
 
-async function event(
-  tx: StateDb,
-  caseId: string,
-  action: string,
-  detail: Record<string, unknown>,
-  actor: Actor,
-) {
-  await tx.query(
-    'INSERT INTO investment_case_events (case_id, action, detail, actor) VALUES ($1, $2, $3::jsonb, $4)',
-    [caseId, action, JSON.stringify(detail), actor.name],
-  );
-}
+const event = (tx: StateDb, caseId: string, action: string, detail: Record<string, unknown>, actor: Actor) =>
+  insertCaseEvent(tx, 'investment_case_events', caseId, action, detail, actor);
 
 function endsOrThrow(acceptedOn: string, change?: ReviewChange): string {
   const r = reviewEnds(acceptedOn, change);
