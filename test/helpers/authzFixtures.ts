@@ -16,6 +16,7 @@ import { recordAssessment } from '../../src/data/identification/riskRegister.ts'
 import { findRegistryEntry } from '../../src/data/reference/registryStore.ts';
 import { exportControlAuthzFixtures } from '../exportControl/authzFixtures.ts';
 import { investmentAuthzFixtures } from '../investment/authzFixtures.ts';
+import { networkAuthzFixtures } from '../network/authzFixtures.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -29,6 +30,7 @@ export const authzFixtures: Record<string, AuthzFixture> = {
   ...exerciseAuthzFixtures,
   ...exportControlAuthzFixtures,
   ...investmentAuthzFixtures,
+  ...networkAuthzFixtures,
   /** A country group (src/data/reference/groupStore.ts). */
   countryGroup: async (app, marking) => {
     const id = `AUTHZ_${randomUUID().slice(0, 8).toUpperCase().replaceAll('-', '')}`;
@@ -116,11 +118,21 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     const state = app.services.state;
     const actor = { id: null, name: 'test' };
     if (!(await findRegistryEntry(state, 'authz-risks'))) {
-      const entry = { id: 'authz-risks', kind: 'good' as const, ja: '認可', en: 'authz', status: 'proposed' as const };
+      const entry = {
+        id: 'authz-risks',
+        kind: 'good' as const,
+        ja: '認可',
+        en: 'authz',
+        status: 'proposed' as const,
+      };
       await addEntry(state, entry, actor);
     }
     const input = { entryId: 'authz-risks', reporter: 'JPN', riskType: 'supply-disruption' as const };
-    const saved = await recordAssessment(state, { ...input, level: 'high', judgement: 'authorization fixture', marking }, actor);
+    const saved = await recordAssessment(
+      state,
+      { ...input, level: 'high', judgement: 'authorization fixture', marking },
+      actor,
+    );
     return String(saved.id);
   },
   /** A monitored early-warning item (no dataset), in a list of its own. */

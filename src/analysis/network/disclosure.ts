@@ -25,9 +25,13 @@ export interface DisclosureCell {
 export function disclosableCells<T extends DisclosureCell>(cells: readonly T[], k = minCompanies): T[] {
   const shown = cells.filter((c) => c.contributors.length >= k);
   const hiddenCompanies = new Set<number>();
-  for (const c of cells) if (c.contributors.length < k) for (const x of c.contributors) hiddenCompanies.add(x);
+  for (const c of cells)
+    if (c.contributors.length < k) for (const x of c.contributors) hiddenCompanies.add(x);
   // Smallest first: the cells given up to protect the remainder.
-  shown.sort((a, b) => a.value - b.value || a.contributors.length - b.contributors.length || a.key.localeCompare(b.key));
+  shown.sort(
+    (a, b) =>
+      a.value - b.value || a.contributors.length - b.contributors.length || a.key.localeCompare(b.key),
+  );
   while (hiddenCompanies.size > 0 && hiddenCompanies.size < k && shown.length > 0) {
     const given = shown.shift()!;
     for (const x of given.contributors) hiddenCompanies.add(x);

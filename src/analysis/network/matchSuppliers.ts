@@ -36,7 +36,10 @@ export interface SupplierMatch {
   proposal: { entity: string; score: number; explanation: ExplanationItem[] } | null;
 }
 
-export function matchSuppliers(known: readonly KnownEntity[], incoming: readonly IncomingSupplier[]): SupplierMatch[] {
+export function matchSuppliers(
+  known: readonly KnownEntity[],
+  incoming: readonly IncomingSupplier[],
+): SupplierMatch[] {
   const index = new PartyIndex(known.map((k) => ({ id: k.id, names: [k.name], countries: [k.country] })));
   const countryOf = new Map(known.map((k) => [k.id, k.country]));
   const decided = new Map<string, SupplierMatch>();
@@ -54,7 +57,9 @@ export function matchSuppliers(known: readonly KnownEntity[], incoming: readonly
             entity: null,
             newKey,
             score: best?.score ?? null,
-            proposal: best ? { entity: best.entryId, score: best.score, explanation: best.explanation } : null,
+            proposal: best
+              ? { entity: best.entryId, score: best.score, explanation: best.explanation }
+              : null,
           };
     decided.set(newKey, match);
     return match;

@@ -96,7 +96,10 @@ export function supplyColumns(lines: readonly SupplyLine[]): SupplyColumns {
   // Parents first: sort by tier (a line's via is one tier above it, checked at intake).
   const sorted = [...lines].sort((a, b) => a.tier - b.tier);
   const n = sorted.length;
-  const [companies, entities, products, sites, ports, countries] = Array.from({ length: 6 }, () => new Interner());
+  const [companies, entities, products, sites, ports, countries] = Array.from(
+    { length: 6 },
+    () => new Interner(),
+  );
   const cols: SupplyColumns = {
     companies: companies.values,
     entities: entities.values,

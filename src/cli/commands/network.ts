@@ -31,18 +31,24 @@ const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 function parseShare(text: string): number {
   const v = Number(text);
   if (!Number.isFinite(v) || v < 0 || v > 1)
-    throw new ChokepointError('bad_input', '--min-share must be a number from 0 to 1', { field: 'min-share' });
+    throw new ChokepointError('bad_input', '--min-share must be a number from 0 to 1', {
+      field: 'min-share',
+    });
   return v;
 }
 
 export const registerNetwork: RegisterCommand = (program, context) => {
   const network = program
     .command('network')
-    .description('firm-level supply-chain structure: submissions, single points of failure, hidden concentration');
+    .description(
+      'firm-level supply-chain structure: submissions, single points of failure, hidden concentration',
+    );
 
   network
     .command('template')
-    .description('write the empty submission template (XLSX or CSV by the file extension) / 提出様式を書き出す')
+    .description(
+      'write the empty submission template (XLSX or CSV by the file extension) / 提出様式を書き出す',
+    )
     .option('--lang <lang>', 'ja | en', 'ja')
     .requiredOption('--out <file>', 'FILE.xlsx or FILE.csv')
     .action(async (opts: { lang: string; out: string }, cmd: Command) => {
@@ -63,45 +69,51 @@ export const registerNetwork: RegisterCommand = (program, context) => {
     .requiredOption('--org <id>', 'the submitting organisation')
     .option('--level <level>', 'marking level 0–3 (default 1 取扱注意)', '1')
     .option('--compartment <name...>', 'marking compartments')
-    .action(async (file: string, opts: { org: string; level: string; compartment?: string[] }, cmd: Command) => {
-      const ctx = context(cmd);
-      if (!fs.existsSync(file)) throw new ChokepointError('not_found', `no file ${file}`, { file });
-      const db = await ctx.state();
-      const marking = { level: parseLevel(opts.level, 'level'), compartments: opts.compartment ?? [], releasableTo: null };
-      try {
-        const saved = await importSubmission(db, {
-          organisationId: opts.org,
-          content: fs.readFileSync(file),
-          fileName: path.basename(file),
-          marking,
-          submittedBy: 'cli',
-        });
-        await appendAudit(db, {
-          actorId: null,
-          actor: 'cli',
-          action: 'network.submit',
-          objectType: 'network_submission',
-          objectId: saved.submission.id,
-          marking,
-          details: { organisation: opts.org, suppliers: saved.submission.supplierCount, ...saved.matches },
-        });
-        ctx.print(
-          { ok: true, ...saved },
-          () =>
-            `imported ${saved.submission.id} for ${opts.org}: ${saved.submission.productCount} products, ${saved.submission.siteCount} sites, ${saved.submission.supplierCount} supplier lines; ` +
-            `${saved.matches.joined} matched to known suppliers, ${saved.matches.created} new, ${saved.matches.proposed} to confirm`,
-        );
-      } catch (error) {
-        if (!(error instanceof SubmissionProblems)) throw error;
-        ctx.print({ ok: false, problems: error.problems }, () =>
-          renderTable(
-            ['sheet', 'row', 'column', 'problem', '内容'],
-            error.problems.map((p) => [p.sheet, String(p.row), p.column, p.message, p.messageJa]),
-          ),
-        );
-        throw error;
-      }
-    });
+    .action(
+      async (file: string, opts: { org: string; level: string; compartment?: string[] }, cmd: Command) => {
+        const ctx = context(cmd);
+        if (!fs.existsSync(file)) throw new ChokepointError('not_found', `no file ${file}`, { file });
+        const db = await ctx.state();
+        const marking = {
+          level: parseLevel(opts.level, 'level'),
+          compartments: opts.compartment ?? [],
+          releasableTo: null,
+        };
+        try {
+          const saved = await importSubmission(db, {
+            organisationId: opts.org,
+            content: fs.readFileSync(file),
+            fileName: path.basename(file),
+            marking,
+            submittedBy: 'cli',
+          });
+          await appendAudit(db, {
+            actorId: null,
+            actor: 'cli',
+            action: 'network.submit',
+            objectType: 'network_submission',
+            objectId: saved.submission.id,
+            marking,
+            details: { organisation: opts.org, suppliers: saved.submission.supplierCount, ...saved.matches },
+          });
+          ctx.print(
+            { ok: true, ...saved },
+            () =>
+              `imported ${saved.submission.id} for ${opts.org}: ${saved.submission.productCount} products, ${saved.submission.siteCount} sites, ${saved.submission.supplierCount} supplier lines; ` +
+              `${saved.matches.joined} matched to known suppliers, ${saved.matches.created} new, ${saved.matches.proposed} to confirm`,
+          );
+        } catch (error) {
+          if (!(error instanceof SubmissionProblems)) throw error;
+          ctx.print({ ok: false, problems: error.problems }, () =>
+            renderTable(
+              ['sheet', 'row', 'column', 'problem', '内容'],
+              error.problems.map((p) => [p.sheet, String(p.row), p.column, p.message, p.messageJa]),
+            ),
+          );
+          throw error;
+        }
+      },
+    );
 
   network
     .command('spof')
@@ -128,7 +140,15 @@ export const registerNetwork: RegisterCommand = (program, context) => {
           `${hs}: ${report.companies ?? 0} companies, known supply ${report.known?.toFixed(2) ?? '–'}${report.synthetic ? ' (SYNTHETIC data)' : ''}`,
           renderTable(
             ['kind', 'name', 'country', 'cut 途絶', 'direct', 'tier 2+', 'companies'],
-            report.rows.map((r) => [r.kind, r.name, r.country ?? '', pct(r.cut), pct(r.direct), pct(r.indirect), String(r.companies)]),
+            report.rows.map((r) => [
+              r.kind,
+              r.name,
+              r.country ?? '',
+              pct(r.cut),
+              pct(r.direct),
+              pct(r.indirect),
+              String(r.companies),
+            ]),
           ),
         ].join('\n'),
       );
@@ -187,7 +207,12 @@ export const registerNetwork: RegisterCommand = (program, context) => {
       ctx.print(items, () =>
         renderTable(
           ['id', 'line', 'candidate', 'score'],
-          items.map((p) => [p.id, `${p.fromEntity.name} (${p.fromEntity.country})`, `${p.toEntity.name} (${p.toEntity.country})`, p.score.toFixed(2)]),
+          items.map((p) => [
+            p.id,
+            `${p.fromEntity.name} (${p.fromEntity.country})`,
+            `${p.toEntity.name} (${p.toEntity.country})`,
+            p.score.toFixed(2),
+          ]),
         ),
       );
     });

@@ -89,16 +89,30 @@ export interface SpofReport {
   marking: Marking;
 }
 
-function nodeLabel(n: LoadedNetwork, kind: NodeKind, x: number): { id: string; name: string; country: string | null } {
+function nodeLabel(
+  n: LoadedNetwork,
+  kind: NodeKind,
+  x: number,
+): { id: string; name: string; country: string | null } {
   const g = n.graph;
   if (kind === 'port') return { id: g.ports[x], name: g.ports[x], country: null };
-  const [entity, site] = kind === 'entity' ? [g.entities[x], null] : (g.sites[x].split('|', 2) as [string, string]);
+  const [entity, site] =
+    kind === 'entity' ? [g.entities[x], null] : (g.sites[x].split('|', 2) as [string, string]);
   const name = n.entityName.get(entity) ?? entity;
-  return { id: kind === 'entity' ? entity : g.sites[x], name: site ? `${name} — ${site}` : name, country: n.entityCountry.get(entity) ?? null };
+  return {
+    id: kind === 'entity' ? entity : g.sites[x],
+    name: site ? `${name} — ${site}` : name,
+    country: n.entityCountry.get(entity) ?? null,
+  };
 }
 
 /** Single points of failure of one product (singlePointsOfFailure.ts), for the reader's view. */
-export function spofOf(n: LoadedNetwork, hs: string, minShare: number, kinds: readonly NodeKind[] = ['entity', 'site', 'port']): SpofReport {
+export function spofOf(
+  n: LoadedNetwork,
+  hs: string,
+  minShare: number,
+  kinds: readonly NodeKind[] = ['entity', 'site', 'port'],
+): SpofReport {
   const g = n.graph;
   const p = g.products.indexOf(hs);
   const empty: SpofReport = {
@@ -122,14 +136,32 @@ export function spofOf(n: LoadedNetwork, hs: string, minShare: number, kinds: re
     if (aggregate) {
       const contributors = spofContributors(g, p, kind);
       found = disclosableCells(
-        found.map((r) => ({ ...r, key: String(r.node), value: r.cut, contributors: contributors.get(r.node) ?? [] })),
+        found.map((r) => ({
+          ...r,
+          key: String(r.node),
+          value: r.cut,
+          contributors: contributors.get(r.node) ?? [],
+        })),
       ).filter((r) => r.cut >= minShare);
     }
     for (const r of found)
-      rows.push({ kind, ...nodeLabel(n, kind, r.node), cut: r.cut, direct: r.direct, indirect: r.indirect, companies: r.companies });
+      rows.push({
+        kind,
+        ...nodeLabel(n, kind, r.node),
+        cut: r.cut,
+        direct: r.direct,
+        indirect: r.indirect,
+        companies: r.companies,
+      });
   }
   // Ordered by what is shown only: the cut, then kind and name.
-  rows.sort((a, b) => b.cut - a.cut || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  rows.sort(
+    (a, b) =>
+      b.cut - a.cut ||
+      a.kind.localeCompare(b.kind) ||
+      a.name.localeCompare(b.name) ||
+      a.id.localeCompare(b.id),
+  );
   return { ...empty, companies: g.productCompanies[p], known: g.known[p], rows };
 }
 
@@ -180,14 +212,22 @@ export function concentrationOf(n: LoadedNetwork, hs: string): ConcentrationRepo
       });
     }
   }
-  report.rows.sort((a, b) => b.dependence - a.dependence || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+  report.rows.sort(
+    (a, b) => b.dependence - a.dependence || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
+  );
   return report;
 }
 
 export interface NetworkGraphView {
   view: NetworkView;
   synthetic: boolean;
-  nodes: { id: string; name: string; kind: 'company' | 'entity' | 'country'; country: string | null; tier: number }[];
+  nodes: {
+    id: string;
+    name: string;
+    kind: 'company' | 'entity' | 'country';
+    country: string | null;
+    tier: number;
+  }[];
   edges: { from: string; to: string; hs: string; tier: number; weight: number; companies: number }[];
   /** Edges left out beyond the limit (ministry view only; the aggregate view never counts hidden cells). */
   truncated: boolean;
@@ -207,7 +247,10 @@ export function graphOf(
 ): NetworkGraphView {
   const g = n.graph;
   const nodes = new Map<string, NetworkGraphView['nodes'][number]>();
-  const cells = new Map<string, { from: string; to: string; hs: string; tier: number; weight: number; companies: Set<number> }>();
+  const cells = new Map<
+    string,
+    { from: string; to: string; hs: string; tier: number; weight: number; companies: Set<number> }
+  >();
   const aggregate = n.view === 'aggregate';
   for (let e = 0; e < g.edgeCount; e++) {
     const hs = g.products[g.product[e]];
@@ -231,13 +274,19 @@ export function graphOf(
     cell.weight += g.weight[e];
     cell.companies.add(g.company[e]);
   }
-  let list = [...cells.values()].map((c) => ({ ...c, key: `${c.from}\u0000${c.to}\u0000${c.hs}\u0000${c.tier}`, value: c.weight, contributors: [...c.companies] }));
+  let list = [...cells.values()].map((c) => ({
+    ...c,
+    key: `${c.from}\u0000${c.to}\u0000${c.hs}\u0000${c.tier}`,
+    value: c.weight,
+    contributors: [...c.companies],
+  }));
   if (aggregate) list = disclosableCells(list);
   list.sort((a, b) => b.weight - a.weight || a.key.localeCompare(b.key));
   const shown = list.slice(0, limit);
   const addNode = (id: string, tier: number) => {
     if (nodes.has(id)) return;
-    const [kind, ref] = id === 'companies' ? ['company', 'companies'] : (id.split(':', 2) as [string, string]);
+    const [kind, ref] =
+      id === 'companies' ? ['company', 'companies'] : (id.split(':', 2) as [string, string]);
     const entity = kind === 'entity';
     nodes.set(id, {
       id,
@@ -255,7 +304,14 @@ export function graphOf(
     view: n.view,
     synthetic: n.synthetic,
     nodes: [...nodes.values()],
-    edges: shown.map((c) => ({ from: c.from, to: c.to, hs: c.hs, tier: c.tier, weight: c.weight, companies: c.companies.size })),
+    edges: shown.map((c) => ({
+      from: c.from,
+      to: c.to,
+      hs: c.hs,
+      tier: c.tier,
+      weight: c.weight,
+      companies: c.companies.size,
+    })),
     truncated: !aggregate && list.length > limit,
     marking: n.marking,
   };
@@ -275,7 +331,16 @@ export function spofCsv(report: SpofReport): string {
     'kind,id,name,country,cut,direct,indirect,companies',
   ];
   const rows = report.rows.map((r) =>
-    [r.kind, r.id, r.name, r.country, r.cut.toFixed(6), r.direct.toFixed(6), r.indirect.toFixed(6), r.companies]
+    [
+      r.kind,
+      r.id,
+      r.name,
+      r.country,
+      r.cut.toFixed(6),
+      r.direct.toFixed(6),
+      r.indirect.toFixed(6),
+      r.companies,
+    ]
       .map(csvCell)
       .join(','),
   );

@@ -50,7 +50,10 @@ export async function listProposals(
   const params = [...filter.params];
   const status = options.status ? `AND p.status = $${params.push(options.status)}` : '';
   return (
-    await db.query(`${select} WHERE ${filter.sql} ${status} ORDER BY p.score DESC, p.created_at, p.id`, params)
+    await db.query(
+      `${select} WHERE ${filter.sql} ${status} ORDER BY p.score DESC, p.created_at, p.id`,
+      params,
+    )
   ).map(fromRow);
 }
 
@@ -63,7 +66,10 @@ export async function decideProposal(
 ): Promise<MatchProposal> {
   return db.transaction(async (tx) => {
     const filter = readableSql(reader, 'p.marking', 2);
-    const [row] = await tx.query(`${select} WHERE p.id = $1 AND ${filter.sql} FOR UPDATE OF p`, [id, ...filter.params]);
+    const [row] = await tx.query(`${select} WHERE p.id = $1 AND ${filter.sql} FOR UPDATE OF p`, [
+      id,
+      ...filter.params,
+    ]);
     if (!row) throw notFound('proposal not found', { field: 'id' });
     if (row.status !== 'proposed')
       throw badInput(`the proposal was ${row.status as string} already`, { field: 'id' });

@@ -35,11 +35,23 @@ function headerProblems(
   const keys = headers.map((h) => (h.trim() ? columnKey(h, kind) : undefined));
   headers.forEach((h, i) => {
     if (h.trim() && !keys[i])
-      problems.push({ sheet, row: 1, column: h, message: `unknown column "${h}"`, messageJa: `不明な列「${h}」` });
+      problems.push({
+        sheet,
+        row: 1,
+        column: h,
+        message: `unknown column "${h}"`,
+        messageJa: `不明な列「${h}」`,
+      });
   });
   for (const key of required)
     if (!keys.includes(key))
-      problems.push({ sheet, row: 1, column: key, message: `column ${key} is missing`, messageJa: `列 ${key} がありません` });
+      problems.push({
+        sheet,
+        row: 1,
+        column: key,
+        message: `column ${key} is missing`,
+        messageJa: `列 ${key} がありません`,
+      });
   return { keys, problems };
 }
 
@@ -81,7 +93,9 @@ export async function readSubmissionXlsx(
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch (error) {
-    throw new ChokepointError('bad_file', `not a readable Excel file (${(error as Error).message})`, { file });
+    throw new ChokepointError('bad_file', `not a readable Excel file (${(error as Error).message})`, {
+      file,
+    });
   }
   const rows: RawRow[] = [];
   const problems: RowProblem[] = [];
@@ -126,5 +140,7 @@ export async function readSubmissionFile(
   file: string,
   format: SubmissionFormat = formatOfName(file),
 ): Promise<{ rows: RawRow[]; problems: RowProblem[] }> {
-  return format === 'csv' ? readSubmissionCsv(content.toString('utf8'), file) : readSubmissionXlsx(content, file);
+  return format === 'csv'
+    ? readSubmissionCsv(content.toString('utf8'), file)
+    : readSubmissionXlsx(content, file);
 }

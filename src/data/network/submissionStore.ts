@@ -102,7 +102,9 @@ export async function saveSubmission(
   const markingJson = JSON.stringify(marking);
   return db.transaction(async (tx) => {
     const id = randomUUID();
-    await tx.query('UPDATE network_submissions SET current = false WHERE organisation_id = $1', [input.organisationId]);
+    await tx.query('UPDATE network_submissions SET current = false WHERE organisation_id = $1', [
+      input.organisationId,
+    ]);
     const [row] = await tx.query(
       `INSERT INTO network_submissions (id, organisation_id, source_name, synthetic, product_count, site_count,
          supplier_count, marking, submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) RETURNING *`,
@@ -207,9 +209,10 @@ export async function saveSubmission(
       proposed.add(m.newKey);
       let target = markingOfEntity.get(m.proposal.entity);
       if (!target) {
-        const [t] = await tx.query<{ marking: Marking }>('SELECT marking FROM network_entities WHERE id = $1', [
-          m.proposal.entity,
-        ]);
+        const [t] = await tx.query<{ marking: Marking }>(
+          'SELECT marking FROM network_entities WHERE id = $1',
+          [m.proposal.entity],
+        );
         markingOfEntity.set(m.proposal.entity, (target = t.marking));
       }
       await tx.query(
@@ -272,11 +275,19 @@ export async function getSubmission(
     'SELECT row_no, code, hs6, name FROM network_products WHERE submission_id = $1 ORDER BY row_no',
     [id],
   );
-  const sites = await db.query<{ row_no: number; code: string; name: string | null; country: string; port: string | null }>(
-    'SELECT row_no, code, name, country, port FROM network_sites WHERE submission_id = $1 ORDER BY row_no',
+  const sites = await db.query<{
+    row_no: number;
+    code: string;
+    name: string | null;
+    country: string;
+    port: string | null;
+  }>('SELECT row_no, code, name, country, port FROM network_sites WHERE submission_id = $1 ORDER BY row_no', [
+    id,
+  ]);
+  const suppliers = await db.query(
+    'SELECT * FROM network_suppliers WHERE submission_id = $1 ORDER BY row_no',
     [id],
   );
-  const suppliers = await db.query('SELECT * FROM network_suppliers WHERE submission_id = $1 ORDER BY row_no', [id]);
   return {
     ...summary,
     products: products.map(({ row_no, ...p }) => ({ row: Number(row_no), ...p })),
@@ -344,7 +355,9 @@ export async function networkLines(
   );
   const joined = joinMarkings([publicMarking, ...markings.map((m) => m.marking)]);
   const marking =
-    options.mode === 'aggregate' ? { level: joined.level, compartments: joined.compartments, releasableTo: null } : joined;
+    options.mode === 'aggregate'
+      ? { level: joined.level, compartments: joined.compartments, releasableTo: null }
+      : joined;
   recordObjectRead('network_submissions', options.mode, marking);
   return {
     lines: rows.map((r) => ({

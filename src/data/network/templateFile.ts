@@ -22,14 +22,23 @@ export async function templateXlsx(lang: TemplateLanguage): Promise<Buffer> {
     const sheet = workbook.addWorksheet(sheetNames[kind][lang]);
     sheet.addRow(templateColumns[kind].map((c) => c[lang]));
     sheet.getRow(1).font = { bold: true };
-    templateColumns[kind].forEach((c, i) => (sheet.getColumn(i + 1).width = Math.max(12, c[lang].length + 4)));
+    templateColumns[kind].forEach(
+      (c, i) => (sheet.getColumn(i + 1).width = Math.max(12, c[lang].length + 4)),
+    );
   }
   const notes = workbook.addWorksheet(lang === 'ja' ? '記入方法' : 'notes');
-  notes.addRow(lang === 'ja' ? ['シート', '列', '必須', '内容'] : ['sheet', 'column', 'required', 'what to write']);
+  notes.addRow(
+    lang === 'ja' ? ['シート', '列', '必須', '内容'] : ['sheet', 'column', 'required', 'what to write'],
+  );
   notes.getRow(1).font = { bold: true };
   for (const kind of recordKinds)
     for (const c of templateColumns[kind])
-      notes.addRow([sheetNames[kind][lang], c[lang], c.required ? (lang === 'ja' ? '必須' : 'yes') : '', c.hint[lang]]);
+      notes.addRow([
+        sheetNames[kind][lang],
+        c[lang],
+        c.required ? (lang === 'ja' ? '必須' : 'yes') : '',
+        c.hint[lang],
+      ]);
   notes.columns.forEach((c, i) => (c.width = [12, 20, 8, 60][i]));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

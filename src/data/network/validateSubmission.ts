@@ -111,7 +111,8 @@ export function validateSubmission(
     const code = required(r, 'product_code');
     const hsText = required(r, 'hs');
     const hs6 = hsText ? hsCode(hsText) : null;
-    if (hsText && !hs6) at(r, 'hs')(`"${hsText}" is not an HS6 or HS9 code`, `「${hsText}」はHS6桁・9桁のコードではありません`);
+    if (hsText && !hs6)
+      at(r, 'hs')(`"${hsText}" is not an HS6 or HS9 code`, `「${hsText}」はHS6桁・9桁のコードではありません`);
     if (code && productCodes.has(code))
       at(r, 'product_code')(`product_code ${code} appears twice`, `製品コード ${code} が重複しています`);
     if (code && hs6 && !productCodes.has(code)) {
@@ -127,11 +128,21 @@ export function validateSubmission(
     const countryText = required(r, 'site_country');
     const iso = countryText ? country(countryText) : null;
     if (countryText && !iso)
-      at(r, 'site_country')(`"${countryText}" is not an ISO 3166 alpha-3 country code`, `「${countryText}」はISO 3166の3文字国コードではありません`);
-    if (code && siteCodes.has(code)) at(r, 'site_code')(`site_code ${code} appears twice`, `拠点コード ${code} が重複しています`);
+      at(r, 'site_country')(
+        `"${countryText}" is not an ISO 3166 alpha-3 country code`,
+        `「${countryText}」はISO 3166の3文字国コードではありません`,
+      );
+    if (code && siteCodes.has(code))
+      at(r, 'site_code')(`site_code ${code} appears twice`, `拠点コード ${code} が重複しています`);
     if (code && iso && !siteCodes.has(code)) {
       siteCodes.add(code);
-      sites.push({ row: r.row, code, name: text(r, 'site_name') || null, country: iso, port: text(r, 'site_port') || null });
+      sites.push({
+        row: r.row,
+        code,
+        name: text(r, 'site_name') || null,
+        country: iso,
+        port: text(r, 'site_port') || null,
+      });
     }
   }
 
@@ -144,18 +155,28 @@ export function validateSubmission(
     if (ref && !tierOf.has(ref) && Number.isInteger(tier)) tierOf.set(ref, tier);
   }
   const seenRefs = new Set<string>();
+  const shareLines: { raw: RawRow; via: string | null; hs6: string; share: number }[] = [];
   for (const r of supplierRaw) {
     const ref = required(r, 'supplier_ref');
-    if (ref && seenRefs.has(ref)) at(r, 'supplier_ref')(`supplier_ref ${ref} appears twice`, `仕入先番号 ${ref} が重複しています`);
+    if (ref && seenRefs.has(ref))
+      at(r, 'supplier_ref')(`supplier_ref ${ref} appears twice`, `仕入先番号 ${ref} が重複しています`);
     const tierText = required(r, 'tier');
     const tier = Number(tierText);
     const tierOk = Number.isInteger(tier) && tier >= 1 && tier <= maxTier;
-    if (tierText && !tierOk) at(r, 'tier')(`tier must be a whole number 1–${maxTier}`, `階層は1〜${maxTier}の整数です`);
+    if (tierText && !tierOk)
+      at(r, 'tier')(`tier must be a whole number 1–${maxTier}`, `階層は1〜${maxTier}の整数です`);
     const via = text(r, 'via') || null;
     if (tierOk && tier === 1 && via)
-      at(r, 'via')('a tier-1 supplier has no via (leave it empty)', '1次仕入先の「経由」は空欄にしてください');
+      at(r, 'via')(
+        'a tier-1 supplier has no via (leave it empty)',
+        '1次仕入先の「経由」は空欄にしてください',
+      );
     if (tierOk && tier > 1) {
-      if (!via) at(r, 'via')(`tier ${tier} needs via: the supplier_ref of tier ${tier - 1}`, `${tier}次には経由（${tier - 1}次の仕入先番号）が必要です`);
+      if (!via)
+        at(r, 'via')(
+          `tier ${tier} needs via: the supplier_ref of tier ${tier - 1}`,
+          `${tier}次には経由（${tier - 1}次の仕入先番号）が必要です`,
+        );
       else if (tierOf.get(via) !== tier - 1)
         at(r, 'via')(
           `via ${via} is not a supplier_ref of tier ${tier - 1} in this submission`,
@@ -164,20 +185,32 @@ export function validateSubmission(
     }
     const ownSite = text(r, 'own_site') || null;
     if (ownSite && !siteCodes.has(ownSite))
-      at(r, 'own_site')(`own_site ${ownSite} is not a site_code of the sites sheet`, `納入先拠点 ${ownSite} は拠点シートにありません`);
+      at(r, 'own_site')(
+        `own_site ${ownSite} is not a site_code of the sites sheet`,
+        `納入先拠点 ${ownSite} は拠点シートにありません`,
+      );
     const name = required(r, 'supplier_name');
     const countryText = required(r, 'supplier_country');
     const iso = countryText ? country(countryText) : null;
     if (countryText && !iso)
-      at(r, 'supplier_country')(`"${countryText}" is not an ISO 3166 alpha-3 country code`, `「${countryText}」はISO 3166の3文字国コードではありません`);
+      at(r, 'supplier_country')(
+        `"${countryText}" is not an ISO 3166 alpha-3 country code`,
+        `「${countryText}」はISO 3166の3文字国コードではありません`,
+      );
     const productText = required(r, 'product');
     const hs6 = productText ? (productCodes.get(productText) ?? hsCode(productText)) : null;
     if (productText && !hs6)
-      at(r, 'product')(`"${productText}" is neither an HS6 code nor a product_code of the products sheet`, `「${productText}」はHS6桁のコードでも製品シートの製品コードでもありません`);
+      at(r, 'product')(
+        `"${productText}" is neither an HS6 code nor a product_code of the products sheet`,
+        `「${productText}」はHS6桁のコードでも製品シートの製品コードでもありません`,
+      );
     const shareText = required(r, 'share');
     const share = shareText ? shareValue(shareText) : undefined;
     if (shareText && share === undefined)
-      at(r, 'share')(`share "${shareText}" must be a number from 0 to 1 (or 0–100 %)`, `購入比率「${shareText}」は0〜1（または0〜100%）の数です`);
+      at(r, 'share')(
+        `share "${shareText}" must be a number from 0 to 1 (or 0–100 %)`,
+        `購入比率「${shareText}」は0〜1（または0〜100%）の数です`,
+      );
     const ints: Record<'alternatives' | 'lead_time_days' | 'inventory_days', number | null> = {
       alternatives: null,
       lead_time_days: null,
@@ -189,6 +222,7 @@ export function validateSubmission(
       else ints[key] = v;
     }
     if (ref) seenRefs.add(ref);
+    if (hs6 && share !== undefined) shareLines.push({ raw: r, via, hs6, share });
     if (ref && tierOk && name && iso && hs6 && share !== undefined)
       suppliers.push({
         row: r.row,
@@ -210,16 +244,16 @@ export function validateSubmission(
 
   // Shares of one buyer's purchases of one product add up to at most 1: the company's tier-1 lines per product,
   // and each supplier's own lines (tier n + 1 via it) per product. Reported on the row that passes 1.
+  // (Every line with a readable product and share counts, also one with problems elsewhere.)
   const sums = new Map<string, number>();
-  for (const s of suppliers) {
+  for (const s of shareLines) {
     const key = `${s.via ?? ''}\u0000${s.hs6}`;
     const sum = (sums.get(key) ?? 0) + s.share;
     sums.set(key, sum);
     if (sum > 1 + shareTolerance) {
-      const raw = supplierRaw.find((x) => x.row === s.row)!;
       const buyer = s.via ? `supplier ${s.via}` : 'your company';
       const buyerJa = s.via ? `仕入先 ${s.via}` : '自社';
-      at(raw, 'share')(
+      at(s.raw, 'share')(
         `shares of ${buyer}'s purchases of ${s.hs6} add up to ${sum.toFixed(3)} > 1`,
         `${buyerJa}の ${s.hs6} の購入比率の合計が ${sum.toFixed(3)} で1を超えています`,
       );
@@ -233,6 +267,8 @@ export function validateSubmission(
       message: 'the submission has no supplier rows',
       messageJa: '仕入先の行がありません',
     });
-  problems.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.column.localeCompare(b.column));
+  problems.sort(
+    (a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.column.localeCompare(b.column),
+  );
   return problems.length ? { ok: false, problems } : { ok: true, rows: { products, sites, suppliers } };
 }

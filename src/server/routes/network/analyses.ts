@@ -70,7 +70,8 @@ export const networkAnalysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { marks: 'export', authz: { kind: 'none', reason: aggregateReason } },
       schema: {
         tags: ['network'],
-        summary: 'The single points of failure of a product as CSV (the same cells as the table, marking inside)',
+        summary:
+          'The single points of failure of a product as CSV (the same cells as the table, marking inside)',
         querystring: SpofQuery,
       },
     },
@@ -79,7 +80,12 @@ export const networkAnalysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const minShare = request.query.minShare ?? 0.2;
       const report = spofOf(await load(request, 'spof.export', { hs, minShare }), hs, minShare);
       const marking = joinMarkings([report.marking, markingOfReads()]);
-      await app.audit(request, { action: 'export', objectType: 'network_analysis', objectId: `spof:${hs}`, marking });
+      await app.audit(request, {
+        action: 'export',
+        objectType: 'network_analysis',
+        objectId: `spof:${hs}`,
+        marking,
+      });
       return reply
         .header(markingHeader, JSON.stringify(marking))
         .header('content-disposition', `attachment; filename="spof-${hs}.csv"`)
@@ -94,7 +100,8 @@ export const networkAnalysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { marks: 'result', authz: { kind: 'none', reason: aggregateReason } },
       schema: {
         tags: ['network'],
-        summary: "Hidden concentration of a product: tier-2+ suppliers and countries where companies' different tier-1s converge",
+        summary:
+          "Hidden concentration of a product: tier-2+ suppliers and countries where companies' different tier-1s converge",
         querystring: Type.Object({ hs: HsQuery }),
         response: { 200: ConcentrationReportSchema },
       },
@@ -112,7 +119,8 @@ export const networkAnalysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { marks: 'result', authz: { kind: 'none', reason: aggregateReason } },
       schema: {
         tags: ['network'],
-        summary: 'The supply graph to draw, filtered by product, tier and supplier country (countries only outside the ministry)',
+        summary:
+          'The supply graph to draw, filtered by product, tier and supplier country (countries only outside the ministry)',
         querystring: Type.Object({
           hs: Type.Optional(HsQuery),
           tier: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),

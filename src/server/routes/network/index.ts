@@ -6,6 +6,11 @@ import { networkTemplateRoutes } from './template.ts';
 
 /** Firm-level supply-chain structure (issue 24), one plugin per resource. */
 export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  for (const plugin of [networkSubmissionRoutes, networkAnalysisRoutes, networkProposalRoutes, networkTemplateRoutes])
+  for (const plugin of [
+    networkSubmissionRoutes,
+    networkAnalysisRoutes,
+    networkProposalRoutes,
+    networkTemplateRoutes,
+  ])
     await app.register(plugin);
 };

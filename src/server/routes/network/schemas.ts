@@ -27,7 +27,12 @@ export const SubmissionDetailSchema = Type.Intersect([
   SubmissionSummarySchema,
   Type.Object({
     products: Type.Array(
-      Type.Object({ row: Type.Number(), code: Type.String(), hs6: Type.String(), name: Nullable(Type.String()) }),
+      Type.Object({
+        row: Type.Number(),
+        code: Type.String(),
+        hs6: Type.String(),
+        name: Nullable(Type.String()),
+      }),
     ),
     sites: Type.Array(
       Type.Object({

@@ -37,7 +37,8 @@ export const networkSubmissionRoutes: FastifyPluginAsyncTypebox = async (app) =>
       config: { marks: 'objects', roles: writers, authz: { kind: 'action' } },
       schema: {
         tags: ['network'],
-        summary: "Submit a company's products, sites and suppliers (template as CSV or XLSX, base64); all or nothing",
+        summary:
+          "Submit a company's products, sites and suppliers (template as CSV or XLSX, base64); all or nothing",
         body: Type.Object(
           {
             fileName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\.(csv|xlsx|CSV|XLSX)$' }),
@@ -73,7 +74,9 @@ export const networkSubmissionRoutes: FastifyPluginAsyncTypebox = async (app) =>
       if (marking.level < 1) {
         requirePermission(request, 'declassify');
         if ((request.body.reason?.trim() ?? '').length < 10)
-          throw badInput('a submission below level 1 needs a reason of at least 10 characters', { field: 'reason' });
+          throw badInput('a submission below level 1 needs a reason of at least 10 characters', {
+            field: 'reason',
+          });
       }
       try {
         const saved = await importSubmission(db(), {
@@ -88,7 +91,11 @@ export const networkSubmissionRoutes: FastifyPluginAsyncTypebox = async (app) =>
           objectType: 'network_submission',
           objectId: saved.submission.id,
           marking,
-          details: { organisation: organisationId, suppliers: saved.submission.supplierCount, ...saved.matches },
+          details: {
+            organisation: organisationId,
+            suppliers: saved.submission.supplierCount,
+            ...saved.matches,
+          },
         });
         return saved;
       } catch (error) {
@@ -140,7 +147,12 @@ export const networkSubmissionRoutes: FastifyPluginAsyncTypebox = async (app) =>
       },
     },
     async (request) => {
-      const found = await getSubmission(db(), request.params.id, readerOf(request), await networkAccessOf(request));
+      const found = await getSubmission(
+        db(),
+        request.params.id,
+        readerOf(request),
+        await networkAccessOf(request),
+      );
       await app.audit(request, {
         action: 'read',
         objectType: 'network_submission',
