@@ -18,7 +18,10 @@ import {
   templateCsv,
   templateXlsx,
   type TemplateLanguage,
+  saveSubmission,
 } from '../../data/network/index.ts';
+import { syntheticSubmissionRows, syntheticSupplyNetwork } from '../../data/synth/index.ts';
+import { ensureOrganisation } from '../../data/security/index.ts';
 
 /**
  * `chokepoint network …` (issue 24, docs/network.md): submission templates, importing a company's submission
@@ -177,6 +180,60 @@ export const registerNetwork: RegisterCommand = (program, context) => {
           ['kind', 'name', 'companies', 'tier-1s', 'dependence'],
           report.rows.map((r) => [r.kind, r.name, String(r.companies), String(r.tier1s), pct(r.dependence)]),
         ),
+      );
+    });
+
+  network
+    .command('synth')
+    .description('store a SYNTHETIC multi-company network for demos (organisations synth-co-…) / 合成データ')
+    .option('--companies <n>', 'companies', '40')
+    .option('--products <n>', 'products (HS6 codes)', '12')
+    .option('--seed <n>', 'seed', '24')
+    .action(async (opts: { companies: string; products: string; seed: string }, cmd: Command) => {
+      const ctx = context(cmd);
+      const companies = Number(opts.companies);
+      if (!Number.isInteger(companies) || companies < 1 || companies > 2000)
+        throw new ChokepointError('bad_input', '--companies must be 1–2000', { field: 'companies' });
+      const db = await ctx.state();
+      const cols = syntheticSupplyNetwork({
+        companies,
+        products: Number(opts.products),
+        seed: Number(opts.seed),
+      });
+      const marking = { level: 1 as const, compartments: [], releasableTo: null };
+      let lines = 0;
+      for (const [c, suppliers] of syntheticSubmissionRows(cols)) {
+        const org = cols.companies[c];
+        await ensureOrganisation(db, {
+          id: org,
+          name: `SYNTHETIC company ${org}`,
+          kind: 'company',
+          sharingCap: 1,
+        });
+        const saved = await saveSubmission(db, {
+          organisationId: org,
+          sourceName: `SYNTHETIC seed ${opts.seed}`,
+          rows: { products: [], sites: [], suppliers },
+          marking,
+          submittedBy: 'cli',
+          synthetic: true,
+        });
+        lines += suppliers.length;
+        await appendAudit(db, {
+          actorId: null,
+          actor: 'cli',
+          action: 'network.submit',
+          objectType: 'network_submission',
+          objectId: saved.submission.id,
+          marking,
+          details: { organisation: org, synthetic: true, suppliers: suppliers.length },
+        });
+      }
+      const summary = { synthetic: true, companies, lines, products: cols.products };
+      ctx.print(
+        summary,
+        () =>
+          `stored SYNTHETIC submissions of ${companies} companies (${lines} supplier lines); products: ${cols.products.join(' ')}`,
       );
     });
 
