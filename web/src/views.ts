@@ -26,7 +26,6 @@ export interface ViewDefinition {
   roles?: ('administrator' | 'analyst' | 'viewer' | 'auditor')[];
 }
 
-
 /** `page(() => import('./features/x/XPage.tsx'), 'XPage')`: a named export as a lazily loaded page. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
@@ -127,6 +126,12 @@ export const views: ViewDefinition[] = [
     nav: 'protection',
     roles: ['administrator', 'analyst', 'viewer'],
     page: page(() => import('./features/investment/InvestmentPage.tsx'), 'InvestmentPage'),
+  },
+  {
+    path: 'network',
+    label: { en: 'Supply-chain structure', ja: 'サプライチェーン構造' },
+    nav: 'analysis',
+    page: page(() => import('./features/network/NetworkPage.tsx'), 'NetworkPage'),
   },
   {
     path: 'cyber',

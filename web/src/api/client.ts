@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** Where the error is (file, line, field such as `shocks[0].duration`), so a form can show it by the field. */
     readonly place: { file?: string; line?: number; column?: string; field?: string } = {},
+    /** The whole error body, for routes that answer more than the error (a submission's problems by row). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -97,6 +99,7 @@ export async function request<K extends ApiKey>(key: K, ...args: Args<K>): Promi
       body?.error?.code ?? 'error',
       body?.error?.message ?? response.statusText,
       body?.error?.place ?? {},
+      body,
     );
   }
   return body as ApiResponses[K];

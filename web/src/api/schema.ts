@@ -2940,6 +2940,84 @@ export interface ApiResponses {
     };
   };
   /** 200 */
+  'GET /api/network/concentration': {
+    hs: string;
+    view: 'ministry' | 'aggregate';
+    synthetic: boolean;
+    minCompanies: number;
+    rows: {
+      kind: 'entity' | 'country';
+      id: string;
+      name: string;
+      companies: number;
+      tier1s: number;
+      dependence: number;
+    }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/network/graph': {
+    view: 'ministry' | 'aggregate';
+    synthetic: boolean;
+    nodes: {
+      id: string;
+      name: string;
+      kind: 'company' | 'entity' | 'country';
+      country: string | null;
+      tier: number;
+    }[];
+    edges: { from: string; to: string; hs: string; tier: number; weight: number; companies: number }[];
+    truncated: boolean;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'GET /api/network/proposals': { items: NetworkMatchProposal[]; total: number };
+  /** 200 */
+  'POST /api/network/proposals/{id}/decision': NetworkMatchProposal;
+  /** 200 */
+  'GET /api/network/spof': NetworkSpofReport;
+  /** 200 */
+  'GET /api/network/submissions': { items: NetworkSubmission[]; total: number };
+  /** 200 */
+  'POST /api/network/submissions': {
+    submission: NetworkSubmission;
+    matches: { joined: number; created: number; proposed: number };
+  };
+  /** 200 */
+  'GET /api/network/submissions/{id}': NetworkSubmission & {
+    products: { row: number; code: string; hs6: string; name: string | null }[];
+    sites: { row: number; code: string; name: string | null; country: string; port: string | null }[];
+    suppliers: {
+      row: number;
+      ref: string;
+      tier: number;
+      via: string | null;
+      ownSite: string | null;
+      name: string;
+      country: string;
+      site: string | null;
+      port: string | null;
+      hs6: string;
+      share: number;
+      alternatives: number | null;
+      leadTimeDays: number | null;
+      inventoryDays: number | null;
+      entityId: string;
+    }[];
+  };
+  /** 200 */
   'GET /api/organisations': {
     items: {
       id: string;
@@ -3802,6 +3880,8 @@ export interface ApiDownloads {
   'GET /api/exercises/{id}/report': true;
   'GET /api/export-control/cases/{id}/export': true;
   'GET /api/jobs/{id}/download': true;
+  'GET /api/network/spof/export': true;
+  'GET /api/network/template': true;
   'GET /api/scenario-runs/{id}/export': true;
   'GET /api/screens/export': true;
   'GET /api/zones/rules': true;
@@ -4017,6 +4097,73 @@ export type InvestmentCase = {
 export type Localized = { ja?: string; en?: string };
 
 export type MethodProvenance = Provenance & { method: string };
+
+export type NetworkMatchProposal = {
+  id: string;
+  submissionId: string;
+  supplierRef: string;
+  fromEntity: { id: string; name: string; country: string };
+  toEntity: { id: string; name: string; country: string };
+  score: number;
+  explanation: { feature: string; value: number; en: string; ja: string }[];
+  status: 'proposed' | 'confirmed' | 'rejected';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+};
+
+export type NetworkSpofReport = {
+  hs: string;
+  view: 'ministry' | 'aggregate';
+  synthetic: boolean;
+  minShare: number;
+  minCompanies: number;
+  companies: number | null;
+  known: number | null;
+  rows: {
+    kind: 'entity' | 'site' | 'port';
+    id: string;
+    name: string;
+    country: string | null;
+    cut: number;
+    direct: number;
+    indirect: number;
+    companies: number;
+  }[];
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+};
+
+export type NetworkSubmission = {
+  id: string;
+  organisationId: string;
+  sourceName: string;
+  synthetic: boolean;
+  productCount: number;
+  siteCount: number;
+  supplierCount: number;
+  current: boolean;
+  submittedBy: string | null;
+  submittedAt: string;
+  marking: {
+    /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+    level: 0 | 1 | 2 | 3;
+    compartments: string[];
+    /** organisation ids the object may be released to; null = unrestricted */
+    releasableTo: null | string[];
+  };
+};
 
 export type OwnersReport = {
   dataset: string;
