@@ -27,27 +27,10 @@ export interface SupplyLine {
   share: number;
 }
 
-export interface SupplyGraph {
-  companies: string[];
-  entities: string[];
-  products: string[];
-  /** Site keys "entity|site" (sites named by the companies). */
-  sites: string[];
-  ports: string[];
-  countries: string[];
+export interface SupplyGraph extends SupplyColumns {
   edgeCount: number;
-  company: Int32Array;
-  entity: Int32Array;
-  /** Root product (index into products). */
+  /** Root product (index into products); `ownProduct` is the input bought at the edge's own tier. */
   product: Int32Array;
-  /** The edge's own product (the input bought at that tier). */
-  ownProduct: Int32Array;
-  site: Int32Array;
-  port: Int32Array;
-  country: Int32Array;
-  tier: Uint8Array;
-  parent: Int32Array;
-  share: Float64Array;
   weight: Float64Array;
   /** Edges of product p: order[productStart[p] … productStart[p + 1]), sorted by company. */
   productStart: Int32Array;
@@ -77,6 +60,7 @@ export interface SupplyColumns {
   companies: string[];
   entities: string[];
   products: string[];
+  /** Site keys "entity|site" (sites named by the companies). */
   sites: string[];
   ports: string[];
   countries: string[];

@@ -17,11 +17,13 @@ import {
   SubmissionProblems,
   templateCsv,
   templateXlsx,
+  type SubmissionSummary,
   type TemplateLanguage,
   saveSubmission,
 } from '../../data/network/index.ts';
 import { syntheticSubmissionRows, syntheticSupplyNetwork } from '../../data/synth/index.ts';
 import { ensureOrganisation } from '../../data/security/index.ts';
+import type { StateDb } from '../../data/state/index.ts';
 
 /**
  * `chokepoint network …` (issue 24, docs/network.md): submission templates, importing a company's submission
@@ -38,6 +40,19 @@ function parseShare(text: string): number {
       field: 'min-share',
     });
   return v;
+}
+
+/** The audit entry of a submission stored from the command line. */
+async function auditSubmission(db: StateDb, submission: SubmissionSummary, details: Record<string, unknown>) {
+  await appendAudit(db, {
+    actorId: null,
+    actor: 'cli',
+    action: 'network.submit',
+    objectType: 'network_submission',
+    objectId: submission.id,
+    marking: submission.marking,
+    details: { organisation: submission.organisationId, suppliers: submission.supplierCount, ...details },
+  });
 }
 
 export const registerNetwork: RegisterCommand = (program, context) => {
@@ -90,15 +105,7 @@ export const registerNetwork: RegisterCommand = (program, context) => {
             marking,
             submittedBy: 'cli',
           });
-          await appendAudit(db, {
-            actorId: null,
-            actor: 'cli',
-            action: 'network.submit',
-            objectType: 'network_submission',
-            objectId: saved.submission.id,
-            marking,
-            details: { organisation: opts.org, suppliers: saved.submission.supplierCount, ...saved.matches },
-          });
+          await auditSubmission(db, saved.submission, { ...saved.matches });
           ctx.print(
             { ok: true, ...saved },
             () =>
@@ -219,15 +226,7 @@ export const registerNetwork: RegisterCommand = (program, context) => {
           synthetic: true,
         });
         lines += suppliers.length;
-        await appendAudit(db, {
-          actorId: null,
-          actor: 'cli',
-          action: 'network.submit',
-          objectType: 'network_submission',
-          objectId: saved.submission.id,
-          marking,
-          details: { organisation: org, synthetic: true, suppliers: suppliers.length },
-        });
+        await auditSubmission(db, saved.submission, { synthetic: true });
       }
       const summary = { synthetic: true, companies, lines, products: cols.products };
       ctx.print(

@@ -64,6 +64,11 @@ export function checkHs6(hs: string): string {
   return code;
 }
 
+/** What every report of one product states first: the product, the view, SYNTHETIC or not, k, the marking. */
+function reportHead(n: LoadedNetwork, hs: string) {
+  return { hs, view: n.view, synthetic: n.synthetic, minCompanies, marking: n.marking };
+}
+
 export interface SpofReportRow {
   kind: NodeKind;
   /** Entity id, "entity id|site" or the port. */
@@ -115,17 +120,7 @@ export function spofOf(
 ): SpofReport {
   const g = n.graph;
   const p = g.products.indexOf(hs);
-  const empty: SpofReport = {
-    hs,
-    view: n.view,
-    synthetic: n.synthetic,
-    minShare,
-    minCompanies,
-    companies: null,
-    known: null,
-    rows: [],
-    marking: n.marking,
-  };
+  const empty: SpofReport = { ...reportHead(n, hs), minShare, companies: null, known: null, rows: [] };
   if (p < 0) return empty;
   const aggregate = n.view === 'aggregate';
   if (aggregate && !disclosableTotal(g.productCompanies[p])) return empty;
@@ -187,14 +182,7 @@ export interface ConcentrationReport {
 export function concentrationOf(n: LoadedNetwork, hs: string): ConcentrationReport {
   const g = n.graph;
   const p = g.products.indexOf(hs);
-  const report: ConcentrationReport = {
-    hs,
-    view: n.view,
-    synthetic: n.synthetic,
-    minCompanies,
-    rows: [],
-    marking: n.marking,
-  };
+  const report: ConcentrationReport = { ...reportHead(n, hs), rows: [] };
   if (p < 0 || (n.view === 'aggregate' && !disclosableTotal(g.productCompanies[p]))) return report;
   for (const kind of ['entity', 'country'] as const) {
     let found = hiddenConcentration(g, p, kind);

@@ -105,6 +105,17 @@ export function validateSubmission(
     return v;
   };
 
+  const requiredCountry = (r: RawRow, key: string): string | null => {
+    const written = required(r, key);
+    const iso = written ? country(written) : null;
+    if (written && !iso)
+      at(r, key)(
+        `"${written}" is not an ISO 3166 alpha-3 country code`,
+        `「${written}」はISO 3166の3文字国コードではありません`,
+      );
+    return iso;
+  };
+
   const products: ProductRow[] = [];
   const productCodes = new Map<string, string>();
   for (const r of rows.filter((x) => x.kind === 'product')) {
@@ -125,13 +136,7 @@ export function validateSubmission(
   const siteCodes = new Set<string>();
   for (const r of rows.filter((x) => x.kind === 'site')) {
     const code = required(r, 'site_code');
-    const countryText = required(r, 'site_country');
-    const iso = countryText ? country(countryText) : null;
-    if (countryText && !iso)
-      at(r, 'site_country')(
-        `"${countryText}" is not an ISO 3166 alpha-3 country code`,
-        `「${countryText}」はISO 3166の3文字国コードではありません`,
-      );
+    const iso = requiredCountry(r, 'site_country');
     if (code && siteCodes.has(code))
       at(r, 'site_code')(`site_code ${code} appears twice`, `拠点コード ${code} が重複しています`);
     if (code && iso && !siteCodes.has(code)) {
@@ -190,13 +195,7 @@ export function validateSubmission(
         `納入先拠点 ${ownSite} は拠点シートにありません`,
       );
     const name = required(r, 'supplier_name');
-    const countryText = required(r, 'supplier_country');
-    const iso = countryText ? country(countryText) : null;
-    if (countryText && !iso)
-      at(r, 'supplier_country')(
-        `"${countryText}" is not an ISO 3166 alpha-3 country code`,
-        `「${countryText}」はISO 3166の3文字国コードではありません`,
-      );
+    const iso = requiredCountry(r, 'supplier_country');
     const productText = required(r, 'product');
     const hs6 = productText ? (productCodes.get(productText) ?? hsCode(productText)) : null;
     if (productText && !hs6)
