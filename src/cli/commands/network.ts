@@ -10,6 +10,7 @@ import {
   checkHs6,
   concentrationOf,
   decideProposal,
+  hiddenTierEstimate,
   importSubmission,
   listProposals,
   loadNetwork,
@@ -24,6 +25,7 @@ import {
 import { syntheticSubmissionRows, syntheticSupplyNetwork } from '../../data/synth/index.ts';
 import { ensureOrganisation } from '../../data/security/index.ts';
 import type { StateDb } from '../../data/state/index.ts';
+import { screenServices } from './screen.ts';
 
 /**
  * `chokepoint network …` (issue 24, docs/network.md): submission templates, importing a company's submission
@@ -233,6 +235,36 @@ export const registerNetwork: RegisterCommand = (program, context) => {
         summary,
         () =>
           `stored SYNTHETIC submissions of ${companies} companies (${lines} supplier lines); products: ${cols.products.join(' ')}`,
+      );
+    });
+
+  network
+    .command('tiers')
+    .description('estimate tier-2 countries behind a tier-1 supplier in a country / 隠れた階層の推計')
+    .requiredOption('--hs <code>', 'HS6 code of the product')
+    .requiredOption('--country <iso3>', "the tier-1 supplier's country")
+    .requiredOption('--year <year>', 'trade year')
+    .option('--dataset <id>', 'annual trade dataset')
+    .action(async (opts: { hs: string; country: string; year: string; dataset?: string }, cmd: Command) => {
+      const ctx = context(cmd);
+      const hs = checkHs6(opts.hs);
+      const db = await ctx.state();
+      const estimate = await hiddenTierEstimate(await screenServices(ctx), await loadNetwork(db, {}), {
+        hs,
+        country: opts.country,
+        year: Number(opts.year),
+        dataset: opts.dataset,
+      });
+      ctx.print(estimate, () =>
+        [
+          estimate.basis.en,
+          estimate.basis.ja,
+          `inputs: ${estimate.inputs.map((i) => `${i.hs6} ${pct(i.weight)}${i.withTrade ? '' : ' (no trade data)'}`).join(', ') || '—'}`,
+          renderTable(
+            ['country', 'estimated share'],
+            estimate.countries.slice(0, 15).map((c) => [c.country, pct(c.share)]),
+          ),
+        ].join('\n'),
       );
     });
 

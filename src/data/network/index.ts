@@ -13,3 +13,4 @@ export * from './submissionStore.ts';
 export * from './proposalStore.ts';
 export * from './networkAnalysis.ts';
 export * from './importSubmission.ts';
+export * from './hiddenTierEstimate.ts';

@@ -29,7 +29,7 @@ export interface NetworkScope {
 export const viewOf = (access: NetworkAccess | undefined): NetworkView =>
   !access || access.ministry ? 'ministry' : 'aggregate';
 
-interface LoadedNetwork {
+export interface LoadedNetwork {
   view: NetworkView;
   graph: SupplyGraph;
   lines: NetworkLineRow[];

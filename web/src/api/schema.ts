@@ -2983,6 +2983,27 @@ export interface ApiResponses {
     };
   };
   /** 200 */
+  'GET /api/network/hidden-tiers': {
+    hs: string;
+    country: string;
+    year: number;
+    view: 'ministry' | 'aggregate';
+    synthetic: boolean;
+    estimate: true;
+    inputs: { hs6: string; weight: number; companies: number; withTrade: boolean }[];
+    covered: number;
+    countries: { country: string; share: number }[];
+    basis: { en: string; ja: string };
+    dataset: string | null;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'GET /api/network/proposals': { items: NetworkMatchProposal[]; total: number };
   /** 200 */
   'POST /api/network/proposals/{id}/decision': NetworkMatchProposal;

@@ -6,6 +6,7 @@ import {
   checkHs6,
   concentrationOf,
   graphOf,
+  hiddenTierEstimate,
   loadNetwork,
   spofCsv,
   spofOf,
@@ -14,7 +15,14 @@ import { markingOfReads } from '../../../data/security/readContext.ts';
 import { readerOf } from '../../security/markings.ts';
 import { markingHeader } from '../../security/enforcement.ts';
 import { networkAccessOf } from '../../network/access.ts';
-import { ConcentrationReportSchema, GraphSchema, HsQuery, SpofReportSchema } from './schemas.ts';
+import { screenServicesOf } from '../../screens/screenServices.ts';
+import {
+  ConcentrationReportSchema,
+  GraphSchema,
+  HiddenTierSchema,
+  HsQuery,
+  SpofReportSchema,
+} from './schemas.ts';
 
 /**
  * Analyses over companies' submissions (issue 24; docs/network.md § Methods): single points of failure, hidden
@@ -134,6 +142,37 @@ export const networkAnalysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const filter = { hs, tier: request.query.tier, country: request.query.country };
       const view = graphOf(await load(request, 'graph', filter), filter);
       return { ...view, marking: joinMarkings([view.marking, markingOfReads()]) };
+    },
+  );
+
+  app.get(
+    '/network/hidden-tiers',
+    {
+      config: { marks: 'result', authz: { kind: 'none', reason: aggregateReason } },
+      schema: {
+        tags: ['network'],
+        summary:
+          "Estimated tier-2 countries behind a tier-1 supplier in a country: the product's reported inputs × the country's imports of them",
+        querystring: Type.Object({
+          hs: HsQuery,
+          country: Type.String({ pattern: '^[A-Z]{3}$' }),
+          year: Type.Integer({ minimum: 1988, maximum: 2100 }),
+          dataset: Type.Optional(Type.String({ maxLength: 100 })),
+        }),
+        response: { 200: HiddenTierSchema },
+      },
+    },
+    async (request) => {
+      const hs = checkHs6(request.query.hs);
+      const { country, year, dataset } = request.query;
+      const network = await load(request, 'hidden-tiers', { hs, country, year });
+      const estimate = await hiddenTierEstimate(screenServicesOf(app), network, {
+        hs,
+        country,
+        year,
+        dataset,
+      });
+      return { ...estimate, marking: joinMarkings([estimate.marking, markingOfReads()]) };
     },
   );
 };

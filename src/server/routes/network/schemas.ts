@@ -178,3 +178,25 @@ export const ProposalSchema = Type.Object(
 );
 
 export const HsQuery = Type.String({ pattern: '^\\d{4}\\.?\\d{2}$', description: 'HS6 code, e.g. 850511' });
+
+export const HiddenTierSchema = Type.Object({
+  hs: Type.String(),
+  country: Type.String(),
+  year: Type.Number(),
+  view: ViewSchema,
+  synthetic: Type.Boolean(),
+  estimate: Type.Literal(true),
+  inputs: Type.Array(
+    Type.Object({
+      hs6: Type.String(),
+      weight: Type.Number(),
+      companies: Type.Number(),
+      withTrade: Type.Boolean(),
+    }),
+  ),
+  covered: Type.Number(),
+  countries: Type.Array(Type.Object({ country: Type.String(), share: Type.Number() })),
+  basis: Type.Object({ en: Type.String(), ja: Type.String() }),
+  dataset: Nullable(Type.String()),
+  marking: MarkingSchema,
+});
