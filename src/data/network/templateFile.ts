@@ -14,10 +14,26 @@ export function templateCsv(lang: TemplateLanguage): string {
   return `\ufeff${headers.map(csvField).join(',')}\r\n`;
 }
 
-export async function templateXlsx(lang: TemplateLanguage): Promise<Buffer> {
+/**
+ * Built once per language and process: the workbook is the same every time, and a ZIP written anew would carry
+ * new timestamps, so two downloads would differ by the clock alone.
+ */
+const built = new Map<TemplateLanguage, Promise<Buffer>>();
+
+export function templateXlsx(lang: TemplateLanguage): Promise<Buffer> {
+  let file = built.get(lang);
+  if (!file) {
+    built.set(lang, (file = buildTemplateXlsx(lang)));
+    file.catch(() => built.delete(lang));
+  }
+  return file;
+}
+
+async function buildTemplateXlsx(lang: TemplateLanguage): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'chokepoint';
+  workbook.created = workbook.modified = new Date(Date.UTC(2026, 0, 1));
   for (const kind of recordKinds) {
     const sheet = workbook.addWorksheet(sheetNames[kind][lang]);
     sheet.addRow(templateColumns[kind].map((c) => c[lang]));
