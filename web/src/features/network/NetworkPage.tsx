@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { GraphChart } from 'echarts/charts';
 import { Chart } from '../../components/Chart.tsx';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
-import { useGet } from '../../api/useGet.ts';
+import { useGet, useGetWhen } from '../../api/useGet.ts';
 import { ApiError, apiUrl, post } from '../../api/client.ts';
 import type { ApiResponses } from '../../api/schema.ts';
 import type { ViewProps } from '../../views.ts';
@@ -37,6 +37,7 @@ export function NetworkPage(_props: ViewProps) {
       <SubmitPanel onStored={() => setVersion((v) => v + 1)} />
       <SubmissionList key={`list-${version}`} />
       <AnalysisPanel key={`analysis-${version}`} />
+      <HiddenTiersPanel key={`tiers-${version}`} />
     </section>
   );
 }
@@ -309,6 +310,67 @@ function AnalysisPanel() {
       {graph.data?.truncated && <p>{t('network.graph.truncated')}</p>}
       {option && graph.data && graph.data.edges.length > 0 && (
         <Chart option={option} height={480} label={t('network.graph.label')} />
+      )}
+    </div>
+  );
+}
+
+/** Estimated tier-2 countries behind a tier-1 supplier in a country (an estimate, with its basis). */
+function HiddenTiersPanel() {
+  const { t, i18n } = useTranslation();
+  const [hs, setHs] = useState('850511');
+  const [country, setCountry] = useState('VNM');
+  const [year, setYear] = useState(2023);
+  const ready = /^\d{6}$/.test(hs) && /^[A-Z]{3}$/.test(country) && year > 1987;
+  const estimate = useGetWhen(ready, 'GET /api/network/hidden-tiers', { query: { hs, country, year } });
+  const ja = i18n.language.startsWith('ja');
+  return (
+    <div className="network-tiers">
+      <h3>{t('network.tiers.heading')}</h3>
+      <form onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('network.analysis.hs')}{' '}
+          <input value={hs} onChange={(e) => setHs(e.target.value.trim())} size={8} />
+        </label>{' '}
+        <label>
+          {t('network.tiers.country')}{' '}
+          <input value={country} onChange={(e) => setCountry(e.target.value.trim().toUpperCase())} size={4} />
+        </label>{' '}
+        <label>
+          {t('network.tiers.year')}{' '}
+          <input
+            type="number"
+            value={year}
+            onChange={(e) => setYear(Number(e.target.value))}
+            style={{ width: '6em' }}
+          />
+        </label>
+      </form>
+      {estimate.error && <p role="alert">{estimate.error.message}</p>}
+      {estimate.data && (
+        <>
+          <p className="network-estimate">{ja ? estimate.data.basis.ja : estimate.data.basis.en}</p>
+          {estimate.data.countries.length === 0 ? (
+            <p>{t('network.tiers.none')}</p>
+          ) : (
+            <table className="network-tiers-table">
+              <thead>
+                <tr>
+                  <th>{t('network.col.country')}</th>
+                  <th>{t('network.tiers.share')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {estimate.data.countries.slice(0, 10).map((c) => (
+                  <tr key={c.country}>
+                    <td>{c.country}</td>
+                    <td>{percent(c.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
       )}
     </div>
   );

@@ -28,6 +28,13 @@ export const networkTexts = addFeatureTexts('network', {
       export: 'Download CSV',
     },
     concentration: { heading: 'Hidden concentration (tier 2 and beyond)', none: 'No hidden concentration.' },
+    tiers: {
+      heading: 'Hidden tiers (estimate)',
+      country: 'Tier-1 country',
+      year: 'Trade year',
+      share: 'Estimated share',
+      none: 'No estimate: no reported input with trade data for this country and year.',
+    },
     graph: {
       heading: 'Supply graph',
       tier: 'Tier',
@@ -85,6 +92,13 @@ export const networkTexts = addFeatureTexts('network', {
       export: 'CSVをダウンロード',
     },
     concentration: { heading: '隠れた集中（2次以降）', none: '隠れた集中はありません。' },
+    tiers: {
+      heading: '隠れた階層（推計）',
+      country: '1次仕入先の国',
+      year: '貿易統計の年',
+      share: '推計比率',
+      none: '推計できません: この国・年に貿易データのある報告済み投入品がありません。',
+    },
     graph: {
       heading: 'サプライチェーン図',
       tier: '階層',
