@@ -11,7 +11,7 @@ import {
   spofCsv,
   spofOf,
 } from '../../../data/network/index.ts';
-import { markingOfReads } from '../../../data/security/readContext.ts';
+import { markingOfReads } from '../../../data/security/index.ts';
 import { readerOf } from '../../security/markings.ts';
 import { markingHeader } from '../../security/enforcement.ts';
 import { networkAccessOf } from '../../network/access.ts';
