@@ -131,7 +131,8 @@ describe.each(stateBackends)('no small cell leaks to readers outside the ministr
     const spof = JSON.parse(seen[0]) as { rows: { name: string }[]; companies: number };
     expect(spof.rows.map((r) => r.name)).toEqual(['Gamma Rare Earth']);
     expect(spof.companies).toBe(3);
-  });
+    // Each world is a server of its own: over a minute on a loaded 2-core machine.
+  }, 240_000);
 
   it('a product of fewer than three companies shows nothing, not even its total', async () => {
     const two = await open({ 'co-a': companyA, 'co-b': companyB });
@@ -148,7 +149,8 @@ describe.each(stateBackends)('no small cell leaks to readers outside the ministr
     ).json();
     // Same answer as a product nobody reported (apart from the code asked for).
     expect({ ...res, hs: 'x' }).toEqual({ ...other, hs: 'x' });
-  });
+    // Each world is a server of its own: over a minute on a loaded 2-core machine.
+  }, 240_000);
 
   it('the total minus the shown cells never gives one company’s cell (complementary suppression)', async () => {
     const tier1 = (ref: string, name: string, country: string, share: number): Line => ({
@@ -184,5 +186,6 @@ describe.each(stateBackends)('no small cell leaks to readers outside the ministr
       ['Big Two', 0.375],
       ['Small Only', 0.125],
     ]);
-  });
+    // Each world is a server of its own: over a minute on a loaded 2-core machine.
+  }, 240_000);
 });
