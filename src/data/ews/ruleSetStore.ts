@@ -25,7 +25,9 @@ export async function ruleSetById(state: StateDb, id: string): Promise<RuleSet> 
 
 /** The stored marking of a rule set (undefined when there is none), for the rules of marking changes. */
 export async function ruleSetMarking(state: StateDb, id: string): Promise<Marking | undefined> {
-  const rows = await state.query<{ marking: Marking }>('SELECT marking FROM ews_rule_sets WHERE id = $1', [id]);
+  const rows = await state.query<{ marking: Marking }>('SELECT marking FROM ews_rule_sets WHERE id = $1', [
+    id,
+  ]);
   return rows[0]?.marking;
 }
 

@@ -955,6 +955,51 @@ export interface ApiResponses {
   /** 200 */
   'POST /api/ews/events': { id: string };
   /** 200 */
+  'POST /api/ews/imports': {
+    dataset: string;
+    title: string;
+    version: string;
+    rows: number;
+    rejectedRows: number;
+  };
+  /** 200 */
+  'POST /api/ews/imports/preview': {
+    header: string[];
+    sample: string[][];
+    guess: {
+      period?: string;
+      partner?: string;
+      hs?: string;
+      value?: string;
+      quantity?: string;
+      unit?: string;
+      reporter?: string;
+      flow?: string;
+    };
+    result: null | {
+      rows: number;
+      series: number;
+      from: string;
+      to: string;
+      products: string[];
+      partners: number;
+      first: {
+        reporter: string;
+        partner: string;
+        hs: string;
+        flow: 'import' | 'export';
+        period: string;
+        value: number;
+        quantity: number | null;
+        unit: string | null;
+      }[];
+      unresolvedPartners: { name: string; rows: number }[];
+      rejected: number;
+      rejectedSample: { line: number; reason: string }[];
+      valueUnit: { ja: string; en: string } | 'unknown';
+    };
+  };
+  /** 200 */
   'GET /api/ews/items': {
     items: {
       id: string;
@@ -977,8 +1022,19 @@ export interface ApiResponses {
         /** organisation ids the object may be released to; null = unrestricted */
         releasableTo: null | string[];
       };
+      coverage: 'ok' | 'no_dataset' | 'dataset_missing' | 'no_rows';
     }[];
     total: number;
+  };
+  /** 200 */
+  'POST /api/ews/items': { list: string; added: number };
+  /** 200 */
+  'POST /api/ews/items/generate': {
+    list: string;
+    products: number;
+    added: number;
+    removed: number;
+    kept: number;
   };
   /** 200 */
   'GET /api/ews/items/{id}': {
@@ -1087,6 +1143,18 @@ export interface ApiResponses {
   };
   /** 200 */
   'PUT /api/ews/rule-sets/{id}': { id: string };
+  /** 200 */
+  'POST /api/ews/scans': {
+    items: { itemId: string; alerts: number; note: string | null }[];
+    alerts: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
   /** 200 */
   'GET /api/exercise-sessions/{id}': {
     id: string;
