@@ -18,7 +18,7 @@ export async function ruleSetById(state: StateDb, id: string): Promise<RuleSet> 
     [id],
   );
   const row = rows[0];
-  if (!row || !mayRead(row.marking)) throw notFound(`rule set ${id} not found`, { field: 'ruleSet' });
+  if (!row || !mayRead(row.marking)) throw notFound(`rule set "${id}" not found`, { field: 'ruleSet' });
   recordObjectRead('ews-rule-set', id, row.marking);
   return storedRuleSet(id, row.body);
 }

@@ -1254,7 +1254,7 @@ export interface ApiResponses {
       status: 'preparing' | 'ready' | 'failed';
       scenarioId: string | null;
       baselineRunId: string | null;
-      error: { code: string; message: string; place: unknown } | null;
+      error: ApiErrorValue | null;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -1276,7 +1276,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1296,7 +1296,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1316,7 +1316,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1336,7 +1336,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1368,7 +1368,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1390,7 +1390,7 @@ export interface ApiResponses {
       status: 'preparing' | 'ready' | 'failed';
       scenarioId: string | null;
       baselineRunId: string | null;
-      error: { code: string; message: string; place: unknown } | null;
+      error: ApiErrorValue | null;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -2703,7 +2703,7 @@ export interface ApiResponses {
       progress: number | null;
       stage: string | null;
       result: Record<string, unknown> | null;
-      error: { code: string; message: string; place: unknown } | null;
+      error: ApiErrorValue | null;
       hasFile: boolean;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -2727,7 +2727,7 @@ export interface ApiResponses {
     progress: number | null;
     stage: string | null;
     result: Record<string, unknown> | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     hasFile: boolean;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -2749,7 +2749,7 @@ export interface ApiResponses {
     progress: number | null;
     stage: string | null;
     result: Record<string, unknown> | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     hasFile: boolean;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -3332,7 +3332,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     createdAt: string;
     finishedAt: string | null;
     createdBy: string | null;
@@ -3424,7 +3424,7 @@ export interface ApiResponses {
         /** organisation ids the object may be released to; null = unrestricted */
         releasableTo: null | string[];
       };
-      error: { code: string; message: string; place: unknown } | null;
+      error: ApiErrorValue | null;
       createdAt: string;
       finishedAt: string | null;
       createdBy: string | null;
@@ -3446,7 +3446,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     createdAt: string;
     finishedAt: string | null;
     createdBy: string | null;
@@ -3875,6 +3875,14 @@ export interface ApiDownloads {
   'GET /api/zones/rules': true;
   'GET /api/zones/{entry}/dossier': true;
 }
+
+export type ApiErrorValue = {
+  code: string;
+  message: string;
+  place: { file?: string; line?: number; column?: string; field?: string } & Record<string, unknown>;
+  reason?: string;
+  params?: Record<string, string | number>;
+};
 
 export type AssessmentScore = {
   framework: string;
