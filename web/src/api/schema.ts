@@ -758,6 +758,18 @@ export interface ApiResponses {
     declassified: boolean;
   };
   /** 200 */
+  'GET /api/datasets/{id}/products': {
+    dataset: string;
+    products: string[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'POST /api/datasets/{id}/share': {
     id: string;
     marking: {
