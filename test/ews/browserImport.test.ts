@@ -89,42 +89,21 @@ describe('EWS from the browser: import, items, scan, inbox', () => {
       rows: preview.result.rows,
     });
 
-    const missing = await post('/api/ews/items', {
+    const item = (hs: string, dataset = 'cn-hs6') => ({
       list: 'Minerals',
       reporter: 'CHN',
-      hs: '250410',
+      hs,
       flow: 'export',
       grade: 'A',
-      dataset: 'nope',
+      dataset,
     });
-    expect(missing.statusCode).toBe(404);
-    const added = await post('/api/ews/items', {
-      list: 'Minerals',
-      reporter: 'CHN',
-      hs: '250410',
-      flow: 'export',
-      grade: 'A',
-      dataset: 'cn-hs6',
-    });
+    expect((await post('/api/ews/items', item('250410', 'nope'))).statusCode).toBe(404);
+    const added = await post('/api/ews/items', item('250410'));
     expect(added.json()).toMatchObject({ added: 1 });
-    // The same item again is not added twice; an item of a product the dataset lacks is kept and flagged.
-    const graphiteItem = {
-      list: 'Minerals',
-      reporter: 'CHN',
-      hs: '250410',
-      flow: 'export',
-      grade: 'A',
-      dataset: 'cn-hs6',
-    };
-    expect((await post('/api/ews/items', graphiteItem)).json()).toMatchObject({ added: 0 });
-    await post('/api/ews/items', {
-      list: 'Minerals',
-      reporter: 'CHN',
-      hs: '260300',
-      flow: 'export',
-      grade: 'B',
-      dataset: 'cn-hs6',
-    });
+    // The same item again is not added twice (regression: UNIQUE ignores a NULL partner); an item of a product
+    // the dataset lacks is kept and flagged.
+    expect((await post('/api/ews/items', item('250410'))).json()).toMatchObject({ added: 0 });
+    await post('/api/ews/items', item('260300'));
     const generated = (await post('/api/ews/items/generate', { dataset: 'cn-hs6', flow: 'export' })).json();
     expect(generated.products).toBe(generated.added);
     const again = (await post('/api/ews/items/generate', { dataset: 'cn-hs6', flow: 'export' })).json();

@@ -1,3 +1,4 @@
+import { ActionForm, ActionOutcome } from './ActionForm.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
@@ -101,14 +102,7 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
         />
       </label>
       {header.length > 0 && (
-        <form
-          className="ews-form"
-          aria-label={t('ews.setup.import.mapping')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(draft);
-          }}
-        >
+        <ActionForm label={t('ews.setup.import.mapping')} onSubmit={() => run(draft)}>
           {mapKeys.map((k) => (
             <label key={k}>
               {t(`ews.setup.map.${k}`)}
@@ -170,18 +164,11 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
           <button type="submit" disabled={busy || !mappingComplete(draft.map)}>
             {t('ews.setup.import.preview')}
           </button>
-        </form>
+        </ActionForm>
       )}
       {preview && <UploadPreviewTable preview={preview} />}
       {preview?.result && (
-        <form
-          className="ews-form"
-          aria-label={t('ews.setup.import.save')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void doImport();
-          }}
-        >
+        <ActionForm label={t('ews.setup.import.save')} onSubmit={doImport}>
           <label>
             {t('ews.setup.import.dataset')}
             <input
@@ -199,16 +186,9 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
           <button type="submit" disabled={busy}>
             {t('ews.setup.import.save')}
           </button>
-        </form>
+        </ActionForm>
       )}
-      <p role="status" aria-live="polite" data-testid="ews-import-status">
-        {status}
-      </p>
-      {error && (
-        <p role="alert" className="ews-field-error">
-          {error}
-        </p>
-      )}
+      <ActionOutcome status={status} error={error} testId="ews-import-status" />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { ActionForm, ActionOutcome } from './ActionForm.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
@@ -98,14 +99,7 @@ export function ItemsPanel({
             {t('ews.setup.items.dataset')}{' '}
             <DatasetSelect datasets={monthly} value={dataset} onChange={onDataset} />
           </label>
-          <form
-            className="ews-form"
-            aria-label={t('ews.setup.items.add')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void add();
-            }}
-          >
+          <ActionForm label={t('ews.setup.items.add')} onSubmit={add}>
             <label>
               {t('ews.setup.items.list')}
               <input name="list" value={draft.list} onChange={set('list')} required maxLength={200} />
@@ -151,15 +145,8 @@ export function ItemsPanel({
               </select>
             </label>
             <button type="submit">{t('ews.setup.items.add')}</button>
-          </form>
-          <form
-            className="ews-form"
-            aria-label={t('ews.setup.items.generate')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void generate();
-            }}
-          >
+          </ActionForm>
+          <ActionForm label={t('ews.setup.items.generate')} onSubmit={generate}>
             <label>
               {t('ews.setup.items.threshold')}
               <input
@@ -173,17 +160,10 @@ export function ItemsPanel({
               />
             </label>
             <button type="submit">{t('ews.setup.items.generate')}</button>
-          </form>
+          </ActionForm>
         </>
       )}
-      <p role="status" aria-live="polite" data-testid="ews-items-status">
-        {status}
-      </p>
-      {error && (
-        <p role="alert" className="ews-field-error">
-          {error}
-        </p>
-      )}
+      <ActionOutcome status={status} error={error} testId="ews-items-status" />
       {items.length === 0 ? (
         <p>{t('ews.setup.items.none')}</p>
       ) : (

@@ -1,3 +1,4 @@
+import { ActionForm } from './ActionForm.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../api/client.ts';
@@ -33,14 +34,7 @@ export function ScanPanel({ items, onScanned }: { items: number; onScanned: () =
     <section aria-labelledby="ews-setup-scan" data-testid="ews-scan">
       <h3 id="ews-setup-scan">{t('ews.setup.scan.title')}</h3>
       <p>{t('ews.setup.scan.intro')}</p>
-      <form
-        className="ews-filters"
-        aria-label={t('ews.setup.scan.title')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void scan();
-        }}
-      >
+      <ActionForm label={t('ews.setup.scan.title')} className="ews-filters" onSubmit={scan}>
         <label>
           {t('ews.inbox.from')}
           <input type="month" name="scan-from" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -52,7 +46,7 @@ export function ScanPanel({ items, onScanned }: { items: number; onScanned: () =
         <button type="submit" disabled={busy || items === 0}>
           {t('ews.setup.scan.run')}
         </button>
-      </form>
+      </ActionForm>
       <p role="status" aria-live="polite" data-testid="ews-scan-result" data-alerts={result?.alerts}>
         {busy
           ? t('ews.setup.scan.running')
