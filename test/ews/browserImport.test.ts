@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { testSession } from '../helpers/auth.ts';
+import { DataDir } from '../../src/data/catalog/dataDir.ts';
+import { importHs } from '../../src/data/importers/hs.ts';
 import { sharedData, tempDir } from '../helpers/tmp.ts';
 
 /**
@@ -31,7 +33,19 @@ describe('EWS from the browser: import, items, scan, inbox', () => {
     app.inject({ method: 'POST', url, headers, payload });
 
   beforeAll(async () => {
-    app = await buildApp({ dataDir: tempDir(), webDir: false });
+    const dir = tempDir();
+    // The HS nomenclature with Japan Customs' labels, for the items' product names.
+    const hs = path.join(sharedData, 'hs');
+    await importHs({
+      dataDir: new DataDir(dir).ensure(),
+      files: {
+        hs22: path.join(hs, 'harmonized-system.csv'),
+        hs4Ja: path.join(hs, 'hs4_ja.csv'),
+        hs6Ja: path.join(hs, 'hs6_ja.csv'),
+        hs17: path.join(hs, 'baci_product_codes_hs17_bec.csv'),
+      },
+    });
+    app = await buildApp({ dataDir: dir, webDir: false });
     analyst = (await testSession(app, { role: 'analyst' })).headers;
     viewer = (await testSession(app, { role: 'viewer' })).headers;
   });
@@ -115,6 +129,11 @@ describe('EWS from the browser: import, items, scan, inbox', () => {
         i.hs === '250410' && i.listId === added.json().list,
     );
     expect(graphite.coverage).toBe('ok');
+    // Items carry the product's name: Japan Customs names 250410 by its place in heading 2504 (天然黒鉛).
+    expect(graphite.label).toEqual({
+      ja: '天然黒鉛 ▸ 粉状又はフレーク状のもの',
+      en: 'Graphite; natural, in powder or in flakes',
+    });
     expect(items.find((i: { hs: string }) => i.hs === '260300').coverage).toBe('no_rows');
 
     const latest = (await post('/api/ews/scans', {})).json();

@@ -44,11 +44,16 @@ export async function userListNamed(db: StateDb, name: string, createdBy?: strin
 
 /**
  * The product's name for an item: the HS nomenclature's label of a numeric code (when the nomenclature is
- * imported), else the code or product label the dataset uses.
+ * imported), else the code or product label the dataset uses. Japan Customs labels a subheading by its place in
+ * the heading ("粉状又はフレーク状のもの"), so the Japanese name leads with the heading's (天然黒鉛 ▸ …).
  */
 function productName(services: Pick<EwsServices, 'dataDir'>, hs: string): { ja: string; en: string } {
-  const label = /^\d{2,6}$/.test(hs) ? productLabelsFor(services.dataDir)?.label(hs) : undefined;
-  return label ? { ja: label.ja || label.en, en: label.en || label.ja } : { ja: hs, en: hs };
+  const labels = /^\d{2,6}$/.test(hs) ? productLabelsFor(services.dataDir) : undefined;
+  const own = labels?.label(hs);
+  if (!own) return { ja: hs, en: hs };
+  const heading = hs.length === 6 ? labels?.label(hs.slice(0, 4))?.ja : undefined;
+  const ja = own.ja && heading && !own.ja.startsWith(heading) ? `${heading} ▸ ${own.ja}` : own.ja;
+  return { ja: ja || own.en, en: own.en || ja };
 }
 
 /** Adds one item to a user list; returns the list and whether the item was new (0: already on the list). */
