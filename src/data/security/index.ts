@@ -12,4 +12,7 @@ export * from './roles.ts';
 export * from './secrets.ts';
 export * from './signIn.ts';
 export * from './users.ts';
-export type { Reader } from './readContext.ts';
+export * from './loginDevices.ts';
+export * from './loginThrottle.ts';
+export * from './readContext.ts';
+export * from './requestCounts.ts';

@@ -5,8 +5,8 @@ import {
   markingOfReads,
   newReadContext,
   runWithReadContext,
-} from '../../data/security/readContext.ts';
-import { currentDatasetMarkings } from '../../data/security/datasetMarkings.ts';
+  currentDatasetMarkings,
+} from '../../data/security/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { StateDb } from '../../data/state/index.ts';
 import type { ErrorJson } from '../../errors.ts';

@@ -1656,14 +1656,27 @@ export interface ApiResponses {
     item: string;
     destination: string;
     endUser?: string;
-    endUse?: string;
+    endUse?: 'wmd' | 'conventional' | 'civil';
     endUserMatches: {
       list: string;
       entryId: string;
       name: string;
       score: number;
-      explanation: { feature: string; value: number; en: string; ja: string }[];
-      listRole: string;
+      explanation: {
+        feature:
+          | 'name'
+          | 'alias'
+          | 'weak-alias'
+          | 'identifier'
+          | 'country-mismatch'
+          | 'country-agrees'
+          | 'legal-form'
+          | 'transliteration';
+        value: number;
+        en: string;
+        ja: string;
+      }[];
+      listRole: 'end-user-list' | 'export-ban' | 'sanctions' | 'foreign-control' | 'user';
       listVersion: string;
       entryFingerprint: string;
       concerns: string[];
@@ -1673,7 +1686,7 @@ export interface ApiResponses {
         status: 'open' | 'confirmed' | 'escalated' | 'dismissed';
         decision?: {
           id: number;
-          decision: string;
+          decision: 'match' | 'no-match' | 'escalate';
           reason: string;
           decidedBy: string | null;
           decidedAt: string;
@@ -1685,7 +1698,7 @@ export interface ApiResponses {
     informs: {
       id: string;
       reference: string;
-      kind: string;
+      kind: 'wmd' | 'conventional';
       issuedOn: string;
       why: { ja: string; en: string }[];
       marking: {
@@ -1730,7 +1743,7 @@ export interface ApiResponses {
       shareOfTargetImports: { base: number | null; later: number | null };
       shareOfSourceExports: { base: number | null; later: number | null };
       passThrough: number | null;
-      reasons: { rule: string; met: boolean; ja: string; en: string }[];
+      reasons: { rule: 'surge' | 'above-sources' | 'rise' | 'floor'; met: boolean; ja: string; en: string }[];
       products: {
         hs6: string;
         fromSources: { base: number; later: number; growth: number | null; isNew: boolean };
@@ -1926,7 +1939,7 @@ export interface ApiResponses {
   'GET /api/export-control/lists': {
     items: {
       list: string;
-      role: string;
+      role: 'end-user-list' | 'export-ban' | 'sanctions' | 'foreign-control' | 'user';
       title: { ja: string; en: string };
       versions: {
         key: string;
@@ -2130,8 +2143,21 @@ export interface ApiResponses {
       entryId: string;
       name: string;
       score: number;
-      explanation: { feature: string; value: number; en: string; ja: string }[];
-      listRole: string;
+      explanation: {
+        feature:
+          | 'name'
+          | 'alias'
+          | 'weak-alias'
+          | 'identifier'
+          | 'country-mismatch'
+          | 'country-agrees'
+          | 'legal-form'
+          | 'transliteration';
+        value: number;
+        en: string;
+        ja: string;
+      }[];
+      listRole: 'end-user-list' | 'export-ban' | 'sanctions' | 'foreign-control' | 'user';
       listVersion: string;
       entryFingerprint: string;
       concerns: string[];
@@ -2141,7 +2167,7 @@ export interface ApiResponses {
         status: 'open' | 'confirmed' | 'escalated' | 'dismissed';
         decision?: {
           id: number;
-          decision: string;
+          decision: 'match' | 'no-match' | 'escalate';
           reason: string;
           decidedBy: string | null;
           decidedAt: string;
@@ -2150,7 +2176,11 @@ export interface ApiResponses {
         reopened: boolean;
       };
     }[];
-    lists: { list: string; version: string; role: string }[];
+    lists: {
+      list: string;
+      version: string;
+      role: 'end-user-list' | 'export-ban' | 'sanctions' | 'foreign-control' | 'user';
+    }[];
   } & {
     caseId: string | null;
     marking: {
@@ -2412,7 +2442,7 @@ export interface ApiResponses {
       en: string;
       refinedHs: string[];
       stages: {
-        stage: string;
+        stage: 'mining' | 'refining' | 'trade' | 'imports';
         total: number;
         hhi: number | null;
         leader: string | null;
@@ -2420,7 +2450,7 @@ export interface ApiResponses {
         countriesTo75: number | null;
         top: { country: string; share: number }[];
       }[];
-      bottleneck: string | null;
+      bottleneck: ('mining' | 'refining' | 'trade' | 'imports') | null;
       leaderChanges: boolean;
       production: {
         mining: { type: string; unit: string; year: number; world: number | null } | null;
@@ -2560,7 +2590,7 @@ export interface ApiResponses {
   'GET /api/identification/surges/monthly': {
     dataset: string;
     reporter: string;
-    flow: string;
+    flow: 'import' | 'export';
     hs: string;
     partner: string | null;
     unit: string | null;
@@ -3101,7 +3131,14 @@ export interface ApiResponses {
       name: { ja: string; en: string };
       zone: string | null;
       risks: string[];
-      suggested: { measure: string; family: string; becauseZone: boolean; becauseRisks: string[] }[];
+      suggested: {
+        measure: string;
+        family: 'promotion' | 'protection' | 'partnership';
+        becauseZone: boolean;
+        becauseRisks: (
+          'supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead'
+        )[];
+      }[];
       applied: {
         id: number;
         entryId: string;
@@ -3294,7 +3331,7 @@ export interface ApiResponses {
         ja: string;
         en: string;
         hs: { hs6: string; match: string }[];
-        domains: string[];
+        domains: ('computing' | 'clean-tech' | 'biotech' | 'defence-space')[];
         patentFields: { source: string; field: string }[];
       };
       marking: {
@@ -3757,20 +3794,36 @@ export interface ApiResponses {
       indicators: Record<string, number | boolean | null>;
       trace: {
         ruleId: string;
-        zone: string;
+        zone: 'disruptive' | 'advantage' | 'dependence';
         fired: boolean;
         conditions: {
           indicator: string;
-          op: string;
+          op: '>' | '>=' | '<' | '<=' | '==' | '!=';
           threshold: number | boolean;
           value: number | boolean | null;
           met: boolean | null;
         }[];
       }[];
-      matrix: { advantage: number | null; concentration: number | null; concentrationSource: string | null };
-      risks: string[];
-      suggested: { measure: string; family: string; becauseZone: boolean; becauseRisks: string[] }[];
-      applied: { measureId: string; status: string; since: string | null; note: string }[];
+      matrix: {
+        advantage: number | null;
+        concentration: number | null;
+        concentrationSource: 'import-hhi' | 'world-export-hhi' | 'world-patent-hhi' | null;
+      };
+      risks: ('supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead')[];
+      suggested: {
+        measure: string;
+        family: 'promotion' | 'protection' | 'partnership';
+        becauseZone: boolean;
+        becauseRisks: (
+          'supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead'
+        )[];
+      }[];
+      applied: {
+        measureId: string;
+        status: 'planned' | 'in-force' | 'ended';
+        since: string | null;
+        note: string;
+      }[];
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -3814,20 +3867,36 @@ export interface ApiResponses {
       indicators: Record<string, number | boolean | null>;
       trace: {
         ruleId: string;
-        zone: string;
+        zone: 'disruptive' | 'advantage' | 'dependence';
         fired: boolean;
         conditions: {
           indicator: string;
-          op: string;
+          op: '>' | '>=' | '<' | '<=' | '==' | '!=';
           threshold: number | boolean;
           value: number | boolean | null;
           met: boolean | null;
         }[];
       }[];
-      matrix: { advantage: number | null; concentration: number | null; concentrationSource: string | null };
-      risks: string[];
-      suggested: { measure: string; family: string; becauseZone: boolean; becauseRisks: string[] }[];
-      applied: { measureId: string; status: string; since: string | null; note: string }[];
+      matrix: {
+        advantage: number | null;
+        concentration: number | null;
+        concentrationSource: 'import-hhi' | 'world-export-hhi' | 'world-patent-hhi' | null;
+      };
+      risks: ('supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead')[];
+      suggested: {
+        measure: string;
+        family: 'promotion' | 'protection' | 'partnership';
+        becauseZone: boolean;
+        becauseRisks: (
+          'supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead'
+        )[];
+      }[];
+      applied: {
+        measureId: string;
+        status: 'planned' | 'in-force' | 'ended';
+        since: string | null;
+        note: string;
+      }[];
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -4188,9 +4257,9 @@ export type RegistryEntry = {
   en: string;
   designation: { ja: string; en: string };
   ministry: { ja: string; en: string };
-  hs: { hs6: string; match: string; note: string; source: string | null }[];
+  hs: { hs6: string; match: 'exact' | 'approximate' | 'input'; note: string; source: string | null }[];
   patentFields: { source: string; field: string }[];
-  domains: string[];
+  domains: ('computing' | 'clean-tech' | 'biotech' | 'defence-space')[];
   note: string;
   status: 'active' | 'proposed' | 'retired';
   version: number;
