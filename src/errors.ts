@@ -1,7 +1,11 @@
+import { reasonMessage, type ErrorReason } from './errorReasons.ts';
+
 /**
  * Errors are values with a code, a plain-words message and the place they concern (file, line, field).
  * Every layer throws ChokepointError for anything a user can fix; the CLI prints it and the API returns it
- * as { error: { code, message, place } } with the matching HTTP status.
+ * as { error: { code, message, place, reason?, params? } } with the matching HTTP status. `reason` names what
+ * went wrong more precisely than the code (src/errorReasons.ts: 'value.not_negative', 'not_found.object' …) with
+ * its `params`, so that the web app says it in the user's language; `message` stays English for API users.
  */
 export interface Place {
   file?: string;
@@ -43,6 +47,9 @@ const httpStatus: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** Every code an error may carry (the API sends each with its HTTP status). */
+export const errorCodes = Object.keys(httpStatus) as ErrorCode[];
+
 /**
  * CLI exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 bad input/data, 4 not found, 5 permission, 6 network,
  * 7 in use (the embedded state database is held by another process: try again once it has ended).
@@ -64,7 +71,21 @@ const exitCodes: Record<ErrorCode, number> = {
   internal: 1,
 };
 
+export type ErrorParams = Record<string, string | number>;
+
+/** An error as the API sends it and jobs and runs store it (toJSON). */
+export interface ErrorJson {
+  code: string;
+  message: string;
+  place: Place;
+  reason?: string;
+  params?: ErrorParams;
+}
+
 export class ChokepointError extends Error {
+  reason?: ErrorReason;
+  params?: ErrorParams;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -73,6 +94,20 @@ export class ChokepointError extends Error {
   ) {
     super(message);
     this.name = 'ChokepointError';
+    // "scenario not found", "rule set x not found": the object is the reason's parameter (see errorReasons.ts).
+    const object =
+      code === 'not_found' ? /^([A-Za-z][A-Za-z -]*?)(?: "[^"]*")? not found$/.exec(message) : null;
+    if (object) {
+      this.reason = 'not_found.object';
+      this.params = { object: object[1] };
+    }
+  }
+
+  /** The same error with a precise reason and its parameters (the message stays as it is). */
+  because(reason: ErrorReason, params: ErrorParams = {}): this {
+    this.reason = reason;
+    this.params = params;
+    return this;
   }
 
   get httpStatus(): number {
@@ -89,9 +124,19 @@ export class ChokepointError extends Error {
     return where ? `${where}: ${this.message}` : this.message;
   }
 
-  toJSON(): { code: ErrorCode; message: string; place: Place } {
-    return { code: this.code, message: this.message, place: this.place };
+  toJSON(): { code: ErrorCode; message: string; place: Place; reason?: ErrorReason; params?: ErrorParams } {
+    return {
+      code: this.code,
+      message: this.message,
+      place: this.place,
+      ...(this.reason ? { reason: this.reason, params: this.params ?? {} } : {}),
+    };
   }
+}
+
+/** An error whose message is its reason's English text with the parameters filled in. */
+export function reasonError(code: ErrorCode, reason: ErrorReason, params: ErrorParams, place: Place = {}) {
+  return new ChokepointError(code, reasonMessage(reason, params), place).because(reason, params);
 }
 
 export function describePlace(place: Place): string {

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChokepointError } from '../errors.ts';
+import { validationError, type AjvIssue } from './validationError.ts';
 import { packageRoot } from '../packageRoot.ts';
 import { DataDir, Catalog } from '../data/catalog/index.ts';
 import { openAnalytics, type AnalyticsStore } from '../data/analytics/index.ts';
@@ -50,7 +51,9 @@ export type App = FastifyInstance;
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] }
+      : false,
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -63,7 +66,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       dataDir: dataDir.stateDir,
       holder: { kind: 'server' },
     }));
-  const analytics = await openAnalytics(options.analyticsUrl, { tempDirectory: path.join(dataDir.tmpDir, 'duckdb') });
+  const analytics = await openAnalytics(options.analyticsUrl, {
+    tempDirectory: path.join(dataDir.tmpDir, 'duckdb'),
+  });
   app.decorate('services', { dataDir, catalog: new Catalog(dataDir), analytics, state });
   app.addHook('onClose', async () => {
     await analytics.close();
@@ -74,12 +79,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (error instanceof ChokepointError) {
       return reply.status(error.httpStatus).send({ error: error.toJSON() });
     }
-    const e = error as { validation?: unknown; statusCode?: number; code?: string; message: string };
+    const e = error as { validation?: AjvIssue[]; statusCode?: number; code?: string; message: string };
     if (e.validation) {
-      return reply.status(400).send({ error: { code: 'bad_input', message: e.message, place: {} } });
+      return reply.status(400).send({ error: validationError(e.message, e.validation).toJSON() });
     }
     if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ error: { code: 'too_large', message: 'request body too large', place: {} } });
+      return reply
+        .status(413)
+        .send({ error: { code: 'too_large', message: 'request body too large', place: {} } });
     }
     if (e.statusCode && e.statusCode < 500) {
       return reply.status(e.statusCode).send({ error: { code: 'bad_input', message: e.message, place: {} } });
@@ -94,7 +101,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       info: {
         title: 'chokepoint API',
         version: '0.1.0',
-        description: 'Economic-security analysis: supply-chain dependence, chokepoints, scenarios, early warning.',
+        description:
+          'Economic-security analysis: supply-chain dependence, chokepoints, scenarios, early warning.',
       },
       components: {
         securitySchemes: {

@@ -190,6 +190,16 @@ describe('chokepoints and critical goods pages', () => {
       '/api/screens?reporter=JPN&year=2024&critical=true&pageSize=1000',
     );
     const countries = await get<{ items: { iso3: string; en: string; ja: string }[] }>('/api/countries');
+    // A product outside the extract's codes is "not in this dataset", not "not imported" (issue 27).
+    const { provenance } = await get<{ provenance: { dataset: string } }>(
+      '/api/screens?reporter=JPN&year=2024&critical=true&pageSize=1',
+    );
+    const held = new Set(
+      (await get<{ products: string[] }>(`/api/datasets/${provenance.dataset}/products`)).products,
+    );
+    const registry = await get<{ items: { hs: { hs6: string }[] }[] }>('/api/critical-goods');
+    const outside = registry.items.flatMap((g) => g.hs.map((c) => c.hs6)).find((c) => !held.has(c))!;
+    expect(held.has('811292')).toBe(true);
     for (const lang of ['en', 'ja'] as const) {
       const page = await newPage(h, lang);
       await page.goto(`${h.baseUrl}/#/critical?reporter=JPN&year=2024`);
@@ -205,7 +215,13 @@ describe('chokepoints and critical goods pages', () => {
         expect(await cell.getAttribute('data-iso3')).toBe(item.topSupplier);
         expect(await cell.innerText()).toBe(countries.items.find((c) => c.iso3 === item.topSupplier)![lang]);
       }
-      expect(await page.locator('tr[data-hs6="850511"] a').first().getAttribute('href')).toBe(
+      const missing = page.locator(`tr[data-hs6="${outside}"] td[data-missing]`).first();
+      await page.locator('td[data-missing="not_in_dataset"]').first().waitFor();
+      expect(await missing.getAttribute('data-missing')).toBe('not_in_dataset');
+      expect(await missing.innerText()).toContain(
+        lang === 'ja' ? 'このデータセットにはない' : 'not in this dataset',
+      );
+      expect(await page.locator(`tr[data-hs6="850511"] a`).first().getAttribute('href')).toBe(
         '#/product/850511?reporter=JPN&year=2024',
       );
       await screenshot(page, `critical-${lang}`);

@@ -310,13 +310,17 @@ describe('early warning without data', () => {
   });
   afterAll(async () => h?.close());
 
-  it('an empty inbox says what to do next, with the commands; a filtered empty one does not', async () => {
+  it('an empty inbox says what to do next: the tab that does it, and the commands; a filtered empty one does not', async () => {
     const page = await newPage(h, 'ja');
     await page.goto(`${h.baseUrl}/#/ews`);
     const empty = page.getByTestId('ews-empty');
     await empty.getByRole('heading', { name: 'まだ警報はありません' }).waitFor();
     for (const step of ['data', 'items', 'scan']) {
       expect(await empty.locator(`li[data-step="${step}"]`).getAttribute('data-done')).toBe('false');
+      const tab = empty
+        .locator(`li[data-step="${step}"]`)
+        .getByRole('link', { name: '「データと監視品目」タブを開く' });
+      expect(await tab.getAttribute('href')).toBe('#/ews/setup');
     }
     expect(await empty.locator('li[data-step="items"] code').innerText()).toBe(
       'chokepoint ews items critical-goods --reporter JPN',

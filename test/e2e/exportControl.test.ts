@@ -167,7 +167,9 @@ describe('export control', () => {
     const report = page.getByTestId('ec-circumvention');
     const flagged = report.locator('tr.ec-flagged');
     await flagged.first().waitFor();
-    expect(await flagged.locator('td:first-child').allInnerTexts()).toEqual(['TUR']);
+    // Countries by name (issue 27), the code kept on the cell.
+    expect(await flagged.locator('td:first-child').allInnerTexts()).toEqual(['Türkiye']);
+    expect(await flagged.locator('td:first-child').getAttribute('data-iso3')).toBe('TUR');
     expect(await report.getByTestId('provenance').innerText()).toContain('version V202601');
     await page.getByRole('button', { name: 'Keep this report as a case' }).click();
     await page.getByRole('link', { name: 'Open the case' }).click();

@@ -60,6 +60,11 @@ describe('HS importer', () => {
     );
     expect(labels.hsLabel('0101', 'ja')).toBe('馬、ろ馬、ら馬及びヒニー（生きているものに限る。）');
     expect(labels.hsLabel('010121', 'ja')).toBe('馬 ＞ 純粋種の繁殖用のもの');
+    // A residual subheading ("その他のもの") is named after its heading (issue 27): graphite 250490.
+    expect(labels.hsLabel('250490', 'ja')).toBe('天然黒鉛 ▸ その他のもの');
+    expect(labels.hsLabel('250410', 'ja')).toBe('粉状又はフレーク状のもの');
+    expect(labels.lookup('250490', 'ja')?.text).toBe('その他のもの');
+    expect(labels.hsLabel('250490', 'en')).toBe('Graphite; natural, in other forms, excluding powder or flakes');
     // hs4_ja.csv leaves 0205 empty (its only subheading is 020500): the subheading's text serves.
     expect(labels.hsLabel('0205', 'ja')).toBe(
       '馬、ろ馬、ら馬又はヒニーの肉（生鮮のもの及び冷蔵し又は冷凍したものに限る。）',

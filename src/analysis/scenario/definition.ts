@@ -1,5 +1,6 @@
 import type { ConcordanceDefinition } from './concordance.ts';
-import { ChokepointError } from '../../errors.ts';
+import { ChokepointError, reasonError, type ErrorParams } from '../../errors.ts';
+import type { ErrorReason } from '../../errorReasons.ts';
 import { fixed, type Range } from './random.ts';
 
 /**
@@ -123,31 +124,34 @@ class Reader {
     throw new ChokepointError('bad_input', message, { file: this.file, field });
   }
 
+  /** Fails with a reason the web app translates (src/errorReasons.ts); the message is its English text. */
+  failBecause(field: string, reason: ErrorReason, params: ErrorParams = {}): never {
+    throw reasonError('bad_input', reason, params, { file: this.file, field });
+  }
+
   object(value: unknown, field: string): Raw {
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-      this.fail(field, 'must be an object');
+      this.failBecause(field, 'value.object');
     return value as Raw;
   }
 
   known(obj: Raw, field: string, keys: string[]): void {
     for (const k of Object.keys(obj)) {
       if (!keys.includes(k))
-        this.fail(field ? `${field}.${k}` : k, `unknown field (expected one of: ${keys.join(', ')})`);
+        this.failBecause(field ? `${field}.${k}` : k, 'value.unknown_field', { expected: keys.join(', ') });
     }
   }
 
   string(value: unknown, field: string): string {
-    if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'must be a non-empty text');
+    if (typeof value !== 'string' || value.trim() === '') this.failBecause(field, 'value.non_empty_text');
     return value.trim();
   }
 
   number(value: unknown, field: string, min: number, max = Infinity): number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(field, 'must be a number');
+    if (typeof value !== 'number' || !Number.isFinite(value)) this.failBecause(field, 'value.number');
     if (value < min || value > max) {
-      this.fail(
-        field,
-        `must be ${max === Infinity ? `at least ${min}` : `between ${min} and ${max}`} (got ${value})`,
-      );
+      if (max === Infinity) this.failBecause(field, 'value.at_least', { min, got: value });
+      this.failBecause(field, 'value.between', { min, max, got: value });
     }
     return value;
   }
@@ -162,10 +166,10 @@ class Reader {
   ): Range {
     const one = unit ?? ((v: unknown, f: string) => this.number(v, f, min, max));
     if (Array.isArray(value)) {
-      if (value.length !== 2) this.fail(field, 'a range must be [low, high]');
+      if (value.length !== 2) this.failBecause(field, 'value.range');
       const low = one(value[0], `${field}[0]`);
       const high = one(value[1], `${field}[1]`);
-      if (low > high) this.fail(field, `the low end ${low} exceeds the high end ${high}`);
+      if (low > high) this.failBecause(field, 'value.range_order', { low, high });
       return { low, high };
     }
     return fixed(one(value, field));
@@ -177,13 +181,13 @@ class Reader {
     if (typeof value === 'number') months = value;
     else if (typeof value === 'string') {
       const m = /^\s*(-?[0-9]+(?:\.[0-9]+)?)\s*(months?|days?|weeks?|years?|[mdwy])?\s*$/i.exec(value);
-      if (!m) this.fail(field, `"${value}" is not a duration (e.g. 6, "6 months", "180 days")`);
+      if (!m) this.failBecause(field, 'value.not_duration', { text: value });
       const n = Number(m[1]);
       const u = (m[2] ?? 'months').toLowerCase()[0];
       months = u === 'd' ? n / daysPerMonth : u === 'w' ? (7 * n) / daysPerMonth : u === 'y' ? 12 * n : n;
-    } else this.fail(field, 'must be a duration (e.g. 6, "6 months", "180 days")');
+    } else this.failBecause(field, 'value.duration');
     if (!Number.isFinite(months) || months < 0)
-      this.fail(field, `must not be negative (got ${String(value)})`);
+      this.failBecause(field, 'value.not_negative', { got: String(value) });
     return months;
   }
 
@@ -199,7 +203,7 @@ class Reader {
 function countryOf(r: Reader, lookup: ScenarioLookup, value: unknown, field: string): CountryRef {
   const text = typeof value === 'number' ? String(value) : r.string(value, field);
   const c = lookup.country(text);
-  if (!c) r.fail(field, `unknown country "${text}" (use an ISO3 code such as CHN, a BACI code or a name)`);
+  if (!c) r.failBecause(field, 'value.unknown_country', { text });
   return c;
 }
 
@@ -211,8 +215,7 @@ function countriesOf(r: Reader, lookup: ScenarioLookup, value: unknown, field: s
 
 function productOf(r: Reader, value: unknown, field: string): string {
   const text = typeof value === 'number' ? String(value).padStart(6, '0') : r.string(value, field);
-  if (!/^[0-9]{6}$/.test(text))
-    r.fail(field, `"${text}" is not an HS6 product code (six digits, e.g. "811292")`);
+  if (!/^[0-9]{6}$/.test(text)) r.failBecause(field, 'value.hs6', { text });
   return text;
 }
 
@@ -246,7 +249,10 @@ function concordanceOf(r: Reader, value: unknown): string | ConcordanceDefinitio
     const o = r.object(v, f);
     const n = Object.keys(o).length;
     if (n > inlineConcordanceLimits.entries)
-      r.fail(f, `has ${n} entries; an inline concordance may have at most ${inlineConcordanceLimits.entries}`);
+      r.fail(
+        f,
+        `has ${n} entries; an inline concordance may have at most ${inlineConcordanceLimits.entries}`,
+      );
     return o;
   };
   const map: Record<string, string> = {};
@@ -302,7 +308,7 @@ export function validateScenario(raw: unknown, lookup: ScenarioLookup, file?: st
   const shocks: Shock[] = top.shocks.map((value, i): Shock => {
     const f = `shocks[${i}]`;
     const s = r.object(value, f);
-    if (s.duration === undefined) r.fail(`${f}.duration`, 'is required');
+    if (s.duration === undefined) r.failBecause(`${f}.duration`, 'value.required');
     const type = r.string(s.type, `${f}.type`);
     if (type === 'export-cut') {
       r.known(s, f, ['type', 'exporter', 'products', 'share', 'start', 'duration', 'to']);

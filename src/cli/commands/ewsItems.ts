@@ -1,22 +1,15 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
-import { ChokepointError } from '../../errors.ts';
 import { smtpRelay } from '../../config.ts';
 import { renderTable } from '../table.ts';
 import {
-  addItems,
-  createList,
+  addUserItem,
   ensureCriticalGoodsList,
-  generatedList,
+  generateMajorityList,
   listItems,
-  monitoredDataset,
-  type Grade,
-  readMonthly,
   scanItem,
   EwsScheduler,
 } from '../../data/ews/index.ts';
-import { buildPanel } from '../../analysis/ews/panel.ts';
-import { majoritySuppliers } from '../../analysis/ews/majoritySupplier.ts';
 import { parseFlow } from '../../data/importers/index.ts';
 
 /** `chokepoint ews items …`: monitored lists and items, and the scan of the items that are due. */
@@ -105,31 +98,17 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
         cmd: Command,
       ) => {
         const ctx = context(cmd);
-        // The dataset an item is scanned on must exist and hold monthly series (a typo would only show at the scan).
-        if (o.dataset !== undefined) monitoredDataset(ctx.catalog, o.dataset);
-        const db = await ctx.state();
-        const grade = o.grade.toUpperCase() as Grade;
-        if (!['A', 'B', 'C', 'D'].includes(grade))
-          throw new ChokepointError('bad_input', '--grade must be A, B, C or D', { field: 'grade' });
-        const existing = await db.query<{ id: string }>(
-          `SELECT id FROM ews_lists WHERE kind = 'user' AND name->>'en' = $1`,
-          [o.list],
-        );
-        const listId =
-          existing[0]?.id ?? (await createList(db, { kind: 'user', name: { ja: o.list, en: o.list } }));
-        const added = await addItems(
-          db,
-          listId,
-          [
-            {
-              reporter: o.reporter.toUpperCase(),
-              partner: o.partner?.toUpperCase() ?? null,
-              hs: o.hs,
-              flow: parseFlow(o.flow, { field: 'flow' })!,
-              grade,
-              dataset: o.dataset ?? null,
-            },
-          ],
+        const { list: listId, added } = await addUserItem(
+          { dataDir: ctx.dataDir, catalog: ctx.catalog, state: await ctx.state() },
+          {
+            list: o.list,
+            reporter: o.reporter,
+            hs: o.hs,
+            partner: o.partner,
+            flow: parseFlow(o.flow, { field: 'flow' })!,
+            grade: o.grade,
+            dataset: o.dataset,
+          },
           new Date(),
         );
         ctx.print({ list: listId, added }, () => `list ${o.list} (${listId}): ${added} item added`);
@@ -148,26 +127,19 @@ export function registerEwsItems(ews: Command, context: Parameters<RegisterComma
     .action(
       async (o: { dataset: string; threshold: string; reporter?: string; flow: string }, cmd: Command) => {
         const ctx = context(cmd);
-        const entry = ctx.catalog.get(o.dataset);
-        const rows = await readMonthly(ctx.dataDir, await ctx.analytics(), entry, {
-          reporter: o.reporter?.toUpperCase(),
-          flow: parseFlow(o.flow, { field: 'flow' }),
-        });
-        if (rows.length === 0)
-          throw new ChokepointError('no_data', `no ${o.flow} rows in ${o.dataset}`, { field: 'dataset' });
-        const found = majoritySuppliers(
-          buildPanel(rows, {
-            file: o.dataset,
-            missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
-          }),
-          Number(o.threshold),
-        );
-        const share = `${(Number(o.threshold) * 100).toFixed(0)}`;
-        const update = await generatedList(
-          await ctx.state(),
-          { ja: `単一国依存${share}%超 (${o.dataset})`, en: `One partner above ${share} % (${o.dataset})` },
-          found,
-          o.dataset,
+        const { update, found } = await generateMajorityList(
+          {
+            dataDir: ctx.dataDir,
+            catalog: ctx.catalog,
+            analytics: await ctx.analytics(),
+            state: await ctx.state(),
+          },
+          {
+            dataset: o.dataset,
+            threshold: Number(o.threshold),
+            reporter: o.reporter,
+            flow: parseFlow(o.flow, { field: 'flow' })!,
+          },
           new Date(),
         );
         ctx.print(

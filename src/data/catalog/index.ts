@@ -7,4 +7,5 @@ export * from './dataDir.ts';
 export * from './makeDirectory.ts';
 export * from './moveIntoPlace.ts';
 export * from './tradeDataset.ts';
+export * from './tradeProducts.ts';
 export * from './engineLoad.ts';

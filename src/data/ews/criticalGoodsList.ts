@@ -81,13 +81,16 @@ async function syncList(
     seen.add(it.hs);
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     if (it.grade !== code.grade || !same(it.label, code.label) || !same(it.marking, code.marking)) {
-      await db.query('UPDATE ews_items SET grade = $2, cadence = $3, label = $4, marking = $5 WHERE id = $1', [
-        it.id,
-        code.grade,
-        defaultCadence[code.grade],
-        JSON.stringify(code.label),
-        JSON.stringify(code.marking),
-      ]);
+      await db.query(
+        'UPDATE ews_items SET grade = $2, cadence = $3, label = $4, marking = $5 WHERE id = $1',
+        [
+          it.id,
+          code.grade,
+          defaultCadence[code.grade],
+          JSON.stringify(code.label),
+          JSON.stringify(code.marking),
+        ],
+      );
       changed++;
     }
   }

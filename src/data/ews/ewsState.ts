@@ -167,8 +167,14 @@ async function insertItems(tx: StateDb, listId: string, items: NewItem[], now: D
         field: 'grade',
       });
     const rows = await tx.query(
+      // UNIQUE (list_id, reporter, partner, hs, flow) does not hold for partner NULL (NULLs are distinct): the
+      // NOT EXISTS keeps an item of every partner from being added twice too.
       `INSERT INTO ews_items (id, list_id, reporter, partner, hs, flow, label, grade, cadence, dataset, rule_set, next_scan_at, marking)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING id`,
+       SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::jsonb, $8::text, $9::text, $10::text,
+              $11::text, $12::timestamptz, $13::jsonb
+       WHERE NOT EXISTS (SELECT 1 FROM ews_items e WHERE e.list_id = $2::text AND e.reporter = $3::text
+                           AND e.partner IS NOT DISTINCT FROM $4::text AND e.hs = $5::text AND e.flow = $6::text)
+       ON CONFLICT DO NOTHING RETURNING id`,
       [
         randomUUID(),
         listId,

@@ -3,7 +3,9 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { DataDir } from '../catalog/dataDir.ts';
 import type { AnalyticsStore } from '../analytics/store.ts';
 import { dominates, joinMarkings } from '../../analysis/marking.ts';
-import { buildPanel } from '../../analysis/ews/panel.ts';
+import { buildPanel, type SeriesPanel } from '../../analysis/ews/panel.ts';
+import { periodIndex } from '../../analysis/ews/period.ts';
+import { ChokepointError } from '../../errors.ts';
 import { computeIndicators } from '../../analysis/ews/indicators.ts';
 import { evaluateRules } from '../../analysis/ews/rules.ts';
 import { eventConcerns, type RecordedEvent } from '../../analysis/ews/events.ts';
@@ -22,8 +24,29 @@ export interface EwsServices {
   state: StateDb;
 }
 
+/** The months a scan alerts on (YYYY-MM, inclusive); without them, the dataset's latest month. */
+export interface ScanMonths {
+  from?: string;
+  to?: string;
+}
+
 /**
- * Scans one monitored item on its dataset's latest month: all partners of the reporter × product × flow are read
+ * The panel columns [first, last] of the months asked for, clipped to the panel: `to` defaults to the latest
+ * month, `from` to `to` (one month). A window wholly outside the panel gives first > last.
+ */
+export function scanWindow(panel: SeriesPanel, months: ScanMonths): { first: number; last: number } {
+  const latest = panel.months - 1;
+  const column = (period: string, field: string) => periodIndex(period, { field }) - panel.start;
+  const to = months.to ? Math.min(latest, column(months.to, 'to')) : latest;
+  const from = months.from ? Math.max(0, column(months.from, 'from')) : Math.max(0, to);
+  if (months.from && months.to && months.from > months.to)
+    throw new ChokepointError('bad_input', `from ${months.from} is after to ${months.to}`, { field: 'from' });
+  return { first: from, last: to };
+}
+
+/**
+ * Scans one monitored item on its dataset's latest month (or the months asked for, e.g. the months of a past
+ * control, as `ews scan --from --to` evaluates a file): all partners of the reporter × product × flow are read
  * (shares need them), alerts are kept for the item's partner (or all). Markings (docs/ews.md, "Markings of stored
  * alerts"): the rules are evaluated with the recorded events every reader of the series may read (their markings
  * are dominated by the item's joined with the dataset's) and stored under the series' marking; where the events
@@ -33,6 +56,7 @@ export interface EwsServices {
 export async function scanItem(
   services: EwsServices,
   item: ItemRecord,
+  months: ScanMonths = {},
 ): Promise<{ stored: AlertRecord[]; note?: string }> {
   if (!item.dataset) return { stored: [], note: 'no dataset set for this item' };
   const entry = services.catalog.find(item.dataset);
@@ -49,7 +73,8 @@ export async function scanItem(
     file: item.dataset,
     missing: (entry.extra?.missing as 'zero' | 'unknown') ?? 'zero',
   });
-  const last = panel.months - 1;
+  const { first, last } = scanWindow(panel, months);
+  if (first > last) return { stored: [], note: `no month of ${item.dataset} in the months asked for` };
   const seriesMarking = joinMarkings([item.marking, await getDatasetMarking(services.state, item.dataset)]);
   const events = await recordedEvents(services.state);
   const open = events.filter((e) => dominates(seriesMarking, e.marking));
@@ -60,9 +85,9 @@ export async function scanItem(
   const alertsWith = (used: readonly RecordedEvent[]) =>
     evaluateRules(
       panel,
-      computeIndicators(panel, ruleSet.parameters, used, [], undefined, last),
+      computeIndicators(panel, ruleSet.parameters, used, [], undefined, first),
       ruleSet,
-      last,
+      first,
       last,
     ).filter((a) => !item.partner || a.partner === item.partner);
   const base = alertsWith(open);

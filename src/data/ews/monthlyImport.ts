@@ -60,6 +60,12 @@ export function readSourceText(file: string, encoding?: TextEncoding): { text: s
   return { text, file: { name, sha256, bytes: bytes.length } };
 }
 
+/** Describes a file received as text (the browser's import), as `readSourceText` describes one read from disk. */
+export function describeText(name: string, text: string): SourceFile {
+  const bytes = Buffer.from(text, 'utf8');
+  return { name, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
 export function describeFile(file: string): SourceFile {
   const bytes = fs.readFileSync(file);
   return {

@@ -18,14 +18,16 @@ export async function ruleSetById(state: StateDb, id: string): Promise<RuleSet> 
     [id],
   );
   const row = rows[0];
-  if (!row || !mayRead(row.marking)) throw notFound(`rule set ${id} not found`, { field: 'ruleSet' });
+  if (!row || !mayRead(row.marking)) throw notFound(`rule set "${id}" not found`, { field: 'ruleSet' });
   recordObjectRead('ews-rule-set', id, row.marking);
   return storedRuleSet(id, row.body);
 }
 
 /** The stored marking of a rule set (undefined when there is none), for the rules of marking changes. */
 export async function ruleSetMarking(state: StateDb, id: string): Promise<Marking | undefined> {
-  const rows = await state.query<{ marking: Marking }>('SELECT marking FROM ews_rule_sets WHERE id = $1', [id]);
+  const rows = await state.query<{ marking: Marking }>('SELECT marking FROM ews_rule_sets WHERE id = $1', [
+    id,
+  ]);
   return rows[0]?.marking;
 }
 

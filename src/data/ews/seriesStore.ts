@@ -211,11 +211,7 @@ export async function readMonthly(
     const value = filter[key];
     if (value) where.push(`${key} = ${b.text(value)}`);
   }
-  // The engine's copy (ClickHouse: the version's table, `data load`), or the version's Parquet file.
-  const source =
-    analytics instanceof ClickHouseStore
-      ? (dataDir.datasetDir(entry), analytics.table(clickhouseTableOf('monthly', entry)))
-      : `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'series.parquet'))})`;
+  const source = monthlySource(dataDir, analytics, entry);
   const rows = await analytics.select<{
     reporter: string;
     partner: string;
@@ -233,6 +229,30 @@ export async function readMonthly(
   );
   return rows.map((r) => ({ ...r, flow: r.flow as 'import' | 'export' }));
 }
+
+/** The monthly file of a version: the engine's copy (ClickHouse: the version's table), or its Parquet file. */
+function monthlySource(dataDir: DataDir, analytics: AnalyticsStore, entry: CatalogEntry): string {
+  return analytics instanceof ClickHouseStore
+    ? (dataDir.datasetDir(entry), analytics.table(clickhouseTableOf('monthly', entry)))
+    : `read_parquet(${sqlString(path.join(dataDir.datasetDir(entry), 'series.parquet'))})`;
+}
+
+/** The reporter × product × flow keys ("CHN\t250410\texport") a trade-monthly dataset holds rows for. */
+export async function monthlyKeys(
+  dataDir: DataDir,
+  analytics: AnalyticsStore,
+  entry: CatalogEntry,
+): Promise<Set<string>> {
+  checkMonthly(entry);
+  const b = new SqlBuilder(analytics.dialect);
+  const rows = await analytics.select<{ reporter: string; hs: string; flow: string }>(
+    b.done(`SELECT DISTINCT reporter, hs, flow FROM ${monthlySource(dataDir, analytics, entry)}`),
+  );
+  return new Set(rows.map((r) => monthlyKey(r)));
+}
+
+export const monthlyKey = (k: { reporter: string; hs: string; flow: string }) =>
+  `${k.reporter}\t${k.hs}\t${k.flow}`;
 
 export async function readPrices(
   dataDir: DataDir,

@@ -6,6 +6,7 @@ import type { Adjustment } from '../../analysis/exercises/adjustments.ts';
 import { ChokepointError, notFound } from '../../errors.ts';
 import type { Reader } from '../security/readContext.ts';
 import { readableSql } from '../security/markingSql.ts';
+import type { ErrorJson } from '../../errors.ts';
 
 /**
  * Exercises, their injects (one row each, each with its marking), participants and outcomes (migration 600).
@@ -156,11 +157,7 @@ export async function finishPreparation(
   });
 }
 
-export async function failPreparation(
-  db: StateDb,
-  id: string,
-  error: { code: string; message: string; place: unknown },
-): Promise<void> {
+export async function failPreparation(db: StateDb, id: string, error: ErrorJson): Promise<void> {
   await db.query(
     `UPDATE exercises SET status = 'failed', error = $2::jsonb, updated_at = now() WHERE id = $1`,
     [id, JSON.stringify(error)],

@@ -5,6 +5,7 @@ import type { Flow, MonthlyRow } from '../../analysis/ews/panel.ts';
 import { PartnerResolver, readSourceText, type MonthlyImport } from '../ews/monthlyImport.ts';
 import type { ValueUnit } from '../ews/valueUnit.ts';
 import type { TextEncoding } from './textEncoding.ts';
+import type { SourceFile } from '../catalog/catalog.ts';
 
 /**
  * Any monthly CSV through a column mapping: `--map period=…,partner=…,hs=…,value=…,quantity=…` (optional
@@ -34,6 +35,28 @@ export interface MonthlyCsvOptions {
 }
 
 const mapKeys = ['period', 'partner', 'hs', 'value', 'quantity', 'unit', 'reporter', 'flow'];
+
+/** Column names that usually hold each field: a first guess of the mapping, which the user checks in a preview. */
+const usualNames: [keyof ColumnMap, RegExp][] = [
+  ['period', /^(period|period_dt|month|date|ym|yyyymm|年月|期間)$/i],
+  ['partner', /^(partner|partner_name|partner_iso3?|country|country_name|相手国|国名?)$/i],
+  ['hs', /^(hs|hs\d|hs_?code|cmd_?code|commodity|product|品目|品目コード)$/i],
+  ['value', /^(val|value|trade_?value|primary_?value|amount|金額|価額)$/i],
+  ['quantity', /^(qty|quantity|net_?weight|数量)$/i],
+  ['unit', /^(unit|qty_?unit|単位)$/i],
+  ['reporter', /^(reporter|reporter_name|reporter_iso3?|申告国)$/i],
+  ['flow', /^(flow|flow_?code|trade_?flow|輸出入)$/i],
+];
+
+/** The first column of the header whose name usually holds each field (fields without one are left out). */
+export function guessColumnMap(header: readonly string[]): Partial<ColumnMap> {
+  const guess: Partial<ColumnMap> = {};
+  for (const [key, pattern] of usualNames) {
+    const column = header.find((h) => pattern.test(h.trim()) && !Object.values(guess).includes(h));
+    if (column) guess[key] = column;
+  }
+  return guess;
+}
 
 /** Parses "period=period_dt,partner=partner_name,…". */
 export function parseColumnMap(text: string): ColumnMap {
@@ -71,6 +94,28 @@ export function parseFlow(
 
 export function importMonthlyCsv(file: string, options: MonthlyCsvOptions): MonthlyImport {
   const { text, file: source } = readSourceText(file, options.encoding);
+  return parseMonthlyCsv(text, source, options);
+}
+
+/** The header of a monthly CSV's text (trimmed column names) and its first data records, for a preview. */
+export function monthlyCsvHead(
+  text: string,
+  name: string,
+  records = 10,
+): { header: string[]; sample: string[][] } {
+  const table = parseCsvTable(text, name);
+  if (table.length === 0) throw new ChokepointError('bad_file', 'the file is empty', { file: name });
+  return {
+    header: table[0].fields.map((h) => h.trim()),
+    sample: table.slice(1, records + 1).map((r) => r.fields),
+  };
+}
+
+/**
+ * A monthly CSV already read as text (`source` describes the file: a path read by `importMonthlyCsv`, or a file
+ * the browser sent to the API's import route).
+ */
+export function parseMonthlyCsv(text: string, source: SourceFile, options: MonthlyCsvOptions): MonthlyImport {
   const name = source.name;
   const records = parseCsvTable(text, name);
   if (records.length === 0) throw new ChokepointError('bad_file', 'the file is empty', { file: name });

@@ -23,7 +23,13 @@ export interface HsLabels {
   provenance: Provenance;
 }
 
-/** Builds the lookup from HS codes (the 'hs' dataset's content). */
+/** A subheading's label that names no product by itself: "その他のもの", "その他の…", "Other", "Other: …". */
+const residualLabel = /^(その他|other\b)/i;
+
+/**
+ * Builds the lookup from HS codes (the 'hs' dataset's content). `hsLabel` puts a subheading whose label is a
+ * residual ("その他のもの") after its heading's label, so that it names the product.
+ */
 export function hsLabelsFrom(codes: HsCode[], provenance: Provenance): HsLabels {
   const index = new Map<string, HsCode>();
   for (const c of codes) index.set(`${c.revision}:${c.code}`, c);
@@ -54,7 +60,13 @@ export function hsLabelsFrom(codes: HsCode[], provenance: Provenance): HsLabels 
   };
   return {
     lookup,
-    hsLabel: (code, lang, revision) => lookup(code, lang, revision)?.text,
+    hsLabel: (code, lang, revision) => {
+      const hit = lookup(code, lang, revision);
+      if (!hit || hit.code.length !== 6 || !residualLabel.test(hit.text)) return hit?.text;
+      // "その他のもの" alone names no product: the heading says which (250490 → 天然黒鉛 ▸ その他のもの).
+      const heading = lookup(hit.code.slice(0, 4), lang, hit.revision);
+      return heading?.code.length === 4 ? `${heading.text} ▸ ${hit.text}` : hit.text;
+    },
     has: (code, revision = 'HS22') => index.has(`${revision}:${code.trim()}`),
     provenance,
   };

@@ -5,6 +5,7 @@ import { notFound } from '../../errors.ts';
 import { readableSql } from '../security/markingSql.ts';
 import type { Reader } from '../security/readContext.ts';
 import type { ScenarioDefinition } from '../../analysis/scenario/definition.ts';
+import type { ErrorJson } from '../../errors.ts';
 
 /** Saved scenarios, their versions and runs in the application state (migration 200_scenarios.sql). */
 export interface ScenarioSummary {
@@ -215,11 +216,7 @@ export async function finishRun(db: StateDb, id: string, result: unknown, markin
   );
 }
 
-export async function failRun(
-  db: StateDb,
-  id: string,
-  error: { code: string; message: string; place: unknown },
-): Promise<void> {
+export async function failRun(db: StateDb, id: string, error: ErrorJson): Promise<void> {
   await db.query(
     `UPDATE scenario_runs SET status = 'failed', error = $2::jsonb, finished_at = now() WHERE id = $1`,
     [id, JSON.stringify(error)],
@@ -238,7 +235,11 @@ export async function getRun(
 }
 
 /** A scenario's runs the reader may read (every one without a reader), newest first. */
-export async function listRuns(db: StateDb, scenarioId: string, reader?: Reader): Promise<ScenarioRunRecord[]> {
+export async function listRuns(
+  db: StateDb,
+  scenarioId: string,
+  reader?: Reader,
+): Promise<ScenarioRunRecord[]> {
   const filter = readableSql(reader, 'r.marking', 1);
   const n = filter.params.length;
   const rows = await db.query(

@@ -3,6 +3,7 @@ import { joinMarkings, type Marking } from '../../analysis/marking.ts';
 import type { StateDb } from './db.ts';
 import { readableSql } from '../security/markingSql.ts';
 import type { Reader } from '../security/readContext.ts';
+import type { ErrorJson } from '../../errors.ts';
 
 /** A long operation's record (table `jobs`, migration 030): what the web app polls to show progress. */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -17,7 +18,7 @@ export interface JobRecord {
   /** What the job is doing now, in words (e.g. "copying BACI_HS17_….csv"). */
   stage: string | null;
   result: Record<string, unknown> | null;
-  error: { code: string; message: string; place: unknown } | null;
+  error: ErrorJson | null;
   /** The job wrote a file the user may download (GET /api/jobs/:id/download). */
   hasFile: boolean;
   marking: Marking;
@@ -95,11 +96,7 @@ export async function finishJob(
   );
 }
 
-export async function failJob(
-  db: StateDb,
-  id: string,
-  error: { code: string; message: string; place: unknown },
-): Promise<void> {
+export async function failJob(db: StateDb, id: string, error: ErrorJson): Promise<void> {
   await db.query(`UPDATE jobs SET status = 'failed', error = $2::jsonb, finished_at = now() WHERE id = $1`, [
     id,
     JSON.stringify(error),

@@ -9,6 +9,7 @@ import {
 } from '../../data/security/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { StateDb } from '../../data/state/index.ts';
+import type { ErrorJson } from '../../errors.ts';
 
 /** What a job reports while it works: a fraction done (null when unknown) and what it is doing. */
 export type JobProgress = (progress: number | null, stage: string) => void;
@@ -21,12 +22,8 @@ export interface JobOutcome {
   marking: Marking;
 }
 
-/** A failure as stored and shown: ChokepointError's code, message and place. */
-export interface StoredError {
-  code: string;
-  message: string;
-  place: unknown;
-}
+/** A failure as stored and shown: ChokepointError's code, message, place (and reason with parameters). */
+export type StoredError = ErrorJson;
 
 /**
  * Where background work keeps its record (the `jobs` table, `scenario_runs`): the same three writes for every

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { datasetMarkings, filterReadable, MarkingSchema } from '../security/markings.ts';
+import { datasetMarkings, filterReadable, MarkingSchema, readableDataset } from '../security/markings.ts';
 import { publicMarking } from '../../analysis/marking.ts';
 import { cachedCatalogOf } from '../catalogCache.ts';
-import { tradeDatasetsByPreference } from '../../data/catalog/index.ts';
+import { tradeDatasetsByPreference, tradeProducts } from '../../data/catalog/index.ts';
 
 export const DatasetSchema = Type.Object({
   id: Type.String(),
@@ -55,6 +55,37 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const preferred = tradeDatasetsByPreference(all)[0]?.id;
       const defaultTradeDataset = items.some((e) => e.id === preferred) ? preferred! : null;
       return { items, total: items.length, defaultTradeDataset };
+    },
+  );
+
+  app.get(
+    '/datasets/:id/products',
+    {
+      config: {
+        marks: 'result',
+        authz: {
+          kind: 'none',
+          reason: 'an annual trade dataset is needed; readableDataset answers 404 when hidden',
+        },
+      },
+      schema: {
+        tags: ['datasets'],
+        summary:
+          'The HS6 codes an annual trade dataset holds in any year (an extract covers only some: a code outside them is not in this dataset, rather than not imported)',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: {
+          200: Type.Object({
+            dataset: Type.String(),
+            products: Type.Array(Type.String()),
+            marking: MarkingSchema,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { entry, marking } = await readableDataset(request, request.params.id);
+      const products = await tradeProducts(app.services.dataDir, app.services.analytics, entry);
+      return { dataset: entry.id, products, marking };
     },
   );
 };

@@ -10,6 +10,7 @@ import { requirePermission, requireRole } from '../security/access.ts';
 import { jobRoles, prepareJob } from '../jobs/kinds.ts';
 import { runInBackground } from '../jobs/runner.ts';
 import { jobRecords } from '../jobs/records.ts';
+import { ErrorValueSchema } from '../errorSchema.ts';
 
 /**
  * Jobs: long operations started from the web app (fetch a dataset, generate a SYNTHETIC year, screen every
@@ -62,10 +63,7 @@ const JobSchema = Type.Object({
   progress: Type.Union([Type.Number(), Type.Null()]),
   stage: Type.Union([Type.String(), Type.Null()]),
   result: Type.Union([Type.Record(Type.String(), Type.Any()), Type.Null()]),
-  error: Type.Union([
-    Type.Object({ code: Type.String(), message: Type.String(), place: Type.Any() }),
-    Type.Null(),
-  ]),
+  error: Type.Union([ErrorValueSchema, Type.Null()]),
   hasFile: Type.Boolean(),
   marking: MarkingSchema,
   createdBy: Type.Union([Type.String(), Type.Null()]),

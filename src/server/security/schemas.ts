@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import type { SameType } from '../sameType.ts';
 import type { SessionUser } from './session.ts';
+import { ErrorValueSchema } from '../errorSchema.ts';
 
 /** Response schemas shared by the security routes. */
 export const RoleSchema = Type.Union([
@@ -32,10 +33,4 @@ export const SessionUserSchema = Type.Object({
 const sessionUserMatches: SameType<Static<typeof SessionUserSchema>, Omit<SessionUser, 'via'>> = true;
 void sessionUserMatches;
 
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    place: Type.Object({}, { additionalProperties: true }),
-  }),
-});
+export const ErrorSchema = Type.Object({ error: ErrorValueSchema });

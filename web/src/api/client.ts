@@ -1,17 +1,50 @@
 import type { ApiDownloads, ApiResponses } from './schema.ts';
 
-/** The web app's only way to the server: JSON over /api, errors as { code, message, place }. */
+/** An API error as the server sends it: { code, message, place, reason?, params? } (src/errors.ts). */
+export interface ApiErrorParts {
+  code: string;
+  /** The server's English message. */
+  message: string;
+  /** Where the error is (file, line, field such as `shocks[0].duration`), so a form can show it by the field. */
+  place: { file?: string; line?: number; column?: string; field?: string };
+  /** What went wrong precisely, with its parameters (src/errorReasons.ts): the web says it in the user's language. */
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
+let translate: ((e: ApiErrorParts) => string) | null = null;
+
+/** Sets how errors are said to the user (api/errorText.ts, in the user's language); until then, the server's words. */
+export function translateApiErrorsWith(fn: (e: ApiErrorParts) => string): void {
+  translate = fn;
+}
+
+/** An error the API sent or a job or run stored, in the user's language. */
+export function apiErrorMessage(e: ApiErrorParts): string {
+  return translate ? translate(e) : e.message;
+}
+
+/** The web app's only way to the server: JSON over /api; an error's message is in the user's language. */
 export class ApiError extends Error {
+  /** The server's English message. */
+  readonly serverMessage: string;
+  readonly reason?: string;
+  readonly params?: Record<string, string | number>;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     /** Where the error is (file, line, field such as `shocks[0].duration`), so a form can show it by the field. */
-    readonly place: { file?: string; line?: number; column?: string; field?: string } = {},
+    readonly place: ApiErrorParts['place'] = {},
+    detail: Pick<ApiErrorParts, 'reason' | 'params'> = {},
     /** The whole error body, for routes that answer more than the error (a submission's problems by row). */
     readonly body: unknown = null,
   ) {
-    super(message);
+    super(apiErrorMessage({ code, message, place, ...detail }));
+    this.serverMessage = message;
+    this.reason = detail.reason;
+    this.params = detail.params;
   }
 }
 
@@ -99,6 +132,7 @@ export async function request<K extends ApiKey>(key: K, ...args: Args<K>): Promi
       body?.error?.code ?? 'error',
       body?.error?.message ?? response.statusText,
       body?.error?.place ?? {},
+      { reason: body?.error?.reason, params: body?.error?.params },
       body,
     );
   }

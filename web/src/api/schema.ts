@@ -758,6 +758,18 @@ export interface ApiResponses {
     declassified: boolean;
   };
   /** 200 */
+  'GET /api/datasets/{id}/products': {
+    dataset: string;
+    products: string[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'POST /api/datasets/{id}/share': {
     id: string;
     marking: {
@@ -955,6 +967,51 @@ export interface ApiResponses {
   /** 200 */
   'POST /api/ews/events': { id: string };
   /** 200 */
+  'POST /api/ews/imports': {
+    dataset: string;
+    title: string;
+    version: string;
+    rows: number;
+    rejectedRows: number;
+  };
+  /** 200 */
+  'POST /api/ews/imports/preview': {
+    header: string[];
+    sample: string[][];
+    guess: {
+      period?: string;
+      partner?: string;
+      hs?: string;
+      value?: string;
+      quantity?: string;
+      unit?: string;
+      reporter?: string;
+      flow?: string;
+    };
+    result: null | {
+      rows: number;
+      series: number;
+      from: string;
+      to: string;
+      products: string[];
+      partners: number;
+      first: {
+        reporter: string;
+        partner: string;
+        hs: string;
+        flow: 'import' | 'export';
+        period: string;
+        value: number;
+        quantity: number | null;
+        unit: string | null;
+      }[];
+      unresolvedPartners: { name: string; rows: number }[];
+      rejected: number;
+      rejectedSample: { line: number; reason: string }[];
+      valueUnit: { ja: string; en: string } | 'unknown';
+    };
+  };
+  /** 200 */
   'GET /api/ews/items': {
     items: {
       id: string;
@@ -977,8 +1034,19 @@ export interface ApiResponses {
         /** organisation ids the object may be released to; null = unrestricted */
         releasableTo: null | string[];
       };
+      coverage: 'ok' | 'no_dataset' | 'dataset_missing' | 'no_rows';
     }[];
     total: number;
+  };
+  /** 200 */
+  'POST /api/ews/items': { list: string; added: number };
+  /** 200 */
+  'POST /api/ews/items/generate': {
+    list: string;
+    products: number;
+    added: number;
+    removed: number;
+    kept: number;
   };
   /** 200 */
   'GET /api/ews/items/{id}': {
@@ -1088,6 +1156,18 @@ export interface ApiResponses {
   /** 200 */
   'PUT /api/ews/rule-sets/{id}': { id: string };
   /** 200 */
+  'POST /api/ews/scans': {
+    items: { itemId: string; alerts: number; note: string | null }[];
+    alerts: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'GET /api/exercise-sessions/{id}': {
     id: string;
     exerciseId: string;
@@ -1186,7 +1266,7 @@ export interface ApiResponses {
       status: 'preparing' | 'ready' | 'failed';
       scenarioId: string | null;
       baselineRunId: string | null;
-      error: { code: string; message: string; place: unknown } | null;
+      error: ApiErrorValue | null;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -1208,7 +1288,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1228,7 +1308,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1248,7 +1328,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1268,7 +1348,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1300,7 +1380,7 @@ export interface ApiResponses {
     status: 'preparing' | 'ready' | 'failed';
     scenarioId: string | null;
     baselineRunId: string | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
       level: 0 | 1 | 2 | 3;
@@ -1322,7 +1402,7 @@ export interface ApiResponses {
       status: 'preparing' | 'ready' | 'failed';
       scenarioId: string | null;
       baselineRunId: string | null;
-      error: { code: string; message: string; place: unknown } | null;
+      error: ApiErrorValue | null;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -2665,7 +2745,7 @@ export interface ApiResponses {
       progress: number | null;
       stage: string | null;
       result: Record<string, unknown> | null;
-      error: { code: string; message: string; place: unknown } | null;
+      error: ApiErrorValue | null;
       hasFile: boolean;
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -2689,7 +2769,7 @@ export interface ApiResponses {
     progress: number | null;
     stage: string | null;
     result: Record<string, unknown> | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     hasFile: boolean;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -2711,7 +2791,7 @@ export interface ApiResponses {
     progress: number | null;
     stage: string | null;
     result: Record<string, unknown> | null;
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     hasFile: boolean;
     marking: {
       /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
@@ -3400,7 +3480,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     createdAt: string;
     finishedAt: string | null;
     createdBy: string | null;
@@ -3492,7 +3572,7 @@ export interface ApiResponses {
         /** organisation ids the object may be released to; null = unrestricted */
         releasableTo: null | string[];
       };
-      error: { code: string; message: string; place: unknown } | null;
+      error: ApiErrorValue | null;
       createdAt: string;
       finishedAt: string | null;
       createdBy: string | null;
@@ -3514,7 +3594,7 @@ export interface ApiResponses {
       /** organisation ids the object may be released to; null = unrestricted */
       releasableTo: null | string[];
     };
-    error: { code: string; message: string; place: unknown } | null;
+    error: ApiErrorValue | null;
     createdAt: string;
     finishedAt: string | null;
     createdBy: string | null;
@@ -3977,6 +4057,14 @@ export interface ApiDownloads {
   'GET /api/zones/rules': true;
   'GET /api/zones/{entry}/dossier': true;
 }
+
+export type ApiErrorValue = {
+  code: string;
+  message: string;
+  place: { file?: string; line?: number; column?: string; field?: string } & Record<string, unknown>;
+  reason?: string;
+  params?: Record<string, string | number>;
+};
 
 export type AssessmentScore = {
   framework: string;

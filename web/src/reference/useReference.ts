@@ -1,4 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { namer } from './names.ts';
 import { useApi, type Loaded } from '../api/useApi.ts';
 import { defaultTradeYears } from './defaultTrade.ts';
 import {
@@ -47,4 +49,16 @@ export function useReference(): { reference: Reference | null; error: string | n
     ),
   );
   return { reference: data, error: error?.message ?? null };
+}
+
+/**
+ * A country's (or group's) name in the user's language from the session's reference lists: what every table and
+ * chart shows instead of the ISO3 code (the code itself until the lists have loaded, or when unknown).
+ */
+export function useCountryName(): (code: string) => string {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const countries = useCountries().data;
+  const groups = useReferenceList('groups').data;
+  return useMemo(() => namer(countries ?? [], groups ?? [], lang), [countries, groups, lang]);
 }

@@ -6,6 +6,9 @@ import { itemRoutes } from './items.ts';
 import { ruleSetRoutes } from './ruleSets.ts';
 import { eventRoutes } from './events.ts';
 import { backtestRoutes } from './backtest.ts';
+import { importRoutes } from './imports.ts';
+import { itemChangeRoutes } from './itemChanges.ts';
+import { scanRoutes } from './scans.ts';
 
 /**
  * /api/ews — early warning (早期警戒): alert inbox and lifecycle, monitored items with their series and
@@ -30,4 +33,7 @@ export const ewsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(ruleSetRoutes);
   await app.register(eventRoutes);
   await app.register(backtestRoutes);
+  await app.register(importRoutes);
+  await app.register(itemChangeRoutes);
+  await app.register(scanRoutes);
 };

@@ -23,6 +23,7 @@ import {
 } from '../../../analysis/ews/panel.ts';
 import {
   getItem,
+  itemCoverage,
   listItems,
   readableEvents,
   readMonthly,
@@ -119,7 +120,23 @@ export const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['early warning'],
         summary: 'Monitored items (grade A–D, cadence)',
         querystring: Type.Object({ listId: Type.Optional(Type.String({ maxLength: 64 })) }),
-        response: { 200: Type.Object({ items: Type.Array(ItemSchema), total: Type.Number() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                ...ItemSchema.properties,
+                /** Whether the item's dataset holds its series (src/data/ews/itemCoverage.ts). */
+                coverage: Type.Union([
+                  Type.Literal('ok'),
+                  Type.Literal('no_dataset'),
+                  Type.Literal('dataset_missing'),
+                  Type.Literal('no_rows'),
+                ]),
+              }),
+            ),
+            total: Type.Number(),
+          }),
+        },
       },
     },
     async (request) => {
@@ -127,7 +144,8 @@ export const itemRoutes: FastifyPluginAsyncTypebox = async (app) => {
         listId: request.query.listId,
         reader: readerOf(request),
       });
-      return { items, total: items.length };
+      const coverage = await itemCoverage(app.services, items);
+      return { items: items.map((i) => ({ ...i, coverage: coverage.get(i.id)! })), total: items.length };
     },
   );
 

@@ -4,6 +4,7 @@ import type { SameType } from '../../sameType.ts';
 import type { ExerciseDesign, Inject } from '../../../analysis/exercises/exercise.ts';
 import type { Decision } from '../../../analysis/exercises/decision.ts';
 import type { EventView } from '../../../analysis/exercises/sessionEvents.ts';
+import { ErrorValueSchema } from '../../errorSchema.ts';
 
 /** Response schemas of the exercise routes (and the WebSocket frames' event views, for the OpenAPI document). */
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -152,7 +153,7 @@ const RoleSchema = Type.Union([
   Type.Literal('observer'),
   Type.Literal('evaluator'),
 ]);
-const ErrorSchema = nullable(Type.Object({ code: Type.String(), message: Type.String(), place: Type.Any() }));
+const ErrorSchema = nullable(ErrorValueSchema);
 
 export const ExerciseSummarySchema = Type.Object({
   id: Type.String(),

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MarkingSchema } from '../../security/markings.ts';
+import { ErrorValueSchema } from '../../errorSchema.ts';
 
 /** Saved scenarios and their runs as the API shows them, and the request pieces the scenario routes share. */
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -40,10 +41,7 @@ export const RunSchema = Type.Object({
   ]),
   progress: Type.Number(),
   marking: MarkingSchema,
-  error: Type.Union([
-    Type.Object({ code: Type.String(), message: Type.String(), place: Type.Any() }),
-    Type.Null(),
-  ]),
+  error: Type.Union([ErrorValueSchema, Type.Null()]),
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
   createdBy: Type.Union([Type.String(), Type.Null()]),

@@ -27,7 +27,7 @@ export function CriticalGoodsPage({ route }: ViewProps) {
   const reporter = (route.query.get('reporter') ?? 'JPN').toUpperCase();
   const year = Number(route.query.get('year')) || 2024;
   const [form, setForm] = useState({ reporter, year: String(year) });
-  const { goods, screen, risks, saved, error, screenError } = useCriticalGoods(reporter, year);
+  const { goods, screen, risks, held, saved, error, screenError } = useCriticalGoods(reporter, year);
   const me = useSignedIn();
   const countries = useCountries();
   const [editing, setEditing] = useState<string | null>(null);
@@ -71,12 +71,19 @@ export function CriticalGoodsPage({ route }: ViewProps) {
       {goods && (
         <>
           <p>{t('critical.goods', { count: goods.length })}</p>
-          <GoodsOverview risks={risks} screened={screen !== null} year={year} countryName={countryName} />
+          <GoodsOverview
+            risks={risks}
+            screened={screen !== null}
+            year={year}
+            countryName={countryName}
+            held={held}
+          />
           {risks.map((r) => (
             <GoodArticle
               key={r.good.id}
               risk={r}
               screened={screen !== null}
+              held={held}
               dossier={dossier}
               countryName={countryName}
               methodName={methodName}

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatDate, formatNumber, formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
-import type { GoodRisks, ProductRisk } from './goodRisks.ts';
+import { missingReason, type GoodRisks, type ProductRisk } from './goodRisks.ts';
 import type { Lang } from './types.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 
 /**
  * One good: its names, the sources of its designation, who last changed it, and its HS6 products with their
- * screen figures (or "not imported"); `children` is what follows (the analyst's editor or its button).
+ * screen figures (or "not imported", or "not in this dataset" for a code the extract lacks); `children` is what follows (the analyst's editor or its button).
  */
 export function GoodArticle({
   risk: r,
@@ -17,10 +17,13 @@ export function GoodArticle({
   dossier,
   countryName,
   methodName,
+  held,
   children,
 }: {
   risk: GoodRisks;
   screened: boolean;
+  /** The product codes the screen's dataset holds (null until known). */
+  held: ReadonlySet<string> | null;
   dossier: (hs6: string) => string;
   countryName: (iso3: string) => string;
   methodName: (id: string) => string;
@@ -92,7 +95,13 @@ export function GoodArticle({
                     <td>{p.flaggedBy.map(methodName).join(', ') || t('critical.none')}</td>
                   </>
                 ) : (
-                  <td colSpan={5}>{screened ? t('critical.notImported') : '—'}</td>
+                  <td colSpan={5} data-missing={screened ? missingReason(p.code.hs6, held) : undefined}>
+                    {screened
+                      ? missingReason(p.code.hs6, held) === 'not_in_dataset'
+                        ? t('critical.notInDataset')
+                        : t('critical.notImported')
+                      : '—'}
+                  </td>
                 )}
               </tr>
             ))}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
-import type { GoodRisks } from './goodRisks.ts';
+import { noneInDataset, type GoodRisks } from './goodRisks.ts';
 import type { Lang } from './types.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 
@@ -11,8 +11,11 @@ export function GoodsOverview({
   screened,
   year,
   countryName,
+  held,
 }: {
   risks: GoodRisks[];
+  /** The product codes the screen's dataset holds (null until known). */
+  held: ReadonlySet<string> | null;
   /** The screen answered (figures are shown, or "—" while it has not). */
   screened: boolean;
   year: number;
@@ -55,7 +58,9 @@ export function GoodsOverview({
                     hhi: formatNumber(r.headline.item.hhi, lang, 3),
                   })
                 : screened
-                  ? t('critical.noImports', { year })
+                  ? noneInDataset(r, held)
+                    ? t('critical.noneInDataset')
+                    : t('critical.noImports', { year })
                   : '—'}
             </td>
             <td>

@@ -66,3 +66,19 @@ export function editedCodes(rows: readonly CriticalHsCode[]): CriticalHsCode[] {
 export function criticalScreenQuery(reporter: string, year: number): Query {
   return { reporter, year, critical: 'true', pageSize: 1000, sort: 'importValueUsd' };
 }
+
+/**
+ * Why a product has no screen row: 'not_in_dataset' when the dataset (an extract of some codes) holds no row of it
+ * in any year, else 'not_imported' (also while the dataset's codes are not known).
+ */
+export function missingReason(
+  hs6: string,
+  held: ReadonlySet<string> | null,
+): 'not_in_dataset' | 'not_imported' {
+  return held && !held.has(hs6) ? 'not_in_dataset' : 'not_imported';
+}
+
+/** True when none of a good's products is in the dataset, so "no imports" would mislead. */
+export function noneInDataset(risk: Pick<GoodRisks, 'products'>, held: ReadonlySet<string> | null): boolean {
+  return !!held && risk.products.length > 0 && risk.products.every((p) => !held.has(p.code.hs6));
+}

@@ -1,3 +1,4 @@
+import { useCountryName } from '../../reference/useReference.ts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../../api/client.ts';
@@ -18,6 +19,7 @@ export function AlertActions({
   onChange: (updated: Alert, message: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const countryName = useCountryName();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const id = useId();
   const [assignee, setAssignee] = useState(alert.assignee ?? '');
@@ -35,7 +37,7 @@ export function AlertActions({
     setError(null);
     try {
       const updated = await post('POST /api/ews/alerts/{id}/actions', { path: { id: alert.id }, body });
-      const subject = `${updated.partner} ${updated.period}`;
+      const subject = `${countryName(updated.partner)} ${updated.period}`;
       onChange(updated, t('ews.actions.done', { subject, status: t(`ews.status.${updated.status}`) }));
     } catch (e) {
       const err = e as ApiError;

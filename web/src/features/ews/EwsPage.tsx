@@ -7,16 +7,18 @@ import { AlertInbox } from './AlertInbox.tsx';
 import { ItemPage } from './ItemPage.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import { BacktestView } from './BacktestView.tsx';
+import { SetupPage } from './SetupPage.tsx';
 
 /**
  * 早期警戒 / Early warning: #/ews (alert inbox), #/ews/item/<id> (series, thresholds, events),
- * #/ews/rules (rule editor), #/ews/backtest. One navigation entry; the sub-pages are linked here.
+ * #/ews/setup (data, items, scans), #/ews/rules (rule editor), #/ews/backtest. One navigation entry; the sub-pages are linked here.
  */
 export function EwsPage({ route }: ViewProps) {
   const { t } = useTranslation();
   const sub = route.path[1] ?? '';
   const links: [string, string][] = [
     ['', t('ews.nav.inbox')],
+    ['setup', t('ews.nav.setup')],
     ['rules', t('ews.nav.rules')],
     ['backtest', t('ews.nav.backtest')],
   ];
@@ -36,6 +38,8 @@ export function EwsPage({ route }: ViewProps) {
       </nav>
       {sub === 'item' && route.path[2] ? (
         <ItemPage id={route.path[2]} partner={route.query.get('partner') ?? undefined} />
+      ) : sub === 'setup' ? (
+        <SetupPage />
       ) : sub === 'rules' ? (
         <RuleEditor />
       ) : sub === 'backtest' ? (

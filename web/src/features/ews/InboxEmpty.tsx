@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { href } from '../../router/router.ts';
 import { inboxSteps } from './inboxSteps.ts';
 
 /**
  * The inbox without any alert: the steps to a first one (monthly data, monitored items, a scan), those already
- * done ticked with their count, the others with their command; and the backtest, which needs only the data.
+ * done ticked with their count, the others linking to the Data and items tab that does them (the command line
+ * equivalent beside); and the backtest, which needs only the data.
  */
 export function InboxEmpty({ monthlyDatasets, items }: { monthlyDatasets: number; items: number }) {
   const { t } = useTranslation();
@@ -14,13 +16,16 @@ export function InboxEmpty({ monthlyDatasets, items }: { monthlyDatasets: number
       <ol>
         {inboxSteps(monthlyDatasets, items).map((step) => (
           <li key={step.id} data-step={step.id} data-done={step.done !== null}>
-            {step.done !== null
-              ? `✓ ${t(`ews.inbox.empty.done.${step.id}`, { count: step.done })}`
-              : t(`ews.inbox.empty.todo.${step.id}`)}
-            {step.done === null && (
-              <pre>
-                <code>{step.command}</code>
-              </pre>
+            {step.done !== null ? (
+              `✓ ${t(`ews.inbox.empty.done.${step.id}`, { count: step.done })}`
+            ) : (
+              <>
+                {t(`ews.inbox.empty.todo.${step.id}`)}{' '}
+                <a href={href(['ews', 'setup'])}>{t('ews.inbox.empty.open')}</a>
+                <div className="ews-muted">
+                  {t('ews.inbox.empty.cli')} <code>{step.command}</code>
+                </div>
+              </>
             )}
           </li>
         ))}

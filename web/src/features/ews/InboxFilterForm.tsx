@@ -1,3 +1,4 @@
+import { useCountryName } from '../../reference/useReference.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inboxFilterKeys } from './inbox.ts';
@@ -19,13 +20,14 @@ export function InboxFilterForm({
   onApply: (filters: InboxFilters) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const countryName = useCountryName();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const [edit, setEdit] = useState({ of: applied, draft: applied });
   const draft = edit.of === applied ? edit.draft : applied;
   const field = (key: Key, value: string) => setEdit({ of: applied, draft: { ...draft, [key]: value } });
   const itemById = new Map(items.map((i) => [i.id, i]));
   const itemLabel = (i: Item) =>
-    `${i.label[lang]} · ${i.reporter} ${t(`ews.flow.${i.flow}`)}${i.partner ? ` · ${i.partner}` : ''}`;
+    `${i.label[lang]} · ${countryName(i.reporter)} ${t(`ews.flow.${i.flow}`)}${i.partner ? ` · ${countryName(i.partner)}` : ''}`;
   /** A filter picked from a list, or any (''). */
   const select = <T extends string | number>(key: Key, any: string, values: T[], label: (v: T) => string) => (
     <label>

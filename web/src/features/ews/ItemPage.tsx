@@ -1,3 +1,4 @@
+import { useCountryName } from '../../reference/useReference.ts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet, useGetWhen } from '../../api/useGet.ts';
@@ -18,6 +19,7 @@ import { TableHead } from '../../components/TableHead.tsx';
 /** One monitored item: its series per partner with the seasonal baseline, thresholds, alert months and recorded events. */
 export function ItemPage({ id, partner }: { id: string; partner?: string }) {
   const { t, i18n } = useTranslation();
+  const countryName = useCountryName();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const country = useCountryNames();
   const page = useGet('GET /api/ews/items/{id}', { path: { id }, query: { partner } });
@@ -71,8 +73,9 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
         {t('ews.item.title')}: {item.label[lang]} <MarkingBadge marking={data.marking} />
       </h3>
       <p>
-        {item.reporter} {t(`ews.flow.${item.flow}`)} · HS {item.hs} · {t('ews.item.grade')} {item.grade} ·{' '}
-        {t('ews.item.cadence')} {t(`ews.item.cadences.${item.cadence}`)} · {t('ews.item.lastScan')}{' '}
+        {countryName(item.reporter)} {t(`ews.flow.${item.flow}`)} · HS {item.hs} · {t('ews.item.grade')}{' '}
+        {item.grade} · {t('ews.item.cadence')} {t(`ews.item.cadences.${item.cadence}`)} ·{' '}
+        {t('ews.item.lastScan')}{' '}
         {item.lastScanAt ? formatDate(item.lastScanAt, i18n.language) : t('ews.item.never')} ·{' '}
         {t('ews.inbox.ruleSet')} {data.ruleSet}
       </p>

@@ -3,8 +3,8 @@ import { inboxFilterKeys } from './inbox.ts';
 
 /**
  * What an empty inbox tells the user to do next (issue 27): alerts come from scans of monitored items over a
- * stored monthly dataset, and none of the three can be set up from the browser yet, so each missing step names
- * its command (README, "Early warning").
+ * stored monthly dataset; each missing step links to the Data and items tab (#/ews/setup) that does it, with the
+ * command that does the same (README, "Early warning").
  */
 export type InboxStepId = 'data' | 'items' | 'scan';
 

@@ -4,7 +4,7 @@ import { addFeatureTexts } from '../../i18n/featureTexts.ts';
 export const ewsTexts = addFeatureTexts('ews', {
   en: {
     title: 'Early warning',
-    nav: { inbox: 'Alert inbox', rules: 'Rule editor', backtest: 'Backtest' },
+    nav: { inbox: 'Alert inbox', setup: 'Data and items', rules: 'Rule editor', backtest: 'Backtest' },
     level: { '1': 'attention', '2': 'caution', '3': 'alert', '4': 'severe' },
     levelTitle: 'Level {{level}}: {{name}}',
     status: { new: 'new', acknowledged: 'acknowledged', assigned: 'assigned', resolved: 'resolved' },
@@ -31,12 +31,14 @@ export const ewsTexts = addFeatureTexts('ews', {
       empty: {
         title: 'No alerts yet',
         intro:
-          'Alerts come from scans of monitored items (a product, a reporter and a flow) over a stored monthly dataset. These steps are done with the command line for now:',
+          'Alerts come from scans of monitored items (a product, a reporter and a flow) over a stored monthly dataset. Three steps, all on the Data and items tab:',
         todo: {
           data: 'Store a monthly trade dataset (China customs, Japan customs summaries, Comtrade or any CSV through a column mapping):',
           items: 'Add monitored items (the critical goods list, a generated list, or items of your own):',
-          scan: 'Scan the items that are due (the server also does it, every 15 minutes by default):',
+          scan: 'Scan the items on the months you choose (the server also scans items that are due, every 15 minutes by default):',
         },
+        open: 'Open the Data and items tab',
+        cli: 'On the command line:',
         done: {
           data: 'Monthly data stored: {{count}} datasets.',
           data_one: 'Monthly data stored: {{count}} dataset.',
@@ -217,7 +219,7 @@ export const ewsTexts = addFeatureTexts('ews', {
   },
   ja: {
     title: '早期警戒',
-    nav: { inbox: '警報一覧', rules: 'ルール編集', backtest: 'バックテスト' },
+    nav: { inbox: '警報一覧', setup: 'データと監視品目', rules: 'ルール編集', backtest: 'バックテスト' },
     level: { '1': '関心', '2': '注意', '3': '警戒', '4': '深刻' },
     levelTitle: 'レベル{{level}}: {{name}}',
     status: { new: '未対応', acknowledged: '確認済み', assigned: '担当割当済み', resolved: '解決済み' },
@@ -244,12 +246,14 @@ export const ewsTexts = addFeatureTexts('ews', {
       empty: {
         title: 'まだ警報はありません',
         intro:
-          '警報は、保存された月次データセットについて監視品目（品目・報告国・輸出入の別）をスキャンすると出ます。現在は次の手順をコマンドラインで行います。',
+          '警報は、保存された月次データセットについて監視品目（品目・報告国・輸出入の別）をスキャンすると出ます。次の 3 つの手順は、すべて「データと監視品目」タブで行えます。',
         todo: {
           data: '月次貿易データセットを保存します（中国税関、日本の貿易統計概況、Comtrade、または列対応を指定した任意の CSV）。',
           items: '監視品目を追加します（特定重要物資の一覧、生成した一覧、または個別の品目）。',
-          scan: '期限の来た品目をスキャンします（サーバーも既定では 15 分ごとに行います）。',
+          scan: '選んだ月について品目をスキャンします（サーバーも既定では 15 分ごとに期限の来た品目をスキャンします）。',
         },
+        open: '「データと監視品目」タブを開く',
+        cli: 'コマンドラインでは：',
         done: {
           data: '月次データ保存済み：{{count}} 件のデータセット。',
           data_one: '月次データ保存済み：{{count}} 件のデータセット。',

@@ -1,3 +1,4 @@
+import { apiErrorMessage } from '../../api/client.ts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useGet.ts';
@@ -44,7 +45,9 @@ export function ExerciseDetail({ id }: { id: string }) {
       <p data-testid="exercise-status">{t(`exercises.status.${exercise.status}`)}</p>
       {preparing && <p role="status">{t('exercises.preparing')}</p>}
       {exercise.status === 'failed' && (
-        <p role="alert">{t('exercises.failed', { message: exercise.error?.message ?? '' })}</p>
+        <p role="alert">
+          {t('exercises.failed', { message: exercise.error ? apiErrorMessage(exercise.error) : '' })}
+        </p>
       )}
       {design.description[l] && <p>{design.description[l]}</p>}
       <p data-testid="your-part">

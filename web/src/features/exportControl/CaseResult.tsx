@@ -1,3 +1,4 @@
+import { useCountryName } from '../../reference/useReference.ts';
 import { useTranslation } from 'react-i18next';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { CheckVerdict } from './CheckVerdict.tsx';
@@ -20,6 +21,7 @@ interface BatchResult {
  */
 export function CaseResult({ found, onChange }: { found: CaseDetail; onChange: () => void }) {
   const { t, i18n } = useTranslation();
+  const countryName = useCountryName();
   const lang: Lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const method = t('ec.screen.methodShort');
   switch (found.kind) {
@@ -45,7 +47,7 @@ export function CaseResult({ found, onChange }: { found: CaseDetail; onChange: (
             <section key={h.line} aria-label={h.query.name}>
               <h4>
                 {t('ec.batch.line', { line: h.line })}: {h.query.name}
-                {h.country ? ` (${h.country})` : ''}
+                {h.country ? ` (${countryName(h.country)})` : ''}
               </h4>
               <MatchTable
                 party={{ name: h.query.name, country: h.country ?? undefined }}

@@ -1,3 +1,4 @@
+import { useCountryName } from '../../reference/useReference.ts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
@@ -18,6 +19,7 @@ const otherRows = 20;
  */
 export function CircumventionTable({ report }: { report: Circumvention }) {
   const { t, i18n } = useTranslation();
+  const countryName = useCountryName();
   const lang: Lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const usd = new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 });
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
@@ -46,14 +48,14 @@ export function CircumventionTable({ report }: { report: Circumvention }) {
       tooltip: { trigger: 'axis' },
       legend: { data: [t('ec.circ.fromSources'), t('ec.circ.toTarget')] },
       grid: { left: 60, right: 20, bottom: 60 },
-      xAxis: { type: 'category', data: shown.map((c) => c.country), axisLabel: { rotate: 45 } },
+      xAxis: { type: 'category', data: shown.map((c) => countryName(c.country)), axisLabel: { rotate: 45 } },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => percent.format(v) } },
       series: [
         { name: t('ec.circ.fromSources'), type: 'bar', data: shown.map((c) => c.fromSources.growth) },
         { name: t('ec.circ.toTarget'), type: 'bar', data: shown.map((c) => c.toTarget.growth) },
       ],
     };
-  }, [shown, t, language]);
+  }, [shown, t, language, countryName]);
   return (
     <div className="ec-circumvention" data-testid="ec-circumvention">
       <p>
@@ -86,8 +88,8 @@ export function CircumventionTable({ report }: { report: Circumvention }) {
         <tbody>
           {rows.map((c) => (
             <tr key={c.country} className={c.flagged ? 'ec-flagged' : undefined}>
-              <td>
-                {c.country}
+              <td data-iso3={c.country}>
+                {countryName(c.country)}
                 {c.groupA ? <small> ({t('ec.circ.groupA')})</small> : null}
               </td>
               <td>{c.flagged ? t('ec.circ.yes') : t('ec.circ.no')}</td>

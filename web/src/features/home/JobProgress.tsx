@@ -1,3 +1,4 @@
+import { apiErrorMessage } from '../../api/client.ts';
 import { useTranslation } from 'react-i18next';
 import type { Job } from './types.ts';
 import { jobStageText } from '../../format/jobStage.ts';
@@ -26,7 +27,7 @@ export function JobProgress({ job }: { job: Job | null }) {
       {job.status === 'done' && <p role="status">{t('home.job.done', { kind })}</p>}
       {job.status === 'failed' && (
         <p role="alert" className="error">
-          {t('home.job.failed', { message: job.error?.message ?? '' })}
+          {t('home.job.failed', { message: job.error ? apiErrorMessage(job.error) : '' })}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useCountryName } from '../../reference/useReference.ts';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
@@ -11,6 +12,7 @@ export function AlternativesTable({
   query: { reporter: string; coercer: string; year: number; direction: 'exports' | 'imports'; hs6: string };
 }) {
   const { t, i18n } = useTranslation();
+  const countryName = useCountryName();
   const alternatives = useGet('GET /api/identification/alternatives', { query });
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   const usd = new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 });
@@ -51,7 +53,7 @@ export function AlternativesTable({
               {a.items.map((x) => (
                 <tr key={x.country}>
                   <td className="num">{x.rank}</td>
-                  <td>{x.country}</td>
+                  <td data-iso3={x.country}>{countryName(x.country)}</td>
                   <td className="num">{usd.format(x.value)}</td>
                   <td className="num">{usd.format(x.headroom)}</td>
                   <td className="num">{pct.format(x.reporterShare)}</td>

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiErrorMessage } from '../../api/client.ts';
 import { useGet } from '../../api/useGet.ts';
 import { formatShare } from '../../format/numbers.ts';
 import { RunResults } from './RunResults.tsx';
@@ -37,7 +38,7 @@ export function RunView({ runId, onFinished }: { runId: string; onFinished?: (ru
             : run.status === 'done'
               ? t('scenarios.runDone')
               : t('scenarios.runFailed', {
-                  message: `${runErrorField(run.error) ? `${runErrorField(run.error)}: ` : ''}${run.error?.message ?? ''}`,
+                  message: `${runErrorField(run.error) ? `${runErrorField(run.error)}: ` : ''}${run.error ? apiErrorMessage(run.error) : ''}`,
                 })}
         </span>
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../../api/client.ts';
+import { get, post, apiErrorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
 import { formatShare } from '../../format/numbers.ts';
@@ -98,7 +98,9 @@ export function ScreenAllJob({ year, thresholds }: { year: number; thresholds: s
           </p>
         )}
         {job?.status === 'failed' && (
-          <p role="alert">{t('screening.jobFailed', { message: job.error?.message ?? '' })}</p>
+          <p role="alert">
+            {t('screening.jobFailed', { message: job.error ? apiErrorMessage(job.error) : '' })}
+          </p>
         )}
         {error && <p role="alert">{t('screening.jobFailed', { message: error })}</p>}
       </div>

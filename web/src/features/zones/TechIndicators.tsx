@@ -1,3 +1,4 @@
+import { useCountryName } from '../../reference/useReference.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useGet.ts';
@@ -10,6 +11,7 @@ import { TableHead } from '../../components/TableHead.tsx';
 /** Technology indicators: RTA of every country in a patent field, with concentration and growth. */
 export function TechIndicators() {
   const { t, i18n } = useTranslation();
+  const countryName = useCountryName();
   const [field, setField] = useState('uspto/semiconductors');
   const fieldList = useGet('GET /api/tech/fields');
   const fields = fieldList.data?.items ?? [];
@@ -45,7 +47,7 @@ export function TechIndicators() {
             <tbody>
               {rta.items.slice(0, 25).map((r) => (
                 <tr key={r.country}>
-                  <td>{r.country}</td>
+                  <td data-iso3={r.country}>{countryName(r.country)}</td>
                   <td>{formatNumber(r.count, l, 0)}</td>
                   <td>{formatShare(r.share, l)}</td>
                   <td>{formatNumber(r.rta, l)}</td>

@@ -1,3 +1,4 @@
+import { useCountryName } from '../../reference/useReference.ts';
 import { useTranslation } from 'react-i18next';
 import { useGet } from '../../api/useGet.ts';
 import { MarkingCell } from '../../components/MarkingBadge.tsx';
@@ -11,6 +12,7 @@ import { apiUrl } from '../../api/client.ts';
 /** Zones ①/②/③ of every critical good and technology: matrix, table with the rule that fired, dossier links. */
 export function ZonesPage() {
   const { t, i18n } = useTranslation();
+  const countryName = useCountryName();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const dossierUrl = (entry: string, format: 'pdf' | 'xlsx') =>
     apiUrl('GET /api/zones/{entry}/dossier', { path: { entry }, query: { lang, format } });
@@ -26,7 +28,7 @@ export function ZonesPage() {
       {data && (
         <>
           <p>
-            {t('zones.reporter')}: {data.reporter} · {t('zones.rules')}: {data.ruleSet.id} v
+            {t('zones.reporter')}: {countryName(data.reporter)} · {t('zones.rules')}: {data.ruleSet.id} v
             {data.ruleSet.version}
           </p>
           <ZoneMatrix data={data} />
