@@ -16,6 +16,7 @@ import { recordAssessment } from '../../src/data/identification/riskRegister.ts'
 import { findRegistryEntry } from '../../src/data/reference/registryStore.ts';
 import { exportControlAuthzFixtures } from '../exportControl/authzFixtures.ts';
 import { investmentAuthzFixtures } from '../investment/authzFixtures.ts';
+import { createShare } from '../../src/data/sharing/index.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -116,12 +117,42 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     const state = app.services.state;
     const actor = { id: null, name: 'test' };
     if (!(await findRegistryEntry(state, 'authz-risks'))) {
-      const entry = { id: 'authz-risks', kind: 'good' as const, ja: '認可', en: 'authz', status: 'proposed' as const };
+      const entry = {
+        id: 'authz-risks',
+        kind: 'good' as const,
+        ja: '認可',
+        en: 'authz',
+        status: 'proposed' as const,
+      };
       await addEntry(state, entry, actor);
     }
     const input = { entryId: 'authz-risks', reporter: 'JPN', riskType: 'supply-disruption' as const };
-    const saved = await recordAssessment(state, { ...input, level: 'high', judgement: 'authorization fixture', marking }, actor);
+    const saved = await recordAssessment(
+      state,
+      { ...input, level: 'high', judgement: 'authorization fixture', marking },
+      actor,
+    );
     return String(saved.id);
+  },
+  /** A share (issue 24) with both test organisations as recipients: who reads it is decided by its marking. */
+  share: async (app, marking) => {
+    const share = await createShare(app.services.state, {
+      kind: 'scenario-run',
+      source: { run: randomUUID() },
+      title: 'authorization fixture',
+      note: null,
+      snapshot: { rows: [{ hs6: '811292', value: 1, marking }], marking },
+      sourceMarking: marking,
+      marking,
+      recipients: [
+        { kind: 'organisation', id: 'test-ministry' },
+        { kind: 'organisation', id: 'partner-co' },
+      ],
+      expiresAt: Date.now() + 86_400_000,
+      createdBy: null,
+      sender: 'authz',
+    });
+    return share.id;
   },
   /** A monitored early-warning item (no dataset), in a list of its own. */
   ewsItem: async (app, marking) => {

@@ -11,5 +11,6 @@ export * from './organisations.ts';
 export * from './roles.ts';
 export * from './secrets.ts';
 export * from './signIn.ts';
+export * from './signedLinks.ts';
 export * from './users.ts';
 export type { Reader } from './readContext.ts';

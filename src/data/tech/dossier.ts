@@ -47,6 +47,8 @@ export interface Dossier {
   markingText: string;
   synthetic: boolean;
   sections: DossierSection[];
+  /** Printed across every page (a signed link's recipient, issue 24), when set. */
+  watermark?: string;
 }
 
 export function markingText(m: Marking, lang: Lang): string {
@@ -341,9 +343,9 @@ async function relatedSections(
   const sections: DossierSection[] = [];
   const none = words.none[lang];
   if (e.entry.hs6.length === 0) return { sections, markings };
-  const alerts = (
-    await listAlerts(services.state, { reporter, reader: alertReader }, 1, 500)
-  ).items.filter((a) => hsOverlaps(a.hs, e.entry.hs6));
+  const alerts = (await listAlerts(services.state, { reporter, reader: alertReader }, 1, 500)).items.filter(
+    (a) => hsOverlaps(a.hs, e.entry.hs6),
+  );
   markings.push(...alerts.map((a) => a.marking));
   sections.push({
     heading: words.alerts[lang],
@@ -403,13 +405,7 @@ export async function buildDossier(
   const e = assessment.entries[0];
   const notes = [...assessment.notes];
   const maritime = await maritimeSection(services, e, assessment.reporter, request.lang, notes);
-  const related = await relatedSections(
-    services,
-    e,
-    assessment.reporter,
-    request.lang,
-    request.alertReader,
-  );
+  const related = await relatedSections(services, e, assessment.reporter, request.lang, request.alertReader);
   const provenance = assessment.provenance.map((p) => ({
     dataset: p.dataset,
     title: p.title,

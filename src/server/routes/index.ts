@@ -26,6 +26,7 @@ import { exerciseRoutes } from './exercises/index.ts';
 import { identificationRoutes } from './identification/index.ts';
 import { exportControlRoutes } from './exportControl/index.ts';
 import { investmentRoutes } from './investment/index.ts';
+import { sharingRoutes } from './sharing/index.ts';
 
 /**
  * Every route plugin, registered under /api in this order (the order of /openapi.json's paths). One plugin per
@@ -62,4 +63,5 @@ export const routePlugins: FastifyPluginAsyncTypebox[] = [
   identificationRoutes,
   exportControlRoutes,
   investmentRoutes,
+  sharingRoutes,
 ];
