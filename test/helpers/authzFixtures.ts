@@ -17,6 +17,7 @@ import { findRegistryEntry } from '../../src/data/reference/registryStore.ts';
 import { exportControlAuthzFixtures } from '../exportControl/authzFixtures.ts';
 import { investmentAuthzFixtures } from '../investment/authzFixtures.ts';
 import { createShare } from '../../src/data/sharing/index.ts';
+import { createDialogue, type DialogueInput } from '../../src/data/dialogue/index.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -154,6 +155,12 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     });
     return share.id;
   },
+  /** A dialogue record (issue 24). */
+  dialogueRecord: async (app, marking) =>
+    (await createDialogue(app.services.state, authzDialogue(marking), null)).id,
+  /** An open follow-up of a dialogue record, due soon. */
+  dialogueFollowUp: async (app, marking) =>
+    (await createDialogue(app.services.state, authzDialogue(marking), null)).followUps[0].id,
   /** A monitored early-warning item (no dataset), in a list of its own. */
   ewsItem: async (app, marking) => {
     const state = app.services.state;
@@ -167,6 +174,22 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     return (await listItems(state, { listId: list }))[0].id;
   },
 };
+
+const authzDialogue = (marking: Marking): DialogueInput => ({
+  heldOn: '2026-11-30',
+  kind: 'hearing',
+  title: 'authorization fixture',
+  participants: [],
+  organisations: [],
+  topics: [],
+  products: ['811292'],
+  technologies: [],
+  cases: [],
+  summary: '',
+  findings: [],
+  followUps: [{ action: 'send the minutes', owner: 'authz', dueOn: '2026-12-15', done: false }],
+  marking,
+});
 
 const authzScenarioText =
   'name: authorization fixture\nshocks:\n  - {type: export-cut, exporter: CHN, products: ["811292"], duration: 1}\n';
