@@ -33,6 +33,7 @@ import { registerCases } from './cases.ts';
 import { registerCircumvention } from './circumvention.ts';
 import { registerOwnership } from './ownership.ts';
 import { registerFdi } from './fdi.ts';
+import { registerDialogue } from './dialogue.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
@@ -71,4 +72,5 @@ export const commands: RegisterCommand[] = [
   registerCircumvention,
   registerOwnership,
   registerFdi,
+  registerDialogue,
 ];
