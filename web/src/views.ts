@@ -26,7 +26,6 @@ export interface ViewDefinition {
   roles?: ('administrator' | 'analyst' | 'viewer' | 'auditor')[];
 }
 
-
 /** `page(() => import('./features/x/XPage.tsx'), 'XPage')`: a named export as a lazily loaded page. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType<ViewProps>>>, name: K) {
   return lazy(() => load().then((module) => ({ default: module[name] })));
@@ -133,6 +132,19 @@ export const views: ViewDefinition[] = [
     label: { en: 'Cyber & SBOM', ja: 'サイバー・SBOM' },
     nav: 'protection',
     page: page(() => import('./features/cyber/CyberPage.tsx'), 'CyberPage'),
+  },
+  {
+    path: 'dialogue',
+    label: { en: 'Public-private dialogue', ja: '官民対話' },
+    nav: 'analysis',
+    roles: ['administrator', 'analyst', 'viewer'],
+    page: page(() => import('./features/dialogue/DialoguePage.tsx'), 'DialoguePage'),
+  },
+  {
+    path: 'shared',
+    label: { en: 'Shared with me', ja: '共有された分析' },
+    nav: 'analysis',
+    page: page(() => import('./features/sharing/SharedWithMePage.tsx'), 'SharedWithMePage'),
   },
   {
     path: 'admin',
