@@ -11,6 +11,14 @@ import './texts.ts';
 
 type Summary = ApiResponse<'GET /api/shares'>['items'][number];
 
+/** The snapshot's own plain fields (its figures such as totals), shown before the whole snapshot. */
+function plainFields(snapshot: unknown): [string, string][] {
+  if (!snapshot || typeof snapshot !== 'object' || Array.isArray(snapshot)) return [];
+  return Object.entries(snapshot as Record<string, unknown>)
+    .filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v))
+    .map(([k, v]) => [k, String(v)]);
+}
+
 /**
  * "Shared with me" (issue 24): the results shared with the user or their organisation that their clearance admits
  * (the server filters and counts), one share's snapshot and its marked, watermarked HTML or PDF; and the shares the
@@ -114,6 +122,14 @@ export function SharedWithMePage(_props: ViewProps) {
             </a>
           </p>
           {shown.note && <p>{shown.note}</p>}
+          <dl className="share-fields" data-testid="share-fields">
+            {plainFields(shown.snapshot).map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
           <details>
             <summary>{t('sharing.snapshot')}</summary>
             <pre className="share-snapshot">{JSON.stringify(shown.snapshot, null, 2).slice(0, 20_000)}</pre>
