@@ -7,6 +7,8 @@ import { tempDir } from '../helpers/tmp.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { pdfText } from '../tech/pdfText.ts';
+import { authzFixtures } from '../helpers/authzFixtures.ts';
+import { setParticipant } from '../../src/data/exercises/exerciseStore.ts';
 
 /**
  * Sharing analyses (issue 24) on the real BACI critical-minerals extract (31 HS6 codes; Japan 2024 screens all 31),
@@ -220,6 +222,73 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
     });
     expect(res.statusCode).toBe(404);
     expect(await state.query(`SELECT id FROM shares WHERE title = 'x'`)).toEqual([]);
+  });
+
+  it('shares a product dossier, a scenario run and an exercise report as their own routes answer them', async () => {
+    const dossier = await share(sender.headers, {
+      kind: 'dossier',
+      source: { hs6: '811292', reporter: 'JPN', year: '2024' },
+      title: 'Gallium dossier',
+      recipients: { users: [recipient.user.username] },
+    });
+    expect(dossier.statusCode, dossier.body).toBe(201);
+    const seenDossier = (await get(recipient.headers, `/api/shares/${dossier.json().share.id}`)).json();
+    expect(seenDossier.snapshot.hs6).toBe('811292');
+    expect(seenDossier.snapshot.years.map((y: { year: number }) => y.year)).toEqual([
+      2018, 2019, 2020, 2021, 2022, 2023, 2024,
+    ]);
+
+    const runId = await authzFixtures.scenarioRun(app, confidential);
+    const run = await share(sender.headers, {
+      kind: 'scenario-run',
+      source: { run: runId },
+      title: 'Run',
+      recipients: { users: [recipient.user.username] },
+    });
+    expect(run.statusCode, run.body).toBe(201);
+    expect(run.json().share.marking).toEqual(confidential);
+    expect((await get(recipient.headers, `/api/shares/${run.json().share.id}`)).json().snapshot.id).toBe(
+      runId,
+    );
+    // A run the sender may not read (above their clearance) cannot be shared.
+    const hiddenRun = await authzFixtures.scenarioRun(app, {
+      level: 3,
+      compartments: [],
+      releasableTo: null,
+    });
+    const refused = await share(sender.headers, {
+      kind: 'scenario-run',
+      source: { run: hiddenRun },
+      title: 'Run',
+      recipients: { users: [recipient.user.username] },
+    });
+    expect(refused.statusCode).toBe(404);
+
+    const exerciseId = await authzFixtures.exercise(app, restricted);
+    await setParticipant(state, exerciseId, {
+      userId: sender.user.id,
+      role: 'facilitator',
+      team: null,
+      addedBy: null,
+    });
+    const report = await share(sender.headers, {
+      kind: 'exercise-report',
+      source: { exercise: exerciseId, org: 'partner-a', lang: 'en' },
+      title: 'After-action report',
+      recipients: { organisations: ['partner-a'] },
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const seenReport = (await get(recipient.headers, `/api/shares/${report.json().share.id}`)).json();
+    expect(seenReport.snapshot.title).toMatch(/^Tabletop exercise — after-action report/);
+    expect(seenReport.marking).toEqual(restricted);
+    const pdf = await get(
+      recipient.headers,
+      `/api/shares/${report.json().share.id}/document?format=pdf&lang=en`,
+    );
+    expect(pdf.statusCode).toBe(200);
+    const text = pdfText(pdf.rawPayload).text;
+    expect(text).toContain('Tabletop exercise — after-action report');
+    expect(text).toContain(recipient.user.username);
   });
 
   describe('signed links', () => {
