@@ -7,6 +7,7 @@ import { tempDir } from '../helpers/tmp.ts';
 import { importSharedTrade } from '../helpers/sharedTrade.ts';
 import { openTestState, stateBackends } from '../helpers/stateDbs.ts';
 import { pdfText } from '../tech/pdfText.ts';
+import type { Marking } from '../../src/analysis/marking.ts';
 import { authzFixtures } from '../helpers/authzFixtures.ts';
 import { setParticipant } from '../../src/data/exercises/exerciseStore.ts';
 
@@ -16,8 +17,8 @@ import { setParticipant } from '../../src/data/exercises/exerciseStore.ts';
  * and the attacks: a recipient below the marking, a user who is not a recipient, a sender lowering the marking,
  * expired, revoked and tampered links.
  */
-const restricted = { level: 1, compartments: [], releasableTo: null };
-const confidential = { level: 2, compartments: [], releasableTo: null };
+const restricted: Marking = { level: 1, compartments: [], releasableTo: null };
+const confidential: Marking = { level: 2, compartments: [], releasableTo: null };
 
 describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
   let app: App;
@@ -58,11 +59,17 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
   const share = (headers: Record<string, string>, payload: Record<string, unknown>) =>
     app.inject({ method: 'POST', url: '/api/shares', headers, payload });
   const get = (headers: Record<string, string>, url: string) => app.inject({ url, headers });
+  /** Shares the Japan 2024 screen (the payload's fields override). */
+  const shareScreen = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+    share(headers, { kind: 'screen', source: screen, ...payload });
+  const makeLink = (
+    headers: Record<string, string>,
+    id: string,
+    payload: { recipientName: string; days?: number },
+  ) => app.inject({ method: 'POST', url: `/api/shares/${id}/links`, headers, payload });
 
   it('shares a screen with a snapshot marked with what it read; the recipient reads what the sender saw', async () => {
-    const res = await share(sender.headers, {
-      kind: 'screen',
-      source: screen,
+    const res = await shareScreen(sender.headers, {
       title: 'Japan 2024 screen',
       recipients: { users: [recipient.user.username] },
     });
@@ -94,9 +101,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
   });
 
   it('the enforcement point sees the share’s marking: a share marked above its result answers with that marking', async () => {
-    const res = await share(sender.headers, {
-      kind: 'screen',
-      source: screen,
+    const res = await shareScreen(sender.headers, {
       title: 'raised',
       marking: confidential,
       recipients: { organisations: ['partner-a'] },
@@ -121,9 +126,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
   });
 
   it('attack: a recipient whose clearance was lowered after the share can no longer read it', async () => {
-    const res = await share(sender.headers, {
-      kind: 'screen',
-      source: screen,
+    const res = await shareScreen(sender.headers, {
       title: 'clearance changes',
       marking: confidential,
       recipients: { users: [recipient.user.username] },
@@ -142,9 +145,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
   });
 
   it('attack: a named recipient below the marking is refused at share time', async () => {
-    const res = await share(sender.headers, {
-      kind: 'screen',
-      source: screen,
+    const res = await shareScreen(sender.headers, {
       title: 'too high',
       marking: confidential,
       recipients: { users: [partnerLow.user.username] },
@@ -154,9 +155,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
   });
 
   it('attack: a user who is not a recipient, even cleared higher, sees neither the share nor its count', async () => {
-    const res = await share(sender.headers, {
-      kind: 'screen',
-      source: screen,
+    const res = await shareScreen(sender.headers, {
       title: 'not for partner-b',
       recipients: { organisations: ['partner-a'] },
     });
@@ -214,9 +213,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
 
   it('a result the sender may not read cannot be shared (it answers like a missing one)', async () => {
     const low = await testSession(app, { role: 'analyst', level: 0, organisation: 'meti' });
-    const res = await share(low.headers, {
-      kind: 'screen',
-      source: screen,
+    const res = await shareScreen(low.headers, {
       title: 'x',
       recipients: { organisations: ['partner-a'] },
     });
@@ -296,9 +293,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
     let token: string;
     let linkId: string;
     beforeAll(async () => {
-      const res = await share(sender.headers, {
-        kind: 'screen',
-        source: screen,
+      const res = await shareScreen(sender.headers, {
         title: 'Japan 2024 screen for the association',
         recipients: { organisations: ['partner-a'] },
         link: { recipientName: 'Hanako Sato (JEITA)', days: 7 },
@@ -350,12 +345,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
     });
 
     it('attack: an expired link answers 404 and says so', async () => {
-      const made = await app.inject({
-        method: 'POST',
-        url: `/api/shares/${shareId}/links`,
-        headers: sender.headers,
-        payload: { recipientName: 'Expired Person' },
-      });
+      const made = await makeLink(sender.headers, shareId, { recipientName: 'Expired Person' });
       expect(made.statusCode, made.body).toBe(201);
       await state.query(`UPDATE share_links SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
         made.json().link.id,
@@ -366,12 +356,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
     });
 
     it('attack: a revoked link, and every link of a revoked share, stop working', async () => {
-      const made = await app.inject({
-        method: 'POST',
-        url: `/api/shares/${shareId}/links`,
-        headers: sender.headers,
-        payload: { recipientName: 'Revoked Person', days: 3 },
-      });
+      const made = await makeLink(sender.headers, shareId, { recipientName: 'Revoked Person', days: 3 });
       const revoke = await app.inject({
         method: 'POST',
         url: `/api/shares/${shareId}/links/${made.json().link.id}/revoke`,
@@ -399,9 +384,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
     });
 
     it('attack: no signed link for a share above restricted, nor by anyone but its sender', async () => {
-      const high = await share(sender.headers, {
-        kind: 'screen',
-        source: screen,
+      const high = await shareScreen(sender.headers, {
         title: 'confidential',
         marking: confidential,
         recipients: { organisations: ['partner-a'] },
@@ -409,18 +392,11 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
       });
       expect(high.statusCode).toBe(403);
       expect(high.json().error.place.field).toBe('link');
-      const mine = await share(sender.headers, {
-        kind: 'screen',
-        source: screen,
+      const mine = await shareScreen(sender.headers, {
         title: 'mine',
         recipients: { organisations: ['partner-a'] },
       });
-      const other = await app.inject({
-        method: 'POST',
-        url: `/api/shares/${mine.json().share.id}/links`,
-        headers: declassifier.headers,
-        payload: { recipientName: 'Someone' },
-      });
+      const other = await makeLink(declassifier.headers, mine.json().share.id, { recipientName: 'Someone' });
       expect(other.statusCode).toBe(404);
     });
   });

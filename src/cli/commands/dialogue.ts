@@ -20,17 +20,11 @@ import {
  * record with its findings and follow-ups, and records as one JSON file marked with the join of their markings.
  * The CLI is the state's owner: it reads every record.
  */
-interface ListOptions {
+type ListOptions = Pick<DialogueFilter, 'from' | 'to' | 'product' | 'technology' | 'organisation' | 'q'> & {
   kind?: string;
-  from?: string;
-  to?: string;
-  product?: string;
-  technology?: string;
-  organisation?: string;
-  q?: string;
   open?: boolean;
   limit: string;
-}
+};
 
 function filterOf(opts: ListOptions): DialogueFilter {
   if (opts.kind !== undefined && !dialogueKinds.includes(opts.kind as DialogueKind))

@@ -145,25 +145,11 @@ export async function getShare(db: StateDb, id: string, audience: ShareAudience)
   return share;
 }
 
-/** Shares in force sent to the reader (as a user or through their organisation), newest first; total in SQL. */
-export async function listSharesWithMe(
-  db: StateDb,
-  audience: ShareAudience,
-  page: { limit: number; offset: number },
-): Promise<{ items: ShareSummary[]; total: number }> {
-  return listShares(db, audience, 'received', page);
-}
-
-/** Shares the reader sent (revoked and expired ones too), newest first. */
-export async function listSharesSent(
-  db: StateDb,
-  audience: ShareAudience,
-  page: { limit: number; offset: number },
-): Promise<{ items: ShareSummary[]; total: number }> {
-  return listShares(db, audience, 'sent', page);
-}
-
-async function listShares(
+/**
+ * The shares in force `received` by the reader (as a user or through their organisation), or those the reader
+ * `sent` (revoked and expired ones too), newest first; marking filter and total in SQL.
+ */
+export async function listShares(
   db: StateDb,
   audience: ShareAudience,
   which: 'received' | 'sent',

@@ -1,14 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import {
-  createShareLink,
-  listShareLinks,
-  resolveShareLink,
-  revokeShareLink,
-} from '../../../data/sharing/index.ts';
+import { listShareLinks, resolveShareLink, revokeShareLink } from '../../../data/sharing/index.ts';
 import { newReadContext, recordObjectRead } from '../../../data/security/readContext.ts';
 import { requirePermission } from '../../security/access.ts';
-import { checkLinkable, sentShare } from '../../sharing/access.ts';
+import { sentShare } from '../../sharing/access.ts';
+import { issueShareLink } from '../../sharing/issueLink.ts';
 import { sendShareDocument } from '../../sharing/document.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 import { CreatedLinkSchema, DocumentQuery, IdParams, NewLinkBody, ShareLinkSchema } from './schemas.ts';
@@ -40,22 +36,8 @@ export const shareLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       requirePermission(request, 'share');
       const share = await sentShare(request, request.params.id);
-      checkLinkable(share.marking);
-      const { link, token } = await createShareLink(db(), share, {
-        recipientName: request.body.recipientName,
-        days: request.body.days ?? 14,
-        createdBy: request.user.id,
-      });
-      await app.audit(request, {
-        action: 'share',
-        objectType: 'share-link',
-        objectId: link.id,
-        marking: share.marking,
-        details: { share: share.id, recipientName: link.recipientName, expiresAt: link.expiresAt },
-      });
-      return reply
-        .status(201)
-        .send({ link, token, url: `/api/share-links/${token}`, marking: share.marking });
+      const made = await issueShareLink(request, share, request.body);
+      return reply.status(201).send({ ...made, marking: share.marking });
     },
   );
 

@@ -1,14 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import {
-  createShare,
-  createShareLink,
-  getShare,
-  listSharesSent,
-  listSharesWithMe,
-  markSnapshot,
-  revokeShare,
-} from '../../../data/sharing/index.ts';
+import { createShare, getShare, listShares, markSnapshot, revokeShare } from '../../../data/sharing/index.ts';
 import { recordObjectRead } from '../../../data/security/readContext.ts';
 import { requirePermission } from '../../security/access.ts';
 import { MarkingSchema } from '../../security/markings.ts';
@@ -17,6 +9,7 @@ import { captureSnapshot } from '../../sharing/snapshot.ts';
 import { checkRecipients } from '../../sharing/recipients.ts';
 import { sendShareDocument } from '../../sharing/document.ts';
 import { audienceOf, checkLinkable, sentShare } from '../../sharing/access.ts';
+import { issueShareLink } from '../../sharing/issueLink.ts';
 import {
   CreatedLinkSchema,
   DocumentQuery,
@@ -130,26 +123,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...(lowered ? { declassified: true, reason: body.reason } : {}),
         },
       });
-      let link = null;
-      if (body.link) {
-        const made = await createShareLink(db(), share, {
-          recipientName: body.link.recipientName,
-          days: body.link.days ?? 14,
-          createdBy: request.user.id,
-        });
-        await app.audit(request, {
-          action: 'share',
-          objectType: 'share-link',
-          objectId: made.link.id,
-          marking,
-          details: {
-            share: share.id,
-            recipientName: made.link.recipientName,
-            expiresAt: made.link.expiresAt,
-          },
-        });
-        link = { ...made, url: `/api/share-links/${made.token}` };
-      }
+      const link = body.link ? await issueShareLink(request, share, body.link) : null;
       return reply.status(201).send({ share, link });
     },
   );
@@ -167,7 +141,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listSharesWithMe(db(), audienceOf(request), {
+      listShares(db(), audienceOf(request), 'received', {
         limit: request.query.limit ?? 100,
         offset: request.query.offset ?? 0,
       }),
@@ -188,7 +162,7 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      listSharesSent(db(), audienceOf(request), {
+      listShares(db(), audienceOf(request), 'sent', {
         limit: request.query.limit ?? 100,
         offset: request.query.offset ?? 0,
       }),
