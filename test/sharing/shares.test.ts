@@ -221,7 +221,7 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
     expect(await state.query(`SELECT id FROM shares WHERE title = 'x'`)).toEqual([]);
   });
 
-  it('shares a product dossier, a scenario run and an exercise report as their own routes answer them', async () => {
+  it('shares a product dossier, a scenario run, a zone assessment and an exercise report as their routes answer them', async () => {
     const dossier = await share(sender.headers, {
       kind: 'dossier',
       source: { hs6: '811292', reporter: 'JPN', year: '2024' },
@@ -260,6 +260,17 @@ describe.each(stateBackends)('sharing analyses (%s)', (backend) => {
       recipients: { users: [recipient.user.username] },
     });
     expect(refused.statusCode).toBe(404);
+
+    const zone = await share(sender.headers, {
+      kind: 'zone',
+      source: { entry: 'permanent-magnets', reporter: 'JPN' },
+      title: 'Permanent magnets zone',
+      recipients: { users: [recipient.user.username] },
+    });
+    expect(zone.statusCode, zone.body).toBe(201);
+    const seenZone = (await get(recipient.headers, `/api/shares/${zone.json().share.id}`)).json();
+    expect(seenZone.snapshot.item.id).toBe('permanent-magnets');
+    expect(seenZone.snapshot.reporter).toBe('JPN');
 
     const exerciseId = await authzFixtures.exercise(app, restricted);
     await setParticipant(state, exerciseId, {
