@@ -11,6 +11,15 @@ const fromLayer = (folders, message) => ({
   message,
 });
 
+/**
+ * src/server and src/cli reach a data domain through its index.ts (docs/architecture.md). The exceptions are the
+ * document writers (PDF, XLSX, DOCX), which stay out of the indexes so that loading a domain does not load them.
+ */
+const throughDataIndex = {
+  regex: '^(\\.\\./)+data/[^/]+/(?!index\\.ts$|documentFile\\.ts$|dossier\\.ts$|reportFile\\.ts$)',
+  message: "Import a data domain through its index.ts (the document writers excepted).",
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**'] },
   ...tseslint.configs.recommended,
@@ -66,7 +75,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [fromLayer(['cli'], 'src/server imports nothing from src/cli: both call src/data.')] },
+        {
+          patterns: [
+            fromLayer(['cli'], 'src/server imports nothing from src/cli: both call src/data.'),
+            throughDataIndex,
+          ],
+        },
       ],
     },
   },
@@ -104,6 +118,7 @@ export default tseslint.config(
           patterns: [
             { regex: '^\\./', message: 'A route file imports no other route file.' },
             fromLayer(['cli'], 'src/server imports nothing from src/cli: both call src/data.'),
+            throughDataIndex,
           ],
         },
       ],
@@ -120,10 +135,15 @@ export default tseslint.config(
             { regex: '^\\.\\./(?!\\.\\./)', message: 'A route file imports no other route file.' },
             { regex: '^\\./(?!schemas\\.ts$)', message: 'A route file imports no other route file but its schemas.ts.' },
             fromLayer(['cli'], 'src/server imports nothing from src/cli: both call src/data.'),
+            throughDataIndex,
           ],
         },
       ],
     },
+  },
+  {
+    files: ['src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [throughDataIndex] }] },
   },
   {
     files: ['web/src/**'],

@@ -1,8 +1,7 @@
 import { databaseUrl, resolveAnalyticsUrl, resolveDataDir } from '../config.ts';
 import { DataDir, Catalog } from '../data/catalog/index.ts';
 import { openAnalytics, type AnalyticsStore } from '../data/analytics/index.ts';
-import { openStateDb, type StateDb } from '../data/state/index.ts';
-import { assertStateLockFree } from '../data/state/stateLock.ts';
+import { openStateDb, type StateDb, assertStateLockFree } from '../data/state/index.ts';
 import path from 'node:path';
 
 /** What every command may use; stores are opened on first use and closed when the command ends. */

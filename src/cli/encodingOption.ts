@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseTextEncoding, type TextEncoding } from '../data/importers/textEncoding.ts';
+import { parseTextEncoding, type TextEncoding } from '../data/importers/index.ts';
 
 /** `--encoding utf8|shift_jis` for a command that reads a user's text file; without it textEncoding.ts decides. */
 export function withEncodingOption(cmd: Command): Command {

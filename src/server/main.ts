@@ -2,7 +2,7 @@ import { databaseUrl, resolveAnalyticsUrl, resolveDataDir, serverHost, serverPor
 import { buildApp } from './app.ts';
 import { createFirstAdministrator } from '../data/security/index.ts';
 import { DataDir } from '../data/catalog/index.ts';
-import { heldStateLock } from '../data/state/stateLock.ts';
+import { heldStateLock } from '../data/state/index.ts';
 import { ChokepointError } from '../errors.ts';
 
 export interface StartOptions {

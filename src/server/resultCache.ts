@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { captureReads, readerKey, replayReads, type ReadSource } from '../data/security/readContext.ts';
+import { captureReads, readerKey, replayReads, type ReadSource } from '../data/security/index.ts';
 
 /**
  * A small in-process LRU cache of computed results (screens, dossiers). Keys hash everything the result depends

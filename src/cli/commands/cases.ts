@@ -12,8 +12,8 @@ import {
   listCases,
   type CaseKind,
   type CaseStatus,
-} from '../../data/exportControl/caseStore.ts';
-import { caseDocument } from '../../data/exportControl/caseDocument.ts';
+  caseDocument,
+} from '../../data/exportControl/index.ts';
 
 function oneOf<T extends string>(
   value: string | undefined,

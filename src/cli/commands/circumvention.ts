@@ -4,8 +4,7 @@ import { renderTable } from '../table.ts';
 import { lang } from './zones.ts';
 import { intOption } from './tech.ts';
 import { ChokepointError } from '../../errors.ts';
-import { monitorCircumvention } from '../../data/exportControl/circumventionMonitor.ts';
-import { listProductLists } from '../../data/exportControl/productLists.ts';
+import { monitorCircumvention, listProductLists } from '../../data/exportControl/index.ts';
 import type { YearPair } from '../../analysis/exportControl/circumvention.ts';
 
 function numberOption(text: string | undefined, field: string): number | undefined {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import type { CatalogEntry } from '../../data/catalog/index.ts';
-import { importBaci } from '../../data/importers/index.ts';
-import type { DuplicatePolicy } from '../../data/importers/baciDuplicates.ts';
+import { importBaci, type DuplicatePolicy } from '../../data/importers/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import { renderTable } from '../table.ts';
 import { formatCount, startProgress } from '../progress.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { lang } from './zones.ts';
-import { checkExport, exportCheck } from '../../data/exportControl/exportCheckService.ts';
+import { checkExport, exportCheck } from '../../data/exportControl/index.ts';
 
 const verdictText = {
   'licence-required': { ja: '許可が必要', en: 'licence required' },

@@ -5,7 +5,7 @@ import type { RegisterCommand } from './index.ts';
 import { lang } from './zones.ts';
 import { ChokepointError } from '../../errors.ts';
 import { assessCase, checkFdiCase, loadFeftaRules } from '../../data/investment/index.ts';
-import { parseJsonText } from '../../data/ownership/jsonText.ts';
+import { parseJsonText } from '../../data/ownership/index.ts';
 
 const procedure = {
   prior: { en: 'prior notification', ja: '事前届出' },

@@ -5,7 +5,7 @@ import { intOption } from './tech.ts';
 import { lang } from './zones.ts';
 import type { Marking } from '../../analysis/marking.ts';
 import type { InformKind } from '../../analysis/exportControl/informs.ts';
-import { listInforms, recordInform, setInformStatus } from '../../data/exportControl/informStore.ts';
+import { listInforms, recordInform, setInformStatus } from '../../data/exportControl/index.ts';
 
 const cli = { id: null, name: 'cli' };
 

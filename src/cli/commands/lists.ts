@@ -2,9 +2,15 @@ import type { Command } from 'commander';
 import type { RegisterCommand } from './index.ts';
 import { renderTable } from '../table.ts';
 import { lang } from './zones.ts';
-import { importList, presentLists, readListDelta, listVersions } from '../../data/exportControl/listStore.ts';
-import { userCsvColumns } from '../../data/exportControl/listFormats/userCsv.ts';
-import { rescreenOpenCases, type RescreenChange } from '../../data/exportControl/rescreen.ts';
+import {
+  importList,
+  presentLists,
+  readListDelta,
+  listVersions,
+  userCsvColumns,
+  rescreenOpenCases,
+  type RescreenChange,
+} from '../../data/exportControl/index.ts';
 import type { ListRole } from '../../analysis/exportControl/transactionCheck.ts';
 
 /** `chokepoint lists import|versions|delta`: screening lists as versioned datasets (docs/export-control.md). */

@@ -10,7 +10,7 @@ import {
   screenPartyFile,
   withDecisions,
   type ScreenMatch,
-} from '../../data/exportControl/screeningService.ts';
+} from '../../data/exportControl/index.ts';
 
 function threshold(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -17,3 +17,5 @@ export * from './oecdIcio.ts';
 export * from './patents.ts';
 export * from './pinksheet.ts';
 export * from './usgs.ts';
+export * from './textEncoding.ts';
+export * from './baciDuplicates.ts';

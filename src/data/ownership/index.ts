@@ -8,3 +8,4 @@ export * from './ownershipImport.ts';
 export * from './ownershipGraphStore.ts';
 export * from './ownersReport.ts';
 export * from './ownersService.ts';
+export * from './jsonText.ts';

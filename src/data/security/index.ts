@@ -13,4 +13,7 @@ export * from './secrets.ts';
 export * from './signIn.ts';
 export * from './signedLinks.ts';
 export * from './users.ts';
-export type { Reader } from './readContext.ts';
+export * from './loginDevices.ts';
+export * from './loginThrottle.ts';
+export * from './readContext.ts';
+export * from './requestCounts.ts';

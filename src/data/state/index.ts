@@ -6,3 +6,4 @@ export * from './db.ts';
 export * from './embeddedStateFingerprint.ts';
 export * from './jobStore.ts';
 export * from './stateChanges.ts';
+export * from './stateLock.ts';

@@ -22,7 +22,7 @@ import {
 import type { DecisionInput } from '../../analysis/exercises/decision.ts';
 import type { Inject } from '../../analysis/exercises/exercise.ts';
 import { canRead } from '../../analysis/marking.ts';
-import type { Reader } from '../../data/security/readContext.ts';
+import type { Reader } from '../../data/security/index.ts';
 import { ChokepointError, notFound } from '../../errors.ts';
 
 /**

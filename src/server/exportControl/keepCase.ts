@@ -1,9 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { joinMarkings, type Marking } from '../../analysis/marking.ts';
-import { openCase, type CaseKind, type ExportControlCase } from '../../data/exportControl/caseStore.ts';
-import type { Actor } from '../../data/exportControl/decisionStore.ts';
-import type { MarkingChoice } from '../../data/exportControl/marking.ts';
-import type { StateDb } from '../../data/state/db.ts';
+import {
+  openCase,
+  type CaseKind,
+  type ExportControlCase,
+  type Actor,
+  type MarkingChoice,
+} from '../../data/exportControl/index.ts';
+import type { StateDb } from '../../data/state/index.ts';
 import { actorOf, recordMarking } from './recordMarking.ts';
 
 /**

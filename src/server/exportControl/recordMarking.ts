@@ -1,11 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { joinMarkings, type Marking } from '../../analysis/marking.ts';
-import { markingOfReads } from '../../data/security/readContext.ts';
+import { markingOfReads } from '../../data/security/index.ts';
 import { markingsIn } from '../security/enforcement.ts';
 import { datasetMarking } from '../security/markings.ts';
 import { badInput } from '../../errors.ts';
-import type { Actor } from '../../data/exportControl/decisionStore.ts';
-import type { MarkingChoice } from '../../data/exportControl/marking.ts';
+import type { Actor, MarkingChoice } from '../../data/exportControl/index.ts';
 import { authorizeMarkingChange } from '../security/markingChanges.ts';
 import { currentUser, requirePermission } from '../security/access.ts';
 

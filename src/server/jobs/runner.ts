@@ -5,8 +5,8 @@ import {
   markingOfReads,
   newReadContext,
   runWithReadContext,
-} from '../../data/security/readContext.ts';
-import { currentDatasetMarkings } from '../../data/security/datasetMarkings.ts';
+  currentDatasetMarkings,
+} from '../../data/security/index.ts';
 import { ChokepointError } from '../../errors.ts';
 import type { StateDb } from '../../data/state/index.ts';
 
@@ -81,7 +81,9 @@ export function runInBackground<Outcome>(
   const context = started ? newReadContext(started.reader, started.datasetMarkings) : undefined;
   const running = (async () => {
     try {
-      const outcome = context ? await runWithReadContext(context, () => work(progress)) : await work(progress);
+      const outcome = context
+        ? await runWithReadContext(context, () => work(progress))
+        : await work(progress);
       const read = context
         ? markingOfReads({
             ...context,

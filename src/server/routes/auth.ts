@@ -9,12 +9,6 @@ import {
   sha256,
   signInAccount,
   verifyPassword,
-} from '../../data/security/index.ts';
-import { ErrorSchema, SessionUserSchema } from '../security/schemas.ts';
-import { createSession, endSession, sessionCookie, sessionUser } from '../security/session.ts';
-import { behindTls, clearSessionCookies, publicBodyLimit, setSessionCookies } from '../security/plugin.ts';
-import { sendTooManyRequests } from '../security/rateLimit.ts';
-import {
   addressBackoff,
   addressKey,
   clearLoginFailures,
@@ -22,8 +16,14 @@ import {
   pairKey,
   recordLoginFailure,
   throttledForMs,
-} from '../../data/security/loginThrottle.ts';
-import { deviceLifetimeDays, isKnownDevice, rememberDevice } from '../../data/security/loginDevices.ts';
+  deviceLifetimeDays,
+  isKnownDevice,
+  rememberDevice,
+} from '../../data/security/index.ts';
+import { ErrorSchema, SessionUserSchema } from '../security/schemas.ts';
+import { createSession, endSession, sessionCookie, sessionUser } from '../security/session.ts';
+import { behindTls, clearSessionCookies, publicBodyLimit, setSessionCookies } from '../security/plugin.ts';
+import { sendTooManyRequests } from '../security/rateLimit.ts';
 import { currentUser } from '../security/access.ts';
 
 /**

@@ -7,8 +7,8 @@ import {
   listCases,
   maxMessageLength,
   openCase,
+  countThisHour,
 } from '../../data/security/index.ts';
-import { countThisHour } from '../../data/security/requestCounts.ts';
 import { ErrorSchema } from '../security/schemas.ts';
 import { SlidingWindowLimiter, sendTooManyRequests } from '../security/rateLimit.ts';
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { joinMarkings, publicMarking, type Marking } from '../../analysis/marking.ts';
-import { appendAudit } from '../../data/security/auditLog.ts';
-import { effectiveDatasetMarkings, ownDatasetMarkings } from '../../data/security/datasetMarkings.ts';
 import {
+  appendAudit,
+  effectiveDatasetMarkings,
+  ownDatasetMarkings,
   markingOfReads,
   markingOfSource,
   newReadContext,
@@ -11,7 +12,7 @@ import {
   runWithReadContext,
   type ReadContext,
   type Reader,
-} from '../../data/security/readContext.ts';
+} from '../../data/security/index.ts';
 import { cachedCatalogOf } from '../catalogCache.ts';
 import { ReadAudit } from './readAudit.ts';
 import { StateReadCache } from './stateWatch.ts';
@@ -158,7 +159,10 @@ async function enforcementPlugin(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request) => {
     if (!request.routeOptions.url?.startsWith('/api/')) return;
     const own = (await ownMarkings.get('all', async () => ({ value: await ownDatasetMarkings(state) })))!;
-    request.readContext = newReadContext(readerOf(request), effectiveDatasetMarkings(own, catalog.derivations()));
+    request.readContext = newReadContext(
+      readerOf(request),
+      effectiveDatasetMarkings(own, catalog.derivations()),
+    );
   });
   // The handler and everything it starts run in that context. Entered here, after the body is parsed, because a
   // context entered earlier does not survive the request stream's events.
@@ -174,7 +178,8 @@ async function enforcementPlugin(app: FastifyInstance): Promise<void> {
   const checkFound = (request: FastifyRequest, found: Found, raise: (m: Marking) => void): Marking => {
     const context = request.readContext;
     const read = markingOfReads(context);
-    if (!readerMayRead(context.reader, read)) throw new Refused(404, 'read something the reader may not read');
+    if (!readerMayRead(context.reader, read))
+      throw new Refused(404, 'read something the reader may not read');
     for (const m of found.carried) {
       if (!readerMayRead(context.reader, m)) throw new Refused(500, 'the body carries an unreadable object');
     }

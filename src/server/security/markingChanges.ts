@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { dominates, type Marking } from '../../analysis/marking.ts';
 import { badInput, ChokepointError, notFound } from '../../errors.ts';
-import { normalizeMarking } from '../../data/security/datasetMarkings.ts';
+import { normalizeMarking } from '../../data/security/index.ts';
 import { canReadMarking } from './markings.ts';
 import { requirePermission } from './access.ts';
 

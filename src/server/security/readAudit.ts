@@ -1,5 +1,5 @@
 import type { Marking } from '../../analysis/marking.ts';
-import type { AuditInput } from '../../data/security/auditLog.ts';
+import type { AuditInput } from '../../data/security/index.ts';
 
 /**
  * The audit of marked reads at volume (docs/security.md § Audit of reads). Every read of marked content is on

@@ -1807,14 +1807,27 @@ export interface ApiResponses {
     item: string;
     destination: string;
     endUser?: string;
-    endUse?: string;
+    endUse?: 'wmd' | 'conventional' | 'civil';
     endUserMatches: {
       list: string;
       entryId: string;
       name: string;
       score: number;
-      explanation: { feature: string; value: number; en: string; ja: string }[];
-      listRole: string;
+      explanation: {
+        feature:
+          | 'name'
+          | 'alias'
+          | 'weak-alias'
+          | 'identifier'
+          | 'country-mismatch'
+          | 'country-agrees'
+          | 'legal-form'
+          | 'transliteration';
+        value: number;
+        en: string;
+        ja: string;
+      }[];
+      listRole: 'end-user-list' | 'export-ban' | 'sanctions' | 'foreign-control' | 'user';
       listVersion: string;
       entryFingerprint: string;
       concerns: string[];
@@ -1824,7 +1837,7 @@ export interface ApiResponses {
         status: 'open' | 'confirmed' | 'escalated' | 'dismissed';
         decision?: {
           id: number;
-          decision: string;
+          decision: 'match' | 'no-match' | 'escalate';
           reason: string;
           decidedBy: string | null;
           decidedAt: string;
@@ -1836,7 +1849,7 @@ export interface ApiResponses {
     informs: {
       id: string;
       reference: string;
-      kind: string;
+      kind: 'wmd' | 'conventional';
       issuedOn: string;
       why: { ja: string; en: string }[];
       marking: {
@@ -1881,7 +1894,7 @@ export interface ApiResponses {
       shareOfTargetImports: { base: number | null; later: number | null };
       shareOfSourceExports: { base: number | null; later: number | null };
       passThrough: number | null;
-      reasons: { rule: string; met: boolean; ja: string; en: string }[];
+      reasons: { rule: 'surge' | 'above-sources' | 'rise' | 'floor'; met: boolean; ja: string; en: string }[];
       products: {
         hs6: string;
         fromSources: { base: number; later: number; growth: number | null; isNew: boolean };
@@ -2077,7 +2090,7 @@ export interface ApiResponses {
   'GET /api/export-control/lists': {
     items: {
       list: string;
-      role: string;
+      role: 'end-user-list' | 'export-ban' | 'sanctions' | 'foreign-control' | 'user';
       title: { ja: string; en: string };
       versions: {
         key: string;
@@ -2281,8 +2294,21 @@ export interface ApiResponses {
       entryId: string;
       name: string;
       score: number;
-      explanation: { feature: string; value: number; en: string; ja: string }[];
-      listRole: string;
+      explanation: {
+        feature:
+          | 'name'
+          | 'alias'
+          | 'weak-alias'
+          | 'identifier'
+          | 'country-mismatch'
+          | 'country-agrees'
+          | 'legal-form'
+          | 'transliteration';
+        value: number;
+        en: string;
+        ja: string;
+      }[];
+      listRole: 'end-user-list' | 'export-ban' | 'sanctions' | 'foreign-control' | 'user';
       listVersion: string;
       entryFingerprint: string;
       concerns: string[];
@@ -2292,7 +2318,7 @@ export interface ApiResponses {
         status: 'open' | 'confirmed' | 'escalated' | 'dismissed';
         decision?: {
           id: number;
-          decision: string;
+          decision: 'match' | 'no-match' | 'escalate';
           reason: string;
           decidedBy: string | null;
           decidedAt: string;
@@ -2301,7 +2327,11 @@ export interface ApiResponses {
         reopened: boolean;
       };
     }[];
-    lists: { list: string; version: string; role: string }[];
+    lists: {
+      list: string;
+      version: string;
+      role: 'end-user-list' | 'export-ban' | 'sanctions' | 'foreign-control' | 'user';
+    }[];
   } & {
     caseId: string | null;
     marking: {
@@ -2563,7 +2593,7 @@ export interface ApiResponses {
       en: string;
       refinedHs: string[];
       stages: {
-        stage: string;
+        stage: 'mining' | 'refining' | 'trade' | 'imports';
         total: number;
         hhi: number | null;
         leader: string | null;
@@ -2571,7 +2601,7 @@ export interface ApiResponses {
         countriesTo75: number | null;
         top: { country: string; share: number }[];
       }[];
-      bottleneck: string | null;
+      bottleneck: ('mining' | 'refining' | 'trade' | 'imports') | null;
       leaderChanges: boolean;
       production: {
         mining: { type: string; unit: string; year: number; world: number | null } | null;
@@ -2711,7 +2741,7 @@ export interface ApiResponses {
   'GET /api/identification/surges/monthly': {
     dataset: string;
     reporter: string;
-    flow: string;
+    flow: 'import' | 'export';
     hs: string;
     partner: string | null;
     unit: string | null;
@@ -3252,7 +3282,14 @@ export interface ApiResponses {
       name: { ja: string; en: string };
       zone: string | null;
       risks: string[];
-      suggested: { measure: string; family: string; becauseZone: boolean; becauseRisks: string[] }[];
+      suggested: {
+        measure: string;
+        family: 'promotion' | 'protection' | 'partnership';
+        becauseZone: boolean;
+        becauseRisks: (
+          'supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead'
+        )[];
+      }[];
       applied: {
         id: number;
         entryId: string;
@@ -3445,7 +3482,7 @@ export interface ApiResponses {
         ja: string;
         en: string;
         hs: { hs6: string; match: string }[];
-        domains: string[];
+        domains: ('computing' | 'clean-tech' | 'biotech' | 'defence-space')[];
         patentFields: { source: string; field: string }[];
       };
       marking: {
@@ -4130,20 +4167,36 @@ export interface ApiResponses {
       indicators: Record<string, number | boolean | null>;
       trace: {
         ruleId: string;
-        zone: string;
+        zone: 'disruptive' | 'advantage' | 'dependence';
         fired: boolean;
         conditions: {
           indicator: string;
-          op: string;
+          op: '>' | '>=' | '<' | '<=' | '==' | '!=';
           threshold: number | boolean;
           value: number | boolean | null;
           met: boolean | null;
         }[];
       }[];
-      matrix: { advantage: number | null; concentration: number | null; concentrationSource: string | null };
-      risks: string[];
-      suggested: { measure: string; family: string; becauseZone: boolean; becauseRisks: string[] }[];
-      applied: { measureId: string; status: string; since: string | null; note: string }[];
+      matrix: {
+        advantage: number | null;
+        concentration: number | null;
+        concentrationSource: 'import-hhi' | 'world-export-hhi' | 'world-patent-hhi' | null;
+      };
+      risks: ('supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead')[];
+      suggested: {
+        measure: string;
+        family: 'promotion' | 'protection' | 'partnership';
+        becauseZone: boolean;
+        becauseRisks: (
+          'supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead'
+        )[];
+      }[];
+      applied: {
+        measureId: string;
+        status: 'planned' | 'in-force' | 'ended';
+        since: string | null;
+        note: string;
+      }[];
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -4187,20 +4240,36 @@ export interface ApiResponses {
       indicators: Record<string, number | boolean | null>;
       trace: {
         ruleId: string;
-        zone: string;
+        zone: 'disruptive' | 'advantage' | 'dependence';
         fired: boolean;
         conditions: {
           indicator: string;
-          op: string;
+          op: '>' | '>=' | '<' | '<=' | '==' | '!=';
           threshold: number | boolean;
           value: number | boolean | null;
           met: boolean | null;
         }[];
       }[];
-      matrix: { advantage: number | null; concentration: number | null; concentrationSource: string | null };
-      risks: string[];
-      suggested: { measure: string; family: string; becauseZone: boolean; becauseRisks: string[] }[];
-      applied: { measureId: string; status: string; since: string | null; note: string }[];
+      matrix: {
+        advantage: number | null;
+        concentration: number | null;
+        concentrationSource: 'import-hhi' | 'world-export-hhi' | 'world-patent-hhi' | null;
+      };
+      risks: ('supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead')[];
+      suggested: {
+        measure: string;
+        family: 'promotion' | 'protection' | 'partnership';
+        becauseZone: boolean;
+        becauseRisks: (
+          'supply-dependence' | 'supplier-concentration' | 'technology-leakage' | 'losing-lead'
+        )[];
+      }[];
+      applied: {
+        measureId: string;
+        status: 'planned' | 'in-force' | 'ended';
+        since: string | null;
+        note: string;
+      }[];
       marking: {
         /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
         level: 0 | 1 | 2 | 3;
@@ -4555,9 +4624,9 @@ export type RegistryEntry = {
   en: string;
   designation: { ja: string; en: string };
   ministry: { ja: string; en: string };
-  hs: { hs6: string; match: string; note: string; source: string | null }[];
+  hs: { hs6: string; match: 'exact' | 'approximate' | 'input'; note: string; source: string | null }[];
   patentFields: { source: string; field: string }[];
-  domains: string[];
+  domains: ('computing' | 'clean-tech' | 'biotech' | 'defence-space')[];
   note: string;
   status: 'active' | 'proposed' | 'retired';
   version: number;

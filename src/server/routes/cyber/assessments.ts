@@ -12,9 +12,8 @@ import {
   saveAnswer,
   setAssessment,
 } from '../../../data/cyber/index.ts';
-import { getOrganisation, normalizeMarking } from '../../../data/security/index.ts';
+import { getOrganisation, normalizeMarking, markingOfReads } from '../../../data/security/index.ts';
 import { assertReadable, canReadMarking, MarkingSchema, readerOf } from '../../security/markings.ts';
-import { markingOfReads } from '../../../data/security/readContext.ts';
 import { joinMarkings } from '../../../analysis/marking.ts';
 import {
   AnswerValueSchema,

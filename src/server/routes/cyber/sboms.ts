@@ -9,11 +9,11 @@ import {
   sbomComponents,
   sbomDependencies,
   addVex,
+  cyclonedxWithAttestation,
 } from '../../../data/cyber/index.ts';
 import { assertReadable, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { markingHeader } from '../../security/enforcement.ts';
-import { markingOfReads } from '../../../data/security/readContext.ts';
-import { cyclonedxWithAttestation } from '../../../data/cyber/index.ts';
+import { markingOfReads } from '../../../data/security/index.ts';
 import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { IdParams } from './schemas.ts';
 import { readableSbom } from '../../cyber/sbomAccess.ts';

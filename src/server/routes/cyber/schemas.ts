@@ -1,4 +1,7 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { SameType } from '../../sameType.ts';
+import type { AssessmentScore, CategoryScore } from '../../../analysis/cyber/starScore.ts';
+import type { AssessmentSummary, StoredAnswer } from '../../../data/cyber/index.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 
 /** Response schemas shared by the cyber routes (issue 22). */
@@ -75,3 +78,10 @@ export const AssessmentScoreSchema = Type.Object(
   },
   { title: 'AssessmentScore' },
 );
+
+// The schemas mirror the stores' and the score's types: a field added to one and not the other fails to compile.
+const summaryMatches: SameType<Static<typeof AssessmentSummarySchema>, AssessmentSummary> = true;
+const answerMatches: SameType<Static<typeof StoredAnswerSchema>, StoredAnswer> = true;
+const categoryMatches: SameType<Static<typeof CategoryScoreSchema>, CategoryScore> = true;
+const scoreMatches: SameType<Static<typeof AssessmentScoreSchema>, AssessmentScore> = true;
+void [summaryMatches, answerMatches, categoryMatches, scoreMatches];

@@ -9,7 +9,7 @@ import {
   sbomVulnerabilities,
 } from '../../../data/cyber/index.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
-import { markingOfReads } from '../../../data/security/readContext.ts';
+import { markingOfReads } from '../../../data/security/index.ts';
 import { IdParams } from './schemas.ts';
 import { readableSbom } from '../../cyber/sbomAccess.ts';
 

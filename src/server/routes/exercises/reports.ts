@@ -14,8 +14,7 @@ import {
 import { exerciseReportModel, renderExerciseReport } from '../../../data/exercises/reportFile.ts';
 import { markingHeader } from '../../security/enforcement.ts';
 import type { DocumentFormat } from '../../../data/tech/documentFile.ts';
-import { getOrganisation } from '../../../data/security/index.ts';
-import { newReadContext } from '../../../data/security/readContext.ts';
+import { getOrganisation, newReadContext } from '../../../data/security/index.ts';
 import { documentHeaders } from '../../documentReply.ts';
 import { requirePermission } from '../../security/access.ts';
 import { readerOf } from '../../security/markings.ts';

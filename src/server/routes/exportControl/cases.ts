@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { caseEvents, getCase, listCases, updateCase } from '../../../data/exportControl/caseStore.ts';
+import {
+  caseEvents,
+  getCase,
+  listCases,
+  updateCase,
+  caseDocument,
+} from '../../../data/exportControl/index.ts';
 import { readerOf } from '../../security/markings.ts';
 import { requirePermission } from '../../security/access.ts';
-import { caseDocument } from '../../../data/exportControl/caseDocument.ts';
 import { renderDocument } from '../../../data/tech/documentFile.ts';
 import { documentHeaders } from '../../documentReply.ts';
 import { actorOf } from '../../exportControl/recordMarking.ts';

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { exportCheck } from '../../../data/exportControl/exportCheckService.ts';
-import { listInforms } from '../../../data/exportControl/informStore.ts';
+import { exportCheck, listInforms } from '../../../data/exportControl/index.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { resultMarking } from '../../exportControl/recordMarking.ts';
 import { caseToKeep, keepCase } from '../../exportControl/keepCase.ts';
-import { SaveCaseSchema, TransactionCheckSchema } from './schemas.ts';
+import { EndUseSchema, SaveCaseSchema, TransactionCheckSchema } from './schemas.ts';
 
 /**
  * The transaction check and catch-all check (issue 20): item (HS code or 別表第一 entry) × destination × end user
@@ -31,9 +30,7 @@ export const exportControlCheckRoutes: FastifyPluginAsyncTypebox = async (app) =
             item: Type.String({ minLength: 1, maxLength: 40 }),
             destination: Type.String({ minLength: 1, maxLength: 100 }),
             endUser: Type.Optional(Type.String({ maxLength: 500 })),
-            endUse: Type.Optional(
-              Type.Union([Type.Literal('wmd'), Type.Literal('conventional'), Type.Literal('civil')]),
-            ),
+            endUse: Type.Optional(EndUseSchema),
             exporter: Type.Optional(Type.String({ maxLength: 300 })),
             on: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
             informed: Type.Optional(

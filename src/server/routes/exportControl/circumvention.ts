@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { joinMarkings } from '../../../analysis/marking.ts';
-import { monitorCircumvention } from '../../../data/exportControl/circumventionMonitor.ts';
+import { monitorCircumvention } from '../../../data/exportControl/index.ts';
 import { readerOf } from '../../security/markings.ts';
 import { resultMarking } from '../../exportControl/recordMarking.ts';
 import { caseToKeep, keepCase } from '../../exportControl/keepCase.ts';

@@ -2,11 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { joinMarkings } from '../../../analysis/marking.ts';
 import { badInput, notFound } from '../../../errors.ts';
-import { resolveCountry } from '../../../data/reference/countries.ts';
+import { resolveCountry } from '../../../data/reference/index.ts';
 import { entryFingerprint } from '../../../analysis/exportControl/listDelta.ts';
-import { decisionHistory, recordDecision } from '../../../data/exportControl/decisionStore.ts';
-import { getCase } from '../../../data/exportControl/caseStore.ts';
-import { listDatasetId, readListEntries } from '../../../data/exportControl/listStore.ts';
+import {
+  decisionHistory,
+  recordDecision,
+  getCase,
+  listDatasetId,
+  readListEntries,
+} from '../../../data/exportControl/index.ts';
 import { readerOf } from '../../security/markings.ts';
 import { actorOf, recordMarking, resultMarking } from '../../exportControl/recordMarking.ts';
 import { DecisionSchema, MarkingChoiceFields } from './schemas.ts';

@@ -1,14 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import {
-  getInform,
-  listInforms,
-  recordInform,
-  setInformStatus,
-} from '../../../data/exportControl/informStore.ts';
+import { getInform, listInforms, recordInform, setInformStatus } from '../../../data/exportControl/index.ts';
 import { readerOf } from '../../security/markings.ts';
 import { actorOf, recordMarking } from '../../exportControl/recordMarking.ts';
-import { IdParams, InformSchema, MarkingChoiceFields } from './schemas.ts';
+import { IdParams, InformKindSchema, InformSchema, MarkingChoiceFields } from './schemas.ts';
 
 /**
  * Inform notices (インフォーム): METI told the exporter that a licence is needed for these goods, destinations or end
@@ -62,7 +57,7 @@ export const exportControlInformRoutes: FastifyPluginAsyncTypebox = async (app) 
         body: Type.Object(
           {
             reference: Type.String({ minLength: 1, maxLength: 200 }),
-            kind: Type.Union([Type.Literal('wmd'), Type.Literal('conventional')]),
+            kind: InformKindSchema,
             issuedOn: Type.String({ maxLength: 10 }),
             validUntil: Type.Optional(Type.Union([Type.String({ maxLength: 10 }), Type.Null()])),
             exporter: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),

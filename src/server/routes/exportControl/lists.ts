@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { listDatasetId, presentLists, readListDelta } from '../../../data/exportControl/listStore.ts';
-import { recordDatasetRead } from '../../../data/security/readContext.ts';
+import { listDatasetId, presentLists, readListDelta } from '../../../data/exportControl/index.ts';
+import { recordDatasetRead } from '../../../data/security/index.ts';
 import { MarkingSchema } from '../../security/markings.ts';
-import { Localized } from './schemas.ts';
+import { ListRoleSchema, Localized } from './schemas.ts';
 import { resultMarking } from '../../exportControl/recordMarking.ts';
 
 /** Screening lists present (METI End User List, Russia lists, CSL, sanctions, user lists) with versions and deltas. */
@@ -44,7 +44,7 @@ export const exportControlListRoutes: FastifyPluginAsyncTypebox = async (app) =>
             items: Type.Array(
               Type.Object({
                 list: Type.String(),
-                role: Type.String(),
+                role: ListRoleSchema,
                 title: Localized,
                 versions: Type.Array(VersionSchema),
               }),

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { joinMarkings } from '../../../analysis/marking.ts';
-import { listInforms } from '../../../data/exportControl/informStore.ts';
 import {
+  listInforms,
   openPriorReport,
   priorReportCheck,
   reviewPriorReport,
-} from '../../../data/exportControl/priorReports.ts';
+} from '../../../data/exportControl/index.ts';
 import { readerOf } from '../../security/markings.ts';
 import { actorOf, recordMarking, resultMarking } from '../../exportControl/recordMarking.ts';
 import { CaseSchema, IdParams, MarkingChoiceFields } from './schemas.ts';

@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { publicMarking } from '../../../analysis/marking.ts';
-import {
-  listProductLists,
-  productListMarking,
-  setProductList,
-} from '../../../data/exportControl/productLists.ts';
+import { listProductLists, productListMarking, setProductList } from '../../../data/exportControl/index.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import { actorOf } from '../../exportControl/recordMarking.ts';

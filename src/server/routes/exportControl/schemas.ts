@@ -1,4 +1,17 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
+import type { SameType } from '../../sameType.ts';
+import type { Marking } from '../../../analysis/marking.ts';
+import type {
+  CaseEvent,
+  CircumventionResult,
+  ExportCheckResult,
+  ExportControlCase,
+  ProductList,
+  ScreenMatch,
+  ScreenResult,
+  StoredDecision,
+  StoredInform,
+} from '../../../data/exportControl/index.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 import { ProvenanceSchema } from '../../provenanceSchema.ts';
 
@@ -16,8 +29,37 @@ export const MarkingChoiceFields = {
   reason: Type.Optional(Type.String({ maxLength: 1000 })),
 };
 
+/** What a list means for an export from Japan (analysis/exportControl/transactionCheck.ts `ListRole`). */
+export const ListRoleSchema = Type.Union([
+  Type.Literal('end-user-list'),
+  Type.Literal('export-ban'),
+  Type.Literal('sanctions'),
+  Type.Literal('foreign-control'),
+  Type.Literal('user'),
+]);
+export const EndUseSchema = Type.Union([
+  Type.Literal('wmd'),
+  Type.Literal('conventional'),
+  Type.Literal('civil'),
+]);
+export const InformKindSchema = Type.Union([Type.Literal('wmd'), Type.Literal('conventional')]);
+const DecisionKindSchema = Type.Union([
+  Type.Literal('match'),
+  Type.Literal('no-match'),
+  Type.Literal('escalate'),
+]);
+
 export const ExplanationSchema = Type.Object({
-  feature: Type.String(),
+  feature: Type.Union([
+    Type.Literal('name'),
+    Type.Literal('alias'),
+    Type.Literal('weak-alias'),
+    Type.Literal('identifier'),
+    Type.Literal('country-mismatch'),
+    Type.Literal('country-agrees'),
+    Type.Literal('legal-form'),
+    Type.Literal('transliteration'),
+  ]),
   value: Type.Number(),
   en: Type.String(),
   ja: Type.String(),
@@ -33,7 +75,7 @@ export const HitStateSchema = Type.Object({
   decision: Type.Optional(
     Type.Object({
       id: Type.Number(),
-      decision: Type.String(),
+      decision: DecisionKindSchema,
       reason: Type.String(),
       decidedBy: Nullable(Type.String()),
       decidedAt: Type.String(),
@@ -49,7 +91,7 @@ export const ScreenMatchSchema = Type.Object({
   name: Type.String(),
   score: Type.Number(),
   explanation: Type.Array(ExplanationSchema),
-  listRole: Type.String(),
+  listRole: ListRoleSchema,
   listVersion: Type.String(),
   entryFingerprint: Type.String(),
   concerns: Type.Array(Type.String()),
@@ -67,7 +109,7 @@ export const ScreenResultSchema = Type.Object({
     threshold: Type.Number(),
   }),
   matches: Type.Array(ScreenMatchSchema),
-  lists: Type.Array(Type.Object({ list: Type.String(), version: Type.String(), role: Type.String() })),
+  lists: Type.Array(Type.Object({ list: Type.String(), version: Type.String(), role: ListRoleSchema })),
 });
 
 export const CaseKindSchema = Type.Union([
@@ -124,7 +166,7 @@ export const DecisionSchema = Type.Object({
   list: Type.String(),
   entryId: Type.String(),
   entryFingerprint: Type.String(),
-  decision: Type.Union([Type.Literal('match'), Type.Literal('no-match'), Type.Literal('escalate')]),
+  decision: DecisionKindSchema,
   reason: Type.String(),
   decidedBy: Nullable(Type.String()),
   decidedAt: Type.String(),
@@ -135,7 +177,7 @@ export const DecisionSchema = Type.Object({
 export const InformSchema = Type.Object({
   id: Type.String(),
   reference: Type.String(),
-  kind: Type.Union([Type.Literal('wmd'), Type.Literal('conventional')]),
+  kind: InformKindSchema,
   issuedOn: Type.String(),
   validUntil: Nullable(Type.String()),
   exporter: Nullable(Type.String()),
@@ -208,7 +250,17 @@ export const CircumventionSchema = Type.Object({
       flagged: Type.Boolean(),
       ...CountryFiguresFields,
       reasons: Type.Array(
-        Type.Object({ rule: Type.String(), met: Type.Boolean(), ja: Type.String(), en: Type.String() }),
+        Type.Object({
+          rule: Type.Union([
+            Type.Literal('surge'),
+            Type.Literal('above-sources'),
+            Type.Literal('rise'),
+            Type.Literal('floor'),
+          ]),
+          met: Type.Boolean(),
+          ja: Type.String(),
+          en: Type.String(),
+        }),
       ),
       products: Type.Array(Type.Object({ hs6: Type.String(), ...CountryFiguresFields })),
     }),
@@ -240,13 +292,13 @@ export const TransactionCheckSchema = Type.Object({
   item: Type.String(),
   destination: Type.String(),
   endUser: Type.Optional(Type.String()),
-  endUse: Type.Optional(Type.String()),
+  endUse: Type.Optional(EndUseSchema),
   endUserMatches: Type.Array(ScreenMatchSchema),
   informs: Type.Array(
     Type.Object({
       id: Type.String(),
       reference: Type.String(),
-      kind: Type.String(),
+      kind: InformKindSchema,
       issuedOn: Type.String(),
       why: Type.Array(Localized),
       marking: MarkingSchema,
@@ -254,3 +306,19 @@ export const TransactionCheckSchema = Type.Object({
   ),
   sources: Type.Array(Type.Object({ dataset: Type.String(), version: Type.String() })),
 });
+
+// The response schemas mirror the stores' types: a field added to one and not the other fails to compile.
+const matchMatches: SameType<Static<typeof ScreenMatchSchema>, ScreenMatch> = true;
+const resultMatches: SameType<Static<typeof ScreenResultSchema>, ScreenResult> = true;
+const caseMatches: SameType<Static<typeof CaseSchema>, ExportControlCase> = true;
+const caseEventMatches: SameType<Static<typeof CaseEventSchema>, CaseEvent> = true;
+const decisionMatches: SameType<Static<typeof DecisionSchema>, StoredDecision> = true;
+const informMatches: SameType<Static<typeof InformSchema>, StoredInform> = true;
+const productListMatches: SameType<Static<typeof ProductListSchema>, ProductList> = true;
+const circumventionMatches: SameType<
+  Static<typeof CircumventionSchema>,
+  Omit<CircumventionResult, 'dataset' | 'markings'> & { marking: Marking }
+> = true;
+const checkMatches: SameType<Static<typeof TransactionCheckSchema>, ExportCheckResult> = true;
+void [matchMatches, resultMatches, caseMatches, caseEventMatches, decisionMatches, informMatches];
+void [productListMatches, circumventionMatches, checkMatches];

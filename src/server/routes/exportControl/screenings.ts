@@ -6,9 +6,9 @@ import {
   screenParties,
   screenParty,
   withDecisions,
-} from '../../../data/exportControl/screeningService.ts';
+  listDatasetId,
+} from '../../../data/exportControl/index.ts';
 import { createJob } from '../../../data/state/index.ts';
-import { listDatasetId } from '../../../data/exportControl/listStore.ts';
 import { MarkingSchema, readerOf } from '../../security/markings.ts';
 import { runInBackground } from '../../jobs/runner.ts';
 import { jobRecords } from '../../jobs/records.ts';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { SameType } from '../../sameType.ts';
 import { notFound } from '../../../errors.ts';
 import {
   findRegistryEntry,
@@ -30,10 +31,13 @@ import { currentUser } from '../../security/access.ts';
  */
 const writers = ['analyst' as const, 'administrator' as const];
 
+/** How an HS code stands for the entry (data/reference/criticalGoods.ts `HsMatch`). */
+const HsMatchSchema = Type.Union([Type.Literal('exact'), Type.Literal('approximate'), Type.Literal('input')]);
+
 const HsCode = Type.Object(
   {
     hs6: Type.String({ pattern: '^\\d{6}$' }),
-    match: Type.Union([Type.Literal('exact'), Type.Literal('approximate'), Type.Literal('input')]),
+    match: HsMatchSchema,
     note: Type.String({ maxLength: 500 }),
     source: Type.Optional(Type.String({ maxLength: 500 })),
   },
@@ -58,13 +62,13 @@ export const RegistryEntrySchema = Type.Object(
     hs: Type.Array(
       Type.Object({
         hs6: Type.String(),
-        match: Type.String(),
+        match: HsMatchSchema,
         note: Type.String(),
         source: Type.Union([Type.String(), Type.Null()]),
       }),
     ),
     patentFields: Type.Array(Type.Object({ source: Type.String(), field: Type.String() })),
-    domains: Type.Array(Type.String()),
+    domains: Type.Array(Domain),
     note: Type.String(),
     status: Status,
     version: Type.Number(),
@@ -144,6 +148,9 @@ export function entryJson(e: RegistryEntryRecord) {
   };
 }
 
+const entryMatches: SameType<Static<typeof RegistryEntrySchema>, ReturnType<typeof entryJson>> = true;
+void entryMatches;
+
 const writeJson = (w: RegistryWrite) => ({ entry: entryJson(w.entry), ews: w.ews });
 
 async function readableEntry(request: FastifyRequest, id: string): Promise<RegistryEntryRecord> {
@@ -222,7 +229,7 @@ export const registryEntryRoutes: FastifyPluginAsyncTypebox = async (app) => {
                   ja: Type.String(),
                   en: Type.String(),
                   hs: Type.Array(Type.Object({ hs6: Type.String(), match: Type.String() })),
-                  domains: Type.Array(Type.String()),
+                  domains: Type.Array(Domain),
                   patentFields: Type.Array(Type.Object({ source: Type.String(), field: Type.String() })),
                 }),
                 marking: MarkingSchema,

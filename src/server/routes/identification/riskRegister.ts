@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { SameType } from '../../sameType.ts';
 import { notFound } from '../../../errors.ts';
 import { publicMarking } from '../../../analysis/marking.ts';
 import { riskTypes } from '../../../analysis/risks/riskTypes.ts';
@@ -25,6 +26,8 @@ import { AssessmentBody, AssessmentSchema, RegisterQuery, RegisterResponse } fro
 const writers = ['analyst' as const, 'administrator' as const];
 
 const assessmentJson = (a: RiskAssessment) => ({ ...a, id: String(a.id) });
+const assessmentMatches: SameType<Static<typeof AssessmentSchema>, ReturnType<typeof assessmentJson>> = true;
+void assessmentMatches;
 
 export const riskRegisterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.services.state;

@@ -1,4 +1,16 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { SameType } from '../../sameType.ts';
+import type { Marking } from '../../../analysis/marking.ts';
+import type {
+  AlternativesReport,
+  CoercionReport,
+  LeakageReport,
+  Party,
+  MineralChainReport,
+  MonthlySurgeReport,
+  SupplierPushReport,
+  SurgeReport,
+} from '../../../data/identification/index.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 import { ProvenanceSchema } from '../../provenanceSchema.ts';
 
@@ -205,7 +217,7 @@ export const MonthlySurgesQuery = Type.Object(
 export const MonthlySurgesResponse = Type.Object({
   dataset: Type.String(),
   reporter: Type.String(),
-  flow: Type.String(),
+  flow: Type.Union([Type.Literal('import'), Type.Literal('export')]),
   hs: Type.String(),
   partner: StrOrNull,
   unit: StrOrNull,
@@ -255,6 +267,14 @@ export const SupplierPushResponse = Type.Object({
   marking: MarkingSchema,
 });
 
+/** A stage of a mineral's chain (analysis/minerals/stageChain.ts `Stage`). */
+const StageSchema = Type.Union([
+  Type.Literal('mining'),
+  Type.Literal('refining'),
+  Type.Literal('trade'),
+  Type.Literal('imports'),
+]);
+
 export const MineralChainsQuery = Type.Object(
   {
     reporter: PartyText,
@@ -282,7 +302,7 @@ export const MineralChainsResponse = Type.Object({
       refinedHs: Type.Array(Type.String()),
       stages: Type.Array(
         Type.Object({
-          stage: Type.String(),
+          stage: StageSchema,
           total: Num,
           hhi: NumOrNull,
           leader: StrOrNull,
@@ -291,14 +311,17 @@ export const MineralChainsResponse = Type.Object({
           top: Type.Array(Type.Object({ country: Type.String(), share: Num })),
         }),
       ),
-      bottleneck: StrOrNull,
+      bottleneck: Type.Union([StageSchema, Type.Null()]),
       leaderChanges: Type.Boolean(),
       production: Type.Object({ mining: ProductionSchema, refining: ProductionSchema }),
       reporterImportsUsd: Num,
       notes: Notes,
     }),
   ),
-  provenance: Type.Object({ trade: ProvenanceSchema, production: Type.Union([ProvenanceSchema, Type.Null()]) }),
+  provenance: Type.Object({
+    trade: ProvenanceSchema,
+    production: Type.Union([ProvenanceSchema, Type.Null()]),
+  }),
   marking: MarkingSchema,
 });
 
@@ -325,7 +348,9 @@ export const LeakageResponse = Type.Object({
       fromReporter: Num,
       passThroughShare: NumOrNull,
       passThroughValue: Num,
-      partners: Type.Array(Type.Object({ partner: Type.String(), fromReporter: Num, onwardShare: NumOrNull })),
+      partners: Type.Array(
+        Type.Object({ partner: Type.String(), fromReporter: Num, onwardShare: NumOrNull }),
+      ),
     }),
   ),
   provenance: ProvenanceSchema,
@@ -405,3 +430,32 @@ export const RegisterResponse = Type.Object({
   ),
   total: Num,
 });
+
+// Each analysis answers its report with the marking of what it read: the schemas mirror the reports' types, so
+// a field added to one and not the other fails to compile.
+// The parties a report names are shown without their BACI codes and group marking (the result's marking joins
+// the latter), and the groups' marking is folded into the result's.
+type ShownParty = Omit<Party, 'codes' | 'marking'>;
+type Marked<R> = {
+  [K in keyof R as K extends 'groupsMarking' ? never : K]: R[K] extends Party
+    ? ShownParty
+    : R[K] extends Party | null
+      ? ShownParty | null
+      : R[K];
+} & { marking: Marking };
+const coercionMatches: SameType<Static<typeof CoercionResponse>, Marked<CoercionReport>> = true;
+const alternativesMatches: SameType<Static<typeof AlternativesResponse>, Marked<AlternativesReport>> = true;
+const surgesMatches: SameType<Static<typeof SurgesResponse>, Marked<SurgeReport>> = true;
+const monthlyMatches: SameType<Static<typeof MonthlySurgesResponse>, Marked<MonthlySurgeReport>> = true;
+const pushMatches: SameType<Static<typeof SupplierPushResponse>, Marked<SupplierPushReport>> = true;
+const chainsMatches: SameType<Static<typeof MineralChainsResponse>, Marked<MineralChainReport>> = true;
+const leakageMatches: SameType<Static<typeof LeakageResponse>, Marked<LeakageReport>> = true;
+void [
+  coercionMatches,
+  alternativesMatches,
+  surgesMatches,
+  monthlyMatches,
+  pushMatches,
+  chainsMatches,
+  leakageMatches,
+];

@@ -1,4 +1,7 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
+import type { SameType } from '../../sameType.ts';
+import type { FdiAssessmentReport, InvestmentCase, InvestmentCaseChange } from '../../../data/investment/index.ts';
+import type { ChainEntity, OwnersReport } from '../../../data/ownership/index.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 
 /** Schemas shared by the ownership and investment-screening routes (issue 21, docs/investment.md § API). */
@@ -184,3 +187,17 @@ export const InvestmentCaseChangeSchema = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+
+// The schemas mirror the stores' types: a field added to one and not the other fails to compile.
+const chainEntityMatches: SameType<Static<typeof ChainEntitySchema>, ChainEntity> = true;
+const ownersMatches: SameType<
+  Static<typeof OwnersReportSchema>,
+  OwnersReport & { dataset: string; version: string }
+> = true;
+const assessmentMatches: SameType<Static<typeof AssessmentSchema>, FdiAssessmentReport> = true;
+const caseMatches: SameType<
+  Static<typeof InvestmentCaseSchema>,
+  Omit<InvestmentCase, 'caseInput' | 'assessment'>
+> = true;
+const changeMatches: SameType<Static<typeof InvestmentCaseChangeSchema>, InvestmentCaseChange> = true;
+void [chainEntityMatches, ownersMatches, assessmentMatches, caseMatches, changeMatches];

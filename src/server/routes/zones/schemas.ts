@@ -13,7 +13,14 @@ const zoneLiterals: [TLiteral<'disruptive'>, TLiteral<'advantage'>, TLiteral<'de
 export const ZoneValue = Type.Union([...zoneLiterals, Type.Null()]);
 const Condition = Type.Object({
   indicator: Type.String(),
-  op: Type.String(),
+  op: Type.Union([
+    Type.Literal('>'),
+    Type.Literal('>='),
+    Type.Literal('<'),
+    Type.Literal('<='),
+    Type.Literal('=='),
+    Type.Literal('!='),
+  ]),
   threshold: Type.Union([Type.Number(), Type.Boolean()]),
   value: Type.Union([Type.Number(), Type.Boolean(), Type.Null()]),
   met: Type.Union([Type.Boolean(), Type.Null()]),
@@ -28,12 +35,19 @@ export const Override = Type.Object({
   createdAt: Type.String(),
   marking: MarkingSchema,
 });
+/** A policy risk (analysis/policy/measures.ts `PolicyRisk`). */
+export const PolicyRiskSchema = Type.Union([
+  Type.Literal('supply-dependence'),
+  Type.Literal('supplier-concentration'),
+  Type.Literal('technology-leakage'),
+  Type.Literal('losing-lead'),
+]);
 /** A measure the policy map suggests for an entry, and why (its zone, its risks). */
 export const SuggestedMeasure = Type.Object({
   measure: Type.String(),
-  family: Type.String(),
+  family: Type.Union([Type.Literal('promotion'), Type.Literal('protection'), Type.Literal('partnership')]),
   becauseZone: Type.Boolean(),
-  becauseRisks: Type.Array(Type.String()),
+  becauseRisks: Type.Array(PolicyRiskSchema),
 });
 
 export const ZoneEntrySchema = Type.Object({
@@ -50,7 +64,7 @@ export const ZoneEntrySchema = Type.Object({
   trace: Type.Array(
     Type.Object({
       ruleId: Type.String(),
-      zone: Type.String(),
+      zone: Type.Union(zoneLiterals),
       fired: Type.Boolean(),
       conditions: Type.Array(Condition),
     }),
@@ -58,14 +72,19 @@ export const ZoneEntrySchema = Type.Object({
   matrix: Type.Object({
     advantage: Type.Union([Type.Number(), Type.Null()]),
     concentration: Type.Union([Type.Number(), Type.Null()]),
-    concentrationSource: Type.Union([Type.String(), Type.Null()]),
+    concentrationSource: Type.Union([
+      Type.Literal('import-hhi'),
+      Type.Literal('world-export-hhi'),
+      Type.Literal('world-patent-hhi'),
+      Type.Null(),
+    ]),
   }),
-  risks: Type.Array(Type.String()),
+  risks: Type.Array(PolicyRiskSchema),
   suggested: Type.Array(SuggestedMeasure),
   applied: Type.Array(
     Type.Object({
       measureId: Type.String(),
-      status: Type.String(),
+      status: Type.Union([Type.Literal('planned'), Type.Literal('in-force'), Type.Literal('ended')]),
       since: Type.Union([Type.String(), Type.Null()]),
       note: Type.String(),
     }),

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { Loosened, SameType } from '../../sameType.ts';
+import { type ConditionTrace, type RuleTrace, parseRuleSet } from '../../../analysis/zones/rules.ts';
 import { assertReadable, filterReadable, MarkingSchema, readerOf } from '../../security/markings.ts';
 import { currentUser } from '../../security/access.ts';
 import { ChokepointError } from '../../../errors.ts';
@@ -16,7 +18,6 @@ import {
 } from '../../../data/tech/index.ts';
 import { documentHeaders } from '../../documentReply.ts';
 import { renderDocument } from '../../../data/tech/documentFile.ts';
-import { parseRuleSet } from '../../../analysis/zones/rules.ts';
 import { zoneNames, zones } from '../../../analysis/zones/zone.ts';
 import { matrixPoint } from '../../../analysis/zones/matrix.ts';
 import { publicMarking } from '../../../analysis/marking.ts';
@@ -64,6 +65,17 @@ function entryView(e: AssessedEntry) {
     marking: e.marking,
   };
 }
+// The schema states exactly what entryView gives (both ways: no field only one of them has), but names an
+// indicator as text rather than the union of the 22 indicator names.
+type EntryView = ReturnType<typeof entryView>;
+type LooseTrace = Omit<RuleTrace, 'conditions'> & {
+  conditions: Loosened<ConditionTrace, 'indicator', string>[];
+};
+const entryMatches: SameType<
+  Static<typeof ZoneEntrySchema>,
+  Loosened<EntryView, 'trace', LooseTrace[]>
+> = true;
+void entryMatches;
 
 /** One readable entry, or 404 (hidden entries answer exactly like missing ones). */
 async function readableEntry(
