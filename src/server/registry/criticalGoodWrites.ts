@@ -1,6 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { updateCriticalGood, type RegisteredCriticalGood } from '../../data/reference/index.ts';
-import type { CriticalHsCode } from '../../data/reference/criticalGoods.ts';
+import {
+  updateCriticalGood,
+  type CriticalHsCode,
+  type RegisteredCriticalGood,
+} from '../../data/reference/index.ts';
 import type { Role } from '../../data/security/index.ts';
 import { requireRole } from '../security/access.ts';
 

@@ -1,4 +1,4 @@
-import type { StateDb } from '../../data/state/db.ts';
+import type { StateDb } from '../../data/state/index.ts';
 import { canRead, type Marking, type MarkingLevel } from '../../analysis/marking.ts';
 import { ChokepointError } from '../../errors.ts';
 import { findUserByUsername, getOrganisation } from '../../data/security/index.ts';

@@ -1,4 +1,6 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { DialogueRecord, DialogueSummary, DueFollowUp } from '../../../data/dialogue/index.ts';
+import type { SameType } from '../../sameType.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 
 /** Schemas of the dialogue record routes (issue 24). */
@@ -158,3 +160,9 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 });
+
+// The schemas mirror the store's types both ways (a field only one of them has fails to compile).
+const dialogueSummaryMatches: SameType<Static<typeof DialogueSummarySchema>, DialogueSummary> = true;
+const dialogueRecordMatches: SameType<Static<typeof DialogueRecordSchema>, DialogueRecord> = true;
+const dueFollowUpMatches: SameType<Static<typeof DueFollowUpSchema>, DueFollowUp> = true;
+void [dialogueSummaryMatches, dialogueRecordMatches, dueFollowUpMatches];

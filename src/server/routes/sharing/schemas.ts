@@ -1,4 +1,6 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import type { ShareLink, ShareSummary } from '../../../data/sharing/index.ts';
+import type { SameType } from '../../sameType.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 
 /** Schemas of the sharing routes (issue 24). */
@@ -73,3 +75,8 @@ export const PageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 });
+
+// The schemas mirror the stores' types both ways (a field only one of them has fails to compile).
+const shareSummaryMatches: SameType<Static<typeof ShareSummarySchema>, ShareSummary> = true;
+const shareLinkMatches: SameType<Static<typeof ShareLinkSchema>, ShareLink> = true;
+void [shareSummaryMatches, shareLinkMatches];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { listShareLinks, resolveShareLink, revokeShareLink } from '../../../data/sharing/index.ts';
-import { newReadContext, recordObjectRead } from '../../../data/security/readContext.ts';
+import { newReadContext, recordObjectRead } from '../../../data/security/index.ts';
 import { requirePermission } from '../../security/access.ts';
 import { sentShare } from '../../sharing/access.ts';
 import { issueShareLink } from '../../sharing/issueLink.ts';

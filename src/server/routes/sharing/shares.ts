@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createShare, getShare, listShares, markSnapshot, revokeShare } from '../../../data/sharing/index.ts';
-import { recordObjectRead } from '../../../data/security/readContext.ts';
+import { recordObjectRead } from '../../../data/security/index.ts';
 import { requirePermission } from '../../security/access.ts';
 import { MarkingSchema } from '../../security/markings.ts';
 import { authorizeMarkingChange } from '../../security/markingChanges.ts';
