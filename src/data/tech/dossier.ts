@@ -343,9 +343,9 @@ async function relatedSections(
   const sections: DossierSection[] = [];
   const none = words.none[lang];
   if (e.entry.hs6.length === 0) return { sections, markings };
-  const alerts = (await listAlerts(services.state, { reporter, reader: alertReader }, 1, 500)).items.filter(
-    (a) => hsOverlaps(a.hs, e.entry.hs6),
-  );
+  const alerts = (
+    await listAlerts(services.state, { reporter, reader: alertReader }, 1, 500)
+  ).items.filter((a) => hsOverlaps(a.hs, e.entry.hs6));
   markings.push(...alerts.map((a) => a.marking));
   sections.push({
     heading: words.alerts[lang],
@@ -405,7 +405,13 @@ export async function buildDossier(
   const e = assessment.entries[0];
   const notes = [...assessment.notes];
   const maritime = await maritimeSection(services, e, assessment.reporter, request.lang, notes);
-  const related = await relatedSections(services, e, assessment.reporter, request.lang, request.alertReader);
+  const related = await relatedSections(
+    services,
+    e,
+    assessment.reporter,
+    request.lang,
+    request.alertReader,
+  );
   const provenance = assessment.provenance.map((p) => ({
     dataset: p.dataset,
     title: p.title,
