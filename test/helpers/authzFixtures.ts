@@ -17,6 +17,8 @@ import { findRegistryEntry } from '../../src/data/reference/registryStore.ts';
 import { exportControlAuthzFixtures } from '../exportControl/authzFixtures.ts';
 import { investmentAuthzFixtures } from '../investment/authzFixtures.ts';
 import { networkAuthzFixtures } from '../network/authzFixtures.ts';
+import { createShare } from '../../src/data/sharing/index.ts';
+import { createDialogue, type DialogueInput } from '../../src/data/dialogue/index.ts';
 
 /**
  * Seeders for the authorization-matrix test: a route declaring `config.authz = { kind: 'list' | 'read',
@@ -135,6 +137,32 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     );
     return String(saved.id);
   },
+  /** A share (issue 24) with both test organisations as recipients: who reads it is decided by its marking. */
+  share: async (app, marking) => {
+    const share = await createShare(app.services.state, {
+      kind: 'scenario-run',
+      source: { run: randomUUID() },
+      title: 'authorization fixture',
+      note: null,
+      snapshot: { rows: [{ hs6: '811292', value: 1, marking }], marking },
+      sourceMarking: marking,
+      marking,
+      recipients: [
+        { kind: 'organisation', id: 'test-ministry' },
+        { kind: 'organisation', id: 'partner-co' },
+      ],
+      expiresAt: Date.now() + 86_400_000,
+      createdBy: null,
+      sender: 'authz',
+    });
+    return share.id;
+  },
+  /** A dialogue record (issue 24). */
+  dialogueRecord: async (app, marking) =>
+    (await createDialogue(app.services.state, authzDialogue(marking), null)).id,
+  /** An open follow-up of a dialogue record, due soon. */
+  dialogueFollowUp: async (app, marking) =>
+    (await createDialogue(app.services.state, authzDialogue(marking), null)).followUps[0].id,
   /** A monitored early-warning item (no dataset), in a list of its own. */
   ewsItem: async (app, marking) => {
     const state = app.services.state;
@@ -148,6 +176,22 @@ export const authzFixtures: Record<string, AuthzFixture> = {
     return (await listItems(state, { listId: list }))[0].id;
   },
 };
+
+const authzDialogue = (marking: Marking): DialogueInput => ({
+  heldOn: '2026-11-30',
+  kind: 'hearing',
+  title: 'authorization fixture',
+  participants: [],
+  organisations: [],
+  topics: [],
+  products: ['811292'],
+  technologies: [],
+  cases: [],
+  summary: '',
+  findings: [],
+  followUps: [{ action: 'send the minutes', owner: 'authz', dueOn: '2026-12-15', done: false }],
+  marking,
+});
 
 const authzScenarioText =
   'name: authorization fixture\nshocks:\n  - {type: export-cut, exporter: CHN, products: ["811292"], duration: 1}\n';

@@ -139,7 +139,7 @@ describe.each(stateBackends)('authorization matrix from OpenAPI (%s)', (backend)
       .sort();
     for (const p of publicOps)
       expect(p).toMatch(
-        /^(GET \/api\/health|POST \/api\/auth\/login|POST \/api\/consultation\/cases(\/read|\/reply)?|GET \/api\/exercise-report-links\/\{token\})$/,
+        /^(GET \/api\/health|POST \/api\/auth\/login|POST \/api\/consultation\/cases(\/read|\/reply)?|GET \/api\/exercise-report-links\/\{token\}|GET \/api\/share-links\/\{token\})$/,
       );
   });
 

@@ -140,6 +140,19 @@ export const views: ViewDefinition[] = [
     page: page(() => import('./features/cyber/CyberPage.tsx'), 'CyberPage'),
   },
   {
+    path: 'dialogue',
+    label: { en: 'Public-private dialogue', ja: '官民対話' },
+    nav: 'analysis',
+    roles: ['administrator', 'analyst', 'viewer'],
+    page: page(() => import('./features/dialogue/DialoguePage.tsx'), 'DialoguePage'),
+  },
+  {
+    path: 'shared',
+    label: { en: 'Shared with me', ja: '共有された分析' },
+    nav: 'analysis',
+    page: page(() => import('./features/sharing/SharedWithMePage.tsx'), 'SharedWithMePage'),
+  },
+  {
     path: 'admin',
     label: { en: 'Administration', ja: '管理' },
     nav: true,

@@ -34,6 +34,7 @@ import { registerCircumvention } from './circumvention.ts';
 import { registerOwnership } from './ownership.ts';
 import { registerFdi } from './fdi.ts';
 import { registerNetwork } from './network.ts';
+import { registerDialogue } from './dialogue.ts';
 
 /** A command module adds its subcommands to the program; `context(cmd)` gives it the stores and output. */
 export type RegisterCommand = (program: Command, context: (cmd: Command) => CliContext) => void;
@@ -73,4 +74,5 @@ export const commands: RegisterCommand[] = [
   registerOwnership,
   registerFdi,
   registerNetwork,
+  registerDialogue,
 ];

@@ -18,3 +18,9 @@ export async function renderExerciseReport(
   const report = await buildExerciseReport(db, input);
   return { report, file: await renderDocument(report, format) };
 }
+
+/** The after-action report's document model itself (sections, marking), for a shared snapshot (issue 24). */
+export async function exerciseReportModel(db: StateDb, input: ReportInput): Promise<Dossier> {
+  const { buildExerciseReport } = await import('./report.ts');
+  return buildExerciseReport(db, input);
+}

@@ -1,16 +1,15 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { StateDb } from '../state/db.ts';
 import type { Clearance, Marking } from '../../analysis/marking.ts';
-import { randomToken, sameSecret } from '../security/secrets.ts';
-import { ChokepointError, notFound } from '../../errors.ts';
+import { checkLink, linkExpiry, signLink, verifyLink } from '../security/signedLinks.ts';
+import { notFound } from '../../errors.ts';
 import type { Reader } from '../security/readContext.ts';
 import { readableSql } from '../security/markingSql.ts';
 
 /**
  * Links to an after-action report for participants without an account (PRODUCT.md §3.5): the token is
- * `<link id>.<expiry ms>.<HMAC-SHA256(secret, "<link id>.<expiry ms>")>` (base64url), signed with a secret of 32
- * random bytes kept in the state database (`settings`, created on first use), so a token cannot be forged or
- * its expiry extended. A link expires at its time and can be revoked for good (exercise_report_link_revocations);
+ * the one signed-link mechanism of data/security/signedLinks.ts (shared results use it too). A link expires at its
+ * time and can be revoked for good (exercise_report_link_revocations);
  * the report it serves is redacted to the clearances recorded with the link.
  */
 export interface ReportLink {
@@ -28,22 +27,6 @@ export interface ReportLink {
   createdAt: string;
   revokedAt: string | null;
 }
-
-const secretKey = 'exercise_report_link_secret';
-/** Longest a link may live: 90 days. */
-export const maxLinkDays = 90;
-
-async function linkSecret(db: StateDb): Promise<string> {
-  await db.query(`INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING`, [
-    secretKey,
-    JSON.stringify(randomToken(32)),
-  ]);
-  const [row] = await db.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [secretKey]);
-  return row.value;
-}
-
-const sign = (secret: string, payload: string) =>
-  createHmac('sha256', secret).update(payload).digest('base64url');
 
 type Row = Record<string, unknown>;
 const ts = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
@@ -66,12 +49,8 @@ export async function createReportLink(
   db: StateDb,
   input: Omit<ReportLink, 'id' | 'createdAt' | 'revokedAt' | 'expiresAt'> & { days: number },
 ): Promise<{ link: ReportLink; token: string }> {
-  if (!(input.days > 0 && input.days <= maxLinkDays))
-    throw new ChokepointError('bad_input', `a link lives more than 0 and at most ${maxLinkDays} days`, {
-      field: 'days',
-    });
+  const expires = linkExpiry(input.days);
   const id = randomUUID();
-  const expires = Date.now() + Math.round(input.days * 86_400_000);
   const [row] = await db.query<Row>(
     `INSERT INTO exercise_report_links (id, exercise_id, session_id, organisation_id, lang, format, readers, expires_at,
             marking, created_by)
@@ -89,32 +68,21 @@ export async function createReportLink(
       input.createdBy,
     ],
   );
-  const payload = `${id}.${expires}`;
   return {
     link: linkOf({ ...row, revoked_at: null }),
-    token: `${payload}.${sign(await linkSecret(db), payload)}`,
+    token: await signLink(db, 'exercise_report', id, expires),
   };
 }
 
 /** The link a token stands for, if its signature holds, it has not expired and it was not revoked. */
 export async function resolveReportLink(db: StateDb, token: string): Promise<ReportLink> {
-  const m = /^([0-9a-f-]{36})\.([0-9]{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  const invalid = () => notFound('no such report link', { field: 'token' });
-  if (!m) throw invalid();
-  const [, id, expires, mac] = m;
-  if (!sameSecret(mac, sign(await linkSecret(db), `${id}.${expires}`))) throw invalid();
+  const id = await verifyLink(db, 'exercise_report', token, 'report link');
   const [row] = await db.query<Row>(
     `SELECT l.*, r.revoked_at FROM exercise_report_links l
        LEFT JOIN exercise_report_link_revocations r ON r.link_id = l.id WHERE l.id = $1`,
     [id],
   );
-  if (!row) throw invalid();
-  const link = linkOf(row);
-  if (link.revokedAt)
-    throw new ChokepointError('not_found', 'this report link was revoked', { field: 'token' });
-  if (Number(expires) <= Date.now() || Date.parse(link.expiresAt) <= Date.now())
-    throw new ChokepointError('not_found', 'this report link has expired', { field: 'token' });
-  return link;
+  return checkLink(row ? linkOf(row) : undefined, 'report link');
 }
 
 export async function revokeReportLink(

@@ -11,6 +11,7 @@ export * from './organisations.ts';
 export * from './roles.ts';
 export * from './secrets.ts';
 export * from './signIn.ts';
+export * from './signedLinks.ts';
 export * from './users.ts';
 export * from './loginDevices.ts';
 export * from './loginThrottle.ts';

@@ -47,6 +47,8 @@ export interface Dossier {
   markingText: string;
   synthetic: boolean;
   sections: DossierSection[];
+  /** Printed across every page (a signed link's recipient, issue 24), when set. */
+  watermark?: string;
 }
 
 export function markingText(m: Marking, lang: Lang): string {

@@ -70,6 +70,17 @@ function drawTable(doc: PDFKit.PDFDocument, table: DossierTable): void {
   doc.moveDown(0.5);
 }
 
+/** The watermark diagonally across the middle of the page, light grey, under nothing the reader needs. */
+function drawWatermark(doc: PDFKit.PDFDocument, text: string): void {
+  const { width, height } = doc.page;
+  doc.save();
+  doc.rotate(-35, { origin: [width / 2, height / 2] });
+  doc.fontSize(22).fillColor('#c8c8c8').fillOpacity(0.5);
+  doc.text(text, 0, height / 2 - 11, { width, align: 'center', lineBreak: false });
+  doc.fillOpacity(1);
+  doc.restore();
+}
+
 export async function dossierPdf(dossier: Dossier): Promise<Buffer> {
   const font = japaneseFont();
   const doc = new PDFDocument({
@@ -120,6 +131,7 @@ export async function dossierPdf(dossier: Dossier): Promise<Buffer> {
       align: 'center',
       lineBreak: false,
     });
+    if (dossier.watermark) drawWatermark(doc, dossier.watermark);
     doc.fillColor('black');
     doc.page.margins.bottom = bottom;
   }

@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { filterReadable, assertReadable, MarkingSchema } from '../security/markings.ts';
-import {
-  getCriticalGood,
-  listCriticalGoods,
-  resetCriticalGood,
-  updateCriticalGood,
-} from '../../data/reference/index.ts';
+import { getCriticalGood, listCriticalGoods, resetCriticalGood } from '../../data/reference/index.ts';
+import { criticalGoodWriters, writeCriticalGood } from '../registry/criticalGoodWrites.ts';
 
 /** /api/critical-goods — the critical goods registry (特定重要物資) with editable HS6 mappings. */
 const Label = Type.Object({ ja: Type.String(), en: Type.String() });
@@ -80,7 +76,7 @@ export const criticalGoodRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/critical-goods/:id',
     {
-      config: { marks: 'result', roles: ['administrator', 'analyst'], authz: { kind: 'action' } },
+      config: { marks: 'result', roles: criticalGoodWriters, authz: { kind: 'action' } },
       schema: {
         tags: ['critical goods'],
         summary: 'Edit a critical good’s HS6 mapping, note or names',
@@ -89,19 +85,7 @@ export const criticalGoodRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CriticalGoodSchema },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const body = request.body;
-      const good = await updateCriticalGood(app.services.state, id, body, request.user.username);
-      await app.audit(request, {
-        action: 'update',
-        objectType: 'critical-good',
-        objectId: id,
-        marking: good.marking,
-        details: { hs: good.hs.map((c) => c.hs6) },
-      });
-      return good;
-    },
+    async (request) => writeCriticalGood(request, request.params.id, request.body),
   );
   app.post(
     '/critical-goods/:id/reset',

@@ -27,6 +27,8 @@ import { identificationRoutes } from './identification/index.ts';
 import { exportControlRoutes } from './exportControl/index.ts';
 import { investmentRoutes } from './investment/index.ts';
 import { networkRoutes } from './network/index.ts';
+import { sharingRoutes } from './sharing/index.ts';
+import { dialogueRoutes } from './dialogue/index.ts';
 
 /**
  * Every route plugin, registered under /api in this order (the order of /openapi.json's paths). One plugin per
@@ -64,4 +66,6 @@ export const routePlugins: FastifyPluginAsyncTypebox[] = [
   exportControlRoutes,
   investmentRoutes,
   networkRoutes,
+  sharingRoutes,
+  dialogueRoutes,
 ];

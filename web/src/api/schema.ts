@@ -781,6 +781,237 @@ export interface ApiResponses {
     };
   };
   /** 200 */
+  'GET /api/dialogue': {
+    items: {
+      id: string;
+      heldOn: string;
+      kind: 'hearing' | 'association-meeting';
+      title: string;
+      organisations: string[];
+      topics: string[];
+      products: string[];
+      technologies: string[];
+      findingCount: number;
+      openFollowUps: number;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      createdBy: string | null;
+      updatedAt: string;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/dialogue': {
+    id: string;
+    heldOn: string;
+    kind: 'hearing' | 'association-meeting';
+    title: string;
+    participants: { name: string; organisation: string | null; role: string | null }[];
+    organisations: string[];
+    topics: string[];
+    products: string[];
+    technologies: string[];
+    cases: string[];
+    summary: string;
+    findings: {
+      id: string;
+      text: string;
+      product: string | null;
+      country: string | null;
+      registryProposal: {
+        good: string;
+        hs: { hs6: string; match: 'exact' | 'approximate' | 'input'; note: string }[];
+        note: string | null;
+      } | null;
+      registryAppliedAt: string | null;
+      registryAppliedBy: string | null;
+      scenarioId: string | null;
+    }[];
+    followUps: {
+      id: string;
+      action: string;
+      owner: string;
+      dueOn: string | null;
+      done: boolean;
+      doneAt: string | null;
+    }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedBy: string | null;
+    updatedAt: string;
+  };
+  /** 200 */
+  'GET /api/dialogue/follow-ups': {
+    items: ({
+      id: string;
+      action: string;
+      owner: string;
+      dueOn: string | null;
+      done: boolean;
+      doneAt: string | null;
+    } & {
+      recordId: string;
+      recordTitle: string;
+      heldOn: string;
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+    })[];
+    total: number;
+  };
+  /** 200 */
+  'GET /api/dialogue/{id}': {
+    id: string;
+    heldOn: string;
+    kind: 'hearing' | 'association-meeting';
+    title: string;
+    participants: { name: string; organisation: string | null; role: string | null }[];
+    organisations: string[];
+    topics: string[];
+    products: string[];
+    technologies: string[];
+    cases: string[];
+    summary: string;
+    findings: {
+      id: string;
+      text: string;
+      product: string | null;
+      country: string | null;
+      registryProposal: {
+        good: string;
+        hs: { hs6: string; match: 'exact' | 'approximate' | 'input'; note: string }[];
+        note: string | null;
+      } | null;
+      registryAppliedAt: string | null;
+      registryAppliedBy: string | null;
+      scenarioId: string | null;
+    }[];
+    followUps: {
+      id: string;
+      action: string;
+      owner: string;
+      dueOn: string | null;
+      done: boolean;
+      doneAt: string | null;
+    }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedBy: string | null;
+    updatedAt: string;
+  };
+  /** 200 */
+  'PUT /api/dialogue/{id}': {
+    id: string;
+    heldOn: string;
+    kind: 'hearing' | 'association-meeting';
+    title: string;
+    participants: { name: string; organisation: string | null; role: string | null }[];
+    organisations: string[];
+    topics: string[];
+    products: string[];
+    technologies: string[];
+    cases: string[];
+    summary: string;
+    findings: {
+      id: string;
+      text: string;
+      product: string | null;
+      country: string | null;
+      registryProposal: {
+        good: string;
+        hs: { hs6: string; match: 'exact' | 'approximate' | 'input'; note: string }[];
+        note: string | null;
+      } | null;
+      registryAppliedAt: string | null;
+      registryAppliedBy: string | null;
+      scenarioId: string | null;
+    }[];
+    followUps: {
+      id: string;
+      action: string;
+      owner: string;
+      dueOn: string | null;
+      done: boolean;
+      doneAt: string | null;
+    }[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    createdBy: string | null;
+    createdAt: string;
+    updatedBy: string | null;
+    updatedAt: string;
+  };
+  /** 200 */
+  'POST /api/dialogue/{id}/findings/{findingId}/apply-registry': {
+    good: string;
+    hs: string[];
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 201 */
+  'POST /api/dialogue/{id}/findings/{findingId}/scenario': {
+    scenario: string;
+    text: string;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'POST /api/dialogue/{id}/follow-ups/{followUpId}/done': {
+    followUp: {
+      id: string;
+      action: string;
+      owner: string;
+      dueOn: string | null;
+      done: boolean;
+      doneAt: string | null;
+    };
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
   'GET /api/ews/alerts': {
     items: {
       id: string;
@@ -3693,6 +3924,228 @@ export interface ApiResponses {
     };
   };
   /** 200 */
+  'GET /api/shares': {
+    items: {
+      id: string;
+      kind: 'screen' | 'dossier' | 'scenario-run' | 'zone' | 'exercise-report';
+      source: Record<string, string>;
+      title: string;
+      note: string | null;
+      sourceMarking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      recipients: { kind: 'user' | 'organisation'; id: string }[];
+      expiresAt: string;
+      createdBy: string | null;
+      sender: string;
+      createdAt: string;
+      revokedAt: string | null;
+    }[];
+    total: number;
+  };
+  /** 201 */
+  'POST /api/shares': {
+    share: {
+      id: string;
+      kind: 'screen' | 'dossier' | 'scenario-run' | 'zone' | 'exercise-report';
+      source: Record<string, string>;
+      title: string;
+      note: string | null;
+      sourceMarking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      recipients: { kind: 'user' | 'organisation'; id: string }[];
+      expiresAt: string;
+      createdBy: string | null;
+      sender: string;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    link: {
+      link: {
+        id: string;
+        shareId: string;
+        recipientName: string;
+        expiresAt: string;
+        createdBy: string | null;
+        createdAt: string;
+        revokedAt: string | null;
+      };
+      token: string;
+      url: string;
+    } | null;
+  };
+  /** 200 */
+  'GET /api/shares/sent': {
+    items: {
+      id: string;
+      kind: 'screen' | 'dossier' | 'scenario-run' | 'zone' | 'exercise-report';
+      source: Record<string, string>;
+      title: string;
+      note: string | null;
+      sourceMarking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      marking: {
+        /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+        level: 0 | 1 | 2 | 3;
+        compartments: string[];
+        /** organisation ids the object may be released to; null = unrestricted */
+        releasableTo: null | string[];
+      };
+      recipients: { kind: 'user' | 'organisation'; id: string }[];
+      expiresAt: string;
+      createdBy: string | null;
+      sender: string;
+      createdAt: string;
+      revokedAt: string | null;
+    }[];
+    total: number;
+  };
+  /** 200 */
+  'GET /api/shares/{id}': {
+    id: string;
+    kind: 'screen' | 'dossier' | 'scenario-run' | 'zone' | 'exercise-report';
+    source: Record<string, string>;
+    title: string;
+    note: string | null;
+    sourceMarking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    recipients: { kind: 'user' | 'organisation'; id: string }[];
+    expiresAt: string;
+    createdBy: string | null;
+    sender: string;
+    createdAt: string;
+    revokedAt: string | null;
+  } & { snapshot: unknown };
+  /** 200 */
+  'GET /api/shares/{id}/links': {
+    items: {
+      id: string;
+      shareId: string;
+      recipientName: string;
+      expiresAt: string;
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    }[];
+    total: number;
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 201 */
+  'POST /api/shares/{id}/links': {
+    link: {
+      id: string;
+      shareId: string;
+      recipientName: string;
+      expiresAt: string;
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    token: string;
+    url: string;
+  } & {
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'POST /api/shares/{id}/links/{linkId}/revoke': {
+    link: {
+      id: string;
+      shareId: string;
+      recipientName: string;
+      expiresAt: string;
+      createdBy: string | null;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+  };
+  /** 200 */
+  'POST /api/shares/{id}/revoke': {
+    id: string;
+    kind: 'screen' | 'dossier' | 'scenario-run' | 'zone' | 'exercise-report';
+    source: Record<string, string>;
+    title: string;
+    note: string | null;
+    sourceMarking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    marking: {
+      /** 0 公開 public, 1 取扱注意 restricted, 2 秘 confidential, 3 重要経済安保情報 critical */
+      level: 0 | 1 | 2 | 3;
+      compartments: string[];
+      /** organisation ids the object may be released to; null = unrestricted */
+      releasableTo: null | string[];
+    };
+    recipients: { kind: 'user' | 'organisation'; id: string }[];
+    expiresAt: string;
+    createdBy: string | null;
+    sender: string;
+    createdAt: string;
+    revokedAt: string | null;
+  };
+  /** 200 */
   'GET /api/tech/fields': {
     items: { source: string; field: string; firstYear: number; lastYear: number; countries: number }[];
     provenance: Provenance;
@@ -4054,6 +4507,8 @@ export interface ApiDownloads {
   'GET /api/network/template': true;
   'GET /api/scenario-runs/{id}/export': true;
   'GET /api/screens/export': true;
+  'GET /api/share-links/{token}': true;
+  'GET /api/shares/{id}/document': true;
   'GET /api/zones/rules': true;
   'GET /api/zones/{entry}/dossier': true;
 }

@@ -11,7 +11,8 @@ import {
   revokeReportLink,
   type ExerciseRecord,
 } from '../../../data/exercises/index.ts';
-import { renderExerciseReport } from '../../../data/exercises/reportFile.ts';
+import { exerciseReportModel, renderExerciseReport } from '../../../data/exercises/reportFile.ts';
+import { markingHeader } from '../../security/enforcement.ts';
 import type { DocumentFormat } from '../../../data/tech/documentFile.ts';
 import { getOrganisation, newReadContext } from '../../../data/security/index.ts';
 import { documentHeaders } from '../../documentReply.ts';
@@ -28,7 +29,12 @@ import { IdParams, ReportLinkSchema } from './schemas.ts';
  * participants without an account through a signed, expiring, revocable link (data/exercises/reportLinks.ts).
  */
 const ReportQuery = Type.Object({
-  format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx'), Type.Literal('docx')]),
+  format: Type.Union(
+    [Type.Literal('pdf'), Type.Literal('xlsx'), Type.Literal('docx'), Type.Literal('json')],
+    {
+      description: 'json: the document model itself (sections and marking), as a shared snapshot keeps it',
+    },
+  ),
   lang: Type.Optional(Type.Union([Type.Literal('ja'), Type.Literal('en')])),
   org: Type.String({ minLength: 1, maxLength: 64 }),
   session: Type.Optional(Type.String({ maxLength: 64 })),
@@ -67,24 +73,29 @@ async function sendReport(
     organisation: { id: string; name: string };
     readers: Clearance[];
     lang: 'ja' | 'en';
-    format: DocumentFormat;
+    format: DocumentFormat | 'json';
   },
 ) {
   const db = request.server.services.state;
   const session = input.sessionId ? ((await getSession(db, input.sessionId)) ?? null) : null;
   if (input.sessionId && (!session || session.exerciseId !== input.exercise.id))
     throw notFound('session not found', { field: 'session' });
-  const { report, file } = await renderExerciseReport(
-    db,
-    {
-      exercise: input.exercise,
-      session,
-      organisation: input.organisation,
-      readers: input.readers,
-      lang: input.lang,
-    },
-    input.format,
-  );
+  const reportInput = {
+    exercise: input.exercise,
+    session,
+    organisation: input.organisation,
+    readers: input.readers,
+    lang: input.lang,
+  };
+  if (input.format === 'json') {
+    const report = await exerciseReportModel(db, reportInput);
+    reply.headers({
+      'content-type': 'application/json; charset=utf-8',
+      [markingHeader]: JSON.stringify(report.marking),
+    });
+    return { file: JSON.stringify(report), marking: report.marking };
+  }
+  const { report, file } = await renderExerciseReport(db, reportInput, input.format);
   reply.headers(
     documentHeaders(report, input.format, `exercise-report-${input.exercise.id}-${input.organisation.id}`),
   );

@@ -6,7 +6,6 @@ import { notFound } from '../../../errors.ts';
 import {
   parseScenarioText,
   createRun,
-  createScenario,
   deleteScenario,
   listRuns,
   listScenarios,
@@ -18,6 +17,7 @@ import { assertReadable, datasetMarking, deriveMarking, readerOf } from '../../s
 import { runInBackground } from '../../jobs/runner.ts';
 import { scenarioRunRecords } from '../../jobs/records.ts';
 import { audited, readableScenario } from '../../scenarios/scenarioAccess.ts';
+import { saveNewScenario } from '../../scenarios/scenarioWrites.ts';
 import { authorizeMarkingChange } from '../../security/markingChanges.ts';
 import {
   IdParams,
@@ -102,23 +102,10 @@ export const savedScenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: ScenarioSummarySchema },
       },
     },
-    async (request, reply) => {
-      // Issue 18: nobody marks above their own clearance or with a compartment they do not hold.
-      const { marking } = authorizeMarkingChange(request, {
-        requested: request.body.marking,
-        fallback: publicMarking,
-        what: 'scenario',
-      });
-      const definition = await validate(app, request.body.text);
-      const saved = await createScenario(db(), {
-        definition,
-        text: request.body.text,
-        marking,
-        userId: request.user.id,
-      });
-      await audited(request, 'create', 'scenario', saved.id, marking);
-      return reply.status(201).send(saved);
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await saveNewScenario(request, { text: request.body.text, marking: request.body.marking })),
   );
 
   app.get(

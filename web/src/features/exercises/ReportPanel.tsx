@@ -7,6 +7,7 @@ import { Options } from '../../components/Options.tsx';
 import { formatDate } from '../../format/numbers.ts';
 import { ReportLinks } from './ReportLinks.tsx';
 import { apiUrl } from '../../api/client.ts';
+import { ShareButton } from '../sharing/ShareButton.tsx';
 
 type Exercise = ApiResponse<'GET /api/exercises/{id}'>;
 
@@ -75,7 +76,12 @@ export function ReportPanel({ exercise }: { exercise: Exercise }) {
           </a>{' '}
           <a className="button" href={link('docx')} download>
             {t('exercises.report.docx')}
-          </a>
+          </a>{' '}
+          <ShareButton
+            kind="exercise-report"
+            source={{ exercise: exercise.id, org, lang: language, ...(session ? { session } : {}) }}
+            title={`${t('exercises.report.heading')} — ${org}`}
+          />
         </p>
       )}
       {org && sessions.data && (

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGetWhen } from '../../api/useGet.ts';
 import { MarkingBadge } from '../../components/MarkingBadge.tsx';
+import { ShareButton } from '../sharing/ShareButton.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatShare } from '../../format/numbers.ts';
 import { useCurrency } from '../../format/currency.tsx';
@@ -78,6 +79,13 @@ export function ProductDossier({ route }: ViewProps) {
         >
           {t('product.print')}
         </button>
+        {dossier && (
+          <ShareButton
+            kind="dossier"
+            source={{ hs6, reporter, year: String(year) }}
+            title={`${t('product.title')} HS ${hs6} ${reporter} ${year}`}
+          />
+        )}
       </div>
       <p className="dossier-kind">
         {t('product.title')} · {reporterName} · {year || ''}{' '}

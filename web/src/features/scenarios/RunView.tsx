@@ -4,6 +4,7 @@ import { apiErrorMessage } from '../../api/client.ts';
 import { useGet } from '../../api/useGet.ts';
 import { formatShare } from '../../format/numbers.ts';
 import { RunResults } from './RunResults.tsx';
+import { ShareButton } from '../sharing/ShareButton.tsx';
 import { runErrorField, type ScenarioRun } from './types.ts';
 
 /** Polls a run until it is done or failed, showing its progress (aria-live), then its results. */
@@ -42,7 +43,12 @@ export function RunView({ runId, onFinished }: { runId: string; onFinished?: (ru
                 })}
         </span>
       </div>
-      {run?.status === 'done' && run.result && <RunResults run={run} />}
+      {run?.status === 'done' && run.result && (
+        <>
+          <ShareButton kind="scenario-run" source={{ run: run.id }} title={run.result.name} />
+          <RunResults run={run} />
+        </>
+      )}
     </div>
   );
 }

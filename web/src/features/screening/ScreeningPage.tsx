@@ -28,6 +28,7 @@ import { useScreen } from './useScreen.ts';
 import './texts.ts';
 import './screening.css';
 import { apiUrl } from '../../api/client.ts';
+import { ShareButton } from '../sharing/ShareButton.tsx';
 
 /** #/screen?reporter=JPN&year=2024&method=eu2021: the supply-chain screen of one reporter and year (PRODUCT.md §3.2). */
 export function ScreeningPage({ route }: ViewProps) {
@@ -87,6 +88,18 @@ function Screening({
       <h2 id="screening-heading">
         {t('screening.title')} {data && <MarkingBadge marking={data.marking} />}
       </h2>
+      {data && (
+        <ShareButton
+          kind="screen"
+          source={{
+            reporter: state.reporter,
+            year: String(year),
+            ...(state.method ? { method: state.method } : {}),
+            ...(data.provenance.dataset ? { dataset: data.provenance.dataset } : {}),
+          }}
+          title={`${t('screening.title')} ${state.reporter} ${year}`}
+        />
+      )}
       <p className="intro">{t('screening.intro')}</p>
 
       <ScreenControls reference={reference} state={state} year={year} lang={lang} go={go} />

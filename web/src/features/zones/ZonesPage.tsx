@@ -5,6 +5,7 @@ import { MarkingCell } from '../../components/MarkingBadge.tsx';
 import { ProvenanceFooter } from '../../components/ProvenanceFooter.tsx';
 import { formatNumber, formatShare } from '../../format/numbers.ts';
 import { ZoneMatrix } from './ZoneMatrix.tsx';
+import { ShareButton } from '../sharing/ShareButton.tsx';
 import './texts.ts';
 import { TableHead } from '../../components/TableHead.tsx';
 import { apiUrl } from '../../api/client.ts';
@@ -44,6 +45,7 @@ export function ZonesPage() {
                 t('zones.screenFlags'),
                 t('zones.dossier'),
                 t('marking.title'),
+                '',
               ]}
             />
             <tbody>
@@ -62,6 +64,13 @@ export function ZonesPage() {
                     <a href={dossierUrl(e.id, 'pdf')}>PDF</a> <a href={dossierUrl(e.id, 'xlsx')}>XLSX</a>
                   </td>
                   <MarkingCell marking={e.marking} />
+                  <td>
+                    <ShareButton
+                      kind="zone"
+                      source={{ entry: e.id, reporter: data.reporter }}
+                      title={`${e.name[lang]} — ${zoneName(e.zone)}`}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
