@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MarkingSchema } from '../../security/markings.ts';
+import { ErrorValueSchema } from '../../errorSchema.ts';
 
 /** Response and request shapes of the supply-structure routes (issue 24; docs/network.md). */
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -76,13 +77,13 @@ export const RowProblemSchema = Type.Object(
   { title: 'NetworkRowProblem' },
 );
 
+/**
+ * A 400 of the submission route: any bad request (the error alone, as every route answers it), and for a file with
+ * problems, the problems by sheet, row and column.
+ */
 export const SubmissionProblemsSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    place: Type.Object({}, { additionalProperties: true }),
-  }),
-  problems: Type.Array(RowProblemSchema),
+  error: ErrorValueSchema,
+  problems: Type.Optional(Type.Array(RowProblemSchema)),
 });
 
 const ViewSchema = Type.Union([Type.Literal('ministry'), Type.Literal('aggregate')]);
