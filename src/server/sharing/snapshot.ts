@@ -56,7 +56,7 @@ export async function captureSnapshot(
     if (typeof v === 'string') headers[h] = v;
   }
   const res = await request.server.inject({ method: 'GET', url: sourceUrl(kind, source), headers });
-  if (res.statusCode === 404) throw notFound('the result to share was not found', { field: 'source' });
+  if (res.statusCode === 404) throw notFound('result to share not found', { field: 'source' });
   if (res.statusCode !== 200) {
     const error = (res.json() as { error?: { code?: string; message?: string } }).error;
     throw new ChokepointError(
