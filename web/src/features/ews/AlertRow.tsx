@@ -21,7 +21,7 @@ export function AlertRow({
   item: Item | undefined;
   dataset: DatasetRef | undefined;
   labels: RuleSetsResponse['indicatorLabels'];
-  country: (iso3: string, lang: 'ja' | 'en') => string;
+  country: (iso3: string) => string;
   onChange: (updated: Alert, message: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -35,7 +35,7 @@ export function AlertRow({
       <td>
         {item ? <strong>{item.label[lang]}</strong> : <strong>HS {a.hs}</strong>}
         <br />
-        {country(a.reporter, lang)} {a.flow === 'export' ? '→' : '←'} {country(a.partner, lang)} · HS {a.hs} ·{' '}
+        {country(a.reporter)} {a.flow === 'export' ? '→' : '←'} {country(a.partner)} · HS {a.hs} ·{' '}
         {t(`ews.flow.${a.flow}`)}
         <br />
         {a.itemId && (

@@ -39,7 +39,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
       ? t('ews.item.unitUnknown')
       : data.valueUnit.label[lang];
   const subject = data
-    ? `${data.item.label[lang]} · ${country(data.item.reporter, lang)} ${data.item.flow === 'export' ? '→' : '←'} ${country(shown ?? partner ?? data.item.partner ?? 'WLD', lang)}`
+    ? `${data.item.label[lang]} · ${country(data.item.reporter)} ${data.item.flow === 'export' ? '→' : '←'} ${country(shown ?? partner ?? data.item.partner ?? 'WLD')}`
     : '';
   const option = useMemo(() => {
     if (!data?.series) return null;
@@ -89,7 +89,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
           >
             {data.partners.map((p) => (
               <option key={p.partner} value={p.partner}>
-                {country(p.partner, lang)}
+                {country(p.partner)}
                 {p.share12m !== null
                   ? ` (${formatShare(p.share12m, i18n.language)} ${t('ews.item.share')})`
                   : ''}
@@ -140,7 +140,7 @@ export function ItemPage({ id, partner }: { id: string; partner?: string }) {
             <span key={a.id}>
               {i > 0 && ', '}
               <a href={href(['ews'], { itemId: a.itemId ?? undefined, partner: a.partner })}>
-                {formatMonth(a.period, lang)} {country(a.partner, lang)}
+                {formatMonth(a.period, lang)} {country(a.partner)}
               </a>{' '}
               <LevelBadge level={a.level} />
             </span>

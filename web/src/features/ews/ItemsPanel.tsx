@@ -187,9 +187,9 @@ export function ItemsPanel({
                       <a href={href(['ews', 'item', i.id])}>{i.label[lang]}</a>
                       {i.label[lang] !== i.hs && <span className="ews-muted"> ({i.hs})</span>}
                     </td>
-                    <td>{country(i.reporter, lang)}</td>
+                    <td>{country(i.reporter)}</td>
                     <td>{t(`ews.flow.${i.flow}`)}</td>
-                    <td>{i.partner ? country(i.partner, lang) : t('ews.setup.items.allPartners')}</td>
+                    <td>{i.partner ? country(i.partner) : t('ews.setup.items.allPartners')}</td>
                     <td>{i.grade}</td>
                     <td>{i.dataset ? (titleOf.get(i.dataset) ?? i.dataset) : '—'}</td>
                     <td>{t(`ews.setup.coverage.${i.coverage}`)}</td>

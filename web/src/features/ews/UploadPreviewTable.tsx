@@ -74,8 +74,8 @@ export function UploadPreviewTable({ preview }: { preview: UploadPreview }) {
                 {r.first.slice(0, 10).map((row, i) => (
                   <tr key={i}>
                     <td>{row.period}</td>
-                    <td>{country(row.reporter, lang)}</td>
-                    <td>{country(row.partner, lang)}</td>
+                    <td>{country(row.reporter)}</td>
+                    <td>{country(row.partner)}</td>
                     <td>{row.hs}</td>
                     <td>{t(`ews.flow.${row.flow}`)}</td>
                     <td className="num">{formatNumber(row.value, lang)}</td>
